@@ -1,0 +1,182 @@
+/**
+ * The browser harness: serves the built renderer on 127.0.0.1 and implements
+ * `window.workbench` over a WebSocket by calling the same IPC guard and handler map as
+ * ipcMain. It is how the UI runs in Chromium here, in E2E tests, and for anyone without an
+ * Electron binary. Only loopback, only its own origin (checked on every request and socket).
+ */
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
+import { contract } from '../shared/contract';
+import { createWorkbenchCore } from '../main/core';
+import type { WorkbenchCore } from '../main/core';
+import { createIpcGuard } from '../main/ipc/guard';
+import { buildContentSecurityPolicy, FINCH_CONNECT_ORIGIN } from '../main/security/csp';
+import { contentTypeFor, resolveRendererAsset } from '../main/security/renderer-assets';
+import { browserHarnessSecretStorage } from '../main/secrets/secret-storage';
+import { createJsonFileStore } from '../main/settings/settings-store';
+import packageJson from '../../package.json';
+
+export interface HarnessOptions {
+  rendererDir?: string;
+  dataFolder: string;
+  port?: number;
+  /** Lines about internal errors go here (stderr by default); never payloads. */
+  logError?: (line: string) => void;
+}
+
+export interface Harness {
+  url: string;
+  core: WorkbenchCore;
+  close(): Promise<void>;
+}
+
+const BRIDGE_PATH = '/__workbench/bridge.js';
+const IPC_PATH = '/__workbench/ipc';
+export const DEFAULT_RENDERER_DIR = resolve(__dirname, '../../out/renderer');
+
+let bridgeBundle: Promise<string> | undefined;
+function bundleBridge(): Promise<string> {
+  bridgeBundle ??= build({
+    entryPoints: [join(__dirname, 'browser', 'bridge.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    minify: true,
+  }).then((result) => result.outputFiles[0]?.text ?? '');
+  return bridgeBundle;
+}
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
+  const logError = options.logError ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const core = createWorkbenchCore({
+    app: {
+      name: 'Finch Workbench',
+      version: packageJson.version,
+      runtime: 'browser-harness',
+      platform: `${process.platform} ${process.arch}`,
+      dataFolder: options.dataFolder,
+      secretStorage: browserHarnessSecretStorage,
+    },
+    openSettingsStore: createJsonFileStore,
+  });
+  const bridge = await bundleBridge();
+
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
+  const port = (server.address() as AddressInfo).port;
+  const ownOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  const ownHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  const trustedSockets = new Set<string>();
+  const guard = createIpcGuard({
+    contract,
+    handlers: core.handlers,
+    isTrustedSender: (sender) => sender.origin !== null && ownOrigins.has(sender.origin) && trustedSockets.has(sender.id),
+    onInternalError: (reference, channel, error) => logError(`[ipc ${reference}] ${channel}: ${(error as Error)?.stack ?? String(error)}`),
+  });
+
+  const csp = buildContentSecurityPolicy({ connectOrigins: [FINCH_CONNECT_ORIGIN, 'http://127.0.0.1:*'] });
+
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    void serveHttp(request, response).catch((error: unknown) => {
+      logError(`[harness] ${(error as Error).message}`);
+      if (!response.headersSent) response.writeHead(500).end('Internal error');
+    });
+  });
+
+  async function serveHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // DNS rebinding: a foreign page resolving its own name to 127.0.0.1 still sends its Host.
+    if (!ownHosts.has(request.headers.host ?? '')) {
+      response.writeHead(421, { 'content-type': 'text/plain' }).end('Wrong host');
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const path = new URL(request.url ?? '/', 'http://harness').pathname;
+    const common = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+    if (path === BRIDGE_PATH) {
+      response.writeHead(200, { ...common, 'content-type': 'text/javascript; charset=utf-8' }).end(bridge);
+      return;
+    }
+    const file = resolveRendererAsset(rendererDir, path);
+    if (!file) {
+      response.writeHead(404, common).end('Not found');
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      const hint = file.endsWith('index.html') ? ' (run `npm run build` first)' : '';
+      response.writeHead(404, { ...common, 'content-type': 'text/plain' }).end(`Not found${hint}`);
+      return;
+    }
+    const headers = { ...common, 'content-type': contentTypeFor(file), 'content-security-policy': csp };
+    if (file.endsWith('.html')) {
+      // The bridge must define window.workbench before the app's module script runs.
+      const html = body.toString('utf8').replace('<head>', `<head>\n    <script src="${BRIDGE_PATH}"></script>`);
+      response.writeHead(200, headers).end(html);
+      return;
+    }
+    response.writeHead(200, headers).end(body);
+  }
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  let socketCount = 0;
+  server.on('upgrade', (request, socket, head) => {
+    const origin = request.headers.origin ?? '';
+    const path = new URL(request.url ?? '/', 'http://harness').pathname;
+    if (path !== IPC_PATH || !ownHosts.has(request.headers.host ?? '') || !ownOrigins.has(origin)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => attach(ws, origin));
+  });
+
+  function attach(ws: WebSocket, origin: string): void {
+    const id = `ws:${++socketCount}`;
+    trustedSockets.add(id);
+    ws.on('close', () => trustedSockets.delete(id));
+    ws.on('message', (raw) => {
+      let message: { id?: unknown; channel?: unknown; payload?: unknown };
+      try {
+        message = JSON.parse(String(raw)) as typeof message;
+      } catch {
+        return; // not from our bridge; nothing to answer
+      }
+      if (typeof message !== 'object' || message === null || typeof message.id !== 'number') return;
+      const replyId = message.id;
+      void guard
+        .dispatch(String(message.channel), message.payload, { origin, isMainFrame: true, id })
+        .then((result) => ws.send(JSON.stringify({ type: 'result', id: replyId, result })));
+    });
+  }
+
+  const removeSink = core.events.addSink((channel, payload) => {
+    const text = JSON.stringify({ type: 'event', channel, payload });
+    for (const client of sockets.clients) client.send(text);
+  });
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    core,
+    async close() {
+      removeSink();
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * The one app window, locked down: context isolation, sandbox, no Node, web security, and
+ * deny-by-default navigation, pop-ups and permissions (rules in src/main/security/).
+ */
+import { join } from 'node:path';
+import { BrowserWindow, session, shell } from 'electron';
+import type { NavigationContext } from '../security/navigation-policy';
+import { decideWindowOpen, mayGrantPermission, mayNavigate } from '../security/navigation-policy';
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  url: string;
+  navigation: () => NavigationContext;
+}
+
+export function lockDownSession(navigation: () => NavigationContext): void {
+  session.defaultSession.setPermissionRequestHandler((webContents, permission, callback, details) => {
+    callback(mayGrantPermission(permission, details.requestingUrl ?? webContents.getURL(), navigation()));
+  });
+  session.defaultSession.setPermissionCheckHandler((_webContents, permission, requestingOrigin) =>
+    mayGrantPermission(permission, requestingOrigin, navigation()),
+  );
+}
+
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Finch Workbench',
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+    },
+  });
+
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!mayNavigate(url, options.navigation())) event.preventDefault();
+  });
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  window.webContents.setWindowOpenHandler((details) => {
+    const decision = decideWindowOpen(details.url, details.referrer.url, options.navigation());
+    if (decision === 'open-external') {
+      void shell.openExternal(new URL(details.url).toString());
+      return { action: 'deny' };
+    }
+    if (decision === 'allow-popup') {
+      // OAuth pop-ups from Connect: a plain sandboxed window with no preload.
+      return {
+        action: 'allow',
+        overrideBrowserWindowOptions: {
+          webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
+        },
+      };
+    }
+    return { action: 'deny' };
+  });
+
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(options.url);
+  return window;
+}
+
+export function preloadPathFrom(mainDir: string): string {
+  return join(mainDir, '../preload/index.js');
+}

@@ -1,0 +1,42 @@
+import type { JSX } from 'react';
+import { useEffect, useState } from 'react';
+import type { AppInfo } from '../../shared/contract';
+import { AREAS, SETTINGS_AREA_ID } from './shell/areas';
+import { Header } from './shell/Header';
+import { Navigation } from './shell/Navigation';
+import { NoticeBanner } from './shell/NoticeBanner';
+import { useRoute } from './shell/useRoute';
+import { useAppliedTheme, useSettings } from './shell/useTheme';
+import { AreaPlaceholder } from './features/areas/AreaPlaceholder';
+import { SettingsScreen } from './features/settings/SettingsScreen';
+import { unwrap, workbench } from './workbench';
+
+export function App(): JSX.Element {
+  const [route, navigate] = useRoute();
+  const { settings, error: settingsError } = useSettings();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [infoError, setInfoError] = useState<string | null>(null);
+  useAppliedTheme(settings?.theme);
+
+  useEffect(() => {
+    unwrap(workbench().app.getInfo()).then(setInfo, (e: Error) => setInfoError(e.message));
+  }, []);
+
+  const area = AREAS.find((a) => a.id === route);
+  return (
+    <div className="shell">
+      <Header info={info} />
+      <div className="shell-body">
+        <Navigation current={route} onNavigate={navigate} />
+        <main className="content" aria-live="polite">
+          <NoticeBanner extra={[settingsError, infoError].filter((m): m is string => m !== null)} />
+          {route === SETTINGS_AREA_ID ? (
+            <SettingsScreen settings={settings} info={info} />
+          ) : area ? (
+            <AreaPlaceholder area={area} />
+          ) : null}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import type { WorkbenchApi } from '../../shared/contract';
+
+declare global {
+  interface Window {
+    /** Set by the preload (Electron) or the harness bridge (browser); see src/shared/contract.ts. */
+    readonly workbench: WorkbenchApi;
+  }
+}
+
+export {};

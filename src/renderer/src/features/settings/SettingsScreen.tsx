@@ -1,0 +1,71 @@
+import type { JSX } from 'react';
+import { useState } from 'react';
+import type { AppInfo, Settings, Theme } from '../../../../shared/contract';
+import { unwrap, workbench } from '../../workbench';
+
+const THEMES: { value: Theme; label: string }[] = [
+  { value: 'system', label: 'System' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+];
+
+export function SettingsScreen({ settings, info }: { settings: Settings | null; info: AppInfo | null }): JSX.Element {
+  const [error, setError] = useState<string | null>(null);
+  const choose = (theme: Theme): void => {
+    setError(null);
+    unwrap(workbench().settings.update({ theme })).catch((e: Error) => setError(e.message));
+  };
+
+  return (
+    <section className="screen" aria-labelledby="settings-title">
+      <h1 id="settings-title">Settings</h1>
+      <div className="card">
+        <h2>Appearance</h2>
+        <fieldset className="segmented" disabled={!settings}>
+          <legend>Theme</legend>
+          {THEMES.map((option) => (
+            <label key={option.value} className={settings?.theme === option.value ? 'segment checked' : 'segment'}>
+              <input
+                type="radio"
+                name="theme"
+                value={option.value}
+                checked={settings?.theme === option.value}
+                onChange={() => choose(option.value)}
+              />
+              {option.label}
+            </label>
+          ))}
+        </fieldset>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      <div className="card" aria-labelledby="about-title">
+        <h2 id="about-title">About</h2>
+        {info ? (
+          <dl className="facts">
+            <dt>Version</dt>
+            <dd data-testid="about-version">{info.version}</dd>
+            <dt>Running as</dt>
+            <dd>{info.runtime === 'electron' ? 'Desktop app (Electron)' : 'Browser harness (npm run web)'} on {info.platform}</dd>
+            <dt>Data folder</dt>
+            <dd>
+              <code data-testid="about-data-folder">{info.dataFolder}</code>
+            </dd>
+            <dt>OS secret storage</dt>
+            <dd data-testid="about-secret-storage">
+              <span className={info.secretStorage.available ? 'badge badge-ok' : 'badge badge-warn'}>
+                {info.secretStorage.available ? 'Available' : 'Unavailable'}
+              </span>{' '}
+              {info.secretStorage.detail}
+            </dd>
+          </dl>
+        ) : (
+          <p className="muted">Loading…</p>
+        )}
+      </div>
+    </section>
+  );
+}
