@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { buildContentSecurityPolicy } from '../security/csp';
+import { originOf } from '../security/navigation-policy';
 import { contentTypeFor, resolveRendererAsset } from '../security/renderer-assets';
 
 export const APP_SCHEME = 'app';
@@ -21,7 +22,7 @@ export function registerAppScheme(): void {
 export function handleAppScheme(rendererDir: string, connectOrigins: () => readonly string[]): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    if (url.origin !== APP_ORIGIN) return new Response('Not found', { status: 404 });
+    if (originOf(request.url) !== APP_ORIGIN) return new Response('Not found', { status: 404 });
     const file = resolveRendererAsset(rendererDir, url.pathname);
     if (!file) return new Response('Not found', { status: 404 });
     try {

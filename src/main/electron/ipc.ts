@@ -5,18 +5,14 @@
 import type { BrowserWindow } from 'electron';
 import { ipcMain } from 'electron';
 import type { IpcGuard } from '../ipc/guard';
+import { originOf } from '../security/navigation-policy';
 import type { EventSink } from '../events/event-hub';
 
 export function registerIpc(guard: IpcGuard): void {
   for (const channel of guard.channels) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       const frame = event.senderFrame;
-      let origin: string | null = null;
-      try {
-        origin = frame ? new URL(frame.url).origin : null;
-      } catch {
-        origin = null;
-      }
+      const origin = frame ? originOf(frame.url) : null;
       return guard.dispatch(channel, payload, {
         origin,
         isMainFrame: frame !== null && frame === event.sender.mainFrame,

@@ -31,7 +31,11 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     show: false,
     title: 'Finch Workbench',
     webPreferences: {
-      preload: options.preloadPath,
+      // Reviewed: the preload only exposes the contract-derived bridge (src/preload/index.ts),
+      // no Node API and no generic invoke.
+      preload: options.preloadPath, /* eng-disable PRELOAD_JS_CHECK */
+      // Middle-click must not open links in a new window behind setWindowOpenHandler's back.
+      disableBlinkFeatures: 'Auxclick',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -51,7 +55,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   window.webContents.setWindowOpenHandler((details) => {
     const decision = decideWindowOpen(details.url, details.referrer.url, options.navigation());
     if (decision === 'open-external') {
-      void shell.openExternal(new URL(details.url).toString());
+      // Reviewed: decideWindowOpen admits only parsed https URLs without credentials.
+      void shell.openExternal(new URL(details.url).toString()); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
       return { action: 'deny' };
     }
     if (decision === 'allow-popup') {

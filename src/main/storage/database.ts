@@ -1,0 +1,39 @@
+/**
+ * Opens the app's SQLite file with better-sqlite3. Electron needs the addon built for its own
+ * ABI while tests run on Node's: the app passes `nativeBinding` pointing at the Electron build
+ * (see `npm run rebuild:electron-sqlite` and the README); Node uses the package's default build.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+export interface OpenDatabaseOptions {
+  /** Path to a `better_sqlite3.node` built for the running runtime, when not the default one. */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Database.Database {
+  const db = new Database(path, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly ?? false,
+  });
+  if (!options.readonly) {
+    // WAL: readers never block the writer, and a crash mid-write leaves the last commit intact.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 2000');
+  return db;
+}
+
+/**
+ * Where the Electron-ABI addon lives once built: `native/electron/better_sqlite3.node` next to
+ * the app. Returns undefined when absent (running under Node, or not built yet).
+ */
+export function electronNativeBinding(appRoot: string): string | undefined {
+  const candidate = join(appRoot, 'native', 'electron', 'better_sqlite3.node');
+  return existsSync(candidate) ? candidate : undefined;
+}

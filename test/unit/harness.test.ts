@@ -1,0 +1,100 @@
+/**
+ * The browser harness speaks the same contract as ipcMain and guards itself like the app:
+ * loopback only, its own origin only, its own Host only.
+ */
+import { mkdtempSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { Harness } from '../../src/harness/server';
+import { startHarness } from '../../src/harness/server';
+
+let harness: Harness;
+const rendererDir = mkdtempSync(join(tmpdir(), 'renderer-'));
+
+beforeAll(async () => {
+  harness = await startHarness({ dataFolder: mkdtempSync(join(tmpdir(), 'harness-')), rendererDir, logError: () => {} });
+});
+afterAll(() => harness.close());
+
+function connect(origin: string): Promise<WebSocket> {
+  const url = harness.url.replace('http', 'ws') + '/__workbench/ipc';
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { origin });
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+  });
+}
+
+function call(ws: WebSocket, id: number, channel: string, payload: unknown): Promise<unknown> {
+  return new Promise((resolve) => {
+    const onMessage = (raw: WebSocket.RawData): void => {
+      const message = JSON.parse(String(raw)) as { type: string; id?: number; result?: unknown };
+      if (message.type === 'result' && message.id === id) {
+        ws.off('message', onMessage);
+        resolve(message.result);
+      }
+    };
+    ws.on('message', onMessage);
+    ws.send(JSON.stringify({ id, channel, payload }));
+  });
+}
+
+function httpGet(path: string, host: string): Promise<number> {
+  const { port } = new URL(harness.url);
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+describe('browser harness', () => {
+  it('binds to 127.0.0.1 only', () => {
+    expect(new URL(harness.url).hostname).toBe('127.0.0.1');
+  });
+
+  it('answers contract calls and pushes events to its own page', async () => {
+    const ws = await connect(harness.url);
+    const events: unknown[] = [];
+    ws.on('message', (raw) => {
+      const message = JSON.parse(String(raw)) as { type: string };
+      if (message.type === 'event') events.push(message);
+    });
+    expect(await call(ws, 1, 'settings:update', { theme: 'dark' })).toEqual({ ok: true, value: { theme: 'dark' } });
+    expect(await call(ws, 2, 'settings:get', {})).toEqual({ ok: true, value: { theme: 'dark' } });
+    expect(events).toContainEqual({ type: 'event', channel: 'settings:changed', payload: { theme: 'dark' } });
+    const invalid = (await call(ws, 3, 'settings:update', { theme: 'neon' })) as { ok: boolean; error: { kind: string; fields: { path: string }[] } };
+    expect(invalid.ok).toBe(false);
+    expect(invalid.error.kind).toBe('validation');
+    expect(invalid.error.fields[0]?.path).toBe('theme');
+    expect(await call(ws, 4, 'shell:exec', {})).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+    ws.close();
+  });
+
+  it('survives garbage on the socket and keeps serving', async () => {
+    const ws = await connect(harness.url);
+    ws.send('this is not json');
+    ws.send(JSON.stringify({ channel: 'settings:get' }));
+    ws.send(JSON.stringify(null));
+    expect(await call(ws, 9, 'app:getInfo', {})).toMatchObject({ ok: true, value: { runtime: 'browser-harness' } });
+    ws.close();
+  });
+
+  it('refuses a WebSocket from a foreign origin (a web page in the user’s browser)', async () => {
+    await expect(connect('https://evil.example')).rejects.toThrow(/403/);
+    await expect(connect('null')).rejects.toThrow(/403/);
+  });
+
+  it('refuses requests for another Host name (DNS rebinding)', async () => {
+    const { port } = new URL(harness.url);
+    expect(await httpGet('/', `evil.example:${port}`)).toBe(421);
+    expect(await httpGet('/__workbench/bridge.js', `127.0.0.1:${port}`)).toBe(200);
+  });
+});

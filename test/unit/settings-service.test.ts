@@ -1,0 +1,74 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { NoticeBoard } from '../../src/main/notices/notice-board';
+import { SettingsService } from '../../src/main/settings/settings-service';
+import { createJsonFileStore } from '../../src/main/settings/settings-store';
+
+function setup(initial?: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'workbench-settings-'));
+  const path = join(dir, 'settings.json');
+  if (initial !== undefined) writeFileSync(path, initial);
+  const notices = new NoticeBoard();
+  const onChanged = vi.fn();
+  const open = () =>
+    new SettingsService({ path, openStore: createJsonFileStore, notices, onChanged, now: () => new Date('2026-11-23T10:00:00Z') });
+  return { dir, path, notices, onChanged, open };
+}
+
+describe('SettingsService', () => {
+  it('starts on defaults with no file and writes nothing until a change', () => {
+    const { path, open, notices } = setup();
+    expect(open().get()).toEqual({ theme: 'system' });
+    expect(existsSync(path)).toBe(false);
+    expect(notices.list()).toEqual([]);
+  });
+
+  it('persists a change and restores it on the next start', () => {
+    const { path, open, onChanged } = setup();
+    open().update({ theme: 'dark' });
+    expect(onChanged).toHaveBeenCalledWith({ theme: 'dark' });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ theme: 'dark' });
+    expect(open().get()).toEqual({ theme: 'dark' });
+  });
+
+  it('keeps keys it does not know (a newer version may have written them)', () => {
+    const { path, open } = setup(JSON.stringify({ theme: 'light', futureOption: 42 }));
+    open().update({ theme: 'dark' });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ theme: 'dark', futureOption: 42 });
+  });
+
+  it('moves a corrupt file aside, tells the user, and loads defaults', () => {
+    const garbage = '{"theme": "dark", oops';
+    const { dir, path, open, notices } = setup(garbage);
+    const service = open();
+    expect(service.get()).toEqual({ theme: 'system' });
+    const moved = readdirSync(dir).filter((f) => f.startsWith('settings.corrupt-'));
+    expect(moved).toHaveLength(1);
+    expect(readFileSync(join(dir, moved[0]!), 'utf8')).toBe(garbage);
+    expect(existsSync(path)).toBe(false);
+    const [notice] = notices.list();
+    expect(notice?.level).toBe('warning');
+    expect(notice?.message).toContain('not valid JSON');
+    expect(notice?.message).toContain(join(dir, moved[0]!));
+    // …and the app goes on working: a change is saved to a fresh file.
+    service.update({ theme: 'light' });
+    expect(open().get()).toEqual({ theme: 'light' });
+  });
+
+  it('moves aside a file of the wrong shape too, naming the bad field', () => {
+    const { dir, open, notices } = setup(JSON.stringify({ theme: 'purple' }));
+    expect(open().get()).toEqual({ theme: 'system' });
+    expect(readdirSync(dir).some((f) => f.startsWith('settings.corrupt-'))).toBe(true);
+    expect(notices.list()[0]?.message).toContain('theme');
+  });
+
+  it('treats a JSON array or number as corrupt, not as settings', () => {
+    for (const text of ['[1,2]', '42', 'null']) {
+      const { open, notices } = setup(text);
+      expect(open().get()).toEqual({ theme: 'system' });
+      expect(notices.list()).toHaveLength(1);
+    }
+  });
+});
