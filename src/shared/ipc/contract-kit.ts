@@ -74,37 +74,29 @@ export function listenerName(eventName: string): string {
   return `on${eventName.charAt(0).toUpperCase()}${eventName.slice(1)}`;
 }
 
-export interface ChannelEntry {
+interface MemberEntry<S> {
   feature: string;
   name: string;
   channel: string;
-  spec: ChannelSpec;
+  spec: S;
 }
-export interface EventEntry {
-  feature: string;
-  name: string;
-  channel: string;
-  spec: EventSpec;
+export type ChannelEntry = MemberEntry<ChannelSpec>;
+export type EventEntry = MemberEntry<EventSpec>;
+
+function listMembers<S extends ChannelSpec | EventSpec>(contract: ContractSpec, kind: S['kind']): MemberEntry<S>[] {
+  return Object.entries(contract).flatMap(([feature, members]) =>
+    Object.entries(members)
+      .filter(([, spec]) => spec.kind === kind)
+      .map(([name, spec]) => ({ feature, name, channel: channelName(feature, name), spec: spec as S })),
+  );
 }
 
 export function listChannels(contract: ContractSpec): ChannelEntry[] {
-  const out: ChannelEntry[] = [];
-  for (const [feature, members] of Object.entries(contract)) {
-    for (const [name, spec] of Object.entries(members)) {
-      if (spec.kind === 'channel') out.push({ feature, name, channel: channelName(feature, name), spec });
-    }
-  }
-  return out;
+  return listMembers<ChannelSpec>(contract, 'channel');
 }
 
 export function listEvents(contract: ContractSpec): EventEntry[] {
-  const out: EventEntry[] = [];
-  for (const [feature, members] of Object.entries(contract)) {
-    for (const [name, spec] of Object.entries(members)) {
-      if (spec.kind === 'event') out.push({ feature, name, channel: channelName(feature, name), spec });
-    }
-  }
-  return out;
+  return listMembers<EventSpec>(contract, 'event');
 }
 
 // ---- Types derived from a contract ---------------------------------------------------------
