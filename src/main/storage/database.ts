@@ -6,6 +6,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { Migration } from './migrations';
+import { MIGRATIONS } from './migrations';
+import { applyMigrations, databaseExists, DatabaseOpenError, verifyDatabase } from './migrate';
+
+export { DatabaseOpenError };
 
 export interface OpenDatabaseOptions {
   /** Path to a `better_sqlite3.node` built for the running runtime, when not the default one. */
@@ -36,4 +41,41 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
 export function electronNativeBinding(appRoot: string): string | undefined {
   const candidate = join(appRoot, 'native', 'electron', 'better_sqlite3.node');
   return existsSync(candidate) ? candidate : undefined;
+}
+
+export interface OpenWorkbenchDatabaseOptions {
+  nativeBinding?: string;
+  migrations?: readonly Migration[];
+  now?: () => number;
+}
+
+/**
+ * Opens (creating if needed) the app database and brings its schema up to date. Checks run
+ * on a read-only connection first, so a damaged file or one from a newer version is reported
+ * (DatabaseOpenError) without a single byte written to it.
+ */
+export function openWorkbenchDatabase(path: string, options: OpenWorkbenchDatabaseOptions = {}): Database.Database {
+  const migrations = options.migrations ?? MIGRATIONS;
+  if (databaseExists(path)) {
+    let probe: Database.Database;
+    try {
+      probe = openDatabase(path, { nativeBinding: options.nativeBinding, readonly: true });
+    } catch (error) {
+      throw new DatabaseOpenError('damaged', `The database ${path} could not be opened (${(error as Error).message}). It was not changed.`);
+    }
+    try {
+      verifyDatabase(probe, migrations, path);
+    } finally {
+      probe.close();
+    }
+  }
+  const db = openDatabase(path, { nativeBinding: options.nativeBinding });
+  try {
+    const applied = verifyDatabase(db, migrations, path);
+    applyMigrations(db, migrations, applied, options.now ?? Date.now);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
 }

@@ -1,0 +1,14 @@
+/**
+ * The schema, as numbered migrations. Never edit a migration that has shipped: its checksum
+ * is stored in every database it ran on, and a mismatch stops the app (the file is left
+ * alone). Add a new numbered migration instead.
+ */
+import { m001Initial } from './001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [m001Initial];
