@@ -1,0 +1,58 @@
+/**
+ * The request log: every HTTP attempt to Finch, appended by the gateway's fetch wrapper and
+ * searched by the log view. Appends are one prepared INSERT (the bench holds it under
+ * 0.2 ms); listeners hear about each new row for the live tail.
+ */
+import type Database from 'better-sqlite3';
+import type { NewRequestLogEntry, RequestLogEntry, RequestLogQuery } from './types';
+import type { RequestLogStatements } from './statements';
+import { buildSearch, prepareStatements } from './statements';
+
+export class RequestLog {
+  private readonly statements: RequestLogStatements;
+  private readonly searchCache = new Map<string, Database.Statement>();
+  private readonly listeners = new Set<(entry: RequestLogEntry) => void>();
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = prepareStatements(db);
+  }
+
+  append(entry: NewRequestLogEntry): RequestLogEntry {
+    const info = this.statements.insert.run(entry);
+    const saved: RequestLogEntry = { id: Number(info.lastInsertRowid), ...entry };
+    for (const listener of this.listeners) listener(saved);
+    return saved;
+  }
+
+  onAppend(listener: (entry: RequestLogEntry) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get(id: number): RequestLogEntry | undefined {
+    return this.statements.byId.get(id) as RequestLogEntry | undefined;
+  }
+
+  attemptsOf(callId: string): RequestLogEntry[] {
+    return this.statements.byCall.all(callId) as RequestLogEntry[];
+  }
+
+  findByRequestId(requestId: string): RequestLogEntry[] {
+    return this.statements.byRequestId.all(requestId) as RequestLogEntry[];
+  }
+
+  count(): number {
+    return (this.statements.count.get() as { n: number }).n;
+  }
+
+  /** Newest first; page with `beforeId` = the last id of the previous page. */
+  search(query: RequestLogQuery = {}): RequestLogEntry[] {
+    const { sql, params } = buildSearch(query);
+    let statement = this.searchCache.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.searchCache.set(sql, statement);
+    }
+    return statement.all(params) as RequestLogEntry[];
+  }
+}
