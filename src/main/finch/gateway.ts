@@ -1,0 +1,113 @@
+/**
+ * FinchGateway: the only way main calls Finch. One SDK client per environment and
+ * credential (or connection), each with the logging, rate-limited fetch; every call returns
+ * its data with the Finch-Request-ID it came from, and every failure becomes a WorkbenchError
+ * carrying the request id of the failing attempt.
+ */
+import { createHash } from 'node:crypto';
+import Finch from '@tryfinch/finch-api';
+import type { Clock } from '../clock';
+import type { RequestLog } from '../request-log/request-log';
+import type { Outcome } from '../request-log/types';
+import { toWorkbenchError } from './classify';
+import { CALL_ID_HEADER, createLoggingFetch } from './logging-fetch';
+import type { RateLimiter } from './rate-limiter';
+
+export interface GatewayTarget {
+  environmentId: string;
+  baseURL: string;
+  /** The application (client_id): every call spends its rate-limit budget. */
+  clientId: string;
+  /** For Basic-auth calls (connect sessions, sandbox connections). Decrypted only for the call. */
+  clientSecret?: string;
+  /** For Bearer calls on a connection. */
+  accessToken?: string;
+  connectionId?: string | null;
+}
+
+export interface GatewayOptions {
+  log: RequestLog;
+  limiter: RateLimiter;
+  clock: Clock;
+  fetch?: typeof fetch;
+  maxRetries?: number;
+  timeoutMs?: number;
+}
+
+export interface CallResult<T> {
+  data: T;
+  status: number;
+  outcome: Outcome;
+  requestId: string | null;
+  callId: string;
+  /** Every attempt's request id, oldest first (retries included). */
+  attemptRequestIds: (string | null)[];
+}
+
+type RequestOptions = { headers: Record<string, string>; signal?: AbortSignal };
+type WithResponse<T> = { withResponse(): Promise<{ data: T; response: Response }> };
+
+export class FinchGateway {
+  private readonly clients = new Map<string, Finch>();
+
+  constructor(private readonly options: GatewayOptions) {}
+
+  /**
+   * Runs one SDK call. `fn` receives the client and the request options to pass through
+   * (they carry the call id that ties retries together in the log).
+   */
+  async call<T>(target: GatewayTarget, fn: (client: Finch, options: RequestOptions) => WithResponse<T>, signal?: AbortSignal): Promise<CallResult<T>> {
+    const callId = crypto.randomUUID();
+    const client = this.clientFor(target);
+    try {
+      const { data, response } = await fn(client, { headers: { [CALL_ID_HEADER]: callId }, ...(signal ? { signal } : {}) }).withResponse();
+      const attempts = this.options.log.attemptsOf(callId);
+      const last = attempts.at(-1);
+      return {
+        data,
+        status: response.status,
+        outcome: last?.outcome ?? 'ok',
+        requestId: response.headers.get('finch-request-id'),
+        callId,
+        attemptRequestIds: attempts.map((a) => a.requestId),
+      };
+    } catch (error) {
+      const failing = this.options.log.attemptsOf(callId).at(-1);
+      throw toWorkbenchError(error, failing?.requestId ?? null);
+    }
+  }
+
+  /** Drops cached clients of an environment (credentials changed, environment deleted). */
+  forget(environmentId: string): void {
+    for (const key of [...this.clients.keys()]) if (key.startsWith(`${environmentId}\u0000`)) this.clients.delete(key);
+  }
+
+  private clientFor(target: GatewayTarget): Finch {
+    // Keyed by a fingerprint of the credential, never the credential itself, so a replaced
+    // token or secret gets a fresh client.
+    const credential = fingerprint(target.accessToken ?? target.clientSecret ?? '');
+    const key = [target.environmentId, target.baseURL, target.clientId, target.connectionId ?? '', credential].join('\u0000');
+    let client = this.clients.get(key);
+    if (!client) {
+      client = new Finch({
+        baseURL: target.baseURL,
+        clientID: target.clientId,
+        clientSecret: target.clientSecret ?? null,
+        accessToken: target.accessToken ?? null,
+        maxRetries: this.options.maxRetries ?? 2,
+        timeout: this.options.timeoutMs ?? 60_000,
+        fetch: createLoggingFetch(
+          { fetch: this.options.fetch ?? globalThis.fetch, log: this.options.log, limiter: this.options.limiter, clock: this.options.clock },
+          { environmentId: target.environmentId, connectionId: target.connectionId ?? null, clientId: target.clientId },
+        ),
+        logLevel: 'off',
+      });
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+}
+
+function fingerprint(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex').slice(0, 16);
+}

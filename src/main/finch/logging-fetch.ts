@@ -1,0 +1,106 @@
+/**
+ * The `fetch` handed to the Finch SDK. It sees every HTTP attempt, retries included: waits
+ * for a rate-limit slot, sends, and logs method, path, status, duration, attempt number,
+ * Finch-Request-ID, error name / finch_code and the Finch-Data-* headers. It never logs
+ * bodies or headers beyond those, so credentials cannot reach the log.
+ */
+import type { Clock } from '../clock';
+import type { RequestLog } from '../request-log/request-log';
+import type { Outcome } from '../request-log/types';
+import { asErrorBody, outcomeFor } from './classify';
+import { productForPath } from './products';
+import type { RateLimiter } from './rate-limiter';
+
+/** Set by the gateway on each call so retries of one call share a call id; never sent to Finch. */
+export const CALL_ID_HEADER = 'x-workbench-call-id';
+const BATCH_PATHS = new Set(['/employer/individual', '/employer/employment', '/employer/pay-statement']);
+
+export interface LoggingFetchContext {
+  environmentId: string;
+  connectionId: string | null;
+  /** The application whose rate-limit budget this call spends. */
+  clientId: string;
+}
+
+export interface LoggingFetchDeps {
+  fetch: typeof fetch;
+  log: RequestLog;
+  limiter: RateLimiter;
+  clock: Clock;
+  /** High-resolution timer for durations (performance.now in the app). */
+  timer?: () => number;
+}
+
+export function createLoggingFetch(deps: LoggingFetchDeps, context: LoggingFetchContext): typeof fetch {
+  const timer = deps.timer ?? (() => performance.now());
+  return async (input, init) => {
+    // The SDK always calls fetch(url, init); no Request object is built so the body is untouched.
+    const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const headers = new Headers(init?.headers);
+    const callId = headers.get(CALL_ID_HEADER) ?? crypto.randomUUID();
+    headers.delete(CALL_ID_HEADER);
+    const attempt = Number(headers.get('x-stainless-retry-count') ?? '0') + 1;
+    const url = new URL(href);
+    const product = productForPath(url.pathname);
+    const release = await deps.limiter.acquire(context.clientId, product, init?.signal ?? undefined);
+
+    const time = deps.clock.now();
+    const started = timer();
+    const base = { callId, time, ...context, method, path: url.pathname + url.search, product, attempt };
+    let response: Response;
+    try {
+      response = await deps.fetch(url, { ...init, headers });
+    } catch (error) {
+      release();
+      deps.log.append({
+        ...base, status: null, durationMs: timer() - started, requestId: null, outcome: 'network',
+        errorName: (error as Error)?.name ?? 'Error', finchCode: null, message: String((error as Error)?.message ?? error).slice(0, 300),
+        retryAfterMs: null, dataRetrieved: null, lastUpdateDate: null, lastUpdateResult: null,
+      });
+      throw error;
+    }
+    release();
+
+    const retryAfterMs = parseRetryAfter(response.headers);
+    let outcome: Outcome = outcomeFor(response.status);
+    let errorName: string | null = null;
+    let finchCode: string | null = null;
+    let message: string | null = null;
+    if (!response.ok || response.status === 202) {
+      const body = asErrorBody(await response.clone().json().catch(() => null));
+      outcome = outcomeFor(response.status, body);
+      errorName = body?.name ?? (response.ok ? null : `HTTP ${response.status}`);
+      finchCode = body?.finch_code ?? null;
+      message = body?.message ?? null;
+    } else if (BATCH_PATHS.has(url.pathname)) {
+      const failed = await countBatchFailures(response);
+      if (failed > 0) {
+        outcome = 'batch_partial_failure';
+        message = `${failed} item(s) answered with an error`;
+      }
+    }
+    if (response.status === 429) deps.limiter.penalize(context.clientId, product, retryAfterMs ?? 60_000);
+
+    deps.log.append({
+      ...base, status: response.status, durationMs: timer() - started,
+      requestId: response.headers.get('finch-request-id'), outcome, errorName, finchCode, message, retryAfterMs,
+      dataRetrieved: response.headers.get('finch-data-retrieved'),
+      lastUpdateDate: response.headers.get('finch-last-attempted-update-date'),
+      lastUpdateResult: response.headers.get('finch-last-attempted-update-result'),
+    });
+    return response;
+  };
+}
+
+function parseRetryAfter(headers: Headers): number | null {
+  const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
+  if (Number.isFinite(ms)) return ms;
+  const seconds = Number.parseFloat(headers.get('retry-after') ?? '');
+  return Number.isFinite(seconds) ? seconds * 1000 : null;
+}
+
+async function countBatchFailures(response: Response): Promise<number> {
+  const body = (await response.clone().json().catch(() => null)) as { responses?: { code?: number }[] } | null;
+  return (body?.responses ?? []).filter((r) => typeof r.code === 'number' && r.code !== 200).length;
+}
