@@ -1,0 +1,65 @@
+/**
+ * The seed's environment rules (../shared/seeds/finch-environments.txt, FINCH.md), as pure
+ * checks the Connect and sandbox flows run before acting. Each verdict says why.
+ */
+import type { EnvironmentKind } from '../../shared/domain/environment';
+
+export interface ConnectionAttempt {
+  providerId?: string | null;
+  authMethod?: 'credential' | 'api_token' | 'oauth' | 'assisted' | null;
+  sandboxMode?: 'finch' | 'provider' | null;
+  /** Active Provider Sandbox connections this application already has. */
+  activeProviderSandboxConnections?: number;
+}
+
+export interface Verdict {
+  allowed: boolean;
+  reason?: string;
+  warnings: string[];
+}
+
+export const PROVIDER_SANDBOX_LIMIT = 5;
+/** Providers Finch does not support in Development (Gusto; all assisted ones are caught by auth method). */
+const DEVELOPMENT_BLOCKED_PROVIDERS = new Set(['gusto']);
+
+export function checkConnectionAttempt(kind: EnvironmentKind, attempt: ConnectionAttempt): Verdict {
+  const warnings: string[] = [];
+  switch (kind) {
+    case 'local-simulator':
+    case 'sandbox': {
+      if (!attempt.sandboxMode) {
+        return { allowed: false, reason: 'Choose the sandbox: Finch Sandbox (mock data) or Provider Sandbox (a provider’s demo account).', warnings };
+      }
+      if (attempt.sandboxMode === 'provider') {
+        if (attempt.authMethod === 'assisted') {
+          return { allowed: false, reason: 'Provider Sandboxes do not support assisted connections; use the Finch Sandbox to test an assisted flow.', warnings };
+        }
+        const active = attempt.activeProviderSandboxConnections ?? 0;
+        if (active >= PROVIDER_SANDBOX_LIMIT) {
+          warnings.push(
+            `Finch allows at most ${PROVIDER_SANDBOX_LIMIT} active Provider Sandbox connections per application; this one has ${active}. Disconnect one first or Finch will refuse the new connection.`,
+          );
+        }
+      }
+      return { allowed: true, warnings };
+    }
+    case 'development': {
+      if (attempt.providerId && DEVELOPMENT_BLOCKED_PROVIDERS.has(attempt.providerId)) {
+        return { allowed: false, reason: 'Gusto is not supported in Development. Test it in Sandbox, or connect in Production.', warnings };
+      }
+      if (attempt.authMethod === 'assisted') {
+        return { allowed: false, reason: 'Assisted providers are not supported in Development. Test them in the Finch Sandbox.', warnings };
+      }
+      warnings.push('Connections made in Development cannot move: your customer will have to connect again in Production.');
+      return { allowed: true, warnings };
+    }
+    case 'production':
+      warnings.push('Production connections are billable until they are disconnected.');
+      return { allowed: true, warnings };
+  }
+}
+
+/** Acts that cost money or cannot be undone ask a Production user to type the environment's name. */
+export function needsTypedConfirmation(kind: EnvironmentKind): boolean {
+  return kind === 'production';
+}
