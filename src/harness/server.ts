@@ -19,6 +19,8 @@ import { createIpcGuard } from '../main/ipc/guard';
 import { buildContentSecurityPolicy, FINCH_CONNECT_ORIGIN } from '../main/security/csp';
 import { contentTypeFor, resolveRendererAsset } from '../main/security/renderer-assets';
 import { browserHarnessSecretStorage } from '../main/secrets/secret-storage';
+import type { Cipher } from '../main/secrets/cipher';
+import { unavailableCipher } from '../main/secrets/cipher';
 import { createJsonFileStore } from '../main/settings/settings-store';
 import packageJson from '../../package.json';
 
@@ -26,6 +28,11 @@ export interface HarnessOptions {
   rendererDir?: string;
   dataFolder: string;
   port?: number;
+  /**
+   * How secrets are encrypted. Default: none (no OS keyring in a browser), so secrets live
+   * in memory for the session only. Tests pass the Node test cipher to exercise persistence.
+   */
+  cipher?: Cipher;
   /** Lines about internal errors go here (stderr by default); never payloads. */
   logError?: (line: string) => void;
 }
@@ -64,9 +71,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       runtime: 'browser-harness',
       platform: `${process.platform} ${process.arch}`,
       dataFolder: options.dataFolder,
-      secretStorage: browserHarnessSecretStorage,
     },
     openSettingsStore: createJsonFileStore,
+    cipher: options.cipher ?? unavailableCipher(browserHarnessSecretStorage()),
   });
   const bridge = await bundleBridge();
 
@@ -177,6 +184,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       sockets.close();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
+      core.close();
     },
   };
 }

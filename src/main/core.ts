@@ -4,20 +4,30 @@
  * Nothing here imports `electron`; src/main/index.ts passes the Electron adapters in.
  */
 import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import type { Contract, HandlerMap } from '../shared/contract';
 import { contract } from '../shared/contract';
 import type { AppInfoSource } from './app-info/app-info';
 import { readAppInfo } from './app-info/app-info';
+import { checkConnectionAttempt } from './environments/environment-rules';
+import { EnvironmentService } from './environments/environment-service';
 import type { EventHub } from './events/event-hub';
 import { createEventHub } from './events/event-hub';
 import { NoticeBoard } from './notices/notice-board';
+import type { Cipher } from './secrets/cipher';
+import { SecretVault } from './secrets/secret-vault';
 import { SettingsService } from './settings/settings-service';
 import type { SettingsStore } from './settings/settings-store';
+import { DatabaseOpenError, openWorkbenchDatabase } from './storage/database';
 
 export interface CoreAdapters {
-  app: AppInfoSource;
-  /** Opens the settings store at a path (electron-store in the app, a JSON file in Node). */
+  app: Omit<AppInfoSource, 'secretStorage'>;
+  /** Opens a JSON store at a path (electron-store in the app, a JSON file in Node). */
   openSettingsStore: (path: string) => SettingsStore;
+  /** Encrypts secrets (safeStorage in the app). */
+  cipher: Cipher;
+  /** better-sqlite3 built for the running runtime, when not the default (Electron). */
+  sqliteNativeBinding?: string;
   now?: () => Date;
 }
 
@@ -26,22 +36,35 @@ export interface WorkbenchCore {
   events: EventHub<Contract>;
   notices: NoticeBoard;
   settings: SettingsService;
+  vault: SecretVault;
+  environments: EnvironmentService;
+  db: Database.Database;
+  close(): void;
 }
 
 export function createWorkbenchCore(adapters: CoreAdapters): WorkbenchCore {
+  const folder = adapters.app.dataFolder;
   const events = createEventHub(contract);
   const notices = new NoticeBoard((list) => events.emit('app', 'noticesChanged', list));
   const settings = new SettingsService({
-    path: join(adapters.app.dataFolder, 'settings.json'),
+    path: join(folder, 'settings.json'),
     openStore: adapters.openSettingsStore,
     notices,
     onChanged: (value) => events.emit('settings', 'changed', value),
     now: adapters.now,
   });
+  const db = openDatabaseOrTemporary(join(folder, 'workbench.sqlite'), adapters.sqliteNativeBinding, notices);
+  const vault = new SecretVault({ path: join(folder, 'secrets.json'), openStore: adapters.openSettingsStore, cipher: adapters.cipher, notices });
+  const environments = new EnvironmentService({
+    db,
+    vault,
+    active: { get: () => settings.getStored('activeEnvironmentId'), set: (id) => settings.setStored({ activeEnvironmentId: id }) },
+    onChanged: (state) => events.emit('environments', 'changed', state),
+  });
 
   const handlers: HandlerMap = {
     app: {
-      getInfo: () => readAppInfo(adapters.app),
+      getInfo: () => readAppInfo({ ...adapters.app, secretStorage: () => adapters.cipher.status() }),
       listNotices: () => notices.list(),
       dismissNotice: ({ id }) => notices.dismiss(id),
     },
@@ -49,6 +72,36 @@ export function createWorkbenchCore(adapters: CoreAdapters): WorkbenchCore {
       get: () => settings.get(),
       update: (patch) => settings.update(patch),
     },
+    environments: {
+      getState: () => environments.state(),
+      create: (input) => environments.create(input),
+      update: (patch) => environments.update(patch),
+      duplicate: ({ id, name }) => environments.duplicate(id, name),
+      describeDeletion: ({ id }) => environments.describeDeletion(id),
+      remove: ({ id, confirmName }) => environments.remove(id, confirmName),
+      setActive: ({ id }) => environments.setActive(id),
+      exportJson: () => ({ json: environments.exportJson() }),
+      importJson: ({ json }) => environments.importJson(json),
+      checkConnection: ({ id, ...attempt }) => checkConnectionAttempt(environments.get(id).kind, attempt),
+    },
   };
-  return { handlers, events, notices, settings };
+  return { handlers, events, notices, settings, vault, environments, db, close: () => db.close() };
+}
+
+/**
+ * A damaged database, or one from a newer version, is left untouched (see migrate.ts). The
+ * app still starts, on a temporary in-memory database, and says so loudly.
+ */
+function openDatabaseOrTemporary(path: string, nativeBinding: string | undefined, notices: NoticeBoard): Database.Database {
+  try {
+    return openWorkbenchDatabase(path, { nativeBinding });
+  } catch (error) {
+    if (!(error instanceof DatabaseOpenError)) throw error;
+    notices.add({
+      id: 'database-unavailable',
+      level: 'error',
+      message: `${error.message} Until then the app runs on a temporary database: nothing you record now will be kept.`,
+    });
+    return openWorkbenchDatabase(':memory:', { nativeBinding });
+  }
 }

@@ -14,7 +14,8 @@ import { APP_ORIGIN, handleAppScheme, registerAppScheme } from './electron/app-p
 import { createMainWindow, lockDownSession, preloadPathFrom } from './electron/main-window';
 import { registerIpc, windowEventSink } from './electron/ipc';
 import { openElectronSettingsStore } from './electron/settings-store';
-import { electronSecretStorage } from './electron/secret-storage';
+import { safeStorageCipher } from './electron/safe-storage-cipher';
+import { electronNativeBinding } from './storage/database';
 
 registerAppScheme();
 
@@ -36,9 +37,10 @@ void app.whenReady().then(() => {
       runtime: 'electron',
       platform: `${process.platform} ${process.arch}`,
       dataFolder: app.getPath('userData'),
-      secretStorage: electronSecretStorage,
     },
     openSettingsStore: openElectronSettingsStore,
+    cipher: safeStorageCipher,
+    sqliteNativeBinding: electronNativeBinding(app.getAppPath()),
   });
 
   const guard = createIpcGuard({
@@ -49,6 +51,7 @@ void app.whenReady().then(() => {
     onInternalError: (reference, channel, error) => console.error(`[ipc ${reference}] ${channel}`, error),
   });
   registerIpc(guard);
+  app.on('will-quit', () => core.close());
   core.events.addSink(windowEventSink(() => appWindows));
 
   lockDownSession(navigationContext);

@@ -7,8 +7,22 @@
 import { z } from 'zod';
 import { channel, event } from './ipc/contract-kit';
 import type { HandlerMapOf, WorkbenchApiOf, EmitOf } from './ipc/contract-kit';
+import {
+  DeletionPreviewSchema,
+  EnvironmentInputSchema,
+  EnvironmentNameSchema,
+  EnvironmentPatchSchema,
+  EnvironmentsStateSchema,
+} from './domain/environment';
 
 const NoInput = z.object({}).strict();
+const Id = z.string().min(1).max(200);
+
+export const ConnectionCheckSchema = z.object({
+  allowed: z.boolean(),
+  reason: z.string().optional(),
+  warnings: z.array(z.string()),
+});
 
 export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof ThemeSchema>;
@@ -16,6 +30,8 @@ export type Theme = z.infer<typeof ThemeSchema>;
 export const SettingsSchema = z.object({
   theme: ThemeSchema,
 });
+/** What is stored in the settings file: the user's settings plus app state kept with them. */
+export const StoredSettingsSchema = SettingsSchema.extend({ activeEnvironmentId: z.string().optional() });
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const NoticeSchema = z.object({
@@ -67,6 +83,42 @@ export const contract = {
       summary: 'Change one or more settings; returns the saved settings',
     }),
     changed: event({ payload: SettingsSchema, summary: 'Settings were saved' }),
+  },
+  environments: {
+    getState: channel({ input: NoInput, output: EnvironmentsStateSchema, summary: 'All environments, the active one, and where secrets are kept' }),
+    create: channel({ input: EnvironmentInputSchema, output: EnvironmentsStateSchema, summary: 'Add a Sandbox, Development or Production environment' }),
+    update: channel({ input: EnvironmentPatchSchema, output: EnvironmentsStateSchema, summary: 'Rename, re-key, or replace/clear the secret' }),
+    duplicate: channel({
+      input: z.object({ id: Id, name: EnvironmentNameSchema }).strict(),
+      output: EnvironmentsStateSchema,
+      summary: 'Copy an environment without its secret',
+    }),
+    describeDeletion: channel({ input: z.object({ id: Id }).strict(), output: DeletionPreviewSchema, summary: 'What deleting would remove' }),
+    remove: channel({
+      input: z.object({ id: Id, confirmName: z.string().max(200).optional() }).strict(),
+      output: EnvironmentsStateSchema,
+      summary: 'Delete an environment and everything recorded in it',
+    }),
+    setActive: channel({ input: z.object({ id: Id }).strict(), output: EnvironmentsStateSchema, summary: 'Switch the whole app to an environment' }),
+    exportJson: channel({ input: NoInput, output: z.object({ json: z.string() }), summary: 'Environments as JSON, without secrets' }),
+    importJson: channel({
+      input: z.object({ json: z.string().min(1).max(1_000_000) }).strict(),
+      output: EnvironmentsStateSchema,
+      summary: 'Add environments from an exported file',
+    }),
+    checkConnection: channel({
+      input: z
+        .object({
+          id: Id,
+          providerId: z.string().max(100).optional(),
+          authMethod: z.enum(['credential', 'api_token', 'oauth', 'assisted']).optional(),
+          sandboxMode: z.enum(['finch', 'provider']).optional(),
+        })
+        .strict(),
+      output: ConnectionCheckSchema,
+      summary: 'Whether this environment allows a connection like this, and what to know first',
+    }),
+    changed: event({ payload: EnvironmentsStateSchema, summary: 'Environments or the active one changed' }),
   },
 } as const;
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Settings } from '../../shared/contract';
-import { SettingsSchema } from '../../shared/contract';
+import { SettingsSchema, StoredSettingsSchema as KnownStoredSettingsSchema } from '../../shared/contract';
 import type { NoticeBoard } from '../notices/notice-board';
 import type { SettingsStore } from './settings-store';
 import { quarantineIfInvalid } from './quarantine';
@@ -12,7 +12,7 @@ import { quarantineIfInvalid } from './quarantine';
 export const DEFAULT_SETTINGS: Settings = { theme: 'system' };
 
 /** What may be on disk: every key optional, unknown keys kept (a newer version may add some). */
-const StoredSettingsSchema = SettingsSchema.partial().passthrough();
+const StoredSettingsSchema = KnownStoredSettingsSchema.partial().passthrough();
 
 export interface SettingsServiceOptions {
   /** The store file's path, checked (and moved aside if corrupt) before the store opens it. */
@@ -42,6 +42,17 @@ export class SettingsService {
 
   get(): Settings {
     return { ...DEFAULT_SETTINGS, ...pickKnown(this.stored) };
+  }
+
+  /** App state kept in the settings file (e.g. the active environment), not shown as a setting. */
+  getStored<K extends keyof z.infer<typeof KnownStoredSettingsSchema>>(key: K): z.infer<typeof KnownStoredSettingsSchema>[K] | undefined {
+    return this.stored[key] as z.infer<typeof KnownStoredSettingsSchema>[K] | undefined;
+  }
+
+  setStored(patch: Partial<z.infer<typeof KnownStoredSettingsSchema>>): void {
+    const next = { ...this.stored, ...patch };
+    this.store.write(next);
+    this.stored = next;
   }
 
   update(patch: Partial<Settings>): Settings {
