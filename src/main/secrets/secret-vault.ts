@@ -57,7 +57,7 @@ export class SecretVault {
       options.notices.add({
         id: 'vault-session-only',
         level: 'warning',
-        message: `Secrets will not be saved: ${options.cipher.status().detail} They are kept in memory until the app closes.`,
+        message: `OS secret storage is unavailable. ${options.cipher.status().detail}`,
       });
     }
   }

@@ -9,6 +9,9 @@ import { useRoute } from './shell/useRoute';
 import { useAppliedTheme, useSettings } from './shell/useTheme';
 import { AreaPlaceholder } from './features/areas/AreaPlaceholder';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { EnvironmentsScreen } from './features/environments/EnvironmentsScreen';
+import { useEnvironments } from './features/environments/useEnvironments';
+import { ProductionBand } from './shell/EnvironmentSwitcher';
 import { unwrap, workbench } from './workbench';
 
 export function App(): JSX.Element {
@@ -16,6 +19,7 @@ export function App(): JSX.Element {
   const { settings, error: settingsError } = useSettings();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [infoError, setInfoError] = useState<string | null>(null);
+  const environments = useEnvironments();
   useAppliedTheme(settings?.theme);
 
   useEffect(() => {
@@ -24,14 +28,17 @@ export function App(): JSX.Element {
 
   const area = AREAS.find((a) => a.id === route);
   return (
-    <div className="shell">
-      <Header info={info} />
+    <div className={`shell${environments.active?.kind === 'production' ? ' shell-production' : ''}`}>
+      <ProductionBand state={environments.state} />
+      <Header info={info} environments={environments.state} />
       <div className="shell-body">
         <Navigation current={route} onNavigate={navigate} />
         <main className="content" aria-live="polite">
-          <NoticeBanner extra={[settingsError, infoError].filter((m): m is string => m !== null)} />
+          <NoticeBanner extra={[settingsError, infoError, environments.error].filter((m): m is string => m !== null)} />
           {route === SETTINGS_AREA_ID ? (
             <SettingsScreen settings={settings} info={info} />
+          ) : route === 'environments' ? (
+            <EnvironmentsScreen state={environments.state} />
           ) : area ? (
             <AreaPlaceholder area={area} />
           ) : null}

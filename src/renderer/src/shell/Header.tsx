@@ -1,7 +1,9 @@
 import type { JSX } from 'react';
 import type { AppInfo } from '../../../shared/contract';
+import type { EnvironmentsState } from '../../../shared/domain/environment';
+import { EnvironmentSwitcher } from './EnvironmentSwitcher';
 
-export function Header({ info }: { info: AppInfo | null }): JSX.Element {
+export function Header({ info, environments }: { info: AppInfo | null; environments: EnvironmentsState | null }): JSX.Element {
   return (
     <header className="header">
       <div className="brand">
@@ -11,10 +13,7 @@ export function Header({ info }: { info: AppInfo | null }): JSX.Element {
         <span className="brand-name">Finch Workbench</span>
         {info && <span className="brand-version">v{info.version}</span>}
       </div>
-      <div className="header-env" title="The environment every action in this window uses">
-        <span className="env-dot" aria-hidden="true" />
-        <span>Local simulator</span>
-      </div>
+      <EnvironmentSwitcher state={environments} />
     </header>
   );
 }

@@ -1,0 +1,69 @@
+/**
+ * "Before you connect": what this environment allows, from the same rule table the Connect
+ * flow enforces in main (e.g. Development refuses Gusto and assisted providers).
+ */
+import type { JSX } from 'react';
+import { useEffect, useState } from 'react';
+import type { EnvironmentView } from '../../../../shared/domain/environment';
+import { unwrap, workbench } from '../../workbench';
+
+type Verdict = { allowed: boolean; reason?: string; warnings: string[] };
+const PROVIDERS = ['gusto', 'bamboo_hr', 'adp_run', 'paychex_flex', 'rippling', 'justworks'];
+const METHODS = ['credential', 'api_token', 'oauth', 'assisted'] as const;
+
+export function ConnectionRulesCheck({ environment }: { environment: EnvironmentView }): JSX.Element {
+  const sandboxLike = environment.kind === 'sandbox' || environment.kind === 'local-simulator';
+  const [providerId, setProviderId] = useState('gusto');
+  const [authMethod, setAuthMethod] = useState<(typeof METHODS)[number]>('credential');
+  const [sandboxMode, setSandboxMode] = useState<'finch' | 'provider'>('finch');
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  useEffect(() => {
+    unwrap(
+      workbench().environments.checkConnection({ id: environment.id, providerId, authMethod, ...(sandboxLike ? { sandboxMode } : {}) }),
+    ).then(setVerdict, (e: Error) => setVerdict({ allowed: false, reason: e.message, warnings: [] }));
+  }, [environment.id, providerId, authMethod, sandboxMode, sandboxLike]);
+
+  return (
+    <section className="card" aria-labelledby="rules-title">
+      <h2 id="rules-title">Before you connect in {environment.name}</h2>
+      <div className="inline-fields">
+        <label className="field">
+          <span>Provider</span>
+          <select value={providerId} onChange={(e) => setProviderId(e.target.value)}>
+            {PROVIDERS.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Authentication</span>
+          <select value={authMethod} onChange={(e) => setAuthMethod(e.target.value as (typeof METHODS)[number])}>
+            {METHODS.map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </select>
+        </label>
+        {sandboxLike && (
+          <label className="field">
+            <span>Sandbox</span>
+            <select value={sandboxMode} onChange={(e) => setSandboxMode(e.target.value as 'finch' | 'provider')}>
+              <option value="finch">Finch Sandbox (mock data)</option>
+              <option value="provider">Provider Sandbox (demo account)</option>
+            </select>
+          </label>
+        )}
+      </div>
+      {verdict && (
+        <div data-testid="connection-verdict" className={verdict.allowed ? 'verdict verdict-ok' : 'verdict verdict-blocked'} role="status">
+          <strong>{verdict.allowed ? 'Allowed' : 'Blocked'}</strong>
+          {verdict.reason && <span> — {verdict.reason}</span>}
+          {verdict.warnings.map((w) => (
+            <p key={w} className="verdict-warning">
+              ⚠ {w}
+            </p>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+/** Deleting an environment: first what it removes, then (Production) the typed name. */
+import type { JSX } from 'react';
+import { useEffect, useState } from 'react';
+import type { DeletionPreview, EnvironmentView } from '../../../../shared/domain/environment';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { unwrap, workbench } from '../../workbench';
+
+export function DeleteEnvironmentDialog({ environment, onClose }: { environment: EnvironmentView; onClose: () => void }): JSX.Element | null {
+  const [preview, setPreview] = useState<DeletionPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    unwrap(workbench().environments.describeDeletion({ id: environment.id })).then(setPreview, (e: Error) => setError(e.message));
+  }, [environment.id]);
+  if (!preview && !error) return null;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return (
+    <ConfirmDialog
+      title={`Delete ${environment.name}?`}
+      confirmLabel="Delete environment"
+      danger
+      error={error}
+      {...(preview?.requiresTypedConfirmation ? { typeToConfirm: environment.name } : {})}
+      onCancel={onClose}
+      onConfirm={(typed) => {
+        unwrap(workbench().environments.remove({ id: environment.id, ...(typed ? { confirmName: typed } : {}) })).then(onClose, (e: Error) =>
+          setError(e.message),
+        );
+      }}
+    >
+      {preview && (
+        <>
+          <p>This removes, from this app only:</p>
+          <ul data-testid="deletion-preview">
+            <li>{plural(preview.customers, 'customer')} and {plural(preview.connections, 'connection')}</li>
+            <li>{plural(preview.requests, 'logged request')} and {plural(preview.events, 'event')}</li>
+            <li>{plural(preview.snapshots, 'snapshot')}</li>
+            <li>{plural(preview.secrets, 'stored secret')} (client secret and access tokens)</li>
+          </ul>
+          <p className="muted">Connections at Finch are not disconnected by this. Disconnect them first if they should stop billing.</p>
+        </>
+      )}
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * Add or edit an environment. Fields are checked in main (the contract's schema); errors come
+ * back per field and are shown beside it. The secret input is write-only: an existing secret
+ * is never shown, only replaced or cleared.
+ */
+import type { JSX } from 'react';
+import { useState } from 'react';
+import type { EnvironmentView } from '../../../../shared/domain/environment';
+import { WorkbenchCallError, unwrap, workbench } from '../../workbench';
+import { KIND_LABELS } from './useEnvironments';
+
+type Kind = 'sandbox' | 'development' | 'production';
+
+interface Props {
+  editing: EnvironmentView | null;
+  /** No OS keyring: secrets live in memory until the app closes. */
+  sessionOnly: boolean;
+  onDone: () => void;
+}
+
+export function EnvironmentForm({ editing, sessionOnly, onDone }: Props): JSX.Element {
+  const [name, setName] = useState(editing?.name ?? '');
+  const [kind, setKind] = useState<Kind>(editing && editing.kind !== 'local-simulator' ? editing.kind : 'sandbox');
+  const [clientId, setClientId] = useState('');
+  const [clientSecret, setClientSecret] = useState('');
+  const [apiBaseUrl, setApiBaseUrl] = useState(editing?.apiBaseUrl ?? '');
+  const [connectUrl, setConnectUrl] = useState(editing?.connectUrl ?? '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const builtIn = editing?.builtIn ?? false;
+
+  const submit = async (): Promise<void> => {
+    setErrors({});
+    setFormError(null);
+    const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
+    try {
+      if (editing) {
+        await unwrap(
+          workbench().environments.update({
+            id: editing.id,
+            name,
+            ...(builtIn ? {} : { apiBaseUrl: optional(apiBaseUrl) ?? null, connectUrl: optional(connectUrl) ?? null }),
+            ...(clientId.trim() ? { clientId } : {}),
+            ...(clientSecret ? { clientSecret } : {}),
+          }),
+        );
+      } else {
+        await unwrap(
+          workbench().environments.create({
+            name, kind, clientId, ...(clientSecret ? { clientSecret } : {}),
+            ...(optional(apiBaseUrl) ? { apiBaseUrl: optional(apiBaseUrl) } : {}),
+            ...(optional(connectUrl) ? { connectUrl: optional(connectUrl) } : {}),
+          }),
+        );
+      }
+      onDone();
+    } catch (error) {
+      if (error instanceof WorkbenchCallError && error.error.fields?.length) {
+        setErrors(Object.fromEntries(error.error.fields.map((f) => [f.path, f.message])));
+      } else setFormError((error as Error).message);
+    }
+  };
+
+  const field = (id: string, label: string, input: JSX.Element, hint?: string): JSX.Element => (
+    <label className="field" htmlFor={`env-${id}`}>
+      <span>{label}</span>
+      {input}
+      {hint && !errors[id] && <small className="muted">{hint}</small>}
+      {errors[id] && (
+        <small className="field-error" role="alert">
+          {label} {errors[id]}
+        </small>
+      )}
+    </label>
+  );
+
+  return (
+    <form
+      className="card form"
+      aria-label={editing ? `Edit ${editing.name}` : 'Add environment'}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <h2>{editing ? `Edit ${editing.name}` : 'Add environment'}</h2>
+      {field('name', 'Name', <input id="env-name" value={name} onChange={(e) => setName(e.target.value)} autoFocus />)}
+      {!editing &&
+        field(
+          'kind',
+          'Kind',
+          <select id="env-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+            {(['sandbox', 'development', 'production'] as const).map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>,
+          kind === 'production' ? 'Production is billable; the app will mark it unmistakably.' : undefined,
+        )}
+      {!builtIn && (
+        <>
+          {field(
+            'clientId',
+            'Client ID',
+            <input id="env-clientId" value={clientId} onChange={(e) => setClientId(e.target.value)} autoComplete="off" spellCheck={false} />,
+            editing ? `Leave empty to keep ${editing.clientIdHint ?? 'the current one'}.` : 'From the Finch Dashboard, for this environment only.',
+          )}
+          {field(
+            'clientSecret',
+            'Client secret',
+            <input id="env-clientSecret" type="password" value={clientSecret} onChange={(e) => setClientSecret(e.target.value)} autoComplete="off" />,
+            sessionOnly
+              ? 'No OS keyring: this secret is kept in memory until the app closes, never written to disk.'
+              : editing?.hasSecret
+                ? 'A secret is stored. Type a new one to replace it.'
+                : 'Encrypted by the OS; this window never sees it again.',
+          )}
+          {field('apiBaseUrl', 'API base URL (optional)', <input id="env-apiBaseUrl" value={apiBaseUrl} onChange={(e) => setApiBaseUrl(e.target.value)} placeholder="https://api.tryfinch.com" />)}
+          {field('connectUrl', 'Connect URL (optional)', <input id="env-connectUrl" value={connectUrl} onChange={(e) => setConnectUrl(e.target.value)} placeholder="https://connect.tryfinch.com" />)}
+        </>
+      )}
+      {formError && (
+        <p className="field-error" role="alert">
+          {formError}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary">
+          {editing ? 'Save' : 'Add environment'}
+        </button>
+      </div>
+    </form>
+  );
+}

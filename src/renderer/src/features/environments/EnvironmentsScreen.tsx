@@ -1,0 +1,125 @@
+/** The Environments area: every environment, which is active, and what can be done with each. */
+import type { JSX } from 'react';
+import { useRef, useState } from 'react';
+import type { EnvironmentsState, EnvironmentView } from '../../../../shared/domain/environment';
+import { unwrap, workbench } from '../../workbench';
+import { ConnectionRulesCheck } from './ConnectionRulesCheck';
+import { DeleteEnvironmentDialog } from './DeleteEnvironmentDialog';
+import { EnvironmentForm } from './EnvironmentForm';
+import { KIND_LABELS } from './useEnvironments';
+
+export function EnvironmentsScreen({ state }: { state: EnvironmentsState | null }): JSX.Element {
+  const [editing, setEditing] = useState<EnvironmentView | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<EnvironmentView | null>(null);
+  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const act = (call: Promise<unknown>, done?: string): void => {
+    setMessage(null);
+    call.then(() => done && setMessage({ kind: 'info', text: done }), (e: Error) => setMessage({ kind: 'error', text: e.message }));
+  };
+  const exportAll = (): void =>
+    act(
+      unwrap(workbench().environments.exportJson()).then(({ json }) => {
+        const link = document.createElement('a');
+        link.href = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+        link.download = 'finch-workbench-environments.json';
+        link.click();
+        URL.revokeObjectURL(link.href);
+      }),
+      'Exported. The file holds no secrets.',
+    );
+  const importFile = (file: File): void =>
+    act(file.text().then((json) => unwrap(workbench().environments.importJson({ json }))), 'Imported. Enter each client secret before use.');
+
+  const active = state?.environments.find((e) => e.id === state.activeId) ?? null;
+  return (
+    <section className="screen" aria-labelledby="environments-title">
+      <h1 id="environments-title">Environments</h1>
+      <p className="lede">Local simulator, Sandbox, Development and Production — each with its own client_id and encrypted secret.</p>
+      <div className="toolbar">
+        <button type="button" className="button button-primary" onClick={() => setEditing('new')}>
+          Add environment
+        </button>
+        <button type="button" className="button" onClick={exportAll}>
+          Export JSON
+        </button>
+        <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+          Import JSON
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          hidden
+          aria-label="Environments file to import"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) importFile(file);
+            e.target.value = '';
+          }}
+        />
+      </div>
+      {message && (
+        <p className={message.kind === 'error' ? 'field-error' : 'muted'} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+      {editing && (
+        <EnvironmentForm
+          key={editing === 'new' ? 'new' : editing.id}
+          editing={editing === 'new' ? null : editing}
+          sessionOnly={state?.secretStorage.mode === 'session-only'}
+          onDone={() => setEditing(null)}
+        />
+      )}
+      <ul className="env-list" aria-label="Environments">
+        {state?.environments.map((env) => (
+          <li key={env.id} className={`card env-card env-kind-${env.kind}${env.id === state.activeId ? ' env-active' : ''}`}>
+            <div className="env-card-main">
+              <div>
+                <h2>
+                  {env.name} <span className={`kind-badge kind-${env.kind}`}>{KIND_LABELS[env.kind]}</span>
+                  {env.id === state.activeId && <span className="badge badge-ok">Active</span>}
+                </h2>
+                <p className="muted env-facts">
+                  {env.builtIn
+                    ? 'Built in: a Finch simulator on this computer. No credentials needed.'
+                    : `client_id ${env.clientIdHint ?? '—'} · ${env.hasSecret ? 'secret stored' : 'no secret yet'}${env.apiBaseUrl ? ` · API ${env.apiBaseUrl}` : ''}`}
+                </p>
+                {!env.builtIn && !env.hasSecret && <p className="field-error">Add the client secret before making calls in this environment.</p>}
+              </div>
+              <div className="env-actions">
+                {env.id !== state.activeId && (
+                  <button type="button" className="button" onClick={() => act(unwrap(workbench().environments.setActive({ id: env.id })))}>
+                    Switch to
+                  </button>
+                )}
+                <button type="button" className="button" onClick={() => setEditing(env)} aria-label={`Edit ${env.name}`}>
+                  Edit
+                </button>
+                {!env.builtIn && (
+                  <>
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={`Duplicate ${env.name}`}
+                      onClick={() => act(unwrap(workbench().environments.duplicate({ id: env.id, name: `${env.name} copy` })), 'Duplicated without the secret.')}
+                    >
+                      Duplicate
+                    </button>
+                    <button type="button" className="button button-danger-outline" onClick={() => setDeleting(env)} aria-label={`Delete ${env.name}`}>
+                      Delete
+                    </button>
+                  </>
+                )}
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {active && <ConnectionRulesCheck environment={active} />}
+      {deleting && <DeleteEnvironmentDialog environment={deleting} onClose={() => setDeleting(null)} />}
+    </section>
+  );
+}

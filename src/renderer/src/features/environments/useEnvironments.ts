@@ -1,0 +1,23 @@
+/** The environments state from main, kept live by the `environments:changed` event. */
+import { useEffect, useState } from 'react';
+import type { EnvironmentsState, EnvironmentView } from '../../../../shared/domain/environment';
+import { unwrap, workbench } from '../../workbench';
+
+export function useEnvironments(): { state: EnvironmentsState | null; active: EnvironmentView | null; error: string | null } {
+  const [state, setState] = useState<EnvironmentsState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const off = workbench().environments.onChanged(setState);
+    unwrap(workbench().environments.getState()).then(setState, (e: Error) => setError(e.message));
+    return off;
+  }, []);
+  const active = state?.environments.find((e) => e.id === state.activeId) ?? null;
+  return { state, active, error };
+}
+
+export const KIND_LABELS: Record<EnvironmentView['kind'], string> = {
+  'local-simulator': 'Local simulator',
+  sandbox: 'Sandbox',
+  development: 'Development',
+  production: 'Production',
+};
