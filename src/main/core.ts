@@ -19,6 +19,14 @@ import { SecretVault } from './secrets/secret-vault';
 import { SettingsService } from './settings/settings-service';
 import type { SettingsStore } from './settings/settings-store';
 import { DatabaseOpenError, openWorkbenchDatabase } from './storage/database';
+import type { Clock } from './clock';
+import { systemClock } from './clock';
+import { createBatcher } from './events/batcher';
+import { FinchGateway } from './finch/gateway';
+import type { MeterReading } from './finch/rate-limiter';
+import { RateLimiter } from './finch/rate-limiter';
+import { RequestLog } from './request-log/request-log';
+import type { RequestLogEntry } from './request-log/types';
 
 export interface CoreAdapters {
   app: Omit<AppInfoSource, 'secretStorage'>;
@@ -28,6 +36,10 @@ export interface CoreAdapters {
   cipher: Cipher;
   /** better-sqlite3 built for the running runtime, when not the default (Electron). */
   sqliteNativeBinding?: string;
+  /** Time for rate limits and log timestamps (a sped-up clock in tests). */
+  clock?: Clock;
+  /** The fetch Finch calls go through (Node's by default). */
+  fetch?: typeof fetch;
   now?: () => Date;
 }
 
@@ -38,6 +50,9 @@ export interface WorkbenchCore {
   settings: SettingsService;
   vault: SecretVault;
   environments: EnvironmentService;
+  requestLog: RequestLog;
+  limiter: RateLimiter;
+  gateway: FinchGateway;
   db: Database.Database;
   close(): void;
 }
@@ -62,6 +77,17 @@ export function createWorkbenchCore(adapters: CoreAdapters): WorkbenchCore {
     onChanged: (state) => events.emit('environments', 'changed', state),
   });
 
+  const clock = adapters.clock ?? systemClock;
+  const requestLog = new RequestLog(db);
+  requestLog.onAppend(createBatcher<RequestLogEntry>(clock, 200, (entries) => events.emit('requestLog', 'appended', entries)));
+  const meter = createBatcher<MeterReading>(clock, 250, (readings) => {
+    // Only the latest reading per bucket matters.
+    const latest = new Map(readings.map((r) => [`${r.clientId}\u0000${r.product}`, r]));
+    events.emit('rateLimits', 'changed', [...latest.values()]);
+  });
+  const limiter = new RateLimiter({ clock, onChange: meter });
+  const gateway = new FinchGateway({ log: requestLog, limiter, clock, ...(adapters.fetch ? { fetch: adapters.fetch } : {}) });
+
   const handlers: HandlerMap = {
     app: {
       getInfo: () => readAppInfo({ ...adapters.app, secretStorage: () => adapters.cipher.status() }),
@@ -84,8 +110,15 @@ export function createWorkbenchCore(adapters: CoreAdapters): WorkbenchCore {
       importJson: ({ json }) => environments.importJson(json),
       checkConnection: ({ id, ...attempt }) => checkConnectionAttempt(environments.get(id).kind, attempt),
     },
+    requestLog: {
+      search: (query) => requestLog.search(query),
+      attemptsOf: ({ callId }) => requestLog.attemptsOf(callId),
+    },
+    rateLimits: {
+      readings: () => limiter.readings(),
+    },
   };
-  return { handlers, events, notices, settings, vault, environments, db, close: () => db.close() };
+  return { handlers, events, notices, settings, vault, environments, requestLog, limiter, gateway, db, close: () => db.close() };
 }
 
 /**

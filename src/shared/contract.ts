@@ -14,6 +14,7 @@ import {
   EnvironmentPatchSchema,
   EnvironmentsStateSchema,
 } from './domain/environment';
+import { MeterReadingSchema, RequestLogEntrySchema, RequestLogQuerySchema } from './domain/request-log';
 
 const NoInput = z.object({}).strict();
 const Id = z.string().min(1).max(200);
@@ -119,6 +120,23 @@ export const contract = {
       summary: 'Whether this environment allows a connection like this, and what to know first',
     }),
     changed: event({ payload: EnvironmentsStateSchema, summary: 'Environments or the active one changed' }),
+  },
+  requestLog: {
+    search: channel({
+      input: RequestLogQuerySchema,
+      output: z.array(RequestLogEntrySchema),
+      summary: 'Logged attempts, newest first, filtered and searched',
+    }),
+    attemptsOf: channel({
+      input: z.object({ callId: z.string().min(1).max(100) }).strict(),
+      output: z.array(RequestLogEntrySchema),
+      summary: 'Every attempt of one call (retries included), oldest first',
+    }),
+    appended: event({ payload: z.array(RequestLogEntrySchema), summary: 'New attempts were logged (batched)' }),
+  },
+  rateLimits: {
+    readings: channel({ input: NoInput, output: z.array(MeterReadingSchema), summary: 'Used/limit per application and product' }),
+    changed: event({ payload: z.array(MeterReadingSchema), summary: 'Meter readings changed (batched)' }),
   },
 } as const;
 

@@ -12,6 +12,7 @@ import { SettingsScreen } from './features/settings/SettingsScreen';
 import { EnvironmentsScreen } from './features/environments/EnvironmentsScreen';
 import { useEnvironments } from './features/environments/useEnvironments';
 import { ProductionBand } from './shell/EnvironmentSwitcher';
+import { RequestLogScreen } from './features/request-log/RequestLogScreen';
 import { unwrap, workbench } from './workbench';
 
 export function App(): JSX.Element {
@@ -39,6 +40,8 @@ export function App(): JSX.Element {
             <SettingsScreen settings={settings} info={info} />
           ) : route === 'environments' ? (
             <EnvironmentsScreen state={environments.state} />
+          ) : route === 'request-log' ? (
+            <RequestLogScreen environments={environments.state} />
           ) : area ? (
             <AreaPlaceholder area={area} />
           ) : null}

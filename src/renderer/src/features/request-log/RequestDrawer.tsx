@@ -1,0 +1,79 @@
+/** One attempt in full, with every attempt of the same call, and what to copy for support. */
+import type { JSX } from 'react';
+import { useEffect, useState } from 'react';
+import type { RequestLogEntryView } from '../../../../shared/domain/request-log';
+import { unwrap, workbench } from '../../workbench';
+import { statusTone } from './LogTable';
+
+interface Props {
+  entry: RequestLogEntryView;
+  onClose: () => void;
+  onCopyLine: (entry: RequestLogEntryView) => void;
+  onCopyId: (entry: RequestLogEntryView) => void;
+}
+
+export function RequestDrawer({ entry, onClose, onCopyLine, onCopyId }: Props): JSX.Element {
+  const [attempts, setAttempts] = useState<RequestLogEntryView[]>([]);
+  useEffect(() => {
+    unwrap(workbench().requestLog.attemptsOf({ callId: entry.callId })).then(setAttempts, () => setAttempts([]));
+  }, [entry.callId]);
+  const facts: [string, string | number | null][] = [
+    ['Time', new Date(entry.time).toISOString()],
+    ['Request', `${entry.method} ${entry.path}`],
+    ['Status', entry.status ?? 'no response'],
+    ['Outcome', entry.outcome.replace(/_/g, ' ')],
+    ['Finch code', entry.finchCode ?? entry.errorName],
+    ['Message', entry.message],
+    ['Attempt', entry.attempt],
+    ['Duration', `${entry.durationMs.toFixed(1)} ms`],
+    ['Product', entry.product],
+    ['Connection', entry.connectionId],
+    ['Retry-After', entry.retryAfterMs === null ? null : `${entry.retryAfterMs} ms`],
+    ['Data retrieved', entry.dataRetrieved],
+    ['Last update', entry.lastUpdateDate ? `${entry.lastUpdateDate} (${entry.lastUpdateResult ?? '?'})` : null],
+  ];
+  return (
+    <aside className="drawer" aria-label="Request details">
+      <div className="drawer-head">
+        <h2>
+          <span className={`status ${statusTone(entry)}`}>{entry.status ?? '—'}</span> {entry.method} {entry.path.split('?')[0]}
+        </h2>
+        <button type="button" className="button" onClick={onClose} aria-label="Close details">
+          Close
+        </button>
+      </div>
+      <p className="mono request-id">Finch-Request-ID: {entry.requestId ?? 'none (no response)'}</p>
+      <div className="toolbar">
+        <button type="button" className="button" onClick={() => onCopyId(entry)} disabled={!entry.requestId}>
+          Copy request ID
+        </button>
+        <button type="button" className="button button-primary" onClick={() => onCopyLine(entry)}>
+          Copy support line
+        </button>
+      </div>
+      <dl className="facts">
+        {facts
+          .filter(([, v]) => v !== null && v !== '')
+          .map(([k, v]) => (
+            <div key={k} className="fact">
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+      </dl>
+      {attempts.length > 1 && (
+        <>
+          <h3>All attempts of this call</h3>
+          <ol className="attempts">
+            {attempts.map((a) => (
+              <li key={a.id} className={a.id === entry.id ? 'current' : ''}>
+                #{a.attempt} <span className={`status ${statusTone(a)}`}>{a.status ?? '—'}</span> <span className="mono">{a.requestId ?? 'no id'}</span>{' '}
+                {a.outcome !== 'ok' && <span className="muted">{a.outcome.replace(/_/g, ' ')}</span>}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </aside>
+  );
+}

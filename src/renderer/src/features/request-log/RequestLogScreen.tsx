@@ -1,0 +1,117 @@
+/** The Request log area: every attempt to Finch, filterable, searchable, quotable. */
+import type { JSX } from 'react';
+import { useState } from 'react';
+import type { EnvironmentsState } from '../../../../shared/domain/environment';
+import type { RequestLogEntryView } from '../../../../shared/domain/request-log';
+import { supportLine } from '../../../../shared/domain/request-log';
+import { LogTable } from './LogTable';
+import { RateMeter } from './RateMeter';
+import { RequestDrawer } from './RequestDrawer';
+import type { LogFilters } from './useRequestLog';
+import { DEFAULT_FILTERS, useRequestLog } from './useRequestLog';
+
+const PRODUCTS = ['company', 'directory', 'individual', 'employment', 'payment', 'pay-statement', 'pay-groups', 'pay-statement-item', 'benefits', 'documents'];
+
+export function RequestLogScreen({ environments }: { environments: EnvironmentsState | null }): JSX.Element {
+  const [filters, setFilters] = useState<LogFilters>(DEFAULT_FILTERS);
+  const [live, setLive] = useState(true);
+  const [selected, setSelected] = useState<RequestLogEntryView | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+  const { entries, error, loading, loadOlder, pageSize } = useRequestLog(filters, environments?.activeId ?? null, live);
+  const envName = (id: string) => environments?.environments.find((e) => e.id === id)?.name ?? id;
+  const set = <K extends keyof LogFilters>(key: K, value: LogFilters[K]) => setFilters((f) => ({ ...f, [key]: value }));
+
+  const copy = (text: string, what: string): void => {
+    navigator.clipboard.writeText(text).then(
+      () => setCopied(`Copied ${what}`),
+      () => setCopied('The clipboard refused the copy; select the text instead.'),
+    );
+  };
+  const copyId = (entry: RequestLogEntryView) => entry.requestId && copy(entry.requestId, `request ID ${entry.requestId}`);
+  const copyLine = (entry: RequestLogEntryView) => copy(supportLine(entry, envName(entry.environmentId)), 'support line');
+
+  return (
+    <section className="screen screen-wide" aria-labelledby="log-title">
+      <h1 id="log-title">Request log</h1>
+      <p className="lede">Every HTTP attempt to Finch, retries included, with its Finch-Request-ID.</p>
+      <RateMeter />
+      <div className="filters" role="search">
+        <label className="field">
+          <span>Search</span>
+          <input type="search" value={filters.text} onChange={(e) => set('text', e.target.value)} placeholder="request ID, path, finch_code…" />
+        </label>
+        <label className="field">
+          <span>Environment</span>
+          <select value={filters.scope} onChange={(e) => set('scope', e.target.value as LogFilters['scope'])}>
+            <option value="active">Active: {environments ? envName(environments.activeId) : '…'}</option>
+            <option value="all">All environments</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>Status</span>
+          <select value={filters.statusClass} onChange={(e) => set('statusClass', e.target.value as LogFilters['statusClass'])}>
+            <option value="">Any</option>
+            <option value="2xx">2xx</option>
+            <option value="4xx">4xx</option>
+            <option value="5xx">5xx</option>
+            <option value="network">No response</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>Product</span>
+          <select value={filters.product} onChange={(e) => set('product', e.target.value)}>
+            <option value="">Any</option>
+            {PRODUCTS.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Connection</span>
+          <input value={filters.connectionId} onChange={(e) => set('connectionId', e.target.value)} placeholder="connection_id" />
+        </label>
+        <label className="field">
+          <span>Time</span>
+          <select value={filters.range} onChange={(e) => set('range', e.target.value as LogFilters['range'])}>
+            <option value="all">Any time</option>
+            <option value="15m">Last 15 minutes</option>
+            <option value="1h">Last hour</option>
+            <option value="24h">Last 24 hours</option>
+            <option value="7d">Last 7 days</option>
+          </select>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={live} onChange={(e) => setLive(e.target.checked)} /> Live
+        </label>
+      </div>
+      <p className="muted log-count" role="status" aria-live="polite">
+        {copied ?? (loading ? 'Loading…' : `${entries.length}${entries.length >= pageSize ? '+' : ''} attempt${entries.length === 1 ? '' : 's'}`)}
+      </p>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className={selected ? 'log-layout with-drawer' : 'log-layout'}>
+        {entries.length === 0 && !loading ? (
+          <div className="card empty-state">
+            <h2>{filters === DEFAULT_FILTERS ? 'No requests yet' : 'Nothing matches these filters'}</h2>
+            <p className="muted">
+              {filters === DEFAULT_FILTERS
+                ? 'Every call the app makes to Finch will appear here, retries included, with the Finch-Request-ID to quote to support.'
+                : 'Clear a filter or search for part of a request ID.'}
+            </p>
+          </div>
+        ) : (
+          <LogTable entries={entries} selectedId={selected?.id ?? null} onSelect={setSelected} onCopyId={copyId} />
+        )}
+        {selected && <RequestDrawer entry={selected} onClose={() => setSelected(null)} onCopyId={copyId} onCopyLine={copyLine} />}
+      </div>
+      {entries.length >= pageSize && (
+        <button type="button" className="button" onClick={loadOlder}>
+          Load older
+        </button>
+      )}
+    </section>
+  );
+}

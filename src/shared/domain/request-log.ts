@@ -1,0 +1,72 @@
+/** Logged attempts and rate-limit meter readings, as they cross IPC. */
+import { z } from 'zod';
+
+export const OutcomeSchema = z.enum([
+  'ok', 'accepted', 'batch_partial_failure', 'reauth_required', 'rate_limited', 'client_error', 'provider_error', 'server_error', 'network',
+]);
+
+export const RequestLogEntrySchema = z.object({
+  id: z.number(),
+  callId: z.string(),
+  time: z.number(),
+  environmentId: z.string(),
+  connectionId: z.string().nullable(),
+  method: z.string(),
+  path: z.string(),
+  product: z.string().nullable(),
+  status: z.number().nullable(),
+  durationMs: z.number(),
+  attempt: z.number(),
+  requestId: z.string().nullable(),
+  outcome: OutcomeSchema,
+  errorName: z.string().nullable(),
+  finchCode: z.string().nullable(),
+  message: z.string().nullable(),
+  retryAfterMs: z.number().nullable(),
+  dataRetrieved: z.string().nullable(),
+  lastUpdateDate: z.string().nullable(),
+  lastUpdateResult: z.string().nullable(),
+});
+export type RequestLogEntryView = z.infer<typeof RequestLogEntrySchema>;
+
+export const RequestLogQuerySchema = z
+  .object({
+    environmentId: z.string().max(200).optional(),
+    connectionId: z.string().max(200).optional(),
+    statusClass: z.enum(['2xx', '4xx', '5xx', 'network']).optional(),
+    product: z.string().max(100).optional(),
+    outcome: OutcomeSchema.optional(),
+    from: z.number().int().nonnegative().optional(),
+    to: z.number().int().nonnegative().optional(),
+    text: z.string().max(500).optional(),
+    beforeId: z.number().int().positive().optional(),
+    limit: z.number().int().min(1).max(5000).optional(),
+  })
+  .strict();
+
+export const MeterReadingSchema = z.object({
+  clientId: z.string(),
+  product: z.string(),
+  used: z.number(),
+  limit: z.number(),
+  queued: z.number(),
+  blockedUntil: z.number().nullable(),
+});
+export type MeterReadingView = z.infer<typeof MeterReadingSchema>;
+
+/** One line a Finch support engineer can act on. */
+export function supportLine(entry: RequestLogEntryView, environmentName: string): string {
+  const status = entry.status === null ? 'no response' : String(entry.status);
+  const code = entry.finchCode ?? entry.errorName;
+  return [
+    new Date(entry.time).toISOString(),
+    `${entry.method} ${entry.path}`,
+    `→ ${status}${code ? ` ${code}` : ''}`,
+    `Finch-Request-ID: ${entry.requestId ?? 'none'}`,
+    `attempt ${entry.attempt}`,
+    entry.connectionId ? `connection ${entry.connectionId}` : null,
+    `environment ${environmentName}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}

@@ -1,0 +1,73 @@
+/**
+ * The Request log in Chromium: fills live as attempts are logged, filters and search narrow
+ * it, copy puts the request ID (or a support line) on the clipboard.
+ */
+import type { NewRequestLogEntry } from '../../src/main/request-log/types';
+import { expect, screenshot, test } from './fixtures';
+
+function attempt(i: number, overrides: Partial<NewRequestLogEntry> = {}): NewRequestLogEntry {
+  return {
+    callId: `call-${i}`, time: Date.now() - (1000 - i) * 1000, environmentId: 'local', connectionId: i % 2 ? 'conn-odd' : 'conn-even',
+    method: 'GET', path: i % 3 ? '/employer/company' : '/employer/directory?limit=100&offset=0', product: i % 3 ? 'company' : 'directory',
+    status: 200, durationMs: 20 + (i % 50), attempt: 1, requestId: `req-${String(i).padStart(5, '0')}-ok`, outcome: 'ok', errorName: null,
+    finchCode: null, message: null, retryAfterMs: null, dataRetrieved: null, lastUpdateDate: null, lastUpdateResult: null, ...overrides,
+  };
+}
+
+test('the log fills live, filters and search narrow it, copy puts the request ID on the clipboard', async ({ page, context, workbench }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`${workbench.harness.url}/#/request-log`);
+  await expect(page.getByRole('heading', { name: 'No requests yet' })).toBeVisible();
+  await screenshot(page, 'request-log-empty');
+
+  const log = workbench.harness.core.requestLog;
+  for (let i = 1; i <= 300; i++) log.append(attempt(i));
+  log.append(attempt(301, { callId: 'call-fail', status: 500, outcome: 'server_error', finchCode: 'server_error', errorName: 'server_error', requestId: 'req-failing-500' }));
+  log.append(attempt(302, { callId: 'call-fail', attempt: 2, requestId: 'req-retry-ok' }));
+  log.append(attempt(303, { status: 429, outcome: 'rate_limited', finchCode: 'finch_application_rl', requestId: 'req-rl-429', retryAfterMs: 5000, path: '/employer/payment', product: 'payment' }));
+
+  await expect(page.getByRole('status').filter({ hasText: '303 attempts' })).toBeVisible();
+  const rows = page.getByRole('table', { name: 'Logged requests' }).getByRole('row');
+  await expect(rows.nth(1)).toContainText('req-rl-429');
+  // Virtualised: far fewer rows in the DOM than in the log.
+  expect(await rows.count()).toBeLessThan(80);
+
+  await page.getByLabel('Status').selectOption('5xx');
+  await expect(page.getByRole('status').filter({ hasText: '1 attempt' })).toBeVisible();
+  await expect(rows.nth(1)).toContainText('req-failing-500');
+  await page.getByLabel('Status').selectOption('');
+
+  await page.getByLabel('Search').fill('req-0004');
+  await expect(page.getByRole('status').filter({ hasText: /^\d+ attempts?$/ })).toHaveText('10 attempts'); // req-00040 … req-00049
+  await page.getByLabel('Search').fill('finch_application_rl');
+  await expect(page.getByRole('status').filter({ hasText: '1 attempt' })).toBeVisible();
+  await page.getByLabel('Search').fill('');
+  await page.getByLabel('Product').selectOption('directory');
+  await expect(page.getByRole('status').filter({ hasText: '100 attempts' })).toBeVisible();
+  await page.getByLabel('Product').selectOption('');
+
+  // The failing call's drawer shows both attempts and their different request IDs.
+  await page.getByLabel('Search').fill('req-failing-500');
+  await page.getByRole('row').filter({ hasText: 'req-failing-500' }).click();
+  const drawer = page.getByRole('complementary', { name: 'Request details' });
+  await expect(drawer).toContainText('Finch-Request-ID: req-failing-500');
+  await expect(drawer.getByRole('listitem')).toHaveCount(2);
+  await expect(drawer).toContainText('req-retry-ok');
+  await screenshot(page, 'request-log-drawer');
+
+  await drawer.getByRole('button', { name: 'Copy request ID' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied request ID req-failing-500' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('req-failing-500');
+  await drawer.getByRole('button', { name: 'Copy support line' }).click();
+  const line = await page.evaluate(() => navigator.clipboard.readText());
+  expect(line).toContain('→ 500 server_error');
+  expect(line).toContain('Finch-Request-ID: req-failing-500');
+  expect(line).toContain('environment Local simulator');
+
+  // Live tail: a new attempt appears without a reload.
+  await page.getByLabel('Search').fill('');
+  await drawer.getByRole('button', { name: 'Close details' }).click();
+  log.append(attempt(999, { requestId: 'req-arrived-live' }));
+  await expect(rows.nth(1)).toContainText('req-arrived-live');
+  await screenshot(page, 'request-log-table');
+});
