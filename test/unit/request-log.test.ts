@@ -82,3 +82,24 @@ describe('RequestLog', () => {
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
   });
 });
+
+describe('RequestLog paging under filters and time ranges', () => {
+  it('pages through filtered and time-bounded results without gaps', () => {
+    const big = new RequestLog(openWorkbenchDatabase(join(mkdtempSync(join(tmpdir(), 'log-')), 'db.sqlite')));
+    for (let i = 0; i < 50; i++) big.append(entry({ callId: `p${i}`, time: 10_000 + i, requestId: `page-${i}`, environmentId: i % 2 ? 'odd' : 'even' }));
+    for (const query of [{ environmentId: 'odd' }, { text: 'page', environmentId: 'even' }, { from: 10_010, to: 10_039 }]) {
+      const seen: number[] = [];
+      let beforeId: number | undefined;
+      for (;;) {
+        const page = big.search({ ...query, limit: 7, ...(beforeId ? { beforeId } : {}) });
+        if (page.length === 0) break;
+        seen.push(...page.map((e) => e.time));
+        beforeId = page.at(-1)!.id;
+      }
+      const expected = Array.from({ length: 50 }, (_, i) => 10_000 + i)
+        .filter((t) => ('environmentId' in query ? (t - 10_000) % 2 === (query.environmentId === 'odd' ? 1 : 0) : t >= 10_010 && t <= 10_039))
+        .reverse();
+      expect(seen).toEqual(expected);
+    }
+  });
+});

@@ -5,10 +5,10 @@
 import type Database from 'better-sqlite3';
 import type { RequestLogQuery } from './types';
 
-const COLUMNS = `id, call_id AS callId, time, environment_id AS environmentId, connection_id AS connectionId,
-  method, path, product, status, duration_ms AS durationMs, attempt, request_id AS requestId, outcome,
-  error_name AS errorName, finch_code AS finchCode, message, retry_after_ms AS retryAfterMs,
-  data_retrieved AS dataRetrieved, last_update_date AS lastUpdateDate, last_update_result AS lastUpdateResult`;
+const COLUMNS = `r.id, r.call_id AS callId, r.time, r.environment_id AS environmentId, r.connection_id AS connectionId,
+  r.method, r.path, r.product, r.status, r.duration_ms AS durationMs, r.attempt, r.request_id AS requestId, r.outcome,
+  r.error_name AS errorName, r.finch_code AS finchCode, r.message, r.retry_after_ms AS retryAfterMs,
+  r.data_retrieved AS dataRetrieved, r.last_update_date AS lastUpdateDate, r.last_update_result AS lastUpdateResult`;
 
 export function prepareStatements(db: Database.Database) {
   return {
@@ -17,9 +17,9 @@ export function prepareStatements(db: Database.Database) {
       last_update_date, last_update_result)
       VALUES (@callId, @time, @environmentId, @connectionId, @method, @path, @product, @status, @durationMs, @attempt,
       @requestId, @outcome, @errorName, @finchCode, @message, @retryAfterMs, @dataRetrieved, @lastUpdateDate, @lastUpdateResult)`),
-    byId: db.prepare(`SELECT ${COLUMNS} FROM requests WHERE id = ?`),
-    byCall: db.prepare(`SELECT ${COLUMNS} FROM requests WHERE call_id = ? ORDER BY attempt`),
-    byRequestId: db.prepare(`SELECT ${COLUMNS} FROM requests WHERE request_id = ?`),
+    byId: db.prepare(`SELECT ${COLUMNS} FROM requests r WHERE r.id = ?`),
+    byCall: db.prepare(`SELECT ${COLUMNS} FROM requests r WHERE r.call_id = ? ORDER BY r.attempt, r.id`),
+    byRequestId: db.prepare(`SELECT ${COLUMNS} FROM requests r WHERE r.request_id = ?`),
     count: db.prepare('SELECT count(*) AS n FROM requests'),
   };
 }
@@ -35,39 +35,57 @@ export function toFtsQuery(text: string): string | null {
   return terms.length > 0 ? terms.join(' ') : null;
 }
 
+/** An FTS5 column filter for an exact value, e.g. `environment_id : "local"`. */
+function columnTerm(column: string, value: string): string {
+  return `${column} : "${value.replace(/"/g, '""')}"`;
+}
+
+const STATUS_SQL: Record<NonNullable<RequestLogQuery['statusClass']>, string> = {
+  '2xx': 'r.status BETWEEN 200 AND 299',
+  '4xx': 'r.status BETWEEN 400 AND 499',
+  '5xx': 'r.status >= 500',
+  network: 'r.status IS NULL',
+};
+
+/**
+ * Two plans. With free text, or equality filters and no time range, one FTS5 query holds
+ * text and filters alike and yields rowids newest first, so SQLite stops after `limit`
+ * matches. Otherwise the time indexes serve. Both page with `beforeId` (keyset).
+ */
 export function buildSearch(query: RequestLogQuery): { sql: string; params: Record<string, unknown> } {
+  const params: Record<string, unknown> = { limit: Math.min(Math.max(query.limit ?? 200, 1), 5000) };
+  const text = query.text ? toFtsQuery(query.text) : null;
+  const hasRange = query.from !== undefined || query.to !== undefined;
   const where: string[] = [];
-  const params: Record<string, unknown> = {};
-  const fts = query.text ? toFtsQuery(query.text) : null;
-  if (fts) {
-    where.push('r.id IN (SELECT rowid FROM requests_fts WHERE requests_fts MATCH @fts)');
-    params['fts'] = fts;
+  if (query.from !== undefined) (where.push('r.time >= @from'), (params['from'] = query.from));
+  if (query.to !== undefined) (where.push('r.time <= @to'), (params['to'] = query.to));
+
+  const terms: string[] = text ? [`(${text})`] : [];
+  if (query.environmentId) terms.push(columnTerm('environment_id', query.environmentId));
+  if (query.connectionId) terms.push(columnTerm('connection_id', query.connectionId));
+  if (query.product) terms.push(columnTerm('product', query.product));
+  if (query.outcome) terms.push(columnTerm('outcome', query.outcome));
+  if (query.statusClass) terms.push(columnTerm('status_class', query.statusClass));
+
+  if (text || (terms.length > 0 && !hasRange)) {
+    params['fts'] = terms.join(' AND ');
+    if (query.beforeId !== undefined) (where.unshift('f.rowid < @beforeId'), (params['beforeId'] = query.beforeId));
+    const sql = `SELECT ${COLUMNS} FROM requests_fts f JOIN requests r ON r.id = f.rowid
+      WHERE requests_fts MATCH @fts${where.length ? ` AND ${where.join(' AND ')}` : ''} ORDER BY f.rowid DESC LIMIT @limit`;
+    return { sql, params };
   }
   if (query.environmentId) (where.push('r.environment_id = @environmentId'), (params['environmentId'] = query.environmentId));
   if (query.connectionId) (where.push('r.connection_id = @connectionId'), (params['connectionId'] = query.connectionId));
   if (query.product) (where.push('r.product = @product'), (params['product'] = query.product));
   if (query.outcome) (where.push('r.outcome = @outcome'), (params['outcome'] = query.outcome));
-  if (query.from !== undefined) (where.push('r.time >= @from'), (params['from'] = query.from));
-  if (query.to !== undefined) (where.push('r.time <= @to'), (params['to'] = query.to));
-  if (query.beforeId !== undefined) (where.push('r.id < @beforeId'), (params['beforeId'] = query.beforeId));
-  switch (query.statusClass) {
-    case '2xx':
-      where.push('r.status BETWEEN 200 AND 299');
-      break;
-    case '4xx':
-      where.push('r.status BETWEEN 400 AND 499');
-      break;
-    case '5xx':
-      where.push('r.status >= 500');
-      break;
-    case 'network':
-      where.push('r.status IS NULL');
-      break;
-    default:
-      break;
+  if (query.statusClass) where.push(STATUS_SQL[query.statusClass]);
+  // Newest first by (time, id): the (environment_id, time) and (time) indexes already hold
+  // that order (rowid last), so SQLite walks them backwards and stops at the page size.
+  if (query.beforeId !== undefined) {
+    where.push('(r.time, r.id) < (SELECT time, id FROM requests WHERE id = @beforeId)');
+    params['beforeId'] = query.beforeId;
   }
-  params['limit'] = Math.min(Math.max(query.limit ?? 200, 1), 5000);
-  const sql = `SELECT ${COLUMNS} FROM requests r
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.id DESC LIMIT @limit`;
+  const sql = `SELECT ${COLUMNS} FROM requests r ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY r.time DESC, r.id DESC LIMIT @limit`;
   return { sql, params };
 }

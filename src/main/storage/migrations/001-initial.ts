@@ -73,21 +73,26 @@ CREATE TABLE requests (
 );
 CREATE INDEX requests_by_time ON requests(time);
 CREATE INDEX requests_by_env_time ON requests(environment_id, time);
-CREATE INDEX requests_by_connection ON requests(environment_id, connection_id, time);
 CREATE INDEX requests_by_request_id ON requests(request_id);
 CREATE INDEX requests_by_call ON requests(call_id);
 
+-- Search index. Contentless: it only answers "which rowids", newest first. Besides the
+-- searchable text it holds the equality filters of the log view (environment, connection,
+-- product, outcome, status class) as column terms, so "text + filters" is one FTS query
+-- that walks rowids downwards and stops at the page size, whatever the table's size.
 CREATE VIRTUAL TABLE requests_fts USING fts5(
-  path, request_id, error_name, finch_code, message, connection_id, product, outcome,
-  content='requests', content_rowid='id', tokenize='unicode61 tokenchars ''_-'''
+  path, request_id, error_name, finch_code, message, connection_id, product, outcome, environment_id, status_class,
+  content='', contentless_delete=1, tokenize='unicode61 tokenchars ''_-'''
 );
 CREATE TRIGGER requests_fts_insert AFTER INSERT ON requests BEGIN
-  INSERT INTO requests_fts(rowid, path, request_id, error_name, finch_code, message, connection_id, product, outcome)
-  VALUES (new.id, new.path, new.request_id, new.error_name, new.finch_code, new.message, new.connection_id, new.product, new.outcome);
+  INSERT INTO requests_fts(rowid, path, request_id, error_name, finch_code, message, connection_id, product, outcome, environment_id, status_class)
+  VALUES (new.id, new.path, new.request_id, new.error_name, new.finch_code, new.message, new.connection_id, new.product, new.outcome,
+    new.environment_id,
+    CASE WHEN new.status IS NULL THEN 'network' WHEN new.status < 300 THEN '2xx' WHEN new.status < 400 THEN '3xx'
+         WHEN new.status < 500 THEN '4xx' ELSE '5xx' END);
 END;
 CREATE TRIGGER requests_fts_delete AFTER DELETE ON requests BEGIN
-  INSERT INTO requests_fts(requests_fts, rowid, path, request_id, error_name, finch_code, message, connection_id, product, outcome)
-  VALUES ('delete', old.id, old.path, old.request_id, old.error_name, old.finch_code, old.message, old.connection_id, old.product, old.outcome);
+  DELETE FROM requests_fts WHERE rowid = old.id;
 END;
 
 -- Connect, reauth, disconnect, jobs, sandbox changes: the connection's timeline.

@@ -1,0 +1,91 @@
+/**
+ * bench/request-log: what logging costs and how fast the log answers.
+ *  1. Overhead per logged attempt: RequestLog.append (prepared INSERT + FTS trigger) in WAL
+ *     mode, measured over many appends. Goal ≤ 0.2 ms.
+ *  2. Search p95 over 1,000,000 rows: text + filters as the log view sends them. Goal < 50 ms.
+ * `--quick` uses 100,000 rows (CI checks the bench works, not the machine's speed).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RequestLog } from '../../src/main/request-log/request-log';
+import type { NewRequestLogEntry, RequestLogQuery } from '../../src/main/request-log/types';
+import { openWorkbenchDatabase } from '../../src/main/storage/database';
+
+const quick = process.argv.includes('--quick');
+const ROWS = quick ? 100_000 : 1_000_000;
+const APPEND_SAMPLE = quick ? 5_000 : 20_000;
+const QUERIES = quick ? 60 : 200;
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-log-'));
+const db = openWorkbenchDatabase(join(dir, 'workbench.sqlite'));
+const log = new RequestLog(db);
+
+const PATHS = ['/employer/company', '/employer/directory?limit=100&offset=0', '/employer/individual', '/employer/employment', '/employer/payment?start_date=2026-01-01&end_date=2026-06-30', '/employer/pay-statement', '/introspect'];
+const PRODUCTS = ['company', 'directory', 'individual', 'employment', 'payment', 'pay-statement', null];
+const ENVS = ['local', 'env-sandbox', 'env-prod'];
+
+function hex(n: number): string {
+  return (Math.imul(n, 2654435761) >>> 0).toString(16).padStart(8, '0');
+}
+
+function row(i: number): NewRequestLogEntry {
+  const p = i % PATHS.length;
+  const failed = i % 97 === 0;
+  const limited = i % 211 === 0;
+  return {
+    callId: `call-${i}`, time: 1_763_000_000_000 + i * 250, environmentId: ENVS[i % 3]!, connectionId: `conn-${i % 60}`,
+    method: p === 2 || p === 3 || p === 5 ? 'POST' : 'GET', path: PATHS[p]!, product: PRODUCTS[p]!,
+    status: failed ? 500 : limited ? 429 : 200, durationMs: 40 + (i % 300), attempt: failed ? 1 : 1 + (i % 2),
+    requestId: `${hex(i)}-${hex(i + 7)}-${hex(i * 3)}`, outcome: failed ? 'server_error' : limited ? 'rate_limited' : 'ok',
+    errorName: failed ? 'server_error' : null, finchCode: limited ? 'finch_application_rl' : failed ? 'server_error' : null,
+    message: failed ? 'Internal server error' : null, retryAfterMs: limited ? 3000 : null, dataRetrieved: null, lastUpdateDate: null, lastUpdateResult: null,
+  };
+}
+
+// 1. Append overhead: one row at a time, as the gateway does (each its own implicit transaction).
+const started = performance.now();
+for (let i = 0; i < APPEND_SAMPLE; i++) log.append(row(i));
+const perAppend = (performance.now() - started) / APPEND_SAMPLE;
+
+// Bulk-fill the rest in transactions (setup only, not measured).
+const fillStart = performance.now();
+const fill = db.transaction((from: number, to: number) => {
+  for (let i = from; i < to; i++) log.append(row(i));
+});
+for (let i = APPEND_SAMPLE; i < ROWS; i += 50_000) fill(i, Math.min(ROWS, i + 50_000));
+const fillSeconds = (performance.now() - fillStart) / 1000;
+
+// 2. Search latency: the shapes the log view sends.
+const shapes: ((k: number) => RequestLogQuery)[] = [
+  (k) => ({ text: hex(k * 7919 % ROWS).slice(0, 6) }),
+  (k) => ({ text: 'finch_application_rl', environmentId: ENVS[k % 3] }),
+  (k) => ({ text: 'directory', statusClass: '5xx', environmentId: ENVS[k % 3] }),
+  (k) => ({ environmentId: ENVS[k % 3], product: 'payment' }),
+  (k) => ({ connectionId: `conn-${k % 60}`, environmentId: ENVS[k % 3], statusClass: '2xx' }),
+  (k) => ({ environmentId: ENVS[k % 3], from: 1_763_000_000_000 + (k % 100) * 1000 * 250, to: 1_763_000_000_000 + (k % 100 + 50) * 1000 * 250 }),
+  (k) => ({ text: 'server_error employer', environmentId: ENVS[k % 3] }),
+  () => ({}),
+];
+const timings: number[] = [];
+for (let q = 0; q < QUERIES; q++) {
+  const query = { ...shapes[q % shapes.length]!(q), limit: 1000 };
+  const t = performance.now();
+  log.search(query);
+  timings.push(performance.now() - t);
+}
+const byShape = new Map<number, number[]>();
+for (let q = 0; q < timings.length; q++) { const s = q % shapes.length; byShape.set(s, [...(byShape.get(s) ?? []), timings[q]!]); }
+if (process.env.BENCH_SHAPES) for (const [s, t] of byShape) console.log(`  shape ${s}: max ${Math.max(...t).toFixed(1)} ms, median ${t.sort((a, b) => a - b)[t.length >> 1]!.toFixed(1)} ms`);
+timings.sort((a, b) => a - b);
+const p = (x: number) => timings[Math.min(timings.length - 1, Math.floor(x * timings.length))]!;
+db.close();
+rmSync(dir, { recursive: true, force: true });
+
+const goalAppend = 0.2;
+const goalP95 = 50;
+console.log(`request log (${ROWS.toLocaleString()} rows${quick ? ', quick' : ''}; fill ${fillSeconds.toFixed(1)} s)`);
+console.log(`  append per attempt   ${perAppend.toFixed(4)} ms   goal ≤ ${goalAppend} ms   ratio ${(perAppend / goalAppend).toFixed(2)}`);
+console.log(`  search p50 / p95     ${p(0.5).toFixed(2)} / ${p(0.95).toFixed(2)} ms   goal p95 < ${goalP95} ms   ratio ${(p(0.95) / goalP95).toFixed(2)}`);
+console.log(`  search max           ${timings.at(-1)!.toFixed(2)} ms over ${QUERIES} queries`);
+console.log(JSON.stringify({ bench: 'request-log', rows: ROWS, appendMs: perAppend, searchP50Ms: p(0.5), searchP95Ms: p(0.95) }));
