@@ -10,7 +10,7 @@ import type { Clock } from '../clock';
 import type { RequestLog } from '../request-log/request-log';
 import type { Outcome } from '../request-log/types';
 import { toWorkbenchError } from './classify';
-import { CALL_ID_HEADER, createLoggingFetch } from './logging-fetch';
+import { callContext, createLoggingFetch } from './logging-fetch';
 import type { RateLimiter } from './rate-limiter';
 
 export interface GatewayTarget {
@@ -44,7 +44,6 @@ export interface CallResult<T> {
   attemptRequestIds: (string | null)[];
 }
 
-type RequestOptions = { headers: Record<string, string>; signal?: AbortSignal };
 type WithResponse<T> = { withResponse(): Promise<{ data: T; response: Response }> };
 
 export class FinchGateway {
@@ -52,15 +51,12 @@ export class FinchGateway {
 
   constructor(private readonly options: GatewayOptions) {}
 
-  /**
-   * Runs one SDK call. `fn` receives the client and the request options to pass through
-   * (they carry the call id that ties retries together in the log).
-   */
-  async call<T>(target: GatewayTarget, fn: (client: Finch, options: RequestOptions) => WithResponse<T>, signal?: AbortSignal): Promise<CallResult<T>> {
+  /** Runs one SDK call, e.g. `gateway.call(target, (client) => client.hris.company.retrieve())`. */
+  async call<T>(target: GatewayTarget, fn: (client: Finch) => WithResponse<T>): Promise<CallResult<T>> {
     const callId = crypto.randomUUID();
     const client = this.clientFor(target);
     try {
-      const { data, response } = await fn(client, { headers: { [CALL_ID_HEADER]: callId }, ...(signal ? { signal } : {}) }).withResponse();
+      const { data, response } = await callContext.run({ callId }, () => fn(client).withResponse());
       const attempts = this.options.log.attemptsOf(callId);
       const last = attempts.at(-1);
       return {

@@ -4,6 +4,7 @@
  * Finch-Request-ID, error name / finch_code and the Finch-Data-* headers. It never logs
  * bodies or headers beyond those, so credentials cannot reach the log.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Clock } from '../clock';
 import type { RequestLog } from '../request-log/request-log';
 import type { Outcome } from '../request-log/types';
@@ -11,8 +12,11 @@ import { asErrorBody, outcomeFor } from './classify';
 import { productForPath } from './products';
 import type { RateLimiter } from './rate-limiter';
 
-/** Set by the gateway on each call so retries of one call share a call id; never sent to Finch. */
-export const CALL_ID_HEADER = 'x-workbench-call-id';
+/**
+ * The gateway runs each call inside this context so that every attempt the SDK makes for it,
+ * retries included, is logged under one call id, without adding anything to the request.
+ */
+export const callContext = new AsyncLocalStorage<{ callId: string }>();
 const BATCH_PATHS = new Set(['/employer/individual', '/employer/employment', '/employer/pay-statement']);
 
 export interface LoggingFetchContext {
@@ -38,8 +42,7 @@ export function createLoggingFetch(deps: LoggingFetchDeps, context: LoggingFetch
     const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const method = (init?.method ?? 'GET').toUpperCase();
     const headers = new Headers(init?.headers);
-    const callId = headers.get(CALL_ID_HEADER) ?? crypto.randomUUID();
-    headers.delete(CALL_ID_HEADER);
+    const callId = callContext.getStore()?.callId ?? crypto.randomUUID();
     const attempt = Number(headers.get('x-stainless-retry-count') ?? '0') + 1;
     const url = new URL(href);
     const product = productForPath(url.pathname);
@@ -50,7 +53,7 @@ export function createLoggingFetch(deps: LoggingFetchDeps, context: LoggingFetch
     const base = { callId, time, ...context, method, path: url.pathname + url.search, product, attempt };
     let response: Response;
     try {
-      response = await deps.fetch(url, { ...init, headers });
+      response = await deps.fetch(url, init);
     } catch (error) {
       release();
       deps.log.append({

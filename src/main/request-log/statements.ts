@@ -25,12 +25,18 @@ export function prepareStatements(db: Database.Database) {
 }
 export type RequestLogStatements = ReturnType<typeof prepareStatements>;
 
+/**
+ * Path segments on nearly every row. They narrow nothing, and as FTS5 prefix terms they would
+ * make it decode a doclist the size of the table, so a search leaves them out.
+ */
+const STOPWORDS = new Set(['employer', 'api']);
+
 /** Turns what a user types into a safe FTS5 query: each word a quoted prefix term, ANDed. */
 export function toFtsQuery(text: string): string | null {
   const words = text.match(/[\p{L}\p{N}_\-./]+/gu) ?? [];
   const terms = words
     .flatMap((w) => w.split(/[./]+/))
-    .filter((w) => w.replace(/[-_]/g, '').length > 0)
+    .filter((w) => w.replace(/[-_]/g, '').length > 0 && !STOPWORDS.has(w.toLowerCase()))
     .map((w) => `"${w.replace(/"/g, '')}"*`);
   return terms.length > 0 ? terms.join(' ') : null;
 }
