@@ -68,15 +68,15 @@ const shapes: ((k: number) => RequestLogQuery)[] = [
   () => ({}),
 ];
 const timings: number[] = [];
+const byShape: number[][] = shapes.map(() => []);
 for (let q = 0; q < QUERIES; q++) {
   const query = { ...shapes[q % shapes.length]!(q), limit: 1000 };
   const t = performance.now();
   log.search(query);
-  timings.push(performance.now() - t);
+  const ms = performance.now() - t;
+  timings.push(ms);
+  byShape[q % shapes.length]!.push(ms);
 }
-const byShape = new Map<number, number[]>();
-for (let q = 0; q < timings.length; q++) { const s = q % shapes.length; byShape.set(s, [...(byShape.get(s) ?? []), timings[q]!]); }
-if (process.env.BENCH_SHAPES) for (const [s, t] of byShape) console.log(`  shape ${s}: max ${Math.max(...t).toFixed(1)} ms, median ${t.sort((a, b) => a - b)[t.length >> 1]!.toFixed(1)} ms`);
 timings.sort((a, b) => a - b);
 const p = (x: number) => timings[Math.min(timings.length - 1, Math.floor(x * timings.length))]!;
 db.close();
@@ -88,4 +88,8 @@ console.log(`request log (${ROWS.toLocaleString()} rows${quick ? ', quick' : ''}
 console.log(`  append per attempt   ${perAppend.toFixed(4)} ms   goal ≤ ${goalAppend} ms   ratio ${(perAppend / goalAppend).toFixed(2)}`);
 console.log(`  search p50 / p95     ${p(0.5).toFixed(2)} / ${p(0.95).toFixed(2)} ms   goal p95 < ${goalP95} ms   ratio ${(p(0.95) / goalP95).toFixed(2)}`);
 console.log(`  search max           ${timings.at(-1)!.toFixed(2)} ms over ${QUERIES} queries`);
+byShape.forEach((list, i) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  console.log(`    shape ${i}: median ${sorted[sorted.length >> 1]!.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms  ${JSON.stringify(shapes[i]!(0))}`);
+});
 console.log(JSON.stringify({ bench: 'request-log', rows: ROWS, appendMs: perAppend, searchP50Ms: p(0.5), searchP95Ms: p(0.95) }));
