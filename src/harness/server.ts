@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { contract } from '../shared/contract';
-import { createWorkbenchCore } from '../main/core';
+import { startWorkbenchCore } from '../main/core';
 import type { WorkbenchCore } from '../main/core';
 import { createIpcGuard } from '../main/ipc/guard';
 import { buildContentSecurityPolicy, FINCH_CONNECT_ORIGIN } from '../main/security/csp';
@@ -64,7 +64,7 @@ function bundleBridge(): Promise<string> {
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
   const logError = options.logError ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const core = createWorkbenchCore({
+  const core = await startWorkbenchCore({
     app: {
       name: 'Finch Workbench',
       version: packageJson.version,
@@ -74,6 +74,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     },
     openSettingsStore: createJsonFileStore,
     cipher: options.cipher ?? unavailableCipher(browserHarnessSecretStorage()),
+    log: logError,
   });
   const bridge = await bundleBridge();
 
@@ -184,7 +185,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       sockets.close();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
-      core.close();
+      await core.close();
     },
   };
 }

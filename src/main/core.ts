@@ -1,32 +1,34 @@
 /**
  * The composition root shared by the Electron app and the browser harness: builds every
- * service from the adapters it is given and returns the handler map the IPC guard serves.
- * Nothing here imports `electron`; src/main/index.ts passes the Electron adapters in.
+ * service from the adapters it is given (and starts the embedded Finch simulator), then
+ * returns the handler map the IPC guard serves. Nothing here imports `electron`;
+ * src/main/index.ts passes the Electron adapters in.
  */
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Contract, HandlerMap } from '../shared/contract';
 import { contract } from '../shared/contract';
 import type { AppInfoSource } from './app-info/app-info';
-import { readAppInfo } from './app-info/app-info';
-import { checkConnectionAttempt } from './environments/environment-rules';
+import type { Clock } from './clock';
+import { systemClock } from './clock';
 import { EnvironmentService } from './environments/environment-service';
+import { createBatcher } from './events/batcher';
 import type { EventHub } from './events/event-hub';
 import { createEventHub } from './events/event-hub';
+import { FinchGateway } from './finch/gateway';
+import type { MeterReading } from './finch/rate-limiter';
+import { RateLimiter } from './finch/rate-limiter';
+import { buildHandlers } from './handlers';
 import { NoticeBoard } from './notices/notice-board';
+import { RequestLog } from './request-log/request-log';
+import type { RequestLogEntry } from './request-log/types';
 import type { Cipher } from './secrets/cipher';
 import { SecretVault } from './secrets/secret-vault';
 import { SettingsService } from './settings/settings-service';
 import type { SettingsStore } from './settings/settings-store';
+import type { RunningSimulator } from './simulator';
+import { startSimulator } from './simulator';
 import { DatabaseOpenError, openWorkbenchDatabase } from './storage/database';
-import type { Clock } from './clock';
-import { systemClock } from './clock';
-import { createBatcher } from './events/batcher';
-import { FinchGateway } from './finch/gateway';
-import type { MeterReading } from './finch/rate-limiter';
-import { RateLimiter } from './finch/rate-limiter';
-import { RequestLog } from './request-log/request-log';
-import type { RequestLogEntry } from './request-log/types';
 
 export interface CoreAdapters {
   app: Omit<AppInfoSource, 'secretStorage'>;
@@ -40,11 +42,16 @@ export interface CoreAdapters {
   clock?: Clock;
   /** The fetch Finch calls go through (Node's by default). */
   fetch?: typeof fetch;
+  /** Start the built-in Finch simulator for the Local simulator environment (default true). */
+  embeddedSimulator?: boolean;
+  /** Lines for the app log (never secrets). */
+  log?: (line: string) => void;
   now?: () => Date;
 }
 
-export interface WorkbenchCore {
-  handlers: HandlerMap;
+export interface WorkbenchServices {
+  app: CoreAdapters['app'];
+  cipher: Cipher;
   events: EventHub<Contract>;
   notices: NoticeBoard;
   settings: SettingsService;
@@ -53,12 +60,19 @@ export interface WorkbenchCore {
   requestLog: RequestLog;
   limiter: RateLimiter;
   gateway: FinchGateway;
+  simulator: RunningSimulator | null;
   db: Database.Database;
-  close(): void;
 }
 
-export function createWorkbenchCore(adapters: CoreAdapters): WorkbenchCore {
+export interface WorkbenchCore extends WorkbenchServices {
+  handlers: HandlerMap;
+  close(): Promise<void>;
+}
+
+export async function startWorkbenchCore(adapters: CoreAdapters): Promise<WorkbenchCore> {
   const folder = adapters.app.dataFolder;
+  const log = adapters.log ?? ((line: string) => console.error(line));
+  const clock = adapters.clock ?? systemClock;
   const events = createEventHub(contract);
   const notices = new NoticeBoard((list) => events.emit('app', 'noticesChanged', list));
   const settings = new SettingsService({
@@ -76,8 +90,6 @@ export function createWorkbenchCore(adapters: CoreAdapters): WorkbenchCore {
     active: { get: () => settings.getStored('activeEnvironmentId'), set: (id) => settings.setStored({ activeEnvironmentId: id }) },
     onChanged: (state) => events.emit('environments', 'changed', state),
   });
-
-  const clock = adapters.clock ?? systemClock;
   const requestLog = new RequestLog(db);
   requestLog.onAppend(createBatcher<RequestLogEntry>(clock, 200, (entries) => events.emit('requestLog', 'appended', entries)));
   const meter = createBatcher<MeterReading>(clock, 250, (readings) => {
@@ -87,38 +99,29 @@ export function createWorkbenchCore(adapters: CoreAdapters): WorkbenchCore {
   });
   const limiter = new RateLimiter({ clock, onChange: meter });
   const gateway = new FinchGateway({ log: requestLog, limiter, clock, ...(adapters.fetch ? { fetch: adapters.fetch } : {}) });
+  const simulator = adapters.embeddedSimulator === false ? null : await startEmbeddedSimulator(folder, notices, log);
 
-  const handlers: HandlerMap = {
-    app: {
-      getInfo: () => readAppInfo({ ...adapters.app, secretStorage: () => adapters.cipher.status() }),
-      listNotices: () => notices.list(),
-      dismissNotice: ({ id }) => notices.dismiss(id),
-    },
-    settings: {
-      get: () => settings.get(),
-      update: (patch) => settings.update(patch),
-    },
-    environments: {
-      getState: () => environments.state(),
-      create: (input) => environments.create(input),
-      update: (patch) => environments.update(patch),
-      duplicate: ({ id, name }) => environments.duplicate(id, name),
-      describeDeletion: ({ id }) => environments.describeDeletion(id),
-      remove: ({ id, confirmName }) => environments.remove(id, confirmName),
-      setActive: ({ id }) => environments.setActive(id),
-      exportJson: () => ({ json: environments.exportJson() }),
-      importJson: ({ json }) => environments.importJson(json),
-      checkConnection: ({ id, ...attempt }) => checkConnectionAttempt(environments.get(id).kind, attempt),
-    },
-    requestLog: {
-      search: (query) => requestLog.search(query),
-      attemptsOf: ({ callId }) => requestLog.attemptsOf(callId),
-    },
-    rateLimits: {
-      readings: () => limiter.readings(),
+  const services: WorkbenchServices = {
+    app: adapters.app, cipher: adapters.cipher, events, notices, settings, vault, environments, requestLog, limiter, gateway, simulator, db,
+  };
+  return {
+    ...services,
+    handlers: buildHandlers(services),
+    async close() {
+      await simulator?.close();
+      db.close();
     },
   };
-  return { handlers, events, notices, settings, vault, environments, requestLog, limiter, gateway, db, close: () => db.close() };
+}
+
+/** The Local simulator environment's Finch, on a random loopback port; its state survives restarts. */
+async function startEmbeddedSimulator(folder: string, notices: NoticeBoard, log: (line: string) => void): Promise<RunningSimulator | null> {
+  try {
+    return await startSimulator({ stateFile: join(folder, 'simulator-state.json'), log: (line) => log(`[simulator] ${line}`) });
+  } catch (error) {
+    notices.add({ id: 'simulator-failed', level: 'error', message: `The local Finch simulator could not start: ${(error as Error).message}` });
+    return null;
+  }
 }
 
 /**

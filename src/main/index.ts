@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow } from 'electron';
 import { contract } from '../shared/contract';
-import { createWorkbenchCore } from './core';
+import { startWorkbenchCore } from './core';
 import { createIpcGuard } from './ipc/guard';
 import { FINCH_CONNECT_ORIGIN } from './security/csp';
 import type { NavigationContext } from './security/navigation-policy';
@@ -23,14 +23,14 @@ registerAppScheme();
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
 const appWindows = new Set<BrowserWindow>();
+let connectOrigins: () => string[] = () => [FINCH_CONNECT_ORIGIN];
 
 function navigationContext(): NavigationContext {
-  // The environments issue adds the local simulator's Connect origin here.
-  return { appOrigin, connectOrigins: [FINCH_CONNECT_ORIGIN] };
+  return { appOrigin, connectOrigins: connectOrigins() };
 }
 
-void app.whenReady().then(() => {
-  const core = createWorkbenchCore({
+void app.whenReady().then(async () => {
+  const core = await startWorkbenchCore({
     app: {
       name: 'Finch Workbench',
       version: app.getVersion(),
@@ -50,8 +50,15 @@ void app.whenReady().then(() => {
       sender.origin === appOrigin && [...appWindows].some((w) => sender.id === `webContents:${w.webContents.id}`),
     onInternalError: (reference, channel, error) => console.error(`[ipc ${reference}] ${channel}`, error),
   });
+  // Connect may be framed from Finch, the embedded simulator, or an environment's own Connect URL.
+  connectOrigins = () => {
+    const origins = new Set([FINCH_CONNECT_ORIGIN]);
+    if (core.simulator) origins.add(new URL(core.simulator.connectUrl).origin);
+    for (const env of core.environments.state().environments) if (env.connectUrl) origins.add(new URL(env.connectUrl).origin);
+    return [...origins];
+  };
   registerIpc(guard);
-  app.on('will-quit', () => core.close());
+  app.on('will-quit', () => void core.close());
   core.events.addSink(windowEventSink(() => appWindows));
 
   lockDownSession(navigationContext);

@@ -119,6 +119,11 @@ export const contract = {
       output: ConnectionCheckSchema,
       summary: 'Whether this environment allows a connection like this, and what to know first',
     }),
+    checkCredentials: channel({
+      input: z.object({ id: Id }).strict(),
+      output: z.object({ ok: z.boolean(), status: z.number().nullable(), message: z.string(), requestId: z.string().nullable() }),
+      summary: 'Verify the client_id/secret against the API with no side effect; says what it did',
+    }),
     changed: event({ payload: EnvironmentsStateSchema, summary: 'Environments or the active one changed' }),
   },
   requestLog: {

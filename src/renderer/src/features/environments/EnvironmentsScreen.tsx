@@ -12,6 +12,14 @@ export function EnvironmentsScreen({ state }: { state: EnvironmentsState | null 
   const [editing, setEditing] = useState<EnvironmentView | 'new' | null>(null);
   const [deleting, setDeleting] = useState<EnvironmentView | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [checks, setChecks] = useState<Record<string, { ok: boolean; text: string } | 'running'>>({});
+  const check = (env: EnvironmentView): void => {
+    setChecks((c) => ({ ...c, [env.id]: 'running' }));
+    unwrap(workbench().environments.checkCredentials({ id: env.id })).then(
+      (r) => setChecks((c) => ({ ...c, [env.id]: { ok: r.ok, text: `${r.message}${r.requestId ? ` Finch-Request-ID: ${r.requestId}` : ''}` } })),
+      (e: Error) => setChecks((c) => ({ ...c, [env.id]: { ok: false, text: e.message } })),
+    );
+  };
   const fileInput = useRef<HTMLInputElement>(null);
 
   const act = (call: Promise<unknown>, done?: string): void => {
@@ -88,6 +96,15 @@ export function EnvironmentsScreen({ state }: { state: EnvironmentsState | null 
                     : `client_id ${env.clientIdHint ?? '—'} · ${env.hasSecret ? 'secret stored' : 'no secret yet'}${env.apiBaseUrl ? ` · API ${env.apiBaseUrl}` : ''}`}
                 </p>
                 {!env.builtIn && !env.hasSecret && <p className="field-error">Add the client secret before making calls in this environment.</p>}
+                {checks[env.id] && (
+                  <p
+                    className={checks[env.id] === 'running' ? 'muted' : (checks[env.id] as { ok: boolean }).ok ? 'check-ok' : 'field-error'}
+                    role="status"
+                    data-testid={`credential-check-${env.id}`}
+                  >
+                    {checks[env.id] === 'running' ? 'Checking…' : (checks[env.id] as { text: string }).text}
+                  </p>
+                )}
               </div>
               <div className="env-actions">
                 {env.id !== state.activeId && (
@@ -95,6 +112,15 @@ export function EnvironmentsScreen({ state }: { state: EnvironmentsState | null 
                     Switch to
                   </button>
                 )}
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => check(env)}
+                  disabled={checks[env.id] === 'running' || (!env.builtIn && !env.hasSecret)}
+                  aria-label={`Check credentials of ${env.name}`}
+                >
+                  Check credentials
+                </button>
                 <button type="button" className="button" onClick={() => setEditing(env)} aria-label={`Edit ${env.name}`}>
                   Edit
                 </button>

@@ -1,0 +1,52 @@
+/**
+ * The handler map: one function per contract channel, each a thin call into a service.
+ * The IPC guard has already validated the input against the contract.
+ */
+import type { HandlerMap } from '../shared/contract';
+import { readAppInfo } from './app-info/app-info';
+import type { WorkbenchServices } from './core';
+import { checkCredentials } from './environments/credential-check';
+import { checkConnectionAttempt } from './environments/environment-rules';
+import { applicationTarget } from './environments/targets';
+
+export function buildHandlers(s: WorkbenchServices): HandlerMap {
+  return {
+    app: {
+      getInfo: () => readAppInfo({ ...s.app, secretStorage: () => s.cipher.status() }),
+      listNotices: () => s.notices.list(),
+      dismissNotice: ({ id }) => s.notices.dismiss(id),
+    },
+    settings: {
+      get: () => s.settings.get(),
+      update: (patch) => s.settings.update(patch),
+    },
+    environments: {
+      getState: () => s.environments.state(),
+      create: (input) => s.environments.create(input),
+      update: (patch) => {
+        const state = s.environments.update(patch);
+        s.gateway.forget(patch.id); // credentials may have changed
+        return state;
+      },
+      duplicate: ({ id, name }) => s.environments.duplicate(id, name),
+      describeDeletion: ({ id }) => s.environments.describeDeletion(id),
+      remove: ({ id, confirmName }) => {
+        const state = s.environments.remove(id, confirmName);
+        s.gateway.forget(id);
+        return state;
+      },
+      setActive: ({ id }) => s.environments.setActive(id),
+      exportJson: () => ({ json: s.environments.exportJson() }),
+      importJson: ({ json }) => s.environments.importJson(json),
+      checkConnection: ({ id, ...attempt }) => checkConnectionAttempt(s.environments.get(id).kind, attempt),
+      checkCredentials: ({ id }) => checkCredentials(s.gateway, applicationTarget(s.environments.get(id), s.simulator, s.vault)),
+    },
+    requestLog: {
+      search: (query) => s.requestLog.search(query),
+      attemptsOf: ({ callId }) => s.requestLog.attemptsOf(callId),
+    },
+    rateLimits: {
+      readings: () => s.limiter.readings(),
+    },
+  };
+}

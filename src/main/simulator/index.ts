@@ -1,0 +1,132 @@
+/**
+ * Local Finch simulator: a stateful, spec-checked Finch API and Finch Connect page on
+ * 127.0.0.1. Plain Node `http`, no Electron: the app embeds it through startSimulator(), and
+ * `npm run simulator` runs it alone (cli.ts). See README.md in this folder.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { SimulatorClock } from './clock';
+import { ControllableClock } from './clock';
+import { createConnectPageHandler } from './connect-page/routes';
+import type { FaultRule } from './policy/faults';
+import { createAdminHandler } from './routes/admin';
+import { FINCH_ROUTES } from './routes/index';
+import { createRequestHandler } from './server/http-server';
+import { Router } from './server/router';
+import type { ClientCredentials } from './simulator-core';
+import { SimulatorCore } from './simulator-core';
+import type { JobTiming } from './state/jobs';
+import { DEFAULT_JOB_TIMING } from './state/jobs';
+import type { ClientType } from './state/types';
+
+export type { SimulatorClock } from './clock';
+export { ControllableClock } from './clock';
+export type { ClientCredentials } from './simulator-core';
+export type { FaultRule } from './policy/faults';
+export { FINCH_RATE_LIMITS } from './policy/rate-limit';
+
+export interface SimulatorOptions {
+  /** TCP port on 127.0.0.1; 0 or absent = a random free port. */
+  port?: number;
+  /** JSON file for state that must survive a restart (no plaintext tokens, codes or secrets). */
+  stateFile?: string;
+  /** Time source; wrapped in a ControllableClock so tests and the admin API can advance it. */
+  clock?: SimulatorClock;
+  /** Accept only this application; otherwise any non-empty client_id/client_secret pair. */
+  credentials?: ClientCredentials;
+  /** Seed for generated data (default 1): same seed, same companies. */
+  seed?: number;
+  /** client_type reported by /auth/token and /introspect (default "sandbox"). */
+  clientType?: ClientType;
+  /** Enforce Finch's per-application rate limits (default true; switchable at runtime). */
+  rateLimits?: boolean;
+  /** Job durations on the simulator clock. */
+  jobTiming?: Partial<JobTiming>;
+  /** Diagnostics (unexpected errors, unreadable state file). Default: console.error. */
+  log?: (line: string) => void;
+}
+
+export interface RunningSimulator {
+  /** `http://127.0.0.1:PORT`: the Finch API base URL (SDK `baseURL`). */
+  baseUrl: string;
+  /** Connect origin for react-connect's `apiConfig.connectUrl` (same server). */
+  connectUrl: string;
+  port: number;
+  clock: ControllableClock;
+  /** Runtime controls, also reachable over HTTP under /_simulator. */
+  admin: {
+    addFault(rule: Record<string, unknown>): FaultRule;
+    clearFaults(): void;
+    reset(): void;
+    setRateLimitsEnabled(enabled: boolean): void;
+  };
+  /** Writes pending state to the state file. */
+  flush(): Promise<void>;
+  /** Stops listening, drops open connections and writes state. */
+  close(): Promise<void>;
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new RangeError('port must be an integer in [0, 65535]');
+  const clock = options.clock instanceof ControllableClock ? options.clock : new ControllableClock(options.clock);
+  const core = new SimulatorCore({
+    seed: options.seed ?? 1,
+    clock,
+    stateFile: options.stateFile ?? null,
+    credentials: options.credentials ?? null,
+    clientType: options.clientType ?? 'sandbox',
+    jobTiming: { ...DEFAULT_JOB_TIMING, ...options.jobTiming },
+    rateLimits: options.rateLimits ?? true,
+    log: options.log ?? ((line) => console.error(line)),
+  });
+  const handler = createRequestHandler({
+    core,
+    router: new Router(FINCH_ROUTES),
+    admin: createAdminHandler(core),
+    connectPage: createConnectPageHandler(core),
+  });
+  const server = createServer({ keepAliveTimeout: 5_000 }, handler);
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  core.baseUrl = `http://127.0.0.1:${address.port}`;
+
+  let closed: Promise<void> | null = null;
+  return {
+    baseUrl: core.baseUrl,
+    connectUrl: core.connectUrl,
+    port: address.port,
+    clock,
+    admin: {
+      addFault: (rule) => core.faults.add(rule),
+      clearFaults: () => core.faults.clear(),
+      reset: () => core.reset(),
+      setRateLimitsEnabled: (enabled) => {
+        core.rateLimiter.enabled = enabled;
+      },
+    },
+    flush: () => core.store.flush(),
+    close: () => {
+      closed ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }).then(() => core.store.flush());
+      return closed;
+    },
+  };
+}

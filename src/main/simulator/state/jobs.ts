@@ -1,0 +1,146 @@
+/**
+ * Job lifecycle on the simulator clock: pending → in_progress → the connection's configured
+ * completion status. Nothing runs in the background: a connection's due jobs are settled
+ * lazily whenever a request touches it, and their effects (status change, sync time, edits
+ * becoming visible) are applied then, stamped with the job's own completion time.
+ */
+import { randomUUID } from 'node:crypto';
+import type { StateStore } from './state-store';
+import type { ConnectionRecord, JobRecord, JobType } from './types';
+
+export interface JobTiming {
+  /** Delay before a job is picked up. */
+  startDelayMs: number;
+  /** data_sync_all and w4 sync duration. */
+  syncMs: number;
+  /** How long an assisted connection waits for its (simulated) manual setup. */
+  assistedSetupMs: number;
+  /** Benefit writes on automated connections. */
+  benefitMs: number;
+  /** Benefit writes on assisted connections are done by hand at Finch. */
+  assistedBenefitMs: number;
+}
+
+export const DEFAULT_JOB_TIMING: JobTiming = {
+  startDelayMs: 500,
+  syncMs: 3_000,
+  assistedSetupMs: 120_000,
+  benefitMs: 2_000,
+  assistedBenefitMs: 3_600_000,
+};
+
+export type JobStatus = 'pending' | 'in_progress' | 'complete' | 'error' | 'reauth_error' | 'permissions_error';
+
+export function jobStatus(job: JobRecord, now: number): JobStatus {
+  if (now < job.startAt) return 'pending';
+  if (now < job.completeAt) return 'in_progress';
+  return job.completionStatus;
+}
+
+export class JobBook {
+  constructor(
+    private readonly store: StateStore,
+    private readonly timing: JobTiming,
+  ) {}
+
+  create(
+    connection: ConnectionRecord,
+    type: JobType,
+    now: number,
+    options: { params?: { individual_id: string } | null; quota?: 'automated' | 'sandbox' | null } = {},
+  ): JobRecord {
+    const assisted = connection.authenticationType === 'assisted';
+    const duration =
+      type === 'assisted_setup'
+        ? this.timing.assistedSetupMs
+        : type.startsWith('benefit_')
+          ? assisted
+            ? this.timing.assistedBenefitMs
+            : this.timing.benefitMs
+          : this.timing.syncMs;
+    const job: JobRecord = {
+      id: randomUUID(),
+      connectionId: connection.id,
+      kind: type === 'assisted_setup' ? 'internal' : type.startsWith('benefit_') ? 'manual' : 'automated',
+      type,
+      params: options.params ?? null,
+      createdAt: now,
+      startAt: now + Math.min(this.timing.startDelayMs, duration),
+      completeAt: now + duration,
+      // Benefit writes are not data syncs: the sandbox completion setting does not apply.
+      completionStatus: type.startsWith('benefit_') ? 'complete' : connection.jobCompletionStatus,
+      editSeqAtCreate: this.store.state.nextEditSeq - 1,
+      appliedAt: null,
+      quota: options.quota ?? null,
+    };
+    this.store.addJob(job);
+    if (connection.nextJobDueAt === null || job.completeAt < connection.nextJobDueAt) connection.nextJobDueAt = job.completeAt;
+    this.store.changed();
+    return job;
+  }
+
+  /** Hourly refresh quota (fixed clock-hour window, as Finch documents it). */
+  quota(connection: ConnectionRecord, which: 'automated' | 'sandbox', allowed: number, now: number): { allowed: number; remaining: number; retryAt: number } {
+    const hourStart = Math.floor(now / 3_600_000) * 3_600_000;
+    const used = this.forConnection(connection.id).filter((j) => j.quota === which && j.createdAt >= hourStart).length;
+    return { allowed, remaining: Math.max(0, allowed - used), retryAt: hourStart + 3_600_000 };
+  }
+
+  forConnection(connectionId: string): JobRecord[] {
+    return this.store.state.jobs.filter((j) => j.connectionId === connectionId);
+  }
+
+  /** Applies the effects of every job of this connection that has completed by `now`. */
+  settle(connection: ConnectionRecord, now: number): void {
+    if (connection.nextJobDueAt === null || connection.nextJobDueAt > now) return;
+    let next: number | null = null;
+    const due = this.forConnection(connection.id)
+      .filter((j) => j.appliedAt === null)
+      .sort((a, b) => a.completeAt - b.completeAt);
+    for (const job of due) {
+      if (job.completeAt > now) {
+        next = next === null ? job.completeAt : Math.min(next, job.completeAt);
+        continue;
+      }
+      this.applyEffects(connection, job);
+      job.appliedAt = job.completeAt;
+    }
+    connection.nextJobDueAt = next;
+    this.store.changed();
+  }
+
+  private applyEffects(connection: ConnectionRecord, job: JobRecord): void {
+    if (job.type !== 'data_sync_all' && job.type !== 'assisted_setup') return;
+    if (connection.disconnectedAt !== null) return;
+    const at = job.completeAt;
+    connection.lastAttemptAt = at;
+    switch (job.completionStatus) {
+      case 'complete':
+        connection.lastSyncAt = at;
+        connection.lastAttemptResult = 'success';
+        connection.syncedEditSeq = Math.max(connection.syncedEditSeq, job.editSeqAtCreate);
+        if (connection.status !== 'reauth' && connection.status !== 'error_permissions') {
+          connection.status = 'connected';
+          connection.statusMessage = null;
+        }
+        break;
+      case 'reauth_error':
+        connection.lastAttemptResult = 'error';
+        connection.status = 'reauth';
+        connection.statusMessage = 'The employer changed their credentials; reauthentication is required.';
+        break;
+      case 'permissions_error':
+        connection.lastAttemptResult = 'error';
+        connection.status = 'error_permissions';
+        connection.statusMessage = 'The account Finch uses lacks the permissions this data needs.';
+        break;
+      case 'error':
+        connection.lastAttemptResult = 'error';
+        if (connection.status === 'pending') {
+          connection.status = 'error_no_account_setup';
+          connection.statusMessage = 'The employer has not finished setting up Finch as an admin.';
+        }
+        break;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/main/clock';
+import { checkCredentials } from '../../src/main/environments/credential-check';
+import { FinchGateway } from '../../src/main/finch/gateway';
+import { RateLimiter } from '../../src/main/finch/rate-limiter';
+import { RequestLog } from '../../src/main/request-log/request-log';
+import type { RunningSimulator } from '../../src/main/simulator';
+import { startSimulator } from '../../src/main/simulator';
+import { openWorkbenchDatabase } from '../../src/main/storage/database';
+
+let sim: RunningSimulator;
+let gateway: FinchGateway;
+let log: RequestLog;
+beforeAll(async () => {
+  sim = await startSimulator({ credentials: { clientId: 'acme-sandbox-client', clientSecret: 'the-right-secret' }, log: () => {} });
+  log = new RequestLog(openWorkbenchDatabase(join(mkdtempSync(join(tmpdir(), 'cc-')), 'db.sqlite')));
+  gateway = new FinchGateway({ log, limiter: new RateLimiter({ clock: systemClock }), clock: systemClock, maxRetries: 0 });
+});
+afterAll(() => sim.close());
+
+const target = (secret: string) => ({ environmentId: 'env-1', baseURL: sim.baseUrl, clientId: 'acme-sandbox-client', clientSecret: secret });
+
+describe('checkCredentials', () => {
+  it('says the credentials work, what it did, and the request id, creating nothing', async () => {
+    const result = await checkCredentials(gateway, target('the-right-secret'));
+    expect(result).toMatchObject({ ok: true, status: 400 });
+    expect(result.message).toMatch(/Credentials accepted.*nothing was created/);
+    expect(result.requestId).toBe(log.search({ limit: 1 })[0]?.requestId);
+  });
+
+  it('says Finch rejected wrong credentials', async () => {
+    const result = await checkCredentials(gateway, target('a-wrong-secret'));
+    expect(result).toMatchObject({ ok: false, status: 401 });
+    expect(result.message).toMatch(/rejected this client_id\/client_secret/);
+    expect(result.requestId).toBeTruthy();
+  });
+
+  it('says when the API cannot be reached', async () => {
+    const result = await checkCredentials(gateway, { ...target('x'), baseURL: 'http://127.0.0.1:9' });
+    expect(result).toMatchObject({ ok: false, status: null });
+    expect(result.message).toMatch(/Could not reach/);
+  });
+});
