@@ -71,3 +71,28 @@ test('the log fills live, filters and search narrow it, copy puts the request ID
   await expect(rows.nth(1)).toContainText('req-arrived-live');
   await screenshot(page, 'request-log-table');
 });
+
+test('real calls through the gateway to the embedded simulator fill the log, the failing attempt flagged', async ({ page, workbench }) => {
+  const core = workbench.harness.core;
+  const sim = core.simulator!;
+  await page.goto(`${workbench.harness.url}/#/request-log`);
+  await expect(page.getByRole('heading', { name: 'No requests yet' })).toBeVisible();
+
+  const { applicationTarget } = await import('../../src/main/environments/targets');
+  const app = applicationTarget(core.environments.get('local'), sim, core.vault);
+  const created = await core.gateway.call(app, (client) => client.sandbox.connections.create({ provider_id: 'bamboo_hr', employee_size: 10 }));
+  const connection = { ...app, clientSecret: undefined, accessToken: created.data.access_token, connectionId: created.data.connection_id };
+  sim.admin.addFault({ kind: 'error', status: 500, path: '/employer/company', count: 1 });
+  const company = await core.gateway.call(connection, (client) => client.hris.company.retrieve());
+  await core.gateway.call(connection, (client) => client.hris.directory.list({ limit: 5 }));
+
+  const rows = page.getByRole('table', { name: 'Logged requests' }).getByRole('row');
+  await expect(page.getByRole('status').filter({ hasText: '4 attempts' })).toBeVisible();
+  await expect(rows.filter({ hasText: '/employer/directory' })).toHaveCount(1);
+  const [failed, retried] = core.requestLog.attemptsOf(company.callId);
+  await expect(rows.filter({ hasText: failed!.requestId! })).toContainText('500');
+  await expect(rows.filter({ hasText: retried!.requestId! })).toContainText('200');
+  await page.getByText('No calls in the last minute').waitFor({ state: 'detached' }).catch(() => {});
+  await expect(page.getByRole('list', { name: 'Rate limits, last 60 seconds' })).toContainText('company');
+  await screenshot(page, 'request-log-real-calls');
+});

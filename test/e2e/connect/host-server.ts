@@ -20,8 +20,8 @@ const HOST_PAGE = `<!doctype html>
 <script type="importmap">{ "imports": { "react": "/react-stub.js" } }</script>
 <script type="module" src="/host.js"></script>
 <style>
-  body { font-family: system-ui, sans-serif; margin: 0; padding: 40px; background: #f1f5f9; color: #0f172a; }
-  .app { max-width: 720px; margin: 0 auto; background: #fff; border-radius: 12px; padding: 32px; box-shadow: 0 1px 3px rgba(0,0,0,.1); }
+  body { font-family: system-ui, sans-serif; margin: 0; background: #f1f5f9; color: #0f172a; }
+  .app { max-width: 720px; margin: 40px auto; background: #fff; border-radius: 12px; padding: 32px; box-shadow: 0 1px 3px rgba(0,0,0,.1); }
   pre { background: #0f172a; color: #e2e8f0; padding: 12px; border-radius: 8px; min-height: 40px; white-space: pre-wrap; }
 </style>
 </head>

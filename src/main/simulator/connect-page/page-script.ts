@@ -80,14 +80,17 @@ export const CONNECT_SCRIPT = String.raw`(function () {
     }
     var body = el('div', 'body');
     card.appendChild(body);
-    return body;
+    // Actions stay pinned below the scrolling content.
+    var footer = el('div', 'footer');
+    card.appendChild(footer);
+    return { body: body, footer: footer };
   }
 
   function closeConnect() {
     if (ctx.done) return;
     ctx.done = true;
     post({ kind: 'closed' });
-    var body = frame({});
+    var body = frame({}).body;
     var center = el('div', 'center');
     center.appendChild(el('h1', null, 'Finch Connect closed'));
     center.appendChild(el('p', 'lead', 'No connection was made. You can close this window.'));
@@ -96,7 +99,8 @@ export const CONNECT_SCRIPT = String.raw`(function () {
 
   function fail(message, type, shouldClose) {
     post({ kind: 'error', error: { message: message, type: type === 'validation_error' ? 'validation_error' : 'employer_connection_error', shouldClose: !!shouldClose } });
-    var body = frame({});
+    var ui = frame({});
+    var body = ui.body;
     var center = el('div', 'center');
     center.appendChild(el('div', 'mark bad', '!'));
     center.appendChild(el('h1', null, 'Something went wrong'));
@@ -105,13 +109,14 @@ export const CONNECT_SCRIPT = String.raw`(function () {
     text.setAttribute('data-testid', 'error-message');
     center.appendChild(text);
     body.appendChild(center);
-    if (!shouldClose && ctx.provider) body.appendChild(button('Try again', 'primary', function () { renderSignIn(ctx.provider, ctx.method); }, 'retry'));
-    body.appendChild(button('Close', 'secondary', closeConnect, 'close-after-error'));
+    if (!shouldClose && ctx.provider) ui.footer.appendChild(button('Try again', 'primary', function () { renderSignIn(ctx.provider, ctx.method); }, 'retry'));
+    ui.footer.appendChild(button('Close', 'secondary', closeConnect, 'close-after-error'));
   }
 
   function renderIntro() {
     var s = ctx.session;
-    var body = frame({ step: 0 });
+    var ui = frame({ step: 0 });
+    var body = ui.body;
     var hero = el('div', 'hero');
     hero.appendChild(el('div', 'hero-tile', (s.customer_name || '?').charAt(0).toUpperCase()));
     hero.appendChild(el('span', 'hero-link', '\u2022\u2022\u2022'));
@@ -129,16 +134,15 @@ export const CONNECT_SCRIPT = String.raw`(function () {
       list.appendChild(item);
     });
     body.appendChild(list);
-    body.appendChild(el('div', 'spacer'));
-    body.appendChild(button('Continue', 'primary', function () {
+    ui.footer.appendChild(button('Continue', 'primary', function () {
       if (s.preselected_provider && s.providers.length === 1) renderSignIn(s.providers[0], null);
       else renderProviders();
     }, 'continue'));
-    body.appendChild(el('p', 'fineprint', 'Local Finch simulator: no real provider is contacted and no data leaves this machine.'));
+    ui.footer.appendChild(el('p', 'fineprint', 'Local Finch simulator: no real provider is contacted and no data leaves this machine.'));
   }
 
   function renderProviders() {
-    var body = frame({ step: 1, back: renderIntro });
+    var body = frame({ step: 1, back: renderIntro }).body;
     body.appendChild(el('h1', null, 'Select your provider'));
     body.appendChild(el('p', 'lead', 'Choose the system you use to run payroll or manage employees.'));
     var search = el('input', 'search');
@@ -189,7 +193,8 @@ export const CONNECT_SCRIPT = String.raw`(function () {
     ctx.provider = provider;
     ctx.method = method || (provider.auth_methods.indexOf('credential') >= 0 ? 'credential' : provider.auth_methods[0]);
     var fixed = ctx.session.preselected_provider && ctx.session.providers.length === 1;
-    var body = frame({ step: 2, back: fixed ? renderIntro : renderProviders });
+    var ui = frame({ step: 2, back: fixed ? renderIntro : renderProviders });
+    var body = ui.body;
     var head = el('div', 'provider-head');
     var logo = el('img');
     logo.src = provider.logo;
@@ -232,10 +237,12 @@ export const CONNECT_SCRIPT = String.raw`(function () {
     error.setAttribute('role', 'alert');
     error.setAttribute('data-testid', 'form-error');
     form.appendChild(error);
+    form.id = 'sign-in-form';
     var submit = el('button', 'primary', submitLabel);
     submit.type = 'submit';
+    submit.setAttribute('form', 'sign-in-form');
     submit.setAttribute('data-testid', 'submit');
-    form.appendChild(submit);
+    ui.footer.appendChild(submit);
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       if (ctx.method === 'oauth') return renderOauthConsent(provider);
@@ -257,27 +264,35 @@ export const CONNECT_SCRIPT = String.raw`(function () {
   }
 
   function renderOauthConsent(provider) {
-    var body = frame({ step: 2, back: function () { renderSignIn(provider, 'oauth'); } });
+    var ui = frame({ step: 2, back: function () { renderSignIn(provider, 'oauth'); } });
+    var body = ui.body;
     var box = el('div', 'consent');
     var bar = el('div', 'consent-bar');
     bar.style.background = provider.primary_color;
     box.appendChild(bar);
+    var logo = el('img');
+    logo.src = provider.logo;
+    logo.alt = '';
+    box.appendChild(logo);
     box.appendChild(el('h1', null, provider.display_name + ' \u00b7 Authorize Finch'));
-    box.appendChild(el('p', 'lead', 'Finch is requesting read access to your company, people and payroll data in ' + provider.display_name + '.'));
+    box.appendChild(el('p', 'lead', 'Finch is requesting access to your ' + provider.display_name + ' account to:'));
+    var scopes = el('ul', 'scopes');
+    ctx.session.products.forEach(function (p) { scopes.appendChild(el('li', null, 'Read ' + p.label.toLowerCase())); });
+    box.appendChild(scopes);
     body.appendChild(box);
     var error = el('p', 'error-text');
     error.setAttribute('role', 'alert');
     body.appendChild(error);
-    body.appendChild(el('div', 'spacer'));
     var allow = button('Allow access', 'primary', function () { authorize({}, { error: error, submit: allow, label: 'Allow access' }); }, 'oauth-allow');
-    body.appendChild(allow);
-    body.appendChild(button('Deny', 'secondary', function () {
+    ui.footer.appendChild(allow);
+    ui.footer.appendChild(button('Deny', 'secondary', function () {
       fail(provider.display_name + ' access was denied, so Finch could not connect.', 'employer_connection_error', false);
     }, 'oauth-deny'));
   }
 
   function renderMfa(previous) {
-    var body = frame({ step: 2, back: function () { renderSignIn(ctx.provider, ctx.method); } });
+    var ui = frame({ step: 2, back: function () { renderSignIn(ctx.provider, ctx.method); } });
+    var body = ui.body;
     body.appendChild(el('h1', null, 'Enter your verification code'));
     body.appendChild(el('p', 'lead', ctx.provider.display_name + ' sent a 6-digit code to the phone on file.'));
     var form = el('form');
@@ -288,10 +303,12 @@ export const CONNECT_SCRIPT = String.raw`(function () {
     error.setAttribute('role', 'alert');
     error.setAttribute('data-testid', 'form-error');
     form.appendChild(error);
+    form.id = 'mfa-form';
     var submit = el('button', 'primary', 'Verify');
     submit.type = 'submit';
+    submit.setAttribute('form', 'mfa-form');
     submit.setAttribute('data-testid', 'submit');
-    form.appendChild(submit);
+    ui.footer.appendChild(submit);
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       var creds = Object.assign({}, previous, { mfa_code: input.value });
@@ -343,7 +360,7 @@ export const CONNECT_SCRIPT = String.raw`(function () {
     var message = { kind: 'success', code: result.code };
     if (state !== null) message.state = state;
     post(message);
-    var body = frame({});
+    var body = frame({}).body;
     var center = el('div', 'center');
     center.appendChild(el('div', 'mark ok', '\u2713'));
     center.appendChild(el('h1', null, 'You\u2019re connected'));

@@ -39,10 +39,13 @@ html, body { margin: 0; height: 100%; background: transparent; }
 .progress { display: flex; justify-content: center; gap: 6px; margin: 4px 0 0; }
 .dot { width: 18px; height: 4px; border-radius: 2px; background: var(--line); }
 .dot.on { background: var(--ink); }
-.body { flex: 1; display: flex; flex-direction: column; padding: 8px 28px 24px; overflow-y: auto; }
-h1 { font-size: 22px; line-height: 1.25; letter-spacing: -0.02em; margin: 18px 0 8px; }
+.body { flex: 1; display: flex; flex-direction: column; padding: 4px 28px 12px; overflow-y: auto; }
+.footer { padding: 12px 28px 20px; border-top: 1px solid var(--line); background: #fff; }
+.footer:empty { display: none; }
+.footer .primary { margin-top: 0; }
+h1 { font-size: 22px; line-height: 1.25; letter-spacing: -0.02em; margin: 16px 0 8px; }
 .lead { color: var(--muted); font-size: 14px; line-height: 1.5; margin: 0 0 16px; }
-.hero { display: flex; align-items: center; justify-content: center; gap: 14px; margin-top: 18px; }
+.hero { display: flex; align-items: center; justify-content: center; gap: 14px; margin-top: 14px; }
 .hero-tile {
   width: 56px; height: 56px; border-radius: 14px; display: flex; align-items: center; justify-content: center;
   background: var(--soft); border: 1px solid var(--line); font-weight: 700; font-size: 20px;
@@ -51,7 +54,7 @@ h1 { font-size: 22px; line-height: 1.25; letter-spacing: -0.02em; margin: 18px 0
 .hero-tile img { width: 56px; height: 56px; border-radius: 14px; }
 .hero-link { color: var(--muted); letter-spacing: 3px; }
 .permissions { list-style: none; margin: 0 0 16px; padding: 0; border: 1px solid var(--line); border-radius: 12px; }
-.permissions li { display: flex; gap: 10px; padding: 10px 12px; border-top: 1px solid var(--line); font-size: 14px; }
+.permissions li { display: flex; gap: 10px; padding: 8px 12px; border-top: 1px solid var(--line); font-size: 14px; line-height: 1.35; }
 .permissions li:first-child { border-top: 0; }
 .permissions .check { color: var(--ok); font-weight: 700; }
 .permissions .desc { display: block; color: var(--muted); font-size: 12px; margin-top: 2px; }
@@ -94,7 +97,7 @@ label { display: block; font-size: 13px; font-weight: 600; margin: 14px 0 6px; }
   margin-top: 16px; padding: 10px 12px; border: 1px dashed var(--line); border-radius: 10px; background: var(--soft);
   color: var(--muted); font-size: 12px; line-height: 1.6;
 }
-code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; color: #3730a3; background: var(--brand-soft); border-radius: 4px; padding: 1px 4px; }
+code { white-space: nowrap; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; color: #3730a3; background: var(--brand-soft); border-radius: 4px; padding: 1px 4px; }
 .center { flex: 1; display: flex; flex-direction: column; align-items: center; justify-content: center; text-align: center; }
 .loading { flex: 1; display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 12px; color: var(--muted); }
 .spinner { width: 36px; height: 36px; border: 3px solid var(--line); border-top-color: var(--ink); border-radius: 50%; animation: spin 0.8s linear infinite; }
@@ -103,6 +106,9 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 1
 .mark.ok { background: #dcfce7; color: var(--ok); }
 .mark.bad { background: #fee2e2; color: var(--danger); }
 .code-box { width: 100%; margin-top: 12px; padding: 10px; border: 1px solid var(--line); border-radius: 8px; background: var(--soft); font-family: ui-monospace, Menlo, monospace; font-size: 12px; word-break: break-all; }
-.consent { border: 1px solid var(--line); border-radius: 14px; padding: 18px; margin-top: 18px; }
+.consent { border: 1px solid var(--line); border-radius: 14px; padding: 18px; margin-top: 18px; overflow: hidden; }
+.consent img { width: 40px; height: 40px; border-radius: 10px; }
+.consent h1 { font-size: 19px; margin-top: 10px; }
+.scopes { margin: 0; padding-left: 18px; color: var(--ink); font-size: 13px; line-height: 1.7; }
 .consent-bar { height: 6px; border-radius: 3px; margin: -18px -18px 16px; background: var(--ink); }
 `;
