@@ -11,6 +11,7 @@ import { contract } from '../shared/contract';
 import type { AppInfoSource } from './app-info/app-info';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
+import { ConnectionService } from './connections/connection-service';
 import { EnvironmentService } from './environments/environment-service';
 import { createBatcher } from './events/batcher';
 import type { EventHub } from './events/event-hub';
@@ -60,6 +61,7 @@ export interface WorkbenchServices {
   requestLog: RequestLog;
   limiter: RateLimiter;
   gateway: FinchGateway;
+  connections: ConnectionService;
   simulator: RunningSimulator | null;
   db: Database.Database;
 }
@@ -101,8 +103,13 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
   const gateway = new FinchGateway({ log: requestLog, limiter, clock, ...(adapters.fetch ? { fetch: adapters.fetch } : {}) });
   const simulator = adapters.embeddedSimulator === false ? null : await startEmbeddedSimulator(folder, notices, log);
 
+  const connections = new ConnectionService({
+    db, vault, environments, gateway, simulator: () => simulator,
+    onChanged: (environmentId) => events.emit('connections', 'changed', { environmentId }),
+  });
+
   const services: WorkbenchServices = {
-    app: adapters.app, cipher: adapters.cipher, events, notices, settings, vault, environments, requestLog, limiter, gateway, simulator, db,
+    app: adapters.app, cipher: adapters.cipher, events, notices, settings, vault, environments, requestLog, limiter, gateway, connections, simulator, db,
   };
   return {
     ...services,

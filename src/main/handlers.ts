@@ -41,6 +41,18 @@ export function buildHandlers(s: WorkbenchServices): HandlerMap {
       checkConnection: ({ id, ...attempt }) => checkConnectionAttempt(s.environments.get(id).kind, attempt),
       checkCredentials: ({ id }) => checkCredentials(s.gateway, applicationTarget(s.environments.get(id), s.simulator, s.vault)),
     },
+    connections: {
+      list: () => s.connections.list(s.environments.activeId()),
+    },
+    sandbox: {
+      createConnection: (input) => s.connections.createSandbox(s.environments.activeId(), input),
+    },
+    explorer: {
+      company: async ({ connectionId }) => {
+        const result = await s.gateway.call(s.connections.target(s.environments.activeId(), connectionId), (client) => client.hris.company.retrieve());
+        return { data: result.data, requestId: result.requestId, status: result.status };
+      },
+    },
     requestLog: {
       search: (query) => s.requestLog.search(query),
       attemptsOf: ({ callId }) => s.requestLog.attemptsOf(callId),

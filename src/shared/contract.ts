@@ -14,6 +14,7 @@ import {
   EnvironmentPatchSchema,
   EnvironmentsStateSchema,
 } from './domain/environment';
+import { ConnectionViewSchema, FinchDataSchema, SandboxConnectionInputSchema } from './domain/connection';
 import { MeterReadingSchema, RequestLogEntrySchema, RequestLogQuerySchema } from './domain/request-log';
 
 const NoInput = z.object({}).strict();
@@ -125,6 +126,24 @@ export const contract = {
       summary: 'Verify the client_id/secret against the API with no side effect; says what it did',
     }),
     changed: event({ payload: EnvironmentsStateSchema, summary: 'Environments or the active one changed' }),
+  },
+  connections: {
+    list: channel({ input: NoInput, output: z.array(ConnectionViewSchema), summary: 'Connections of the active environment' }),
+    changed: event({ payload: z.object({ environmentId: z.string() }), summary: 'Connections of an environment changed' }),
+  },
+  sandbox: {
+    createConnection: channel({
+      input: SandboxConnectionInputSchema,
+      output: ConnectionViewSchema,
+      summary: 'Create a sandbox connection without Connect (POST /sandbox/connections) in the active environment',
+    }),
+  },
+  explorer: {
+    company: channel({
+      input: z.object({ connectionId: z.string().min(1).max(200) }).strict(),
+      output: FinchDataSchema,
+      summary: 'GET /employer/company for a connection of the active environment',
+    }),
   },
   requestLog: {
     search: channel({

@@ -183,3 +183,37 @@ test('redirect flow: without sdk_host_url the page redirects to redirect_uri wit
   expect(exchanged.body.provider_id).toBe('gusto');
   expect(problems).toEqual([]);
 });
+
+test('MFA providers ask for a code; assisted providers connect as pending', async ({ page }) => {
+  const problems = watchCsp(page);
+  const sessionId = await newSession({ customer_id: 'acme-005' });
+  await page.goto(`${host.origin}/?session=${sessionId}&connect=${encodeURIComponent(sim.connectUrl)}&autoopen=1&state=mfa`);
+  const frame = page.frameLocator('#finch-connect-iframe');
+  await frame.getByTestId('continue').click();
+  await frame.getByTestId('provider-adp_run').click();
+  await frame.getByLabel('User ID').fill('runadmin');
+  await frame.getByLabel('Password').fill('secret');
+  await frame.getByTestId('submit').click();
+  await expect(frame.getByRole('heading', { name: 'Enter your verification code' })).toBeVisible();
+  await frame.getByLabel('Verification code').fill('000000');
+  await frame.getByTestId('submit').click();
+  await expect(frame.getByTestId('form-error')).toHaveText('That verification code is not valid.');
+  await shot(page, 'connect-6-mfa');
+  await frame.getByLabel('Verification code').fill('424242');
+  await frame.getByTestId('submit').click();
+  await expect.poll(async () => (await events(page)).map((e) => e.kind)).toEqual(['success']);
+
+  const assistedSession = await newSession({ customer_id: 'acme-006' });
+  await page.goto(`${host.origin}/?session=${assistedSession}&connect=${encodeURIComponent(sim.connectUrl)}&autoopen=1`);
+  await frame.getByTestId('continue').click();
+  await frame.getByTestId('provider-adp_workforce_now').click();
+  await expect(frame.getByRole('heading', { name: 'Give Finch access to ADP Workforce Now' })).toBeVisible();
+  await shot(page, 'connect-7-assisted');
+  await frame.getByTestId('submit').click();
+  await expect.poll(async () => (await events(page)).map((e) => e.kind)).toEqual(['success']);
+  const [success] = await events(page);
+  const token = await api('POST', '/auth/token', { client_id: CLIENT.id, client_secret: CLIENT.secret, code: success?.detail.code }, false);
+  const pending = await fetch(`${sim.baseUrl}/employer/directory`, { headers: { Authorization: `Bearer ${token.body.access_token}` } });
+  expect(pending.status).toBe(202);
+  expect(problems).toEqual([]);
+});

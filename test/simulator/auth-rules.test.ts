@@ -109,6 +109,10 @@ describe('request hygiene', () => {
     expect(result.status).toBe(400);
     expect(result.body).toMatchObject({ code: 400, name: 'invalid_request_error', finch_code: 'invalid_json' });
     expect(result.body.message).toMatch(/not valid JSON/);
+    // Where the spec fixes the 400 body (/connect/sessions: finch_code enum + context), it is kept.
+    const session = await t.call('POST', '/connect/sessions', { basic: [CLIENT_ID, CLIENT_SECRET], rawBody: '{"customer_id":' });
+    expect(session.status).toBe(400);
+    expect(session.body).toMatchObject({ finch_code: 'invalid_request', context: {} });
     // …and keeps serving afterwards.
     expect((await t.call('GET', '/employer/company', { token })).status).toBe(200);
   });
@@ -131,6 +135,21 @@ describe('request hygiene', () => {
     }
     expect(ids.size).toBe(15);
     expect(new Set(t.recorder.seenRequestIds).size).toBe(t.recorder.seenRequestIds.length);
+  });
+
+  it('answers unparseable HTTP with a Finch-shaped 400 and survives it', async () => {
+    const { connect } = await import('node:net');
+    const url = new URL(t.baseUrl);
+    const raw = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      const socket = connect(Number(url.port), url.hostname, () => socket.write('NOT HTTP AT ALL\r\n\r\n'));
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400/);
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({ code: 400, finch_code: 'malformed_http_request' });
+    expect((await t.call('GET', '/employer/company', { token })).status).toBe(200);
   });
 
   it('rejects an unsupported Finch-API-Version and unknown routes', async () => {

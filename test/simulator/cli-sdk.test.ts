@@ -113,3 +113,32 @@ describe('the simulator CLI with the Finch SDK', () => {
     await expect(fetch(`${baseUrl}/providers`)).rejects.toThrow();
   });
 });
+
+describe('the CLI process itself', () => {
+  const tsx = resolve(ROOT, 'node_modules/.bin/tsx');
+
+  it('exits 0 on SIGINT after printing its URL', async () => {
+    const direct = spawn(tsx, ['src/main/simulator/cli.ts'], { cwd: ROOT });
+    const first = await new Promise<string>((resolveLine) => {
+      let text = '';
+      direct.stdout.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        if (text.includes('\n')) resolveLine(text.split('\n')[0] ?? '');
+      });
+    });
+    expect(first).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const exited = new Promise<number | null>((resolveExit) => direct.once('exit', (code) => resolveExit(code)));
+    direct.kill('SIGINT');
+    expect(await exited).toBe(0);
+  });
+
+  it('refuses unknown options with usage and exit code 2', async () => {
+    const bad = spawn(tsx, ['src/main/simulator/cli.ts', '--prot', '80'], { cwd: ROOT });
+    let stderr = '';
+    bad.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolveExit) => bad.once('exit', (c) => resolveExit(c)));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/unknown option --prot/);
+    expect(stderr).toMatch(/Usage: npm run simulator/);
+  });
+});

@@ -11,6 +11,7 @@ import { createConnectPageHandler } from './connect-page/routes';
 import type { FaultRule } from './policy/faults';
 import { createAdminHandler } from './routes/admin';
 import { FINCH_ROUTES } from './routes/index';
+import { errorBody } from './server/finch-errors';
 import { createRequestHandler } from './server/http-server';
 import { Router } from './server/router';
 import type { ClientCredentials } from './simulator-core';
@@ -92,9 +93,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
+  // Unparseable HTTP never reaches the handler; still answer with a Finch-shaped error.
   server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const body = JSON.stringify(errorBody(400, 'invalid_request_error', 'malformed_http_request', 'The HTTP request could not be parsed.'));
+    socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -13,6 +13,7 @@ import { EnvironmentsScreen } from './features/environments/EnvironmentsScreen';
 import { useEnvironments } from './features/environments/useEnvironments';
 import { ProductionBand } from './shell/EnvironmentSwitcher';
 import { RequestLogScreen } from './features/request-log/RequestLogScreen';
+import { SandboxScreen } from './features/sandbox/SandboxScreen';
 import { unwrap, workbench } from './workbench';
 
 export function App(): JSX.Element {
@@ -40,6 +41,8 @@ export function App(): JSX.Element {
             <SettingsScreen settings={settings} info={info} />
           ) : route === 'environments' ? (
             <EnvironmentsScreen state={environments.state} />
+          ) : route === 'sandbox' ? (
+            <SandboxScreen environment={environments.active} />
           ) : route === 'request-log' ? (
             <RequestLogScreen environments={environments.state} />
           ) : area ? (

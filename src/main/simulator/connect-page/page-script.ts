@@ -250,6 +250,9 @@ export const CONNECT_SCRIPT = String.raw`(function () {
       Object.keys(inputs).forEach(function (k) { creds[k] = inputs[k].value; });
       authorize(creds, { error: error, submit: submit, label: submitLabel });
     });
+    var first = inputs.username || inputs.api_token;
+    if (first) first.focus();
+    if (ctx.method !== 'credential' && ctx.method !== 'api_token') return;
     var hint = el('div', 'hint');
     hint.appendChild(document.createTextNode('Simulator test credentials: anything works. Password '));
     hint.appendChild(el('code', null, 'wrong-password'));
@@ -259,8 +262,6 @@ export const CONNECT_SCRIPT = String.raw`(function () {
     hint.appendChild(el('code', null, 'provider-error'));
     hint.appendChild(document.createTextNode(' makes the provider fail.'));
     body.appendChild(hint);
-    var first = inputs.username || inputs.api_token;
-    if (first) first.focus();
   }
 
   function renderOauthConsent(provider) {

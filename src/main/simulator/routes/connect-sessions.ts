@@ -159,13 +159,34 @@ function reauthSession(ctx: RequestContext): RouteResult {
   return created(ctx, session);
 }
 
+/**
+ * The spec fixes these endpoints' 400 bodies: finch_code is one of a short list (and /connect/sessions
+ * always carries `context`), so body-parsing errors such as invalid JSON are reported as invalid_request.
+ */
+function sessionError(allowed: readonly string[], withContext: boolean) {
+  return (error: FinchApiError): FinchApiError => {
+    if (error.status !== 400) return error;
+    const finchCode = allowed.includes(error.finchCode) ? error.finchCode : 'invalid_request';
+    if (finchCode === error.finchCode && (!withContext || error.context)) return error;
+    return errors.invalidRequest(error.message, finchCode, withContext ? (error.context ?? {}) : error.context);
+  };
+}
+
 export const connectSessionRoutes: RouteDef[] = [
-  { operationId: 'post-connect-sessions', method: 'POST', path: '/connect/sessions', auth: 'basic', handle: newSession },
+  {
+    operationId: 'post-connect-sessions',
+    method: 'POST',
+    path: '/connect/sessions',
+    auth: 'basic',
+    handle: newSession,
+    adaptError: sessionError(['invalid_request', 'connection_already_exists'], true),
+  },
   {
     operationId: 'post-connect-sessions-reauthenticate',
     method: 'POST',
     path: '/connect/sessions/reauthenticate',
     auth: 'basic',
     handle: reauthSession,
+    adaptError: sessionError(['invalid_request', 'connection_not_found'], false),
   },
 ];

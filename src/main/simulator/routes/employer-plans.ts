@@ -4,6 +4,7 @@
  */
 import { documentBody, documentItem } from '../data/documents';
 import { dependentBody, planBody, planEnrollmentBody } from '../data/plans';
+import type { FinchApiError } from '../server/finch-errors';
 import { errors } from '../server/finch-errors';
 import type { RequestContext, RouteDef, RouteResult } from '../server/router';
 import { requireConnection } from '../server/router';
@@ -116,7 +117,12 @@ function getDocument(ctx: RequestContext): RouteResult {
 }
 
 const PLANS = { auth: 'bearer', data: true, providerProduct: 'plans' } as const;
-const DOCUMENTS = { auth: 'bearer', data: true, products: ['documents'], providerProduct: 'documents' } as const;
+/** The spec reserves these endpoints' 400 for w4_sync_required; other bad input is a 422 here. */
+function documentError(error: FinchApiError): FinchApiError {
+  return error.status === 400 ? errors.unprocessable(error.message, error.finchCode) : error;
+}
+
+const DOCUMENTS = { auth: 'bearer', data: true, products: ['documents'], providerProduct: 'documents', adaptError: documentError } as const;
 
 export const planRoutes: RouteDef[] = [
   { ...PLANS, operationId: 'list-plans', method: 'GET', path: '/employer/plans', products: ['plans', 'benefits'], handle: listPlans },

@@ -12,7 +12,7 @@ import { authenticate } from './authenticate';
 import { performFault } from './fault-actions';
 import { FinchApiError, errors } from './finch-errors';
 import { parseJsonBody, readBody, sendJson } from './io';
-import type { HttpMethod, RequestContext, RouteResult, Router } from './router';
+import type { HttpMethod, RequestContext, RouteDef, RouteResult, Router } from './router';
 
 export const FINCH_API_VERSION = '2020-09-17';
 
@@ -64,6 +64,25 @@ async function handle(parts: PipelineParts, req: IncomingMessage, res: ServerRes
   if (match.kind === 'not_found') throw errors.notFound(`No Finch endpoint matches ${method} ${path}.`, 'route_not_found');
   if (match.kind === 'method_not_allowed') throw errors.methodNotAllowed(method, path);
   const route = match.route;
+  try {
+    await handleRoute(parts, req, res, { path, method, url, route, params: match.params });
+  } catch (error) {
+    if (error instanceof FinchApiError && route.adaptError) throw route.adaptError(error);
+    throw error;
+  }
+}
+
+interface Matched {
+  path: string;
+  method: string;
+  url: URL;
+  route: RouteDef;
+  params: Record<string, string>;
+}
+
+async function handleRoute(parts: PipelineParts, req: IncomingMessage, res: ServerResponse, matched: Matched): Promise<void> {
+  const { core } = parts;
+  const { path, method, url, route } = matched;
 
   const version = req.headers['finch-api-version'];
   if (typeof version === 'string' && version !== FINCH_API_VERSION) {
@@ -85,7 +104,7 @@ async function handle(parts: PipelineParts, req: IncomingMessage, res: ServerRes
     method: method as HttpMethod,
     path,
     query: url.searchParams,
-    params: match.params,
+    params: matched.params,
     body,
     headers: req.headers,
     requestId: String(res.getHeader('Finch-Request-ID')),

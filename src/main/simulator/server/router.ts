@@ -8,6 +8,7 @@ import type { ProviderProfile } from '../data/providers';
 import type { RateLimitedProduct } from '../policy/rate-limit';
 import type { SimulatorCore } from '../simulator-core';
 import type { ConnectionRecord } from '../state/types';
+import type { FinchApiError } from './finch-errors';
 
 export type AuthKind = 'bearer' | 'basic' | 'none' | 'optional-bearer';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -55,6 +56,8 @@ export interface RouteDef {
   /** /employer data: connection-status gate (202/401/403) and Finch-Data-* headers. */
   data?: boolean;
   handle(ctx: RequestContext): RouteResult | Promise<RouteResult>;
+  /** Reshapes errors raised for this route (body parsing included) where the spec fixes their form. */
+  adaptError?(error: FinchApiError): FinchApiError;
 }
 
 interface CompiledRoute {

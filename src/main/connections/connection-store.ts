@@ -1,0 +1,35 @@
+/** Customers and connections rows, as named statements. Tokens live in the vault, never here. */
+import type Database from 'better-sqlite3';
+
+export interface ConnectionRow {
+  environmentId: string;
+  id: string;
+  customerId: string | null;
+  customerName: string | null;
+  companyId: string | null;
+  providerId: string | null;
+  products: string;
+  connectionType: string | null;
+  status: string;
+  createdAt: number;
+}
+
+export function prepareConnectionStatements(db: Database.Database) {
+  const columns = `c.environment_id AS environmentId, c.id, c.customer_id AS customerId, cu.name AS customerName,
+    c.company_id AS companyId, c.provider_id AS providerId, c.products, c.connection_type AS connectionType, c.status,
+    c.created_at AS createdAt`;
+  return {
+    upsertCustomer: db.prepare(`INSERT INTO customers (environment_id, id, name, email, created_at) VALUES (@environmentId, @id, @name, @email, @createdAt)
+      ON CONFLICT (environment_id, id) DO UPDATE SET name = excluded.name, email = coalesce(excluded.email, customers.email)`),
+    insert: db.prepare(`INSERT INTO connections (environment_id, id, customer_id, company_id, provider_id, products, client_type, connection_type,
+      status, created_at, updated_at) VALUES (@environmentId, @id, @customerId, @companyId, @providerId, @products, @clientType, @connectionType,
+      @status, @createdAt, @createdAt)`),
+    list: db.prepare(`SELECT ${columns} FROM connections c LEFT JOIN customers cu ON cu.environment_id = c.environment_id AND cu.id = c.customer_id
+      WHERE c.environment_id = ? ORDER BY c.created_at DESC`),
+    get: db.prepare(`SELECT ${columns} FROM connections c LEFT JOIN customers cu ON cu.environment_id = c.environment_id AND cu.id = c.customer_id
+      WHERE c.environment_id = ? AND c.id = ?`),
+    findAnywhere: db.prepare('SELECT environment_id AS environmentId FROM connections WHERE id = ?'),
+    insertEvent: db.prepare(`INSERT INTO events (time, environment_id, connection_id, customer_id, type, detail, request_ids)
+      VALUES (@time, @environmentId, @connectionId, @customerId, @type, @detail, @requestIds)`),
+  };
+}

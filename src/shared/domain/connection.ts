@@ -1,0 +1,38 @@
+/** Connections and customers as the renderer sees them: never a token, only `hasToken`. */
+import { z } from 'zod';
+
+export const AUTH_TYPES = ['credential', 'api_token', 'oauth', 'assisted'] as const;
+export const PRODUCTS = ['company', 'directory', 'individual', 'employment', 'payment', 'pay_statement', 'benefits', 'documents'] as const;
+
+export const ConnectionViewSchema = z.object({
+  id: z.string(),
+  environmentId: z.string(),
+  customerId: z.string().nullable(),
+  customerName: z.string().nullable(),
+  companyId: z.string().nullable(),
+  providerId: z.string().nullable(),
+  products: z.array(z.string()),
+  connectionType: z.string().nullable(),
+  status: z.string(),
+  hasToken: z.boolean(),
+  createdAt: z.number(),
+});
+export type ConnectionView = z.infer<typeof ConnectionViewSchema>;
+
+export const SandboxConnectionInputSchema = z
+  .object({
+    providerId: z.string().trim().min(1, 'is required').max(100).regex(/^[a-z0-9_]+$/, 'must be a Finch provider id such as gusto'),
+    authenticationType: z.enum(AUTH_TYPES).optional(),
+    employeeSize: z.number().int().min(1, 'must be at least 1').max(10_000, 'must be at most 10,000').optional(),
+    products: z.array(z.enum(PRODUCTS)).min(1).optional(),
+    customerName: z.string().trim().min(1).max(120).optional(),
+  })
+  .strict();
+export type SandboxConnectionInput = z.infer<typeof SandboxConnectionInputSchema>;
+
+/** A Finch answer with the request id it came from: every view can say where its data came from. */
+export const FinchDataSchema = z.object({
+  data: z.unknown(),
+  requestId: z.string().nullable(),
+  status: z.number(),
+});
