@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TestSimulator } from './helpers/test-simulator';
-import { CLIENT_ID, CLIENT_SECRET, startTestSimulator } from './helpers/test-simulator';
+import { ControllableClock } from '../../src/main/simulator/index';
+import { CLIENT_ID, CLIENT_SECRET, TEST_EPOCH, startTestSimulator } from './helpers/test-simulator';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -57,6 +58,30 @@ describe('the state file', () => {
       await t.sim.flush();
       expect(readFileSync(stateFile, 'utf8')).not.toContain(exchanged.body.access_token);
       expect([...failuresBefore, ...t.recorder.failures]).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('drops expired codes and sessions on start, keeping connections', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'finch-sim-state-'));
+    const stateFile = join(dir, 'state.json');
+    let t = await startTestSimulator({ stateFile });
+    const created = await t.sandboxConnection({ employee_size: 2 });
+    const session = await t.sdk().connect.sessions.new({ customer_id: 'old', customer_name: 'Old', products: ['company'], minutes_to_expire: 5 });
+    const code: string = (await t.completeConnect(session.session_id, { sdk_host_url: 'http://127.0.0.1:5999' })).body.code;
+    await t.close();
+    expect(readFileSync(stateFile, 'utf8')).toContain(sha256(code));
+
+    const later = new ControllableClock();
+    later.set(Date.parse(TEST_EPOCH) + 3 * 86_400_000);
+    t = await startTestSimulator({ stateFile, clock: later });
+    try {
+      await t.sim.flush();
+      const text = readFileSync(stateFile, 'utf8');
+      expect(text).not.toContain(sha256(code));
+      expect(text).not.toContain(session.session_id);
+      expect((await t.call('GET', '/employer/company', { token: created.access_token })).status).toBe(200);
     } finally {
       await t.close();
     }

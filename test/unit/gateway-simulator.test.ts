@@ -108,3 +108,23 @@ describe('FinchGateway on the simulator', () => {
     expect(company20.at(-1)).toMatchObject({ queued: 0 });
   }, 30_000);
 });
+
+describe('batch answers', () => {
+  it('logs a batch with per-item errors as a partial failure, with how many failed', async () => {
+    const { log, gateway, connection } = await setup();
+    const app = { ...connection, accessToken: undefined, connectionId: null, clientSecret: 'gateway-test-secret' };
+    const created = await gateway.call(app, (client) =>
+      client.sandbox.connections.create({ provider_id: 'bamboo_hr', products: ['directory', 'individual'], employee_size: 3 }),
+    );
+    const withIndividual = { ...connection, accessToken: created.data.access_token, connectionId: created.data.connection_id };
+    const directory = await gateway.call(withIndividual, (client) => client.hris.directory.list({ limit: 2 }));
+    const ids = directory.data.individuals.map((p) => ({ individual_id: p.id! }));
+    const batch = await gateway.call(withIndividual, (client) =>
+      client.hris.individuals.retrieveMany({ requests: [...ids, { individual_id: 'no-such-person' }] }),
+    );
+    expect(batch.outcome).toBe('batch_partial_failure');
+    expect(log.attemptsOf(batch.callId)[0]).toMatchObject({ status: 200, outcome: 'batch_partial_failure', message: '1 item(s) answered with an error' });
+    const clean = await gateway.call(withIndividual, (client) => client.hris.individuals.retrieveMany({ requests: ids }));
+    expect(clean.outcome).toBe('ok');
+  });
+});

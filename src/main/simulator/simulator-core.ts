@@ -50,6 +50,7 @@ export class SimulatorCore {
   constructor(readonly options: CoreOptions) {
     this.clock = options.clock;
     this.store = new StateStore(options.stateFile, options.log);
+    this.store.prune(this.clock.now());
     this.datasets = new Datasets(options.seed, this.store);
     this.rateLimiter = new RateLimiter(this.clock);
     this.rateLimiter.enabled = options.rateLimits;
@@ -59,6 +60,12 @@ export class SimulatorCore {
 
   get connectUrl(): string {
     return this.baseUrl;
+  }
+
+  /** Origins this server is reached at from a browser (127.0.0.1 or localhost, same port). */
+  isOwnOrigin(origin: string): boolean {
+    const port = new URL(this.baseUrl).port;
+    return origin === this.baseUrl || origin === `http://localhost:${port}` || origin === `http://[::1]:${port}`;
   }
 
   /** Is this client_id/client_secret pair an application here? */

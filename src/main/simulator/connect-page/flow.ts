@@ -63,7 +63,7 @@ export function describeSession(core: SimulatorCore, session: SessionRecord): Re
       id: p.id,
       display_name: p.displayName,
       primary_color: p.primaryColor,
-      logo: `${core.baseUrl}/connect/assets/logos/${p.id}.svg`,
+      logo: `/connect/assets/logos/${p.id}.svg`, // relative: the page may be reached as 127.0.0.1 or localhost
       auth_methods: methodsFor(p, session),
       credential_label: p.credentialLabel,
       mfa_required: p.mfaRequired,

@@ -38,7 +38,7 @@ function allowed(core: SimulatorCore, req: IncomingMessage): string | null {
   const host = req.headers.host ?? '';
   if (!/^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(host)) return 'The admin API answers requests addressed to 127.0.0.1 only.';
   const origin = req.headers.origin;
-  if (origin !== undefined && origin !== core.baseUrl) return 'Cross-origin requests to the admin API are refused.';
+  if (origin !== undefined && !core.isOwnOrigin(origin)) return 'Cross-origin requests to the admin API are refused.';
   return null;
 }
 

@@ -129,6 +129,22 @@ export class StateStore {
     return this.editsByCompany.get(companyId) ?? [];
   }
 
+  /**
+   * Drops what can never be used again (expired codes and sessions, tokens revoked long ago),
+   * so a state file kept for months does not grow without bound.
+   */
+  prune(now: number, graceMs = 86_400_000): void {
+    const s = this.state;
+    const before = s.codes.length + s.sessions.length + s.tokens.length;
+    s.codes = s.codes.filter((c) => c.expiresAt > now - graceMs);
+    s.sessions = s.sessions.filter((x) => x.expiresAt > now - graceMs && (x.completedAt === null || x.completedAt > now - graceMs));
+    s.tokens = s.tokens.filter((t) => t.revokedAt === null || t.revokedAt > now - graceMs);
+    if (s.codes.length + s.sessions.length + s.tokens.length !== before) {
+      this.reindex();
+      this.changed();
+    }
+  }
+
   reset(): void {
     this.state = emptyState();
     this.reindex();

@@ -24,7 +24,7 @@ export function EnvironmentSwitcher({ state }: { state: EnvironmentsState | null
   const active = state?.environments.find((e) => e.id === state.activeId);
   return (
     <div className={`header-env env-kind-${active?.kind ?? 'local-simulator'}`}>
-      <span className="env-dot" aria-hidden="true" />
+      <span className="env-dot" aria-hidden="true" style={active?.color ? { background: active.color } : undefined} />
       <label className="visually-hidden" htmlFor="environment-switcher">
         Active environment (Ctrl+Shift+E)
       </label>

@@ -25,6 +25,7 @@ export function EnvironmentForm({ editing, sessionOnly, onDone }: Props): JSX.El
   const [clientSecret, setClientSecret] = useState('');
   const [apiBaseUrl, setApiBaseUrl] = useState(editing?.apiBaseUrl ?? '');
   const [connectUrl, setConnectUrl] = useState(editing?.connectUrl ?? '');
+  const [color, setColor] = useState(editing?.color ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const builtIn = editing?.builtIn ?? false;
@@ -40,6 +41,7 @@ export function EnvironmentForm({ editing, sessionOnly, onDone }: Props): JSX.El
             id: editing.id,
             name,
             ...(builtIn ? {} : { apiBaseUrl: optional(apiBaseUrl) ?? null, connectUrl: optional(connectUrl) ?? null }),
+            color: color || null,
             ...(clientId.trim() ? { clientId } : {}),
             ...(clientSecret ? { clientSecret } : {}),
           }),
@@ -50,6 +52,7 @@ export function EnvironmentForm({ editing, sessionOnly, onDone }: Props): JSX.El
             name, kind, clientId, ...(clientSecret ? { clientSecret } : {}),
             ...(optional(apiBaseUrl) ? { apiBaseUrl: optional(apiBaseUrl) } : {}),
             ...(optional(connectUrl) ? { connectUrl: optional(connectUrl) } : {}),
+            ...(color ? { color } : {}),
           }),
         );
       }
@@ -119,6 +122,21 @@ export function EnvironmentForm({ editing, sessionOnly, onDone }: Props): JSX.El
           {field('apiBaseUrl', 'API base URL (optional)', <input id="env-apiBaseUrl" value={apiBaseUrl} onChange={(e) => setApiBaseUrl(e.target.value)} placeholder="https://api.tryfinch.com" />)}
           {field('connectUrl', 'Connect URL (optional)', <input id="env-connectUrl" value={connectUrl} onChange={(e) => setConnectUrl(e.target.value)} placeholder="https://connect.tryfinch.com" />)}
         </>
+      )}
+      {field(
+        'color',
+        'Colour',
+        <span className="color-field">
+          <input id="env-color" type="color" value={color || '#2f5bd3'} onChange={(e) => setColor(e.target.value)} />
+          {color ? (
+            <button type="button" className="link-button" onClick={() => setColor('')}>
+              Use the kind’s colour
+            </button>
+          ) : (
+            <small className="muted">Using the kind’s colour</small>
+          )}
+        </span>,
+        'Shown beside the name in the header and the list. Production keeps its red band whatever you choose.',
       )}
       {formError && (
         <p className="field-error" role="alert">

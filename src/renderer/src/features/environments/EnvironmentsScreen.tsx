@@ -83,7 +83,11 @@ export function EnvironmentsScreen({ state }: { state: EnvironmentsState | null 
       )}
       <ul className="env-list" aria-label="Environments">
         {state?.environments.map((env) => (
-          <li key={env.id} className={`card env-card env-kind-${env.kind}${env.id === state.activeId ? ' env-active' : ''}`}>
+          <li
+            key={env.id}
+            className={`card env-card env-kind-${env.kind}${env.id === state.activeId ? ' env-active' : ''}`}
+            style={env.color && env.kind !== 'production' ? { borderLeftColor: env.color } : undefined}
+          >
             <div className="env-card-main">
               <div>
                 <h2>
