@@ -76,7 +76,8 @@ describe('windows and budgets', () => {
     const limited = await t.call('GET', '/employer/pay-groups', { token });
     expect(limited.status).toBe(429);
     const wait = Number(limited.headers.get('retry-after'));
-    t.sim.clock.advance(wait * 1000 - 1500);
+    expect(wait).toBeGreaterThan(10);
+    t.sim.clock.advance((wait - 10) * 1000);
     expect((await t.call('GET', '/employer/pay-groups', { token })).status).toBe(429);
     t.sim.clock.advance(61_000);
     for (let i = 0; i < 12; i++) expect((await t.call('GET', '/employer/pay-groups', { token })).status).toBe(200);
