@@ -11,6 +11,7 @@ import { contract } from '../shared/contract';
 import type { AppInfoSource } from './app-info/app-info';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
+import { ConnectFlow } from './connections/connect-flow';
 import { ConnectionService } from './connections/connection-service';
 import { EnvironmentService } from './environments/environment-service';
 import { createBatcher } from './events/batcher';
@@ -62,6 +63,7 @@ export interface WorkbenchServices {
   limiter: RateLimiter;
   gateway: FinchGateway;
   connections: ConnectionService;
+  connect: ConnectFlow;
   simulator: RunningSimulator | null;
   db: Database.Database;
 }
@@ -108,8 +110,11 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     onChanged: (environmentId) => events.emit('connections', 'changed', { environmentId }),
   });
 
+  const connect = new ConnectFlow({ environments, connections, gateway, vault, simulator: () => simulator });
+
   const services: WorkbenchServices = {
-    app: adapters.app, cipher: adapters.cipher, events, notices, settings, vault, environments, requestLog, limiter, gateway, connections, simulator, db,
+    app: adapters.app, cipher: adapters.cipher, events, notices, settings, vault, environments, requestLog, limiter, gateway, connections, connect,
+    simulator, db,
   };
   return {
     ...services,

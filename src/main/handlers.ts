@@ -44,6 +44,11 @@ export function buildHandlers(s: WorkbenchServices): HandlerMap {
     connections: {
       list: () => s.connections.list(s.environments.activeId()),
     },
+    connect: {
+      start: (input) => s.connect.start(s.environments.activeId(), input),
+      complete: ({ code, state }) => s.connect.complete(s.environments.activeId(), code, state),
+      report: ({ state, kind, message, errorType }) => (s.connect.report(s.environments.activeId(), state, kind, message, errorType), null),
+    },
     sandbox: {
       createConnection: (input) => s.connections.createSandbox(s.environments.activeId(), input),
     },

@@ -14,6 +14,7 @@ import {
   EnvironmentPatchSchema,
   EnvironmentsStateSchema,
 } from './domain/environment';
+import { ConnectCompletionSchema, ConnectReportSchema, ConnectSessionInputSchema, ConnectSessionSchema } from './domain/connect';
 import { ConnectionViewSchema, FinchDataSchema, SandboxConnectionInputSchema } from './domain/connection';
 import { MeterReadingSchema, RequestLogEntrySchema, RequestLogQuerySchema } from './domain/request-log';
 
@@ -130,6 +131,19 @@ export const contract = {
   connections: {
     list: channel({ input: NoInput, output: z.array(ConnectionViewSchema), summary: 'Connections of the active environment' }),
     changed: event({ payload: z.object({ environmentId: z.string() }), summary: 'Connections of an environment changed' }),
+  },
+  connect: {
+    start: channel({
+      input: ConnectSessionInputSchema,
+      output: ConnectSessionSchema,
+      summary: 'Create a Connect session in main (POST /connect/sessions) after checking the environment’s rules',
+    }),
+    complete: channel({
+      input: ConnectCompletionSchema,
+      output: ConnectionViewSchema,
+      summary: 'Connect succeeded: main checks the state, exchanges the code once, introspects and stores the connection',
+    }),
+    report: channel({ input: ConnectReportSchema, output: z.null(), summary: 'Connect answered with an error or was closed' }),
   },
   sandbox: {
     createConnection: channel({

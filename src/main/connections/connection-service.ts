@@ -55,24 +55,60 @@ export class ConnectionService {
         ...(input.products ? { products: input.products } : {}),
       }),
     );
-    const created = result.data;
+    const customer = { customerId: `cust_${randomUUID().slice(0, 8)}`, customerName: input.customerName ?? 'Sandbox test customer', customerEmail: null };
+    return this.storeNew(environmentId, result.data.access_token, customer, [result.requestId], 'sandbox_connection_created');
+  }
+
+  /**
+   * Stores a new access token: introspects it (what connection, company, provider, products,
+   * status), records customer and connection, and puts the token in the vault.
+   */
+  async storeNew(
+    environmentId: string,
+    accessToken: string,
+    customer: { customerId: string; customerName: string; customerEmail: string | null },
+    requestIds: (string | null)[],
+    eventType = 'connect_succeeded',
+  ): Promise<ConnectionView> {
+    const env = this.options.environments.get(environmentId);
+    const endpoints = endpointsOf(env, this.options.simulator());
+    const info = await this.options.gateway.call(
+      { environmentId, baseURL: endpoints.apiBaseUrl, clientId: endpoints.clientId, accessToken },
+      (client) => client.account.introspect(),
+    );
+    const data = info.data;
+    const connectionId = data.connection_id ?? data.account_id;
+    if (!connectionId) throw new WorkbenchError('finch_error', 'Finch did not say which connection this token belongs to.', { ...(info.requestId ? { requestId: info.requestId } : {}) });
+    const customerId = data.customer_id ?? customer.customerId;
     const t = this.now();
-    const customerId = `cust_${randomUUID().slice(0, 8)}`;
     this.options.db.transaction(() => {
-      this.statements.upsertCustomer.run({ environmentId, id: customerId, name: input.customerName ?? 'Sandbox test customer', email: null, createdAt: t });
+      this.statements.upsertCustomer.run({
+        environmentId, id: customerId, name: data.customer_name ?? customer.customerName, email: data.customer_email ?? customer.customerEmail, createdAt: t,
+      });
       this.statements.insert.run({
-        environmentId, id: created.connection_id, customerId, companyId: created.company_id ?? null, providerId: created.provider_id,
-        products: JSON.stringify(created.products), clientType: 'sandbox', connectionType: 'finch', status: 'connected', createdAt: t,
+        environmentId, id: connectionId, customerId, companyId: data.company_id ?? null, providerId: data.provider_id ?? null,
+        products: JSON.stringify(data.products ?? []), clientType: data.client_type ?? null, connectionType: data.connection_type ?? null,
+        status: data.connection_status?.status ?? 'connected', createdAt: t,
       });
-      this.statements.insertEvent.run({
-        time: t, environmentId, connectionId: created.connection_id, customerId, type: 'sandbox_connection_created',
-        detail: JSON.stringify({ providerId: created.provider_id, authenticationType: created.authentication_type }),
-        requestIds: JSON.stringify([result.requestId]),
-      });
+      this.recordEvent(environmentId, connectionId, customerId, eventType, { providerId: data.provider_id ?? null }, [...requestIds, info.requestId]);
     })();
-    this.options.vault.put(secretRefs.accessToken(environmentId, created.connection_id), created.access_token);
+    this.options.vault.put(secretRefs.accessToken(environmentId, connectionId), accessToken);
     this.options.onChanged(environmentId);
-    return this.view(this.require(environmentId, created.connection_id));
+    return this.view(this.require(environmentId, connectionId));
+  }
+
+  recordEvent(
+    environmentId: string, connectionId: string | null, customerId: string | null, type: string, detail: Record<string, unknown>, requestIds: (string | null)[],
+  ): void {
+    this.statements.insertEvent.run({
+      time: this.now(), environmentId, connectionId, customerId, type, detail: JSON.stringify(detail),
+      requestIds: JSON.stringify(requestIds.filter((id): id is string => id !== null)),
+    });
+  }
+
+  /** Active connections of one type (Provider Sandbox limit: 5 per application). */
+  countActive(environmentId: string, connectionType: 'finch' | 'provider'): number {
+    return (this.statements.countActive.get(environmentId, connectionType) as { n: number }).n;
   }
 
   /** The Bearer target of a connection, refusing one that belongs to another environment. */

@@ -21,7 +21,8 @@ export function prepareConnectionStatements(db: Database.Database) {
   return {
     upsertCustomer: db.prepare(`INSERT INTO customers (environment_id, id, name, email, created_at) VALUES (@environmentId, @id, @name, @email, @createdAt)
       ON CONFLICT (environment_id, id) DO UPDATE SET name = excluded.name, email = coalesce(excluded.email, customers.email)`),
-    insert: db.prepare(`INSERT INTO connections (environment_id, id, customer_id, company_id, provider_id, products, client_type, connection_type,
+    // A reconnect of a known connection (same connection_id) replaces its row.
+    insert: db.prepare(`INSERT OR REPLACE INTO connections (environment_id, id, customer_id, company_id, provider_id, products, client_type, connection_type,
       status, created_at, updated_at) VALUES (@environmentId, @id, @customerId, @companyId, @providerId, @products, @clientType, @connectionType,
       @status, @createdAt, @createdAt)`),
     list: db.prepare(`SELECT ${columns} FROM connections c LEFT JOIN customers cu ON cu.environment_id = c.environment_id AND cu.id = c.customer_id
@@ -29,6 +30,9 @@ export function prepareConnectionStatements(db: Database.Database) {
     get: db.prepare(`SELECT ${columns} FROM connections c LEFT JOIN customers cu ON cu.environment_id = c.environment_id AND cu.id = c.customer_id
       WHERE c.environment_id = ? AND c.id = ?`),
     findAnywhere: db.prepare('SELECT environment_id AS environmentId FROM connections WHERE id = ?'),
+    countActive: db.prepare(
+      'SELECT count(*) AS n FROM connections WHERE environment_id = ? AND connection_type = ? AND disconnected_at IS NULL',
+    ),
     insertEvent: db.prepare(`INSERT INTO events (time, environment_id, connection_id, customer_id, type, detail, request_ids)
       VALUES (@time, @environmentId, @connectionId, @customerId, @type, @detail, @requestIds)`),
   };

@@ -1,0 +1,124 @@
+/**
+ * Finch Connect, the way Finch recommends: main creates the session (client secret stays
+ * here), the renderer only hosts Connect, and main exchanges the code once, introspects the
+ * new token and stores it. The `state` ties a code to the attempt main started; a replayed
+ * code is sent to Finch again only so the engineer sees Finch's own answer (invalid_grant).
+ */
+import { randomBytes } from 'node:crypto';
+import type { ConnectSession, ConnectSessionInput } from '../../shared/domain/connect';
+import type { ConnectionView } from '../../shared/domain/connection';
+import { WorkbenchError } from '../errors';
+import { checkConnectionAttempt } from '../environments/environment-rules';
+import type { EnvironmentService } from '../environments/environment-service';
+import type { SimulatorAddress } from '../environments/targets';
+import { applicationTarget, endpointsOf } from '../environments/targets';
+import type { FinchGateway } from '../finch/gateway';
+import type { SecretVault } from '../secrets/secret-vault';
+import type { ConnectionService } from './connection-service';
+
+interface Attempt {
+  environmentId: string;
+  customerId: string;
+  customerName: string;
+  customerEmail: string | null;
+  sessionId: string;
+  startedAt: number;
+  completedConnectionId: string | null;
+}
+
+export interface ConnectFlowOptions {
+  environments: EnvironmentService;
+  connections: ConnectionService;
+  gateway: FinchGateway;
+  vault: SecretVault;
+  simulator: () => SimulatorAddress | null;
+  now?: () => number;
+}
+
+/** Attempts older than this are forgotten (Finch sessions expire long before). */
+const ATTEMPT_TTL_MS = 24 * 60 * 60 * 1000;
+
+export class ConnectFlow {
+  private readonly attempts = new Map<string, Attempt>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: ConnectFlowOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  async start(environmentId: string, input: ConnectSessionInput): Promise<ConnectSession> {
+    const env = this.options.environments.get(environmentId);
+    const verdict = checkConnectionAttempt(env.kind, {
+      providerId: input.providerId ?? null,
+      authMethod: input.authMethod ?? null,
+      sandboxMode: input.sandboxMode ?? null,
+      activeProviderSandboxConnections: input.sandboxMode === 'provider' ? this.options.connections.countActive(environmentId, 'provider') : 0,
+    });
+    if (!verdict.allowed) throw new WorkbenchError('validation', verdict.reason ?? 'This connection is not allowed in this environment.');
+    const customerId = input.customerId ?? `cust_${randomBytes(6).toString('hex')}`;
+    const target = applicationTarget(env, this.options.simulator(), this.options.vault);
+    const sandbox = env.kind === 'sandbox' || env.kind === 'local-simulator' ? (input.sandboxMode ?? null) : null;
+    const result = await this.options.gateway.call(target, (client) =>
+      client.connect.sessions.new({
+        customer_id: customerId,
+        customer_name: input.customerName,
+        products: input.products,
+        ...(input.customerEmail ? { customer_email: input.customerEmail } : {}),
+        ...(sandbox ? { sandbox } : {}),
+        ...(input.providerId ? { integration: { provider: input.providerId, ...(input.authMethod ? { auth_method: input.authMethod } : {}) } } : {}),
+        ...(input.manual !== undefined ? { manual: input.manual } : {}),
+      }),
+    );
+    this.forgetOld();
+    const state = randomBytes(16).toString('hex');
+    this.attempts.set(state, {
+      environmentId, customerId, customerName: input.customerName, customerEmail: input.customerEmail ?? null,
+      sessionId: result.data.session_id, startedAt: this.now(), completedConnectionId: null,
+    });
+    this.options.connections.recordEvent(environmentId, null, customerId, 'connect_started', {
+      sessionId: result.data.session_id, products: input.products, sandbox, providerId: input.providerId ?? null,
+    }, [result.requestId]);
+    const connectUrl = new URL(result.data.connect_url ?? endpointsOf(env, this.options.simulator()).connectUrl).origin;
+    return { sessionId: result.data.session_id, state, connectUrl, warnings: verdict.warnings, requestId: result.requestId };
+  }
+
+  /** Connect's success: exchange the code (embedded flow: no redirect_uri), introspect, store. */
+  async complete(environmentId: string, code: string, state: string): Promise<ConnectionView> {
+    const attempt = this.attempts.get(state);
+    if (!attempt) {
+      throw new WorkbenchError('validation', 'This Connect result does not belong to an attempt started here (unknown state). Nothing was exchanged.');
+    }
+    this.options.environments.assertSameEnvironment(environmentId, attempt.environmentId, 'This Connect attempt');
+    const env = this.options.environments.get(environmentId);
+    const app = applicationTarget(env, this.options.simulator(), this.options.vault);
+    let exchanged;
+    try {
+      exchanged = await this.options.gateway.call(app, (client) => client.accessTokens.create({ code }));
+    } catch (error) {
+      const failure = error instanceof WorkbenchError ? error : new WorkbenchError('internal', String(error));
+      this.options.connections.recordEvent(environmentId, attempt.completedConnectionId, attempt.customerId, 'connect_failed', {
+        stage: 'exchange', message: failure.message, replay: attempt.completedConnectionId !== null,
+      }, [failure.details.requestId ?? null]);
+      throw failure;
+    }
+    const connection = await this.options.connections.storeNew(environmentId, exchanged.data.access_token, {
+      customerId: attempt.customerId, customerName: attempt.customerName, customerEmail: attempt.customerEmail,
+    }, [exchanged.requestId]);
+    attempt.completedConnectionId = connection.id;
+    return connection;
+  }
+
+  /** Connect's error or close: nothing to exchange, but the attempt goes on the timeline. */
+  report(environmentId: string, state: string, kind: 'error' | 'closed', message?: string, errorType?: string): void {
+    const attempt = this.attempts.get(state);
+    if (!attempt || attempt.environmentId !== environmentId) return;
+    this.options.connections.recordEvent(environmentId, null, attempt.customerId, kind === 'closed' ? 'connect_closed' : 'connect_failed', {
+      stage: 'connect', message: message ?? null, errorType: errorType ?? null,
+    }, []);
+  }
+
+  private forgetOld(): void {
+    const cutoff = this.now() - ATTEMPT_TTL_MS;
+    for (const [state, attempt] of this.attempts) if (attempt.startedAt < cutoff) this.attempts.delete(state);
+  }
+}
