@@ -5,7 +5,7 @@
  * test each, so a run that checked nothing is visible. Exit code 1 when anything failed.
  *
  *   node scripts/test-all.mjs            all suites
- *   node scripts/test-all.mjs --only unit,e2e
+ *   node scripts/test-all.mjs --only unit,e2e      (typecheck, build, unit, e2e, electron, security, bench)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -106,6 +106,9 @@ if (want('electron')) {
 }
 
 if (want('security')) check('electronegativity (0 high/medium)', process.execPath, [join(root, 'scripts', 'electronegativity.mjs')]);
+
+// Quick benches: CI proves they run and prints their figures; it does not fail on a slow machine.
+if (want('bench')) check('benches (quick mode)', process.execPath, [join(root, 'scripts', 'bench-all.mjs'), '--quick']);
 
 console.log('\nSuite                                   passed  failed  skipped   seconds');
 for (const r of rows) {

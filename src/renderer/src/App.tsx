@@ -14,6 +14,7 @@ import { useEnvironments } from './features/environments/useEnvironments';
 import { ProductionBand } from './shell/EnvironmentSwitcher';
 import { RequestLogScreen } from './features/request-log/RequestLogScreen';
 import { SandboxScreen } from './features/sandbox/SandboxScreen';
+import { ConnectionsScreen } from './features/connections/ConnectionsScreen';
 import { unwrap, workbench } from './workbench';
 
 export function App(): JSX.Element {
@@ -41,6 +42,8 @@ export function App(): JSX.Element {
             <SettingsScreen settings={settings} info={info} />
           ) : route === 'environments' ? (
             <EnvironmentsScreen state={environments.state} />
+          ) : route === 'connections' ? (
+            <ConnectionsScreen environment={environments.active} />
           ) : route === 'sandbox' ? (
             <SandboxScreen environment={environments.active} />
           ) : route === 'request-log' ? (

@@ -1,14 +1,20 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { ConnectHost } from './connect/ConnectHost';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
-// The Connect host (connections issue) mounts outside StrictMode: react-connect 5.0.0 loses
-// its callbacks under StrictMode's double mount.
 createRoot(root).render(
   <StrictMode>
     <App />
   </StrictMode>,
 );
+
+// Finch Connect's host gets its own root, outside StrictMode: react-connect 5.0.0 loses its
+// callbacks under StrictMode's double mount.
+const connectRoot = document.createElement('div');
+connectRoot.id = 'connect-host';
+document.body.appendChild(connectRoot);
+createRoot(connectRoot).render(<ConnectHost />);

@@ -1,0 +1,109 @@
+/** Customers and their connections in the active environment, and the way to add one. */
+import type { JSX } from 'react';
+import { useMemo, useState } from 'react';
+import type { ConnectionView } from '../../../../shared/domain/connection';
+import type { EnvironmentView } from '../../../../shared/domain/environment';
+import { useConnections } from '../sandbox/useConnections';
+import { NewConnectionForm } from './NewConnectionForm';
+import type { AttemptStatus } from './useConnectAttempt';
+import { useConnectAttempt } from './useConnectAttempt';
+
+function AttemptBanner({ status }: { status: AttemptStatus }): JSX.Element | null {
+  switch (status.phase) {
+    case 'idle':
+      return null;
+    case 'starting':
+      return <p className="muted" role="status">Creating a Connect session…</p>;
+    case 'open':
+      return (
+        <div role="status" className="notice notice-info">
+          <span>
+            Finch Connect is open.{status.warnings.map((w) => ` ⚠ ${w}`).join('')}
+            {status.lastError && <strong> Connect says: {status.lastError}</strong>}
+          </span>
+        </div>
+      );
+    case 'exchanging':
+      return <p className="muted" role="status">Exchanging the code in main…</p>;
+    case 'connected':
+      return (
+        <p className="check-ok" role="status">
+          Connected {status.connection.providerId} for {status.connection.customerName} (connection {status.connection.id}).
+        </p>
+      );
+    case 'failed':
+      return (
+        <p className="field-error" role="alert">
+          {status.message}
+          {status.requestId ? ` Finch-Request-ID: ${status.requestId}` : ''}
+        </p>
+      );
+    case 'closed':
+      return <p className="muted" role="status">Connect was closed before the employer finished. Nothing was stored.</p>;
+  }
+}
+
+export function ConnectionsScreen({ environment }: { environment: EnvironmentView | null }): JSX.Element {
+  const { connections, error } = useConnections(environment?.id ?? null);
+  const { status, start } = useConnectAttempt();
+  const [showForm, setShowForm] = useState(false);
+  const customers = useMemo(() => {
+    const byId = new Map<string, { id: string; name: string; connections: ConnectionView[] }>();
+    for (const c of connections) {
+      const id = c.customerId ?? 'unknown';
+      const entry = byId.get(id) ?? { id, name: c.customerName ?? id, connections: [] };
+      entry.connections.push(c);
+      byId.set(id, entry);
+    }
+    return [...byId.values()];
+  }, [connections]);
+  const busy = status.phase === 'starting' || status.phase === 'open' || status.phase === 'exchanging';
+
+  return (
+    <section className="screen" aria-labelledby="connections-title">
+      <h1 id="connections-title">Connections</h1>
+      <p className="lede">Customers and the connections they made through Finch Connect.</p>
+      <div className="toolbar">
+        <button type="button" className="button button-primary" onClick={() => setShowForm((v) => !v)} aria-expanded={showForm}>
+          New connection
+        </button>
+      </div>
+      {showForm && environment && <NewConnectionForm environment={environment} customers={customers} busy={busy} onSubmit={(input) => void start(input)} />}
+      <AttemptBanner status={status} />
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {customers.length === 0 ? (
+        <div className="card empty-state">
+          <h2>No connections in {environment?.name ?? 'this environment'} yet</h2>
+          <p className="muted">Open Finch Connect for a customer. The connection appears here with its company, provider and products.</p>
+        </div>
+      ) : (
+        <ul className="customer-list" aria-label="Customers">
+          {customers.map((customer) => (
+            <li key={customer.id} className="card" aria-label={customer.name}>
+              <h2>
+                {customer.name} <span className="muted mono">{customer.id}</span>
+              </h2>
+              <ul className="connection-list" aria-label={`Connections of ${customer.name}`}>
+                {customer.connections.map((c) => (
+                  <li key={c.id}>
+                    <div>
+                      <strong>{c.providerId}</strong> <span className={`badge ${c.status === 'connected' ? 'badge-ok' : 'badge-warn'}`}>{c.status}</span>
+                      <div className="muted">
+                        company <span className="mono">{c.companyId ?? '—'}</span> · connection <span className="mono">{c.id}</span>
+                      </div>
+                      <div className="muted">{c.products.join(', ')}</div>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * One Connect attempt from the renderer's side: main creates the session, the host opens
+ * Connect, and the code goes straight back to main. The renderer never sees a token.
+ */
+import { useState } from 'react';
+import type { ConnectSessionInput } from '../../../../shared/domain/connect';
+import type { ConnectionView } from '../../../../shared/domain/connection';
+import { connectBus } from '../../connect/connect-bus';
+import { unwrap, workbench } from '../../workbench';
+
+export type AttemptStatus =
+  | { phase: 'idle' }
+  | { phase: 'starting' }
+  | { phase: 'open'; warnings: string[]; lastError: string | null }
+  | { phase: 'exchanging' }
+  | { phase: 'connected'; connection: ConnectionView }
+  | { phase: 'failed'; message: string; requestId?: string }
+  | { phase: 'closed' };
+
+export function useConnectAttempt(): { status: AttemptStatus; start: (input: ConnectSessionInput) => Promise<void> } {
+  const [status, setStatus] = useState<AttemptStatus>({ phase: 'idle' });
+
+  const start = async (input: ConnectSessionInput): Promise<void> => {
+    setStatus({ phase: 'starting' });
+    let session;
+    try {
+      session = await unwrap(workbench().connect.start(input));
+    } catch (error) {
+      setStatus({ phase: 'failed', message: (error as Error).message });
+      return;
+    }
+    setStatus({ phase: 'open', warnings: session.warnings, lastError: null });
+    const outcome = await connectBus.open({
+      sessionId: session.sessionId,
+      state: session.state,
+      connectUrl: session.connectUrl,
+      onError: (message) => {
+        setStatus({ phase: 'open', warnings: session.warnings, lastError: message });
+        void workbench().connect.report({ state: session.state, kind: 'error', message });
+      },
+    });
+    if (outcome.kind === 'success') {
+      setStatus({ phase: 'exchanging' });
+      const result = await workbench().connect.complete({ code: outcome.code, state: outcome.state ?? '' });
+      setStatus(
+        result.ok
+          ? { phase: 'connected', connection: result.value }
+          : { phase: 'failed', message: result.error.message, ...(result.error.requestId ? { requestId: result.error.requestId } : {}) },
+      );
+    } else if (outcome.kind === 'error') {
+      await workbench().connect.report({ state: session.state, kind: 'error', message: outcome.message, ...(outcome.errorType ? { errorType: outcome.errorType } : {}) });
+      setStatus({ phase: 'failed', message: `Connect reported an error: ${outcome.message}` });
+    } else {
+      await workbench().connect.report({ state: session.state, kind: 'closed' });
+      setStatus({ phase: 'closed' });
+    }
+  };
+
+  return { status, start };
+}
