@@ -13,6 +13,7 @@ import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { ConnectFlow } from './connections/connect-flow';
 import { ConnectionService } from './connections/connection-service';
+import { ConnectionLifecycle } from './connections/connection-lifecycle';
 import { EnvironmentService } from './environments/environment-service';
 import { createBatcher } from './events/batcher';
 import type { EventHub } from './events/event-hub';
@@ -64,6 +65,7 @@ export interface WorkbenchServices {
   gateway: FinchGateway;
   connections: ConnectionService;
   connect: ConnectFlow;
+  lifecycle: ConnectionLifecycle;
   simulator: RunningSimulator | null;
   db: Database.Database;
 }
@@ -111,10 +113,11 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
   });
 
   const connect = new ConnectFlow({ environments, connections, gateway, vault, simulator: () => simulator });
+  const lifecycle = new ConnectionLifecycle({ environments, connections, gateway, vault, simulator: () => simulator });
 
   const services: WorkbenchServices = {
     app: adapters.app, cipher: adapters.cipher, events, notices, settings, vault, environments, requestLog, limiter, gateway, connections, connect,
-    simulator, db,
+    lifecycle, simulator, db,
   };
   return {
     ...services,

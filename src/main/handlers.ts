@@ -43,18 +43,23 @@ export function buildHandlers(s: WorkbenchServices): HandlerMap {
     },
     connections: {
       list: () => s.connections.list(s.environments.activeId()),
+      timeline: ({ connectionId }) => s.connections.timeline(s.environments.activeId(), connectionId),
+      disconnect: ({ connectionId, confirmName }) => s.lifecycle.disconnect(s.environments.activeId(), connectionId, confirmName),
+      disconnectAllSandbox: () => s.lifecycle.disconnectAllSandbox(s.environments.activeId()),
+      importToken: ({ accessToken, customerName }) => s.lifecycle.importToken(s.environments.activeId(), accessToken, customerName),
     },
     connect: {
       start: (input) => s.connect.start(s.environments.activeId(), input),
       complete: ({ code, state }) => s.connect.complete(s.environments.activeId(), code, state),
       report: ({ state, kind, message, errorType }) => (s.connect.report(s.environments.activeId(), state, kind, message, errorType), null),
+      startReauth: ({ connectionId }) => s.connect.startReauth(s.environments.activeId(), connectionId),
     },
     sandbox: {
       createConnection: (input) => s.connections.createSandbox(s.environments.activeId(), input),
     },
     explorer: {
       company: async ({ connectionId }) => {
-        const result = await s.gateway.call(s.connections.target(s.environments.activeId(), connectionId), (client) => client.hris.company.retrieve());
+        const result = await s.lifecycle.read(s.environments.activeId(), connectionId, (client) => client.hris.company.retrieve());
         return { data: result.data, requestId: result.requestId, status: result.status };
       },
     },

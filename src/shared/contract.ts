@@ -15,7 +15,7 @@ import {
   EnvironmentsStateSchema,
 } from './domain/environment';
 import { ConnectCompletionSchema, ConnectReportSchema, ConnectSessionInputSchema, ConnectSessionSchema } from './domain/connect';
-import { ConnectionViewSchema, FinchDataSchema, SandboxConnectionInputSchema } from './domain/connection';
+import { ConnectionEventSchema, ConnectionViewSchema, FinchDataSchema, SandboxConnectionInputSchema } from './domain/connection';
 import { MeterReadingSchema, RequestLogEntrySchema, RequestLogQuerySchema } from './domain/request-log';
 
 const NoInput = z.object({}).strict();
@@ -130,6 +130,26 @@ export const contract = {
   },
   connections: {
     list: channel({ input: NoInput, output: z.array(ConnectionViewSchema), summary: 'Connections of the active environment' }),
+    timeline: channel({
+      input: z.object({ connectionId: Id }).strict(),
+      output: z.array(ConnectionEventSchema),
+      summary: 'Connect, reauth, disconnect and other events of a connection, newest first, with their request ids',
+    }),
+    disconnect: channel({
+      input: z.object({ connectionId: Id, confirmName: z.string().max(200).optional() }).strict(),
+      output: ConnectionViewSchema,
+      summary: 'POST /disconnect: billing stops, there is no reconnect; the token leaves the vault',
+    }),
+    disconnectAllSandbox: channel({
+      input: NoInput,
+      output: z.object({ disconnected: z.number(), failed: z.array(z.object({ id: z.string(), message: z.string() })) }),
+      summary: 'Clean up every live connection of a Sandbox environment',
+    }),
+    importToken: channel({
+      input: z.object({ accessToken: z.string().trim().min(8, 'looks too short').max(4000), customerName: z.string().trim().min(1).max(200).optional() }).strict(),
+      output: ConnectionViewSchema,
+      summary: 'Introspect an access token made elsewhere and store it (refused when it belongs to another environment)',
+    }),
     changed: event({ payload: z.object({ environmentId: z.string() }), summary: 'Connections of an environment changed' }),
   },
   connect: {
@@ -144,6 +164,11 @@ export const contract = {
       summary: 'Connect succeeded: main checks the state, exchanges the code once, introspects and stores the connection',
     }),
     report: channel({ input: ConnectReportSchema, output: z.null(), summary: 'Connect answered with an error or was closed' }),
+    startReauth: channel({
+      input: z.object({ connectionId: Id }).strict(),
+      output: ConnectSessionSchema,
+      summary: 'A reauthentication session for a connection that needs it (POST /connect/sessions/reauthenticate)',
+    }),
   },
   sandbox: {
     createConnection: channel({

@@ -24,6 +24,8 @@ interface Attempt {
   sessionId: string;
   startedAt: number;
   completedConnectionId: string | null;
+  /** Set for a reauthentication: the connection whose token the new one replaces. */
+  reauthOf: string | null;
 }
 
 export interface ConnectFlowOptions {
@@ -73,13 +75,32 @@ export class ConnectFlow {
     const state = randomBytes(16).toString('hex');
     this.attempts.set(state, {
       environmentId, customerId, customerName: input.customerName, customerEmail: input.customerEmail ?? null,
-      sessionId: result.data.session_id, startedAt: this.now(), completedConnectionId: null,
+      sessionId: result.data.session_id, startedAt: this.now(), completedConnectionId: null, reauthOf: null,
     });
     this.options.connections.recordEvent(environmentId, null, customerId, 'connect_started', {
       sessionId: result.data.session_id, products: input.products, sandbox, providerId: input.providerId ?? null,
     }, [result.requestId]);
     const connectUrl = new URL(result.data.connect_url ?? endpointsOf(env, this.options.simulator()).connectUrl).origin;
     return { sessionId: result.data.session_id, state, connectUrl, warnings: verdict.warnings, requestId: result.requestId };
+  }
+
+  /** POST /connect/sessions/reauthenticate for a connection that needs it; same Connect, same completion. */
+  async startReauth(environmentId: string, connectionId: string): Promise<ConnectSession> {
+    const env = this.options.environments.get(environmentId);
+    const connection = this.options.connections.get(environmentId, connectionId);
+    if (connection.disconnectedAt !== null) throw new WorkbenchError('conflict', 'A disconnected connection cannot be reconnected; make a new connection.');
+    const target = applicationTarget(env, this.options.simulator(), this.options.vault);
+    const result = await this.options.gateway.call(target, (client) =>
+      client.connect.sessions.reauthenticate({ connection_id: connectionId, minutes_to_expire: 60 }),
+    );
+    const state = randomBytes(16).toString('hex');
+    this.attempts.set(state, {
+      environmentId, customerId: connection.customerId ?? `cust_${randomBytes(6).toString('hex')}`, customerName: connection.customerName ?? 'Customer',
+      customerEmail: null, sessionId: result.data.session_id, startedAt: this.now(), completedConnectionId: null, reauthOf: connectionId,
+    });
+    this.options.connections.recordEvent(environmentId, connectionId, connection.customerId, 'reauth_started', { sessionId: result.data.session_id }, [result.requestId]);
+    const connectUrl = new URL(result.data.connect_url ?? endpointsOf(env, this.options.simulator()).connectUrl).origin;
+    return { sessionId: result.data.session_id, state, connectUrl, warnings: [], requestId: result.requestId };
   }
 
   /** Connect's success: exchange the code (embedded flow: no redirect_uri), introspect, store. */
@@ -103,7 +124,7 @@ export class ConnectFlow {
     }
     const connection = await this.options.connections.storeNew(environmentId, exchanged.data.access_token, {
       customerId: attempt.customerId, customerName: attempt.customerName, customerEmail: attempt.customerEmail,
-    }, [exchanged.requestId]);
+    }, [exchanged.requestId], attempt.reauthOf ? 'reauth_succeeded' : 'connect_succeeded');
     attempt.completedConnectionId = connection.id;
     return connection;
   }

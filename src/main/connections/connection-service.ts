@@ -111,6 +111,32 @@ export class ConnectionService {
     return (this.statements.countActive.get(environmentId, connectionType) as { n: number }).n;
   }
 
+  get(environmentId: string, connectionId: string): ConnectionView {
+    return this.view(this.require(environmentId, connectionId));
+  }
+
+  setStatus(environmentId: string, connectionId: string, status: string, eventType: string, requestIds: (string | null)[]): void {
+    const row = this.require(environmentId, connectionId);
+    this.statements.setStatus.run(status, this.now(), environmentId, connectionId);
+    this.recordEvent(environmentId, connectionId, row.customerId, eventType, { status }, requestIds);
+    this.options.onChanged(environmentId);
+  }
+
+  markDisconnected(environmentId: string, connectionId: string, requestIds: (string | null)[]): ConnectionView {
+    const row = this.require(environmentId, connectionId);
+    const t = this.now();
+    this.statements.markDisconnected.run(t, t, environmentId, connectionId);
+    this.recordEvent(environmentId, connectionId, row.customerId, 'disconnected', {}, requestIds);
+    this.options.onChanged(environmentId);
+    return this.get(environmentId, connectionId);
+  }
+
+  timeline(environmentId: string, connectionId: string): { id: number; time: number; type: string; detail: Record<string, unknown>; requestIds: string[] }[] {
+    const row = this.require(environmentId, connectionId);
+    const rows = this.statements.events.all(environmentId, connectionId, row.customerId) as { id: number; time: number; type: string; detail: string; requestIds: string }[];
+    return rows.map((r) => ({ id: r.id, time: r.time, type: r.type, detail: JSON.parse(r.detail) as Record<string, unknown>, requestIds: JSON.parse(r.requestIds) as string[] }));
+  }
+
   /** The Bearer target of a connection, refusing one that belongs to another environment. */
   target(environmentId: string, connectionId: string): GatewayTarget {
     const row = this.require(environmentId, connectionId);
@@ -137,6 +163,7 @@ export class ConnectionService {
       id: row.id, environmentId: row.environmentId, customerId: row.customerId, customerName: row.customerName, companyId: row.companyId,
       providerId: row.providerId, products: JSON.parse(row.products) as string[], connectionType: row.connectionType, status: row.status,
       hasToken: this.options.vault.has(secretRefs.accessToken(row.environmentId, row.id)), createdAt: row.createdAt,
+      disconnectedAt: row.disconnectedAt,
     };
   }
 }

@@ -12,12 +12,13 @@ export interface ConnectionRow {
   connectionType: string | null;
   status: string;
   createdAt: number;
+  disconnectedAt: number | null;
 }
 
 export function prepareConnectionStatements(db: Database.Database) {
   const columns = `c.environment_id AS environmentId, c.id, c.customer_id AS customerId, cu.name AS customerName,
     c.company_id AS companyId, c.provider_id AS providerId, c.products, c.connection_type AS connectionType, c.status,
-    c.created_at AS createdAt`;
+    c.created_at AS createdAt, c.disconnected_at AS disconnectedAt`;
   return {
     upsertCustomer: db.prepare(`INSERT INTO customers (environment_id, id, name, email, created_at) VALUES (@environmentId, @id, @name, @email, @createdAt)
       ON CONFLICT (environment_id, id) DO UPDATE SET name = excluded.name, email = coalesce(excluded.email, customers.email)`),
@@ -29,6 +30,12 @@ export function prepareConnectionStatements(db: Database.Database) {
       WHERE c.environment_id = ? ORDER BY c.created_at DESC`),
     get: db.prepare(`SELECT ${columns} FROM connections c LEFT JOIN customers cu ON cu.environment_id = c.environment_id AND cu.id = c.customer_id
       WHERE c.environment_id = ? AND c.id = ?`),
+    setStatus: db.prepare('UPDATE connections SET status = ?, updated_at = ? WHERE environment_id = ? AND id = ?'),
+    markDisconnected: db.prepare(
+      "UPDATE connections SET status = 'disconnected', disconnected_at = ?, updated_at = ? WHERE environment_id = ? AND id = ?",
+    ),
+    events: db.prepare(`SELECT id, time, type, detail, request_ids AS requestIds FROM events
+      WHERE environment_id = ? AND (connection_id = ? OR (connection_id IS NULL AND customer_id = ?)) ORDER BY id DESC LIMIT 200`),
     findAnywhere: db.prepare('SELECT environment_id AS environmentId FROM connections WHERE id = ?'),
     countActive: db.prepare(
       'SELECT count(*) AS n FROM connections WHERE environment_id = ? AND connection_type = ? AND disconnected_at IS NULL',

@@ -16,6 +16,15 @@ export const ConnectionViewSchema = z.object({
   status: z.string(),
   hasToken: z.boolean(),
   createdAt: z.number(),
+  disconnectedAt: z.number().nullable(),
+});
+
+export const ConnectionEventSchema = z.object({
+  id: z.number(),
+  time: z.number(),
+  type: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+  requestIds: z.array(z.string()),
 });
 export type ConnectionView = z.infer<typeof ConnectionViewSchema>;
 

@@ -4,7 +4,10 @@ import { useMemo, useState } from 'react';
 import type { ConnectionView } from '../../../../shared/domain/connection';
 import type { EnvironmentView } from '../../../../shared/domain/environment';
 import { useConnections } from '../sandbox/useConnections';
+import { ConnectionRow } from './ConnectionRow';
+import { ImportTokenForm } from './ImportTokenForm';
 import { NewConnectionForm } from './NewConnectionForm';
+import { unwrap, workbench } from '../../workbench';
 import type { AttemptStatus } from './useConnectAttempt';
 import { useConnectAttempt } from './useConnectAttempt';
 
@@ -28,7 +31,7 @@ function AttemptBanner({ status }: { status: AttemptStatus }): JSX.Element | nul
     case 'connected':
       return (
         <p className="check-ok" role="status">
-          Connected {status.connection.providerId} for {status.connection.customerName} (connection {status.connection.id}).
+          Connected {status.connection.providerId} for {status.connection.customerName} (connection {status.connection.id}, {status.connection.status}).
         </p>
       );
     case 'failed':
@@ -45,8 +48,18 @@ function AttemptBanner({ status }: { status: AttemptStatus }): JSX.Element | nul
 
 export function ConnectionsScreen({ environment }: { environment: EnvironmentView | null }): JSX.Element {
   const { connections, error } = useConnections(environment?.id ?? null);
-  const { status, start } = useConnectAttempt();
+  const { status, start, reconnect } = useConnectAttempt();
   const [showForm, setShowForm] = useState(false);
+  const [showImport, setShowImport] = useState(false);
+  const [cleanup, setCleanup] = useState<string | null>(null);
+  const sandboxLike = environment?.kind === 'sandbox' || environment?.kind === 'local-simulator';
+  const cleanUp = (): void => {
+    setCleanup('Disconnecting…');
+    unwrap(workbench().connections.disconnectAllSandbox()).then(
+      (r) => setCleanup(`Disconnected ${r.disconnected} test connection(s).${r.failed.length ? ` ${r.failed.length} failed: ${r.failed.map((f) => f.message).join('; ')}` : ''}`),
+      (e: Error) => setCleanup(e.message),
+    );
+  };
   const customers = useMemo(() => {
     const byId = new Map<string, { id: string; name: string; connections: ConnectionView[] }>();
     for (const c of connections) {
@@ -67,7 +80,17 @@ export function ConnectionsScreen({ environment }: { environment: EnvironmentVie
         <button type="button" className="button button-primary" onClick={() => setShowForm((v) => !v)} aria-expanded={showForm}>
           New connection
         </button>
+        <button type="button" className="button" onClick={() => setShowImport((v) => !v)} aria-expanded={showImport}>
+          Import access token
+        </button>
+        {sandboxLike && connections.some((c) => c.disconnectedAt === null) && (
+          <button type="button" className="button button-danger-outline" onClick={cleanUp}>
+            Disconnect all test connections
+          </button>
+        )}
       </div>
+      {cleanup && <p className="muted" role="status">{cleanup}</p>}
+      {showImport && <ImportTokenForm />}
       {showForm && environment && <NewConnectionForm environment={environment} customers={customers} busy={busy} onSubmit={(input) => void start(input)} />}
       <AttemptBanner status={status} />
       {error && (
@@ -88,17 +111,9 @@ export function ConnectionsScreen({ environment }: { environment: EnvironmentVie
                 {customer.name} <span className="muted mono">{customer.id}</span>
               </h2>
               <ul className="connection-list" aria-label={`Connections of ${customer.name}`}>
-                {customer.connections.map((c) => (
-                  <li key={c.id}>
-                    <div>
-                      <strong>{c.providerId}</strong> <span className={`badge ${c.status === 'connected' ? 'badge-ok' : 'badge-warn'}`}>{c.status}</span>
-                      <div className="muted">
-                        company <span className="mono">{c.companyId ?? '—'}</span> · connection <span className="mono">{c.id}</span>
-                      </div>
-                      <div className="muted">{c.products.join(', ')}</div>
-                    </div>
-                  </li>
-                ))}
+                {customer.connections.map((c) =>
+                  environment ? <ConnectionRow key={c.id} connection={c} environment={environment} onReconnect={(id) => void reconnect(id)} /> : null,
+                )}
               </ul>
             </li>
           ))}

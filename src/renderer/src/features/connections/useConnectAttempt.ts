@@ -3,7 +3,7 @@
  * Connect, and the code goes straight back to main. The renderer never sees a token.
  */
 import { useState } from 'react';
-import type { ConnectSessionInput } from '../../../../shared/domain/connect';
+import type { ConnectSession, ConnectSessionInput } from '../../../../shared/domain/connect';
 import type { ConnectionView } from '../../../../shared/domain/connection';
 import { connectBus } from '../../connect/connect-bus';
 import { unwrap, workbench } from '../../workbench';
@@ -17,14 +17,21 @@ export type AttemptStatus =
   | { phase: 'failed'; message: string; requestId?: string }
   | { phase: 'closed' };
 
-export function useConnectAttempt(): { status: AttemptStatus; start: (input: ConnectSessionInput) => Promise<void> } {
+export function useConnectAttempt(): {
+  status: AttemptStatus;
+  start: (input: ConnectSessionInput) => Promise<void>;
+  reconnect: (connectionId: string) => Promise<void>;
+} {
   const [status, setStatus] = useState<AttemptStatus>({ phase: 'idle' });
 
-  const start = async (input: ConnectSessionInput): Promise<void> => {
+  const start = (input: ConnectSessionInput) => run(() => unwrap(workbench().connect.start(input)));
+  const reconnect = (connectionId: string) => run(() => unwrap(workbench().connect.startReauth({ connectionId })));
+
+  const run = async (createSession: () => Promise<ConnectSession>): Promise<void> => {
     setStatus({ phase: 'starting' });
-    let session;
+    let session: ConnectSession;
     try {
-      session = await unwrap(workbench().connect.start(input));
+      session = await createSession();
     } catch (error) {
       setStatus({ phase: 'failed', message: (error as Error).message });
       return;
@@ -56,5 +63,5 @@ export function useConnectAttempt(): { status: AttemptStatus; start: (input: Con
     }
   };
 
-  return { status, start };
+  return { status, start, reconnect };
 }

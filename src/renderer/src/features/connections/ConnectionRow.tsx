@@ -1,0 +1,104 @@
+/** One connection: its status, a test read, reconnect when Finch asks, disconnect, timeline. */
+import type { JSX } from 'react';
+import { useState } from 'react';
+import type { ConnectionView } from '../../../../shared/domain/connection';
+import type { EnvironmentView } from '../../../../shared/domain/environment';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { unwrap, workbench } from '../../workbench';
+import { Timeline } from './Timeline';
+
+interface Props {
+  connection: ConnectionView;
+  environment: EnvironmentView;
+  onReconnect: (connectionId: string) => void;
+}
+
+const STATUS_LABEL: Record<string, string> = { connected: 'connected', reauth: 'needs reauth', disconnected: 'disconnected', pending: 'pending' };
+
+export function ConnectionRow({ connection: c, environment, onReconnect }: Props): JSX.Element {
+  const [read, setRead] = useState<{ ok: boolean; text: string } | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const [showTimeline, setShowTimeline] = useState(false);
+  const live = c.disconnectedAt === null;
+  const production = environment.kind === 'production';
+  const name = c.customerName ?? c.id;
+
+  const readCompany = (): void => {
+    setRead({ ok: true, text: 'Reading…' });
+    workbench()
+      .explorer.company({ connectionId: c.id })
+      .then((r) =>
+        setRead(
+          r.ok
+            ? { ok: true, text: `${(r.value.data as { legal_name?: string }).legal_name ?? 'Company'} · Finch-Request-ID: ${r.value.requestId ?? '—'}` }
+            : { ok: false, text: `${r.error.message}${r.error.requestId ? ` · Finch-Request-ID: ${r.error.requestId}` : ''}` },
+        ),
+      );
+  };
+  const disconnect = (typed: string): void => {
+    setDialogError(null);
+    unwrap(workbench().connections.disconnect({ connectionId: c.id, ...(typed ? { confirmName: typed } : {}) })).then(
+      () => setConfirming(false),
+      (e: Error) => setDialogError(e.message),
+    );
+  };
+
+  return (
+    <li data-testid={`connection-${c.id}`}>
+      <div className="connection-main">
+        <div>
+          <strong>{c.providerId}</strong>{' '}
+          <span className={`badge ${c.status === 'connected' ? 'badge-ok' : 'badge-warn'}`}>{STATUS_LABEL[c.status] ?? c.status}</span>
+          <div className="muted">
+            company <span className="mono">{c.companyId ?? '—'}</span> · connection <span className="mono">{c.id}</span>
+          </div>
+          <div className="muted">{c.products.join(', ')}</div>
+        </div>
+        <div className="env-actions">
+          {live && (
+            <button type="button" className="button" onClick={readCompany} aria-label={`Read company of ${c.id}`}>
+              Read company
+            </button>
+          )}
+          {live && c.status === 'reauth' && (
+            <button type="button" className="button button-primary" onClick={() => onReconnect(c.id)} aria-label={`Reconnect ${c.id}`}>
+              Reconnect
+            </button>
+          )}
+          {live && (
+            <button type="button" className="button button-danger-outline" onClick={() => setConfirming(true)} aria-label={`Disconnect ${c.id}`}>
+              Disconnect
+            </button>
+          )}
+          <button type="button" className="button" onClick={() => setShowTimeline((v) => !v)} aria-expanded={showTimeline} aria-label={`Timeline of ${c.id}`}>
+            Timeline
+          </button>
+        </div>
+      </div>
+      {read && (
+        <p className={read.ok ? 'check-ok' : 'field-error'} role={read.ok ? 'status' : 'alert'}>
+          {read.text}
+        </p>
+      )}
+      {showTimeline && <Timeline connectionId={c.id} />}
+      {confirming && (
+        <ConfirmDialog
+          title={`Disconnect ${c.providerId} for ${name}?`}
+          confirmLabel="Disconnect"
+          danger
+          error={dialogError}
+          {...(production ? { typeToConfirm: name } : {})}
+          onCancel={() => setConfirming(false)}
+          onConfirm={disconnect}
+        >
+          <p>
+            Company <span className="mono">{c.companyId ?? '—'}</span> ({name}) loses this connection at Finch.
+            {production ? ' Billing for it stops.' : ''} There is no reconnect: the employer must connect again through Finch Connect.
+          </p>
+          <p className="muted">The access token is removed from this computer; the connection’s history stays.</p>
+        </ConfirmDialog>
+      )}
+    </li>
+  );
+}

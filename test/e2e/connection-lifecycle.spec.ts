@@ -1,0 +1,109 @@
+/**
+ * After a connection is made: reauth discovered on a read and fixed through Connect,
+ * disconnect behind Production's typed confirmation, and a token of another environment
+ * refused on import.
+ */
+import { applicationTarget } from '../../src/main/environments/targets';
+import { secretRefs } from '../../src/main/secrets/secret-vault';
+import { expect, screenshot, test } from './fixtures';
+
+test('reauth journey: forced reauth, a read flips the connection, Reconnect through Connect, the read works again', async ({ page, workbench }) => {
+  const core = workbench.harness.core;
+  const created = await core.connections.createSandbox('local', { providerId: 'finch', customerName: 'Reauth Inc' });
+  await page.goto(`${workbench.harness.url}/#/connections`);
+  const row = page.getByTestId(`connection-${created.id}`);
+  await expect(row).toContainText('connected');
+
+  // Finch Sandbox: force the connection into reauth, as PUT /sandbox/connections/accounts does.
+  await core.gateway.call(core.connections.target('local', created.id), (client) => client.sandbox.connections.accounts.update({ connection_status: 'reauth' }));
+  await row.getByRole('button', { name: `Read company of ${created.id}` }).click();
+  await expect(row.getByRole('alert')).toContainText('re-authenticated');
+  await expect(row).toContainText('needs reauth');
+  await screenshot(page, 'connection-needs-reauth');
+
+  await row.getByRole('button', { name: `Reconnect ${created.id}` }).click();
+  const frame = page.frameLocator('#finch-connect-iframe');
+  await expect(frame.getByRole('heading', { name: 'Reconnect your HR & payroll system' })).toBeVisible();
+  await frame.getByTestId('continue').click();
+  await frame.getByLabel('Username').fill('payroll.admin@acme.example');
+  await frame.getByLabel('Password').fill('correct horse battery staple');
+  await frame.getByTestId('submit').click();
+  await expect(page.getByRole('status').filter({ hasText: 'Connected finch for Reauth Inc' })).toBeVisible();
+  await expect(row).not.toContainText('needs reauth');
+  await row.getByRole('button', { name: `Read company of ${created.id}` }).click();
+  await expect(row.getByRole('status').filter({ hasText: 'Finch-Request-ID' })).toBeVisible();
+  expect(core.connections.list('local')).toHaveLength(1);
+
+  await row.getByRole('button', { name: `Timeline of ${created.id}` }).click();
+  const timeline = row.getByRole('list', { name: `Events of ${created.id}` });
+  await expect(timeline).toContainText('reauth succeeded');
+  await expect(timeline).toContainText('reauth required');
+  await screenshot(page, 'connection-reauth-timeline');
+});
+
+test('disconnect in Production asks for the typed name; the token leaves the vault and reads stop without calling Finch', async ({ page, workbench }) => {
+  const core = workbench.harness.core;
+  const sim = core.simulator!;
+  core.environments.create({ name: 'Acme Production', kind: 'production', clientId: 'prod-app-000000001', clientSecret: 'prod-secret-value-1', apiBaseUrl: sim.baseUrl });
+  const prod = core.environments.state().environments.find((e) => e.kind === 'production')!;
+  core.environments.setActive(prod.id);
+  const made = await core.gateway.call(applicationTarget(core.environments.get(prod.id), sim, core.vault), (client) =>
+    client.sandbox.connections.create({ provider_id: 'gusto' }),
+  );
+  const connection = await core.connections.storeNew(prod.id, made.data.access_token, { customerId: 'cust-globex', customerName: 'Globex', customerEmail: null }, []);
+
+  await page.goto(`${workbench.harness.url}/#/connections`);
+  const row = page.getByTestId(`connection-${connection.id}`);
+  await row.getByRole('button', { name: `Disconnect ${connection.id}` }).click();
+  const dialog = page.getByRole('dialog', { name: 'Disconnect gusto for Globex?' });
+  await expect(dialog).toContainText('Billing for it stops');
+  await expect(dialog).toContainText('There is no reconnect');
+  await expect(dialog).toContainText(connection.companyId!);
+  const confirm = dialog.getByRole('button', { name: 'Disconnect' });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel(/Type Globex to confirm/).fill('Globex');
+  await screenshot(page, 'connection-production-disconnect');
+  await confirm.click();
+  await expect(row).toContainText('disconnected');
+  expect(core.vault.has(secretRefs.accessToken(prod.id, connection.id))).toBe(false);
+
+  const before = core.requestLog.count();
+  const read = await page.evaluate((id) => window.workbench.explorer.company({ connectionId: id }), connection.id);
+  expect(read.ok).toBe(false);
+  if (!read.ok) expect(read.error.message).toMatch(/was disconnected on .* no longer calls Finch/);
+  expect(core.requestLog.count()).toBe(before);
+  // The IPC layer insists on the typed name too, whatever the UI does.
+  const another = await core.connections.storeNew(prod.id, (await core.gateway.call(applicationTarget(core.environments.get(prod.id), sim, core.vault), (c) => c.sandbox.connections.create({ provider_id: 'gusto' }))).data.access_token, { customerId: 'cust-initech', customerName: 'Initech', customerEmail: null }, []);
+  const refused = await page.evaluate((id) => window.workbench.connections.disconnect({ connectionId: id }), another.id);
+  expect(refused.ok).toBe(false);
+  if (!refused.ok) expect(refused.error.fields?.[0]?.path).toBe('confirmName');
+});
+
+test('a token from another environment is refused on import and nothing is stored', async ({ page, workbench }) => {
+  const core = workbench.harness.core;
+  const local = await core.connections.createSandbox('local', { providerId: 'bamboo_hr' });
+  const token = core.vault.reveal(secretRefs.accessToken('local', local.id));
+  core.environments.create({ name: 'Other Sandbox', kind: 'sandbox', clientId: 'other-app-00000001', clientSecret: 'other-secret-000001', apiBaseUrl: core.simulator!.baseUrl });
+  const other = core.environments.state().environments.find((e) => e.name === 'Other Sandbox')!;
+  core.environments.setActive(other.id);
+
+  await page.goto(`${workbench.harness.url}/#/connections`);
+  await page.getByRole('button', { name: 'Import access token' }).click();
+  const form = page.getByRole('form', { name: 'Import an access token' });
+  await form.getByLabel('Access token').fill(token);
+  await form.getByRole('button', { name: 'Introspect and import' }).click();
+  await expect(form.getByRole('alert')).toContainText('belongs to application');
+  await expect(form.getByRole('alert')).toContainText('not to “Other Sandbox”');
+  expect(core.connections.list(other.id)).toHaveLength(0);
+  await screenshot(page, 'connection-import-refused');
+
+  // Back in its own environment the same token imports fine (it is already known: same row).
+  core.environments.setActive('local');
+  await page.reload();
+  await page.getByRole('button', { name: 'Import access token' }).click();
+  await form.getByLabel('Access token').fill(token);
+  await form.getByLabel('Customer name (optional)').fill('Imported Co');
+  await form.getByRole('button', { name: 'Introspect and import' }).click();
+  await expect(form.getByRole('status')).toContainText(`Imported bamboo_hr connection ${local.id}`);
+  expect(core.connections.list('local')).toHaveLength(1);
+});
