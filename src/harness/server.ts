@@ -23,6 +23,8 @@ import type { Cipher } from '../main/secrets/cipher';
 import { unavailableCipher } from '../main/secrets/cipher';
 import { createJsonFileStore } from '../main/settings/settings-store';
 import packageJson from '../../package.json';
+import { matchRedirect } from '../main/connections/redirect-interceptor';
+import { finishRedirect } from '../main/connections/redirect-handler';
 
 export interface HarnessOptions {
   rendererDir?: string;
@@ -45,6 +47,8 @@ export interface Harness {
 
 const BRIDGE_PATH = '/__workbench/bridge.js';
 const IPC_PATH = '/__workbench/ipc';
+/** Connect's redirect flow comes back here (the harness cannot intercept a pop-up's navigation). */
+const CALLBACK_PATH = '/__workbench/connect/callback';
 export const DEFAULT_RENDERER_DIR = resolve(__dirname, '../../out/renderer');
 
 let bridgeBundle: Promise<string> | undefined;
@@ -64,6 +68,11 @@ function bundleBridge(): Promise<string> {
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
   const logError = options.logError ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
+  const port = (server.address() as AddressInfo).port;
+  const callbackUri = `http://127.0.0.1:${port}${CALLBACK_PATH}`;
+
   const core = await startWorkbenchCore({
     app: {
       name: 'Finch Workbench',
@@ -75,12 +84,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     openSettingsStore: createJsonFileStore,
     cipher: options.cipher ?? unavailableCipher(browserHarnessSecretStorage()),
     log: logError,
+    redirectOpener: { mode: 'popup', callbackUri },
   });
   const bridge = await bundleBridge();
-
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
-  const port = (server.address() as AddressInfo).port;
   const ownOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
   const ownHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
@@ -113,6 +119,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     const path = new URL(request.url ?? '/', 'http://harness').pathname;
     const common = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+    if (path === CALLBACK_PATH) {
+      const match = matchRedirect(callbackUri, new URL(request.url ?? '/', callbackUri).toString());
+      const message = await finishRedirect(core, core.environments.activeId(), match?.state ?? '', match);
+      response.writeHead(200, { ...common, 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" });
+      response.end(callbackPage(message));
+      return;
+    }
     if (path === BRIDGE_PATH) {
       response.writeHead(200, { ...common, 'content-type': 'text/javascript; charset=utf-8' }).end(bridge);
       return;
@@ -188,4 +201,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       await core.close();
     },
   };
+}
+
+/** What the pop-up shows once Connect has sent the employer back: no script, just the outcome. */
+function callbackPage(message: string): string {
+  const text = message.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Finch Connect</title>
+<style>body{font-family:system-ui,sans-serif;margin:40px;color:#18202b}p{max-width:420px;line-height:1.5}</style></head>
+<body><h1>Finch Workbench</h1><p id="outcome">${text}</p><p>You can close this window.</p></body></html>`;
 }

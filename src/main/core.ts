@@ -14,6 +14,7 @@ import { systemClock } from './clock';
 import { ConnectFlow } from './connections/connect-flow';
 import { ConnectionService } from './connections/connection-service';
 import { ConnectionLifecycle } from './connections/connection-lifecycle';
+import type { RedirectOpener } from './connections/redirect-opener';
 import { EnvironmentService } from './environments/environment-service';
 import { createBatcher } from './events/batcher';
 import type { EventHub } from './events/event-hub';
@@ -47,6 +48,8 @@ export interface CoreAdapters {
   fetch?: typeof fetch;
   /** Start the built-in Finch simulator for the Local simulator environment (default true). */
   embeddedSimulator?: boolean;
+  /** How the redirect flow's Connect window is opened (see redirect-opener.ts). */
+  redirectOpener?: RedirectOpener;
   /** Lines for the app log (never secrets). */
   log?: (line: string) => void;
   now?: () => Date;
@@ -66,6 +69,7 @@ export interface WorkbenchServices {
   connections: ConnectionService;
   connect: ConnectFlow;
   lifecycle: ConnectionLifecycle;
+  redirectOpener: RedirectOpener | null;
   simulator: RunningSimulator | null;
   db: Database.Database;
 }
@@ -117,7 +121,7 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
 
   const services: WorkbenchServices = {
     app: adapters.app, cipher: adapters.cipher, events, notices, settings, vault, environments, requestLog, limiter, gateway, connections, connect,
-    lifecycle, simulator, db,
+    lifecycle, redirectOpener: adapters.redirectOpener ?? null, simulator, db,
   };
   return {
     ...services,

@@ -8,6 +8,7 @@ import type { WorkbenchServices } from './core';
 import { checkCredentials } from './environments/credential-check';
 import { checkConnectionAttempt } from './environments/environment-rules';
 import { applicationTarget } from './environments/targets';
+import { startRedirectFlow } from './connections/redirect-handler';
 
 export function buildHandlers(s: WorkbenchServices): HandlerMap {
   return {
@@ -52,6 +53,7 @@ export function buildHandlers(s: WorkbenchServices): HandlerMap {
       start: (input) => s.connect.start(s.environments.activeId(), input),
       complete: ({ code, state }) => s.connect.complete(s.environments.activeId(), code, state),
       report: ({ state, kind, message, errorType }) => (s.connect.report(s.environments.activeId(), state, kind, message, errorType), null),
+      startRedirect: (input) => startRedirectFlow(s, input),
       startReauth: ({ connectionId }) => s.connect.startReauth(s.environments.activeId(), connectionId),
     },
     sandbox: {

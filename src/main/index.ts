@@ -16,6 +16,7 @@ import { registerIpc, windowEventSink } from './electron/ipc';
 import { openElectronSettingsStore } from './electron/settings-store';
 import { safeStorageCipher } from './electron/safe-storage-cipher';
 import { electronNativeBinding } from './storage/database';
+import { openRedirectWindow } from './electron/redirect-window';
 
 registerAppScheme();
 
@@ -41,6 +42,12 @@ void app.whenReady().then(async () => {
     openSettingsStore: openElectronSettingsStore,
     cipher: safeStorageCipher,
     sqliteNativeBinding: electronNativeBinding(app.getAppPath()),
+    redirectOpener: {
+      mode: 'window',
+      // The local simulator accepts any redirect URI; this one can never be a real page.
+      defaultRedirectUri: 'https://finch-workbench.invalid/connect/callback',
+      open: (launchUrl, redirectUri) => openRedirectWindow([...appWindows][0], launchUrl, redirectUri),
+    },
   });
 
   const guard = createIpcGuard({

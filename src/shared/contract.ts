@@ -164,6 +164,15 @@ export const contract = {
       summary: 'Connect succeeded: main checks the state, exchanges the code once, introspects and stores the connection',
     }),
     report: channel({ input: ConnectReportSchema, output: z.null(), summary: 'Connect answered with an error or was closed' }),
+    startRedirect: channel({
+      input: ConnectSessionInputSchema,
+      output: z.object({ state: z.string(), launchUrl: z.string().nullable(), warnings: z.array(z.string()), requestId: z.string().nullable() }),
+      summary: 'Redirect flow: a session with a redirect_uri; main opens the Connect window (or returns the URL for a pop-up)',
+    }),
+    redirectFinished: event({
+      payload: z.object({ state: z.string(), ok: z.boolean(), message: z.string(), connectionId: z.string().nullable() }),
+      summary: 'A redirect-flow attempt ended',
+    }),
     startReauth: channel({
       input: z.object({ connectionId: Id }).strict(),
       output: ConnectSessionSchema,

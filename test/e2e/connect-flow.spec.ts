@@ -117,3 +117,46 @@ test('a closed Connect frame and a Connect error leave a clear message and store
   const events = workbench.harness.core.db.prepare("SELECT type FROM events WHERE environment_id = 'local' ORDER BY id").all() as { type: string }[];
   expect(events.map((e) => e.type)).toEqual(['connect_started', 'connect_closed', 'connect_started', 'connect_failed']);
 });
+
+test('redirect flow: Connect in its own window comes back to the redirect URI and main exchanges with it', async ({ page, context, workbench }) => {
+  await page.goto(`${workbench.harness.url}/#/connections`);
+  await page.getByRole('button', { name: 'New connection' }).click();
+  const form = page.getByRole('form', { name: 'New connection' });
+  await form.getByLabel('Customer name').fill('Redirect LLC');
+  await form.getByRole('combobox', { name: 'Connect flow' }).selectOption('redirect');
+  const [popup] = await Promise.all([context.waitForEvent('page'), form.getByRole('button', { name: 'Open Finch Connect' }).click()]);
+  await popup.waitForLoadState();
+  expect(new URL(popup.url()).origin).toBe(workbench.harness.core.simulator!.baseUrl);
+  expect(new URL(popup.url()).searchParams.get('state')).toBeTruthy();
+  await popup.getByTestId('continue').click();
+  await popup.getByTestId('provider-finch').click();
+  await popup.getByLabel('Username').fill('payroll.admin@acme.example');
+  await popup.getByLabel('Password').fill('correct horse battery staple');
+  await popup.getByTestId('submit').click();
+  await expect(popup.locator('#outcome')).toContainText('Connected finch for Redirect LLC');
+  expect(new URL(popup.url()).pathname).toBe('/__workbench/connect/callback');
+  await expect(page.getByRole('status').filter({ hasText: 'Connected finch for Redirect LLC' })).toBeVisible();
+  await expect(page.getByRole('listitem', { name: 'Redirect LLC' })).toBeVisible();
+  // The exchange sent the session's redirect_uri (the simulator refuses a redirect-flow code without it).
+  const exchange = workbench.harness.core.requestLog.search({ text: 'auth token' }).find((e) => e.path === '/auth/token');
+  expect(exchange?.status).toBe(200);
+  await popup.close();
+});
+
+test('an expired Connect session ends the attempt with a clear message and stores nothing', async ({ page, workbench }) => {
+  const sim = workbench.harness.core.simulator!;
+  // Age the session between its creation in main and the moment Connect loads it.
+  await page.route(`${sim.baseUrl}/authorize**`, async (route) => {
+    sim.clock.advance(31 * 24 * 60 * 60 * 1000);
+    await route.continue();
+  });
+  await page.goto(`${workbench.harness.url}/#/connections`);
+  await page.getByRole('button', { name: 'New connection' }).click();
+  const form = page.getByRole('form', { name: 'New connection' });
+  await form.getByLabel('Customer name').fill('Late Ltd');
+  await form.getByRole('button', { name: 'Open Finch Connect' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Connect reported an error' })).toContainText(/expired/i);
+  await expect(page.locator('#finch-connect-iframe')).toHaveCount(0);
+  await screenshot(page, 'connect-flow-expired-session');
+  expect(workbench.harness.core.connections.list('local')).toHaveLength(0);
+});

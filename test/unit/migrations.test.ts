@@ -9,7 +9,9 @@ import { MIGRATIONS } from '../../src/main/storage/migrations';
 const tmp = () => mkdtempSync(join(tmpdir(), 'workbench-migrate-'));
 
 /** A later migration, so "every earlier version" has more than one step to climb. */
-const m002: Migration = { version: 2, name: 'test-extra', sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY);' };
+const NEXT = MIGRATIONS.length + 1;
+const m002: Migration = { version: NEXT, name: 'test-extra', sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY);' };
+const ALL = [...MIGRATIONS.map((m) => m.version), NEXT];
 const WITH_2 = [...MIGRATIONS, m002];
 
 function versions(path: string): number[] {
@@ -40,7 +42,7 @@ describe('migrations', () => {
     }
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
-    expect(versions(path)).toEqual([1, 2]);
+    expect(versions(path)).toEqual(ALL);
   });
 
   it('upgrades a copy at every earlier version and keeps its rows', () => {
@@ -54,7 +56,7 @@ describe('migrations', () => {
       }
       const db = openWorkbenchDatabase(path, { migrations: WITH_2 });
       db.close();
-      expect(versions(path)).toEqual([1, 2]);
+      expect(versions(path)).toEqual(ALL);
       if (older.length > 0) {
         const check = openDatabase(path, { readonly: true });
         expect(check.prepare('SELECT name FROM environments').all()).toEqual([{ name: 'Local' }]);
@@ -80,7 +82,7 @@ describe('migrations', () => {
     const before = fileBytes(path);
     const attempt = () => openWorkbenchDatabase(path, { migrations: MIGRATIONS });
     expect(attempt).toThrow(DatabaseOpenError);
-    expect(attempt).toThrow(/newer version of Finch Workbench \(schema 2; this version knows up to 1\)/);
+    expect(attempt).toThrow(new RegExp(`newer version of Finch Workbench \\(schema ${NEXT}; this version knows up to ${NEXT - 1}\\)`));
     expect(fileBytes(path).equals(before)).toBe(true);
   });
 
@@ -90,7 +92,7 @@ describe('migrations', () => {
     checkpointAndClose(path);
     const before = fileBytes(path);
     const edited = [...MIGRATIONS, { ...m002, sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY, x TEXT);' }];
-    expect(() => openWorkbenchDatabase(path, { migrations: edited })).toThrow(/migration 2 \(test-extra\) with a different checksum/);
+    expect(() => openWorkbenchDatabase(path, { migrations: edited })).toThrow(new RegExp(`migration ${NEXT} \\(test-extra\\) with a different checksum`));
     expect(fileBytes(path).equals(before)).toBe(true);
   });
 

@@ -15,6 +15,8 @@ import { applicationTarget, endpointsOf } from '../environments/targets';
 import type { FinchGateway } from '../finch/gateway';
 import type { SecretVault } from '../secrets/secret-vault';
 import type { ConnectionService } from './connection-service';
+import type { RedirectMatch } from './redirect-interceptor';
+import { redirectLaunchUrl } from './redirect-interceptor';
 
 interface Attempt {
   environmentId: string;
@@ -26,6 +28,8 @@ interface Attempt {
   completedConnectionId: string | null;
   /** Set for a reauthentication: the connection whose token the new one replaces. */
   reauthOf: string | null;
+  /** Set for the redirect flow: the exchange must send this same redirect_uri. */
+  redirectUri: string | null;
 }
 
 export interface ConnectFlowOptions {
@@ -48,7 +52,36 @@ export class ConnectFlow {
     this.now = options.now ?? Date.now;
   }
 
+  /** Embedded flow: the renderer opens the session in react-connect. */
   async start(environmentId: string, input: ConnectSessionInput): Promise<ConnectSession> {
+    return (await this.createSession(environmentId, input, null)).session;
+  }
+
+  /**
+   * Redirect flow: the session carries a redirect_uri; the caller opens `launchUrl` in a
+   * window and hands whatever comes back to the redirect URI to `completeRedirect`.
+   */
+  async startRedirect(environmentId: string, input: ConnectSessionInput, redirectUri: string): Promise<ConnectSession & { launchUrl: string }> {
+    const { session, connectUrl } = await this.createSession(environmentId, input, redirectUri);
+    return { ...session, launchUrl: redirectLaunchUrl(connectUrl, session.state) };
+  }
+
+  /** The employer came back to the redirect URI: the code is exchanged with that same redirect_uri. */
+  async completeRedirect(environmentId: string, match: RedirectMatch): Promise<ConnectionView> {
+    const attempt = match.state ? this.attempts.get(match.state) : undefined;
+    if (!attempt || !attempt.redirectUri) {
+      throw new WorkbenchError('validation', 'This redirect does not belong to a redirect-flow attempt started here (unknown state). Nothing was exchanged.');
+    }
+    if (match.kind === 'error') {
+      this.options.connections.recordEvent(environmentId, null, attempt.customerId, 'connect_failed', {
+        stage: 'redirect', message: `${match.error}${match.description ? `: ${match.description}` : ''}`,
+      }, []);
+      throw new WorkbenchError('finch_error', `Connect sent the employer back with an error: ${match.error}${match.description ? ` (${match.description})` : ''}.`);
+    }
+    return this.complete(environmentId, match.code, match.state!);
+  }
+
+  private async createSession(environmentId: string, input: ConnectSessionInput, redirectUri: string | null) {
     const env = this.options.environments.get(environmentId);
     const verdict = checkConnectionAttempt(env.kind, {
       providerId: input.providerId ?? null,
@@ -69,19 +102,23 @@ export class ConnectFlow {
         ...(sandbox ? { sandbox } : {}),
         ...(input.providerId ? { integration: { provider: input.providerId, ...(input.authMethod ? { auth_method: input.authMethod } : {}) } } : {}),
         ...(input.manual !== undefined ? { manual: input.manual } : {}),
+        ...(redirectUri ? { redirect_uri: redirectUri } : {}),
       }),
     );
     this.forgetOld();
     const state = randomBytes(16).toString('hex');
     this.attempts.set(state, {
       environmentId, customerId, customerName: input.customerName, customerEmail: input.customerEmail ?? null,
-      sessionId: result.data.session_id, startedAt: this.now(), completedConnectionId: null, reauthOf: null,
+      sessionId: result.data.session_id, startedAt: this.now(), completedConnectionId: null, reauthOf: null, redirectUri,
     });
     this.options.connections.recordEvent(environmentId, null, customerId, 'connect_started', {
-      sessionId: result.data.session_id, products: input.products, sandbox, providerId: input.providerId ?? null,
+      sessionId: result.data.session_id, products: input.products, sandbox, providerId: input.providerId ?? null, redirectUri,
     }, [result.requestId]);
-    const connectUrl = new URL(result.data.connect_url ?? endpointsOf(env, this.options.simulator()).connectUrl).origin;
-    return { sessionId: result.data.session_id, state, connectUrl, warnings: verdict.warnings, requestId: result.requestId };
+    const connectUrl = result.data.connect_url ?? `${endpointsOf(env, this.options.simulator()).connectUrl}/authorize?session=${result.data.session_id}`;
+    const session: ConnectSession = {
+      sessionId: result.data.session_id, state, connectUrl: new URL(connectUrl).origin, warnings: verdict.warnings, requestId: result.requestId,
+    };
+    return { session, connectUrl };
   }
 
   /** POST /connect/sessions/reauthenticate for a connection that needs it; same Connect, same completion. */
@@ -97,6 +134,7 @@ export class ConnectFlow {
     this.attempts.set(state, {
       environmentId, customerId: connection.customerId ?? `cust_${randomBytes(6).toString('hex')}`, customerName: connection.customerName ?? 'Customer',
       customerEmail: null, sessionId: result.data.session_id, startedAt: this.now(), completedConnectionId: null, reauthOf: connectionId,
+      redirectUri: null,
     });
     this.options.connections.recordEvent(environmentId, connectionId, connection.customerId, 'reauth_started', { sessionId: result.data.session_id }, [result.requestId]);
     const connectUrl = new URL(result.data.connect_url ?? endpointsOf(env, this.options.simulator()).connectUrl).origin;
@@ -114,7 +152,11 @@ export class ConnectFlow {
     const app = applicationTarget(env, this.options.simulator(), this.options.vault);
     let exchanged;
     try {
-      exchanged = await this.options.gateway.call(app, (client) => client.accessTokens.create({ code }));
+      // The redirect flow must repeat its redirect_uri; the embedded flow must not send one
+      // (getting this wrong is Finch's classic 400 invalid_grant).
+      exchanged = await this.options.gateway.call(app, (client) =>
+        client.accessTokens.create({ code, ...(attempt.redirectUri ? { redirect_uri: attempt.redirectUri } : {}) }),
+      );
     } catch (error) {
       const failure = error instanceof WorkbenchError ? error : new WorkbenchError('internal', String(error));
       this.options.connections.recordEvent(environmentId, attempt.completedConnectionId, attempt.customerId, 'connect_failed', {

@@ -36,7 +36,7 @@ export class EnvironmentService {
       const t = this.now();
       this.statements.insert.run({
         id: LOCAL_ENVIRONMENT_ID, name: 'Local simulator', kind: 'local-simulator', clientId: null,
-        apiBaseUrl: null, connectUrl: null, color: null, createdAt: t, updatedAt: t,
+        apiBaseUrl: null, connectUrl: null, redirectUri: null, color: null, createdAt: t, updatedAt: t,
       });
     }
   }
@@ -72,7 +72,7 @@ export class EnvironmentService {
     const t = this.now();
     this.statements.insert.run({
       id, name: input.name, kind: input.kind, clientId: input.clientId, apiBaseUrl: input.apiBaseUrl ?? null,
-      connectUrl: input.connectUrl ?? null, color: input.color ?? null, createdAt: t, updatedAt: t,
+      connectUrl: input.connectUrl ?? null, redirectUri: input.redirectUri ?? null, color: input.color ?? null, createdAt: t, updatedAt: t,
     });
     if (input.clientSecret) this.options.vault.put(secretRefs.clientSecret(id), input.clientSecret);
     return this.changed();
@@ -81,7 +81,7 @@ export class EnvironmentService {
   update(patch: EnvironmentPatch): EnvironmentsState {
     const row = this.require(patch.id);
     if (row.kind === 'local-simulator' && (patch.clientId || patch.clientSecret || patch.apiBaseUrl !== undefined || patch.connectUrl !== undefined)) {
-      throw new WorkbenchError('validation', 'The Local simulator uses built-in credentials and addresses; only its name and colour can change.');
+      throw new WorkbenchError('validation', 'The Local simulator uses built-in credentials and addresses; only its name, colour and redirect URI can change.');
     }
     if (patch.name !== undefined && patch.name.toLowerCase() !== row.name.toLowerCase()) this.assertNameFree(patch.name);
     if (patch.clientId !== undefined && patch.clientId !== row.clientId && !patch.clientSecret) {
@@ -94,6 +94,7 @@ export class EnvironmentService {
       clientId: patch.clientId ?? row.clientId,
       apiBaseUrl: patch.apiBaseUrl === undefined ? row.apiBaseUrl : patch.apiBaseUrl,
       connectUrl: patch.connectUrl === undefined ? row.connectUrl : patch.connectUrl,
+      redirectUri: patch.redirectUri === undefined ? row.redirectUri : patch.redirectUri,
       color: patch.color === undefined ? row.color : patch.color,
       updatedAt: this.now(),
     });
@@ -108,7 +109,8 @@ export class EnvironmentService {
     if (row.kind === 'local-simulator') throw new WorkbenchError('validation', 'The Local simulator cannot be duplicated.');
     return this.create({
       name, kind: row.kind, clientId: row.clientId ?? '', ...(row.apiBaseUrl ? { apiBaseUrl: row.apiBaseUrl } : {}),
-      ...(row.connectUrl ? { connectUrl: row.connectUrl } : {}), ...(row.color ? { color: row.color } : {}),
+      ...(row.connectUrl ? { connectUrl: row.connectUrl } : {}), ...(row.redirectUri ? { redirectUri: row.redirectUri } : {}),
+      ...(row.color ? { color: row.color } : {}),
     });
   }
 
@@ -148,7 +150,7 @@ export class EnvironmentService {
       .map((row) => ({
         name: row.name, kind: row.kind as 'sandbox' | 'development' | 'production', clientId: row.clientId ?? '',
         ...(row.apiBaseUrl ? { apiBaseUrl: row.apiBaseUrl } : {}), ...(row.connectUrl ? { connectUrl: row.connectUrl } : {}),
-        ...(row.color ? { color: row.color } : {}),
+        ...(row.redirectUri ? { redirectUri: row.redirectUri } : {}), ...(row.color ? { color: row.color } : {}),
       }));
     return JSON.stringify({ format: 'finch-workbench/environments', version: 1, environments }, null, 2);
   }
@@ -174,7 +176,7 @@ export class EnvironmentService {
         const t = this.now();
         this.statements.insert.run({
           id: randomUUID(), name: env.name, kind: env.kind, clientId: env.clientId, apiBaseUrl: env.apiBaseUrl ?? null,
-          connectUrl: env.connectUrl ?? null, color: env.color ?? null, createdAt: t, updatedAt: t,
+          connectUrl: env.connectUrl ?? null, redirectUri: env.redirectUri ?? null, color: env.color ?? null, createdAt: t, updatedAt: t,
         });
       }
     })();
@@ -210,7 +212,7 @@ export class EnvironmentService {
     return {
       id: row.id, name: row.name, kind: row.kind, builtIn, clientIdHint: clientIdHint(row.clientId),
       hasSecret: builtIn || this.options.vault.has(secretRefs.clientSecret(row.id)),
-      apiBaseUrl: row.apiBaseUrl, connectUrl: row.connectUrl, color: row.color, createdAt: row.createdAt, updatedAt: row.updatedAt,
+      apiBaseUrl: row.apiBaseUrl, connectUrl: row.connectUrl, redirectUri: row.redirectUri, color: row.color, createdAt: row.createdAt, updatedAt: row.updatedAt,
     };
   }
 

@@ -28,6 +28,20 @@ export const EndpointUrlSchema = z
   }, 'must be an https:// URL, or http:// to 127.0.0.1 / localhost')
   .transform((value) => value.replace(/\/+$/, ''));
 
+/** Connect's redirect flow sends the employer back here; kept exactly as registered with Finch. */
+export const RedirectUriSchema = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return !url.username && !url.password && !url.hash && (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname)));
+    } catch {
+      return false;
+    }
+  }, 'must be an https:// URL (or http:// on 127.0.0.1 / localhost) without a #fragment');
+
 export const EnvironmentNameSchema = z.string().trim().min(1, 'is required').max(60, 'must be at most 60 characters');
 /** Finch client ids are UUIDs; accept any plain token so mocks and proxies work too. */
 export const ClientIdSchema = z
@@ -51,6 +65,7 @@ export const EnvironmentInputSchema = z
     clientSecret: ClientSecretSchema.optional(),
     apiBaseUrl: EndpointUrlSchema.optional(),
     connectUrl: EndpointUrlSchema.optional(),
+    redirectUri: RedirectUriSchema.optional(),
     color: ColorSchema.optional(),
   })
   .strict();
@@ -67,6 +82,7 @@ export const EnvironmentPatchSchema = z
     clearSecret: z.literal(true).optional(),
     apiBaseUrl: EndpointUrlSchema.nullable().optional(),
     connectUrl: EndpointUrlSchema.nullable().optional(),
+    redirectUri: RedirectUriSchema.nullable().optional(),
     color: ColorSchema.nullable().optional(),
   })
   .strict();
@@ -82,6 +98,7 @@ export const EnvironmentViewSchema = z.object({
   hasSecret: z.boolean(),
   apiBaseUrl: z.string().nullable(),
   connectUrl: z.string().nullable(),
+  redirectUri: z.string().nullable(),
   color: z.string().nullable(),
   createdAt: z.number(),
   updatedAt: z.number(),
@@ -122,6 +139,7 @@ export const EnvironmentExportSchema = z.object({
         clientId: ClientIdSchema,
         apiBaseUrl: EndpointUrlSchema.optional(),
         connectUrl: EndpointUrlSchema.optional(),
+        redirectUri: RedirectUriSchema.optional(),
         color: ColorSchema.optional(),
       })
       .strict(),

@@ -4,6 +4,7 @@
  * alone). Add a new numbered migration instead.
  */
 import { m001Initial } from './001-initial';
+import { m002RedirectUri } from './002-redirect-uri';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002RedirectUri];

@@ -34,6 +34,12 @@ function AttemptBanner({ status }: { status: AttemptStatus }): JSX.Element | nul
           Connected {status.connection.providerId} for {status.connection.customerName} (connection {status.connection.id}, {status.connection.status}).
         </p>
       );
+    case 'redirected':
+      return (
+        <p className="check-ok" role="status">
+          {status.message}
+        </p>
+      );
     case 'failed':
       return (
         <p className="field-error" role="alert">
@@ -48,7 +54,7 @@ function AttemptBanner({ status }: { status: AttemptStatus }): JSX.Element | nul
 
 export function ConnectionsScreen({ environment }: { environment: EnvironmentView | null }): JSX.Element {
   const { connections, error } = useConnections(environment?.id ?? null);
-  const { status, start, reconnect } = useConnectAttempt();
+  const { status, start, reconnect, startRedirect } = useConnectAttempt();
   const [showForm, setShowForm] = useState(false);
   const [showImport, setShowImport] = useState(false);
   const [cleanup, setCleanup] = useState<string | null>(null);
@@ -91,7 +97,7 @@ export function ConnectionsScreen({ environment }: { environment: EnvironmentVie
       </div>
       {cleanup && <p className="muted" role="status">{cleanup}</p>}
       {showImport && <ImportTokenForm />}
-      {showForm && environment && <NewConnectionForm environment={environment} customers={customers} busy={busy} onSubmit={(input) => void start(input)} />}
+      {showForm && environment && <NewConnectionForm environment={environment} customers={customers} busy={busy} onSubmit={(input, flow) => void (flow === 'redirect' ? startRedirect(input) : start(input))} />}
       <AttemptBanner status={status} />
       {error && (
         <p className="field-error" role="alert">

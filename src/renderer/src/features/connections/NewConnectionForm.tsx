@@ -12,7 +12,7 @@ interface Props {
   environment: EnvironmentView;
   customers: { id: string; name: string }[];
   busy: boolean;
-  onSubmit: (input: ConnectSessionInput) => void;
+  onSubmit: (input: ConnectSessionInput, flow: 'embedded' | 'redirect') => void;
 }
 
 export function NewConnectionForm({ environment, customers, busy, onSubmit }: Props): JSX.Element {
@@ -22,6 +22,7 @@ export function NewConnectionForm({ environment, customers, busy, onSubmit }: Pr
   const [products, setProducts] = useState<ConnectSessionInput['products']>(DEFAULT_PRODUCTS);
   const [sandboxMode, setSandboxMode] = useState<'finch' | 'provider'>('finch');
   const [providerId, setProviderId] = useState('');
+  const [flow, setFlow] = useState<'embedded' | 'redirect'>('embedded');
   const sandboxLike = environment.kind === 'sandbox' || environment.kind === 'local-simulator';
   const existing = customers.find((c) => c.id === customerId);
 
@@ -40,7 +41,7 @@ export function NewConnectionForm({ environment, customers, busy, onSubmit }: Pr
           products,
           ...(sandboxLike ? { sandboxMode } : {}),
           ...(providerId ? { providerId } : {}),
-        });
+        }, flow);
       }}
     >
       <h2>New connection in {environment.name}</h2>
@@ -76,6 +77,13 @@ export function NewConnectionForm({ environment, customers, busy, onSubmit }: Pr
                 {p || 'Let the employer choose'}
               </option>
             ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Connect flow</span>
+          <select value={flow} onChange={(e) => setFlow(e.target.value as 'embedded' | 'redirect')}>
+            <option value="embedded">Embedded (in this window)</option>
+            <option value="redirect">Redirect (own window, redirect_uri)</option>
           </select>
         </label>
         {sandboxLike && (

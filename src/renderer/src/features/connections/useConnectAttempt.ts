@@ -14,6 +14,7 @@ export type AttemptStatus =
   | { phase: 'open'; warnings: string[]; lastError: string | null }
   | { phase: 'exchanging' }
   | { phase: 'connected'; connection: ConnectionView }
+  | { phase: 'redirected'; message: string }
   | { phase: 'failed'; message: string; requestId?: string }
   | { phase: 'closed' };
 
@@ -21,6 +22,7 @@ export function useConnectAttempt(): {
   status: AttemptStatus;
   start: (input: ConnectSessionInput) => Promise<void>;
   reconnect: (connectionId: string) => Promise<void>;
+  startRedirect: (input: ConnectSessionInput) => Promise<void>;
 } {
   const [status, setStatus] = useState<AttemptStatus>({ phase: 'idle' });
 
@@ -63,5 +65,28 @@ export function useConnectAttempt(): {
     }
   };
 
-  return { status, start, reconnect };
+  /** Redirect flow: Connect runs in its own window and comes back to a redirect URI main watches. */
+  const startRedirect = async (input: ConnectSessionInput): Promise<void> => {
+    setStatus({ phase: 'starting' });
+    let session;
+    try {
+      session = await unwrap(workbench().connect.startRedirect(input));
+    } catch (error) {
+      setStatus({ phase: 'failed', message: (error as Error).message });
+      return;
+    }
+    setStatus({ phase: 'open', warnings: session.warnings, lastError: null });
+    const finished = new Promise<{ ok: boolean; message: string }>((resolve) => {
+      const off = workbench().connect.onRedirectFinished((event) => {
+        if (event.state !== session.state) return;
+        off();
+        resolve(event);
+      });
+    });
+    if (session.launchUrl) window.open(session.launchUrl, 'finch-connect-redirect', 'popup,width=520,height=760');
+    const result = await finished;
+    setStatus(result.ok ? { phase: 'redirected', message: result.message } : { phase: 'failed', message: result.message });
+  };
+
+  return { status, start, reconnect, startRedirect };
 }
