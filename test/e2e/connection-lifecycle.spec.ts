@@ -107,3 +107,27 @@ test('a token from another environment is refused on import and nothing is store
   await expect(form.getByRole('status')).toContainText(`Imported bamboo_hr connection ${local.id}`);
   expect(core.connections.list('local')).toHaveLength(1);
 });
+
+test('connections filter by customer, provider and status', async ({ page, workbench }) => {
+  const core = workbench.harness.core;
+  await core.connections.createSandbox('local', { providerId: 'gusto', customerName: 'Alpha Co' });
+  const beta = await core.connections.createSandbox('local', { providerId: 'bamboo_hr', customerName: 'Beta Co' });
+  await core.connections.createSandbox('local', { providerId: 'bamboo_hr', customerName: 'Gamma Co' });
+  core.connections.setStatus('local', beta.id, 'reauth', 'reauth_required', []);
+  await page.goto(`${workbench.harness.url}/#/connections`);
+  const customers = page.getByRole('list', { name: 'Customers' }).locator(':scope > li');
+  await expect(customers).toHaveCount(3);
+  const filters = page.getByRole('search', { name: 'Filter connections' });
+  await filters.getByLabel('Provider').selectOption('bamboo_hr');
+  await expect(customers).toHaveCount(2);
+  await filters.getByLabel('Status').selectOption('reauth');
+  await expect(customers).toHaveCount(1);
+  await expect(customers.first()).toContainText('Beta Co');
+  await filters.getByLabel('Status').selectOption('');
+  await filters.getByLabel('Provider').selectOption('');
+  await filters.getByLabel('Customer').fill('gam');
+  await expect(customers).toHaveCount(1);
+  await expect(customers.first()).toContainText('Gamma Co');
+  await filters.getByLabel('Customer').fill('nobody');
+  await expect(page.getByText('No connection matches these filters.')).toBeVisible();
+});

@@ -66,16 +66,30 @@ export function ConnectionsScreen({ environment }: { environment: EnvironmentVie
       (e: Error) => setCleanup(e.message),
     );
   };
+  const [filter, setFilter] = useState({ customer: '', provider: '', status: '' });
+  const providers = useMemo(() => [...new Set(connections.map((c) => c.providerId ?? ''))].filter(Boolean).sort(), [connections]);
+  const allCustomers = useMemo(() => {
+    const byId = new Map<string, { id: string; name: string }>();
+    for (const c of connections) byId.set(c.customerId ?? 'unknown', { id: c.customerId ?? 'unknown', name: c.customerName ?? 'unknown' });
+    return [...byId.values()];
+  }, [connections]);
   const customers = useMemo(() => {
     const byId = new Map<string, { id: string; name: string; connections: ConnectionView[] }>();
-    for (const c of connections) {
+    const needle = filter.customer.trim().toLowerCase();
+    const visible = connections.filter(
+      (c) =>
+        (!needle || `${c.customerName ?? ''} ${c.customerId ?? ''}`.toLowerCase().includes(needle)) &&
+        (!filter.provider || c.providerId === filter.provider) &&
+        (!filter.status || c.status === filter.status),
+    );
+    for (const c of visible) {
       const id = c.customerId ?? 'unknown';
       const entry = byId.get(id) ?? { id, name: c.customerName ?? id, connections: [] };
       entry.connections.push(c);
       byId.set(id, entry);
     }
     return [...byId.values()];
-  }, [connections]);
+  }, [connections, filter]);
   const busy = status.phase === 'starting' || status.phase === 'open' || status.phase === 'exchanging';
 
   return (
@@ -97,14 +111,43 @@ export function ConnectionsScreen({ environment }: { environment: EnvironmentVie
       </div>
       {cleanup && <p className="muted" role="status">{cleanup}</p>}
       {showImport && <ImportTokenForm />}
-      {showForm && environment && <NewConnectionForm environment={environment} customers={customers} busy={busy} onSubmit={(input, flow) => void (flow === 'redirect' ? startRedirect(input) : start(input))} />}
+      {showForm && environment && <NewConnectionForm environment={environment} customers={allCustomers} busy={busy} onSubmit={(input, flow) => void (flow === 'redirect' ? startRedirect(input) : start(input))} />}
       <AttemptBanner status={status} />
       {error && (
         <p className="field-error" role="alert">
           {error}
         </p>
       )}
-      {customers.length === 0 ? (
+      {connections.length > 0 && (
+        <div className="filters" role="search" aria-label="Filter connections">
+          <label className="field">
+            <span>Customer</span>
+            <input type="search" value={filter.customer} onChange={(e) => setFilter((f) => ({ ...f, customer: e.target.value }))} placeholder="name or id" />
+          </label>
+          <label className="field">
+            <span>Provider</span>
+            <select value={filter.provider} onChange={(e) => setFilter((f) => ({ ...f, provider: e.target.value }))}>
+              <option value="">Any</option>
+              {providers.map((p) => (
+                <option key={p}>{p}</option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Status</span>
+            <select value={filter.status} onChange={(e) => setFilter((f) => ({ ...f, status: e.target.value }))}>
+              <option value="">Any</option>
+              <option value="connected">connected</option>
+              <option value="reauth">needs reauth</option>
+              <option value="pending">pending</option>
+              <option value="disconnected">disconnected</option>
+            </select>
+          </label>
+        </div>
+      )}
+      {customers.length === 0 && connections.length > 0 ? (
+        <p className="muted">No connection matches these filters.</p>
+      ) : customers.length === 0 ? (
         <div className="card empty-state">
           <h2>No connections in {environment?.name ?? 'this environment'} yet</h2>
           <p className="muted">Open Finch Connect for a customer. The connection appears here with its company, provider and products.</p>
