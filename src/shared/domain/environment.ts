@@ -12,20 +12,22 @@ export const USER_KINDS = ['sandbox', 'development', 'production'] as const;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-/** https anywhere; plain http only to this machine (Steady, a local proxy, the simulator). */
+/** https anywhere; plain http only to this machine (Steady, a local proxy, the simulator). No credentials in URLs. */
+function isAllowedUrl(value: string, allowFragment: boolean): boolean {
+  try {
+    const url = new URL(value);
+    if (url.username || url.password || (!allowFragment && url.hash)) return false;
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
 export const EndpointUrlSchema = z
   .string()
   .trim()
   .max(500)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      if (url.username || url.password) return false;
-      return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
-    } catch {
-      return false;
-    }
-  }, 'must be an https:// URL, or http:// to 127.0.0.1 / localhost')
+  .refine((value) => isAllowedUrl(value, true), 'must be an https:// URL, or http:// to 127.0.0.1 / localhost')
   .transform((value) => value.replace(/\/+$/, ''));
 
 /** Connect's redirect flow sends the employer back here; kept exactly as registered with Finch. */
@@ -33,14 +35,7 @@ export const RedirectUriSchema = z
   .string()
   .trim()
   .max(500)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return !url.username && !url.password && !url.hash && (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname)));
-    } catch {
-      return false;
-    }
-  }, 'must be an https:// URL (or http:// on 127.0.0.1 / localhost) without a #fragment');
+  .refine((value) => isAllowedUrl(value, false), 'must be an https:// URL (or http:// on 127.0.0.1 / localhost) without a #fragment');
 
 export const EnvironmentNameSchema = z.string().trim().min(1, 'is required').max(60, 'must be at most 60 characters');
 /** Finch client ids are UUIDs; accept any plain token so mocks and proxies work too. */

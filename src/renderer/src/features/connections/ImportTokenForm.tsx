@@ -1,6 +1,7 @@
 /** Store an access token made elsewhere (a script, another tool): introspected first, refused if foreign. */
 import type { JSX } from 'react';
 import { useState } from 'react';
+import { ResultMessage } from '../../components/fields';
 import { unwrap, workbench } from '../../workbench';
 
 export function ImportTokenForm(): JSX.Element {
@@ -39,11 +40,7 @@ export function ImportTokenForm(): JSX.Element {
           Introspect and import
         </button>
       </div>
-      {result && (
-        <p className={result.ok ? 'check-ok' : 'field-error'} role={result.ok ? 'status' : 'alert'}>
-          {result.text}
-        </p>
-      )}
+      <ResultMessage result={result} />
     </form>
   );
 }

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { CONNECT_PRODUCTS } from '../../../../shared/domain/connect';
 import type { ConnectSessionInput } from '../../../../shared/domain/connect';
 import type { EnvironmentView } from '../../../../shared/domain/environment';
+import { PROVIDER_IDS, SelectField } from '../../components/fields';
 
 const DEFAULT_PRODUCTS: ConnectSessionInput['products'] = ['company', 'directory', 'individual', 'employment', 'payment', 'pay_statement'];
-const PROVIDERS = ['', 'finch', 'gusto', 'bamboo_hr', 'adp_run', 'paychex_flex', 'rippling', 'justworks'];
 
 interface Props {
   environment: EnvironmentView;
@@ -21,7 +21,7 @@ export function NewConnectionForm({ environment, customers, busy, onSubmit }: Pr
   const [customerEmail, setCustomerEmail] = useState('');
   const [products, setProducts] = useState<ConnectSessionInput['products']>(DEFAULT_PRODUCTS);
   const [sandboxMode, setSandboxMode] = useState<'finch' | 'provider'>('finch');
-  const [providerId, setProviderId] = useState('');
+  const [providerId, setProviderId] = useState<string>('');
   const [flow, setFlow] = useState<'embedded' | 'redirect'>('embedded');
   const sandboxLike = environment.kind === 'sandbox' || environment.kind === 'local-simulator';
   const existing = customers.find((c) => c.id === customerId);
@@ -69,31 +69,31 @@ export function NewConnectionForm({ environment, customers, busy, onSubmit }: Pr
             </label>
           </>
         )}
-        <label className="field">
-          <span>Provider (optional)</span>
-          <select value={providerId} onChange={(e) => setProviderId(e.target.value)}>
-            {PROVIDERS.map((p) => (
-              <option key={p} value={p}>
-                {p || 'Let the employer choose'}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Connect flow</span>
-          <select value={flow} onChange={(e) => setFlow(e.target.value as 'embedded' | 'redirect')}>
-            <option value="embedded">Embedded (in this window)</option>
-            <option value="redirect">Redirect (own window, redirect_uri)</option>
-          </select>
-        </label>
+        <SelectField
+          label="Provider (optional)"
+          value={providerId}
+          options={[{ value: '', label: 'Let the employer choose' }, ...PROVIDER_IDS]}
+          onChange={setProviderId}
+        />
+        <SelectField
+          label="Connect flow"
+          value={flow}
+          options={[
+            { value: 'embedded', label: 'Embedded (in this window)' },
+            { value: 'redirect', label: 'Redirect (own window, redirect_uri)' },
+          ]}
+          onChange={setFlow}
+        />
         {sandboxLike && (
-          <label className="field">
-            <span>Sandbox</span>
-            <select value={sandboxMode} onChange={(e) => setSandboxMode(e.target.value as 'finch' | 'provider')}>
-              <option value="finch">Finch Sandbox (mock data)</option>
-              <option value="provider">Provider Sandbox (demo account)</option>
-            </select>
-          </label>
+          <SelectField
+            label="Sandbox"
+            value={sandboxMode}
+            options={[
+              { value: 'finch', label: 'Finch Sandbox (mock data)' },
+              { value: 'provider', label: 'Provider Sandbox (demo account)' },
+            ]}
+            onChange={setSandboxMode}
+          />
         )}
       </div>
       <fieldset className="products">

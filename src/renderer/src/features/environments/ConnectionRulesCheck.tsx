@@ -5,15 +5,15 @@
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
 import type { EnvironmentView } from '../../../../shared/domain/environment';
+import { PROVIDER_IDS, SelectField } from '../../components/fields';
 import { unwrap, workbench } from '../../workbench';
 
 type Verdict = { allowed: boolean; reason?: string; warnings: string[] };
-const PROVIDERS = ['gusto', 'bamboo_hr', 'adp_run', 'paychex_flex', 'rippling', 'justworks'];
 const METHODS = ['credential', 'api_token', 'oauth', 'assisted'] as const;
 
 export function ConnectionRulesCheck({ environment }: { environment: EnvironmentView }): JSX.Element {
   const sandboxLike = environment.kind === 'sandbox' || environment.kind === 'local-simulator';
-  const [providerId, setProviderId] = useState('gusto');
+  const [providerId, setProviderId] = useState<string>('gusto');
   const [authMethod, setAuthMethod] = useState<(typeof METHODS)[number]>('credential');
   const [sandboxMode, setSandboxMode] = useState<'finch' | 'provider'>('finch');
   const [verdict, setVerdict] = useState<Verdict | null>(null);
@@ -27,30 +27,18 @@ export function ConnectionRulesCheck({ environment }: { environment: Environment
     <section className="card" aria-labelledby="rules-title">
       <h2 id="rules-title">Before you connect in {environment.name}</h2>
       <div className="inline-fields">
-        <label className="field">
-          <span>Provider</span>
-          <select value={providerId} onChange={(e) => setProviderId(e.target.value)}>
-            {PROVIDERS.map((p) => (
-              <option key={p}>{p}</option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Authentication</span>
-          <select value={authMethod} onChange={(e) => setAuthMethod(e.target.value as (typeof METHODS)[number])}>
-            {METHODS.map((m) => (
-              <option key={m}>{m}</option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Provider" value={providerId} options={PROVIDER_IDS} onChange={setProviderId} />
+        <SelectField label="Authentication" value={authMethod} options={METHODS} onChange={setAuthMethod} />
         {sandboxLike && (
-          <label className="field">
-            <span>Sandbox</span>
-            <select value={sandboxMode} onChange={(e) => setSandboxMode(e.target.value as 'finch' | 'provider')}>
-              <option value="finch">Finch Sandbox (mock data)</option>
-              <option value="provider">Provider Sandbox (demo account)</option>
-            </select>
-          </label>
+          <SelectField
+            label="Sandbox"
+            value={sandboxMode}
+            options={[
+              { value: 'finch', label: 'Finch Sandbox (mock data)' },
+              { value: 'provider', label: 'Provider Sandbox (demo account)' },
+            ]}
+            onChange={setSandboxMode}
+          />
         )}
       </div>
       {verdict && (

@@ -2,9 +2,9 @@
 import type { JSX } from 'react';
 import { useState } from 'react';
 import { AUTH_TYPES } from '../../../../shared/domain/connection';
+import { PROVIDER_IDS, ResultMessage, SelectField } from '../../components/fields';
 import { WorkbenchCallError, unwrap, workbench } from '../../workbench';
 
-const PROVIDERS = ['gusto', 'bamboo_hr', 'adp_run', 'paychex_flex', 'rippling', 'justworks', 'finch'];
 
 export function CreateSandboxConnection(): JSX.Element {
   const [providerId, setProviderId] = useState('gusto');
@@ -38,23 +38,13 @@ export function CreateSandboxConnection(): JSX.Element {
     <form className="card form" aria-label="Create a sandbox connection" onSubmit={(e) => (e.preventDefault(), submit())}>
       <h2>Create a sandbox connection</h2>
       <div className="inline-fields">
-        <label className="field">
-          <span>Provider</span>
-          <select value={providerId} onChange={(e) => setProviderId(e.target.value)}>
-            {PROVIDERS.map((p) => (
-              <option key={p}>{p}</option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Authentication</span>
-          <select value={authenticationType} onChange={(e) => setAuthenticationType(e.target.value as (typeof AUTH_TYPES)[number] | '')}>
-            <option value="">Provider’s default</option>
-            {AUTH_TYPES.map((a) => (
-              <option key={a}>{a}</option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Provider" value={providerId} options={PROVIDER_IDS} onChange={setProviderId} />
+        <SelectField
+          label="Authentication"
+          value={authenticationType}
+          options={[{ value: '', label: 'Provider’s default' }, ...AUTH_TYPES]}
+          onChange={setAuthenticationType}
+        />
         <label className="field">
           <span>Employees</span>
           <input type="number" min={1} max={10000} value={employeeSize} onChange={(e) => setEmployeeSize(e.target.value)} />
@@ -70,11 +60,7 @@ export function CreateSandboxConnection(): JSX.Element {
           {busy ? 'Creating…' : 'Create connection'}
         </button>
       </div>
-      {result && (
-        <p className={result.ok ? 'check-ok' : 'field-error'} role={result.ok ? 'status' : 'alert'}>
-          {result.text}
-        </p>
-      )}
+      <ResultMessage result={result} />
     </form>
   );
 }
