@@ -38,3 +38,18 @@ export function ResultMessage({ result }: { result: { ok: boolean; text: string 
 
 /** Provider ids the forms offer (the simulator knows each; Finch knows many more). */
 export const PROVIDER_IDS = ['finch', 'gusto', 'bamboo_hr', 'adp_run', 'paychex_flex', 'rippling', 'justworks'] as const;
+
+/** Finch Sandbox (mock data) or Provider Sandbox (a provider's demo account): a Connect session property. */
+export function SandboxModeField({ value, onChange }: { value: 'finch' | 'provider'; onChange: (value: 'finch' | 'provider') => void }): JSX.Element {
+  return (
+    <SelectField
+      label="Sandbox"
+      value={value}
+      options={[
+        { value: 'finch', label: 'Finch Sandbox (mock data)' },
+        { value: 'provider', label: 'Provider Sandbox (demo account)' },
+      ]}
+      onChange={onChange}
+    />
+  );
+}

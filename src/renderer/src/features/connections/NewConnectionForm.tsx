@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { CONNECT_PRODUCTS } from '../../../../shared/domain/connect';
 import type { ConnectSessionInput } from '../../../../shared/domain/connect';
 import type { EnvironmentView } from '../../../../shared/domain/environment';
-import { PROVIDER_IDS, SelectField } from '../../components/fields';
+import { PROVIDER_IDS, SandboxModeField, SelectField } from '../../components/fields';
 
 const DEFAULT_PRODUCTS: ConnectSessionInput['products'] = ['company', 'directory', 'individual', 'employment', 'payment', 'pay_statement'];
 
@@ -85,15 +85,7 @@ export function NewConnectionForm({ environment, customers, busy, onSubmit }: Pr
           onChange={setFlow}
         />
         {sandboxLike && (
-          <SelectField
-            label="Sandbox"
-            value={sandboxMode}
-            options={[
-              { value: 'finch', label: 'Finch Sandbox (mock data)' },
-              { value: 'provider', label: 'Provider Sandbox (demo account)' },
-            ]}
-            onChange={setSandboxMode}
-          />
+          <SandboxModeField value={sandboxMode} onChange={setSandboxMode} />
         )}
       </div>
       <fieldset className="products">

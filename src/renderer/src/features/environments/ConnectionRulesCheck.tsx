@@ -5,7 +5,7 @@
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
 import type { EnvironmentView } from '../../../../shared/domain/environment';
-import { PROVIDER_IDS, SelectField } from '../../components/fields';
+import { PROVIDER_IDS, SandboxModeField, SelectField } from '../../components/fields';
 import { unwrap, workbench } from '../../workbench';
 
 type Verdict = { allowed: boolean; reason?: string; warnings: string[] };
@@ -30,15 +30,7 @@ export function ConnectionRulesCheck({ environment }: { environment: Environment
         <SelectField label="Provider" value={providerId} options={PROVIDER_IDS} onChange={setProviderId} />
         <SelectField label="Authentication" value={authMethod} options={METHODS} onChange={setAuthMethod} />
         {sandboxLike && (
-          <SelectField
-            label="Sandbox"
-            value={sandboxMode}
-            options={[
-              { value: 'finch', label: 'Finch Sandbox (mock data)' },
-              { value: 'provider', label: 'Provider Sandbox (demo account)' },
-            ]}
-            onChange={setSandboxMode}
-          />
+          <SandboxModeField value={sandboxMode} onChange={setSandboxMode} />
         )}
       </div>
       {verdict && (
