@@ -15,6 +15,8 @@ import { ConnectFlow } from './connections/connect-flow';
 import { ConnectionService } from './connections/connection-service';
 import { ConnectionLifecycle } from './connections/connection-lifecycle';
 import type { RedirectOpener } from './connections/redirect-opener';
+import { ConnectTraces } from './diagnostics/connect-trace';
+import { DiagnosticsService } from './diagnostics/diagnostics-service';
 import { EnvironmentService } from './environments/environment-service';
 import { createBatcher } from './events/batcher';
 import type { EventHub } from './events/event-hub';
@@ -69,6 +71,7 @@ export interface WorkbenchServices {
   connections: ConnectionService;
   connect: ConnectFlow;
   lifecycle: ConnectionLifecycle;
+  diagnostics: DiagnosticsService;
   redirectOpener: RedirectOpener | null;
   simulator: RunningSimulator | null;
   db: Database.Database;
@@ -116,12 +119,16 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     onChanged: (environmentId) => events.emit('connections', 'changed', { environmentId }),
   });
 
-  const connect = new ConnectFlow({ environments, connections, gateway, vault, simulator: () => simulator });
+  const traces = new ConnectTraces();
+  const connect = new ConnectFlow({
+    traces, lookupAttempt: (requestId) => requestLog.findByRequestId(requestId)[0], environments, connections, gateway, vault, simulator: () => simulator,
+  });
   const lifecycle = new ConnectionLifecycle({ environments, connections, gateway, vault, simulator: () => simulator });
+  const diagnostics = new DiagnosticsService({ requestLog, connections, lifecycle, environments, limiter, traces, simulator: () => simulator });
 
   const services: WorkbenchServices = {
     app: adapters.app, cipher: adapters.cipher, events, notices, settings, vault, environments, requestLog, limiter, gateway, connections, connect,
-    lifecycle, redirectOpener: adapters.redirectOpener ?? null, simulator, db,
+    lifecycle, diagnostics, redirectOpener: adapters.redirectOpener ?? null, simulator, db,
   };
   return {
     ...services,

@@ -65,6 +65,12 @@ export function buildHandlers(s: WorkbenchServices): HandlerMap {
         return { data: result.data, requestId: result.requestId, status: result.status };
       },
     },
+    diagnostics: {
+      explainRequest: ({ id }) => s.diagnostics.explainRequest(s.environments.activeId(), id),
+      connectTraces: () => s.diagnostics.connectTraces(s.environments.activeId()),
+      traceConnectMessage: ({ state, kind, origin, detail }) => (s.connect.traceMessage(s.environments.activeId(), state, kind, origin, detail), null),
+      healthCheck: ({ connectionId }) => s.diagnostics.healthCheck(s.environments.activeId(), connectionId),
+    },
     requestLog: {
       search: (query) => s.requestLog.search(query),
       attemptsOf: ({ callId }) => s.requestLog.attemptsOf(callId),

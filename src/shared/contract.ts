@@ -16,6 +16,7 @@ import {
 } from './domain/environment';
 import { ConnectCompletionSchema, ConnectReportSchema, ConnectSessionInputSchema, ConnectSessionSchema } from './domain/connect';
 import { ConnectionEventSchema, ConnectionViewSchema, FinchDataSchema, SandboxConnectionInputSchema } from './domain/connection';
+import { ConnectTraceSchema, ExplanationSchema, HealthCheckSchema, TraceMessageSchema } from './domain/diagnostics';
 import { MeterReadingSchema, RequestLogEntrySchema, RequestLogQuerySchema } from './domain/request-log';
 
 const NoInput = z.object({}).strict();
@@ -191,6 +192,20 @@ export const contract = {
       input: z.object({ connectionId: z.string().min(1).max(200) }).strict(),
       output: FinchDataSchema,
       summary: 'GET /employer/company for a connection of the active environment',
+    }),
+  },
+  diagnostics: {
+    explainRequest: channel({
+      input: z.object({ id: z.number().int().positive() }).strict(),
+      output: ExplanationSchema.nullable(),
+      summary: 'What a logged attempt means and what to do next (null when it went as expected)',
+    }),
+    connectTraces: channel({ input: NoInput, output: z.array(ConnectTraceSchema), summary: 'Connect attempts of the active environment, newest first' }),
+    traceConnectMessage: channel({ input: TraceMessageSchema, output: z.null(), summary: 'A message the Connect frame posted, as the renderer saw it' }),
+    healthCheck: channel({
+      input: z.object({ connectionId: Id }).strict(),
+      output: HealthCheckSchema,
+      summary: 'Introspect, status per product, last sync, rate-limit headroom, with explanations',
     }),
   },
   requestLog: {

@@ -16,6 +16,7 @@ import type { FinchGateway } from '../finch/gateway';
 import type { SecretVault } from '../secrets/secret-vault';
 import type { ConnectionService } from './connection-service';
 import type { RedirectMatch } from './redirect-interceptor';
+import type { ConnectTraces } from '../diagnostics/connect-trace';
 import { redirectLaunchUrl } from './redirect-interceptor';
 
 interface Attempt {
@@ -33,6 +34,9 @@ interface Attempt {
 }
 
 export interface ConnectFlowOptions {
+  traces: ConnectTraces;
+  /** Finds a logged attempt by its Finch request id (to explain a failed exchange precisely). */
+  lookupAttempt: (requestId: string) => { status: number | null; finchCode: string | null; message: string | null } | undefined;
   environments: EnvironmentService;
   connections: ConnectionService;
   gateway: FinchGateway;
@@ -114,6 +118,10 @@ export class ConnectFlow {
     this.options.connections.recordEvent(environmentId, null, customerId, 'connect_started', {
       sessionId: result.data.session_id, products: input.products, sandbox, providerId: input.providerId ?? null, redirectUri,
     }, [result.requestId]);
+    this.options.traces.begin(state, environmentId, {
+      customerName: input.customerName, flow: redirectUri ? 'redirect' : 'embedded',
+      params: { products: input.products, sandbox, redirectUri, providerId: input.providerId ?? null },
+    }, result.requestId);
     const connectUrl = result.data.connect_url ?? `${endpointsOf(env, this.options.simulator()).connectUrl}/authorize?session=${result.data.session_id}`;
     const session: ConnectSession = {
       sessionId: result.data.session_id, state, connectUrl: new URL(connectUrl).origin, warnings: verdict.warnings, requestId: result.requestId,
@@ -137,6 +145,10 @@ export class ConnectFlow {
       redirectUri: null,
     });
     this.options.connections.recordEvent(environmentId, connectionId, connection.customerId, 'reauth_started', { sessionId: result.data.session_id }, [result.requestId]);
+    this.options.traces.begin(state, environmentId, {
+      customerName: connection.customerName ?? connectionId, flow: 'reauth',
+      params: { products: connection.products, sandbox: null, redirectUri: null, providerId: connection.providerId },
+    }, result.requestId);
     const connectUrl = new URL(result.data.connect_url ?? endpointsOf(env, this.options.simulator()).connectUrl).origin;
     return { sessionId: result.data.session_id, state, connectUrl, warnings: [], requestId: result.requestId };
   }
@@ -150,6 +162,8 @@ export class ConnectFlow {
     this.options.environments.assertSameEnvironment(environmentId, attempt.environmentId, 'This Connect attempt');
     const env = this.options.environments.get(environmentId);
     const app = applicationTarget(env, this.options.simulator(), this.options.vault);
+    const flow = attempt.redirectUri ? 'redirect' : 'embedded';
+    this.options.traces.add(state, { kind: 'exchange', requestId: null, summary: `Exchanging the code in main ${attempt.redirectUri ? 'with' : 'without'} redirect_uri` });
     let exchanged;
     try {
       // The redirect flow must repeat its redirect_uri; the embedded flow must not send one
@@ -159,6 +173,13 @@ export class ConnectFlow {
       );
     } catch (error) {
       const failure = error instanceof WorkbenchError ? error : new WorkbenchError('internal', String(error));
+      const requestId = failure.details.requestId ?? null;
+      const logged = requestId ? this.options.lookupAttempt(requestId) : undefined;
+      this.options.traces.add(state, { kind: 'exchange', requestId, summary: `Exchange failed: ${failure.message}` });
+      this.options.traces.finish(state, 'failed', {
+        status: logged?.status ?? null, finchCode: logged?.finchCode ?? failure.details.finchCode ?? null, message: logged?.message ?? failure.message,
+        path: '/auth/token', requestIds: [requestId], exchange: { redirectUriSent: attempt.redirectUri !== null, flow },
+      });
       this.options.connections.recordEvent(environmentId, attempt.completedConnectionId, attempt.customerId, 'connect_failed', {
         stage: 'exchange', message: failure.message, replay: attempt.completedConnectionId !== null,
       }, [failure.details.requestId ?? null]);
@@ -168,6 +189,8 @@ export class ConnectFlow {
       customerId: attempt.customerId, customerName: attempt.customerName, customerEmail: attempt.customerEmail,
     }, [exchanged.requestId], attempt.reauthOf ? 'reauth_succeeded' : 'connect_succeeded');
     attempt.completedConnectionId = connection.id;
+    this.options.traces.add(state, { kind: 'stored', requestId: exchanged.requestId, summary: `Token stored in the vault for connection ${connection.id} (${connection.providerId}, ${connection.status})` });
+    this.options.traces.finish(state, 'connected');
     return connection;
   }
 
@@ -178,6 +201,16 @@ export class ConnectFlow {
     this.options.connections.recordEvent(environmentId, null, attempt.customerId, kind === 'closed' ? 'connect_closed' : 'connect_failed', {
       stage: 'connect', message: message ?? null, errorType: errorType ?? null,
     }, []);
+    this.options.traces.add(state, { kind: 'report', requestId: null, summary: kind === 'closed' ? 'The employer closed Connect' : `Connect reported: ${message ?? 'an error'}` });
+    if (kind === 'closed') this.options.traces.finish(state, 'closed');
+    else this.options.traces.finish(state, 'failed', { status: null, finchCode: errorType ?? null, message: message ?? null, path: 'Finch Connect' });
+  }
+
+  /** A message the Connect frame posted, as the renderer saw it (codes already masked there). */
+  traceMessage(environmentId: string, state: string, kind: string, origin: string, detail?: string): void {
+    const attempt = this.attempts.get(state);
+    if (!attempt || attempt.environmentId !== environmentId) return;
+    this.options.traces.add(state, { kind: 'message', requestId: null, summary: `finch-auth-message-v2 “${kind}” from ${origin}${detail ? ` (${detail})` : ''}` });
   }
 
   private forgetOld(): void {
