@@ -76,6 +76,10 @@ export class DiagnosticsService {
       const result = await this.options.lifecycle.read(environmentId, connectionId, (client) => client.account.introspect());
       const info = result.data;
       const status = info.connection_status?.status ?? 'connected';
+      // What Finch says now wins over what was stored (e.g. the provider revoked access).
+      if (status !== this.options.connections.get(environmentId, connectionId).status) {
+        this.options.connections.setStatus(environmentId, connectionId, status, 'status_observed', [result.requestId]);
+      }
       const products = (info.authentication_methods ?? []).flatMap((m) =>
         (m.products ?? []).map((product) => ({ product, status: m.connection_status?.status ?? status })),
       );

@@ -7,6 +7,7 @@ import type { JSX } from 'react';
 import { useEffect } from 'react';
 import { useFinchConnect } from '@tryfinch/react-connect/react';
 import { connectApiConfig, connectBus } from './connect-bus';
+import { traceFrameMessages } from './connect-trace';
 
 export function ConnectHost(): JSX.Element | null {
   const { open } = useFinchConnect({
@@ -22,5 +23,6 @@ export function ConnectHost(): JSX.Element | null {
     onClose: () => connectBus.settle({ kind: 'closed' }, true),
   });
   useEffect(() => connectBus.register((sessionId, state) => open({ sessionId, state })), [open]);
+  useEffect(() => traceFrameMessages(), []);
   return null;
 }

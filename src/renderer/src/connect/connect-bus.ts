@@ -15,6 +15,8 @@ type Opener = (sessionId: string, state: string) => void;
 export const connectApiConfig = { connectUrl: 'https://connect.tryfinch.com' };
 
 let opener: Opener | null = null;
+let openState: string | null = null;
+let lastTrace: Promise<unknown> = Promise.resolve();
 let pending: ((outcome: ConnectOutcome) => void) | null = null;
 let errorListener: ((outcome: ConnectOutcome & { kind: 'error' }) => void) | null = null;
 
@@ -34,11 +36,28 @@ export const connectBus = {
     if (!opener) return Promise.resolve({ kind: 'error', message: 'The Connect host is not mounted.' });
     connectApiConfig.connectUrl = args.connectUrl;
     pending?.({ kind: 'closed' });
+    openState = args.state;
     return new Promise((resolve) => {
       pending = resolve;
       errorListener = (outcome) => args.onError?.(outcome.message);
       opener!(args.sessionId, args.state);
     });
+  },
+  /** Remembers the trace report of the latest frame message. */
+  traced(report: Promise<unknown>): void {
+    lastTrace = report;
+  },
+  /**
+   * Resolves once every listener of the frame's last message has run and its trace report has
+   * reached main, so the trace shows Connect's message before the exchange it triggered.
+   */
+  async traceFlushed(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await lastTrace.catch(() => undefined);
+  },
+  /** The state of the attempt Connect is open for, if any (for the message trace). */
+  currentState(): string | null {
+    return openState;
   },
   /** Called by the host's fixed callbacks. */
   settle(outcome: ConnectOutcome, frameClosed: boolean): void {
@@ -48,6 +67,10 @@ export const connectBus = {
     }
     const resolve = pending;
     pending = null;
+    // Keep openState a moment: the trace listener runs after react-connect's handler.
+    setTimeout(() => {
+      if (pending === null) openState = null;
+    }, 0);
     errorListener = null;
     resolve?.(outcome);
   },

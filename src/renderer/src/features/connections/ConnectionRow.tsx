@@ -6,6 +6,7 @@ import type { EnvironmentView } from '../../../../shared/domain/environment';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { unwrap, workbench } from '../../workbench';
 import { Timeline } from './Timeline';
+import { HealthCheckPanel } from '../diagnostics/HealthCheckPanel';
 
 interface Props {
   connection: ConnectionView;
@@ -20,6 +21,7 @@ export function ConnectionRow({ connection: c, environment, onReconnect }: Props
   const [confirming, setConfirming] = useState(false);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [showTimeline, setShowTimeline] = useState(false);
+  const [healthRun, setHealthRun] = useState(0);
   const live = c.disconnectedAt === null;
   const production = environment.kind === 'production';
   const name = c.customerName ?? c.id;
@@ -71,6 +73,11 @@ export function ConnectionRow({ connection: c, environment, onReconnect }: Props
               Disconnect
             </button>
           )}
+          {live && (
+            <button type="button" className="button" onClick={() => setHealthRun((n) => n + 1)} aria-label={`Health check of ${c.id}`}>
+              Health check
+            </button>
+          )}
           <button type="button" className="button" onClick={() => setShowTimeline((v) => !v)} aria-expanded={showTimeline} aria-label={`Timeline of ${c.id}`}>
             Timeline
           </button>
@@ -81,6 +88,7 @@ export function ConnectionRow({ connection: c, environment, onReconnect }: Props
           {read.text}
         </p>
       )}
+      {healthRun > 0 && <HealthCheckPanel key={healthRun} connectionId={c.id} />}
       {showTimeline && <Timeline connectionId={c.id} />}
       {confirming && (
         <ConfirmDialog

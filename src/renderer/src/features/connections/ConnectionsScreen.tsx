@@ -5,6 +5,7 @@ import type { ConnectionView } from '../../../../shared/domain/connection';
 import type { EnvironmentView } from '../../../../shared/domain/environment';
 import { useConnections } from '../sandbox/useConnections';
 import { ConnectionRow } from './ConnectionRow';
+import { ConnectTraces } from '../diagnostics/ConnectTraces';
 import { ImportTokenForm } from './ImportTokenForm';
 import { NewConnectionForm } from './NewConnectionForm';
 import { unwrap, workbench } from '../../workbench';
@@ -168,6 +169,7 @@ export function ConnectionsScreen({ environment }: { environment: EnvironmentVie
           ))}
         </ul>
       )}
+      <ConnectTraces />
     </section>
   );
 }

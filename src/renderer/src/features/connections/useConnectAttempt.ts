@@ -50,6 +50,7 @@ export function useConnectAttempt(): {
     });
     if (outcome.kind === 'success') {
       setStatus({ phase: 'exchanging' });
+      await connectBus.traceFlushed();
       const result = await workbench().connect.complete({ code: outcome.code, state: outcome.state ?? '' });
       setStatus(
         result.ok

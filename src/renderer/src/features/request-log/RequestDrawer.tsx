@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 import type { RequestLogEntryView } from '../../../../shared/domain/request-log';
 import { unwrap, workbench } from '../../workbench';
 import { statusTone } from './LogTable';
+import type { Explanation } from '../../../../shared/domain/diagnostics';
+import { ExplanationCard } from '../diagnostics/ExplanationCard';
 
 interface Props {
   entry: RequestLogEntryView;
@@ -14,9 +16,14 @@ interface Props {
 
 export function RequestDrawer({ entry, onClose, onCopyLine, onCopyId }: Props): JSX.Element {
   const [attempts, setAttempts] = useState<RequestLogEntryView[]>([]);
+  const [explanation, setExplanation] = useState<Explanation | null>(null);
   useEffect(() => {
     unwrap(workbench().requestLog.attemptsOf({ callId: entry.callId })).then(setAttempts, () => setAttempts([]));
   }, [entry.callId]);
+  useEffect(() => {
+    setExplanation(null);
+    unwrap(workbench().diagnostics.explainRequest({ id: entry.id })).then(setExplanation, () => setExplanation(null));
+  }, [entry.id]);
   const facts: [string, string | number | null][] = [
     ['Time', new Date(entry.time).toISOString()],
     ['Request', `${entry.method} ${entry.path}`],
@@ -51,6 +58,7 @@ export function RequestDrawer({ entry, onClose, onCopyLine, onCopyId }: Props): 
           Copy support line
         </button>
       </div>
+      {explanation && <ExplanationCard explanation={explanation} />}
       <dl className="facts">
         {facts
           .filter(([, v]) => v !== null && v !== '')

