@@ -19,6 +19,8 @@ export interface GatewayCaller extends Caller {
   /** Attempts answered 429, as the app's own request log recorded them. */
   rateLimitedAttempts(): number;
   attempts(): number;
+  /** Resolves at the first attempt answered 429 (the app's goal is none). */
+  firstRateLimit(): Promise<void>;
   close(): void;
 }
 
@@ -29,6 +31,12 @@ export function createGatewayCaller(sim: RunningSimulator, clientId: string): Ga
   const log = new RequestLog(db);
   const limiter = new RateLimiter({ clock, limits: {} }); // TEMPORARY: limiter disabled
   const gateway = new FinchGateway({ log, limiter, clock });
+  let stopListening: () => void = () => {};
+  const firstRateLimit = new Promise<void>((resolve) => {
+    stopListening = log.onAppend((entry) => {
+      if (entry.status === 429) resolve();
+    });
+  });
   return {
     async call(connection, _product, fn) {
       const target: GatewayTarget = {
@@ -42,7 +50,9 @@ export function createGatewayCaller(sim: RunningSimulator, clientId: string): Ga
     },
     rateLimitedAttempts: () => log.search({ outcome: 'rate_limited', limit: 5000 }).length,
     attempts: () => log.count(),
+    firstRateLimit: () => firstRateLimit,
     close() {
+      stopListening();
       db.close();
       rmSync(dir, { recursive: true, force: true });
     },

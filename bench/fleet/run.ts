@@ -38,6 +38,8 @@ const GOAL_RATIO = 1.1;
 const PAYMENT_DAYS = 90;
 /** Hard stop: whatever happens, the process ends (the full run needs about a minute). */
 const DEADLINE_MS = QUICK ? 55_000 : 8 * 60_000;
+/** Real time to keep counting 429s after the app's first one before stopping the run. */
+const ABORT_GRACE_MS = 3_000;
 const RESULTS_FILE = resolve(__dirname, '..', 'results.json');
 const APP = { clientId: 'fleet-bench-app', clientSecret: 'fleet-bench-secret' };
 
@@ -75,7 +77,17 @@ async function main(): Promise<void> {
 
     const gatewayCaller = createGatewayCaller(sim, APP.clientId);
     const realStarted = performance.now();
-    const app = await timedRun(sim, gatewayCaller, fleet, window);
+    const appRun = timedRun(sim, gatewayCaller, fleet, window);
+    // A 429 already misses the app's goal, and the SDK would now sleep Retry-After in real
+    // time (×speed too long): count what the next seconds bring, report, and stop.
+    const broken = gatewayCaller.firstRateLimit().then(() => new Promise<'broken'>((done) => setTimeout(() => done('broken'), ABORT_GRACE_MS)));
+    const app = await Promise.race([appRun, broken]);
+    if (app === 'broken') {
+      const seen = gatewayCaller.rateLimitedAttempts();
+      console.log(`\napp (gateway + limiter): ${seen} attempts answered 429 (goal 0) within ${ABORT_GRACE_MS / 1000} s of the first; run stopped.`);
+      emitJsonLine({ bench: 'fleet', quick: QUICK, time: new Date().toISOString(), connections: fleet.length, speed: SETTINGS.speed, aborted: true, app: { rateLimited: seen, attempts: gatewayCaller.attempts() } }, RESULTS_FILE);
+      process.exit(1);
+    }
     const appRealMs = performance.now() - realStarted;
     const appRateLimited = gatewayCaller.rateLimitedAttempts();
     const appAttempts = gatewayCaller.attempts();

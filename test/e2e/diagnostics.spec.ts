@@ -35,6 +35,10 @@ test('a Connect attempt failing at the exchange shows its trace and the explanat
   await expect(page.getByRole('list', { name: 'Connect host conditions' })).toContainText('✓ Connect hosts mounted: 1');
   // The code itself never reaches the trace.
   expect(await attempt.innerText()).not.toMatch(/code [0-9a-f]{8}-[0-9a-f]{4}-/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download traces (JSON)' }).click()]);
+  const exported = JSON.parse(await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8')) as { traces: { customerName: string; items: { summary: string }[] }[] };
+  expect(exported.traces[0]?.customerName).toBe('Exchange Fails Inc');
+  expect(JSON.stringify(exported)).not.toMatch(/code [0-9a-f]{8}-[0-9a-f]{4}-/);
   await attempt.scrollIntoViewIfNeeded();
   await screenshot(page, 'diagnostics-connect-trace');
   expect(workbench.harness.core.connections.list('local')).toHaveLength(0);

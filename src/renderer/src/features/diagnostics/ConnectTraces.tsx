@@ -21,6 +21,18 @@ function hostConditions(): { label: string; ok: boolean; detail: string }[] {
   ];
 }
 
+/**
+ * Traces hold masked codes and request ids only (never a code, token or secret), so they can
+ * leave the app as they are; the redaction engine of the safety work will wrap this export too.
+ */
+function downloadTraces(traces: ConnectTrace[]): void {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([JSON.stringify({ exportedAt: new Date().toISOString(), hostConditions: hostConditions(), traces }, null, 2)], { type: 'application/json' }));
+  link.download = 'finch-connect-traces.json';
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
 export function ConnectTraces(): JSX.Element {
   const [traces, setTraces] = useState<ConnectTrace[]>([]);
   useEffect(() => {
@@ -35,7 +47,14 @@ export function ConnectTraces(): JSX.Element {
   }, []);
   return (
     <section className="card" aria-labelledby="traces-title">
-      <h2 id="traces-title">Connect attempts</h2>
+      <div className="card-head">
+        <h2 id="traces-title">Connect attempts</h2>
+        {traces.length > 0 && (
+          <button type="button" className="button" onClick={() => downloadTraces(traces)}>
+            Download traces (JSON)
+          </button>
+        )}
+      </div>
       <ul className="host-conditions" aria-label="Connect host conditions">
         {hostConditions().map((c) => (
           <li key={c.label} className={c.ok ? 'ok' : 'bad'}>
