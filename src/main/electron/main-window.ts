@@ -64,7 +64,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       return {
         action: 'allow',
         overrideBrowserWindowOptions: {
-          webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
+          webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
         },
       };
     }

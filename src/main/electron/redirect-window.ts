@@ -14,7 +14,8 @@ export function openRedirectWindow(parent: BrowserWindow | undefined, launchUrl:
       height: 760,
       ...(parent ? { parent } : {}),
       title: 'Finch Connect',
-      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
+      // Connect only: no preload, no Node, and middle-click cannot spawn windows behind our back.
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' },
     });
     let settled = false;
     const settle = (result: RedirectMatch | null): void => {
