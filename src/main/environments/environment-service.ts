@@ -117,10 +117,10 @@ export class EnvironmentService {
   describeDeletion(id: string): DeletionPreview {
     const row = this.require(id);
     const counts = this.statements.counts.get({ id }) as Omit<DeletionPreview, 'environmentId' | 'name' | 'kind' | 'secrets' | 'requiresTypedConfirmation'>;
-    const secrets = this.options.vault.has(secretRefs.clientSecret(id)) ? 1 : 0;
+    const secrets = this.options.vault.countWhere(`environment/${id}/`) + this.options.vault.countWhere(`connection/${id}/`);
     return {
       environmentId: id, name: row.name, kind: row.kind, ...counts,
-      secrets: secrets + counts.connections,
+      secrets,
       requiresTypedConfirmation: needsTypedConfirmation(row.kind),
     };
   }

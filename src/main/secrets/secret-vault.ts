@@ -114,6 +114,12 @@ export class SecretVault {
     return removed;
   }
 
+  /** How many secrets are held under a ref prefix (e.g. every token of one environment). */
+  countWhere(prefix: string): number {
+    const refs = new Set([...this.memory.keys(), ...Object.keys(this.file.entries)]);
+    return [...refs].filter((ref) => ref.startsWith(prefix)).length;
+  }
+
   /** Every secret value currently held, for the redaction engine's exact matching. Main only. */
   allSecretsForRedaction(): string[] {
     const values = [...this.memory.values()];
