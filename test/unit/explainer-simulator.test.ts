@@ -119,8 +119,11 @@ describe('the explainer on reproduced pitfalls', () => {
   it('501, 502 upstream and 202 pending', async () => {
     const c = await core.connections.createSandbox(ENV, { providerId: 'gusto' });
     fault({ kind: 'error', status: 501, path: '/employer/company', count: 3, finch_code: 'not_implemented_error' });
+    const before = core.requestLog.count();
     await readCompany(c.id);
+    expect(core.requestLog.count() - before).toBe(1); // a 501 is not retried: the provider lacks the endpoint
     expect(explainLatest('/employer/company')?.ruleId).toBe('not-implemented');
+    core.simulator!.admin.clearFaults();
     fault({ kind: 'error', status: 502, path: '/employer/company', count: 3, finch_code: 'upstream_provider_error' });
     await readCompany(c.id);
     expect(explainLatest('/employer/company')?.ruleId).toBe('upstream-provider-error');

@@ -92,8 +92,18 @@ export function createLoggingFetch(deps: LoggingFetchDeps, context: LoggingFetch
       lastUpdateDate: response.headers.get('finch-last-attempted-update-date'),
       lastUpdateResult: response.headers.get('finch-last-attempted-update-result'),
     });
-    return response;
+    return response.status === 501 ? withoutRetry(response) : response;
   };
+}
+
+/**
+ * 501 not_implemented_error means the provider lacks the endpoint: retrying cannot help, so
+ * tell the SDK (which honours `x-should-retry`) not to, instead of spending two more calls.
+ */
+function withoutRetry(response: Response): Response {
+  const headers = new Headers(response.headers);
+  headers.set('x-should-retry', 'false');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 function parseRetryAfter(headers: Headers): number | null {
