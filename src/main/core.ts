@@ -17,6 +17,7 @@ import { ConnectionLifecycle } from './connections/connection-lifecycle';
 import type { RedirectOpener } from './connections/redirect-opener';
 import { ConnectTraces } from './diagnostics/connect-trace';
 import { DiagnosticsService } from './diagnostics/diagnostics-service';
+import { DrillRunner } from './sandbox/drills';
 import { EnvironmentService } from './environments/environment-service';
 import { createBatcher } from './events/batcher';
 import type { EventHub } from './events/event-hub';
@@ -72,6 +73,7 @@ export interface WorkbenchServices {
   connect: ConnectFlow;
   lifecycle: ConnectionLifecycle;
   diagnostics: DiagnosticsService;
+  drills: DrillRunner;
   redirectOpener: RedirectOpener | null;
   simulator: RunningSimulator | null;
   db: Database.Database;
@@ -125,10 +127,11 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
   });
   const lifecycle = new ConnectionLifecycle({ environments, connections, gateway, vault, simulator: () => simulator });
   const diagnostics = new DiagnosticsService({ requestLog, connections, lifecycle, environments, limiter, traces, simulator: () => simulator });
+  const drills = new DrillRunner({ db, environments, connections, lifecycle, gateway, requestLog, simulator: () => simulator });
 
   const services: WorkbenchServices = {
     app: adapters.app, cipher: adapters.cipher, events, notices, settings, vault, environments, requestLog, limiter, gateway, connections, connect,
-    lifecycle, diagnostics, redirectOpener: adapters.redirectOpener ?? null, simulator, db,
+    lifecycle, diagnostics, drills, redirectOpener: adapters.redirectOpener ?? null, simulator, db,
   };
   return {
     ...services,

@@ -58,6 +58,8 @@ export function buildHandlers(s: WorkbenchServices): HandlerMap {
     },
     sandbox: {
       createConnection: (input) => s.connections.createSandbox(s.environments.activeId(), input),
+      runDrill: ({ drill, connectionId }) => s.drills.run(s.environments.activeId(), drill, connectionId ?? null),
+      drillResults: () => s.drills.results(s.environments.activeId()),
     },
     explorer: {
       company: async ({ connectionId }) => {

@@ -17,6 +17,7 @@ import {
 import { ConnectCompletionSchema, ConnectReportSchema, ConnectSessionInputSchema, ConnectSessionSchema } from './domain/connect';
 import { ConnectionEventSchema, ConnectionViewSchema, FinchDataSchema, SandboxConnectionInputSchema } from './domain/connection';
 import { ConnectTraceSchema, ExplanationSchema, HealthCheckSchema, TraceMessageSchema } from './domain/diagnostics';
+import { DrillIdSchema, DrillResultSchema } from './domain/drills';
 import { MeterReadingSchema, RequestLogEntrySchema, RequestLogQuerySchema } from './domain/request-log';
 
 const NoInput = z.object({}).strict();
@@ -186,6 +187,12 @@ export const contract = {
       output: ConnectionViewSchema,
       summary: 'Create a sandbox connection without Connect (POST /sandbox/connections) in the active environment',
     }),
+    runDrill: channel({
+      input: z.object({ drill: DrillIdSchema, connectionId: Id.optional() }).strict(),
+      output: DrillResultSchema,
+      summary: 'Run a scenario drill on a sandbox connection; the result is stored as readiness evidence',
+    }),
+    drillResults: channel({ input: NoInput, output: z.array(DrillResultSchema), summary: 'Drill results of the active environment, newest first' }),
   },
   explorer: {
     company: channel({

@@ -5,6 +5,7 @@
  */
 import { m001Initial } from './001-initial';
 import { m002RedirectUri } from './002-redirect-uri';
+import { m003DrillResults } from './003-drill-results';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002RedirectUri];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002RedirectUri, m003DrillResults];

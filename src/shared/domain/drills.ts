@@ -1,0 +1,33 @@
+/** Scenario drills: scripted failures an integration must survive, each with a verdict. */
+import { z } from 'zod';
+
+export const DRILLS = ['reauth', 'assisted-onboarding', 'batch-partial-failure', 'provider-outage'] as const;
+export const DrillIdSchema = z.enum(DRILLS);
+export type DrillId = z.infer<typeof DrillIdSchema>;
+
+export const DrillStepSchema = z.object({
+  name: z.string(),
+  ok: z.boolean(),
+  detail: z.string(),
+  requestIds: z.array(z.string()),
+});
+export type DrillStep = z.infer<typeof DrillStepSchema>;
+
+export const DrillResultSchema = z.object({
+  id: z.number(),
+  drill: DrillIdSchema,
+  connectionId: z.string().nullable(),
+  passed: z.boolean(),
+  startedAt: z.number(),
+  finishedAt: z.number(),
+  steps: z.array(DrillStepSchema),
+  requestIds: z.array(z.string()),
+});
+export type DrillResult = z.infer<typeof DrillResultSchema>;
+
+export const DRILL_TITLES: Record<DrillId, string> = {
+  reauth: 'Reauth: forced reauth → read gets 401 → reconnect → read works',
+  'assisted-onboarding': 'Assisted onboarding: 202 pending until Finch finishes the setup',
+  'batch-partial-failure': 'Batch partial failure: unknown ids answer per item, the rest succeed',
+  'provider-outage': 'Provider outage: 5xx, retried, then recovery (local simulator)',
+};

@@ -1,0 +1,78 @@
+/** Each drill against the simulator: passes when the app behaves, fails when the fault wins. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkbenchCore } from '../../src/main/core';
+import { startWorkbenchCore } from '../../src/main/core';
+import { createNodeTestCipher } from '../../src/main/secrets/cipher';
+import { createJsonFileStore } from '../../src/main/settings/settings-store';
+
+let core: WorkbenchCore;
+beforeAll(async () => {
+  core = await startWorkbenchCore({
+    app: { name: 'test', version: '0.0.0', runtime: 'browser-harness', platform: 'test', dataFolder: mkdtempSync(join(tmpdir(), 'drills-')) },
+    openSettingsStore: createJsonFileStore,
+    cipher: createNodeTestCipher(),
+    log: () => {},
+  });
+});
+afterAll(() => core.close());
+
+async function connection(products?: ('company' | 'directory' | 'individual')[]) {
+  return core.connections.createSandbox('local', { providerId: 'finch', ...(products ? { products } : {}) });
+}
+
+describe('scenario drills', () => {
+  it('reauth drill passes: 401 noticed, connection flipped, read works after reconnect', async () => {
+    const c = await connection();
+    const result = await core.drills.run('local', 'reauth', c.id);
+    expect(result.steps.map((s) => s.ok)).toEqual([true, true, true, true]);
+    expect(result.passed).toBe(true);
+    expect(result.requestIds.length).toBeGreaterThanOrEqual(4);
+    expect(core.connections.get('local', c.id).status).toBe('connected');
+  });
+
+  it('assisted onboarding passes: 202 pending, then the directory arrives', async () => {
+    const result = await core.drills.run('local', 'assisted-onboarding', null);
+    expect(result.steps[1]).toMatchObject({ ok: true, detail: expect.stringContaining('HTTP 202') });
+    expect(result.passed).toBe(true);
+    expect(result.connectionId).toBeTruthy();
+  });
+
+  it('batch partial failure passes: one unknown id fails alone', async () => {
+    const c = await connection(['company', 'directory', 'individual']);
+    const result = await core.drills.run('local', 'batch-partial-failure', c.id);
+    expect(result.passed).toBe(true);
+    expect(result.steps[0]!.detail).toMatch(/3 ok, 1 failed \(404\)/);
+  });
+
+  it('provider outage passes when 5xx are retried to recovery, and fails when the outage outlasts the retries', async () => {
+    const c = await connection();
+    const ok = await core.drills.run('local', 'provider-outage', c.id);
+    expect(ok.passed).toBe(true);
+    expect(ok.steps[0]!.detail).toBe('3 attempts: 503 → 503 → 200');
+    core.simulator!.admin.addFault({ kind: 'error', status: 503, path: '/employer/company', count: 3 });
+    const broken = await core.drills.run('local', 'provider-outage', c.id);
+    expect(broken.passed).toBe(false);
+    expect(broken.steps.at(-1)!.ok).toBe(false);
+    core.simulator!.admin.clearFaults();
+  }, 20_000);
+
+  it('stores every result, newest first, as readiness evidence', async () => {
+    const results = core.drills.results('local');
+    expect(results.length).toBeGreaterThanOrEqual(5);
+    expect(results[0]!.drill).toBe('provider-outage');
+    expect(results[0]!.passed).toBe(false);
+    expect(results.some((r) => r.drill === 'reauth' && r.passed)).toBe(true);
+  });
+
+  it('refuses drills outside Sandbox environments, and a drill without its connection', async () => {
+    core.environments.create({ name: 'Prod', kind: 'production', clientId: 'prod-client-0001', clientSecret: 'prod-secret-0001' });
+    const prod = core.environments.state().environments.find((e) => e.kind === 'production')!;
+    await expect(core.drills.run(prod.id, 'reauth', 'x')).rejects.toThrow(/run only in Sandbox environments/);
+    const missing = await core.drills.run('local', 'reauth', null);
+    expect(missing.passed).toBe(false);
+    expect(missing.steps[0]!.detail).toMatch(/Choose a connection/);
+  });
+});
