@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { EnvironmentView } from '../../../../shared/domain/environment';
 import { unwrap, workbench } from '../../workbench';
 import { CreateSandboxConnection } from './CreateSandboxConnection';
+import { DrillsPanel } from './DrillsPanel';
 import { useConnections } from './useConnections';
 
 export function SandboxScreen({ environment }: { environment: EnvironmentView | null }): JSX.Element {
@@ -60,6 +61,7 @@ export function SandboxScreen({ environment }: { environment: EnvironmentView | 
           </ul>
         )}
       </section>
+      {sandboxLike && <DrillsPanel connections={connections} />}
       {company && (
         <section className="card" aria-label="Company">
           <h2>

@@ -1,0 +1,74 @@
+/** Scenario drills on a sandbox connection: one click each, a pass/fail summary with request ids. */
+import type { JSX } from 'react';
+import { useEffect, useState } from 'react';
+import type { ConnectionView } from '../../../../shared/domain/connection';
+import type { DrillId, DrillResult } from '../../../../shared/domain/drills';
+import { DRILLS, DRILL_TITLES } from '../../../../shared/domain/drills';
+import { SelectField } from '../../components/fields';
+import { unwrap, workbench } from '../../workbench';
+
+export function DrillsPanel({ connections }: { connections: ConnectionView[] }): JSX.Element {
+  const live = connections.filter((c) => c.disconnectedAt === null);
+  const [connectionId, setConnectionId] = useState('');
+  const [running, setRunning] = useState<DrillId | null>(null);
+  const [results, setResults] = useState<DrillResult[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const load = () => unwrap(workbench().sandbox.drillResults()).then(setResults, (e: Error) => setError(e.message));
+  useEffect(() => void load(), []);
+  const chosen = connectionId || live[0]?.id || '';
+
+  const run = (drill: DrillId): void => {
+    setRunning(drill);
+    setError(null);
+    unwrap(workbench().sandbox.runDrill({ drill, ...(chosen ? { connectionId: chosen } : {}) }))
+      .then(() => load(), (e: Error) => setError(e.message))
+      .finally(() => setRunning(null));
+  };
+
+  return (
+    <section className="card" aria-labelledby="drills-title">
+      <h2 id="drills-title">Scenario drills</h2>
+      <div className="inline-fields">
+        <SelectField
+          label="Connection"
+          value={chosen}
+          options={live.length ? live.map((c) => ({ value: c.id, label: `${c.providerId} · ${c.customerName ?? c.id}` })) : [{ value: '', label: 'Create a connection first' }]}
+          onChange={setConnectionId}
+        />
+      </div>
+      <ul className="drill-buttons">
+        {DRILLS.map((drill) => (
+          <li key={drill}>
+            <button type="button" className="button" disabled={running !== null} onClick={() => run(drill)} aria-label={`Run drill ${drill}`}>
+              {running === drill ? 'Running…' : 'Run'}
+            </button>{' '}
+            {DRILL_TITLES[drill]}
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {results.length > 0 && (
+        <ol className="traces" aria-label="Drill results">
+          {results.slice(0, 10).map((r) => (
+            <li key={r.id} aria-label={`Drill ${r.drill} ${r.passed ? 'passed' : 'failed'}`}>
+              <span className={`badge ${r.passed ? 'badge-ok' : 'badge-warn'}`}>{r.passed ? 'PASS' : 'FAIL'}</span> <strong>{r.drill}</strong>{' '}
+              <span className="muted">{new Date(r.finishedAt).toLocaleTimeString()}</span>
+              <ol className="timeline">
+                {r.steps.map((s, i) => (
+                  <li key={i}>
+                    {s.ok ? '✓' : '✗'} {s.name} — <span className="muted">{s.detail}</span>
+                    {s.requestIds.length > 0 && <span className="mono muted"> · {s.requestIds.join(', ')}</span>}
+                  </li>
+                ))}
+              </ol>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
