@@ -16,11 +16,16 @@ export const FLEET_PRODUCTS_GRANTED = ['company', 'directory', 'individual', 'em
  */
 export const SIZE_CYCLE = [20, 35, 60, 100, 150, 250] as const;
 
-export async function createFleet(sim: RunningSimulator, app: { clientId: string; clientSecret: string }, count: number): Promise<FleetConnection[]> {
+export async function createFleet(
+  sim: RunningSimulator,
+  app: { clientId: string; clientSecret: string },
+  count: number,
+  sizes: readonly number[] = SIZE_CYCLE,
+): Promise<FleetConnection[]> {
   const basic = new Finch({ baseURL: sim.baseUrl, clientID: app.clientId, clientSecret: app.clientSecret, accessToken: null, logLevel: 'off' });
   const fleet: FleetConnection[] = [];
   for (let i = 0; i < count; i++) {
-    const employeeSize = SIZE_CYCLE[i % SIZE_CYCLE.length]!;
+    const employeeSize = sizes[i % sizes.length]!;
     const created = await basic.sandbox.connections.create({ provider_id: 'gusto', products: FLEET_PRODUCTS_GRANTED, employee_size: employeeSize });
     fleet.push({ connectionId: created.connection_id, accessToken: created.access_token, employeeSize });
   }

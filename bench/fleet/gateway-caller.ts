@@ -29,7 +29,7 @@ export function createGatewayCaller(sim: RunningSimulator, clientId: string): Ga
   const dir = mkdtempSync(join(tmpdir(), 'bench-fleet-'));
   const db = openWorkbenchDatabase(join(dir, 'workbench.sqlite'));
   const log = new RequestLog(db);
-  const limiter = new RateLimiter({ clock, limits: {} }); // TEMPORARY: limiter disabled
+  const limiter = new RateLimiter({ clock });
   const gateway = new FinchGateway({ log, limiter, clock });
   let stopListening: () => void = () => {};
   const firstRateLimit = new Promise<void>((resolve) => {
@@ -38,7 +38,7 @@ export function createGatewayCaller(sim: RunningSimulator, clientId: string): Ga
     });
   });
   return {
-    async call(connection, _product, fn) {
+    async call(connection, fn) {
       const target: GatewayTarget = {
         environmentId: 'local',
         baseURL: sim.baseUrl,

@@ -42,7 +42,7 @@ export function createNaiveCaller(sim: RunningSimulator): NaiveCaller {
     return client;
   };
   return {
-    async call(connection, _product, fn) {
+    async call(connection, fn) {
       return (await fn(clientFor(connection)).withResponse()).data;
     },
     rateLimitedResponses: () => rateLimited,

@@ -4,7 +4,7 @@
  * reach Finch. Three independent chains run side by side, as an app in a hurry would:
  *   company;
  *   directory (every page) → individuals and employments (batched, in parallel);
- *   payments (a date range) → pay statements (batched, then per-payment pages).
+ *   payments (a date range) → pay statements (first pages batched, then all further pages batched).
  * A failed step is counted and its dependants are skipped (no data to ask for).
  */
 import type Finch from '@tryfinch/finch-api';
@@ -13,7 +13,7 @@ import { emptyTally } from './products';
 
 /** What a fleet refresh needs from a transport: one SDK call, answered with its data or thrown. */
 export interface Caller {
-  call<T>(connection: FleetConnection, product: FleetProduct, fn: (client: Finch) => WithResponse<T>): Promise<T>;
+  call<T>(connection: FleetConnection, fn: (client: Finch) => WithResponse<T>): Promise<T>;
 }
 
 export type WithResponse<T> = { withResponse(): Promise<{ data: T; response: Response }> };
@@ -47,8 +47,11 @@ export const DIRECTORY_PAGE = 100;
 export const PAY_STATEMENT_PAGE = 100;
 /** Finch accepts up to 10,000 items per batch request. */
 export const BATCH_LIMIT = 10_000;
-/** Guards the follow-up loop: no payment of ours needs more pages than this. */
-const MAX_FOLLOW_UPS = 50;
+
+interface PageRequest {
+  payment_id: string;
+  offset: number;
+}
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -61,7 +64,7 @@ export async function refreshConnection(caller: Caller, connection: FleetConnect
   const step = async <T>(product: FleetProduct, fn: (client: Finch) => WithResponse<T>): Promise<T> => {
     tally.calls[product] += 1;
     try {
-      return await caller.call(connection, product, fn);
+      return await caller.call(connection, fn);
     } catch (error) {
       tally.failed[product] += 1;
       throw error;
@@ -76,7 +79,8 @@ export async function refreshConnection(caller: Caller, connection: FleetConnect
   const people = async (): Promise<boolean> => {
     const first = await step('directory', (c) => c.hris.directory.list({ limit: DIRECTORY_PAGE, offset: 0 }));
     const offsets: number[] = [];
-    for (let offset = first.individuals.length; offset < first.paging.count; offset += DIRECTORY_PAGE) offsets.push(offset);
+    const total = first.paging.count ?? first.individuals.length;
+    for (let offset = first.individuals.length; offset < total; offset += DIRECTORY_PAGE) offsets.push(offset);
     const rest = await Promise.all(offsets.map((offset) => step('directory', (c) => c.hris.directory.list({ limit: DIRECTORY_PAGE, offset }))));
     const ids = [first, ...rest].flatMap((page) => page.individuals.map((p) => p.id).filter((id): id is string => typeof id === 'string'));
     tally.records.people += ids.length;
@@ -94,28 +98,41 @@ export async function refreshConnection(caller: Caller, connection: FleetConnect
     const payments = await step('payment', (c) => c.hris.payments.list({ start_date: window.startDate, end_date: window.endDate }));
     const ids = payments.items.map((p) => p.id).filter((id): id is string => typeof id === 'string');
     tally.records.payments += ids.length;
-    // First page of every payment in one batch, then the next page of those that have more.
-    let pending = ids.map((payment_id) => ({ payment_id, offset: 0 }));
-    for (let round = 0; pending.length > 0 && round < MAX_FOLLOW_UPS; round++) {
-      const next: { payment_id: string; offset: number }[] = [];
-      for (const batch of chunks(pending, BATCH_LIMIT)) {
-        const page = await step('pay_statement', (c) =>
-          c.hris.payStatements.retrieveMany({ requests: batch.map((r) => ({ payment_id: r.payment_id, offset: r.offset, limit: PAY_STATEMENT_PAGE })) }),
-        );
-        for (const item of page.responses) {
-          const body = item.body as { paging?: { count?: number; offset?: number }; pay_statements?: unknown[] } | undefined;
-          if (item.code !== 200 || !body?.pay_statements || !body.paging) {
-            tally.itemErrors += 1;
-            continue;
-          }
-          tally.records.payStatements += body.pay_statements.length;
-          const seen = (body.paging.offset ?? 0) + body.pay_statements.length;
-          if (item.payment_id && body.pay_statements.length > 0 && seen < (body.paging.count ?? 0)) next.push({ payment_id: item.payment_id, offset: seen });
-        }
-      }
-      pending = next;
-    }
+    // First page of every payment in one batch; its paging says how many statements each
+    // has, so every further page is then known and asked for in one more batch (not page by
+    // page, which would cost one round trip and one pay-statement slot per page).
+    const first = await statementPages(ids.map((payment_id) => ({ payment_id, offset: 0 })));
+    const more = first.flatMap(({ payment_id, seen, count }) => {
+      const pages: PageRequest[] = [];
+      for (let offset = seen; offset < count; offset += PAY_STATEMENT_PAGE) pages.push({ payment_id, offset });
+      return pages;
+    });
+    await statementPages(more);
     return true;
+  };
+
+  /** Asks for the given pages (batched); answers how far each payment's first answer reached. */
+  const statementPages = async (pages: PageRequest[]): Promise<{ payment_id: string; seen: number; count: number }[]> => {
+    const reached: { payment_id: string; seen: number; count: number }[] = [];
+    const answers = await Promise.all(
+      chunks(pages, BATCH_LIMIT).map((batch) =>
+        step('pay_statement', (c) =>
+          c.hris.payStatements.retrieveMany({ requests: batch.map((r) => ({ payment_id: r.payment_id, offset: r.offset, limit: PAY_STATEMENT_PAGE })) }),
+        ),
+      ),
+    );
+    for (const answer of answers) {
+      for (const item of answer.responses) {
+        const body = item.body as { paging?: { count?: number; offset?: number }; pay_statements?: unknown[] } | undefined;
+        if (item.code !== 200 || !body?.pay_statements || !body.paging || !item.payment_id) {
+          tally.itemErrors += 1;
+          continue;
+        }
+        tally.records.payStatements += body.pay_statements.length;
+        reached.push({ payment_id: item.payment_id, seen: (body.paging.offset ?? 0) + body.pay_statements.length, count: body.paging.count ?? 0 });
+      }
+    }
+    return reached;
   };
 
   // A failed chain is already counted by `step`; here it only means "this connection is incomplete".

@@ -16,7 +16,7 @@
  * mode), or missed the ratio goal (full mode only: --quick checks the bench works on a
  * shared CI machine, where latency at a fast clock weighs more).
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { startSimulator } from '../../src/main/simulator';
 import { createFleet, recentWindow } from './fleet-setup';
 import { physicalFloor } from './floor';
@@ -86,7 +86,8 @@ async function main(): Promise<void> {
       const seen = gatewayCaller.rateLimitedAttempts();
       console.log(`\napp (gateway + limiter): ${seen} attempts answered 429 (goal 0) within ${ABORT_GRACE_MS / 1000} s of the first; run stopped.`);
       emitJsonLine({ bench: 'fleet', quick: QUICK, time: new Date().toISOString(), connections: fleet.length, speed: SETTINGS.speed, aborted: true, app: { rateLimited: seen, attempts: gatewayCaller.attempts() } }, RESULTS_FILE);
-      process.exit(1);
+      gatewayCaller.close();
+      process.exit(1); // the SDK's pending real-time sleeps would otherwise hold the process
     }
     const appRealMs = performance.now() - realStarted;
     const appRateLimited = gatewayCaller.rateLimitedAttempts();
@@ -144,7 +145,12 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// Exit explicitly: the rate limiter keeps a timer per bucket to let its meter fall as slots
+// expire (up to a window of real time), which would otherwise hold the process open.
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

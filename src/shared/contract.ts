@@ -148,7 +148,13 @@ export const contract = {
       summary: 'Clean up every live connection of a Sandbox environment',
     }),
     importToken: channel({
-      input: z.object({ accessToken: z.string().trim().min(8, 'looks too short').max(4000), customerName: z.string().trim().min(1).max(200).optional() }).strict(),
+      input: z
+        .object({
+          // Tokens travel in an HTTP header: printable ASCII only.
+          accessToken: z.string().trim().min(8, 'looks too short').max(4000).regex(/^[\x21-\x7e]+$/, 'may contain only printable ASCII characters'),
+          customerName: z.string().trim().min(1).max(200).optional(),
+        })
+        .strict(),
       output: ConnectionViewSchema,
       summary: 'Introspect an access token made elsewhere and store it (refused when it belongs to another environment)',
     }),

@@ -81,7 +81,7 @@ export class FinchGateway {
   private clientFor(target: GatewayTarget): Finch {
     // Keyed by a fingerprint of the credential, never the credential itself, so a replaced
     // token or secret gets a fresh client.
-    const credential = fingerprint(target.accessToken ?? target.clientSecret ?? '');
+    const credential = target.accessToken ? `token:${fingerprint(target.accessToken)}` : `secret:${fingerprint(target.clientSecret ?? '')}`;
     const key = [target.environmentId, target.baseURL, target.clientId, target.connectionId ?? '', credential].join('\u0000');
     let client = this.clients.get(key);
     if (!client) {

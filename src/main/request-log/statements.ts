@@ -43,7 +43,9 @@ export function toFtsQuery(text: string): string | null {
 
 /** An FTS5 column filter for an exact value, e.g. `environment_id : "local"`. */
 function columnTerm(column: string, value: string): string {
-  return `${column} : "${value.replace(/"/g, '""')}"`;
+  // Control characters end an FTS5 string early; the IPC schema refuses them, and this keeps
+  // any other caller from breaking the query.
+  return `${column} : "${value.replace(/[\u0000-\u001f\u007f]/g, '').replace(/"/g, '""')}"`;
 }
 
 const STATUS_SQL: Record<NonNullable<RequestLogQuery['statusClass']>, string> = {

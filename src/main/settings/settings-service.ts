@@ -56,7 +56,10 @@ export class SettingsService {
   }
 
   update(patch: Partial<Settings>): Settings {
-    const next = { ...this.stored, ...patch };
+    // `{ theme: undefined }` passes a partial schema (and Electron IPC keeps such keys): an
+    // undefined value means "not given", never "erase".
+    const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+    const next = { ...this.stored, ...given };
     this.store.write(next);
     this.stored = next;
     const settings = this.get();

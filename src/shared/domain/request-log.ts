@@ -29,16 +29,19 @@ export const RequestLogEntrySchema = z.object({
 });
 export type RequestLogEntryView = z.infer<typeof RequestLogEntrySchema>;
 
+/** Ids and names as they occur in Finch: printable, no control characters. */
+const Token = z.string().max(200).regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
+
 export const RequestLogQuerySchema = z
   .object({
-    environmentId: z.string().max(200).optional(),
-    connectionId: z.string().max(200).optional(),
+    environmentId: Token.optional(),
+    connectionId: Token.optional(),
     statusClass: z.enum(['2xx', '4xx', '5xx', 'network']).optional(),
-    product: z.string().max(100).optional(),
+    product: Token.optional(),
     outcome: OutcomeSchema.optional(),
     from: z.number().int().nonnegative().optional(),
     to: z.number().int().nonnegative().optional(),
-    text: z.string().max(500).optional(),
+    text: z.string().max(500).regex(/^[^\u0000]*$/, 'must not contain NUL characters').optional(),
     beforeId: z.number().int().positive().optional(),
     limit: z.number().int().min(1).max(5000).optional(),
   })

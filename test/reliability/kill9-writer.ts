@@ -1,0 +1,26 @@
+/**
+ * Child process for kill9.test.ts: appends to the request log as fast as it can, one
+ * autocommitted append at a time, and prints each id once `append()` has returned (the
+ * INSERT and its FTS trigger are committed by then). Stdout to a pipe is synchronous on
+ * Linux, so a printed id is a committed id. Stops by itself after `maxMs` or `maxRows`.
+ *   node --import tsx kill9-writer.ts <db path> <round> [maxMs] [maxRows]
+ */
+import { RequestLog } from '../../src/main/request-log/request-log';
+import { openWorkbenchDatabase } from '../../src/main/storage/database';
+
+const [path, round = '0', maxMsArg = '20000', maxRowsArg = '1000000'] = process.argv.slice(2);
+if (!path) throw new Error('usage: kill9-writer.ts <db path> <round> [maxMs] [maxRows]');
+const deadline = Date.now() + Number(maxMsArg);
+const maxRows = Number(maxRowsArg);
+const log = new RequestLog(openWorkbenchDatabase(path));
+
+for (let n = 0; n < maxRows && Date.now() < deadline; n++) {
+  const saved = log.append({
+    callId: `kill9-call-${round}-${n}`, time: Date.now(), environmentId: 'kill9', connectionId: `conn-${n % 7}`, method: 'GET',
+    path: '/employer/directory?limit=100&offset=0', product: 'directory', status: n % 13 === 0 ? 429 : 200, durationMs: 12.5, attempt: 1,
+    requestId: `kill9-r${round}-n${n}`, outcome: n % 13 === 0 ? 'rate_limited' : 'ok', errorName: null, finchCode: n % 13 === 0 ? 'finch_application_rl' : null,
+    message: n % 13 === 0 ? 'Rate limit exceeded for the directory product.' : null, retryAfterMs: null, dataRetrieved: null,
+    lastUpdateDate: null, lastUpdateResult: null,
+  });
+  process.stdout.write(`${saved.id} ${saved.requestId}\n`);
+}
