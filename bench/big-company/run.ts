@@ -17,6 +17,7 @@ import { RefreshTally, refreshConnection } from '../fleet/refresh';
 import { emitJsonLine } from '../fleet/report';
 import type { Latencies } from './critical-path';
 import { criticalPath } from './critical-path';
+import { runMain } from '../shared/run-main';
 
 const QUICK = process.argv.includes('--quick');
 const EMPLOYEES = 2_000;
@@ -84,12 +85,4 @@ async function main(): Promise<void> {
   }
 }
 
-// Exit explicitly: the rate limiter keeps a timer per bucket to let its meter fall as slots
-// expire (up to a window of real time), which would otherwise hold the process open.
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

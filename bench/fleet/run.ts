@@ -26,6 +26,7 @@ import type { Caller, FleetConnection, RefreshWindow } from './refresh';
 import { RefreshTally, refreshConnection } from './refresh';
 import type { RunFigures } from './report';
 import { emitJsonLine, printFloor, printRuns } from './report';
+import { runMain } from '../shared/run-main';
 
 const QUICK = process.argv.includes('--quick');
 /**
@@ -145,12 +146,4 @@ async function main(): Promise<void> {
   }
 }
 
-// Exit explicitly: the rate limiter keeps a timer per bucket to let its meter fall as slots
-// expire (up to a window of real time), which would otherwise hold the process open.
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);
