@@ -18,6 +18,7 @@ import type { RedirectOpener } from './connections/redirect-opener';
 import { ConnectTraces } from './diagnostics/connect-trace';
 import { DiagnosticsService } from './diagnostics/diagnostics-service';
 import { DrillRunner } from './sandbox/drills';
+import { ExplorerService } from './explorer/explorer-service';
 import { EnvironmentService } from './environments/environment-service';
 import { createBatcher } from './events/batcher';
 import type { EventHub } from './events/event-hub';
@@ -74,6 +75,7 @@ export interface WorkbenchServices {
   lifecycle: ConnectionLifecycle;
   diagnostics: DiagnosticsService;
   drills: DrillRunner;
+  explorer: ExplorerService;
   redirectOpener: RedirectOpener | null;
   simulator: RunningSimulator | null;
   db: Database.Database;
@@ -131,7 +133,7 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
 
   const services: WorkbenchServices = {
     app: adapters.app, cipher: adapters.cipher, events, notices, settings, vault, environments, requestLog, limiter, gateway, connections, connect,
-    lifecycle, diagnostics, drills, redirectOpener: adapters.redirectOpener ?? null, simulator, db,
+    lifecycle, diagnostics, drills, explorer: new ExplorerService(lifecycle), redirectOpener: adapters.redirectOpener ?? null, simulator, db,
   };
   return {
     ...services,

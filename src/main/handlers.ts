@@ -62,6 +62,8 @@ export function buildHandlers(s: WorkbenchServices): HandlerMap {
       drillResults: () => s.drills.results(s.environments.activeId()),
     },
     explorer: {
+      directory: ({ connectionId }) => s.explorer.directory(s.environments.activeId(), connectionId),
+      person: ({ connectionId, individualId }) => s.explorer.person(s.environments.activeId(), connectionId, individualId),
       company: async ({ connectionId }) => {
         const result = await s.lifecycle.read(s.environments.activeId(), connectionId, (client) => client.hris.company.retrieve());
         return { data: result.data, requestId: result.requestId, status: result.status };

@@ -201,6 +201,25 @@ export const contract = {
     drillResults: channel({ input: NoInput, output: z.array(DrillResultSchema), summary: 'Drill results of the active environment, newest first' }),
   },
   explorer: {
+    directory: channel({
+      input: z.object({ connectionId: z.string().min(1).max(200) }).strict(),
+      output: z.object({
+        people: z.array(z.record(z.string(), z.unknown())),
+        accepted: z.object({ code: z.string().nullable(), message: z.string().nullable() }).nullable(),
+        requestIds: z.array(z.string()),
+        pages: z.number(),
+      }),
+      summary: 'GET /employer/directory, every page; a 202 is reported as such',
+    }),
+    person: channel({
+      input: z.object({ connectionId: z.string().min(1).max(200), individualId: z.string().min(1).max(200) }).strict(),
+      output: z.object({
+        individual: z.object({ code: z.number().nullable(), body: z.unknown() }).nullable(),
+        employment: z.object({ code: z.number().nullable(), body: z.unknown() }).nullable(),
+        requestIds: z.array(z.string()),
+      }),
+      summary: 'One person: their individual and employment records (per-item codes kept)',
+    }),
     company: channel({
       input: z.object({ connectionId: z.string().min(1).max(200) }).strict(),
       output: FinchDataSchema,

@@ -15,6 +15,7 @@ import { ProductionBand } from './shell/EnvironmentSwitcher';
 import { RequestLogScreen } from './features/request-log/RequestLogScreen';
 import { SandboxScreen } from './features/sandbox/SandboxScreen';
 import { ConnectionsScreen } from './features/connections/ConnectionsScreen';
+import { ExplorerScreen } from './features/explorer/ExplorerScreen';
 import { unwrap, workbench } from './workbench';
 
 export function App(): JSX.Element {
@@ -44,6 +45,8 @@ export function App(): JSX.Element {
             <EnvironmentsScreen state={environments.state} />
           ) : route === 'connections' ? (
             <ConnectionsScreen environment={environments.active} />
+          ) : route === 'explorer' ? (
+            <ExplorerScreen environment={environments.active} />
           ) : route === 'sandbox' ? (
             <SandboxScreen environment={environments.active} />
           ) : route === 'request-log' ? (

@@ -1,0 +1,34 @@
+/** The Explorer (first slice) on a 2,500-person simulator company. */
+import { expect, screenshot, test } from './fixtures';
+
+test('company, all 2,500 people, and a person with nulls visible and sensitive values masked', async ({ page, workbench }) => {
+  const core = workbench.harness.core;
+  await core.connections.createSandbox('local', { providerId: 'bamboo_hr', employeeSize: 2500, customerName: 'Big Co' });
+  await page.goto(`${workbench.harness.url}/#/explorer`);
+  const directory = page.getByRole('region', { name: 'Directory' });
+  await expect(directory.getByRole('status')).toHaveText('2,500 of 2,500 people', { timeout: 15_000 });
+  await expect(directory).toContainText('5 page(s)');
+  await expect(page.getByRole('region', { name: 'Company' })).toContainText('Finch-Request-ID:');
+  expect(await directory.getByRole('row').count()).toBeLessThan(80);
+  await screenshot(page, 'explorer-directory');
+
+  const first = directory.getByRole('row').nth(1);
+  const name = (await first.getByRole('cell').first().innerText()).trim();
+  await directory.getByLabel('Filter people').fill(name);
+  await expect(directory.getByRole('status')).not.toHaveText('2,500 of 2,500 people');
+  await directory.getByRole('row').nth(1).click();
+  const person = page.getByRole('region', { name: 'Person' });
+  await expect(person).toContainText('Individual');
+  await expect(person).toContainText('Employment');
+  await expect(person.locator('.value-masked').first()).toBeVisible();
+  await person.getByRole('button', { name: 'Reveal sensitive values' }).click();
+  await expect(person.locator('.value-masked')).toHaveCount(0);
+  await screenshot(page, 'explorer-person');
+});
+
+test('a 202 on an assisted connection says the data is not there yet, not that there are no people', async ({ page, workbench }) => {
+  await workbench.harness.core.connections.createSandbox('local', { providerId: 'finch', authenticationType: 'assisted', customerName: 'Assisted Co' });
+  await page.goto(`${workbench.harness.url}/#/explorer`);
+  await expect(page.getByRole('status').filter({ hasText: 'Finch has no directory yet' })).toContainText('not “no people”');
+  await screenshot(page, 'explorer-202');
+});
