@@ -41,28 +41,38 @@ function payments(ctx: RequestContext): RouteResult {
   return { status: 200, body: list };
 }
 
-function payStatements(ctx: RequestContext): RouteResult {
+/**
+ * The batch-per-payment shape shared by pay statements and ledger items: each item names a
+ * payment and pages within it; unknown payments answer 404 and syncing ones 202, per item.
+ */
+function perPaymentBatch(
+  ctx: RequestContext,
+  maxLimit: number,
+  answer: (payment: NonNullable<ReturnType<ReturnType<typeof viewOf>['payment']>>, page: { limit: number; offset: number }, c: ReturnType<typeof requireConnection>) => unknown,
+): RouteResult {
   const c = requireConnection(ctx);
   entityFilter(c);
   const requests = batchRequests(ctx.body, 'payment_id');
   const view = viewOf(c);
   const responses = requests.map((item) => {
     const id = String(item['payment_id']);
-    const { limit, offset } = itemPaging(item, 100, 5_000);
+    const page = itemPaging(item, 100, maxLimit);
     if (view.isPending(id)) return { payment_id: id, code: 202, body: PAY_STATEMENT_SYNCING };
     const payment = view.payment(id);
     if (!payment) return { payment_id: id, code: 404, body: itemNotFound('payment', 'payment_not_found', id) };
-    const statements = payment.statements();
-    return {
-      payment_id: id,
-      code: 200,
-      body: {
-        paging: { count: statements.length, offset },
-        pay_statements: statements.slice(offset, offset + limit).map((s) => applyFieldMask(c.provider, 'pay_statement', s)),
-      },
-    };
+    return { payment_id: id, code: 200, body: answer(payment, page, c) };
   });
   return { status: 200, body: { responses } };
+}
+
+function payStatements(ctx: RequestContext): RouteResult {
+  return perPaymentBatch(ctx, 5_000, (payment, { limit, offset }, c) => {
+    const statements = payment.statements();
+    return {
+      paging: { count: statements.length, offset },
+      pay_statements: statements.slice(offset, offset + limit).map((s) => applyFieldMask(c.provider, 'pay_statement', s)),
+    };
+  });
 }
 
 function payGroupsOfView(ctx: RequestContext) {
@@ -93,31 +103,17 @@ function getPayGroup(ctx: RequestContext): RouteResult {
 }
 
 function ledgerItems(ctx: RequestContext): RouteResult {
-  const c = requireConnection(ctx);
-  entityFilter(c);
-  const requests = batchRequests(ctx.body, 'payment_id');
-  const view = viewOf(c);
-  const responses = requests.map((item) => {
-    const id = String(item['payment_id']);
-    const { limit, offset } = itemPaging(item, 100, 10_000);
-    if (view.isPending(id)) return { payment_id: id, code: 202, body: PAY_STATEMENT_SYNCING };
-    const payment = view.payment(id);
-    if (!payment) return { payment_id: id, code: 404, body: itemNotFound('payment', 'payment_not_found', id) };
+  return perPaymentBatch(ctx, 10_000, (payment, { limit, offset }) => {
     const lines = ledgerLines(payment.statements());
     return {
-      payment_id: id,
-      code: 200,
-      body: {
-        source: 'synthesized',
-        provider_description: null,
-        pay_date: payment.payDate,
-        totals: ledgerTotals(lines),
-        paging: { count: lines.length, offset },
-        ledger_items: lines.slice(offset, offset + limit),
-      },
+      source: 'synthesized',
+      provider_description: null,
+      pay_date: payment.payDate,
+      totals: ledgerTotals(lines),
+      paging: { count: lines.length, offset },
+      ledger_items: lines.slice(offset, offset + limit),
     };
   });
-  return { status: 200, body: { responses } };
 }
 
 const PAYROLL = { auth: 'bearer', data: true, providerProduct: 'payment' } as const;
