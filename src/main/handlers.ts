@@ -71,6 +71,7 @@ export function buildHandlers(s: WorkbenchServices): HandlerMap {
     },
     diagnostics: {
       explainRequest: ({ id }) => s.diagnostics.explainRequest(s.environments.activeId(), id),
+      explainRequestId: ({ requestId }) => s.diagnostics.explainRequestId(s.environments.activeId(), requestId),
       connectTraces: () => s.diagnostics.connectTraces(s.environments.activeId()),
       traceConnectMessage: ({ state, kind, origin, detail }) => (s.connect.traceMessage(s.environments.activeId(), state, kind, origin, detail), null),
       healthCheck: ({ connectionId }) => s.diagnostics.healthCheck(s.environments.activeId(), connectionId),

@@ -232,6 +232,11 @@ export const contract = {
       output: ExplanationSchema.nullable(),
       summary: 'What a logged attempt means and what to do next (null when it went as expected)',
     }),
+    explainRequestId: channel({
+      input: z.object({ requestId: z.string().min(1).max(200) }).strict(),
+      output: ExplanationSchema.nullable(),
+      summary: 'The explanation for the attempt with this Finch-Request-ID (null when none is needed or known)',
+    }),
     connectTraces: channel({ input: NoInput, output: z.array(ConnectTraceSchema), summary: 'Connect attempts of the active environment, newest first' }),
     traceConnectMessage: channel({ input: TraceMessageSchema, output: z.null(), summary: 'A message the Connect frame posted, as the renderer saw it' }),
     healthCheck: channel({

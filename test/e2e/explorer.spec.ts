@@ -32,3 +32,12 @@ test('a 202 on an assisted connection says the data is not there yet, not that t
   await expect(page.getByRole('status').filter({ hasText: 'Finch has no directory yet' })).toContainText('not “no people”');
   await screenshot(page, 'explorer-202');
 });
+
+test('an explorer read that fails explains itself', async ({ page, workbench }) => {
+  const core = workbench.harness.core;
+  const c = await core.connections.createSandbox('local', { providerId: 'finch', customerName: 'Revoked Co' });
+  await core.gateway.call(core.connections.target('local', c.id), (client) => client.sandbox.connections.accounts.update({ connection_status: 'reauth' }));
+  await page.goto(`${workbench.harness.url}/#/explorer`);
+  await expect(page.getByRole('alert').filter({ hasText: 're-authenticated' })).toContainText('Finch-Request-ID:');
+  await expect(page.getByRole('note', { name: 'Explanation: The employer must reconnect' })).toBeVisible();
+});

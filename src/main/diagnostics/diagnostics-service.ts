@@ -58,6 +58,12 @@ export class DiagnosticsService {
     return needsExplanation(observed) ? explain(observed) : null;
   }
 
+  /** The same, for a Finch-Request-ID (what the explorer and drills hold). */
+  explainRequestId(environmentId: string, requestId: string): Explanation | null {
+    const entry = this.options.requestLog.findByRequestId(requestId).find((e) => e.environmentId === environmentId);
+    return entry ? this.explainRequest(environmentId, entry.id) : null;
+  }
+
   connectTraces(environmentId: string): ConnectTrace[] {
     return this.options.traces.list(environmentId);
   }

@@ -8,6 +8,7 @@ import { useConnections } from '../sandbox/useConnections';
 import { DirectoryTable } from './DirectoryTable';
 import { PersonPanel } from './PersonPanel';
 import { flatten, Value } from './Value';
+import { ExplainRequestIds } from '../diagnostics/ExplainRequestIds';
 
 type Directory = { people: Record<string, unknown>[]; accepted: { code: string | null; message: string | null } | null; requestIds: string[]; pages: number };
 
@@ -19,7 +20,7 @@ export function ExplorerScreen({ environment }: { environment: EnvironmentView |
   const [company, setCompany] = useState<{ data: unknown; requestId: string | null } | null>(null);
   const [directory, setDirectory] = useState<Directory | null>(null);
   const [person, setPerson] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; requestId: string | null } | null>(null);
   const [loading, setLoading] = useState(false);
 
   useEffect(() => {
@@ -30,7 +31,10 @@ export function ExplorerScreen({ environment }: { environment: EnvironmentView |
     if (!chosen) return;
     setLoading(true);
     Promise.all([unwrap(workbench().explorer.company({ connectionId: chosen })), unwrap(workbench().explorer.directory({ connectionId: chosen }))])
-      .then(([c, d]) => (setCompany(c), setDirectory(d)), (e: Error) => setError(e.message))
+      .then(
+        ([c, d]) => (setCompany(c), setDirectory(d)),
+        (e: Error & { error?: { requestId?: string } }) => setError({ message: e.message, requestId: e.error?.requestId ?? null }),
+      )
       .finally(() => setLoading(false));
   }, [chosen]);
 
@@ -52,7 +56,15 @@ export function ExplorerScreen({ environment }: { environment: EnvironmentView |
         />
       )}
       {loading && <p className="muted" role="status">Reading company and every directory page…</p>}
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {error && (
+        <>
+          <p className="field-error" role="alert">
+            {error.message}
+            {error.requestId ? ` Finch-Request-ID: ${error.requestId}` : ''}
+          </p>
+          {error.requestId && <ExplainRequestIds requestIds={[error.requestId]} />}
+        </>
+      )}
       {company && (
         <section className="card" aria-label="Company">
           <h2>{String((company.data as { legal_name?: unknown }).legal_name ?? 'Company')}</h2>

@@ -6,6 +6,7 @@ import type { DrillId, DrillResult } from '../../../../shared/domain/drills';
 import { DRILLS, DRILL_TITLES } from '../../../../shared/domain/drills';
 import { SelectField } from '../../components/fields';
 import { unwrap, workbench } from '../../workbench';
+import { ExplainRequestIds } from '../diagnostics/ExplainRequestIds';
 
 export function DrillsPanel({ connections }: { connections: ConnectionView[] }): JSX.Element {
   const live = connections.filter((c) => c.disconnectedAt === null);
@@ -62,6 +63,7 @@ export function DrillsPanel({ connections }: { connections: ConnectionView[] }):
                   <li key={i}>
                     {s.ok ? '✓' : '✗'} {s.name} — <span className="muted">{s.detail}</span>
                     {s.requestIds.length > 0 && <span className="mono muted"> · {s.requestIds.join(', ')}</span>}
+                    {!s.ok && <ExplainRequestIds requestIds={s.requestIds.slice(-1)} />}
                   </li>
                 ))}
               </ol>
