@@ -65,14 +65,15 @@ function createConnection(ctx: RequestContext): RouteResult {
   if (typeof size !== 'number' || !Number.isInteger(size) || size < 1 || size > MAX_SANDBOX_EMPLOYEES) {
     throw errors.invalidRequest(`"employee_size" must be an integer between 1 and ${MAX_SANDBOX_EMPLOYEES}.`);
   }
-  const connection = ctx.core.connections.create({
-    clientId: ctx.clientId ?? '',
-    providerId: provider.id,
-    authenticationType: authType,
-    connectionType: 'finch',
-    products,
-    employeeSize: size,
-  });
+  return newSandboxConnection(ctx, { providerId: provider.id, authenticationType: authType, products, employeeSize: size });
+}
+
+/** Both sandbox creation routes: a Finch-type connection for this application, with its token. */
+function newSandboxConnection(
+  ctx: RequestContext,
+  fields: Omit<Parameters<RequestContext['core']['connections']['create']>[0], 'clientId' | 'connectionType'>,
+): RouteResult {
+  const connection = ctx.core.connections.create({ clientId: ctx.clientId ?? '', connectionType: 'finch', ...fields });
   return { status: 200, body: connectionCreated(connection, ctx.core.connections.issueToken(connection)) };
 }
 
@@ -83,15 +84,7 @@ function createAccount(ctx: RequestContext): RouteResult {
   const owned = ctx.core.store.state.connections.some((c) => c.companyId === companyId && c.clientId === ctx.clientId);
   if (!owned) throw errors.invalidRequest(`No sandbox company ${companyId} for this application.`, 'company_not_found');
   const { provider, authType, products } = providerAndAuth(body);
-  const connection = ctx.core.connections.create({
-    clientId: ctx.clientId ?? '',
-    providerId: provider.id,
-    authenticationType: authType,
-    connectionType: 'finch',
-    products,
-    companyId,
-  });
-  return { status: 200, body: connectionCreated(connection, ctx.core.connections.issueToken(connection)) };
+  return newSandboxConnection(ctx, { providerId: provider.id, authenticationType: authType, products, companyId });
 }
 
 function accountBody(c: ConnectionRecord): Record<string, unknown> {
