@@ -15,6 +15,7 @@ import { ConnectFlow } from './connections/connect-flow';
 import { ConnectionService } from './connections/connection-service';
 import { ConnectionLifecycle } from './connections/connection-lifecycle';
 import type { RedirectOpener } from './connections/redirect-opener';
+import type { ExportSaver } from './files/export-saver';
 import { ConnectTraces } from './diagnostics/connect-trace';
 import { DiagnosticsService } from './diagnostics/diagnostics-service';
 import { DrillRunner } from './sandbox/drills';
@@ -54,6 +55,8 @@ export interface CoreAdapters {
   embeddedSimulator?: boolean;
   /** How the redirect flow's Connect window is opened (see redirect-opener.ts). */
   redirectOpener?: RedirectOpener;
+  /** Where exports are written (a save dialog in Electron; absent in the harness: the renderer downloads). */
+  exportSaver?: ExportSaver;
   /** Lines for the app log (never secrets). */
   log?: (line: string) => void;
   now?: () => Date;
@@ -77,6 +80,7 @@ export interface WorkbenchServices {
   drills: DrillRunner;
   explorer: ExplorerService;
   redirectOpener: RedirectOpener | null;
+  exportSaver: ExportSaver | null;
   simulator: RunningSimulator | null;
   db: Database.Database;
 }
@@ -133,7 +137,8 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
 
   const services: WorkbenchServices = {
     app: adapters.app, cipher: adapters.cipher, events, notices, settings, vault, environments, requestLog, limiter, gateway, connections, connect,
-    lifecycle, diagnostics, drills, explorer: new ExplorerService(lifecycle), redirectOpener: adapters.redirectOpener ?? null, simulator, db,
+    lifecycle, diagnostics, drills, explorer: new ExplorerService(lifecycle), redirectOpener: adapters.redirectOpener ?? null,
+    exportSaver: adapters.exportSaver ?? null, simulator, db,
   };
   return {
     ...services,

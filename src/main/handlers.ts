@@ -9,6 +9,7 @@ import { checkCredentials } from './environments/credential-check';
 import { checkConnectionAttempt } from './environments/environment-rules';
 import { applicationTarget } from './environments/targets';
 import { startRedirectFlow } from './connections/redirect-handler';
+import { saveExport } from './files/export-saver';
 
 export function buildHandlers(s: WorkbenchServices): HandlerMap {
   return {
@@ -79,6 +80,10 @@ export function buildHandlers(s: WorkbenchServices): HandlerMap {
     requestLog: {
       search: (query) => s.requestLog.search(query),
       attemptsOf: ({ callId }) => s.requestLog.attemptsOf(callId),
+    },
+    files: {
+      exportMode: () => ({ mode: s.exportSaver ? 'dialog' : 'download' }),
+      saveExport: ({ suggestedName, content }) => saveExport(s.exportSaver, suggestedName, content),
     },
     rateLimits: {
       readings: () => s.limiter.readings(),

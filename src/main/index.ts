@@ -17,6 +17,7 @@ import { openElectronSettingsStore } from './electron/settings-store';
 import { safeStorageCipher } from './electron/safe-storage-cipher';
 import { electronNativeBinding } from './storage/database';
 import { openRedirectWindow } from './electron/redirect-window';
+import { saveDialogSaver } from './electron/save-dialog';
 
 registerAppScheme();
 
@@ -48,6 +49,7 @@ void app.whenReady().then(async () => {
       defaultRedirectUri: 'https://finch-workbench.invalid/connect/callback',
       open: (launchUrl, redirectUri) => openRedirectWindow([...appWindows][0], launchUrl, redirectUri),
     },
+    exportSaver: saveDialogSaver(() => [...appWindows][0]),
   });
 
   const guard = createIpcGuard({

@@ -258,6 +258,27 @@ export const contract = {
     }),
     appended: event({ payload: z.array(RequestLogEntrySchema), summary: 'New attempts were logged (batched)' }),
   },
+  files: {
+    exportMode: channel({
+      input: NoInput,
+      output: z.object({ mode: z.enum(['dialog', 'download']) }),
+      summary: 'How exports leave the app: a save dialog in main (Electron) or a browser download (harness)',
+    }),
+    saveExport: channel({
+      input: z
+        .object({
+          suggestedName: z
+            .string()
+            .min(1)
+            .max(200)
+            .regex(/^[^/\\:*?"<>|\u0000-\u001f]+\.(csv|json|md|html)$/, 'must be a plain file name ending in .csv, .json, .md or .html'),
+          content: z.string().max(100_000_000),
+        })
+        .strict(),
+      output: z.object({ outcome: z.enum(['saved', 'cancelled', 'download']), path: z.string().nullable() }),
+      summary: 'Save an export through the save dialog; in the browser harness the answer is “download” and the renderer downloads it',
+    }),
+  },
   rateLimits: {
     readings: channel({ input: NoInput, output: z.array(MeterReadingSchema), summary: 'Used/limit per application and product' }),
     changed: event({ payload: z.array(MeterReadingSchema), summary: 'Meter readings changed (batched)' }),
