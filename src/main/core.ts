@@ -20,6 +20,8 @@ import { ConnectTraces } from './diagnostics/connect-trace';
 import { DiagnosticsService } from './diagnostics/diagnostics-service';
 import { DrillRunner } from './sandbox/drills';
 import { ExplorerService } from './explorer/explorer-service';
+import type { OperationProgress } from './explorer/operations';
+import { OperationRegistry } from './explorer/operations';
 import { EnvironmentService } from './environments/environment-service';
 import { createBatcher } from './events/batcher';
 import type { EventHub } from './events/event-hub';
@@ -79,6 +81,8 @@ export interface WorkbenchServices {
   diagnostics: DiagnosticsService;
   drills: DrillRunner;
   explorer: ExplorerService;
+  /** Long pulls: progress events and cancellation (explorer, snapshots). */
+  operations: OperationRegistry;
   redirectOpener: RedirectOpener | null;
   exportSaver: ExportSaver | null;
   simulator: RunningSimulator | null;
@@ -135,10 +139,16 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
   const diagnostics = new DiagnosticsService({ requestLog, connections, lifecycle, environments, limiter, traces, simulator: () => simulator });
   const drills = new DrillRunner({ db, environments, connections, lifecycle, gateway, requestLog, simulator: () => simulator });
 
+  const progress = createBatcher<OperationProgress>(clock, 100, (updates) => {
+    // Only each operation's latest state matters to the progress bar.
+    for (const update of new Map(updates.map((u) => [u.operationId, u])).values()) events.emit('explorer', 'progress', update);
+  });
+  const operations = new OperationRegistry(progress);
+
   const services: WorkbenchServices = {
     app: adapters.app, cipher: adapters.cipher, events, notices, settings, vault, environments, requestLog, limiter, gateway, connections, connect,
     lifecycle, diagnostics, drills, explorer: new ExplorerService(lifecycle), redirectOpener: adapters.redirectOpener ?? null,
-    exportSaver: adapters.exportSaver ?? null, simulator, db,
+    exportSaver: adapters.exportSaver ?? null, simulator, db, operations,
   };
   return {
     ...services,

@@ -63,6 +63,7 @@ export function buildHandlers(s: WorkbenchServices): HandlerMap {
       drillResults: () => s.drills.results(s.environments.activeId()),
     },
     explorer: {
+      cancel: ({ operationId }) => ({ cancelled: s.operations.cancel(operationId) }),
       directory: ({ connectionId }) => s.explorer.directory(s.environments.activeId(), connectionId),
       person: ({ connectionId, individualId }) => s.explorer.person(s.environments.activeId(), connectionId, individualId),
       company: async ({ connectionId }) => {

@@ -18,6 +18,7 @@ import { ConnectCompletionSchema, ConnectReportSchema, ConnectSessionInputSchema
 import { ConnectionEventSchema, ConnectionViewSchema, FinchDataSchema, SandboxConnectionInputSchema } from './domain/connection';
 import { ConnectTraceSchema, ExplanationSchema, HealthCheckSchema, TraceMessageSchema } from './domain/diagnostics';
 import { DrillIdSchema, DrillResultSchema } from './domain/drills';
+import { OperationProgressSchema } from './domain/operations';
 import { MeterReadingSchema, RequestLogEntrySchema, RequestLogQuerySchema } from './domain/request-log';
 
 const NoInput = z.object({}).strict();
@@ -201,6 +202,12 @@ export const contract = {
     drillResults: channel({ input: NoInput, output: z.array(DrillResultSchema), summary: 'Drill results of the active environment, newest first' }),
   },
   explorer: {
+    cancel: channel({
+      input: z.object({ operationId: Id }).strict(),
+      output: z.object({ cancelled: z.boolean() }),
+      summary: 'Cancel a long pull (directory, batches, snapshot); false when it had already ended',
+    }),
+    progress: event({ payload: OperationProgressSchema, summary: 'A long pull advanced: records, pages, rate-limit waits, state' }),
     directory: channel({
       input: z.object({ connectionId: z.string().min(1).max(200) }).strict(),
       output: z.object({
@@ -267,11 +274,8 @@ export const contract = {
     saveExport: channel({
       input: z
         .object({
-          suggestedName: z
-            .string()
-            .min(1)
-            .max(200)
-            .regex(/^[^/\\:*?"<>|\u0000-\u001f]+\.(csv|json|md|html)$/, 'must be a plain file name ending in .csv, .json, .md or .html'),
+          /** Checked in main (export-saver.ts): a plain name ending in .csv, .json, .md or .html. */
+          suggestedName: z.string().min(1).max(200),
           content: z.string().max(100_000_000),
         })
         .strict(),

@@ -54,6 +54,16 @@ describe('EnvironmentService', () => {
     expect(() => service.create({ ...sandbox, name: 'local simulator' })).toThrow(/already exists/);
   });
 
+  it('renaming into another environment’s name is a conflict, also where JS and SQLite fold case differently', () => {
+    const { service } = setup();
+    service.create({ ...sandbox, name: 'k' });
+    service.create({ ...sandbox, name: '\u212a' }); // KELVIN SIGN: JS lowercases it to "k", SQLite NOCASE does not
+    const kelvin = service.state().environments.find((e) => e.name === '\u212a')!;
+    expect(() => service.update({ id: kelvin.id, name: 'K' })).toThrow(/already exists/);
+    expect(service.state().environments.map((e) => e.name)).toContain('\u212a');
+    service.update({ id: kelvin.id, name: '\u212a' }); // its own name is not a clash
+  });
+
   it('duplicates without the secret', () => {
     const { service } = setup();
     service.create(sandbox);

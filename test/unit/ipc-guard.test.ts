@@ -75,6 +75,14 @@ describe('IPC guard', () => {
     expect(rename).not.toHaveBeenCalled();
   });
 
+  it('refuses text with an unpaired surrogate (it cannot be stored faithfully), and keeps emoji', async () => {
+    const { guard, rename } = makeGuard();
+    const broken = await guard.dispatch('things:rename', { id: 'a', name: 'Acme \ud800' }, TRUSTED);
+    expect(broken).toMatchObject({ ok: false, error: { kind: 'validation', fields: [{ path: 'name' }] } });
+    expect(rename).not.toHaveBeenCalled();
+    expect(await guard.dispatch('things:rename', { id: 'a', name: 'Acme 🐦' }, TRUSTED)).toMatchObject({ ok: true });
+  });
+
   it('names unexpected keys and wrong types', async () => {
     const { guard } = makeGuard();
     const extra = await guard.dispatch('things:rename', { id: 'a', name: 'b', admin: true }, TRUSTED);

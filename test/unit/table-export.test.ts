@@ -35,3 +35,14 @@ describe('table export', () => {
     expect(await saveExport({ save: async (name) => `/tmp/${name}` }, 'a.csv', 'x')).toEqual({ outcome: 'saved', path: '/tmp/a.csv' });
   });
 });
+
+describe('export file names', () => {
+  it('refuses a path or an unknown extension before any dialog opens', async () => {
+    let asked = false;
+    const saver = { save: async () => ((asked = true), '/tmp/x') };
+    for (const name of ['../../etc/passwd.csv', 'a/b.csv', 'report.exe', '.csv', 'C:evil.json']) {
+      await expect(saveExport(saver, name, 'x')).rejects.toMatchObject({ kind: 'validation' });
+    }
+    expect(asked).toBe(false);
+  });
+});

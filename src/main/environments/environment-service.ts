@@ -83,7 +83,9 @@ export class EnvironmentService {
     if (row.kind === 'local-simulator' && (patch.clientId || patch.clientSecret || patch.apiBaseUrl !== undefined || patch.connectUrl !== undefined)) {
       throw new WorkbenchError('validation', 'The Local simulator uses built-in credentials and addresses; only its name, colour and redirect URI can change.');
     }
-    if (patch.name !== undefined && patch.name.toLowerCase() !== row.name.toLowerCase()) this.assertNameFree(patch.name);
+    // Compared the way the UNIQUE index compares (SQLite NOCASE folds ASCII only), not with JS
+    // toLowerCase, which folds more and let a clash through as an internal error.
+    if (patch.name !== undefined) this.assertNameFree(patch.name, row.id);
     if (patch.clientId !== undefined && patch.clientId !== row.clientId && !patch.clientSecret) {
       // A different application: the old secret cannot belong to it.
       this.options.vault.delete(secretRefs.clientSecret(row.id));
@@ -201,8 +203,9 @@ export class EnvironmentService {
     return row;
   }
 
-  private assertNameFree(name: string): void {
-    if (this.statements.byName.get(name)) {
+  private assertNameFree(name: string, exceptId?: string): void {
+    const holder = this.statements.byName.get(name) as { id: string } | undefined;
+    if (holder && holder.id !== exceptId) {
       throw new WorkbenchError('conflict', `An environment named “${name}” already exists.`, { fields: [{ path: 'name', message: 'is already used' }] });
     }
   }

@@ -5,6 +5,8 @@
  * Content reaching here was built by the renderer from data it already holds, so it carries
  * no secret the renderer could not see.
  */
+import { WorkbenchError } from '../errors';
+
 export interface ExportSaver {
   /** Resolves with the chosen path, or null when the user cancelled. */
   save(suggestedName: string, content: string | Uint8Array): Promise<string | null>;
@@ -15,7 +17,15 @@ export interface ExportOutcome {
   path: string | null;
 }
 
+const PLAIN_NAME = /^[^/\\:*?"<>|\u0000-\u001f]+\.(csv|json|md|html|zip|pdf)$/;
+
 export async function saveExport(saver: ExportSaver | null, suggestedName: string, content: string | Uint8Array): Promise<ExportOutcome> {
+  // The dialog proposes this name; a path or an odd extension is the renderer's bug, said plainly.
+  if (!PLAIN_NAME.test(suggestedName) || suggestedName.startsWith('.')) {
+    throw new WorkbenchError('validation', `“${suggestedName.slice(0, 80)}” is not a plain file name ending in .csv, .json, .md, .html, .zip or .pdf.`, {
+      fields: [{ path: 'suggestedName', message: 'must be a plain file name with a known extension' }],
+    });
+  }
   if (!saver) return { outcome: 'download', path: null };
   const path = await saver.save(suggestedName, content);
   return path === null ? { outcome: 'cancelled', path: null } : { outcome: 'saved', path };

@@ -9,6 +9,7 @@ import type { Clock } from '../clock';
 import type { RequestLog } from '../request-log/request-log';
 import type { Outcome } from '../request-log/types';
 import { asErrorBody, outcomeFor } from './classify';
+import { reportRateLimitWait } from '../explorer/operations';
 import { productForPath } from './products';
 import type { RateLimiter } from './rate-limiter';
 
@@ -46,7 +47,11 @@ export function createLoggingFetch(deps: LoggingFetchDeps, context: LoggingFetch
     const attempt = Number(headers.get('x-stainless-retry-count') ?? '0') + 1;
     const url = new URL(href);
     const product = productForPath(url.pathname);
+    const queuedAt = timer();
     const release = await deps.limiter.acquire(context.clientId, product, init?.signal ?? undefined);
+    const waitedMs = timer() - queuedAt;
+    // Sub-millisecond is the unthrottled fast path, not a wait worth reporting.
+    if (waitedMs >= 1) reportRateLimitWait(waitedMs);
 
     const time = deps.clock.now();
     const started = timer();

@@ -67,6 +67,11 @@ export function createIpcGuard<C extends ContractSpec>(options: IpcGuardOptions<
     const route = routes.get(channel);
     if (!route) return fail('not_found', `Unknown channel ${describe(channel)}.`);
 
+    const broken = findBrokenText(payload);
+    if (broken !== null) {
+      const fields = [{ path: broken || '(input)', message: 'contains a broken character (an unpaired UTF-16 surrogate)' }];
+      return { ok: false, error: { kind: 'validation', message: `Invalid input for ${channel}: ${fields[0]!.path}: ${fields[0]!.message}`, fields } };
+    }
     const parsed = route.input.safeParse(payload);
     if (!parsed.success) {
       const fields = parsed.error.issues.map((issue) => ({
@@ -117,4 +122,23 @@ function fail(kind: IpcError['kind'], message: string): Result<never> {
 function describe(channel: unknown): string {
   const text = typeof channel === 'string' ? channel : String(channel);
   return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
+}
+
+/**
+ * Unpaired surrogates cannot be stored faithfully: SQLite receives them as U+FFFD, so two
+ * different names could become the same stored name (the IPC fuzz found exactly that as a
+ * UNIQUE-constraint crash). Refused here, once, for every channel. Returns the dotted path
+ * of the first broken string, or null.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function findBrokenText(value: unknown, path = '', depth = 0): string | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : null;
+  if (depth > 20 || value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    if (LONE_SURROGATE.test(key)) return path ? `${path}.${key}` : key;
+    const found = findBrokenText(item, path ? `${path}.${key}` : key, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-/** The closed set of error kinds a renderer can receive (see ARCHITECTURE.md, plus `forbidden`). */
+/** The closed set of error kinds a renderer can receive (see ARCHITECTURE.md, plus `forbidden` and `cancelled`). */
 export const ERROR_KINDS = [
   'validation',
   'not_found',
@@ -16,6 +16,8 @@ export const ERROR_KINDS = [
   'network',
   'secrets_unavailable',
   'conflict',
+  /** The user cancelled a long operation: not a failure to report as one. */
+  'cancelled',
   'internal',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];

@@ -1,0 +1,98 @@
+/**
+ * Long pulls (a whole directory, every individual in chunks, a snapshot) run as operations:
+ * each has an id the renderer can cancel, and reports progress — records, pages, and the
+ * time spent waiting for rate-limit slots — as `explorer.progress` events.
+ *
+ * Rate-limit waits are measured where they happen (the logging fetch) and attributed to the
+ * operation through an AsyncLocalStorage, so no call signature has to carry a callback.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { WorkbenchError } from '../errors';
+
+export interface OperationProgress {
+  operationId: string;
+  label: string;
+  records: number;
+  pages: number;
+  /** Calls that had to wait for a rate-limit slot, and for how long in total. */
+  rateLimitWaits: number;
+  rateLimitWaitMs: number;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  /** What is being read now, e.g. "individuals 1,000–1,499 of 2,500". */
+  detail: string | null;
+}
+
+export interface Operation {
+  readonly id: string;
+  readonly signal: AbortSignal;
+  /** Adds to the counters and reports (throttled by the event batcher downstream). */
+  advance(update: { records?: number; pages?: number; detail?: string }): void;
+  /** Throws a `cancelled` error when the user cancelled; call between steps. */
+  checkCancelled(): void;
+  /** Runs `fn` so that rate-limit waits inside it are counted for this operation. */
+  run<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+const current = new AsyncLocalStorage<{ onRateLimitWait: (ms: number) => void }>();
+
+/** Called by the logging fetch when a call waited for a rate-limit slot. */
+export function reportRateLimitWait(ms: number): void {
+  current.getStore()?.onRateLimitWait(ms);
+}
+
+export class OperationRegistry {
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(private readonly onProgress: (progress: OperationProgress) => void) {}
+
+  /** Runs `work` as a cancellable, reporting operation; the id is chosen by the caller (renderer) or made up. */
+  async start<T>(label: string, work: (operation: Operation) => Promise<T>, operationId: string = crypto.randomUUID()): Promise<T> {
+    if (this.running.has(operationId)) throw new WorkbenchError('conflict', `Operation ${operationId} is already running.`);
+    const controller = new AbortController();
+    this.running.set(operationId, controller);
+    const progress: OperationProgress = { operationId, label, records: 0, pages: 0, rateLimitWaits: 0, rateLimitWaitMs: 0, state: 'running', detail: null };
+    const report = () => this.onProgress({ ...progress });
+    const store = {
+      onRateLimitWait: (ms: number) => {
+        progress.rateLimitWaits += 1;
+        progress.rateLimitWaitMs += Math.round(ms);
+        report();
+      },
+    };
+    const operation: Operation = {
+      id: operationId,
+      signal: controller.signal,
+      advance(update) {
+        progress.records += update.records ?? 0;
+        progress.pages += update.pages ?? 0;
+        if (update.detail !== undefined) progress.detail = update.detail;
+        report();
+      },
+      checkCancelled() {
+        if (controller.signal.aborted) throw new WorkbenchError('cancelled', `${label}: cancelled.`);
+      },
+      run: (fn) => current.run(store, fn),
+    };
+    report();
+    try {
+      const result = await current.run(store, () => work(operation));
+      operation.checkCancelled();
+      progress.state = 'done';
+      return result;
+    } catch (error) {
+      progress.state = controller.signal.aborted ? 'cancelled' : 'failed';
+      if (controller.signal.aborted) throw new WorkbenchError('cancelled', `${label}: cancelled after ${progress.records.toLocaleString('en-US')} records.`);
+      throw error;
+    } finally {
+      this.running.delete(operationId);
+      report();
+    }
+  }
+
+  /** True when there was such an operation to cancel. */
+  cancel(operationId: string): boolean {
+    const controller = this.running.get(operationId);
+    controller?.abort();
+    return controller !== undefined;
+  }
+}
