@@ -10,7 +10,7 @@ import type { Contract, HandlerMap } from '../shared/contract';
 import { contract } from '../shared/contract';
 import type { AppInfoSource } from './app-info/app-info';
 import type { Clock } from './clock';
-import { systemClock } from './clock';
+import { scaledClock, systemClock } from './clock';
 import { ConnectFlow } from './connections/connect-flow';
 import { ConnectionService } from './connections/connection-service';
 import { ConnectionLifecycle } from './connections/connection-lifecycle';
@@ -19,6 +19,8 @@ import type { ExportSaver } from './files/export-saver';
 import { ConnectTraces } from './diagnostics/connect-trace';
 import { DiagnosticsService } from './diagnostics/diagnostics-service';
 import { DrillRunner } from './sandbox/drills';
+import { MockData } from './sandbox/mock-data';
+import { SyncJobs } from './sandbox/sync-job';
 import { ExplorerService } from './explorer/explorer-service';
 import type { OperationProgress } from './explorer/operations';
 import { OperationRegistry } from './explorer/operations';
@@ -53,6 +55,8 @@ export interface CoreAdapters {
   clock?: Clock;
   /** The fetch Finch calls go through (Node's by default). */
   fetch?: typeof fetch;
+  /** Tests: run the embedded simulator's clock this many times faster, and the app's clock with it. */
+  simulatorClockSpeed?: number;
   /** Start the built-in Finch simulator for the Local simulator environment (default true). */
   embeddedSimulator?: boolean;
   /** How the redirect flow's Connect window is opened (see redirect-opener.ts). */
@@ -80,6 +84,7 @@ export interface WorkbenchServices {
   lifecycle: ConnectionLifecycle;
   diagnostics: DiagnosticsService;
   drills: DrillRunner;
+  mockData: MockData;
   explorer: ExplorerService;
   /** Long pulls: progress events and cancellation (explorer, snapshots). */
   operations: OperationRegistry;
@@ -97,7 +102,6 @@ export interface WorkbenchCore extends WorkbenchServices {
 export async function startWorkbenchCore(adapters: CoreAdapters): Promise<WorkbenchCore> {
   const folder = adapters.app.dataFolder;
   const log = adapters.log ?? ((line: string) => console.error(line));
-  const clock = adapters.clock ?? systemClock;
   const events = createEventHub(contract);
   const notices = new NoticeBoard((list) => events.emit('app', 'noticesChanged', list));
   const settings = new SettingsService({
@@ -115,6 +119,11 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     active: { get: () => settings.getStored('activeEnvironmentId'), set: (id) => settings.setStored({ activeEnvironmentId: id }) },
     onChanged: (state) => events.emit('environments', 'changed', state),
   });
+  const simulator = adapters.embeddedSimulator === false ? null : await startEmbeddedSimulator(folder, notices, log);
+  // Tests may run the simulator's clock fast; the app's clock then follows it, so a Finch
+  // minute passes for both at once (rate windows, job durations, poll intervals).
+  if (simulator && adapters.simulatorClockSpeed) simulator.clock.setSpeed(adapters.simulatorClockSpeed);
+  const clock = adapters.clock ?? (simulator && adapters.simulatorClockSpeed ? scaledClock(simulator.clock) : systemClock);
   const requestLog = new RequestLog(db);
   requestLog.onAppend(createBatcher<RequestLogEntry>(clock, 200, (entries) => events.emit('requestLog', 'appended', entries)));
   const meter = createBatcher<MeterReading>(clock, 250, (readings) => {
@@ -124,7 +133,6 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
   });
   const limiter = new RateLimiter({ clock, onChange: meter });
   const gateway = new FinchGateway({ log: requestLog, limiter, clock, ...(adapters.fetch ? { fetch: adapters.fetch } : {}) });
-  const simulator = adapters.embeddedSimulator === false ? null : await startEmbeddedSimulator(folder, notices, log);
 
   const connections = new ConnectionService({
     db, vault, environments, gateway, simulator: () => simulator,
@@ -137,18 +145,20 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
   });
   const lifecycle = new ConnectionLifecycle({ environments, connections, gateway, vault, simulator: () => simulator });
   const diagnostics = new DiagnosticsService({ requestLog, connections, lifecycle, environments, limiter, traces, simulator: () => simulator });
-  const drills = new DrillRunner({ db, environments, connections, lifecycle, gateway, requestLog, simulator: () => simulator });
+  const syncJobs = new SyncJobs({ lifecycle, connections, clock });
 
   const progress = createBatcher<OperationProgress>(clock, 100, (updates) => {
     // Only each operation's latest state matters to the progress bar.
     for (const update of new Map(updates.map((u) => [u.operationId, u])).values()) events.emit('explorer', 'progress', update);
   });
   const operations = new OperationRegistry(progress);
+  const mockData = new MockData({ environments, connections, lifecycle, syncJobs, operations });
+  const drills = new DrillRunner({ db, environments, connections, lifecycle, gateway, requestLog, mockData, syncJobs, clock, simulator: () => simulator });
 
   const services: WorkbenchServices = {
     app: adapters.app, cipher: adapters.cipher, events, notices, settings, vault, environments, requestLog, limiter, gateway, connections, connect,
     lifecycle, diagnostics, drills, explorer: new ExplorerService(lifecycle), redirectOpener: adapters.redirectOpener ?? null,
-    exportSaver: adapters.exportSaver ?? null, simulator, db, operations,
+    exportSaver: adapters.exportSaver ?? null, simulator, db, operations, mockData,
   };
   return {
     ...services,

@@ -61,6 +61,11 @@ export function buildHandlers(s: WorkbenchServices): HandlerMap {
       createConnection: (input) => s.connections.createSandbox(s.environments.activeId(), input),
       runDrill: ({ drill, connectionId }) => s.drills.run(s.environments.activeId(), drill, connectionId ?? null),
       drillResults: () => s.drills.results(s.environments.activeId()),
+      write: (input) => s.mockData.write(s.environments.activeId(), input),
+      setStatus: ({ connectionId, status }) => s.mockData.setStatus(s.environments.activeId(), connectionId, status),
+      jobConfiguration: ({ connectionId }) => s.mockData.jobConfiguration(s.environments.activeId(), connectionId),
+      setJobConfiguration: ({ connectionId, completionStatus }) => s.mockData.setJobConfiguration(s.environments.activeId(), connectionId, completionStatus),
+      runSyncJob: ({ connectionId, operationId }) => s.mockData.runSyncJob(s.environments.activeId(), connectionId, operationId),
     },
     explorer: {
       cancel: ({ operationId }) => ({ cancelled: s.operations.cancel(operationId) }),

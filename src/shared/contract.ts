@@ -18,6 +18,8 @@ import { ConnectCompletionSchema, ConnectReportSchema, ConnectSessionInputSchema
 import { ConnectionEventSchema, ConnectionViewSchema, FinchDataSchema, SandboxConnectionInputSchema } from './domain/connection';
 import { ConnectTraceSchema, ExplanationSchema, HealthCheckSchema, TraceMessageSchema } from './domain/diagnostics';
 import { DrillIdSchema, DrillResultSchema } from './domain/drills';
+import { CONNECTION_STATUSES, JOB_COMPLETIONS, JobConfigurationSchema, SandboxWriteInputSchema, SandboxWriteResultSchema } from './domain/sandbox';
+import { SyncJobViewSchema } from './domain/sandbox-jobs';
 import { OperationProgressSchema } from './domain/operations';
 import { MeterReadingSchema, RequestLogEntrySchema, RequestLogQuerySchema } from './domain/request-log';
 
@@ -200,6 +202,31 @@ export const contract = {
       summary: 'Run a scenario drill on a sandbox connection; the result is stored as readiness evidence',
     }),
     drillResults: channel({ input: NoInput, output: z.array(DrillResultSchema), summary: 'Drill results of the active environment, newest first' }),
+    write: channel({
+      input: SandboxWriteInputSchema,
+      output: SandboxWriteResultSchema,
+      summary: 'Edit mock data through /sandbox/* (checked against Finch’s request schema), then sync so reads show it',
+    }),
+    setStatus: channel({
+      input: z.object({ connectionId: Id, status: z.enum(CONNECTION_STATUSES) }).strict(),
+      output: ConnectionViewSchema,
+      summary: 'Force a sandbox connection’s status (PUT /sandbox/connections/accounts)',
+    }),
+    jobConfiguration: channel({
+      input: z.object({ connectionId: Id }).strict(),
+      output: JobConfigurationSchema,
+      summary: 'How the next data_sync_all job of a sandbox connection will end',
+    }),
+    setJobConfiguration: channel({
+      input: z.object({ connectionId: Id, completionStatus: z.enum(JOB_COMPLETIONS) }).strict(),
+      output: JobConfigurationSchema,
+      summary: 'Make the next data_sync_all job complete, or fail with reauth_error, permissions_error or error',
+    }),
+    runSyncJob: channel({
+      input: z.object({ connectionId: Id, operationId: Id.optional() }).strict(),
+      output: SyncJobViewSchema,
+      summary: 'Enqueue a sandbox data_sync_all and watch it to its end (progress on explorer.progress)',
+    }),
   },
   explorer: {
     cancel: channel({

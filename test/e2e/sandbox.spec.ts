@@ -26,5 +26,5 @@ test('Sandbox acts are refused outside Sandbox environments, with the reason', a
   await expect(page.getByRole('status').filter({ hasText: 'Sandbox acts need a Sandbox environment' })).toContainText('“Acme Production” is production');
   const refused = await page.evaluate(() => window.workbench.sandbox.createConnection({ providerId: 'gusto' }));
   expect(refused.ok).toBe(false);
-  if (!refused.ok) expect(refused.error.message).toMatch(/only be created in a Sandbox environment/);
+  if (!refused.ok) expect(refused.error.message).toMatch(/can be created only in a Sandbox environment/);
 });

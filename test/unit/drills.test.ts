@@ -70,7 +70,7 @@ describe('scenario drills', () => {
   it('refuses drills outside Sandbox environments, and a drill without its connection', async () => {
     core.environments.create({ name: 'Prod', kind: 'production', clientId: 'prod-client-0001', clientSecret: 'prod-secret-0001' });
     const prod = core.environments.state().environments.find((e) => e.kind === 'production')!;
-    await expect(core.drills.run(prod.id, 'reauth', 'x')).rejects.toThrow(/run only in Sandbox environments/);
+    await expect(core.drills.run(prod.id, 'reauth', 'x')).rejects.toThrow(/run only in a Sandbox environment; “.*” is Production/);
     const missing = await core.drills.run('local', 'reauth', null);
     expect(missing.passed).toBe(false);
     expect(missing.steps[0]!.detail).toMatch(/Choose a connection/);

@@ -14,6 +14,7 @@ import type Finch from '@tryfinch/finch-api';
 import type { SecretVault } from '../secrets/secret-vault';
 import { secretRefs } from '../secrets/secret-vault';
 import type { ConnectionService } from './connection-service';
+import { requireSandboxEnvironment } from '../environments/environment-rules';
 
 export interface LifecycleOptions {
   environments: EnvironmentService;
@@ -71,9 +72,7 @@ export class ConnectionLifecycle {
   /** Disconnects every live connection of a Sandbox environment (test clean-up). */
   async disconnectAllSandbox(environmentId: string): Promise<{ disconnected: number; failed: { id: string; message: string }[] }> {
     const env = this.options.environments.get(environmentId);
-    if (env.kind !== 'sandbox' && env.kind !== 'local-simulator') {
-      throw new WorkbenchError('validation', `Bulk clean-up is for Sandbox environments only; “${env.name}” is ${env.kind}.`);
-    }
+    requireSandboxEnvironment(env, 'Bulk clean-up runs');
     const live = this.options.connections.list(environmentId).filter((c) => c.disconnectedAt === null);
     const failed: { id: string; message: string }[] = [];
     for (const c of live) {

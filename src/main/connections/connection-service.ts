@@ -15,6 +15,7 @@ import type { SecretVault } from '../secrets/secret-vault';
 import { secretRefs } from '../secrets/secret-vault';
 import type { ConnectionRow } from './connection-store';
 import { prepareConnectionStatements } from './connection-store';
+import { requireSandboxEnvironment } from '../environments/environment-rules';
 
 export interface ConnectionServiceOptions {
   db: Database.Database;
@@ -43,9 +44,7 @@ export class ConnectionService {
   /** POST /sandbox/connections: a connection without Connect, in a sandbox environment only. */
   async createSandbox(environmentId: string, input: SandboxConnectionInput): Promise<ConnectionView> {
     const env = this.options.environments.get(environmentId);
-    if (env.kind !== 'sandbox' && env.kind !== 'local-simulator') {
-      throw new WorkbenchError('validation', `Sandbox connections can only be created in a Sandbox environment; “${env.name}” is ${env.kind}.`);
-    }
+    requireSandboxEnvironment(env, 'Sandbox connections can be created');
     const target = applicationTarget(env, this.options.simulator(), this.options.vault);
     const result = await this.options.gateway.call(target, (client) =>
       client.sandbox.connections.create({

@@ -3,6 +3,7 @@
  * checks the Connect and sandbox flows run before acting. Each verdict says why.
  */
 import type { EnvironmentKind } from '../../shared/domain/environment';
+import { WorkbenchError } from '../errors';
 
 export interface ConnectionAttempt {
   providerId?: string | null;
@@ -62,4 +63,14 @@ export function checkConnectionAttempt(kind: EnvironmentKind, attempt: Connectio
 /** Acts that cost money or cannot be undone ask a Production user to type the environment's name. */
 export function needsTypedConfirmation(kind: EnvironmentKind): boolean {
   return kind === 'production';
+}
+
+/**
+ * Sandbox-only acts (creating connections without Connect, editing mock data, forcing
+ * statuses, drills, bulk clean-up) are refused elsewhere with the reason spelled out: the same
+ * calls against Development or Production credentials fail at Finch, or worse, touch real data.
+ */
+export function requireSandboxEnvironment(env: { name: string; kind: EnvironmentKind }, act: string): void {
+  if (env.kind === 'sandbox' || env.kind === 'local-simulator') return;
+  throw new WorkbenchError('validation', `${act} only in a Sandbox environment; “${env.name}” is ${env.kind === 'production' ? 'Production' : 'Development'}. Switch to a Sandbox environment first.`);
 }

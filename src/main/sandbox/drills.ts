@@ -13,6 +13,12 @@ import { WorkbenchError } from '../errors';
 import type { CallResult, FinchGateway } from '../finch/gateway';
 import type { RequestLog } from '../request-log/request-log';
 import type { RunningSimulator } from '../simulator';
+import type { Clock } from '../clock';
+import type { Step } from './drills-limits-jobs';
+import { failingSyncJob, ids, rateLimitStorm } from './drills-limits-jobs';
+import type { MockData } from './mock-data';
+import type { SyncJobs } from './sync-job';
+import { requireSandboxEnvironment } from '../environments/environment-rules';
 
 export interface DrillOptions {
   db: Database.Database;
@@ -21,14 +27,14 @@ export interface DrillOptions {
   lifecycle: ConnectionLifecycle;
   gateway: FinchGateway;
   requestLog: RequestLog;
+  mockData: MockData;
+  syncJobs: SyncJobs;
+  /** The clock the rate limiter runs on. */
+  clock: Clock;
   simulator: () => RunningSimulator | null;
   now?: () => number;
 }
 
-type Step = (record: (step: DrillStep) => void) => Promise<void>;
-
-const ids = (...results: ({ requestId: string | null } | null | undefined)[]) =>
-  results.map((r) => r?.requestId).filter((id): id is string => typeof id === 'string');
 
 export class DrillRunner {
   private readonly now: () => number;
@@ -51,9 +57,7 @@ export class DrillRunner {
 
   async run(environmentId: string, drill: DrillId, connectionId: string | null): Promise<DrillResult> {
     const env = this.options.environments.get(environmentId);
-    if (env.kind !== 'sandbox' && env.kind !== 'local-simulator') {
-      throw new WorkbenchError('validation', `Drills change connection state and run only in Sandbox environments; “${env.name}” is ${env.kind}.`);
-    }
+    requireSandboxEnvironment(env, 'Drills change connection state, so they run');
     if (drill === 'provider-outage' && env.kind !== 'local-simulator') {
       throw new WorkbenchError('validation', 'The provider-outage drill injects faults and needs the Local simulator.');
     }
@@ -90,7 +94,13 @@ export class DrillRunner {
     const read = (id: string) => lifecycle.read(env, id, (client) => client.hris.company.retrieve());
     const failureOf = async <T>(promise: Promise<T>) => promise.then(() => null, (e: unknown) => e as WorkbenchError);
 
+    const context = () => ({ env, connectionId: need(), lifecycle, connections, requestLog: this.options.requestLog, mockData: this.options.mockData, syncJobs: this.options.syncJobs, now: () => this.options.clock.now() });
+
     switch (drill) {
+      case 'rate-limit-storm':
+        return rateLimitStorm(context());
+      case 'failing-sync-job':
+        return failingSyncJob(context());
       case 'reauth': {
         const id = need();
         return [

@@ -1,7 +1,7 @@
 /** Scenario drills: scripted failures an integration must survive, each with a verdict. */
 import { z } from 'zod';
 
-export const DRILLS = ['reauth', 'assisted-onboarding', 'batch-partial-failure', 'provider-outage'] as const;
+export const DRILLS = ['reauth', 'assisted-onboarding', 'batch-partial-failure', 'rate-limit-storm', 'failing-sync-job', 'provider-outage'] as const;
 export const DrillIdSchema = z.enum(DRILLS);
 export type DrillId = z.infer<typeof DrillIdSchema>;
 
@@ -29,5 +29,7 @@ export const DRILL_TITLES: Record<DrillId, string> = {
   reauth: 'Reauth: forced reauth → read gets 401 → reconnect → read works',
   'assisted-onboarding': 'Assisted onboarding: 202 pending until Finch finishes the setup',
   'batch-partial-failure': 'Batch partial failure: unknown ids answer per item, the rest succeed',
+  'rate-limit-storm': 'Rate-limit storm: 25 reads at once past Finch’s 20/min; the limiter keeps every 429 away (takes about a minute)',
+  'failing-sync-job': 'Failing sync job: data_sync_all ends in reauth_error, the app notices, then recovers',
   'provider-outage': 'Provider outage: 5xx, retried, then recovery (local simulator)',
 };

@@ -2,13 +2,8 @@
  * Validates simulator responses against Finch's OpenAPI 3.1 spec (test/spec/finch-openapi.json,
  * a byte-for-byte copy of ../shared/finch/openapi.json) with Ajv's 2020-12 draft.
  *
- * The spec still uses OpenAPI 3.0's `nullable: true`, which JSON Schema 2020-12 does not know
- * (Ajv rejects it without a sibling `type`). The copy on disk is untouched; in memory each
- * `nullable` is translated to its 2020-12 meaning before compiling:
- *   { type: T, nullable: true }          → { type: [T, "null"] } (and null added to an enum)
- *   { $ref, nullable: true } / allOf…    → { anyOf: [<schema>, { type: "null" }] }
- *   { nullable: true } as a oneOf/anyOf branch → { type: "null" }  (the "or null" branch)
- *   { nullable: true } anywhere else     → {}                      (any value, null included)
+ * The copy on disk is untouched; in memory `nullable` is translated to JSON Schema 2020-12
+ * (src/shared/finch/openapi-nullable.ts) before compiling.
  * Statuses a spec operation does not declare, and errors on paths outside the spec, are checked
  * against the spec's generic shapes: `Error` for 4xx/5xx, `AcceptedResponse` for 202.
  */
@@ -17,42 +12,10 @@ import { resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import type { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import type { JsonObject } from '../../../src/shared/finch/openapi-nullable';
+import { isJsonObject as isObject, normalizeNullable } from '../../../src/shared/finch/openapi-nullable';
 
 export const SPEC_PATH = resolve(__dirname, '../../spec/finch-openapi.json');
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
-
-const META_KEYS = new Set(['nullable', 'description', 'title', 'example', 'examples', 'deprecated', 'default']);
-
-function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function normalize(node: Json, inAlternatives: boolean): Json {
-  if (Array.isArray(node)) return node.map((n) => normalize(n, inAlternatives));
-  if (!isObject(node)) return node;
-  const out: JsonObject = {};
-  for (const [key, value] of Object.entries(node)) {
-    const alternatives = key === 'oneOf' || key === 'anyOf';
-    out[key] = normalize(value, alternatives);
-  }
-  if (out['nullable'] !== true) return out;
-  delete out['nullable'];
-  const meaningful = Object.keys(out).filter((k) => !META_KEYS.has(k) && !k.startsWith('x-'));
-  if (meaningful.length === 0) return inAlternatives ? { type: 'null' } : {};
-  const type = out['type'];
-  if (typeof type === 'string') {
-    out['type'] = [type, 'null'];
-  } else if (Array.isArray(type)) {
-    if (!type.includes('null')) out['type'] = [...type, 'null'];
-  } else {
-    return { anyOf: [out, { type: 'null' }] };
-  }
-  const values = out['enum'];
-  if (Array.isArray(values) && !values.includes(null)) out['enum'] = [...values, null];
-  return out;
-}
 
 export interface SpecOperation {
   operationId: string;
@@ -66,7 +29,7 @@ const rawSpec = readFileSync(SPEC_PATH, 'utf8');
 const spec = JSON.parse(rawSpec) as JsonObject;
 const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
 addFormats(ajv);
-ajv.addSchema(normalize(spec, false) as object, 'finch-openapi');
+ajv.addSchema(normalizeNullable(spec) as object, 'finch-openapi');
 
 const METHODS = ['get', 'post', 'put', 'delete', 'patch'];
 
