@@ -1,22 +1,18 @@
 /** Scenario drills on a sandbox connection: one click each, a pass/fail summary with request ids. */
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
-import type { ConnectionView } from '../../../../shared/domain/connection';
 import type { DrillId, DrillResult } from '../../../../shared/domain/drills';
 import { DRILLS, DRILL_TITLES } from '../../../../shared/domain/drills';
-import { SelectField } from '../../components/fields';
 import { unwrap, workbench } from '../../workbench';
 import { ExplainRequestIds } from '../diagnostics/ExplainRequestIds';
 
-export function DrillsPanel({ connections }: { connections: ConnectionView[] }): JSX.Element {
-  const live = connections.filter((c) => c.disconnectedAt === null);
-  const [connectionId, setConnectionId] = useState('');
+export function DrillsPanel({ connectionId }: { connectionId: string }): JSX.Element {
   const [running, setRunning] = useState<DrillId | null>(null);
   const [results, setResults] = useState<DrillResult[]>([]);
   const [error, setError] = useState<string | null>(null);
   const load = () => unwrap(workbench().sandbox.drillResults()).then(setResults, (e: Error) => setError(e.message));
   useEffect(() => void load(), []);
-  const chosen = connectionId || live[0]?.id || '';
+  const chosen = connectionId;
 
   const run = (drill: DrillId): void => {
     setRunning(drill);
@@ -29,14 +25,7 @@ export function DrillsPanel({ connections }: { connections: ConnectionView[] }):
   return (
     <section className="card" aria-labelledby="drills-title">
       <h2 id="drills-title">Scenario drills</h2>
-      <div className="inline-fields">
-        <SelectField
-          label="Connection"
-          value={chosen}
-          options={live.length ? live.map((c) => ({ value: c.id, label: `${c.providerId} · ${c.customerName ?? c.id}` })) : [{ value: '', label: 'Create a connection first' }]}
-          onChange={setConnectionId}
-        />
-      </div>
+      <p className="muted">Each drill sets up a state on the chosen connection (the assisted one makes its own), checks how Finch and the app behave, and keeps the result for the readiness report.</p>
       <ul className="drill-buttons">
         {DRILLS.map((drill) => (
           <li key={drill}>

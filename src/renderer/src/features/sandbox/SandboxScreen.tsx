@@ -1,24 +1,25 @@
-/** The Sandbox area (first slice): create sandbox connections and look at what they return. */
+/**
+ * The Sandbox area: create sandbox connections without Connect, then — on the connection
+ * chosen once at the top — edit its mock data, force statuses and sync jobs, and run drills.
+ */
 import type { JSX } from 'react';
 import { useState } from 'react';
 import type { EnvironmentView } from '../../../../shared/domain/environment';
-import { unwrap, workbench } from '../../workbench';
+import { SelectField } from '../../components/fields';
 import { CreateSandboxConnection } from './CreateSandboxConnection';
 import { DrillsPanel } from './DrillsPanel';
+import { MockDataPanel } from './MockDataPanel';
+import { StatusJobsPanel } from './StatusJobsPanel';
 import { useConnections } from './useConnections';
 
 export function SandboxScreen({ environment }: { environment: EnvironmentView | null }): JSX.Element {
   const { connections, error } = useConnections(environment?.id ?? null);
-  const [company, setCompany] = useState<{ connectionId: string; text: string; requestId: string | null; failed: boolean } | null>(null);
+  const [picked, setPicked] = useState('');
   const sandboxLike = environment?.kind === 'sandbox' || environment?.kind === 'local-simulator';
-
-  const viewCompany = (connectionId: string): void => {
-    setCompany({ connectionId, text: 'Loading…', requestId: null, failed: false });
-    unwrap(workbench().explorer.company({ connectionId })).then(
-      (r) => setCompany({ connectionId, text: JSON.stringify(r.data, null, 2), requestId: r.requestId, failed: false }),
-      (e: Error & { error?: { requestId?: string } }) => setCompany({ connectionId, text: e.message, requestId: e.error?.requestId ?? null, failed: true }),
-    );
-  };
+  const live = connections.filter((c) => c.disconnectedAt === null);
+  // Newest first: a connection just created becomes the working one.
+  const newest = [...live].sort((a, b) => b.createdAt - a.createdAt);
+  const connectionId = live.some((c) => c.id === picked) ? picked : (newest[0]?.id ?? '');
 
   return (
     <section className="screen" aria-labelledby="sandbox-title">
@@ -39,40 +40,27 @@ export function SandboxScreen({ environment }: { environment: EnvironmentView | 
           {error}
         </p>
       )}
-      <section className="card" aria-labelledby="connections-title">
-        <h2 id="connections-title">Connections in {environment?.name ?? '…'}</h2>
-        {connections.length === 0 ? (
-          <p className="muted">No connections yet. Create one above; it appears here with its company and products.</p>
+      {sandboxLike &&
+        (live.length === 0 ? (
+          <div className="card empty-state">
+            <h2>No sandbox connection yet</h2>
+            <p className="muted">Create one above: its mock data, status, sync jobs and drills appear here.</p>
+          </div>
         ) : (
-          <ul className="connection-list">
-            {connections.map((c) => (
-              <li key={c.id}>
-                <div>
-                  <strong>{c.providerId}</strong> · {c.customerName} · <span className="mono">{c.id}</span>
-                  <div className="muted">
-                    company <span className="mono">{c.companyId ?? '—'}</span> · {c.products.join(', ')} · {c.hasToken ? 'token stored' : 'no token'}
-                  </div>
-                </div>
-                <button type="button" className="button" onClick={() => viewCompany(c.id)} aria-label={`View company of ${c.id}`}>
-                  View company
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      {sandboxLike && <DrillsPanel connections={connections} />}
-      {company && (
-        <section className="card" aria-label="Company">
-          <h2>
-            Company of <span className="mono">{company.connectionId}</span>
-          </h2>
-          <p className="mono request-id">Finch-Request-ID: {company.requestId ?? '—'}</p>
-          <pre className={company.failed ? 'json field-error' : 'json'} data-testid="company-json">
-            {company.text}
-          </pre>
-        </section>
-      )}
+          <>
+            <div className="card working-connection">
+              <SelectField
+                label="Working on"
+                value={connectionId}
+                options={newest.map((c) => ({ value: c.id, label: `${c.customerName ?? 'No customer'} · ${c.providerId} · ${c.status} · ${c.id}` }))}
+                onChange={setPicked}
+              />
+            </div>
+            <MockDataPanel connectionId={connectionId} />
+            <StatusJobsPanel connectionId={connectionId} />
+            <DrillsPanel connectionId={connectionId} />
+          </>
+        ))}
     </section>
   );
 }

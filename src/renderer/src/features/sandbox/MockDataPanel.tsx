@@ -1,0 +1,143 @@
+/**
+ * Edit a sandbox company's mock data through Finch's /sandbox/* writes: forms drawn from the
+ * spec's request schemas, field errors from main's check against the same schemas, and a
+ * sync job afterwards so the explorer shows the change at once.
+ */
+import type { JSX } from 'react';
+import { useEffect, useState } from 'react';
+import type { SandboxWriteResult } from '../../../../shared/domain/sandbox';
+import schemas from '../../../../shared/finch/sandbox-write-schemas.json';
+import { OperationProgressBar, useOperation } from '../../components/OperationProgress';
+import { SelectField } from '../../components/fields';
+import type { FieldError } from '../../components/schema-form/SchemaForm';
+import { SchemaForm } from '../../components/schema-form/SchemaForm';
+import type { SchemaNode } from '../../components/schema-form/schema-node';
+import { pruneUnset } from '../../components/schema-form/schema-node';
+import type { WorkbenchCallError } from '../../workbench';
+import { unwrap, workbench } from '../../workbench';
+import type { PersonChoice, WriteName } from './mock-data-prefill';
+import { WRITE_LABELS, changedFields, loadPeople, prefill } from './mock-data-prefill';
+
+// The JSON's inferred literal types are far narrower than SchemaNode; it is checked by a test against the spec.
+const SCHEMAS = schemas as unknown as Record<WriteName, SchemaNode>;
+const FORM_SCHEMA: Record<WriteName, SchemaNode> = { ...SCHEMAS, directory: SCHEMAS.directory.items! };
+
+type Outcome = { ok: true; result: SandboxWriteResult } | { ok: false; message: string; requestId: string | null };
+
+export function MockDataPanel({ connectionId }: { connectionId: string }): JSX.Element {
+  const [write, setWrite] = useState<WriteName>('individual');
+  const [people, setPeople] = useState<PersonChoice[]>([]);
+  const [personId, setPersonId] = useState<string | null>(null);
+  const [original, setOriginal] = useState<Record<string, unknown>>({});
+  const [value, setValue] = useState<Record<string, unknown>>({});
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [sync, setSync] = useState(true);
+  const [busy, setBusy] = useState<'loading' | 'saving' | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const operation = useOperation();
+
+  useEffect(() => {
+    setPeople([]);
+    setPersonId(null);
+    if (!connectionId) return;
+    loadPeople(connectionId).then(
+      (list) => (setPeople(list), setPersonId(list[0]?.id ?? null)),
+      (e: Error) => setOutcome({ ok: false, message: `Could not read the directory: ${e.message}`, requestId: null }),
+    );
+  }, [connectionId]);
+
+  useEffect(() => {
+    if (!connectionId) return;
+    setBusy('loading');
+    setErrors([]);
+    prefill(write, connectionId, personId)
+      .then((start) => (setOriginal(start), setValue(start)), (e: Error) => setOutcome({ ok: false, message: e.message, requestId: null }))
+      .finally(() => setBusy(null));
+  }, [write, connectionId, personId]);
+
+  const save = (): void => {
+    const filled = pruneUnset(value) as Record<string, unknown>;
+    const body = write === 'directory' ? [filled] : write === 'individual' || write === 'employment' ? changedFields(original, filled) : filled;
+    if ((write === 'individual' || write === 'employment') && Object.keys(body as object).length === 0) {
+      setOutcome({ ok: false, message: 'Nothing changed: edit a field first.', requestId: null });
+      return;
+    }
+    setBusy('saving');
+    setErrors([]);
+    setOutcome(null);
+    const operationId = operation.next();
+    unwrap(workbench().sandbox.write({ connectionId, write, body, sync, operationId, ...(personId && (write === 'individual' || write === 'employment') ? { individualId: personId } : {}) }))
+      .then(
+        (result) => {
+          setOutcome({ ok: true, result });
+          setOriginal(filled);
+          if (write === 'directory') void loadPeople(connectionId).then(setPeople);
+        },
+        (e: WorkbenchCallError) => {
+          setErrors(e.error.fields ?? []);
+          setOutcome({ ok: false, message: e.message, requestId: e.error.requestId ?? null });
+        },
+      )
+      .finally(() => setBusy(null));
+  };
+
+  const needsPerson = write === 'individual' || write === 'employment';
+  return (
+    <section className="card" aria-labelledby="mock-data-title">
+      <h2 id="mock-data-title">Mock data</h2>
+      <p className="muted">Changes go through Finch’s /sandbox endpoints, checked against Finch’s request schema first. Finch shows them to reads after a sync job.</p>
+      <div className="inline-fields">
+        <SelectField label="Change" value={write} options={(Object.keys(WRITE_LABELS) as WriteName[]).map((w) => ({ value: w, label: WRITE_LABELS[w] }))} onChange={setWrite} />
+        {(needsPerson || write === 'payment') && (
+          <SelectField
+            label="Person"
+            value={personId ?? ''}
+            options={people.length ? people.map((p) => ({ value: p.id, label: p.label })) : [{ value: '', label: 'No people yet' }]}
+            onChange={(id) => setPersonId(id || null)}
+          />
+        )}
+      </div>
+      <form
+        aria-label={`Mock data: ${WRITE_LABELS[write]}`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        {busy === 'loading' ? <p className="muted">Loading what Finch has now…</p> : <SchemaForm schema={FORM_SCHEMA[write]} value={value} onChange={setValue} errors={errors} />}
+        <label className="checkbox">
+          <input type="checkbox" checked={sync} onChange={(e) => setSync(e.target.checked)} /> Run a sync job afterwards and wait for it (so reads show the change)
+        </label>
+        <button type="submit" className="button primary" disabled={busy !== null || !connectionId}>
+          {busy === 'saving' ? 'Saving…' : `Save ${WRITE_LABELS[write].toLowerCase()}`}
+        </button>
+      </form>
+      <OperationProgressBar operation={operation} />
+      {outcome && <WriteOutcome outcome={outcome} />}
+    </section>
+  );
+}
+
+function WriteOutcome({ outcome }: { outcome: Outcome }): JSX.Element {
+  if (!outcome.ok) {
+    return (
+      <p className="field-error" role="alert">
+        {outcome.message}
+        {outcome.requestId && <span className="mono"> · Finch-Request-ID: {outcome.requestId}</span>}
+      </p>
+    );
+  }
+  const { result } = outcome;
+  return (
+    <div role="status" className={result.warning ? 'check-warn' : 'check-ok'}>
+      Saved {WRITE_LABELS[result.write].toLowerCase()} · <span className="mono">Finch-Request-ID: {result.requestId ?? '—'}</span>
+      {result.job && (
+        <div>
+          Sync job <span className="mono">{result.job.jobId}</span>: {result.job.seen.join(' → ')}
+        </div>
+      )}
+      {!result.job && <div>No sync job was run: reads show the change after the next sync.</div>}
+      {result.warning && <div>{result.warning}</div>}
+    </div>
+  );
+}
