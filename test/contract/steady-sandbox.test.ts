@@ -94,6 +94,20 @@ describe('sandbox calls against Finch’s spec (Steady)', () => {
       await core.gateway.call(bearer, (c) => c.sandbox.jobs.configuration.update({ type: 'data_sync_all', completion_status: 'reauth_error' })),
       await core.gateway.call(bearer, (c) => c.sandbox.jobs.create({ type: 'data_sync_all' })),
     ];
+    // The Sandbox screen's writes go through MockData, which checks each body against the spec first.
+    const company = {
+      legal_name: 'Steady Co', entity: { type: 'llc', subtype: null }, primary_email: 'ops@example.com', primary_phone_number: '+15555550100',
+      departments: [{ name: 'Engineering', parent: null }], ein: '12-3456789', locations: [], accounts: [],
+    };
+    // Steady answers 4xx to a request outside the spec: the check below covers these writes too.
+    for (const write of [
+      await core.mockData.write(envId, { connectionId: connection.id, write: 'company', body: company, sync: false }),
+      await core.mockData.write(envId, { connectionId: connection.id, write: 'directory', body: [{ first_name: 'Grace', last_name: 'Hopper' }], sync: false }),
+      await core.mockData.write(envId, {
+        connectionId: connection.id, write: 'payment', sync: false,
+        body: { start_date: '2026-10-01', end_date: '2026-10-15', pay_statements: [{ individual_id: '00000000-0000-0000-0000-000000000002', gross_pay: 100_000 }] },
+      }),
+    ]) expect(write.job).toBeNull();
     for (const answer of answers) expect(answer.status).toBeLessThan(300);
     expect(core.requestLog.search({ environmentId: envId, statusClass: '4xx' })).toEqual([]);
   });
