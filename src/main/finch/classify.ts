@@ -39,7 +39,7 @@ export function asErrorBody(value: unknown): FinchErrorBody | null {
 export function toWorkbenchError(error: unknown, requestId: string | null): WorkbenchError {
   const details = requestId ? { requestId } : {};
   if (error instanceof WorkbenchError) return error;
-  if (error instanceof APIUserAbortError) return new WorkbenchError('network', 'The call was cancelled.', details);
+  if (error instanceof APIUserAbortError) return new WorkbenchError('cancelled', 'The call was cancelled.', details);
   if (error instanceof APIConnectionTimeoutError) return new WorkbenchError('network', 'Finch did not answer in time (timeout).', details);
   if (error instanceof APIConnectionError) return new WorkbenchError('network', `Could not reach Finch: ${error.message}`, details);
   if (error instanceof APIError) {
@@ -55,6 +55,10 @@ export function toWorkbenchError(error: unknown, requestId: string | null): Work
       default:
         return new WorkbenchError('finch_error', `Finch answered ${error.status ?? 'an error'}${finchCode ? ` ${finchCode}` : ''}${said}`, withCode);
     }
+  }
+  if (error instanceof SyntaxError) {
+    // The SDK parses the body after the response arrived: Finch (or a proxy) sent broken JSON.
+    return new WorkbenchError('finch_error', `Finch’s answer was not valid JSON (${error.message}). Send the request id to Finch support.`, details);
   }
   return new WorkbenchError('internal', `Unexpected failure calling Finch: ${(error as Error)?.message ?? String(error)}`, details);
 }
