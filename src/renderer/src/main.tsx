@@ -2,7 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ConnectHost } from './connect/ConnectHost';
+import { installLinkGuard } from './security/link-guard';
 import './styles.css';
+
+installLinkGuard();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
