@@ -32,6 +32,8 @@ import { FinchGateway } from './finch/gateway';
 import type { MeterReading } from './finch/rate-limiter';
 import { RateLimiter } from './finch/rate-limiter';
 import { buildHandlers } from './handlers';
+import { guardDestructiveActs } from './safety/destructive-acts';
+import { ProductionArming } from './safety/production-arming';
 import { NoticeBoard } from './notices/notice-board';
 import { RequestLog } from './request-log/request-log';
 import type { RequestLogEntry } from './request-log/types';
@@ -85,6 +87,8 @@ export interface WorkbenchServices {
   diagnostics: DiagnosticsService;
   drills: DrillRunner;
   mockData: MockData;
+  /** Production environments open disarmed; destructive acts need arming (safety/). */
+  arming: ProductionArming;
   explorer: ExplorerService;
   /** Long pulls: progress events and cancellation (explorer, snapshots). */
   operations: OperationRegistry;
@@ -152,17 +156,18 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     for (const update of new Map(updates.map((u) => [u.operationId, u])).values()) events.emit('explorer', 'progress', update);
   });
   const operations = new OperationRegistry(progress);
+  const arming = new ProductionArming({ environments, connections, clock, onChanged: (state) => events.emit('safety', 'armingChanged', state) });
   const mockData = new MockData({ environments, connections, lifecycle, syncJobs, operations });
   const drills = new DrillRunner({ db, environments, connections, lifecycle, gateway, requestLog, mockData, syncJobs, clock, simulator: () => simulator });
 
   const services: WorkbenchServices = {
     app: adapters.app, cipher: adapters.cipher, events, notices, settings, vault, environments, requestLog, limiter, gateway, connections, connect,
     lifecycle, diagnostics, drills, explorer: new ExplorerService(lifecycle), redirectOpener: adapters.redirectOpener ?? null,
-    exportSaver: adapters.exportSaver ?? null, simulator, db, operations, mockData,
+    exportSaver: adapters.exportSaver ?? null, simulator, db, operations, mockData, arming,
   };
   return {
     ...services,
-    handlers: buildHandlers(services),
+    handlers: guardDestructiveActs(buildHandlers(services), arming, () => environments.activeId()),
     async close() {
       await simulator?.close();
       db.close();

@@ -91,6 +91,11 @@ export function buildHandlers(s: WorkbenchServices): HandlerMap {
       exportMode: () => ({ mode: s.exportSaver ? 'dialog' : 'download' }),
       saveExport: ({ suggestedName, content }) => saveExport(s.exportSaver, suggestedName, content),
     },
+    safety: {
+      armingState: () => s.arming.state(s.environments.activeId()),
+      arm: ({ confirmName, minutes }) => s.arming.arm(s.environments.activeId(), confirmName, minutes),
+      disarm: () => s.arming.disarm(s.environments.activeId()),
+    },
     rateLimits: {
       readings: () => s.limiter.readings(),
     },

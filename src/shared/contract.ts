@@ -21,6 +21,7 @@ import { DrillIdSchema, DrillResultSchema } from './domain/drills';
 import { CONNECTION_STATUSES, JOB_COMPLETIONS, JobConfigurationSchema, SandboxWriteInputSchema, SandboxWriteResultSchema } from './domain/sandbox';
 import { SyncJobViewSchema } from './domain/sandbox-jobs';
 import { OperationProgressSchema } from './domain/operations';
+import { ArmingStateSchema } from './domain/arming';
 import { MeterReadingSchema, RequestLogEntrySchema, RequestLogQuerySchema } from './domain/request-log';
 
 const NoInput = z.object({}).strict();
@@ -309,6 +310,16 @@ export const contract = {
       output: z.object({ outcome: z.enum(['saved', 'cancelled', 'download']), path: z.string().nullable() }),
       summary: 'Save an export through the save dialog; in the browser harness the answer is “download” and the renderer downloads it',
     }),
+  },
+  safety: {
+    armingState: channel({ input: NoInput, output: ArmingStateSchema, summary: 'Whether the active Production environment is armed, and until when' }),
+    arm: channel({
+      input: z.object({ confirmName: z.string().max(200), minutes: z.number().int() }).strict(),
+      output: ArmingStateSchema,
+      summary: 'Arm the active Production environment for a few minutes (its name, typed)',
+    }),
+    disarm: channel({ input: NoInput, output: ArmingStateSchema, summary: 'Back to read-only at once' }),
+    armingChanged: event({ payload: ArmingStateSchema, summary: 'An environment was armed, disarmed, or its arming ran out' }),
   },
   rateLimits: {
     readings: channel({ input: NoInput, output: z.array(MeterReadingSchema), summary: 'Used/limit per application and product' }),

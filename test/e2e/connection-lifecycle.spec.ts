@@ -53,6 +53,21 @@ test('disconnect in Production asks for the typed name; the token leaves the vau
   const connection = await core.connections.storeNew(prod.id, made.data.access_token, { customerId: 'cust-globex', customerName: 'Globex', customerEmail: null }, []);
 
   await page.goto(`${workbench.harness.url}/#/connections`);
+  // Production opens disarmed: the disconnect is refused through the IPC layer, whatever the UI shows.
+  const disarmed = await page.evaluate((id) => window.workbench.connections.disconnect({ connectionId: id, confirmName: 'Globex' }), connection.id);
+  expect(disarmed).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  if (!disarmed.ok) expect(disarmed.error.message).toContain('is Production and disarmed: disconnecting a connection');
+  const band = page.getByRole('status', { name: 'Production status' });
+  await expect(band).toContainText('Disarmed: read-only');
+  await band.getByRole('button', { name: 'Arm…' }).click();
+  const armDialog = page.getByRole('dialog', { name: 'Arm Acme Production?' });
+  await armDialog.getByRole('combobox', { name: 'Stay armed for', exact: true }).selectOption('5');
+  await armDialog.getByLabel(/Type Acme Production to confirm/).fill('Acme Production');
+  await armDialog.getByRole('button', { name: 'Arm' }).click();
+  await expect(band).toContainText(/ARMED for [45]:\d\d/);
+  await expect(page.locator('body')).toHaveClass(/production-armed/);
+  await screenshot(page, 'production-armed');
+
   const row = page.getByTestId(`connection-${connection.id}`);
   await row.getByRole('button', { name: `Disconnect ${connection.id}` }).click();
   const dialog = page.getByRole('dialog', { name: 'Disconnect gusto for Globex?' });
@@ -77,6 +92,11 @@ test('disconnect in Production asks for the typed name; the token leaves the vau
   const refused = await page.evaluate((id) => window.workbench.connections.disconnect({ connectionId: id }), another.id);
   expect(refused.ok).toBe(false);
   if (!refused.ok) expect(refused.error.fields?.[0]?.path).toBe('confirmName');
+  // The armed act was recorded.
+  const armedActs = core.db.prepare(`SELECT type, detail FROM events WHERE environment_id = ? AND type IN ('production_armed', 'armed_act') ORDER BY id`).all(prod.id) as { type: string }[];
+  expect(armedActs.map((e) => e.type)).toEqual(['production_armed', 'armed_act', 'armed_act']);
+  await band.getByRole('button', { name: 'Disarm now' }).click();
+  await expect(band).toContainText('Disarmed: read-only');
 });
 
 test('a token from another environment is refused on import and nothing is stored', async ({ page, workbench }) => {

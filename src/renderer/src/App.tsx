@@ -11,7 +11,7 @@ import { AreaPlaceholder } from './features/areas/AreaPlaceholder';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { EnvironmentsScreen } from './features/environments/EnvironmentsScreen';
 import { useEnvironments } from './features/environments/useEnvironments';
-import { ProductionBand } from './shell/EnvironmentSwitcher';
+import { ProductionBand } from './shell/ProductionBand';
 import { RequestLogScreen } from './features/request-log/RequestLogScreen';
 import { SandboxScreen } from './features/sandbox/SandboxScreen';
 import { ConnectionsScreen } from './features/connections/ConnectionsScreen';

@@ -53,15 +53,3 @@ export function EnvironmentSwitcher({ state }: { state: EnvironmentsState | null
     </div>
   );
 }
-
-/** A band across the window whenever Production is active: named, not only coloured. */
-export function ProductionBand({ state }: { state: EnvironmentsState | null }): JSX.Element | null {
-  const active = state?.environments.find((e) => e.id === state.activeId);
-  if (active?.kind !== 'production') return null;
-  return (
-    <div className="production-band" role="status" aria-live="polite">
-      <strong>PRODUCTION</strong> — {active.name}. Live employer data; connections are billable until disconnected. Destructive acts ask you to type the
-      environment’s name.
-    </div>
-  );
-}

@@ -1,0 +1,44 @@
+/**
+ * The one list of billable or destructive acts, enforced where every call passes: the handler
+ * map the IPC guard serves. A disarmed Production environment refuses these whatever the UI
+ * shows, so a stale button or a script in the console cannot slip one through.
+ */
+import type { HandlerMap } from '../../shared/contract';
+import type { ProductionArming } from './production-arming';
+
+type Describe = (input: Record<string, unknown>) => string | null;
+
+/** `feature:verb` → what the act is, in words (null: this input is not destructive). */
+export const DESTRUCTIVE_ACTS: Readonly<Record<string, Describe>> = {
+  'connections:disconnect': () => 'disconnecting a connection (it cannot be reconnected)',
+  'connect:start': () => 'starting Finch Connect for a new, billable connection',
+  'connect:startRedirect': () => 'starting Finch Connect for a new, billable connection',
+};
+
+export function guardDestructiveActs(
+  handlers: HandlerMap,
+  arming: ProductionArming,
+  activeEnvironmentId: () => string,
+  acts: Readonly<Record<string, Describe>> = DESTRUCTIVE_ACTS,
+): HandlerMap {
+  const guarded: Record<string, Record<string, (input: never) => unknown>> = {};
+  for (const [feature, verbs] of Object.entries(handlers as unknown as Record<string, Record<string, (input: never) => unknown>>)) {
+    guarded[feature] = {};
+    for (const [verb, handler] of Object.entries(verbs)) {
+      const describe = acts[`${feature}:${verb}`];
+      guarded[feature]![verb] = describe
+        ? (input: never) => {
+            const act = describe(input as Record<string, unknown>);
+            if (act) arming.authorize(activeEnvironmentId(), act, { channel: `${feature}:${verb}`, ...connectionOf(input) });
+            return handler(input);
+          }
+        : handler;
+    }
+  }
+  return guarded as unknown as HandlerMap;
+}
+
+function connectionOf(input: unknown): { connectionId?: string } {
+  const id = (input as { connectionId?: unknown } | null)?.connectionId;
+  return typeof id === 'string' ? { connectionId: id } : {};
+}
