@@ -51,7 +51,7 @@ export const SnapshotTakeInputSchema = z
   .refine((r) => r.startDate <= r.endDate, { message: 'the start date must not be after the end date', path: ['endDate'] });
 
 /** How two people were recognised as the same person. */
-export const MATCH_METHODS = ['id', 'name_dob', 'source_id', 'name'] as const;
+export const MATCH_METHODS = ['id', 'name_dob', 'source_id'] as const;
 export const MatchMethodSchema = z.enum(MATCH_METHODS);
 export type MatchMethod = z.infer<typeof MatchMethodSchema>;
 
