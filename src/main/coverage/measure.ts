@@ -5,7 +5,7 @@
  * different things (FINCH.md: "null means one of three things").
  *
  * For a path inside an array (`earnings[].amount`) a record counts by its best item: a value
- * if any item has one, else empty, else null, else absent.
+ * if any item has one, else empty, else null, else absent (also when the array has no items).
  */
 import type { CatalogField, FieldCoverage } from '../../shared/domain/coverage';
 
@@ -41,8 +41,8 @@ export function presenceAt(record: unknown, steps: readonly Step[], index = 0): 
   if (index === steps.length - 1) return leafPresence(value);
   if (value === null) return 'null';
   if (!step.array) return presenceAt(value, steps, index + 1);
-  if (!Array.isArray(value)) return 'absent';
-  if (value.length === 0) return 'empty';
+  // An empty array has no item to hold the member: absent, not empty (the array itself is the empty one).
+  if (!Array.isArray(value) || value.length === 0) return 'absent';
   let best: Presence = 'absent';
   for (const item of value) {
     const p = item === null ? 'null' : presenceAt(item, steps, index + 1);

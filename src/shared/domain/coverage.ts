@@ -27,7 +27,7 @@ export const FieldCoverageSchema = z.object({
   /** Records whose value is "" or [] or {}: not null, but nothing in it. */
   empty: z.number().int().nonnegative(),
   nulls: z.number().int().nonnegative(),
-  /** Records where the key was missing (absent differs from null). */
+  /** Records where the key was missing, or an array above it had no items (absent differs from null). */
   absent: z.number().int().nonnegative(),
   /** (values + empty) / records: the share of records with a non-null value; null when there are no records. */
   share: z.number().min(0).max(1).nullable(),
