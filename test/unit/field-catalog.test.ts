@@ -17,7 +17,7 @@ describe('field catalog', () => {
   });
 
   it('fails on drift: a field added to the spec shows up', () => {
-    const changed = structuredClone(spec) as { components: { schemas: { PayStatement: { properties: Record<string, unknown> } } } };
+    const changed = structuredClone(spec) as unknown as { components: { schemas: { PayStatement: { properties: Record<string, unknown> } } } };
     changed.components.schemas.PayStatement.properties['shiny_new_field'] = { type: 'string', nullable: true };
     expect(buildCatalog(changed).pay_statement.map((f) => f.path)).toContain('shiny_new_field');
     expect(buildCatalog(changed)).not.toEqual(FIELD_CATALOG);
