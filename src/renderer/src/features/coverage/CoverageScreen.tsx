@@ -76,7 +76,8 @@ export function CoverageScreen({ environment }: { environment: EnvironmentView |
   return (
     <section className="screen screen-wide" aria-labelledby="coverage-title">
       <h1 id="coverage-title">Field coverage</h1>
-      <p className="lede">Which fields this provider really fills, per product, beside what Finch says it supports. Nulls are counted from the raw JSON.</p>
+      <p className="lede">Which fields each provider really fills, beside what Finch says it supports.</p>
+      <p className="muted">Per product and field of Finch’s spec, the share of records with a non-null value, counted from the raw JSON, next to GET /providers’ supported_fields.</p>
       {live.length === 0 ? (
         <div className="card empty-state">
           <h2>No connection to measure in {environment?.name ?? 'this environment'}</h2>

@@ -76,7 +76,8 @@ export function SnapshotsScreen({ environment }: { environment: EnvironmentView 
   return (
     <section className="screen screen-wide" aria-labelledby="snapshots-title">
       <h1 id="snapshots-title">Snapshots</h1>
-      <p className="lede">Save a full pull of a connection, then see what changed: people added or removed, fields old → new, company and payments.</p>
+      <p className="lede">Full pulls of a connection kept on this computer, and what changed between two.</p>
+      <p className="muted">People added or removed, fields old → new, company and payments — also between two connections of the same customer.</p>
       {live.length === 0 ? (
         <div className="card empty-state">
           <h2>No connection to snapshot in {environment?.name ?? 'this environment'}</h2>
