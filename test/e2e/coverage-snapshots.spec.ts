@@ -48,6 +48,7 @@ test('coverage matrix of two providers, exported as CSV that parses back to the 
   const gustoRun = core.coverage.runs('local').find((r) => r.connectionId === gusto.id)!;
   const gustoPreferred = gustoRun.products.find((p) => p.product === 'individual')!.fields.find((f) => f.path === 'preferred_name')!;
   await expect(preferred.getByRole('cell').nth(1)).toContainText(`${gustoPreferred.nulls} null`);
+  await page.getByRole('region', { name: 'Coverage matrix card' }).evaluate((el) => el.scrollIntoView());
   await screenshot(page, 'coverage-matrix');
 
   const { name, text } = await downloadText(page, () => page.getByRole('button', { name: 'Export CSV' }).click());
@@ -103,6 +104,7 @@ test('snapshot, sandbox edits, snapshot, diff with exactly those changes; diff C
   await expect(changed).toContainText('employment.title');
   await expect(changed).toContainText('Chief Diff Officer');
   await expect(diff).toContainText('Same connection: people matched by Finch individual id');
+  await diff.evaluate((el) => el.scrollIntoView());
   await screenshot(page, 'snapshot-diff');
 
   const csv = parseCsv((await downloadText(page, () => diff.getByRole('button', { name: 'Export CSV' }).click())).text);

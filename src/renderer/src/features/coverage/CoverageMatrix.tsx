@@ -75,7 +75,7 @@ function ProductState({ product }: { product: ProductCoverage | undefined }): JS
   const offer = product.providerOffers === false ? ' · provider lists no such product' : '';
   return (
     <span className="muted">
-      {product.records.toLocaleString('en-US')} records{errors}
+      {product.records.toLocaleString('en-US')} {product.records === 1 ? 'record' : 'records'}{errors}
       {offer}
     </span>
   );

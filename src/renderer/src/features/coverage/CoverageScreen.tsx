@@ -166,7 +166,7 @@ export function CoverageScreen({ environment }: { environment: EnvironmentView |
             </label>
           </div>
           <p className="muted cov-legend">
-            Share of records with a non-null value. ✓ the provider says supported · ✗ unsupported · ? not declared. <span className="cov-disagree-key">Outlined</span>: claim and data disagree.{' '}
+            Share of records with a non-null value. ✓ the provider says supported · ✗ unsupported · ? not declared, or mixed below. <span className="cov-disagree-key">Outlined</span>: claim and data disagree.{' '}
             <span className="value-null">null</span> counts are nulls Finch sent; “absent” (key missing) is counted apart — hover a cell.
           </p>
           {shown.length === 0 ? <p className="muted">Tick at least one connection above.</p> : <CoverageMatrix runs={shown} filter={filter} />}

@@ -24,7 +24,9 @@ function Change({ change, revealed }: { change: FieldChange; revealed: boolean }
       <td>
         <DiffValue value={change.before} absent={change.beforeAbsent} path={change.path} revealed={revealed} />
       </td>
-      <td aria-hidden="true">→</td>
+      <td aria-hidden="true" className="diff-arrow">
+        →
+      </td>
       <td>
         <DiffValue value={change.after} absent={change.afterAbsent} path={change.path} revealed={revealed} />
       </td>
@@ -101,7 +103,7 @@ export function DiffView({ diff }: { diff: SnapshotDiff }): JSX.Element {
                 <th scope="col">Matched by</th>
                 <th scope="col">Field</th>
                 <th scope="col">Before</th>
-                <th scope="col" aria-label="becomes" />
+                <th scope="col" aria-label="becomes" className="diff-arrow" />
                 <th scope="col">After</th>
               </tr>
             </thead>

@@ -38,7 +38,7 @@ export function SnapshotList({ snapshots, onChanged }: { snapshots: SnapshotSumm
             <th scope="col" className="num">Payments</th>
             <th scope="col" className="num">Pay statements</th>
             <th scope="col">Products</th>
-            <th scope="col">Finch-Request-IDs</th>
+            <th scope="col" title="Finch-Request-IDs of every call the pull made">Request ids</th>
             <th scope="col" className="num">Size</th>
             <th scope="col" aria-label="Actions" />
           </tr>
@@ -48,14 +48,17 @@ export function SnapshotList({ snapshots, onChanged }: { snapshots: SnapshotSumm
             <tr key={s.id}>
               <td>{new Date(s.takenAt).toLocaleString()}</td>
               <td>
-                {s.providerId ?? '?'} · {s.customerName ?? 'no customer name'} <span className="mono muted">{s.connectionId.slice(0, 8)}</span>
-                <div className="muted mono">
-                  payments {s.startDate} → {s.endDate}
-                </div>
+                {s.providerId ?? '?'} · {s.customerName ?? 'no customer name'}
+                <div className="mono muted">{s.connectionId.slice(0, 8)}</div>
               </td>
               <td>{s.label ?? <span className="muted">—</span>}</td>
               <td className="num">{n(s.counts.people)}</td>
-              <td className="num">{n(s.counts.payments)}</td>
+              <td className="num">
+                {n(s.counts.payments)}
+                <div className="mono muted snap-range">
+                  {s.startDate} → {s.endDate}
+                </div>
+              </td>
               <td className="num">{n(s.counts.payStatements)}</td>
               <td>
                 <span className="snap-products">
@@ -79,7 +82,8 @@ export function SnapshotList({ snapshots, onChanged }: { snapshots: SnapshotSumm
                 </details>
               </td>
               <td className="num">{(s.bytes / 1024).toFixed(1)} KB</td>
-              <td className="snap-actions">
+              <td>
+                <div className="snap-actions">
                 <button type="button" className="link-button" aria-label={`Delete snapshot ${s.id}`} onClick={() => (setError(null), setPending({ kind: 'one', snapshot: s }))}>
                   Delete
                 </button>
@@ -92,8 +96,9 @@ export function SnapshotList({ snapshots, onChanged }: { snapshots: SnapshotSumm
                     setPending({ kind: 'connection', connectionId: s.connectionId, name: s.customerName ?? s.connectionId, count: snapshots.filter((x) => x.connectionId === s.connectionId).length });
                   }}
                 >
-                  Delete all of this connection
+                  Delete all of connection
                 </button>
+                </div>
               </td>
             </tr>
           ))}
