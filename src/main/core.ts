@@ -22,6 +22,8 @@ import { DrillRunner } from './sandbox/drills';
 import { MockData } from './sandbox/mock-data';
 import { SyncJobs } from './sandbox/sync-job';
 import { ExplorerService } from './explorer/explorer-service';
+import { CoverageService } from './coverage/coverage-service';
+import { SnapshotService } from './snapshots/snapshot-service';
 import type { OperationProgress } from './explorer/operations';
 import { OperationRegistry } from './explorer/operations';
 import { EnvironmentService } from './environments/environment-service';
@@ -92,6 +94,9 @@ export interface WorkbenchServices {
   explorer: ExplorerService;
   /** Long pulls: progress events and cancellation (explorer, snapshots). */
   operations: OperationRegistry;
+  /** Field coverage runs (and the evidence the readiness report cites). */
+  coverage: CoverageService;
+  snapshots: SnapshotService;
   redirectOpener: RedirectOpener | null;
   exportSaver: ExportSaver | null;
   simulator: RunningSimulator | null;
@@ -164,6 +169,8 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     app: adapters.app, cipher: adapters.cipher, events, notices, settings, vault, environments, requestLog, limiter, gateway, connections, connect,
     lifecycle, diagnostics, drills, explorer: new ExplorerService(lifecycle), redirectOpener: adapters.redirectOpener ?? null,
     exportSaver: adapters.exportSaver ?? null, simulator, db, operations, mockData, arming,
+    coverage: new CoverageService({ db, lifecycle, connections, operations }),
+    snapshots: new SnapshotService({ db, lifecycle, connections, operations }),
   };
   return {
     ...services,

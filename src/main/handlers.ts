@@ -76,6 +76,18 @@ export function buildHandlers(s: WorkbenchServices): HandlerMap {
         return { data: result.data, requestId: result.requestId, status: result.status };
       },
     },
+    coverage: {
+      run: (input) => s.coverage.run(s.environments.activeId(), input),
+      runs: () => s.coverage.runs(s.environments.activeId()),
+      deleteRun: ({ id }) => s.coverage.deleteRun(s.environments.activeId(), id),
+    },
+    snapshots: {
+      take: (input) => s.snapshots.take(s.environments.activeId(), input),
+      list: () => s.snapshots.list(s.environments.activeId()),
+      remove: ({ id }) => s.snapshots.remove(s.environments.activeId(), id),
+      removeAll: ({ connectionId }) => s.snapshots.removeAll(s.environments.activeId(), connectionId),
+      diff: ({ fromId, toId }) => s.snapshots.diff(s.environments.activeId(), fromId, toId),
+    },
     diagnostics: {
       explainRequest: ({ id }) => s.diagnostics.explainRequest(s.environments.activeId(), id),
       explainRequestId: ({ requestId }) => s.diagnostics.explainRequestId(s.environments.activeId(), requestId),

@@ -22,6 +22,8 @@ import { CONNECTION_STATUSES, JOB_COMPLETIONS, JobConfigurationSchema, SandboxWr
 import { SyncJobViewSchema } from './domain/sandbox-jobs';
 import { OperationProgressSchema } from './domain/operations';
 import { ArmingStateSchema } from './domain/arming';
+import { CoverageRunInputSchema, CoverageRunSchema } from './domain/coverage';
+import { SnapshotDiffSchema, SnapshotSummarySchema, SnapshotTakeInputSchema } from './domain/snapshots';
 import { MeterReadingSchema, RequestLogEntrySchema, RequestLogQuerySchema } from './domain/request-log';
 
 const NoInput = z.object({}).strict();
@@ -259,6 +261,42 @@ export const contract = {
       input: z.object({ connectionId: z.string().min(1).max(200) }).strict(),
       output: FinchDataSchema,
       summary: 'GET /employer/company for a connection of the active environment',
+    }),
+  },
+  coverage: {
+    run: channel({
+      input: CoverageRunInputSchema,
+      output: CoverageRunSchema,
+      summary: 'Field coverage of a connection (a full pull as an operation): per product and field, values, empties, nulls and absences beside GET /providers; stored',
+    }),
+    runs: channel({ input: NoInput, output: z.array(CoverageRunSchema), summary: 'Stored coverage runs of the active environment, newest first' }),
+    deleteRun: channel({
+      input: z.object({ id: z.number().int().positive() }).strict(),
+      output: z.object({ deleted: z.boolean() }),
+      summary: 'Forget one coverage run',
+    }),
+  },
+  snapshots: {
+    take: channel({
+      input: SnapshotTakeInputSchema,
+      output: SnapshotSummarySchema,
+      summary: 'Save a full pull of a connection (company, people, payments and pay statements in a range) as a compressed snapshot; cancelling stores nothing',
+    }),
+    list: channel({ input: NoInput, output: z.array(SnapshotSummarySchema), summary: 'Snapshots of the active environment, newest first (summaries, never their content)' }),
+    remove: channel({
+      input: z.object({ id: z.number().int().positive() }).strict(),
+      output: z.object({ removed: z.number().int() }),
+      summary: 'Delete one snapshot (it holds personal data)',
+    }),
+    removeAll: channel({
+      input: z.object({ connectionId: Id }).strict(),
+      output: z.object({ removed: z.number().int() }),
+      summary: 'Delete every snapshot of a connection',
+    }),
+    diff: channel({
+      input: z.object({ fromId: z.number().int().positive(), toId: z.number().int().positive() }).strict(),
+      output: SnapshotDiffSchema,
+      summary: 'Compare two snapshots (also of two connections of one customer): people added/removed/changed, company, payments',
     }),
   },
   diagnostics: {

@@ -33,6 +33,8 @@ export interface BatchReadOptions {
 }
 
 export const DEFAULT_CHUNK = 1_000;
+/** The spec's maxItems per call: 10,000 people, but only 10 payments per pay-statement call. */
+const MAX_PER_CALL: Record<BatchKind, number> = { individual: 10_000, employment: 10_000, 'pay-statement': 10 };
 const LABEL: Record<BatchKind, string> = { individual: 'individuals', employment: 'employments', 'pay-statement': 'pay statements' };
 
 export async function readBatch(
@@ -43,7 +45,7 @@ export async function readBatch(
   ids: readonly string[],
   options: BatchReadOptions = {},
 ): Promise<BatchReadResult> {
-  const chunkSize = Math.min(10_000, Math.max(1, options.chunkSize ?? DEFAULT_CHUNK));
+  const chunkSize = Math.min(MAX_PER_CALL[kind], Math.max(1, options.chunkSize ?? DEFAULT_CHUNK));
   const { operation } = options;
   const items: BatchItem[] = [];
   const requestIds: string[] = [];

@@ -16,6 +16,8 @@ import { RequestLogScreen } from './features/request-log/RequestLogScreen';
 import { SandboxScreen } from './features/sandbox/SandboxScreen';
 import { ConnectionsScreen } from './features/connections/ConnectionsScreen';
 import { ExplorerScreen } from './features/explorer/ExplorerScreen';
+import { CoverageScreen } from './features/coverage/CoverageScreen';
+import { SnapshotsScreen } from './features/snapshots/SnapshotsScreen';
 import { unwrap, workbench } from './workbench';
 
 export function App(): JSX.Element {
@@ -47,6 +49,10 @@ export function App(): JSX.Element {
             <ConnectionsScreen environment={environments.active} />
           ) : route === 'explorer' ? (
             <ExplorerScreen environment={environments.active} />
+          ) : route === 'coverage' ? (
+            <CoverageScreen environment={environments.active} />
+          ) : route === 'snapshots' ? (
+            <SnapshotsScreen environment={environments.active} />
           ) : route === 'sandbox' ? (
             <SandboxScreen environment={environments.active} />
           ) : route === 'request-log' ? (

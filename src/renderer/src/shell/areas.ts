@@ -43,6 +43,18 @@ export const AREAS: Area[] = [
     ],
   },
   {
+    id: 'coverage',
+    label: 'Field coverage',
+    purpose: 'Which fields each provider really fills, beside what Finch says it supports.',
+    planned: ['Measure a connection per product and field; compare providers in one matrix; export it.'],
+  },
+  {
+    id: 'snapshots',
+    label: 'Snapshots',
+    purpose: 'Full pulls of a connection kept on this computer, and what changed between two.',
+    planned: ['Save a snapshot, compare two (also of two connections of one customer), export the diff, delete them.'],
+  },
+  {
     id: 'sandbox',
     label: 'Sandbox',
     purpose: 'Shape sandbox companies and rehearse the failures your integration must survive.',

@@ -1,0 +1,178 @@
+/**
+ * Field coverage: measure a connection (a full pull with progress and Cancel), then compare
+ * the latest run of every connection in one matrix beside what each provider claims.
+ */
+import './coverage.css';
+import type { JSX } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { CoverageRunView } from '../../../../shared/domain/coverage';
+import { COVERAGE_PRODUCTS } from '../../../../shared/domain/coverage';
+import type { EnvironmentView } from '../../../../shared/domain/environment';
+import { toCsv, toJson } from '../../../../shared/export/table-export';
+import { OperationProgressBar, useOperation } from '../../components/OperationProgress';
+import { exportName, saveExport } from '../../components/export/save-export';
+import { SelectField } from '../../components/fields';
+import { unwrap, workbench } from '../../workbench';
+import type { WorkbenchCallError } from '../../workbench';
+import { useConnections } from '../sandbox/useConnections';
+import type { MatrixFilter } from './CoverageMatrix';
+import { CoverageMatrix, visibleRows } from './CoverageMatrix';
+import { exportCell, exportColumns, matrixRows, runTitle } from './coverage-export';
+import type { PullChoice } from './PullFields';
+import { PullFields, recentRange } from './PullFields';
+import { RunHistory } from './RunHistory';
+
+/** The newest run of each connection, newest first. */
+function latestPerConnection(runs: readonly CoverageRunView[]): CoverageRunView[] {
+  const seen = new Set<string>();
+  return runs.filter((r) => (seen.has(r.connectionId) ? false : (seen.add(r.connectionId), true)));
+}
+
+export function CoverageScreen({ environment }: { environment: EnvironmentView | null }): JSX.Element {
+  const { connections } = useConnections(environment?.id ?? null);
+  const live = connections.filter((c) => c.disconnectedAt === null);
+  const [choice, setChoice] = useState<PullChoice>(() => ({ connectionId: '', ...recentRange() }));
+  const chosen = { ...choice, connectionId: choice.connectionId || live[0]?.id || '' };
+  const [runs, setRuns] = useState<CoverageRunView[]>([]);
+  const [hidden, setHidden] = useState<Set<string>>(new Set());
+  const [filter, setFilter] = useState<MatrixFilter>({ product: 'all', text: '', onlyNulls: false, onlyDisagreements: false });
+  const [running, setRunning] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const operation = useOperation();
+
+  const load = useCallback(() => {
+    unwrap(workbench().coverage.runs({})).then(setRuns, (e: Error) => setMessage({ ok: false, text: e.message }));
+  }, []);
+  useEffect(load, [load, environment?.id]);
+
+  const latest = useMemo(() => latestPerConnection(runs), [runs]);
+  const shown = latest.filter((r) => !hidden.has(r.connectionId));
+
+  const measure = async () => {
+    const operationId = operation.next();
+    setRunning(true);
+    setMessage(null);
+    try {
+      const run = await unwrap(workbench().coverage.run({ ...chosen, operationId }));
+      const notOk = run.products.filter((p) => p.status !== 'ok').map((p) => `${p.product} ${p.status.replace('_', ' ')}`);
+      setMessage({ ok: true, text: `Measured ${runTitle(run)}: ${run.requestIds.length} request ids kept${notOk.length ? `; ${notOk.join(', ')}` : ''}.` });
+      load();
+    } catch (e) {
+      const error = e as WorkbenchCallError;
+      setMessage({ ok: error.error?.kind === 'cancelled', text: error.error?.kind === 'cancelled' ? 'Cancelled: nothing was stored.' : error.message });
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  const exportAs = async (format: 'csv' | 'json') => {
+    const rows = visibleRows(matrixRows(shown), shown, filter);
+    const columns = exportColumns(shown);
+    const content = format === 'csv' ? toCsv(rows, columns, exportCell) : toJson(rows, columns, exportCell);
+    const saved = await saveExport(exportName('field-coverage', format), content);
+    setMessage({ ok: true, text: saved.outcome === 'cancelled' ? 'Export cancelled.' : `Exported ${rows.length} fields × ${shown.length} connection(s) as ${format.toUpperCase()}.` });
+  };
+
+  return (
+    <section className="screen screen-wide" aria-labelledby="coverage-title">
+      <h1 id="coverage-title">Field coverage</h1>
+      <p className="lede">Which fields each provider really fills, beside what Finch says it supports.</p>
+      <p className="muted">Per product and field of Finch’s spec, the share of records with a non-null value, counted from the raw JSON, next to GET /providers’ supported_fields.</p>
+      {live.length === 0 ? (
+        <div className="card empty-state">
+          <h2>No connection to measure in {environment?.name ?? 'this environment'}</h2>
+          <p className="muted">Make one under Connections (Finch Connect) or Sandbox (without Connect), then come back and press “Measure coverage”.</p>
+        </div>
+      ) : (
+        <form
+          className="card"
+          aria-label="Measure coverage"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void measure();
+          }}
+        >
+          <PullFields connections={live} value={chosen} onChange={setChoice} disabled={running} />
+          <p className="muted">Reads company, every directory page, all individuals and employments, payments in the range and their pay statements.</p>
+          <div className="form-actions">
+            <button type="submit" className="button button-primary" disabled={running || !chosen.connectionId}>
+              Measure coverage
+            </button>
+          </div>
+          <OperationProgressBar operation={operation} />
+        </form>
+      )}
+      {message && (
+        <p className={message.ok ? 'check-ok' : 'field-error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+      {latest.length === 0 ? (
+        live.length > 0 && (
+          <div className="card empty-state">
+            <h2>No coverage measured yet</h2>
+            <p className="muted">Pick a connection and press “Measure coverage”. Measure several connections (different providers) to compare them side by side.</p>
+          </div>
+        )
+      ) : (
+        <section className="card" aria-label="Coverage matrix card">
+          <div className="card-head">
+            <h2>Matrix: latest run per connection</h2>
+            <div className="toolbar">
+              <button type="button" className="button" onClick={() => void exportAs('csv')} disabled={shown.length === 0}>
+                Export CSV
+              </button>
+              <button type="button" className="button" onClick={() => void exportAs('json')} disabled={shown.length === 0}>
+                Export JSON
+              </button>
+            </div>
+          </div>
+          <fieldset className="inline-fields cov-columns">
+            <legend className="muted">Connections shown</legend>
+            {latest.map((run) => (
+              <label key={run.connectionId} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={!hidden.has(run.connectionId)}
+                  onChange={(e) => {
+                    const next = new Set(hidden);
+                    if (e.target.checked) next.delete(run.connectionId);
+                    else next.add(run.connectionId);
+                    setHidden(next);
+                  }}
+                />
+                {runTitle(run)}
+              </label>
+            ))}
+          </fieldset>
+          <div className="filters inline-fields">
+            <SelectField
+              label="Product"
+              value={filter.product}
+              options={[{ value: 'all', label: 'All products' }, ...COVERAGE_PRODUCTS.map((p) => ({ value: p, label: p }))]}
+              onChange={(product) => setFilter({ ...filter, product })}
+            />
+            <label className="field">
+              <span>Field</span>
+              <input type="search" value={filter.text} placeholder="e.g. residence, income" onChange={(e) => setFilter({ ...filter, text: e.target.value })} />
+            </label>
+            <label className="checkbox">
+              <input type="checkbox" checked={filter.onlyNulls} onChange={(e) => setFilter({ ...filter, onlyNulls: e.target.checked })} />
+              Only fields with nulls
+            </label>
+            <label className="checkbox">
+              <input type="checkbox" checked={filter.onlyDisagreements} onChange={(e) => setFilter({ ...filter, onlyDisagreements: e.target.checked })} />
+              Only where the provider’s claim and the data disagree
+            </label>
+          </div>
+          <p className="muted cov-legend">
+            Share of records with a non-null value. ✓ the provider says supported · ✗ unsupported · ? not declared, or mixed below. <span className="cov-disagree-key">Outlined</span>: claim and data disagree.{' '}
+            <span className="value-null">null</span> counts are nulls Finch sent; “absent” (key missing) is counted apart — hover a cell.
+          </p>
+          {shown.length === 0 ? <p className="muted">Tick at least one connection above.</p> : <CoverageMatrix runs={shown} filter={filter} />}
+        </section>
+      )}
+      {runs.length > 0 && <RunHistory runs={runs} onDeleted={load} />}
+    </section>
+  );
+}

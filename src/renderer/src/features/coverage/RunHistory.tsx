@@ -1,0 +1,62 @@
+/** Every stored coverage run with the request ids it came from (evidence for support and readiness). */
+import type { JSX } from 'react';
+import { useState } from 'react';
+import type { CoverageRunView } from '../../../../shared/domain/coverage';
+import { unwrap, workbench } from '../../workbench';
+import { runTitle } from './coverage-export';
+
+export function RunHistory({ runs, onDeleted }: { runs: CoverageRunView[]; onDeleted: () => void }): JSX.Element {
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section className="card" aria-label="Coverage runs">
+      <h2>Runs ({runs.length})</h2>
+      <table className="cov-history">
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Connection</th>
+            <th scope="col">Payments</th>
+            <th scope="col">Provider claims</th>
+            <th scope="col">Finch-Request-IDs</th>
+            <th scope="col" aria-label="Actions" />
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((run) => (
+            <tr key={run.id}>
+              <td>{new Date(run.at).toLocaleString()}</td>
+              <td>
+                {runTitle(run)} <span className="mono muted">{run.connectionId.slice(0, 8)}</span>
+              </td>
+              <td className="mono">
+                {run.startDate} → {run.endDate}
+              </td>
+              <td>{run.providerClaims === 'found' ? `supported_fields (${run.authMethod ?? 'first method'})` : run.providerClaims.replace(/_/g, ' ')}</td>
+              <td>
+                <details>
+                  <summary>{run.requestIds.length} ids</summary>
+                  <code className="mono">{run.requestIds.join('\n')}</code>
+                </details>
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`Delete run of ${new Date(run.at).toLocaleString()}`}
+                  onClick={() => unwrap(workbench().coverage.deleteRun({ id: run.id })).then(onDeleted, (e: Error) => setError(e.message))}
+                >
+                  Delete
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,158 @@
+/**
+ * Snapshots: save a full pull of a connection (progress, Cancel: a cancelled pull stores
+ * nothing), list and delete them, and compare any two — also of two connections of one customer.
+ */
+import '../coverage/coverage.css';
+import type { JSX } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { EnvironmentView } from '../../../../shared/domain/environment';
+import type { SnapshotDiff, SnapshotSummary } from '../../../../shared/domain/snapshots';
+import { OperationProgressBar, useOperation } from '../../components/OperationProgress';
+import { SelectField } from '../../components/fields';
+import { unwrap, workbench } from '../../workbench';
+import type { WorkbenchCallError } from '../../workbench';
+import type { PullChoice } from '../coverage/PullFields';
+import { PullFields, recentRange } from '../coverage/PullFields';
+import { useConnections } from '../sandbox/useConnections';
+import { DiffView } from './DiffView';
+import { SnapshotList } from './SnapshotList';
+
+function optionLabel(s: SnapshotSummary): string {
+  return `${new Date(s.takenAt).toLocaleString()} · ${s.providerId ?? '?'} · ${s.customerName ?? s.connectionId.slice(0, 8)}${s.label ? ` · “${s.label}”` : ''} (${s.counts.people} people)`;
+}
+
+export function SnapshotsScreen({ environment }: { environment: EnvironmentView | null }): JSX.Element {
+  const { connections } = useConnections(environment?.id ?? null);
+  const live = connections.filter((c) => c.disconnectedAt === null);
+  const [choice, setChoice] = useState<PullChoice>(() => ({ connectionId: '', ...recentRange() }));
+  const chosen = { ...choice, connectionId: choice.connectionId || live[0]?.id || '' };
+  const [label, setLabel] = useState('');
+  const [snapshots, setSnapshots] = useState<SnapshotSummary[]>([]);
+  const [running, setRunning] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pair, setPair] = useState<{ fromId: string; toId: string }>({ fromId: '', toId: '' });
+  const [diff, setDiff] = useState<SnapshotDiff | null>(null);
+  const [diffError, setDiffError] = useState<string | null>(null);
+  const operation = useOperation();
+
+  const load = useCallback(() => {
+    unwrap(workbench().snapshots.list({})).then(setSnapshots, (e: Error) => setMessage({ ok: false, text: e.message }));
+  }, []);
+  useEffect(load, [load, environment?.id]);
+
+  // Default comparison: the two newest snapshots, older first.
+  const fromId = pair.fromId || String(snapshots[1]?.id ?? '');
+  const toId = pair.toId || String(snapshots[0]?.id ?? '');
+
+  const take = async () => {
+    const operationId = operation.next();
+    setRunning(true);
+    setMessage(null);
+    try {
+      const s = await unwrap(workbench().snapshots.take({ ...chosen, operationId, ...(label.trim() ? { label: label.trim() } : {}) }));
+      setMessage({ ok: true, text: `Saved: ${s.counts.people} people, ${s.counts.payments} payments, ${s.counts.payStatements} pay statements (${s.calls} calls).` });
+      setLabel('');
+      setPair({ fromId: '', toId: '' });
+      load();
+    } catch (e) {
+      const error = e as WorkbenchCallError;
+      setMessage({ ok: error.error?.kind === 'cancelled', text: error.error?.kind === 'cancelled' ? 'Cancelled: nothing was stored.' : error.message });
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  const compare = async () => {
+    setDiff(null);
+    setDiffError(null);
+    try {
+      setDiff(await unwrap(workbench().snapshots.diff({ fromId: Number(fromId), toId: Number(toId) })));
+    } catch (e) {
+      setDiffError((e as Error).message);
+    }
+  };
+
+  const options = snapshots.map((s) => ({ value: String(s.id), label: optionLabel(s) }));
+  return (
+    <section className="screen screen-wide" aria-labelledby="snapshots-title">
+      <h1 id="snapshots-title">Snapshots</h1>
+      <p className="lede">Full pulls of a connection kept on this computer, and what changed between two.</p>
+      <p className="muted">People added or removed, fields old → new, company and payments — also between two connections of the same customer.</p>
+      {live.length === 0 ? (
+        <div className="card empty-state">
+          <h2>No connection to snapshot in {environment?.name ?? 'this environment'}</h2>
+          <p className="muted">Make one under Connections (Finch Connect) or Sandbox (without Connect), then save its first snapshot here.</p>
+        </div>
+      ) : (
+        <form
+          className="card"
+          aria-label="Take a snapshot"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void take();
+          }}
+        >
+          <PullFields connections={live} value={chosen} onChange={setChoice} disabled={running} />
+          <label className="field snap-label">
+            <span>Label (optional)</span>
+            <input value={label} maxLength={120} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. before go-live" disabled={running} />
+          </label>
+          <p className="muted">Company, every person (directory, individual, employment), payments in the range and all their pay statements. Stored compressed on this computer; SSNs are never kept.</p>
+          <div className="form-actions">
+            <button type="submit" className="button button-primary" disabled={running || !chosen.connectionId}>
+              Take snapshot
+            </button>
+          </div>
+          <OperationProgressBar operation={operation} />
+        </form>
+      )}
+      {message && (
+        <p className={message.ok ? 'check-ok' : 'field-error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+      {snapshots.length === 0 ? (
+        live.length > 0 && (
+          <div className="card empty-state">
+            <h2>No snapshots yet</h2>
+            <p className="muted">Take one now, another after the data changes (or of a second connection of the same customer), then compare the two.</p>
+          </div>
+        )
+      ) : (
+        <>
+          <section className="card" aria-label="Compare snapshots">
+            <h2>Compare</h2>
+            {snapshots.length < 2 ? (
+              <p className="muted">Take a second snapshot to compare it with the first.</p>
+            ) : (
+              <div className="inline-fields">
+                <SelectField label="Older" value={fromId} options={options} onChange={(v) => setPair({ fromId: v, toId })} />
+                <SelectField label="Newer" value={toId} options={options} onChange={(v) => setPair({ fromId, toId: v })} />
+                <div className="form-actions">
+                  <button type="button" className="button button-primary" onClick={() => void compare()} disabled={!fromId || !toId}>
+                    Compare
+                  </button>
+                </div>
+              </div>
+            )}
+            {diffError && (
+              <p className="field-error" role="alert">
+                {diffError}
+              </p>
+            )}
+          </section>
+          {diff && <DiffView diff={diff} />}
+          <SnapshotList
+            snapshots={snapshots}
+            onChanged={(text) => {
+              setMessage({ ok: true, text });
+              setDiff(null);
+              setPair({ fromId: '', toId: '' });
+              load();
+            }}
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * Snapshots on the simulator: a diff after editing two people and adding one through the
+ * sandbox endpoints (called through the app's lifecycle/gateway) reports exactly those
+ * changes; a cancelled snapshot stores nothing; deleting one or all of a connection.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkbenchCore } from '../../src/main/core';
+import { startWorkbenchCore } from '../../src/main/core';
+import { WorkbenchError } from '../../src/main/errors';
+import { createNodeTestCipher } from '../../src/main/secrets/cipher';
+import { createJsonFileStore } from '../../src/main/settings/settings-store';
+
+let core: WorkbenchCore;
+beforeAll(async () => {
+  core = await startWorkbenchCore({
+    app: { name: 'test', version: '0.0.0', runtime: 'browser-harness', platform: 'test', dataFolder: mkdtempSync(join(tmpdir(), 'snapshots-')) },
+    openSettingsStore: createJsonFileStore,
+    cipher: createNodeTestCipher(),
+    log: () => {},
+  });
+});
+afterAll(() => core.close());
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+function range() {
+  const now = core.simulator!.clock.now();
+  return { startDate: day(now - 40 * 86_400_000), endDate: day(now) };
+}
+
+describe('snapshots', () => {
+  it('a diff after editing two people and adding one reports exactly those changes', async () => {
+    const c = await core.connections.createSandbox('local', { providerId: 'finch', employeeSize: 30, customerName: 'Diff Co' });
+    const window = range();
+    const before = await core.snapshots.take('local', { connectionId: c.id, operationId: 'snap-a', ...window, label: 'before' });
+    expect(before.counts).toMatchObject({ people: 30, individuals: 30, employments: 30, itemErrors: 0 });
+    expect(before.counts.payments).toBeGreaterThan(0);
+    expect(before.counts.payStatements).toBeGreaterThan(0);
+    expect(Object.values(before.products).every((s) => s === 'ok')).toBe(true);
+    expect(before.requestIds.length).toBe(before.calls);
+
+    const directory = await core.lifecycle.read('local', c.id, (client) => client.hris.directory.list({ limit: 100 }));
+    const [first, second] = directory.data.individuals;
+    const oldIndividual = (await core.lifecycle.read('local', c.id, (client) => client.hris.individuals.retrieveMany({ requests: [{ individual_id: first!.id! }] }))).data.responses[0]!.body as { preferred_name: unknown };
+    const oldEmployment = (await core.lifecycle.read('local', c.id, (client) => client.hris.employments.retrieveMany({ requests: [{ individual_id: second!.id! }] }))).data.responses[0]!.body as { title: unknown };
+    await core.lifecycle.read('local', c.id, (client) => client.sandbox.individual.update(first!.id!, { preferred_name: 'Zed the Tester' }));
+    await core.lifecycle.read('local', c.id, (client) => client.sandbox.employment.update(second!.id!, { title: 'Chief Diff Officer' }));
+    const added = await core.lifecycle.read('local', c.id, (client) =>
+      client.sandbox.directory.create({ body: [{ first_name: 'Ada', last_name: 'Lovelace', dob: '1990-12-10', title: 'Analyst' }] }),
+    );
+    // Sandbox edits reach /employer reads after a sync job completes (simulated clock).
+    await core.lifecycle.read('local', c.id, (client) => client.sandbox.jobs.create({ type: 'data_sync_all' }));
+    core.simulator!.clock.advance(10_000);
+
+    const after = await core.snapshots.take('local', { connectionId: c.id, operationId: 'snap-b', ...window });
+    expect(after.counts.people).toBe(31);
+    const diff = await core.snapshots.diff('local', before.id, after.id);
+    expect(diff.sameConnection).toBe(true);
+    expect(diff.peopleAdded).toEqual([{ fromId: null, toId: (added.data as { id: string }[])[0]!.id, name: 'Ada Lovelace' }]);
+    expect(diff.peopleRemoved).toEqual([]);
+    expect(diff.peopleChanged).toHaveLength(2);
+    const byId = new Map(diff.peopleChanged.map((p) => [p.fromId, p]));
+    expect(byId.get(first!.id!)!.changes).toEqual([
+      { path: 'individual.preferred_name', before: oldIndividual.preferred_name, after: 'Zed the Tester', beforeAbsent: false, afterAbsent: false },
+    ]);
+    expect(byId.get(second!.id!)!.changes).toEqual([{ path: 'employment.title', before: oldEmployment.title, after: 'Chief Diff Officer', beforeAbsent: false, afterAbsent: false }]);
+    expect(diff.peopleUnchanged).toBe(28);
+    expect(diff.matching).toEqual({ id: 30, name_dob: 0, source_id: 0 });
+    expect(diff.companyChanges).toEqual([]);
+    expect(diff.paymentsAdded).toEqual([]);
+    expect(diff.paymentsRemoved).toEqual([]);
+    expect(diff.paymentsChanged).toEqual([]);
+  }, 30_000);
+
+  it('keeps the content gzip-compressed, without SSNs, and lists newest first', async () => {
+    // Finch Sandbox's default products include `ssn`: the simulator sends SSNs.
+    const c = await core.connections.createSandbox('local', { providerId: 'finch', employeeSize: 8 });
+    expect(c.products).toContain('ssn');
+    const raw = await core.lifecycle.read('local', c.id, (client) => client.hris.directory.list());
+    const one = await core.lifecycle.read('local', c.id, (client) => client.hris.individuals.retrieveMany({ requests: [{ individual_id: raw.data.individuals[0]!.id! }] }));
+    expect((one.data.responses[0]!.body as { ssn?: unknown }).ssn).toEqual(expect.any(String));
+    const snap = await core.snapshots.take('local', { connectionId: c.id, operationId: 'snap-ssn', ...range() });
+    expect(snap.products).toMatchObject({ individual: 'ok', payment: 'ok' });
+    const row = core.db.prepare('SELECT data FROM snapshots WHERE id = ?').get(snap.id) as { data: Buffer };
+    expect(row.data.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+    const content = JSON.parse(gunzipSync(row.data).toString('utf8')) as { individuals: { body: Record<string, unknown> }[] };
+    expect(content.individuals).toHaveLength(8);
+    for (const item of content.individuals) {
+      expect(item.body).not.toHaveProperty('ssn');
+      expect(item.body).not.toHaveProperty('encrypted_ssn');
+    }
+    expect(core.snapshots.list('local')[0]!.id).toBe(snap.id);
+  });
+
+  it('cancelling a snapshot stores nothing', async () => {
+    const c = await core.connections.createSandbox('local', { providerId: 'finch', employeeSize: 10 });
+    const count = () => core.snapshots.list('local').length;
+    const stored = count();
+    core.simulator!.admin.addFault({ kind: 'latency', path: '/employer/payment', latency_ms: 3_000, count: null });
+    try {
+      const run = core.snapshots.take('local', { connectionId: c.id, operationId: 'snap-cancel', ...range() });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(core.operations.cancel('snap-cancel')).toBe(true);
+      const error = await run.then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(WorkbenchError);
+      expect((error as WorkbenchError).kind).toBe('cancelled');
+    } finally {
+      core.simulator!.admin.clearFaults();
+    }
+    expect(count()).toBe(stored);
+  });
+
+  it('deletes one snapshot, or every snapshot of a connection', async () => {
+    const c = await core.connections.createSandbox('local', { providerId: 'finch', employeeSize: 3, products: ['company', 'directory'] });
+    // Products not granted are not asked for.
+    const a = await core.snapshots.take('local', { connectionId: c.id, operationId: 'snap-d1', ...range() });
+    expect(a.products).toMatchObject({ company: 'ok', directory: 'ok', individual: 'not_granted', payment: 'not_granted' });
+    await core.snapshots.take('local', { connectionId: c.id, operationId: 'snap-d2', ...range() });
+    await core.snapshots.take('local', { connectionId: c.id, operationId: 'snap-d3', ...range() });
+    const mine = () => core.snapshots.list('local').filter((s) => s.connectionId === c.id).length;
+    expect(mine()).toBe(3);
+    expect(core.snapshots.remove('local', a.id)).toEqual({ removed: 1 });
+    expect(mine()).toBe(2);
+    await expect(core.snapshots.diff('local', a.id, a.id + 1)).rejects.toMatchObject({ kind: 'not_found' });
+    expect(core.snapshots.removeAll('local', c.id)).toEqual({ removed: 2 });
+    expect(mine()).toBe(0);
+  });
+});
