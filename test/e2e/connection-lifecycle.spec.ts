@@ -5,7 +5,24 @@
  */
 import { applicationTarget } from '../../src/main/environments/targets';
 import { secretRefs } from '../../src/main/secrets/secret-vault';
+import { startSimulator } from '../../src/main/simulator';
+import type { WorkbenchCore } from '../../src/main/core';
+import type { RunningSimulator } from '../../src/main/simulator';
 import { expect, screenshot, test } from './fixtures';
+
+/** A production token, made as an employer would: a Connect session, the Connect page, the code exchanged. */
+async function productionToken(core: WorkbenchCore, envId: string, sim: RunningSimulator, customerId: string, customerName: string): Promise<string> {
+  const app = applicationTarget(core.environments.get(envId), sim, core.vault);
+  const session = await core.gateway.call(app, (client) => client.connect.sessions.new({ customer_id: customerId, customer_name: customerName, products: ['company', 'directory'] }));
+  const authorized = await fetch(`${sim.baseUrl}/connect/api/sessions/${session.data.session_id}/authorize`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ provider_id: 'gusto', auth_method: 'oauth', username: 'hr-admin', password: 'correct horse', sdk_host_url: 'http://127.0.0.1:1' }),
+  });
+  const { code } = (await authorized.json()) as { code: string };
+  const exchanged = await core.gateway.call(app, (client) => client.accessTokens.create({ code }));
+  return exchanged.data.access_token;
+}
 
 test('reauth journey: forced reauth, a read flips the connection, Reconnect through Connect, the read works again', async ({ page, workbench }) => {
   const core = workbench.harness.core;
@@ -43,14 +60,12 @@ test('reauth journey: forced reauth, a read flips the connection, Reconnect thro
 
 test('disconnect in Production asks for the typed name; the token leaves the vault and reads stop without calling Finch', async ({ page, workbench }) => {
   const core = workbench.harness.core;
-  const sim = core.simulator!;
+  // A Finch that issues production tokens: a sandbox token would not be stored in Production.
+  const sim = await startSimulator({ clientType: 'production' });
   core.environments.create({ name: 'Acme Production', kind: 'production', clientId: 'prod-app-000000001', clientSecret: 'prod-secret-value-1', apiBaseUrl: sim.baseUrl });
   const prod = core.environments.state().environments.find((e) => e.kind === 'production')!;
   core.environments.setActive(prod.id);
-  const made = await core.gateway.call(applicationTarget(core.environments.get(prod.id), sim, core.vault), (client) =>
-    client.sandbox.connections.create({ provider_id: 'gusto' }),
-  );
-  const connection = await core.connections.storeNew(prod.id, made.data.access_token, { customerId: 'cust-globex', customerName: 'Globex', customerEmail: null }, []);
+  const connection = await core.connections.storeNew(prod.id, await productionToken(core, prod.id, sim, 'cust-globex', 'Globex'), { customerId: 'cust-globex', customerName: 'Globex', customerEmail: null }, []);
 
   await page.goto(`${workbench.harness.url}/#/connections`);
   // Production opens disarmed: the disconnect is refused through the IPC layer, whatever the UI shows.
@@ -88,7 +103,7 @@ test('disconnect in Production asks for the typed name; the token leaves the vau
   if (!read.ok) expect(read.error.message).toMatch(/was disconnected on .* no longer calls Finch/);
   expect(core.requestLog.count()).toBe(before);
   // The IPC layer insists on the typed name too, whatever the UI does.
-  const another = await core.connections.storeNew(prod.id, (await core.gateway.call(applicationTarget(core.environments.get(prod.id), sim, core.vault), (c) => c.sandbox.connections.create({ provider_id: 'gusto' }))).data.access_token, { customerId: 'cust-initech', customerName: 'Initech', customerEmail: null }, []);
+  const another = await core.connections.storeNew(prod.id, await productionToken(core, prod.id, sim, 'cust-initech', 'Initech'), { customerId: 'cust-initech', customerName: 'Initech', customerEmail: null }, []);
   const refused = await page.evaluate((id) => window.workbench.connections.disconnect({ connectionId: id }), another.id);
   expect(refused.ok).toBe(false);
   if (!refused.ok) expect(refused.error.fields?.[0]?.path).toBe('confirmName');
@@ -97,6 +112,20 @@ test('disconnect in Production asks for the typed name; the token leaves the vau
   expect(armedActs.map((e) => e.type)).toEqual(['production_armed', 'armed_act', 'armed_act']);
   await band.getByRole('button', { name: 'Disarm now' }).click();
   await expect(band).toContainText('Disarmed: read-only');
+  await sim.close();
+});
+
+test('a sandbox token is never stored in a Production environment, with the reason', async ({ workbench }) => {
+  const core = workbench.harness.core;
+  const sim = core.simulator!; // issues sandbox tokens
+  core.environments.create({ name: 'Acme Production', kind: 'production', clientId: 'prod-app-000000002', clientSecret: 'prod-secret-value-2', apiBaseUrl: sim.baseUrl });
+  const prod = core.environments.state().environments.find((e) => e.kind === 'production')!;
+  const made = await core.gateway.call(applicationTarget(core.environments.get(prod.id), sim, core.vault), (client) => client.sandbox.connections.create({ provider_id: 'gusto' }));
+  const refused = await core.connections.storeNew(prod.id, made.data.access_token, { customerId: 'c', customerName: 'Globex', customerEmail: null }, []).catch((e: unknown) => e);
+  expect(refused).toMatchObject({ kind: 'forbidden' });
+  expect((refused as Error).message).toMatch(/Finch says this is a sandbox token, but “Acme Production” is a production environment/);
+  expect(core.connections.list(prod.id)).toEqual([]);
+  expect(core.vault.has(secretRefs.accessToken(prod.id, made.data.connection_id))).toBe(false);
 });
 
 test('a token from another environment is refused on import and nothing is stored', async ({ page, workbench }) => {

@@ -6,7 +6,7 @@
 import type { ConnectionView } from '../../shared/domain/connection';
 import { WorkbenchError } from '../errors';
 import type { EnvironmentService } from '../environments/environment-service';
-import { needsTypedConfirmation } from '../environments/environment-rules';
+import { assertTokenBelongs, needsTypedConfirmation } from '../environments/environment-rules';
 import type { SimulatorAddress } from '../environments/targets';
 import { endpointsOf } from '../environments/targets';
 import type { CallResult, FinchGateway } from '../finch/gateway';
@@ -98,12 +98,7 @@ export class ConnectionLifecycle {
         ...(info.requestId ? { requestId: info.requestId } : {}),
       });
     }
-    const expected = env.kind === 'local-simulator' ? 'sandbox' : env.kind;
-    if (info.data.client_type && info.data.client_type !== expected) {
-      throw new WorkbenchError('forbidden', `This is a ${info.data.client_type} token; “${env.name}” is a ${env.kind} environment. Finch ids never cross environments.`, {
-        ...(info.requestId ? { requestId: info.requestId } : {}),
-      });
-    }
+    assertTokenBelongs(env, info.data.client_type ?? null, info.requestId);
     return this.options.connections.storeNew(
       environmentId, accessToken,
       { customerId: `cust_import_${(info.data.connection_id ?? 'x').slice(0, 8)}`, customerName: customerName ?? 'Imported connection', customerEmail: null },

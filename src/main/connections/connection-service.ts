@@ -15,7 +15,7 @@ import type { SecretVault } from '../secrets/secret-vault';
 import { secretRefs } from '../secrets/secret-vault';
 import type { ConnectionRow } from './connection-store';
 import { prepareConnectionStatements } from './connection-store';
-import { requireSandboxEnvironment } from '../environments/environment-rules';
+import { assertTokenBelongs, requireSandboxEnvironment } from '../environments/environment-rules';
 
 export interface ConnectionServiceOptions {
   db: Database.Database;
@@ -78,6 +78,7 @@ export class ConnectionService {
     const data = info.data;
     const connectionId = data.connection_id ?? data.account_id;
     if (!connectionId) throw new WorkbenchError('finch_error', 'Finch did not say which connection this token belongs to.', { ...(info.requestId ? { requestId: info.requestId } : {}) });
+    assertTokenBelongs(env, data.client_type ?? null, info.requestId);
     const customerId = data.customer_id ?? customer.customerId;
     const t = this.now();
     this.options.db.transaction(() => {

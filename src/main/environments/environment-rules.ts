@@ -74,3 +74,18 @@ export function requireSandboxEnvironment(env: { name: string; kind: Environment
   if (env.kind === 'sandbox' || env.kind === 'local-simulator') return;
   throw new WorkbenchError('validation', `${act} only in a Sandbox environment; “${env.name}” is ${env.kind === 'production' ? 'Production' : 'Development'}. Switch to a Sandbox environment first.`);
 }
+
+/**
+ * A token whose `client_type` (from /introspect) is not the environment's kind — a sandbox
+ * token inside a Production environment, say — is never stored or used: Finch ids never cross
+ * environments, and such a mix-up is how test data ends up in front of a real customer.
+ */
+export function assertTokenBelongs(env: { name: string; kind: EnvironmentKind }, clientType: string | null, requestId: string | null): void {
+  const expected = env.kind === 'local-simulator' ? 'sandbox' : env.kind;
+  if (clientType === null || clientType === expected) return;
+  throw new WorkbenchError(
+    'forbidden',
+    `Finch says this is a ${clientType} token, but “${env.name}” is a ${env.kind === 'local-simulator' ? 'sandbox' : env.kind} environment. Its credentials belong elsewhere: it was not stored. Use it from a ${clientType} environment.`,
+    requestId ? { requestId } : {},
+  );
+}
