@@ -24,13 +24,19 @@ interface Props {
 export function OverviewView(props: Props): JSX.Element {
   const { connection, directory } = props;
   const company = useRead(connection.id, () => unwrap(workbench().explorer.company({ connectionId: connection.id })));
+  const sameCause = !!company.error && !!props.directoryError && company.error.kind === props.directoryError.kind && company.error.finchCode === props.directoryError.finchCode;
   return (
     <>
       {company.loading && !company.data && <p className="muted">Reading the company…</p>}
-      {company.error && <ReadError failure={company.error} what="the company" onRetry={company.reload} />}
+      {/* One cause (reauth, a revoked token, no network) fails both reads: say it once. */}
+      {sameCause ? (
+        <ReadError failure={company.error!} what="the company and the directory" onRetry={() => (company.reload(), props.onReloadDirectory())} />
+      ) : (
+        company.error && <ReadError failure={company.error} what="the company" onRetry={company.reload} />
+      )}
       {company.data && <CompanyCard read={company.data} connectionId={connection.id} onRetry={company.reload} onWatchJob={props.onWatchJob} />}
       {props.directoryLoading && !directory && <p className="muted">Reading every directory page…</p>}
-      {props.directoryError && <ReadError failure={props.directoryError} what="the directory" onRetry={props.onReloadDirectory} />}
+      {props.directoryError && !sameCause && <ReadError failure={props.directoryError} what="the directory" onRetry={props.onReloadDirectory} />}
       {directory?.accepted && (
         <AcceptedNotice
           what="directory"
@@ -79,7 +85,7 @@ function CompanyCard({ read, connectionId, onRetry, onWatchJob }: { read: Endpoi
     <section className="card" aria-label="Company">
       <div className="card-head">
         <h2>{String((read.data as { legal_name?: unknown } | null)?.legal_name ?? 'Company')}</h2>
-        <RevealToggle revealed={revealed} onChange={setRevealed} />
+        {facts.some(([path]) => isSensitive(path)) && <RevealToggle revealed={revealed} onChange={setRevealed} />}
       </div>
       <RequestIds ids={read.requestIds} prefix="GET /employer/company" />
       <p className="muted">
