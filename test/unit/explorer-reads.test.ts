@@ -74,6 +74,35 @@ describe('organisation reads', () => {
     expect(new Set(directory.requestIds).size).toBe(3);
   });
 
+  it('the directory runs as an operation: progress per page, and Cancel stops it between pages', async () => {
+    const c = await core.connections.createSandbox(ENV, { providerId: 'finch', employeeSize: 2_000 });
+    const seen: { operationId: string; pages: number; state: string }[] = [];
+    core.events.addSink((channel, payload) => {
+      if (channel !== 'explorer:progress') return;
+      const p = payload as { operationId: string; pages: number; state: string };
+      seen.push(p);
+    });
+    const done = await core.operations.start('Directory', (op) => core.explorer.directory(ENV, c.id, op), 'dir-full');
+    expect(done.people).toHaveLength(2_000);
+    await new Promise((r) => setTimeout(r, 150)); // progress events are batched
+    expect(seen.filter((p) => p.operationId === 'dir-full').at(-1)).toMatchObject({ state: 'done', pages: 4 });
+
+    // Cancelled as the first page arrives: the pull stops there instead of reading all 4 pages.
+    const cancelled = await failure(
+      core.operations.start(
+        'Directory',
+        async (op) => {
+          const original = op.advance.bind(op);
+          op.advance = (update) => (original(update), update.pages ? void core.operations.cancel('dir-cancel') : undefined);
+          return core.explorer.directory(ENV, c.id, op);
+        },
+        'dir-cancel',
+      ),
+    );
+    expect(cancelled!.kind).toBe('cancelled');
+    expect(cancelled!.message).toMatch(/after 500 records/);
+  });
+
   it('a batch with an unknown id answers that row 404 and the others 200', async () => {
     const c = await core.connections.createSandbox(ENV, { providerId: 'finch', employeeSize: 30 });
     const everyone = await core.explorer.people(ENV, c.id, 'individual', undefined);

@@ -7,7 +7,7 @@
  * counts calls, so one call per person would exhaust 20/min in seconds.
  */
 import type { ConnectionLifecycle } from '../connections/connection-lifecycle';
-import { rawBody } from './finch-read';
+import { callSignal, rawBody } from './finch-read';
 import type { Operation } from './operations';
 
 export type BatchKind = 'individual' | 'employment' | 'pay-statement';
@@ -58,17 +58,18 @@ export async function readBatch(
     operation?.checkCancelled();
     const chunk = ids.slice(start, start + chunkSize);
     operation?.advance({ detail: `${LABEL[kind]} ${fmt(start + 1)}–${fmt(start + chunk.length)} of ${fmt(ids.length)}` });
-    const requestOptions = operation ? { signal: operation.signal } : undefined;
+    const call = callSignal(operation?.signal);
+    const requestOptions = call.options;
     const result = await lifecycle.read<{ responses: unknown[] }>(environmentId, connectionId, (client) => {
       // All three answer `{ responses: [...] }`; the page types differ only in the item type.
-      const call =
+      const request =
         kind === 'individual'
           ? client.hris.individuals.retrieveMany({ requests: chunk.map((individual_id) => ({ individual_id })) }, requestOptions)
           : kind === 'employment'
             ? client.hris.employments.retrieveMany({ requests: chunk.map((individual_id) => ({ individual_id })) }, requestOptions)
             : client.hris.payStatements.retrieveMany({ requests: chunk.map((payment_id) => ({ payment_id, limit: PAY_STATEMENT_LIMIT })) }, requestOptions);
-      return call as unknown as { withResponse(): Promise<{ data: { responses: unknown[] }; response: Response }> };
-    });
+      return request as unknown as { withResponse(): Promise<{ data: { responses: unknown[] }; response: Response }> };
+    }).finally(call.release);
     calls += 1;
     if (result.requestId) requestIds.push(result.requestId);
     if (result.status === 202) {
@@ -107,13 +108,11 @@ async function readRemainingStatements(
     while (body.pay_statements.length < total) {
       operation?.checkCancelled();
       const offset = body.pay_statements.length;
+      const call = callSignal(operation?.signal);
       const result = await lifecycle.read<{ responses: unknown[] }>(environmentId, connectionId, (client) => {
-        const call = client.hris.payStatements.retrieveMany(
-          { requests: [{ payment_id: item.id, limit: PAY_STATEMENT_LIMIT, offset }] },
-          operation ? { signal: operation.signal } : undefined,
-        );
-        return call as unknown as { withResponse(): Promise<{ data: { responses: unknown[] }; response: Response }> };
-      });
+        const request = client.hris.payStatements.retrieveMany({ requests: [{ payment_id: item.id, limit: PAY_STATEMENT_LIMIT, offset }] }, call.options);
+        return request as unknown as { withResponse(): Promise<{ data: { responses: unknown[] }; response: Response }> };
+      }).finally(call.release);
       calls += 1;
       if (result.requestId) requestIds.push(result.requestId);
       const more = toItem(result.data.responses?.[0]);

@@ -49,3 +49,17 @@ export async function readEndpoint(ctx: ReadContext, fn: (client: Finch) => With
 export function joinIds(...lists: (readonly (string | null)[])[]): string[] {
   return [...new Set(lists.flat().filter((id): id is string => typeof id === 'string' && id !== ''))];
 }
+
+/**
+ * A per-call signal that follows the operation's: the SDK leaves its listener on the signal
+ * it is given, so handing the operation's own signal to every page of a long pull would pile
+ * listeners up (Node warns past 10). Call `release` when the call has settled.
+ */
+export function callSignal(signal: AbortSignal | undefined): { options: { signal: AbortSignal } | undefined; release: () => void } {
+  if (!signal) return { options: undefined, release: () => {} };
+  const child = new AbortController();
+  const abort = () => child.abort();
+  if (signal.aborted) child.abort();
+  else signal.addEventListener('abort', abort, { once: true });
+  return { options: { signal: child.signal }, release: () => signal.removeEventListener('abort', abort) };
+}

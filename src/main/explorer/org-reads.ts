@@ -6,7 +6,7 @@ import type { BatchRead, EndpointRead } from '../../shared/domain/explorer';
 import { WorkbenchError } from '../errors';
 import { readBatch } from './batch-reader';
 import type { ReadContext } from './finch-read';
-import { acceptedOf, rawBody, readEndpoint } from './finch-read';
+import { acceptedOf, callSignal, rawBody, readEndpoint } from './finch-read';
 import type { Operation } from './operations';
 
 export interface DirectoryPage {
@@ -31,8 +31,10 @@ export async function readDirectory(ctx: ReadContext, operation?: Operation): Pr
   let pages = 0;
   for (;;) {
     operation?.checkCancelled();
-    const requestOptions = operation ? { signal: operation.signal } : undefined;
-    const page = await ctx.lifecycle.read(ctx.environmentId, ctx.connectionId, (client) => client.hris.directory.list({ limit: PAGE, offset }, requestOptions));
+    const call = callSignal(operation?.signal);
+    const page = await ctx.lifecycle
+      .read(ctx.environmentId, ctx.connectionId, (client) => client.hris.directory.list({ limit: PAGE, offset }, call.options))
+      .finally(call.release);
     pages += 1;
     if (page.requestId) requestIds.push(page.requestId);
     const body = rawBody(page.data) as { individuals?: unknown; paging?: { count?: number } } | null;

@@ -10,7 +10,8 @@ import type { ColumnDef, SortingState, VisibilityState } from '@tanstack/react-t
 import { getCoreRowModel, getSortedRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { DataColumn } from './columns';
-import { compareValues, matchesFilter } from './columns';
+import { compareValues, matchesFilter, shownValue } from './columns';
+import { cellText } from '../../../../shared/export/table-export';
 import { ColumnChooser } from './ColumnChooser';
 import { ExportButtons } from './ExportButtons';
 import { Value } from './Value';
@@ -42,6 +43,8 @@ export interface DataTableProps<T> {
   empty?: ReactNode;
   /** Tallest the rows area grows (px). */
   maxHeight?: number;
+  /** A small table inside a card (a statement's earnings): no filter box. */
+  compact?: boolean;
 }
 
 const ROW = 32;
@@ -109,10 +112,12 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
   return (
     <div className="data-table">
       <div className="data-table-toolbar">
-        <label className="field inline-search">
-          <span>{props.filterLabel ?? `Filter ${plural}`}</span>
-          <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={props.filterPlaceholder ?? 'any shown value…'} />
-        </label>
+        {!props.compact && (
+          <label className="field inline-search">
+            <span>{props.filterLabel ?? `Filter ${plural}`}</span>
+            <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={props.filterPlaceholder ?? 'any shown value…'} />
+          </label>
+        )}
         {props.toolbar}
         <div className="data-table-actions">
           <ColumnChooser table={table} />
@@ -153,7 +158,7 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
             </p>
           ) : (
             // As tall as its rows, up to a screenful: a filtered list should not leave a void.
-            <div ref={scroller} className="log-scroller" style={{ height: Math.min(Math.max(visibleRows.length, 2) * ROW, props.maxHeight ?? 480), minHeight: 0 }}>
+            <div ref={scroller} className="log-scroller" style={{ height: Math.min(Math.max(visibleRows.length, 1) * ROW, props.maxHeight ?? 480), minHeight: 0 }}>
               <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
                 {virtualizer.getVirtualItems().map((item) => {
                   const row = visibleRows[item.index]!;
@@ -176,8 +181,10 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
                       )}
                       {leafColumns.map((c) => {
                         const column = c.columnDef.meta as DataColumn<T>;
+                        const shown = shownValue(column, row.original, revealed);
                         return (
-                          <span key={c.id} role="cell" className="ellipsis">
+                          // The full value on hover: cells are cut at the column's width.
+                          <span key={c.id} role="cell" className="ellipsis" title={shown === null || shown === undefined ? undefined : cellText(shown)}>
                             {column.render ? column.render(row.original) : <Value value={column.value(row.original)} path={column.path ?? column.id} revealed={revealed} />}
                           </span>
                         );

@@ -4,7 +4,8 @@
  */
 import type { JSX } from 'react';
 
-const SENSITIVE = /(^|\.)(ssn|dob|income|amount|salary|encrypted_ssn)($|\.)/;
+// Bank details (company accounts) are as sensitive as pay: masked alike.
+const SENSITIVE = /(^|\.)(ssn|dob|income|amount|salary|encrypted_ssn|account_number|routing_number)($|\.)/;
 export const MASK = '•••• (hidden)';
 
 export function isSensitive(path: string): boolean {

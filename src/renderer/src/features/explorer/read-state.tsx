@@ -73,7 +73,7 @@ const HINTS: Partial<Record<ReadFailure['kind'], string>> = {
 };
 
 /** An error that says what happened, the request id to quote, an explanation, and Retry. */
-export function ReadError({ failure, onRetry, what }: { failure: ReadFailure; onRetry?: () => void; what: string }): JSX.Element | null {
+export function ReadError({ failure, onRetry, what, title, explain = true }: { failure: ReadFailure; onRetry?: () => void; what: string; /** Replaces “Reading … failed”. */ title?: string; /** Ask the diagnostics explainer (off when the message already explains). */ explain?: boolean }): JSX.Element | null {
   if (failure.kind === 'cancelled') {
     return (
       <p className="notice notice-info" role="status">
@@ -84,11 +84,11 @@ export function ReadError({ failure, onRetry, what }: { failure: ReadFailure; on
   return (
     <div className="read-error">
       <p className="field-error" role="alert">
-        Reading {what} failed: {failure.message}
+        {title ?? `Reading ${what} failed`}: {failure.message}
         {failure.requestId ? ` Finch-Request-ID: ${failure.requestId}` : ''}
       </p>
-      {HINTS[failure.kind] && <p className="muted">{HINTS[failure.kind]}</p>}
-      {failure.requestId && <ExplainRequestIds requestIds={[failure.requestId]} />}
+      {explain && HINTS[failure.kind] && <p className="muted">{HINTS[failure.kind]}</p>}
+      {explain && failure.requestId && <ExplainRequestIds requestIds={[failure.requestId]} />}
       {onRetry && <RetryButton onRetry={onRetry} />}
     </div>
   );
@@ -114,14 +114,14 @@ export function AcceptedNotice(props: { what: string; /** What the empty answer 
   return (
     <div className="notice notice-warning accepted-notice" role="status">
       <div>
-        <strong>Finch has no {props.what} yet</strong> ({props.accepted.code ?? '202'}): {props.accepted.message ?? 'data is still syncing'}. This is not “no {props.none ?? props.what}”:
+        <strong>Finch has no {props.what} yet</strong> ({props.accepted.code ?? '202'}): {trimPeriod(props.accepted.message ?? 'data is still syncing')}. This is not “no {props.none ?? props.what}”:
         Finch answered 202 and the data comes once the sync completes. Finch-Request-ID: {props.requestIds.join(', ') || '—'}
         {context && (
           <p className="accepted-watch">
             {context.connectionStatus && (
               <>
                 Connection status: <strong>{context.connectionStatus}</strong>
-                {context.statusMessage ? ` — ${context.statusMessage}` : ''}.{' '}
+                {context.statusMessage ? ` — ${trimPeriod(context.statusMessage)}` : ''}.{' '}
               </>
             )}
             {context.jobs.length > 0 ? (
@@ -154,6 +154,8 @@ export function AcceptedNotice(props: { what: string; /** What the empty answer 
     </div>
   );
 }
+
+const trimPeriod = (text: string) => text.replace(/[.\s]+$/, '');
 
 /** The raw response as JSON, rendered only when opened (a 10,000-person body is large). */
 export function JsonView({ value, revealed, label = 'JSON' }: { value: unknown; revealed: boolean; label?: string }): JSX.Element {

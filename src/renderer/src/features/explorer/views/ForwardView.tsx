@@ -146,6 +146,9 @@ export function ForwardView({ connection }: ViewProps): JSX.Element {
             Provider answered <span className={`status ${answer.providerStatus && answer.providerStatus < 400 ? 'tone-ok' : 'tone-error'}`}>{answer.providerStatus ?? '—'}</span>
           </h3>
           <RequestIds ids={answer.requestIds} prefix={`Finch answered ${answer.status}`} />
+          {answer.providerHeaders?.['x-finch-simulator'] === 'forward-echo' && (
+            <p className="muted">The local simulator has no provider behind it: its answer echoes the request Finch would have forwarded.</p>
+          )}
           <h3>Headers</h3>
           <pre className="json">{JSON.stringify(answer.providerHeaders, null, 2)}</pre>
           <h3>Body</h3>

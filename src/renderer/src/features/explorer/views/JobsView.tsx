@@ -68,7 +68,15 @@ export function JobsView({ connection, onWatchJob, watchJob }: ViewProps & { wat
             {started.allowedRefreshes ?? '?'} refreshes left. Finch-Request-ID: {started.requestIds.join(', ')}
           </p>
         )}
-        {startFailure && <ReadError failure={startFailure} what="a data sync start" />}
+        {startFailure && (
+          <ReadError
+            failure={startFailure}
+            what="a data sync"
+            title={startFailure.finchCode === 'refresh_quota_exhausted' ? 'Finch refused the data sync' : 'Starting the data sync failed'}
+            // The refusal already says the rule and when the next sync is allowed.
+            explain={startFailure.finchCode !== 'refresh_quota_exhausted'}
+          />
+        )}
       </section>
       <ListCard
         title="Automated jobs"

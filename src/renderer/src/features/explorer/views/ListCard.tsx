@@ -50,7 +50,7 @@ export function ListCard(props: ListCardProps): JSX.Element {
       <div className="card-head">
         <h2>{props.title}</h2>
         <span className="card-head-actions">
-          <RevealToggle revealed={revealed} onChange={setRevealed} />
+          {columns.some((c) => isSensitive(c.path ?? c.id)) && <RevealToggle revealed={revealed} onChange={setRevealed} />}
           <button type="button" className="button" onClick={read.reload} disabled={read.loading}>
             {read.loading ? 'Reading…' : 'Read again'}
           </button>
@@ -93,7 +93,7 @@ export function DetailCard(props: { title: string; endpoint: string; read: { dat
       <div className="card-head">
         <h2>{props.title}</h2>
         <span className="card-head-actions">
-          <RevealToggle revealed={revealed} onChange={setRevealed} />
+          {flatten(read.data?.data ?? null).some(([path]) => isSensitive(path)) && <RevealToggle revealed={revealed} onChange={setRevealed} />}
           {props.onClose && (
             <button type="button" className="button" onClick={props.onClose}>
               Close

@@ -6,6 +6,16 @@ import { flatten, isSensitive, Value } from '../../../components/data-table/Valu
 import { JsonView, RequestIds } from '../read-state';
 
 type Statement = Record<string, unknown>;
+/** Finch amounts are integers in cents: "Gross 3,333.33 USD · Net 2,322.26 USD". */
+function moneyLine(statement: Statement): string {
+  const money = (key: string, label: string) => {
+    const m = statement[key] as { amount?: unknown; currency?: unknown } | null | undefined;
+    if (!m || typeof m.amount !== 'number') return `${label} ${m === null ? 'null' : '—'}`;
+    return `${label} ${(m.amount / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${String(m.currency ?? '').toUpperCase()}`;
+  };
+  return `${money('gross_pay', 'Gross')} · ${money('net_pay', 'Net')} (Finch sends amounts in cents)`;
+}
+
 const PARTS = [
   ['earnings', 'Earnings'],
   ['taxes', 'Taxes'],
@@ -28,6 +38,7 @@ export function PayStatementCard({ statement, name, revealed, requestIds, onClos
         )}
       </div>
       <RequestIds ids={requestIds} prefix="POST /employer/pay-statement" />
+      {revealed && <p className="muted">{moneyLine(statement)}</p>}
       <dl className="facts person-facts">
         {facts.map(([path, value]) => (
           <div key={path} className="fact">
@@ -59,6 +70,7 @@ export function PayStatementCard({ statement, name, revealed, requestIds, onClos
                 rowKey={(_, i) => String(i)}
                 revealed={revealed}
                 maxHeight={200}
+                compact
                 empty={<p className="muted">No {title.toLowerCase()} on this statement (an empty list, not null).</p>}
               />
             )}
