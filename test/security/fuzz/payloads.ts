@@ -20,6 +20,8 @@ const PLAIN_STRINGS: readonly string[] = [
   'https://api.example.test', 'https://connect.example.test/', 'http://127.0.0.1:4010', 'http://localhost:8080/callback', 'https://app.example.test/cb',
   '#2f5bd3', '#000000', 'ops@example.com', ' padded name ', 'Ünïcødé ✓', 'x'.repeat(60), 'x'.repeat(61), 'x'.repeat(200), 'x'.repeat(201),
   'employer', 'error', 'closed', 'app://workbench', 'employer_connection_error', 'validation_error',
+  // Dates and a provider route: the explorer's date-ranged reads and forward console need them to get past validation.
+  '2024-01-01', '2024-12-31', '2024-02-30', '/v1/employees', '/',
 ];
 
 const PLAIN_NUMBERS: readonly number[] = [0, 1, 2, 5, 10, 20, 100, 101, 1000, 5000, 5001, 10_000, 10_001, 1_763_000_000_000, -1, 0.5];
