@@ -232,6 +232,15 @@ test('empty and error states say what happened and what to do', async ({ page, w
   await expect(page.getByRole('note', { name: /^Explanation:/ })).toBeVisible();
   await screenshot(page, 'endpoints-error');
 
+  // Finch's rate limit, past the SDK's retries: said as such, with the request id to quote.
+  workbench.harness.core.simulator!.admin.addFault({ kind: 'rate_limit', path: '/employer/pay-groups', count: 3, retry_after_seconds: 0 });
+  await openView(page, 'Pay groups');
+  const limited = page.getByRole('alert').filter({ hasText: 'Reading pay groups failed' });
+  await expect(limited).toContainText('rate limit reached (finch_application_rl)');
+  await expect(limited).toContainText('Finch-Request-ID:');
+  await expect(page.getByRole('region', { name: 'Pay groups' })).toContainText('Wait a minute and retry');
+  await screenshot(page, 'endpoints-rate-limited');
+
   // A payroll provider with no payments in the range: an empty state that says to widen it.
   const payroll = await core.connections.createSandbox('local', { providerId: 'gusto', employeeSize: 10, customerName: 'Payroll Co' });
   await page.reload();
