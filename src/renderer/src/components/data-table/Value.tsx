@@ -37,6 +37,11 @@ export function flatten(value: unknown, prefix = ''): [string, unknown][] {
   return entries.flatMap(([k, v]) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? flatten(v, prefix ? `${prefix}.${k}` : k) : [[prefix ? `${prefix}.${k}` : k, v] as [string, unknown]]));
 }
 
+/** Whether anything in a response would be masked (then a Reveal toggle is worth showing). */
+export function hasSensitive(value: unknown): boolean {
+  return JSON.stringify(maskSensitive(value, false)) !== JSON.stringify(value);
+}
+
 /** A copy of a response with sensitive values replaced (JSON views, exports) until revealed; nulls stay null. */
 export function maskSensitive(value: unknown, revealed: boolean, path = ''): unknown {
   if (revealed || value === null || value === undefined) return value;

@@ -9,7 +9,7 @@ import type { EndpointRead } from '../../../../../shared/domain/explorer';
 import { DataTable } from '../../../components/data-table/DataTable';
 import type { DataColumn } from '../../../components/data-table/columns';
 import { inferColumns } from '../../../components/data-table/columns';
-import { flatten, isSensitive, Value } from '../../../components/data-table/Value';
+import { flatten, hasSensitive, isSensitive, Value } from '../../../components/data-table/Value';
 import type { ReadFailure } from '../read-state';
 import { AcceptedNotice, JsonView, ReadError, RequestIds, RevealToggle } from '../read-state';
 
@@ -50,7 +50,7 @@ export function ListCard(props: ListCardProps): JSX.Element {
       <div className="card-head">
         <h2>{props.title}</h2>
         <span className="card-head-actions">
-          {columns.some((c) => isSensitive(c.path ?? c.id)) && <RevealToggle revealed={revealed} onChange={setRevealed} />}
+          {hasSensitive(rows.slice(0, 200)) && <RevealToggle revealed={revealed} onChange={setRevealed} />}
           <button type="button" className="button" onClick={read.reload} disabled={read.loading}>
             {read.loading ? 'Reading…' : 'Read again'}
           </button>
@@ -93,7 +93,7 @@ export function DetailCard(props: { title: string; endpoint: string; read: { dat
       <div className="card-head">
         <h2>{props.title}</h2>
         <span className="card-head-actions">
-          {flatten(read.data?.data ?? null).some(([path]) => isSensitive(path)) && <RevealToggle revealed={revealed} onChange={setRevealed} />}
+          {hasSensitive(read.data?.data ?? null) && <RevealToggle revealed={revealed} onChange={setRevealed} />}
           {props.onClose && (
             <button type="button" className="button" onClick={props.onClose}>
               Close

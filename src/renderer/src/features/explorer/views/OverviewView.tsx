@@ -3,7 +3,7 @@ import type { JSX } from 'react';
 import { useState } from 'react';
 import type { ConnectionView } from '../../../../../shared/domain/connection';
 import type { EndpointRead } from '../../../../../shared/domain/explorer';
-import { flatten, isSensitive, Value } from '../../../components/data-table/Value';
+import { flatten, hasSensitive, isSensitive, Value } from '../../../components/data-table/Value';
 import { unwrap, workbench } from '../../../workbench';
 import { DirectoryTable } from '../DirectoryTable';
 import type { Person } from '../explorer-context';
@@ -85,7 +85,7 @@ function CompanyCard({ read, connectionId, onRetry, onWatchJob }: { read: Endpoi
     <section className="card" aria-label="Company">
       <div className="card-head">
         <h2>{String((read.data as { legal_name?: unknown } | null)?.legal_name ?? 'Company')}</h2>
-        {facts.some(([path]) => isSensitive(path)) && <RevealToggle revealed={revealed} onChange={setRevealed} />}
+        {hasSensitive(read.data) && <RevealToggle revealed={revealed} onChange={setRevealed} />}
       </div>
       <RequestIds ids={read.requestIds} prefix="GET /employer/company" />
       <p className="muted">

@@ -183,6 +183,7 @@ function PayStatementsSection(props: Pick<ViewProps, 'connection' | 'people' | '
             revealed={props.revealed}
             empty={<p className="muted">These payments came back without statements. Some providers report payments before their statements; read again after the next sync.</p>}
           />
+          <JsonView value={result.rows} revealed={props.revealed} label="JSON (every payment’s item)" />
         </>
       )}
       {open && <PayStatementCard statement={open} name={nameOf(open['individual_id'])} revealed={props.revealed} requestIds={result?.requestIds ?? []} onClose={() => setOpen(null)} />}

@@ -14,7 +14,7 @@ import { unwrap, workbench } from '../../../workbench';
 import type { ViewProps } from '../explorer-context';
 import { itemErrorText, nameIndex, stemFor } from '../explorer-context';
 import type { ReadFailure } from '../read-state';
-import { AcceptedNotice, ReadError, RequestIds, RevealToggle, toFailure } from '../read-state';
+import { AcceptedNotice, JsonView, ReadError, RequestIds, RevealToggle, toFailure } from '../read-state';
 import { CodeBadge, rowTone } from './CodeBadge';
 
 const TITLE = { individual: 'Individuals', employment: 'Employments' } as const;
@@ -118,6 +118,7 @@ export function PeopleView({ kind, connection, people, onOpenPerson, onWatchJob 
               </p>
             }
           />
+          <JsonView value={result.rows} revealed={revealed} label="JSON (every item with its code)" />
         </>
       )}
       {!result && !failure && !running && <p className="muted">Nothing read yet: choose “Read everyone”, or paste ids to check how Finch answers for them.</p>}
