@@ -276,7 +276,9 @@ test('10,000 people: a few dozen rows in the DOM, and scrolling to the end stays
   });
   const p95 = frames[Math.floor(frames.length * 0.95)]!;
   console.log(`10,000-row directory scroll: median frame ${frames[30]!.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
-  expect(p95).toBeLessThan(100);
+  // A frame is 16.7 ms; the bounds leave room for a busy 2-core CI machine, not for a stalled table.
+  expect(frames[30]!).toBeLessThan(40);
+  expect(p95).toBeLessThan(150);
   await expect(table.getByRole('row').last()).toHaveAttribute('aria-rowindex', '10001');
   expect(await table.getByRole('row').count()).toBeLessThan(80);
 });
