@@ -69,11 +69,41 @@ export function buildHandlers(s: WorkbenchServices): HandlerMap {
     },
     explorer: {
       cancel: ({ operationId }) => ({ cancelled: s.operations.cancel(operationId) }),
-      directory: ({ connectionId }) => s.explorer.directory(s.environments.activeId(), connectionId),
+      directory: ({ connectionId, operationId }) =>
+        s.operations.start('Directory', (op) => s.explorer.directory(s.environments.activeId(), connectionId, op), operationId),
       person: ({ connectionId, individualId }) => s.explorer.person(s.environments.activeId(), connectionId, individualId),
-      company: async ({ connectionId }) => {
-        const result = await s.lifecycle.read(s.environments.activeId(), connectionId, (client) => client.hris.company.retrieve());
-        return { data: result.data, requestId: result.requestId, status: result.status };
+      company: ({ connectionId }) => s.explorer.company(s.environments.activeId(), connectionId),
+      people: ({ connectionId, kind, individualIds, operationId }) =>
+        s.operations.start(
+          kind === 'individual' ? 'Individuals' : 'Employments',
+          (op) => s.explorer.people(s.environments.activeId(), connectionId, kind, individualIds, op),
+          operationId,
+        ),
+      payments: ({ connectionId, startDate, endDate }) => s.explorer.payments(s.environments.activeId(), connectionId, startDate, endDate),
+      payStatements: ({ connectionId, paymentIds, operationId }) =>
+        s.operations.start('Pay statements', (op) => s.explorer.payStatements(s.environments.activeId(), connectionId, paymentIds, op), operationId),
+      personPay: ({ connectionId, individualId, startDate, endDate, operationId }) =>
+        s.operations.start('Pay statements', (op) => s.explorer.personPay(s.environments.activeId(), connectionId, individualId, startDate, endDate, op), operationId),
+      payGroups: ({ connectionId }) => s.explorer.payGroups(s.environments.activeId(), connectionId),
+      payGroup: ({ connectionId, payGroupId }) => s.explorer.payGroup(s.environments.activeId(), connectionId, payGroupId),
+      payStatementItems: ({ connectionId, ...query }) => s.explorer.payStatementItems(s.environments.activeId(), connectionId, query),
+      benefits: ({ connectionId }) => s.explorer.benefits(s.environments.activeId(), connectionId),
+      benefit: ({ connectionId, benefitId }) => s.explorer.benefit(s.environments.activeId(), connectionId, benefitId),
+      documents: ({ connectionId }) => s.explorer.documents(s.environments.activeId(), connectionId),
+      document: ({ connectionId, documentId }) => s.explorer.document(s.environments.activeId(), connectionId, documentId),
+      jobs: ({ connectionId }) => s.explorer.jobs(s.environments.activeId(), connectionId),
+      job: ({ connectionId, kind, jobId }) => s.explorer.job(s.environments.activeId(), connectionId, kind, jobId),
+      startSync: ({ connectionId }) => s.explorer.startSync(s.environments.activeId(), connectionId),
+      pendingContext: ({ connectionId }) => s.explorer.pendingContext(s.environments.activeId(), connectionId),
+      providers: ({ connectionId }) => s.explorer.providers(s.environments.activeId(), connectionId),
+      introspect: ({ connectionId }) => s.explorer.introspect(s.environments.activeId(), connectionId),
+      forwardSupport: ({ connectionId }) => {
+        const environmentId = s.environments.activeId();
+        return s.explorer.forwardSupport(environmentId, connectionId, s.environments.get(environmentId).kind);
+      },
+      forward: ({ connectionId, ...request }) => {
+        const environmentId = s.environments.activeId();
+        return s.explorer.forward(environmentId, connectionId, s.environments.get(environmentId).kind, request);
       },
     },
     coverage: {

@@ -15,11 +15,30 @@ import {
   EnvironmentsStateSchema,
 } from './domain/environment';
 import { ConnectCompletionSchema, ConnectReportSchema, ConnectSessionInputSchema, ConnectSessionSchema } from './domain/connect';
-import { ConnectionEventSchema, ConnectionViewSchema, FinchDataSchema, SandboxConnectionInputSchema } from './domain/connection';
+import { ConnectionEventSchema, ConnectionViewSchema, SandboxConnectionInputSchema } from './domain/connection';
 import { ConnectTraceSchema, ExplanationSchema, HealthCheckSchema, TraceMessageSchema } from './domain/diagnostics';
 import { DrillIdSchema, DrillResultSchema } from './domain/drills';
 import { CONNECTION_STATUSES, JOB_COMPLETIONS, JobConfigurationSchema, SandboxWriteInputSchema, SandboxWriteResultSchema } from './domain/sandbox';
 import { SyncJobViewSchema } from './domain/sandbox-jobs';
+import {
+  BatchReadSchema,
+  BenefitDetailSchema,
+  ConnectionIdSchema,
+  DateRangeSchema,
+  EndpointReadSchema,
+  FinchIdSchema,
+  ForwardInputSchema,
+  ForwardResultSchema,
+  ForwardSupportSchema,
+  OperationIdSchema,
+  PayItemsInputSchema,
+  PayStatementsInputSchema,
+  PendingContextSchema,
+  PeopleInputSchema,
+  PersonPayInputSchema,
+  PersonPaySchema,
+  SyncStartSchema,
+} from './domain/explorer';
 import { OperationProgressSchema } from './domain/operations';
 import { ArmingStateSchema } from './domain/arming';
 import { CoverageRunInputSchema, CoverageRunSchema } from './domain/coverage';
@@ -28,6 +47,7 @@ import { MeterReadingSchema, RequestLogEntrySchema, RequestLogQuerySchema } from
 
 const NoInput = z.object({}).strict();
 const Id = z.string().min(1).max(200);
+const ConnectionOnly = z.object({ connectionId: ConnectionIdSchema }).strict();
 
 export const ConnectionCheckSchema = z.object({
   allowed: z.boolean(),
@@ -239,14 +259,14 @@ export const contract = {
     }),
     progress: event({ payload: OperationProgressSchema, summary: 'A long pull advanced: records, pages, rate-limit waits, state' }),
     directory: channel({
-      input: z.object({ connectionId: z.string().min(1).max(200) }).strict(),
+      input: z.object({ connectionId: z.string().min(1).max(200), operationId: OperationIdSchema.optional() }).strict(),
       output: z.object({
         people: z.array(z.record(z.string(), z.unknown())),
         accepted: z.object({ code: z.string().nullable(), message: z.string().nullable() }).nullable(),
         requestIds: z.array(z.string()),
         pages: z.number(),
       }),
-      summary: 'GET /employer/directory, every page; a 202 is reported as such',
+      summary: 'GET /employer/directory, every page, as an operation (progress, cancel); a 202 is reported as such',
     }),
     person: channel({
       input: z.object({ connectionId: z.string().min(1).max(200), individualId: z.string().min(1).max(200) }).strict(),
@@ -258,9 +278,72 @@ export const contract = {
       summary: 'One person: their individual and employment records (per-item codes kept)',
     }),
     company: channel({
-      input: z.object({ connectionId: z.string().min(1).max(200) }).strict(),
-      output: FinchDataSchema,
+      input: ConnectionOnly,
+      output: EndpointReadSchema,
       summary: 'GET /employer/company for a connection of the active environment',
+    }),
+    people: channel({
+      input: PeopleInputSchema,
+      output: BatchReadSchema,
+      summary: 'POST /employer/individual or /employer/employment for the given ids or everyone, in chunks, as an operation; per-item codes kept',
+    }),
+    payments: channel({ input: DateRangeSchema, output: EndpointReadSchema, summary: 'GET /employer/payment between two pay dates' }),
+    payStatements: channel({
+      input: PayStatementsInputSchema,
+      output: BatchReadSchema,
+      summary: 'POST /employer/pay-statement for chosen payments (10 per call, every page), as an operation; per-payment codes kept',
+    }),
+    personPay: channel({
+      input: PersonPayInputSchema,
+      output: PersonPaySchema,
+      summary: 'One person’s pay statements: the payments in a range, then their statements',
+    }),
+    payGroups: channel({ input: ConnectionOnly, output: EndpointReadSchema, summary: 'GET /employer/pay-groups' }),
+    payGroup: channel({
+      input: z.object({ connectionId: ConnectionIdSchema, payGroupId: FinchIdSchema }).strict(),
+      output: EndpointReadSchema,
+      summary: 'GET /employer/pay-groups/{id}: the group and its individuals',
+    }),
+    payStatementItems: channel({ input: PayItemsInputSchema, output: EndpointReadSchema, summary: 'GET /employer/pay-statement-item, filtered' }),
+    benefits: channel({ input: ConnectionOnly, output: EndpointReadSchema, summary: 'GET /employer/benefits' }),
+    benefit: channel({
+      input: z.object({ connectionId: ConnectionIdSchema, benefitId: FinchIdSchema }).strict(),
+      output: BenefitDetailSchema,
+      summary: 'One benefit, who is enrolled, and each enrolled person’s benefit details (per-item codes kept)',
+    }),
+    documents: channel({ input: ConnectionOnly, output: EndpointReadSchema, summary: 'GET /employer/documents, every page' }),
+    document: channel({
+      input: z.object({ connectionId: ConnectionIdSchema, documentId: FinchIdSchema }).strict(),
+      output: EndpointReadSchema,
+      summary: 'GET /employer/documents/{id}: a W-4’s details',
+    }),
+    jobs: channel({ input: ConnectionOnly, output: EndpointReadSchema, summary: 'GET /jobs/automated, with the data_sync_all quota' }),
+    job: channel({
+      input: z.object({ connectionId: ConnectionIdSchema, kind: z.enum(['automated', 'manual']), jobId: FinchIdSchema }).strict(),
+      output: EndpointReadSchema,
+      summary: 'GET /jobs/automated/{id} or /jobs/manual/{id}',
+    }),
+    startSync: channel({
+      input: ConnectionOnly,
+      output: SyncStartSchema,
+      summary: 'POST /jobs/automated data_sync_all (Finch allows one per hour per connection; a refusal says when the next is allowed)',
+    }),
+    pendingContext: channel({
+      input: ConnectionOnly,
+      output: PendingContextSchema,
+      summary: 'For a 202: the connection status (introspect) and the unfinished jobs to watch',
+    }),
+    providers: channel({ input: ConnectionOnly, output: EndpointReadSchema, summary: 'GET /providers' }),
+    introspect: channel({ input: ConnectionOnly, output: EndpointReadSchema, summary: 'GET /introspect for the connection' }),
+    forwardSupport: channel({
+      input: ConnectionOnly,
+      output: ForwardSupportSchema,
+      summary: 'Whether POST /forward can reach this connection’s provider, and whether this is Production',
+    }),
+    forward: channel({
+      input: ForwardInputSchema,
+      output: ForwardResultSchema,
+      summary: 'POST /forward: a raw request to the provider’s API through Finch (refused for assisted connections; Production needs confirmation)',
     }),
   },
   coverage: {

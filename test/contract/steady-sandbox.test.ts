@@ -45,6 +45,20 @@ async function waitUntilUp(url: string): Promise<void> {
   throw new Error(`Steady did not start at ${url}`);
 }
 
+/**
+ * Steady answers /introspect with the spec's example, whose client_type is "production"; the
+ * app (rightly) refuses to store a production token in a sandbox environment. This test is
+ * about request shapes, so only that one field of Steady's answer is set to "sandbox".
+ */
+const sandboxIntrospect: typeof fetch = async (input, init) => {
+  const response = await fetch(input, init);
+  if (!String(input instanceof Request ? input.url : input).includes('/introspect') || !response.ok) return response;
+  const body = (await response.json()) as Record<string, unknown>;
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  return new Response(JSON.stringify({ ...body, client_type: 'sandbox' }), { status: response.status, headers });
+};
+
 beforeAll(async () => {
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
@@ -58,6 +72,7 @@ beforeAll(async () => {
     openSettingsStore: createJsonFileStore,
     cipher: createNodeTestCipher(),
     embeddedSimulator: false,
+    fetch: sandboxIntrospect,
     log: () => {},
   });
   core.environments.create({ name: 'Steady Sandbox', kind: 'sandbox', clientId: 'steady-client-0001', clientSecret: 'steady-secret-0001', apiBaseUrl: baseUrl });

@@ -40,6 +40,8 @@ describe('armed Production', () => {
       ['connections:disconnect', { connectionId: 'c1', confirmName: 'Globex' }],
       ['connect:start', { customerName: 'Globex', products: ['company'] }],
       ['connect:startRedirect', { customerName: 'Globex', products: ['company'] }],
+      ['explorer:startSync', { connectionId: 'c1' }],
+      ['explorer:forward', { connectionId: 'c1', method: 'POST', route: '/v1/employees' }],
     ] as const) {
       const reply = await call(channel, payload);
       expect(reply.error?.kind, channel).toBe('forbidden');

@@ -1,59 +1,120 @@
 /**
- * Reads for the data explorer, each returning the data with the request ids it came from.
- * The directory is paged to the end; a person joins directory + individual + employment.
- * A 202 (sync in progress, pending) is passed on as such, never as "no data".
+ * Reads for the data explorer, one per read endpoint of the SDK, each returning the raw data
+ * with the request ids it came from. A 202 (sync in progress, pending) is passed on as such,
+ * never as "no data". Long pulls take the `Operation` they run in (progress, cancel).
+ *
+ * The reads themselves live in small modules by area; this class is the one object the
+ * handlers (and other services, e.g. snapshots) call.
  */
+import type { ForwardInput, PayItemsInputSchema } from '../../shared/domain/explorer';
+import type { z } from 'zod';
 import type { ConnectionLifecycle } from '../connections/connection-lifecycle';
-import { WorkbenchError } from '../errors';
+import { readBenefit, readBenefits, readDocument, readDocuments } from './benefit-document-reads';
+import type { ReadContext } from './finch-read';
+import { readEndpoint } from './finch-read';
+import { forward, forwardSupport } from './forward-console';
+import { readAutomatedJobs, readJob, readPendingContext, startDataSync } from './job-reads';
+import type { Operation } from './operations';
+import type { DirectoryPage } from './org-reads';
+import { readCompany, readDirectory, readPeople, readPerson } from './org-reads';
+import { readPayGroup, readPayGroups, readPayStatementItems, readPayStatements, readPayments, readPersonPay } from './payroll-reads';
 
-export interface DirectoryPage {
-  people: Record<string, unknown>[];
-  /** 202: Finch has no data yet; the body says why. */
-  accepted: { code: string | null; message: string | null } | null;
-  requestIds: string[];
-  pages: number;
-}
-
-const PAGE = 500;
-const MAX_PEOPLE = 50_000;
+export type { DirectoryPage } from './org-reads';
 
 export class ExplorerService {
   constructor(private readonly lifecycle: ConnectionLifecycle) {}
 
-  async directory(environmentId: string, connectionId: string): Promise<DirectoryPage> {
-    const people: Record<string, unknown>[] = [];
-    const requestIds: string[] = [];
-    let offset = 0;
-    let pages = 0;
-    for (;;) {
-      const page = await this.lifecycle.read(environmentId, connectionId, (client) => client.hris.directory.list({ limit: PAGE, offset }));
-      pages += 1;
-      if (page.requestId) requestIds.push(page.requestId);
-      if (page.status === 202) {
-        const body = page.data as unknown as { finch_code?: string; name?: string; message?: string };
-        return { people, accepted: { code: body.finch_code ?? body.name ?? null, message: body.message ?? null }, requestIds, pages };
-      }
-      const batch = (page.data.individuals ?? []) as unknown as Record<string, unknown>[];
-      people.push(...batch);
-      const total = page.data.paging?.count ?? people.length;
-      offset += batch.length;
-      if (batch.length === 0 || offset >= total) break;
-      if (people.length >= MAX_PEOPLE) throw new WorkbenchError('validation', `This directory has more than ${MAX_PEOPLE.toLocaleString()} people; the explorer stops there.`);
-    }
-    return { people, accepted: null, requestIds, pages };
+  private ctx(environmentId: string, connectionId: string): ReadContext {
+    return { lifecycle: this.lifecycle, environmentId, connectionId };
+  }
+
+  company(environmentId: string, connectionId: string) {
+    return readCompany(this.ctx(environmentId, connectionId));
+  }
+
+  directory(environmentId: string, connectionId: string, operation?: Operation): Promise<DirectoryPage> {
+    return readDirectory(this.ctx(environmentId, connectionId), operation);
   }
 
   /** One person: their individual and employment records (batch endpoints, one id each). */
-  async person(environmentId: string, connectionId: string, individualId: string) {
-    const [individual, employment] = await Promise.all([
-      this.lifecycle.read(environmentId, connectionId, (client) => client.hris.individuals.retrieveMany({ requests: [{ individual_id: individualId }] })),
-      this.lifecycle.read(environmentId, connectionId, (client) => client.hris.employments.retrieveMany({ requests: [{ individual_id: individualId }] })),
-    ]);
-    const one = (item: { code?: number | null; body?: unknown } | undefined) => (item ? { code: item.code ?? null, body: item.body ?? null } : null);
-    return {
-      individual: one(individual.data.responses[0]),
-      employment: one(employment.data.responses[0]),
-      requestIds: [individual.requestId, employment.requestId].filter((id): id is string => id !== null),
-    };
+  person(environmentId: string, connectionId: string, individualId: string) {
+    return readPerson(this.ctx(environmentId, connectionId), individualId);
+  }
+
+  people(environmentId: string, connectionId: string, kind: 'individual' | 'employment', ids: readonly string[] | undefined, operation?: Operation) {
+    return readPeople(this.ctx(environmentId, connectionId), kind, ids, operation);
+  }
+
+  payments(environmentId: string, connectionId: string, startDate: string, endDate: string) {
+    return readPayments(this.ctx(environmentId, connectionId), startDate, endDate);
+  }
+
+  payStatements(environmentId: string, connectionId: string, paymentIds: readonly string[], operation?: Operation) {
+    return readPayStatements(this.ctx(environmentId, connectionId), paymentIds, operation);
+  }
+
+  personPay(environmentId: string, connectionId: string, individualId: string, startDate: string, endDate: string, operation?: Operation) {
+    return readPersonPay(this.ctx(environmentId, connectionId), individualId, startDate, endDate, operation);
+  }
+
+  payGroups(environmentId: string, connectionId: string) {
+    return readPayGroups(this.ctx(environmentId, connectionId));
+  }
+
+  payGroup(environmentId: string, connectionId: string, payGroupId: string) {
+    return readPayGroup(this.ctx(environmentId, connectionId), payGroupId);
+  }
+
+  payStatementItems(environmentId: string, connectionId: string, query: Omit<z.infer<typeof PayItemsInputSchema>, 'connectionId'>) {
+    return readPayStatementItems(this.ctx(environmentId, connectionId), query);
+  }
+
+  benefits(environmentId: string, connectionId: string) {
+    return readBenefits(this.ctx(environmentId, connectionId));
+  }
+
+  benefit(environmentId: string, connectionId: string, benefitId: string) {
+    return readBenefit(this.ctx(environmentId, connectionId), benefitId);
+  }
+
+  documents(environmentId: string, connectionId: string) {
+    return readDocuments(this.ctx(environmentId, connectionId));
+  }
+
+  document(environmentId: string, connectionId: string, documentId: string) {
+    return readDocument(this.ctx(environmentId, connectionId), documentId);
+  }
+
+  jobs(environmentId: string, connectionId: string) {
+    return readAutomatedJobs(this.ctx(environmentId, connectionId));
+  }
+
+  job(environmentId: string, connectionId: string, kind: 'automated' | 'manual', jobId: string) {
+    return readJob(this.ctx(environmentId, connectionId), kind, jobId);
+  }
+
+  startSync(environmentId: string, connectionId: string) {
+    return startDataSync(this.ctx(environmentId, connectionId));
+  }
+
+  pendingContext(environmentId: string, connectionId: string) {
+    return readPendingContext(this.ctx(environmentId, connectionId));
+  }
+
+  /** GET /providers: answered with the connection's token (the endpoint accepts it, optionally). */
+  providers(environmentId: string, connectionId: string) {
+    return readEndpoint(this.ctx(environmentId, connectionId), (client) => client.providers.list());
+  }
+
+  introspect(environmentId: string, connectionId: string) {
+    return readEndpoint(this.ctx(environmentId, connectionId), (client) => client.account.introspect());
+  }
+
+  forwardSupport(environmentId: string, connectionId: string, environmentKind: string) {
+    return forwardSupport(this.ctx(environmentId, connectionId), environmentKind);
+  }
+
+  forward(environmentId: string, connectionId: string, environmentKind: string, input: Omit<ForwardInput, 'connectionId'>) {
+    return forward(this.ctx(environmentId, connectionId), environmentKind, input);
   }
 }

@@ -13,6 +13,9 @@ export const DESTRUCTIVE_ACTS: Readonly<Record<string, Describe>> = {
   'connections:disconnect': () => 'disconnecting a connection (it cannot be reconnected)',
   'connect:start': () => 'starting Finch Connect for a new, billable connection',
   'connect:startRedirect': () => 'starting Finch Connect for a new, billable connection',
+  'explorer:startSync': () => 'forcing a data_sync_all job (it spends the hourly refresh)',
+  // A forwarded GET only reads; anything else writes to the employer's real system.
+  'explorer:forward': (input) => (input['method'] === 'GET' ? null : `forwarding a ${String(input['method'])} to the provider`),
 };
 
 export function guardDestructiveActs(

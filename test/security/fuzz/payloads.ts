@@ -22,6 +22,8 @@ const PLAIN_STRINGS: readonly string[] = [
   'employer', 'error', 'closed', 'app://workbench', 'employer_connection_error', 'validation_error',
   // Pay-date ranges (coverage, snapshots): in order, reversed, and not a date.
   '2026-01-01', '2026-03-31', '2026-13-45',
+  // Dates and a provider route: the explorer's date-ranged reads and forward console need them to get past validation.
+  '2024-01-01', '2024-12-31', '2024-02-30', '/v1/employees', '/',
 ];
 
 const PLAIN_NUMBERS: readonly number[] = [0, 1, 2, 5, 10, 20, 100, 101, 1000, 5000, 5001, 10_000, 10_001, 1_763_000_000_000, -1, 0.5];

@@ -1,103 +1,133 @@
-/** The Explorer (first slice): company, the whole directory, and one person, with request ids. */
+/**
+ * The Explorer: every read endpoint of the selected connection, shown as data. The connection
+ * is chosen once; the directory is read once per connection (every page, with progress and
+ * Cancel) and lends names to the other views. A side list picks the endpoint view.
+ */
 import type { JSX } from 'react';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { EnvironmentView } from '../../../../shared/domain/environment';
 import { SelectField } from '../../components/fields';
+import { OperationProgressBar, useOperation } from '../../components/OperationProgress';
 import { unwrap, workbench } from '../../workbench';
 import { useConnections } from '../sandbox/useConnections';
-import { DirectoryTable } from './DirectoryTable';
+import type { Person } from './explorer-context';
 import { PersonPanel } from './PersonPanel';
-import { flatten, Value } from './Value';
-import { ExplainRequestIds } from '../diagnostics/ExplainRequestIds';
+import type { ReadFailure } from './read-state';
+import { toFailure } from './read-state';
+import { OverviewView } from './views/OverviewView';
+import { EXPLORER_VIEWS, ExplorerView } from './views/registry';
+import './explorer.css';
 
-type Directory = { people: Record<string, unknown>[]; accepted: { code: string | null; message: string | null } | null; requestIds: string[]; pages: number };
+type Directory = { people: Person[]; accepted: { code: string | null; message: string | null } | null; requestIds: string[]; pages: number };
 
 export function ExplorerScreen({ environment }: { environment: EnvironmentView | null }): JSX.Element {
   const { connections } = useConnections(environment?.id ?? null);
   const live = connections.filter((c) => c.disconnectedAt === null);
   const [connectionId, setConnectionId] = useState('');
-  const chosen = connectionId || live[0]?.id || '';
-  const [company, setCompany] = useState<{ data: unknown; requestId: string | null } | null>(null);
-  const [directory, setDirectory] = useState<Directory | null>(null);
+  const connection = live.find((c) => c.id === connectionId) ?? live[0] ?? null;
+  const chosen = connection?.id ?? '';
+  const [view, setView] = useState('overview');
   const [person, setPerson] = useState<string | null>(null);
-  const [error, setError] = useState<{ message: string; requestId: string | null } | null>(null);
-  const [loading, setLoading] = useState(false);
+  const [watchJob, setWatchJob] = useState<string | null>(null);
+  const [directory, setDirectory] = useState<Directory | null>(null);
+  const [directoryError, setDirectoryError] = useState<ReadFailure | null>(null);
+  const [directoryLoading, setDirectoryLoading] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const operation = useOperation();
+  const nextOperation = operation.next;
 
   useEffect(() => {
-    setCompany(null);
     setDirectory(null);
+    setDirectoryError(null);
     setPerson(null);
-    setError(null);
     if (!chosen) return;
-    setLoading(true);
-    Promise.all([unwrap(workbench().explorer.company({ connectionId: chosen })), unwrap(workbench().explorer.directory({ connectionId: chosen }))])
+    let live = true;
+    setDirectoryLoading(true);
+    unwrap(workbench().explorer.directory({ connectionId: chosen, operationId: nextOperation() }))
       .then(
-        ([c, d]) => (setCompany(c), setDirectory(d)),
-        (e: Error & { error?: { requestId?: string } }) => setError({ message: e.message, requestId: e.error?.requestId ?? null }),
+        (d) => live && setDirectory(d),
+        (e: unknown) => live && setDirectoryError(toFailure(e)),
       )
-      .finally(() => setLoading(false));
-  }, [chosen]);
+      .finally(() => live && setDirectoryLoading(false));
+    return () => {
+      live = false;
+    };
+    // The operation id is fresh per run; `nextOperation` changes with it and must not re-run this.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [chosen, attempt]);
+
+  const reloadDirectory = useCallback(() => setAttempt((a) => a + 1), []);
+  const openPerson = useCallback((id: string) => setPerson(id), []);
+  const openJob = useCallback((jobId: string) => (setWatchJob(jobId), setPerson(null), setView('jobs')), []);
+  const people = directory && !directory.accepted ? directory.people : null;
 
   return (
     <section className="screen screen-wide" aria-labelledby="explorer-title">
       <h1 id="explorer-title">Explorer</h1>
-      <p className="lede">What this provider actually returns for this company.</p>
+      <p className="lede">What this provider actually returns for this company: every read endpoint, as data, with the request IDs it came from.</p>
       {live.length === 0 ? (
         <div className="card empty-state">
           <h2>No connection to explore in {environment?.name ?? 'this environment'}</h2>
           <p className="muted">Make one under Connections (Finch Connect) or Sandbox (without Connect); its data shows up here.</p>
         </div>
       ) : (
-        <SelectField
-          label="Connection"
-          value={chosen}
-          options={live.map((c) => ({ value: c.id, label: `${c.providerId} · ${c.customerName ?? ''} · ${c.id.slice(0, 8)}` }))}
-          onChange={setConnectionId}
-        />
-      )}
-      {loading && <p className="muted" role="status">Reading company and every directory page…</p>}
-      {error && (
-        <>
-          <p className="field-error" role="alert">
-            {error.message}
-            {error.requestId ? ` Finch-Request-ID: ${error.requestId}` : ''}
-          </p>
-          {error.requestId && <ExplainRequestIds requestIds={[error.requestId]} />}
-        </>
-      )}
-      {company && (
-        <section className="card" aria-label="Company">
-          <h2>{String((company.data as { legal_name?: unknown }).legal_name ?? 'Company')}</h2>
-          <p className="mono muted">Finch-Request-ID: {company.requestId ?? '—'}</p>
-          <dl className="facts person-facts">
-            {flatten(company.data).slice(0, 40).map(([path, value]) => (
-              <div key={path} className="fact">
-                <dt>{path}</dt>
-                <dd>
-                  <Value value={value} path={path} revealed />
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      )}
-      {directory?.accepted && (
-        <div className="notice notice-info" role="status">
-          Finch has no directory yet ({directory.accepted.code ?? '202'}): {directory.accepted.message ?? 'data is still syncing'}. This is not “no people”: retry once the
-          sync completes. Finch-Request-ID: {directory.requestIds.join(', ')}
+        <div className="explorer-connection">
+          <SelectField
+            label="Connection"
+            value={chosen}
+            options={live.map((c) => ({ value: c.id, label: `${c.providerId} · ${c.customerName ?? ''} · ${c.id.slice(0, 8)}` }))}
+            onChange={(id) => (setConnectionId(id), setPerson(null))}
+          />
+          {connection?.status === 'reauth' && (
+            <p className="notice notice-warning">This connection needs reauthentication: reads will be refused until the employer reconnects (Connections → Reconnect).</p>
+          )}
         </div>
       )}
-      {directory && !directory.accepted && (
-        <section className="card" aria-label="Directory">
-          <h2>Directory</h2>
-          <p className="mono muted">
-            {directory.pages} page(s) · Finch-Request-IDs: {directory.requestIds.slice(0, 3).join(', ')}
-            {directory.requestIds.length > 3 ? ', …' : ''}
-          </p>
-          <DirectoryTable people={directory.people} onOpen={setPerson} />
-        </section>
+      {connection && (
+        <div className="explorer-layout">
+          <nav className="explorer-nav" aria-label="Endpoints">
+            <ul>
+              {EXPLORER_VIEWS.map((v) => (
+                <li key={v.id}>
+                  <button
+                    type="button"
+                    className={`explorer-nav-item${v.id === view && !person ? ' active' : ''}`}
+                    aria-current={v.id === view && !person ? 'page' : undefined}
+                    onClick={() => (setView(v.id), setPerson(null))}
+                  >
+                    <span>{v.label}</span>
+                    <span className="explorer-nav-path mono">{v.endpoint}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="explorer-main">
+            {directoryLoading && <OperationProgressBar operation={operation} />}
+            {person ? (
+              <PersonPanel
+                connection={connection}
+                individualId={person}
+                entry={people?.find((p) => p['id'] === person) ?? null}
+                onBack={() => setPerson(null)}
+                onWatchJob={openJob}
+              />
+            ) : view === 'overview' ? (
+              <OverviewView
+                connection={connection}
+                directory={directory}
+                directoryError={directoryError}
+                directoryLoading={directoryLoading}
+                onReloadDirectory={reloadDirectory}
+                onOpenPerson={openPerson}
+                onWatchJob={openJob}
+              />
+            ) : (
+              <ExplorerView id={view} connection={connection} people={people} onOpenPerson={openPerson} onWatchJob={openJob} watchJob={watchJob} />
+            )}
+          </div>
+        </div>
       )}
-      {person && chosen && <PersonPanel connectionId={chosen} individualId={person} />}
     </section>
   );
 }

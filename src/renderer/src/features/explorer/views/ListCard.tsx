@@ -1,0 +1,135 @@
+/**
+ * A list endpoint as a card: loading, error (with request id and explanation), 202 as
+ * pending, an empty state that says what to do, else the data table, its request ids and
+ * the raw JSON. Pay groups, items, benefits, documents, jobs and providers all use it.
+ */
+import type { JSX, ReactNode } from 'react';
+import { useMemo, useState } from 'react';
+import type { EndpointRead } from '../../../../../shared/domain/explorer';
+import { DataTable } from '../../../components/data-table/DataTable';
+import type { DataColumn } from '../../../components/data-table/columns';
+import { inferColumns } from '../../../components/data-table/columns';
+import { flatten, hasSensitive, isSensitive, Value } from '../../../components/data-table/Value';
+import type { ReadFailure } from '../read-state';
+import { AcceptedNotice, JsonView, ReadError, RequestIds, RevealToggle } from '../read-state';
+
+type Row = Record<string, unknown>;
+
+export interface ListCardProps {
+  title: string;
+  /** e.g. "GET /employer/pay-groups". */
+  endpoint: string;
+  /** What the rows are, for messages: ["pay group", "pay groups"]. */
+  noun: [string, string];
+  read: { data: EndpointRead | null; error: ReadFailure | null; loading: boolean; reload: () => void };
+  rowsOf: (data: unknown) => Row[];
+  first?: string[];
+  /** Replaces or adds columns after inference (e.g. a count instead of a long id list). */
+  adjust?: (columns: DataColumn<Row>[]) => DataColumn<Row>[];
+  rowKey: (row: Row, index: number) => string;
+  onOpen?: (row: Row) => void;
+  empty: ReactNode;
+  exportStem: string;
+  connectionId: string;
+  onWatchJob: (jobId: string) => void;
+  /** Shown above the table (e.g. the jobs quota). */
+  header?: ReactNode;
+  children?: ReactNode;
+}
+
+export function ListCard(props: ListCardProps): JSX.Element {
+  const { read } = props;
+  const [revealed, setRevealed] = useState(false);
+  const rows = useMemo(() => (read.data && !read.data.accepted ? props.rowsOf(read.data.data) : []), [read.data, props]);
+  const columns = useMemo(() => {
+    const inferred = inferColumns(rows, (r) => r, props.first ? { first: props.first } : {});
+    return props.adjust ? props.adjust(inferred) : inferred;
+  }, [rows, props]);
+  return (
+    <section className="card" aria-label={props.title}>
+      <div className="card-head">
+        <h2>{props.title}</h2>
+        <span className="card-head-actions">
+          {hasSensitive(rows.slice(0, 200)) && <RevealToggle revealed={revealed} onChange={setRevealed} />}
+          <button type="button" className="button" onClick={read.reload} disabled={read.loading}>
+            {read.loading ? 'Reading…' : 'Read again'}
+          </button>
+        </span>
+      </div>
+      {read.loading && !read.data && <p className="muted">Reading {props.endpoint}…</p>}
+      {read.error && <ReadError failure={read.error} what={props.noun[1]} onRetry={read.reload} />}
+      {read.data?.accepted && (
+        <AcceptedNotice what={props.noun[1]} accepted={read.data.accepted} requestIds={read.data.requestIds} connectionId={props.connectionId} onRetry={read.reload} onWatchJob={props.onWatchJob} />
+      )}
+      {read.data && !read.data.accepted && (
+        <>
+          <RequestIds ids={read.data.requestIds} prefix={props.endpoint} />
+          {props.header}
+          <DataTable
+            label={`${props.title} table`}
+            rows={rows}
+            columns={columns}
+            noun={props.noun}
+            exportStem={props.exportStem}
+            rowKey={props.rowKey}
+            {...(props.onOpen ? { onOpen: props.onOpen } : {})}
+            revealed={revealed}
+            empty={props.empty}
+          />
+          <JsonView value={read.data.data} revealed={revealed} />
+        </>
+      )}
+      {props.children}
+    </section>
+  );
+}
+
+/** A one-record answer (a detail) as facts + JSON, with where it came from. */
+export function DetailCard(props: { title: string; endpoint: string; read: { data: EndpointRead | null; error: ReadFailure | null; loading: boolean; reload: () => void }; what: string; connectionId: string; onWatchJob: (jobId: string) => void; onClose?: () => void; children?: (data: unknown, revealed: boolean) => ReactNode }): JSX.Element {
+  const { read } = props;
+  const [revealed, setRevealed] = useState(false);
+  return (
+    <section className="card detail-card" aria-label={props.title}>
+      <div className="card-head">
+        <h2>{props.title}</h2>
+        <span className="card-head-actions">
+          {hasSensitive(read.data?.data ?? null) && <RevealToggle revealed={revealed} onChange={setRevealed} />}
+          {props.onClose && (
+            <button type="button" className="button" onClick={props.onClose}>
+              Close
+            </button>
+          )}
+        </span>
+      </div>
+      {read.loading && !read.data && <p className="muted">Reading {props.endpoint}…</p>}
+      {read.error && <ReadError failure={read.error} what={props.what} onRetry={read.reload} />}
+      {read.data?.accepted && (
+        <AcceptedNotice what={props.what} accepted={read.data.accepted} requestIds={read.data.requestIds} connectionId={props.connectionId} onRetry={read.reload} onWatchJob={props.onWatchJob} />
+      )}
+      {read.data && !read.data.accepted && (
+        <>
+          <RequestIds ids={read.data.requestIds} prefix={props.endpoint} />
+          {props.children?.(read.data.data, revealed)}
+          <JsonView value={read.data.data} revealed={revealed} />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** A record as dotted-path facts: nulls visible, sensitive values masked until revealed. */
+export function Facts({ value, revealed, skip = [] }: { value: unknown; revealed: boolean; skip?: string[] }): JSX.Element {
+  const facts = flatten(value).filter(([path]) => !skip.some((s) => path === s || path.startsWith(`${s}.`)));
+  return (
+    <dl className="facts person-facts">
+      {facts.map(([path, v]) => (
+        <div key={path} className="fact">
+          <dt className={isSensitive(path) ? 'sensitive' : ''}>{path}</dt>
+          <dd>
+            <Value value={v} path={path} revealed={revealed} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
