@@ -59,10 +59,37 @@ describe('scenario drills', () => {
     core.simulator!.admin.clearFaults();
   }, 20_000);
 
+  it('reauth fails when the read answers something other than 401 (a 5xx hides the reauth)', async () => {
+    const c = await connection();
+    core.simulator!.admin.addFault({ kind: 'error', status: 500, path: '/employer/company', count: 3 });
+    const result = await core.drills.run('local', 'reauth', c.id);
+    core.simulator!.admin.clearFaults();
+    expect(result.passed).toBe(false);
+    expect(result.steps[1]).toMatchObject({ ok: false, detail: expect.stringMatching(/^finch_error/) });
+    await core.gateway.call(core.connections.target('local', c.id), (client) => client.sandbox.connections.accounts.update({ connection_status: 'connected' }));
+  }, 20_000);
+
+  it('assisted onboarding fails when the directory never arrives (still 202 after setup)', async () => {
+    core.simulator!.admin.addFault({ kind: 'accepted', path: '/employer/directory', count: 5, finch_code: 'data_sync_in_progress' });
+    const result = await core.drills.run('local', 'assisted-onboarding', null);
+    core.simulator!.admin.clearFaults();
+    expect(result.passed).toBe(false);
+    expect(result.steps.at(-1)).toMatchObject({ ok: false, name: 'The directory arrives' });
+  });
+
+  it('batch partial failure fails when the batch answer is broken JSON', async () => {
+    const c = await connection(['company', 'directory', 'individual']);
+    core.simulator!.admin.addFault({ kind: 'malformed_json', path: '/employer/individual', count: 1 });
+    const result = await core.drills.run('local', 'batch-partial-failure', c.id);
+    core.simulator!.admin.clearFaults();
+    expect(result.passed).toBe(false);
+    expect(result.steps.at(-1)!.detail).toMatch(/not valid JSON/);
+  });
+
   it('stores every result, newest first, as readiness evidence', async () => {
     const results = core.drills.results('local');
     expect(results.length).toBeGreaterThanOrEqual(5);
-    expect(results[0]!.drill).toBe('provider-outage');
+    expect(results[0]!.drill).toBe('batch-partial-failure');
     expect(results[0]!.passed).toBe(false);
     expect(results.some((r) => r.drill === 'reauth' && r.passed)).toBe(true);
   });
