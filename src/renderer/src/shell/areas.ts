@@ -35,7 +35,7 @@ export const AREAS: Area[] = [
   {
     id: 'explorer',
     label: 'Explorer',
-    purpose: 'What this provider actually returns for this company.',
+    purpose: 'What this provider actually returns for this company: every read endpoint, as data, with the request IDs it came from.',
     planned: [
       'Company, directory, individuals, employments, payments and pay statements as tables.',
       'Field coverage: which fields come back null, per provider.',

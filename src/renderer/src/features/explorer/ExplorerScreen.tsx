@@ -16,6 +16,7 @@ import type { ReadFailure } from './read-state';
 import { toFailure } from './read-state';
 import { OverviewView } from './views/OverviewView';
 import { EXPLORER_VIEWS, ExplorerView } from './views/registry';
+import { AREAS } from '../../shell/areas';
 import './explorer.css';
 
 type Directory = { people: Person[]; accepted: { code: string | null; message: string | null } | null; requestIds: string[]; pages: number };
@@ -64,7 +65,7 @@ export function ExplorerScreen({ environment }: { environment: EnvironmentView |
   return (
     <section className="screen screen-wide" aria-labelledby="explorer-title">
       <h1 id="explorer-title">Explorer</h1>
-      <p className="lede">What this provider actually returns for this company: every read endpoint, as data, with the request IDs it came from.</p>
+      <p className="lede">{AREAS.find((a) => a.id === 'explorer')!.purpose}</p>
       {live.length === 0 ? (
         <div className="card empty-state">
           <h2>No connection to explore in {environment?.name ?? 'this environment'}</h2>

@@ -48,11 +48,20 @@ export function MockDataPanel({ connectionId }: { connectionId: string }): JSX.E
 
   useEffect(() => {
     if (!connectionId) return;
+    if ((write === 'individual' || write === 'employment') && !personId) return;
     setBusy('loading');
     setErrors([]);
+    // A slower answer for a previous choice must not replace the current one.
+    let current = true;
     prefill(write, connectionId, personId)
-      .then((start) => (setOriginal(start), setValue(start)), (e: Error) => setOutcome({ ok: false, message: e.message, requestId: null }))
-      .finally(() => setBusy(null));
+      .then(
+        (start) => current && (setOriginal(start), setValue(start)),
+        (e: Error) => current && setOutcome({ ok: false, message: e.message, requestId: null }),
+      )
+      .finally(() => current && setBusy(null));
+    return () => {
+      current = false;
+    };
   }, [write, connectionId, personId]);
 
   const save = (): void => {
@@ -104,7 +113,12 @@ export function MockDataPanel({ connectionId }: { connectionId: string }): JSX.E
           save();
         }}
       >
-        {busy === 'loading' ? <p className="muted">Loading what Finch has now…</p> : <SchemaForm schema={FORM_SCHEMA[write]} value={value} onChange={setValue} errors={errors} />}
+        {/* No form until the record it edits has arrived: an edit typed earlier would be overwritten. */}
+        {needsPerson && !personId ? (
+          <p className="muted">{people.length === 0 ? 'Loading the people of this connection…' : 'Choose a person.'}</p>
+        ) : busy === 'loading' ? (
+          <p className="muted">Loading what Finch has now…</p>
+        ) : <SchemaForm schema={FORM_SCHEMA[write]} value={value} onChange={setValue} errors={errors} />}
         <label className="checkbox">
           <input type="checkbox" checked={sync} onChange={(e) => setSync(e.target.checked)} /> Run a sync job afterwards and wait for it (so reads show the change)
         </label>
