@@ -37,6 +37,9 @@ import type { SettingsStore } from './settings/settings-store';
 import type { RunningSimulator } from './simulator';
 import { startSimulator } from './simulator';
 import { DatabaseOpenError, openWorkbenchDatabase } from './storage/database';
+import type { FileSaver, PdfPrinter } from './support/delivery';
+import { SupportService } from './support/support-service';
+import { ReadinessService } from './readiness/readiness-service';
 
 export interface CoreAdapters {
   app: Omit<AppInfoSource, 'secretStorage'>;
@@ -54,6 +57,10 @@ export interface CoreAdapters {
   embeddedSimulator?: boolean;
   /** How the redirect flow's Connect window is opened (see redirect-opener.ts). */
   redirectOpener?: RedirectOpener;
+  /** Where exports are saved (a save dialog in Electron); without it the renderer downloads them. */
+  fileSaver?: FileSaver;
+  /** HTML → PDF for the readiness report (Electron's printToPDF); without it there is no PDF export. */
+  pdfPrinter?: PdfPrinter;
   /** Lines for the app log (never secrets). */
   log?: (line: string) => void;
   now?: () => Date;
@@ -76,6 +83,8 @@ export interface WorkbenchServices {
   diagnostics: DiagnosticsService;
   drills: DrillRunner;
   explorer: ExplorerService;
+  support: SupportService;
+  readiness: ReadinessService;
   redirectOpener: RedirectOpener | null;
   simulator: RunningSimulator | null;
   db: Database.Database;
@@ -131,9 +140,16 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
   const diagnostics = new DiagnosticsService({ requestLog, connections, lifecycle, environments, limiter, traces, simulator: () => simulator });
   const drills = new DrillRunner({ db, environments, connections, lifecycle, gateway, requestLog, simulator: () => simulator });
 
+  const appFacts = () => ({ name: adapters.app.name, version: adapters.app.version, runtime: adapters.app.runtime, platform: adapters.app.platform });
+  const support = new SupportService({ db, environments, connections, requestLog, vault, app: appFacts, fileSaver: adapters.fileSaver ?? null });
+  const readiness = new ReadinessService({
+    db, environments, drills, vault, meter: () => limiter.readings(), app: appFacts,
+    fileSaver: adapters.fileSaver ?? null, pdfPrinter: adapters.pdfPrinter ?? null,
+  });
+
   const services: WorkbenchServices = {
     app: adapters.app, cipher: adapters.cipher, events, notices, settings, vault, environments, requestLog, limiter, gateway, connections, connect,
-    lifecycle, diagnostics, drills, explorer: new ExplorerService(lifecycle), redirectOpener: adapters.redirectOpener ?? null, simulator, db,
+    lifecycle, diagnostics, drills, explorer: new ExplorerService(lifecycle), support, readiness, redirectOpener: adapters.redirectOpener ?? null, simulator, db,
   };
   return {
     ...services,
