@@ -66,6 +66,8 @@ export const TEXT_RULES: readonly TextRule[] = [
   { category: 'amount', pattern: /(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d{2})?(?![\w.])|(?<![\w.])\d+\.\d{2}(?![\w.])/g },
   { category: 'address', pattern: new RegExp(`\\b\\d{1,6}\\s+(?:[A-Z][A-Za-z]*\\.?\\s+){1,4}${STREET_TYPES}\\b\\.?(?:,?\\s+(?:Apt|Suite|Unit|#)\\s*[\\w-]+)?`, 'g') },
   { category: 'address', pattern: /\b(?:P\.?\s?O\.?\s+Box)\s+\d+/gi },
+  // "5749 W Main": a house number, a compass point, a street name.
+  { category: 'address', pattern: /\b\d{1,6}\s+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,3}\b/g },
   { category: 'address', pattern: /\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/g },
   // Long bare numbers (SSNs without dashes, account numbers, pay in cents). Ids with letters or dashes are left alone.
   { category: 'number', pattern: /(?<![\w.:/-])\d{5,}(?![\w-])/g },
