@@ -57,7 +57,10 @@ beforeAll(async () => {
 afterAll(() => core.close());
 
 const read = (path: '/employer/company' | '/employer/directory') =>
-  core.lifecycle.read(env, connectionId, (client) => (path === '/employer/company' ? client.hris.company.retrieve() : client.hris.directory.list())).catch((e: unknown) => e);
+  (path === '/employer/company'
+    ? core.lifecycle.read(env, connectionId, (client) => client.hris.company.retrieve())
+    : core.lifecycle.read(env, connectionId, (client) => client.hris.directory.list())
+  ).catch((e: unknown) => e);
 
 function selection(overrides: Partial<BundleSelection> = {}): BundleSelection {
   return { environmentId: env, connectionIds: [connectionId], includeUnscoped: true, from: 0, to: Date.now() + 60_000, failedOnly: false, ...overrides };

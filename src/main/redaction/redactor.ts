@@ -12,6 +12,7 @@
  */
 import type { RedactionCategory } from './patterns';
 import { marker, redactNames, TEXT_RULES } from './patterns';
+import { MultiNeedle } from './multi-needle';
 import { secretNeedles } from './secret-scan';
 
 export interface RedactorOptions {
@@ -53,6 +54,9 @@ export class Redactor {
   private readonly tallies = new Map<RedactionCategory, number>();
   private readonly secretMatchers: RegExp[];
   private readonly personalMatchers: RegExp[];
+  /** Quick one-pass checks before the (slower) replacing expressions run. */
+  private readonly secretIndex: MultiNeedle<string>;
+  private readonly personalIndex: MultiNeedle<string>;
   /** The secrets themselves, for the final byte scan. */
   readonly secrets: string[];
 
@@ -63,6 +67,9 @@ export class Redactor {
     this.secretMatchers = literalMatchers(forms, 'g', false);
     const personal = [...(options.personal ?? [])].map((v) => v.trim()).filter((v) => v.length >= 3);
     this.personalMatchers = literalMatchers(personal, 'gi', true);
+    const code = (n: string, i: number) => n.charCodeAt(i);
+    this.secretIndex = new MultiNeedle(forms, code);
+    this.personalIndex = new MultiNeedle(personal.map((v) => v.toLowerCase()), code);
   }
 
   /** How many values were replaced, per category. */
@@ -93,8 +100,8 @@ export class Redactor {
   /** Known secrets and personal values only: for ids and codes, where patterns would do harm. */
   known(input: string): string {
     let text = input;
-    for (const matcher of this.secretMatchers) text = this.replaceAll(text, matcher, 'secret');
-    for (const matcher of this.personalMatchers) text = this.replaceAll(text, matcher, 'personal');
+    if (MultiNeedle.inText(this.secretIndex, text)) for (const matcher of this.secretMatchers) text = this.replaceAll(text, matcher, 'secret');
+    if (MultiNeedle.inText(this.personalIndex, text.toLowerCase())) for (const matcher of this.personalMatchers) text = this.replaceAll(text, matcher, 'personal');
     return text;
   }
 

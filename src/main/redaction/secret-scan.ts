@@ -6,6 +6,8 @@
  * independently.
  */
 
+import { MultiNeedle } from './multi-needle';
+
 export interface SecretNeedle {
   encoding: string;
   bytes: Buffer;
@@ -54,24 +56,30 @@ export interface SecretFinding {
   encoding: string;
 }
 
-/** A reusable scanner: needles are computed once per secret, then any number of buffers are searched. */
+/**
+ * A reusable scanner: needles are computed once per secret and indexed together, then any
+ * number of buffers are searched, each in one pass.
+ */
 export class SecretScanner {
-  private readonly needles: { ascii: SecretNeedle[]; wide: SecretNeedle[] };
+  private readonly narrow: MultiNeedle<Uint8Array>;
+  private readonly wide: MultiNeedle<Uint8Array>;
+  private readonly encodingOf = new Map<Uint8Array, string>();
   readonly secretCount: number;
 
   constructor(secrets: Iterable<string>) {
     const unique = [...new Set([...secrets].filter((s) => s.length >= MIN_SECRET_LENGTH))];
     this.secretCount = unique.length;
     const all = unique.flatMap((s) => secretNeedles(s));
+    for (const needle of all) this.encodingOf.set(needle.bytes, needle.encoding);
+    const code = (n: Uint8Array, i: number) => n[i]!;
     // UTF-16 needles of ASCII secrets contain NUL bytes: a buffer without any cannot hold them.
-    this.needles = { ascii: all.filter((n) => !n.bytes.includes(0)), wide: all.filter((n) => n.bytes.includes(0)) };
+    this.narrow = new MultiNeedle<Uint8Array>(all.filter((n) => !n.bytes.includes(0)).map((n) => n.bytes), code);
+    this.wide = new MultiNeedle<Uint8Array>(all.filter((n) => n.bytes.includes(0)).map((n) => n.bytes), code);
   }
 
   scan(where: string, bytes: Uint8Array): SecretFinding[] {
-    const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const findings: SecretFinding[] = [];
-    const candidates = haystack.includes(0) ? [...this.needles.ascii, ...this.needles.wide] : this.needles.ascii;
-    for (const needle of candidates) if (haystack.includes(needle.bytes)) findings.push({ where, encoding: needle.encoding });
-    return findings;
+    const found = MultiNeedle.inBytes(this.narrow, bytes);
+    if (bytes.includes(0)) found.push(...MultiNeedle.inBytes(this.wide, bytes));
+    return found.map((needle) => ({ where, encoding: this.encodingOf.get(needle) ?? 'unknown' }));
   }
 }

@@ -5,8 +5,7 @@
  */
 import type { BundleRequest, BundleSelection } from '../../shared/domain/support';
 import type { Redactor } from '../redaction';
-import type { RequestLogEntry } from '../request-log/types';
-import type { ConnectionMetaRow, EventRow, SelectionRows } from './bundle-query';
+import type { BundleAttempt, ConnectionMetaRow, EventRow, SelectionRows } from './bundle-query';
 import { isFailure } from './bundle-query';
 import { toCsv } from './csv';
 import { buildTicket } from './ticket';
@@ -49,7 +48,7 @@ const parseJson = (text: string): unknown => {
 };
 const orNull = <T>(value: T | null, map: (v: T) => string): string | null => (value === null ? null : map(value));
 
-function requestRow(r: RequestLogEntry, redact: Redactor): BundleRequest {
+function requestRow(r: BundleAttempt, redact: Redactor): BundleRequest {
   const known = (v: string) => redact.known(v);
   return {
     time: iso(r.time), method: r.method, path: redact.path(r.path), status: r.status, attempt: r.attempt,
@@ -111,7 +110,8 @@ export function buildBundleContent(rows: SelectionRows, context: BundleContext, 
   const files = [
     file('ticket.md', 'Ticket text to paste: what happened, when, request IDs', ticket),
     file('requests.csv', `${requests.length} attempts: time, method, path, status, attempt, request ID, finch_code, duration`, csv),
-    file('requests.json', 'The same attempts as JSON', `${JSON.stringify(requests, null, 1)}\n`),
+    // One attempt per line: readable, greppable, and half the size of indented JSON.
+    file('requests.json', 'The same attempts as JSON', `[\n${requests.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`),
     file('connections.json', 'connection_id, company_id, provider, products, client_type, connection_type, statuses', `${JSON.stringify(connections, null, 2)}\n`),
     file('events.json', `${events.length} connect, reauth, disconnect and status events`, `${JSON.stringify(events, null, 2)}\n`),
   ];

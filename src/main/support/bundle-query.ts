@@ -8,10 +8,12 @@ import type { BundleSelection } from '../../shared/domain/support';
 import { MAX_BUNDLE_REQUESTS } from '../../shared/domain/support';
 import type { RequestLogEntry } from '../request-log/types';
 
-const REQUEST_COLUMNS = `r.id, r.call_id AS callId, r.time, r.environment_id AS environmentId, r.connection_id AS connectionId,
-  r.method, r.path, r.product, r.status, r.duration_ms AS durationMs, r.attempt, r.request_id AS requestId, r.outcome,
-  r.error_name AS errorName, r.finch_code AS finchCode, r.message, r.retry_after_ms AS retryAfterMs,
-  r.data_retrieved AS dataRetrieved, r.last_update_date AS lastUpdateDate, r.last_update_result AS lastUpdateResult`;
+/** Only the columns a bundle writes: at 50,000 rows every column costs. */
+const REQUEST_COLUMNS = `r.id, r.call_id AS callId, r.time, r.connection_id AS connectionId, r.method, r.path, r.status,
+  r.duration_ms AS durationMs, r.attempt, r.request_id AS requestId, r.outcome, r.error_name AS errorName, r.finch_code AS finchCode, r.message`;
+
+export type BundleAttempt = Pick<RequestLogEntry,
+  'id' | 'callId' | 'time' | 'connectionId' | 'method' | 'path' | 'status' | 'durationMs' | 'attempt' | 'requestId' | 'outcome' | 'errorName' | 'finchCode' | 'message'>;
 
 /** Outcomes that are not failures: everything else (including partial batch failures) is one. */
 export const FINE_OUTCOMES = ['ok', 'accepted'] as const;
@@ -43,7 +45,7 @@ export interface ConnectionMetaRow {
 }
 
 export interface SelectionRows {
-  requests: RequestLogEntry[];
+  requests: BundleAttempt[];
   /** Attempts that matched beyond the cap and were left out (the oldest). */
   omitted: number;
   events: EventRow[];
@@ -55,7 +57,7 @@ export class BundleQuery {
 
   constructor(private readonly db: Database.Database) {}
 
-  run(selection: BundleSelection, focusCall: RequestLogEntry[]): SelectionRows {
+  run(selection: BundleSelection, focusCall: BundleAttempt[]): SelectionRows {
     const ids = [...new Set(selection.connectionIds)];
     const params = { env: selection.environmentId, from: selection.from, to: selection.to, unscoped: selection.includeUnscoped ? 1 : 0, ...named(ids) };
     const inList = ids.map((_, i) => `@c${i}`).join(', ') || 'NULL';
@@ -64,7 +66,7 @@ export class BundleQuery {
     const where = `r.environment_id = @env AND r.time BETWEEN @from AND @to AND ${scope} ${failed}`;
 
     const matched = this.statement(`SELECT ${REQUEST_COLUMNS} FROM requests r WHERE ${where} ORDER BY r.time DESC, r.id DESC LIMIT ${MAX_BUNDLE_REQUESTS + 1}`)
-      .all(params) as RequestLogEntry[];
+      .all(params) as BundleAttempt[];
     let omitted = 0;
     if (matched.length > MAX_BUNDLE_REQUESTS) {
       matched.pop();
