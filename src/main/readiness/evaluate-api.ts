@@ -67,7 +67,15 @@ function drillItem(ctx: EvidenceContext, drill: DrillId, name: string, how: stri
   const steps = latest.steps.map((s) => `${s.ok ? '✓' : '✗'} ${s.name}`).join('; ');
   const failed = latest.steps.find((s) => !s.ok);
   const lines = [evidence(ctx, `Latest run ${day(latest.finishedAt)}${latest.connectionId ? ` on ${latest.connectionId}` : ''}: ${latest.passed ? 'passed' : 'failed'}. ${steps}`, latest.finishedAt, latest.requestIds, latest.environmentId)];
-  if (failed) lines.push(evidence(ctx, `Failed step: ${failed.name}: ${ctx.text(failed.detail)}`, latest.finishedAt, failed.requestIds, latest.environmentId));
+  if (failed) {
+    lines.push(evidence(ctx, `Failed step: ${failed.name}: ${ctx.text(failed.detail)}`, latest.finishedAt, failed.requestIds, latest.environmentId));
+    // A step that threw records no request id: the log still knows what failed during the run.
+    const attempts = ctx.q.failedBetween(latest.environmentId, latest.startedAt, latest.finishedAt);
+    if (attempts.length > 0) {
+      const summary = attempts.map((a) => `${a.status ?? 'no response'}${a.finchCode ? ` ${a.finchCode}` : ''}`).join(' → ');
+      lines.push(evidence(ctx, `Failed attempts during the run: ${summary} (${attempts[0]!.path.split('?')[0]})`, attempts[0]!.time, attempts.map((a) => a.requestId), latest.environmentId));
+    }
+  }
   if (results.length > 1) lines.push(evidence(ctx, `${plural(results.length, 'run')} in all, ${passes} passed`, null));
   return latest.passed
     ? { status: 'pass', summary: `The ${name} drill passed.`, evidence: lines, next: null }

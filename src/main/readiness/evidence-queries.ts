@@ -63,6 +63,8 @@ export class EvidenceQueries {
       missingIdCount: db.prepare('SELECT count(*) AS n FROM requests WHERE request_id IS NULL AND status IS NOT NULL'),
       newestWithId: db.prepare(`SELECT ${ATTEMPT} FROM requests r WHERE r.request_id IS NOT NULL ORDER BY r.id DESC LIMIT 1`),
       total: db.prepare('SELECT count(*) AS n FROM requests'),
+      failedBetween: db.prepare(`SELECT ${ATTEMPT} FROM requests r WHERE r.environment_id = ? AND r.time BETWEEN ? AND ?
+        AND r.outcome NOT IN ('ok', 'accepted') ORDER BY r.time, r.id LIMIT 20`),
     };
   }
 
@@ -98,6 +100,11 @@ export class EvidenceQueries {
 
   newestWithRequestId(): LoggedAttempt | undefined {
     return this.s.newestWithId.get() as LoggedAttempt | undefined;
+  }
+
+  /** Failed attempts of an environment in a time window (what went wrong during a drill run). */
+  failedBetween(environmentId: string, from: number, to: number): LoggedAttempt[] {
+    return this.s.failedBetween.all(environmentId, from, to) as LoggedAttempt[];
   }
 
   totalAttempts(): number {
