@@ -46,9 +46,6 @@ describe('readiness report on a simulated integration', () => {
   let sandboxEnv: string;
   beforeAll(async () => {
     core = await startCore();
-    // Only the 429s this suite injects: the drills' bursts of company reads must not meet the
-    // simulator's own 20/min window by chance.
-    core.simulator!.admin.setRateLimitsEnabled(false);
   });
   afterAll(() => core.close());
 
