@@ -17,6 +17,8 @@ import { openElectronSettingsStore } from './electron/settings-store';
 import { safeStorageCipher } from './electron/safe-storage-cipher';
 import { electronNativeBinding } from './storage/database';
 import { openRedirectWindow } from './electron/redirect-window';
+import { electronFileSaver } from './electron/file-saver';
+import { electronPdfPrinter } from './electron/pdf-printer';
 
 registerAppScheme();
 
@@ -42,6 +44,8 @@ void app.whenReady().then(async () => {
     openSettingsStore: openElectronSettingsStore,
     cipher: safeStorageCipher,
     sqliteNativeBinding: electronNativeBinding(app.getAppPath()),
+    fileSaver: electronFileSaver(() => [...appWindows][0]),
+    pdfPrinter: electronPdfPrinter,
     redirectOpener: {
       mode: 'window',
       // The local simulator accepts any redirect URI; this one can never be a real page.
