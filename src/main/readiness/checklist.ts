@@ -57,9 +57,9 @@ export const CHECKLIST: readonly ChecklistSection[] = [
       },
       { id: 'rate-limiter', kind: 'auto', title: 'Rate limiter active; 429s absorbed', checklist: ['Integrate an external rate limiter into your application that respects Finch APIs rate limits.'] },
       { id: 'nullable-fields', kind: 'auto', title: 'Nullable fields seen (field coverage)', checklist: ['Most data points returned by the API are nullable. Ensure your integration is resilient to type of data by handling API responses properly.'] },
-      { id: 'reauth-flow', kind: 'auto', title: 'Reauthentication drill passed', checklist: ['Ensure there are user flows built to support reauthentication_errors.'] },
-      { id: 'server-errors', kind: 'auto', title: '5xx handling drill passed', checklist: ['Implement the troubleshooting tips to gracefully handle internal server errors.'] },
-      { id: 'batch-errors', kind: 'auto', title: 'Batch errors handled', checklist: ['If you use our batch endpoints, ensure your application handles errors returned in the batch format.'] },
+      { id: 'reauth-flow', kind: 'auto', title: 'Reauthentication drill', checklist: ['Ensure there are user flows built to support reauthentication_errors.'] },
+      { id: 'server-errors', kind: 'auto', title: '5xx handling drill', checklist: ['Implement the troubleshooting tips to gracefully handle internal server errors.'] },
+      { id: 'batch-errors', kind: 'auto', title: 'Batch errors handled (drill)', checklist: ['If you use our batch endpoints, ensure your application handles errors returned in the batch format.'] },
       {
         id: 'multiple-systems', kind: 'manual', title: 'Application logic and schema allow several employment systems',
         checklist: ['Some of your customers may use multiple employment systems. This will involve application logic and database schema considerations on your end.'],

@@ -4,7 +4,7 @@
  */
 import type { DrillId } from '../../shared/domain/drills';
 import type { EvidenceContext, Verdict } from './evidence-context';
-import { day, evidence, plural } from './evidence-context';
+import { evidence, plural } from './evidence-context';
 import { column } from './evidence-queries';
 
 /** How many of the newest 429 answers are followed to the end of their call. */
@@ -27,13 +27,13 @@ export function rateLimiter(ctx: EvidenceContext): Verdict {
     return {
       status: 'fail',
       summary: `${plural(unabsorbed.length, 'call')} ended on a 429 after the retries.`,
-      evidence: [...lines, evidence(ctx, `Last: ${day(last.time)} ${last.path.split('?')[0]} → 429 ${last.finchCode ?? ''} on attempt ${last.attempt}`, last.time, unabsorbed.slice(0, 5).map((a) => a!.requestId), last.environmentId)],
+      evidence: [...lines, evidence(ctx, `Last: ${last.path.split('?')[0]} → 429 ${last.finchCode ?? ''} on attempt ${last.attempt}`, last.time, unabsorbed.slice(0, 5).map((a) => a!.requestId), last.environmentId)],
       next: 'Lower the request rate (batch individual/employment reads, up to 10,000 ids a call), or wait out finch_api_ip_rl; upstream_rate_limit_exceeded is the provider’s own limit.',
     };
   }
   if (count > 0) {
     const newest = [...calls.values()][0]!;
-    lines.push(evidence(ctx, `${plural(count, '429 answer')} seen, each retried until the call succeeded; last ${day(newest.time)}`, newest.time, [newest.requestId], newest.environmentId));
+    lines.push(evidence(ctx, `${plural(count, '429 answer')} seen, each retried until the call succeeded (last one dated here)`, newest.time, [newest.requestId], newest.environmentId));
   }
   return { status: 'pass', summary: count > 0 ? `${plural(count, '429')} absorbed; no call gave up.` : `${plural(total, 'attempt')} logged without a single 429.`, evidence: lines, next: null };
 }
@@ -66,7 +66,7 @@ function drillItem(ctx: EvidenceContext, drill: DrillId, name: string, how: stri
   const passes = results.filter((r) => r.passed).length;
   const steps = latest.steps.map((s) => `${s.ok ? '✓' : '✗'} ${s.name}`).join('; ');
   const failed = latest.steps.find((s) => !s.ok);
-  const lines = [evidence(ctx, `Latest run ${day(latest.finishedAt)}${latest.connectionId ? ` on ${latest.connectionId}` : ''}: ${latest.passed ? 'passed' : 'failed'}. ${steps}`, latest.finishedAt, latest.requestIds, latest.environmentId)];
+  const lines = [evidence(ctx, `Latest run${latest.connectionId ? ` on ${latest.connectionId}` : ''}: ${latest.passed ? 'passed' : 'failed'}. ${steps}`, latest.finishedAt, latest.requestIds, latest.environmentId)];
   if (failed) {
     lines.push(evidence(ctx, `Failed step: ${failed.name}: ${ctx.text(failed.detail)}`, latest.finishedAt, failed.requestIds, latest.environmentId));
     // A step that threw records no request id: the log still knows what failed during the run.
@@ -92,7 +92,7 @@ export function batchErrors(ctx: EvidenceContext): Verdict {
   const newest = ctx.q.matching(match, 1)[0];
   if (newest) {
     verdict.evidence.push(
-      evidence(ctx, `${plural(count, 'batch answer')} with per-item errors logged as partial failures (the other items kept their data); last ${day(newest.time)}`, newest.time, [newest.requestId], newest.environmentId),
+      evidence(ctx, `${plural(count, 'batch answer')} with per-item errors logged as partial failures (the other items kept their data)`, newest.time, [newest.requestId], newest.environmentId),
     );
   }
   return verdict;

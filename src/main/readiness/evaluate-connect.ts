@@ -4,7 +4,7 @@
  */
 import type { Evidence } from '../../shared/domain/readiness';
 import type { EvidenceContext, Verdict } from './evidence-context';
-import { day, evidence, parseList, parseObject, plural } from './evidence-context';
+import { evidence, parseList, parseObject, plural } from './evidence-context';
 import { column } from './evidence-queries';
 
 type Flow = 'embedded' | 'redirect' | 'reauth';
@@ -30,7 +30,7 @@ export function connectFlow(ctx: EvidenceContext): Verdict {
     const list = byFlow(flow);
     const last = list.at(-1);
     if (last) {
-      lines.push(evidence(ctx, `${flow === 'reauth' ? 'Reauthentication through Connect' : `${flow[0]!.toUpperCase()}${flow.slice(1)} flow`}: ${plural(list.length, 'connection')} completed; last ${day(last.time)}${last.connectionId ? ` (connection ${last.connectionId})` : ''}`, last.time, last.requestIds, last.env));
+      lines.push(evidence(ctx, `${flow === 'reauth' ? 'Reauthentication through Connect' : `${flow[0]!.toUpperCase()}${flow.slice(1)} flow`}: ${plural(list.length, 'connection')} completed${last.connectionId ? `; last: connection ${last.connectionId}` : ''}`, last.time, last.requestIds, last.env));
     }
   }
   if (successes.length > 0) {
@@ -49,7 +49,7 @@ export function connectFlow(ctx: EvidenceContext): Verdict {
     return {
       status: 'fail',
       summary: `${plural(failures.length, 'Connect attempt')} failed and none completed.`,
-      evidence: [evidence(ctx, `Last failure ${day(lastFailure.time)} at ${String(detail['stage'] ?? 'connect')}: ${message}`, lastFailure.time, parseList(lastFailure.requestIds), lastFailure.environmentId)],
+      evidence: [evidence(ctx, `Last failure, at ${String(detail['stage'] ?? 'connect')}: ${message}`, lastFailure.time, parseList(lastFailure.requestIds), lastFailure.environmentId)],
       next: 'Open Diagnostics → Connect traces for the failed attempt, fix the cause, and run Connect again.',
     };
   }
@@ -92,7 +92,7 @@ export function backendExchange(ctx: EvidenceContext): Verdict {
   return {
     status: 'pass',
     summary: count > 0 ? `${plural(count, 'code exchange')} made by main.` : 'Always in main; no code exchanged yet.',
-    evidence: newest ? [design, evidence(ctx, `Last exchange ${day(newest.time)}: POST /auth/token → ${newest.status ?? 'no response'}`, newest.time, [newest.requestId], newest.environmentId)] : [design],
+    evidence: newest ? [design, evidence(ctx, `Last exchange: POST /auth/token → ${newest.status ?? 'no response'}`, newest.time, [newest.requestId], newest.environmentId)] : [design],
     next: null,
   };
 }

@@ -49,7 +49,7 @@ export function requestIds(ctx: EvidenceContext): Verdict {
     return {
       status: 'fail',
       summary: `${plural(missing.count, 'response')} arrived without a Finch-Request-ID.`,
-      evidence: missing.examples.map((a) => evidence(ctx, `${day(a.time)} ${a.path.split('?')[0]} → ${a.status} without Finch-Request-ID`, a.time, [], a.environmentId)),
+      evidence: missing.examples.map((a) => evidence(ctx, `${a.path.split('?')[0]} → ${a.status} without Finch-Request-ID`, a.time, [], a.environmentId)),
       next: 'Something between the app and Finch strips headers (a proxy, or an API base URL that is not Finch): fix it so support can trace each call.',
     };
   }
@@ -57,7 +57,7 @@ export function requestIds(ctx: EvidenceContext): Verdict {
   return {
     status: 'pass',
     summary: `${plural(total, 'attempt')} logged, each response with its Finch-Request-ID.`,
-    evidence: newest ? [evidence(ctx, `Latest: ${day(newest.time)} ${newest.path.split('?')[0]} → ${newest.status ?? 'no response'}`, newest.time, [newest.requestId], newest.environmentId)] : [],
+    evidence: newest ? [evidence(ctx, `Latest: ${newest.path.split('?')[0]} → ${newest.status ?? 'no response'}`, newest.time, [newest.requestId], newest.environmentId)] : [],
     next: null,
   };
 }
@@ -79,7 +79,7 @@ function testedVerdict(ctx: EvidenceContext, what: string, connections: Connecti
     return {
       status: 'pass',
       summary: `Data read from ${plural(connections.length, `${what} connection`)}.`,
-      evidence: [evidence(ctx, `Last good read ${day(ok.time)}: ${ok.path.split('?')[0]} on ${ok.connectionId}`, ok.time, [ok.requestId], ok.environmentId)],
+      evidence: [evidence(ctx, `Last good read: ${ok.path.split('?')[0]} on ${ok.connectionId}`, ok.time, [ok.requestId], ok.environmentId)],
       next: null,
     };
   }
@@ -87,7 +87,7 @@ function testedVerdict(ctx: EvidenceContext, what: string, connections: Connecti
     return {
       status: 'fail',
       summary: `Reads from ${what} connections failed and none succeeded.`,
-      evidence: [evidence(ctx, `Last failed read ${day(failed.time)}: ${failed.path.split('?')[0]} → ${failed.status ?? 'no response'} ${failed.finchCode ?? ''}`, failed.time, [failed.requestId], failed.environmentId)],
+      evidence: [evidence(ctx, `Last failed read: ${failed.path.split('?')[0]} → ${failed.status ?? 'no response'} ${failed.finchCode ?? ''}`, failed.time, [failed.requestId], failed.environmentId)],
       next: 'Open the failed attempt in the Request log for its explanation, fix the cause, and read again.',
     };
   }
@@ -136,7 +136,7 @@ export function disconnectTest(ctx: EvidenceContext): Verdict {
   return {
     status: 'pass',
     summary: `All ${plural(test.length, 'test connection')} disconnected.`,
-    evidence: last ? [evidence(ctx, `${plural(events.length, 'disconnect')} recorded; last ${day(last.time)} (${last.connectionId})`, last.time, parseList(last.requestIds), last.environmentId)] : [],
+    evidence: last ? [evidence(ctx, `${plural(events.length, 'disconnect')} recorded; last: ${last.connectionId}`, last.time, parseList(last.requestIds), last.environmentId)] : [],
     next: null,
   };
 }

@@ -28,6 +28,7 @@ export interface BundleFile {
 export interface BundleContent {
   files: BundleFile[];
   requests: BundleRequest[];
+  focus: BundleRequest | null;
   failures: number;
   events: number;
   connections: number;
@@ -93,7 +94,8 @@ const file = (name: string, description: string, text: string): BundleFile => ({
 export function buildBundleContent(rows: SelectionRows, context: BundleContext, redact: Redactor): BundleContent {
   const requests = rows.requests.map((r) => requestRow(r, redact));
   const failures = requests.filter((r) => isFailure(r.outcome));
-  const focusRow = context.selection.focusId === undefined ? null : rows.requests.findIndex((r) => r.id === context.selection.focusId);
+  const focusIndex = context.selection.focusId === undefined ? -1 : rows.requests.findIndex((r) => r.id === context.selection.focusId);
+  const focus = focusIndex < 0 ? null : requests[focusIndex]!;
   const connections = rows.connections.map((c) => connectionRecord(c, context.statusHistory, redact));
   const events = rows.events.map((e) => ({
     time: iso(e.time), type: e.type, connection_id: orNull(e.connectionId, (v) => redact.known(v)), detail: redact.value(parseJson(e.detail) ?? {}), request_ids: requestIdsOf(e, redact),
@@ -102,7 +104,7 @@ export function buildBundleContent(rows: SelectionRows, context: BundleContext, 
   const ticket = buildTicket({
     environmentKind: context.environment.kind, clientIdHint: context.environment.clientIdHint, appLine,
     from: context.selection.from, to: context.selection.to, requests, failures,
-    focus: focusRow === null || focusRow < 0 ? null : requests[focusRow]!,
+    focus,
     connections: connections.map((c): TicketConnection => ({ connection_id: c.connection_id, company_id: c.company_id, provider: c.provider, products: c.products, status: c.status })),
     omittedRequests: rows.omitted,
   });
@@ -126,7 +128,7 @@ export function buildBundleContent(rows: SelectionRows, context: BundleContext, 
       selection: {
         from: iso(context.selection.from), to: iso(context.selection.to), failed_only: context.selection.failedOnly,
         connection_ids: context.selection.connectionIds.map((id) => redact.known(id)), application_level_calls: context.selection.includeUnscoped,
-        focus_request_id: focusRow === null || focusRow < 0 ? null : requests[focusRow]!.request_id,
+        focus_request_id: focus?.request_id ?? null,
       },
       counts: { requests: requests.length, failed: failures.length, events: events.length, connections: connections.length, omitted_requests: rows.omitted },
       files: files.map((f) => ({ name: f.name, bytes: f.bytes.byteLength })),
@@ -139,5 +141,5 @@ export function buildBundleContent(rows: SelectionRows, context: BundleContext, 
     2,
   );
   files.unshift(file('manifest.json', 'App version, OS, environment kind, client_id hint, what was redacted', `${manifest}\n`));
-  return { files, requests, failures: failures.length, events: events.length, connections: connections.length, omitted: rows.omitted, ticket, manifest };
+  return { files, requests, focus, failures: failures.length, events: events.length, connections: connections.length, omitted: rows.omitted, ticket, manifest };
 }

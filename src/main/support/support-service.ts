@@ -91,6 +91,7 @@ export class SupportService {
       files: content.files.map((f) => ({ name: f.name, bytes: f.bytes.byteLength, description: f.description })),
       counts: { requests: content.requests.length, failed: content.failures, events: content.events, connections: content.connections },
       omittedRequests: content.omitted,
+      focus: content.focus,
       sampleRequests: content.requests.slice(0, SAMPLE_ROWS),
       ticket: content.ticket,
       manifest: content.manifest,

@@ -16,6 +16,7 @@ import { RequestLogScreen } from './features/request-log/RequestLogScreen';
 import { SandboxScreen } from './features/sandbox/SandboxScreen';
 import { ConnectionsScreen } from './features/connections/ConnectionsScreen';
 import { ExplorerScreen } from './features/explorer/ExplorerScreen';
+import { SupportScreen } from './features/support/SupportScreen';
 import { unwrap, workbench } from './workbench';
 
 export function App(): JSX.Element {
@@ -51,6 +52,8 @@ export function App(): JSX.Element {
             <SandboxScreen environment={environments.active} />
           ) : route === 'request-log' ? (
             <RequestLogScreen environments={environments.state} />
+          ) : route === 'support' ? (
+            <SupportScreen environment={environments.active} />
           ) : area ? (
             <AreaPlaceholder area={area} />
           ) : null}

@@ -62,6 +62,8 @@ export const BundlePreviewSchema = z.object({
   counts: z.object({ requests: z.number(), failed: z.number(), events: z.number(), connections: z.number() }),
   /** Attempts matched beyond MAX_BUNDLE_REQUESTS (the oldest were left out), else 0. */
   omittedRequests: z.number(),
+  /** The attempt the bundle is about (one click from a failed row), as written. */
+  focus: BundleRequestSchema.nullable(),
   /** The first attempts of requests.csv, as they will be written. */
   sampleRequests: z.array(BundleRequestSchema),
   ticket: z.string(),
