@@ -186,6 +186,12 @@ describe('readiness report on a simulated integration', () => {
     // A drill step that quoted a token (a careless message) must not reach the report.
     core.db.prepare(`INSERT INTO drill_results (environment_id, connection_id, drill, passed, started_at, finished_at, steps, request_ids)
       VALUES ('local', NULL, 'reauth', 0, ?, ?, ?, '[]')`).run(Date.now(), Date.now() + 1, JSON.stringify([{ name: 'Read', ok: false, detail: `401 with Bearer ${token}`, requestIds: [] }]));
+    // Names and notes are the user's: one may even hold a secret, which must not leave either.
+    const envWithSecretName = core.environments.create({ name: 'dev-secret-value-77', kind: 'development', clientId: 'dev-client-0077', clientSecret: 'dev-secret-value-77' })
+      .environments.find((e) => e.name === 'dev-secret-value-77')!;
+    core.db.prepare(`INSERT INTO connections (environment_id, id, company_id, provider_id, products, connection_type, status, created_at, updated_at)
+      VALUES (?, 'conn-dev', 'co-dev', 'gusto', '[]', 'provider', 'connected', ?, ?)`).run(envWithSecretName.id, Date.now(), Date.now());
+    core.readiness.setCheck('write-operations', true, `asked, token ${token}`);
     const md = await core.readiness.export('markdown');
     const html = await core.readiness.export('html');
     if (md.kind !== 'download' || html.kind !== 'download') throw new Error('expected downloads in the harness');
@@ -197,6 +203,9 @@ describe('readiness report on a simulated integration', () => {
     expect(htmlText).toContain('<span class="badge fail">Fail</span>Reauthentication drill');
     expect(htmlText).toContain("default-src 'none'");
     const secrets = [...core.vault.allSecretsForRedaction()];
+    expect(secrets).toContain('dev-secret-value-77');
+    expect(mdText).toContain('redacted:secret');
+    expect(htmlText).toContain('[redacted:secret]');
     expect(scanBytes('md', mdText, secrets)).toEqual([]);
     expect(scanBytes('html', htmlText, secrets)).toEqual([]);
     await expect(core.readiness.export('pdf')).rejects.toThrow(/PDF export needs the desktop app/);

@@ -86,8 +86,9 @@ export class ReadinessService {
         const verdict = item.kind === 'manual' ? manualVerdict(item, ticks.get(item.id)) : this.evaluate(item, ctx);
         return {
           id: item.id, title: item.title, checklist: item.checklist, kind: item.kind, ...verdict,
-          evidence: verdict.evidence.map((e) => ({ ...e, text: redactor.known(e.text) })),
-          manual: item.kind === 'manual' ? { checkedAt: ticks.get(item.id)?.checkedAt ?? null, note: ticks.get(item.id)?.note ?? null } : null,
+          // Names the user chose (environments, notes) may hold anything, even a pasted secret.
+          evidence: verdict.evidence.map((e) => ({ ...e, text: redactor.known(e.text), environment: e.environment === null ? null : redactor.known(e.environment) })),
+          manual: item.kind === 'manual' ? { checkedAt: ticks.get(item.id)?.checkedAt ?? null, note: orNull(ticks.get(item.id)?.note, (n) => redactor.known(n)) } : null,
         };
       }),
     }));
@@ -168,6 +169,8 @@ export class ReadinessService {
     };
   }
 }
+
+const orNull = (value: string | null | undefined, map: (v: string) => string): string | null => (value ? map(value) : null);
 
 function manualVerdict(item: ChecklistItem, tick: { checkedAt: number; note: string | null } | undefined): Verdict {
   if (tick) return { status: 'pass', summary: 'Checked by you.', evidence: [], next: null };
