@@ -36,7 +36,7 @@ export function SupportScreen({ environment }: { environment: EnvironmentView | 
   return (
     <section className="screen support-screen" aria-labelledby="support-title">
       <h1 id="support-title">Support</h1>
-      <p className="lede">A redacted bundle with the request IDs Finch support needs, and how ready this integration is to go live.</p>
+      <p className="lede">Support bundles for Finch and the go-live readiness report.</p>
       <div className="tabs" role="tablist" aria-label="Support">
         {tabs.map((t) => (
           <button
