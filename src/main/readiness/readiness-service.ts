@@ -122,7 +122,9 @@ export class ReadinessService {
     const appLine = `${app.name} ${app.version} (${app.runtime}) on ${app.platform}`;
     const html = renderHtml(report, appLine);
     const bytes = format === 'markdown' ? new TextEncoder().encode(renderMarkdown(report, appLine)) : format === 'html' ? new TextEncoder().encode(html) : await this.options.pdfPrinter!.print(html);
-    const findings = new SecretScanner(this.secrets()).scan(`readiness.${spec.extension}`, bytes);
+    const scanner = new SecretScanner(this.secrets());
+    // A PDF compresses its text: check the page it was printed from as well.
+    const findings = [...scanner.scan(`readiness.${spec.extension}`, bytes), ...(format === 'pdf' ? scanner.scan('readiness.html', new TextEncoder().encode(html)) : [])];
     if (findings.length > 0) throw new WorkbenchError('conflict', `Nothing was written: a known secret was found in the report (${findings[0]!.encoding}).`);
     const stamp = new Date(report.generatedAt).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
     return deliver(this.options.fileSaver, { suggestedName: `finch-readiness-${stamp}.${spec.extension}`, filter: { name: spec.filter, extensions: [spec.extension] }, bytes }, spec.mimeType);
