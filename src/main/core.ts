@@ -16,6 +16,7 @@ import { ConnectionService } from './connections/connection-service';
 import { ConnectionLifecycle } from './connections/connection-lifecycle';
 import type { RedirectOpener } from './connections/redirect-opener';
 import type { ExportSaver } from './files/export-saver';
+import { exportSaverFrom } from './files/export-saver';
 import { ConnectTraces } from './diagnostics/connect-trace';
 import { DiagnosticsService } from './diagnostics/diagnostics-service';
 import { DrillRunner } from './sandbox/drills';
@@ -46,6 +47,9 @@ import type { SettingsStore } from './settings/settings-store';
 import type { RunningSimulator } from './simulator';
 import { startSimulator } from './simulator';
 import { DatabaseOpenError, openWorkbenchDatabase } from './storage/database';
+import type { FileSaver, PdfPrinter } from './support/delivery';
+import { SupportService } from './support/support-service';
+import { ReadinessService } from './readiness/readiness-service';
 
 export interface CoreAdapters {
   app: Omit<AppInfoSource, 'secretStorage'>;
@@ -67,6 +71,10 @@ export interface CoreAdapters {
   redirectOpener?: RedirectOpener;
   /** Where exports are written (a save dialog in Electron; absent in the harness: the renderer downloads). */
   exportSaver?: ExportSaver;
+  /** Where exports are saved (a save dialog in Electron); without it the renderer downloads them. */
+  fileSaver?: FileSaver;
+  /** HTML → PDF for the readiness report (Electron's printToPDF); without it there is no PDF export. */
+  pdfPrinter?: PdfPrinter;
   /** Lines for the app log (never secrets). */
   log?: (line: string) => void;
   now?: () => Date;
@@ -97,6 +105,8 @@ export interface WorkbenchServices {
   /** Field coverage runs (and the evidence the readiness report cites). */
   coverage: CoverageService;
   snapshots: SnapshotService;
+  support: SupportService;
+  readiness: ReadinessService;
   redirectOpener: RedirectOpener | null;
   exportSaver: ExportSaver | null;
   simulator: RunningSimulator | null;
@@ -165,11 +175,21 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
   const mockData = new MockData({ environments, connections, lifecycle, syncJobs, operations });
   const drills = new DrillRunner({ db, environments, connections, lifecycle, gateway, requestLog, mockData, syncJobs, clock, simulator: () => simulator });
 
+  const coverage = new CoverageService({ db, lifecycle, connections, operations });
+  // One save path for every export: the shell's file saver (a save dialog in Electron).
+  const exportSaver = adapters.exportSaver ?? (adapters.fileSaver ? exportSaverFrom(adapters.fileSaver) : null);
+  const appFacts = () => ({ name: adapters.app.name, version: adapters.app.version, runtime: adapters.app.runtime, platform: adapters.app.platform });
+  const support = new SupportService({ db, environments, connections, requestLog, vault, app: appFacts, fileSaver: adapters.fileSaver ?? null });
+  const readiness = new ReadinessService({
+    db, environments, drills, vault, meter: () => limiter.readings(), app: appFacts,
+    fileSaver: adapters.fileSaver ?? null, pdfPrinter: adapters.pdfPrinter ?? null,
+    coverageRuns: (environmentId) => coverage.coverageRuns(environmentId),
+  });
+
   const services: WorkbenchServices = {
     app: adapters.app, cipher: adapters.cipher, events, notices, settings, vault, environments, requestLog, limiter, gateway, connections, connect,
-    lifecycle, diagnostics, drills, explorer: new ExplorerService(lifecycle), redirectOpener: adapters.redirectOpener ?? null,
-    exportSaver: adapters.exportSaver ?? null, simulator, db, operations, mockData, arming,
-    coverage: new CoverageService({ db, lifecycle, connections, operations }),
+    lifecycle, diagnostics, drills, explorer: new ExplorerService(lifecycle), support, readiness, redirectOpener: adapters.redirectOpener ?? null,
+    exportSaver, simulator, db, operations, mockData, arming, coverage,
     snapshots: new SnapshotService({ db, lifecycle, connections, operations }),
   };
   return {

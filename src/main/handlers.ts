@@ -138,6 +138,17 @@ export function buildHandlers(s: WorkbenchServices): HandlerMap {
       arm: ({ confirmName, minutes }) => s.arming.arm(s.environments.activeId(), confirmName, minutes),
       disarm: () => s.arming.disarm(s.environments.activeId()),
     },
+    support: {
+      scope: ({ environmentId }) => s.support.scope(environmentId ?? s.environments.activeId()),
+      selectionForFailure: ({ requestLogId }) => s.support.selectionForFailure(requestLogId),
+      preview: (selection) => s.support.preview(selection),
+      export: (selection) => s.support.export(selection),
+    },
+    readiness: {
+      report: () => s.readiness.report(),
+      setCheck: ({ itemId, checked, note }) => s.readiness.setCheck(itemId, checked, note),
+      export: ({ format }) => s.readiness.export(format),
+    },
     rateLimits: {
       readings: () => s.limiter.readings(),
     },

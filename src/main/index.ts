@@ -17,7 +17,8 @@ import { openElectronSettingsStore } from './electron/settings-store';
 import { safeStorageCipher } from './electron/safe-storage-cipher';
 import { electronNativeBinding } from './storage/database';
 import { openRedirectWindow } from './electron/redirect-window';
-import { saveDialogSaver } from './electron/save-dialog';
+import { electronFileSaver } from './electron/file-saver';
+import { electronPdfPrinter } from './electron/pdf-printer';
 
 registerAppScheme();
 
@@ -43,13 +44,14 @@ void app.whenReady().then(async () => {
     openSettingsStore: openElectronSettingsStore,
     cipher: safeStorageCipher,
     sqliteNativeBinding: electronNativeBinding(app.getAppPath()),
+    fileSaver: electronFileSaver(() => [...appWindows][0]),
+    pdfPrinter: electronPdfPrinter,
     redirectOpener: {
       mode: 'window',
       // The local simulator accepts any redirect URI; this one can never be a real page.
       defaultRedirectUri: 'https://finch-workbench.invalid/connect/callback',
       open: (launchUrl, redirectUri) => openRedirectWindow([...appWindows][0], launchUrl, redirectUri),
     },
-    exportSaver: saveDialogSaver(() => [...appWindows][0]),
   });
 
   const guard = createIpcGuard({

@@ -44,6 +44,8 @@ import { ArmingStateSchema } from './domain/arming';
 import { CoverageRunInputSchema, CoverageRunSchema } from './domain/coverage';
 import { SnapshotDiffSchema, SnapshotSummarySchema, SnapshotTakeInputSchema } from './domain/snapshots';
 import { MeterReadingSchema, RequestLogEntrySchema, RequestLogQuerySchema } from './domain/request-log';
+import { BundlePreviewSchema, BundleSelectionSchema, ExportDeliverySchema, SupportScopeSchema } from './domain/support';
+import { ManualCheckInputSchema, ReadinessReportSchema } from './domain/readiness';
 
 const NoInput = z.object({}).strict();
 const Id = z.string().min(1).max(200);
@@ -441,6 +443,33 @@ export const contract = {
     }),
     disarm: channel({ input: NoInput, output: ArmingStateSchema, summary: 'Back to read-only at once' }),
     armingChanged: event({ payload: ArmingStateSchema, summary: 'An environment was armed, disarmed, or its arming ran out' }),
+  },
+  support: {
+    scope: channel({
+      input: z.object({ environmentId: Id.optional() }).strict(),
+      output: SupportScopeSchema,
+      summary: 'Connections a support bundle of an environment (default: the active one) can cover',
+    }),
+    selectionForFailure: channel({
+      input: z.object({ requestLogId: z.number().int().positive() }).strict(),
+      output: BundleSelectionSchema,
+      summary: 'A bundle selection around one failed attempt of the request log',
+    }),
+    preview: channel({ input: BundleSelectionSchema, output: BundlePreviewSchema, summary: 'Exactly what the support bundle will hold, already redacted' }),
+    export: channel({
+      input: BundleSelectionSchema,
+      output: ExportDeliverySchema,
+      summary: 'Write the redacted support bundle zip (refused if the final scan finds a known secret)',
+    }),
+  },
+  readiness: {
+    report: channel({ input: NoInput, output: ReadinessReportSchema, summary: 'Finch’s integration checklist with pass / fail / not yet, evidence and next steps' }),
+    setCheck: channel({ input: ManualCheckInputSchema, output: ReadinessReportSchema, summary: 'Tick or untick a manual item of the readiness report' }),
+    export: channel({
+      input: z.object({ format: z.enum(['html', 'markdown', 'pdf']) }).strict(),
+      output: ExportDeliverySchema,
+      summary: 'The readiness report as HTML, Markdown or (desktop app) PDF',
+    }),
   },
   rateLimits: {
     readings: channel({ input: NoInput, output: z.array(MeterReadingSchema), summary: 'Used/limit per application and product' }),

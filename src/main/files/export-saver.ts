@@ -1,15 +1,27 @@
 /**
  * Where an export (CSV, JSON, Markdown, HTML) goes, which differs by shell:
- *  - Electron: main shows a save dialog and writes the file (src/main/electron/save-dialog.ts).
+ *  - Electron: main shows a save dialog and writes the file (src/main/electron/file-saver.ts).
  *  - Browser harness: there is no dialog; the renderer downloads the content itself.
  * Content reaching here was built by the renderer from data it already holds, so it carries
  * no secret the renderer could not see.
  */
 import { WorkbenchError } from '../errors';
+import type { FileSaver } from '../support/delivery';
 
 export interface ExportSaver {
   /** Resolves with the chosen path, or null when the user cancelled. */
   save(suggestedName: string, content: string | Uint8Array): Promise<string | null>;
+}
+
+/** Text exports through the shell's file saver (src/main/support/delivery.ts), filtered by extension. */
+export function exportSaverFrom(files: FileSaver): ExportSaver {
+  return {
+    save: (suggestedName, content) => {
+      const extension = suggestedName.split('.').pop() ?? '';
+      const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+      return files.save({ suggestedName, filter: { name: extension.toUpperCase(), extensions: [extension] }, bytes });
+    },
+  };
 }
 
 export interface ExportOutcome {

@@ -18,6 +18,7 @@ import { ConnectionsScreen } from './features/connections/ConnectionsScreen';
 import { ExplorerScreen } from './features/explorer/ExplorerScreen';
 import { CoverageScreen } from './features/coverage/CoverageScreen';
 import { SnapshotsScreen } from './features/snapshots/SnapshotsScreen';
+import { SupportScreen } from './features/support/SupportScreen';
 import { unwrap, workbench } from './workbench';
 
 export function App(): JSX.Element {
@@ -57,6 +58,8 @@ export function App(): JSX.Element {
             <SandboxScreen environment={environments.active} />
           ) : route === 'request-log' ? (
             <RequestLogScreen environments={environments.state} />
+          ) : route === 'support' ? (
+            <SupportScreen environment={environments.active} />
           ) : area ? (
             <AreaPlaceholder area={area} />
           ) : null}

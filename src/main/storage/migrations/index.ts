@@ -6,6 +6,7 @@
 import { m001Initial } from './001-initial';
 import { m002RedirectUri } from './002-redirect-uri';
 import { m003DrillResults } from './003-drill-results';
+import { m004ReadinessChecks } from './004-readiness-checks';
 import { m005CoverageSnapshots } from './005-coverage-snapshots';
 
 export interface Migration {
@@ -14,4 +15,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002RedirectUri, m003DrillResults, m005CoverageSnapshots];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002RedirectUri, m003DrillResults, m004ReadinessChecks, m005CoverageSnapshots];

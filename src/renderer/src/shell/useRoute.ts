@@ -3,7 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { AREA_IDS } from './areas';
 
 function fromHash(): string {
-  const id = window.location.hash.replace(/^#\/?/, '');
+  // `#/support?failure=12`: the area, then parameters for its screen.
+  const id = window.location.hash.replace(/^#\/?/, '').split('?')[0] ?? '';
   return AREA_IDS.includes(id) ? id : (AREA_IDS[0] ?? 'environments');
 }
 

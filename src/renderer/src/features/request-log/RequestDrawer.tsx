@@ -57,6 +57,11 @@ export function RequestDrawer({ entry, onClose, onCopyLine, onCopyId }: Props): 
         <button type="button" className="button button-primary" onClick={() => onCopyLine(entry)}>
           Copy support line
         </button>
+        {entry.outcome !== 'ok' && entry.outcome !== 'accepted' && (
+          <button type="button" className="button" onClick={() => (window.location.hash = `/support?failure=${entry.id}`)}>
+            Support bundle for this failure
+          </button>
+        )}
       </div>
       {explanation && <ExplanationCard explanation={explanation} />}
       <dl className="facts">

@@ -1,0 +1,159 @@
+/**
+ * The redaction engine every export goes through (support bundles today; Connect traces and
+ * other exports later). Three layers, strongest first:
+ *  1. known values: every secret the vault holds (and its encoded forms) and personal values
+ *     the app knows (customer names and emails, anything a caller adds) are replaced exactly;
+ *  2. structure: in JSON, keys that name a credential or personal data (first_name, ssn,
+ *     residence, amount, access_token…) lose their whole value;
+ *  3. free text: the patterns of patterns.ts (headers, tokens, emails, SSNs, dates, money,
+ *     addresses, long numbers, names).
+ * It counts what it removed per category so the user sees it. Redaction is one half of the
+ * guarantee; SecretScanner over the final bytes is the other.
+ */
+import type { RedactionCategory } from './patterns';
+import { marker, redactNames, TEXT_RULES } from './patterns';
+import { MultiNeedle } from './multi-needle';
+import { secretNeedles } from './secret-scan';
+
+export interface RedactorOptions {
+  /** Secrets to remove wherever they occur, in any encoding (vault secrets, access tokens). */
+  secrets: Iterable<string>;
+  /** Personal values the app knows of (customer names and emails, people seen in data). */
+  personal?: Iterable<string>;
+}
+
+/** JSON keys (normalised: lower case, letters and digits only) whose values never leave. */
+const SECRET_KEYS = /^(accesstoken|refreshtoken|idtoken|token|tokens|clientsecret|secret|password|passwd|authorization|proxyauthorization|apikey|cookie|setcookie|code|authcode|authorizationcode|webhooksecret)$/;
+const PERSONAL_KEYS =
+  /^(name|firstname|middlename|lastname|preferredname|fullname|legalname|customername|employeename|displayname|username|email|emails|customeremail|workemail|personalemail|ssn|socialsecuritynumber|taxid|tin|dob|dateofbirth|birthdate|birthday|residence|address|addresses|street|line1|line2|city|postalcode|zip|zipcode|phone|phonenumber|phonenumbers|gender|ethnicity|encryptedssn)$/;
+const PAY_KEYS =
+  /^(amount|salary|income|incomehistory|wage|wages|compensation|grosspay|netpay|earnings|employeedeductions|employercontributions|taxes|bonus|ytd|rate|unit|hours)$/;
+
+function keyCategory(key: string): RedactionCategory | null {
+  const k = key.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (SECRET_KEYS.test(k)) return k.includes('authorization') ? 'authorization' : 'token';
+  if (PERSONAL_KEYS.test(k)) return 'field';
+  if (PAY_KEYS.test(k)) return 'amount';
+  return null;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One regular expression per chunk of literal values (a few hundred alternatives each). */
+function literalMatchers(values: string[], flags: string, bounded: boolean): RegExp[] {
+  const sorted = [...new Set(values)].sort((a, b) => b.length - a.length);
+  const out: RegExp[] = [];
+  for (let i = 0; i < sorted.length; i += 400) {
+    const body = sorted.slice(i, i + 400).map(escapeRegExp).join('|');
+    out.push(new RegExp(bounded ? `(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])` : `(?:${body})`, `${flags}u`));
+  }
+  return out;
+}
+
+export class Redactor {
+  private readonly tallies = new Map<RedactionCategory, number>();
+  private readonly secretMatchers: RegExp[];
+  private readonly personalMatchers: RegExp[];
+  /** Quick one-pass checks before the (slower) replacing expressions run. */
+  private readonly secretIndex: MultiNeedle<string>;
+  private readonly personalIndex: MultiNeedle<string>;
+  /** The secrets themselves, for the final byte scan. */
+  readonly secrets: string[];
+
+  constructor(options: RedactorOptions) {
+    this.secrets = [...new Set([...options.secrets].filter((s) => s.length > 0))];
+    // A secret is replaced in every textual form the final scan would look for.
+    const forms = this.secrets.flatMap((s) => [s, ...secretNeedles(s).filter((n) => !n.bytes.includes(0)).map((n) => n.bytes.toString('latin1'))]);
+    this.secretMatchers = literalMatchers(forms, 'g', false);
+    const personal = [...(options.personal ?? [])].map((v) => v.trim()).filter((v) => v.length >= 3);
+    this.personalMatchers = literalMatchers(personal, 'gi', true);
+    const code = (n: string, i: number) => n.charCodeAt(i);
+    this.secretIndex = new MultiNeedle(forms, code);
+    this.personalIndex = new MultiNeedle(personal.map((v) => v.toLowerCase()), code);
+  }
+
+  /** How many values were replaced, per category. */
+  tally(): Record<string, number> {
+    return Object.fromEntries([...this.tallies.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  private count(category: RedactionCategory, n = 1): void {
+    this.tallies.set(category, (this.tallies.get(category) ?? 0) + n);
+  }
+
+  /** Free text (an error message, a Connect report): every layer. */
+  text(input: string): string {
+    let text = this.known(input);
+    for (const rule of TEXT_RULES) {
+      rule.pattern.lastIndex = 0;
+      if (!rule.pattern.test(text)) continue;
+      rule.pattern.lastIndex = 0;
+      text = text.replace(rule.pattern, (...args: unknown[]) => {
+        this.count(rule.category);
+        const [match, ...rest] = args as string[];
+        return rule.replace ? rule.replace(match!, ...rest) : marker(rule.category);
+      });
+    }
+    return redactNames(text, (n) => this.count('name', n));
+  }
+
+  /** Known secrets and personal values only: for ids and codes, where patterns would do harm. */
+  known(input: string): string {
+    let text = input;
+    if (MultiNeedle.inText(this.secretIndex, text)) for (const matcher of this.secretMatchers) text = this.replaceAll(text, matcher, 'secret');
+    if (MultiNeedle.inText(this.personalIndex, text.toLowerCase())) for (const matcher of this.personalMatchers) text = this.replaceAll(text, matcher, 'personal');
+    return text;
+  }
+
+  /** JSON-like values: sensitive keys lose their value; strings go through `text`. */
+  value(input: unknown, depth = 0): unknown {
+    if (depth > 20) return marker('field');
+    if (typeof input === 'string') return this.text(input);
+    if (Array.isArray(input)) return input.map((v) => this.value(v, depth + 1));
+    if (input && typeof input === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [key, v] of Object.entries(input)) {
+        const category = keyCategory(key);
+        if (category && v !== null && v !== undefined) {
+          this.count(category);
+          out[key] = marker(category);
+        } else {
+          out[key] = this.value(v, depth + 1);
+        }
+      }
+      return out;
+    }
+    return input;
+  }
+
+  /**
+   * A request path: ids in the path stay (Finch support needs them) unless they are known
+   * values; query parameters keep only the values Finch paging and date windows use.
+   */
+  path(input: string): string {
+    const [path = '', query] = input.split(/\?(.*)/s, 2);
+    const cleanPath = this.known(path)
+      .split('/')
+      .map((segment) => (/@|%40/.test(segment) ? (this.count('email'), marker('email')) : segment))
+      .join('/');
+    if (query === undefined || query === '') return cleanPath;
+    const params = query.split('&').map((pair) => {
+      const [key = '', value = ''] = pair.split(/=(.*)/s, 2);
+      if (SAFE_QUERY.has(key.toLowerCase()) && /^[\w.,:-]{0,64}$/.test(value)) return `${key}=${value}`;
+      if (value === '') return key;
+      this.count('query');
+      return `${key}=${marker('query')}`;
+    });
+    return `${cleanPath}?${params.join('&')}`;
+  }
+
+  private replaceAll(text: string, matcher: RegExp, category: RedactionCategory): string {
+    matcher.lastIndex = 0;
+    if (!matcher.test(text)) return text;
+    matcher.lastIndex = 0;
+    return text.replace(matcher, () => (this.count(category), marker(category)));
+  }
+}
+
+/** Query parameters of Finch's API whose values are paging, windows or types, never personal data. */
+const SAFE_QUERY = new Set(['limit', 'offset', 'start_date', 'end_date', 'types', 'type', 'page', 'per_page', 'individual_ids', 'entity_ids', 'benefit_id']);

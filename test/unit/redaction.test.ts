@@ -1,0 +1,70 @@
+/** The redaction module on its own: each category is removed, and what support needs survives. */
+import { describe, expect, it } from 'vitest';
+import { Redactor, SecretScanner } from '../../src/main/redaction';
+import { scanBytes } from '../support/secret-scan';
+
+const TOKEN = 'tok_live_9f8e7d6c5b4a3210';
+const redactor = () => new Redactor({ secrets: [TOKEN], personal: ['Acme Payroll LLC', 'payroll@acme.test'] });
+
+describe('Redactor', () => {
+  it.each([
+    ['a known secret, even base64- or URL-encoded', `x ${TOKEN} ${Buffer.from(`:${TOKEN}`).toString('base64')} ${encodeURIComponent(TOKEN)}`, [TOKEN], 'secret'],
+    ['authorization headers', 'Authorization: Bearer abcdef.ghijkl.mnop and proxy-authorization=Basic Zm9vOmJhcg==', ['abcdef', 'Zm9vOmJhcg'], 'authorization'],
+    ['credentials as key=value', 'client_secret=shh-123456 password: "hunter22" access_token=at_99887766', ['shh-123456', 'hunter22', 'at_99887766'], 'token'],
+    ['emails', 'write to jane.doe+hr@example.co.uk please', ['jane.doe'], 'email'],
+    ['SSNs', 'ssn 612-43-6617 on file', ['612-43-6617'], 'ssn'],
+    ['dates of birth', 'born 1984-08-04, or 08/04/1984, or August 4, 1984', ['1984'], 'date'],
+    ['pay amounts', 'salary: 85,000.00 and $1,234.56 and income amount 30300000', ['85,000', '1,234', '30300000'], 'amount'],
+    ['addresses', 'lives at 1272 Cruickshank Ave, Suite 807 and 5749 W Main, Nashville TN 37208', ['Cruickshank', '5749', '37208'], 'address'],
+    ['phone numbers', 'call (615) 555-1210 or 615.555.1210', ['555-1210', '555.1210'], 'phone'],
+    ['names next to each other or after a cue', 'Invalid credentials for Viviane Bernhard; contact Ortiz', ['Viviane', 'Bernhard', 'Ortiz'], 'name'],
+    ['known personal values, any case', 'ACME PAYROLL LLC wrote from payroll@acme.test', ['ACME PAYROLL', 'payroll@'], 'personal'],
+  ])('removes %s', (_what, input, gone, category) => {
+    const r = redactor();
+    const out = r.text(input);
+    for (const g of gone) expect(out).not.toContain(g);
+    expect(r.tally()[category]).toBeGreaterThan(0);
+  });
+
+  it('leaves what Finch support needs: request IDs, codes, HTTP wording, ids in paths', () => {
+    const r = redactor();
+    const kept = [
+      'Internal Server Error',
+      'The employer must reauthenticate this connection through Finch Connect.',
+      'rate limit exceeded: 20 requests per minute for product company, retry after 60 seconds',
+      'Request 5b34dc08-69f7-40cf-873e-78379c093e45 failed with finch_code upstream_provider_error',
+      '3 item(s) answered with an error',
+    ];
+    for (const text of kept) expect(r.text(text)).toBe(text);
+    expect(r.path('/employer/directory?limit=100&offset=200')).toBe('/employer/directory?limit=100&offset=200');
+    expect(r.path('/employer/benefits/ben_123/enrolled')).toBe('/employer/benefits/ben_123/enrolled');
+    expect(r.path('/employer/payment?start_date=2025-01-01&end_date=2025-06-30')).toBe('/employer/payment?start_date=2025-01-01&end_date=2025-06-30');
+    expect(r.path('/forward?name=Jane%20Doe&token=x')).toBe('/forward?name=[redacted:query]&token=[redacted:query]');
+  });
+
+  it('drops whole values under sensitive JSON keys, keeps the rest', () => {
+    const r = redactor();
+    const out = r.value({
+      stage: 'exchange', finch_code: 'invalid_grant', status: 'reauth', requestIds: ['req-1'],
+      individual: { first_name: 'Viviane', ssn: '612-43-6617', residence: { line1: '5749 W Main' }, emails: [{ data: 'v@x.test' }] },
+      income: { amount: 30300000, unit: 'yearly' }, access_token: TOKEN, code: 'auth-code-1', message: 'for Viviane',
+    }) as Record<string, any>;
+    expect(out).toMatchObject({ stage: 'exchange', finch_code: 'invalid_grant', status: 'reauth', requestIds: ['req-1'], income: '[redacted:amount]' });
+    expect(out['individual']).toEqual({ first_name: '[redacted:field]', ssn: '[redacted:field]', residence: '[redacted:field]', emails: '[redacted:field]' });
+    expect(out['access_token']).toBe('[redacted:token]');
+    expect(out['code']).toBe('[redacted:token]');
+    expect(out['message']).toBe('for [redacted:name]');
+    expect(scanBytes('value', JSON.stringify(out), [TOKEN, 'Viviane', '612-43-6617', '30300000'])).toEqual([]);
+  });
+});
+
+describe('SecretScanner', () => {
+  it('finds a secret in every encoding the test scanner knows, and ignores near misses', () => {
+    const scanner = new SecretScanner([TOKEN]);
+    const encodings = [TOKEN, Buffer.from(TOKEN, 'utf16le').toString('latin1'), Buffer.from(TOKEN).toString('hex').toUpperCase(), encodeURIComponent(TOKEN)];
+    for (let lead = 0; lead < 3; lead++) encodings.push(Buffer.concat([Buffer.alloc(lead, 1), Buffer.from(TOKEN)]).toString('base64url'));
+    for (const e of encodings) expect(scanner.scan('x', Buffer.from(`..${e}..`, 'latin1')).length, e).toBeGreaterThan(0);
+    expect(scanner.scan('x', Buffer.from(TOKEN.slice(0, -1)))).toEqual([]);
+    expect(new SecretScanner(['short']).secretCount).toBe(0);
+  });
+});
