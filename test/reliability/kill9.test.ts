@@ -1,5 +1,5 @@
 /**
- * kill -9 in the middle of request-log writes: a child process appends (each append its own
+ * kill -9 in the middle of request-log and snapshot writes: a child process appends (each append its own
  * commit) and reports every committed id; the test SIGKILLs it mid-stream, then reopens the
  * file the way the app does (openWorkbenchDatabase). Expected: the database opens, passes
  * `PRAGMA integrity_check` and the FTS index's own check, every reported row is there (and
@@ -12,7 +12,9 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { RequestLog } from '../../src/main/request-log/request-log';
+import { SnapshotStore } from '../../src/main/snapshots/snapshot-store';
 import { openWorkbenchDatabase } from '../../src/main/storage/database';
 
 const ROOT = resolve(__dirname, '../..');
@@ -26,6 +28,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Round {
   reported: { id: number; requestId: string }[];
+  /** Snapshots the writer saw committed: id and the sha256 of their stored bytes. */
+  snapshots: { id: number; sha: string }[];
   signal: NodeJS.Signals | null;
   walBytes: number;
 }
@@ -35,6 +39,7 @@ function writeAndKill(round: number, killAfter: number): Promise<Round> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dbPath, String(round), '20000'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const reported: Round['reported'] = [];
+    const snapshots: Round['snapshots'] = [];
     let partial = '';
     let stderr = '';
     let killed = false;
@@ -44,8 +49,9 @@ function writeAndKill(round: number, killAfter: number): Promise<Round> {
       const lines = (partial + chunk.toString()).split('\n');
       partial = lines.pop() ?? '';
       for (const line of lines) {
-        const [id, requestId] = line.split(' ');
-        if (id && requestId) reported.push({ id: Number(id), requestId });
+        const [first, second, third] = line.split(' ');
+        if (first === 'S' && second && third) snapshots.push({ id: Number(second), sha: third });
+        else if (first && second) reported.push({ id: Number(first), requestId: second });
       }
       if (!killed && reported.length >= killAfter) {
         killed = true;
@@ -57,17 +63,17 @@ function writeAndKill(round: number, killAfter: number): Promise<Round> {
       clearTimeout(guard);
       if (signal !== 'SIGKILL') fail(new Error(`writer ended with code ${String(code)} before the kill (${reported.length} rows):\n${stderr}`));
       const wal = `${dbPath}-wal`;
-      done({ reported, signal, walBytes: existsSync(wal) ? statSync(wal).size : 0 });
+      done({ reported, snapshots, signal, walBytes: existsSync(wal) ? statSync(wal).size : 0 });
     });
   });
 }
 
-describe('request log survives kill -9 mid-write', () => {
+describe('request log and snapshots survive kill -9 mid-write', () => {
   const walSizes: number[] = [];
 
   KILL_AFTER.forEach((killAfter, round) => {
     it(`round ${round + 1}: killed after ${killAfter} commits, every reported row is there`, async () => {
-      const { reported, signal, walBytes } = await writeAndKill(round, killAfter);
+      const { reported, snapshots, signal, walBytes } = await writeAndKill(round, killAfter);
       walSizes.push(walBytes);
       expect(signal).toBe('SIGKILL');
       expect(reported.length).toBeGreaterThanOrEqual(killAfter);
@@ -91,6 +97,14 @@ describe('request log survives kill -9 mid-write', () => {
         const lastRow = reported.at(-1)!;
         expect(log.search({ text: lastRow.requestId, limit: 5 }).map((e) => e.id)).toContain(lastRow.id);
         expect(log.findByRequestId(lastRow.requestId).map((e) => e.id)).toEqual([lastRow.id]);
+        // Every snapshot reported committed is there, byte for byte.
+        expect(snapshots.length).toBeGreaterThan(0);
+        const store = new SnapshotStore(db);
+        const damaged = snapshots.filter((s) => {
+          const data = store.data('kill9', s.id);
+          return !data || createHash('sha256').update(data).digest('hex') !== s.sha;
+        });
+        expect(damaged).toEqual([]);
       } finally {
         db.close();
       }
