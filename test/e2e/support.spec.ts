@@ -87,7 +87,7 @@ test('a failed request opens a redacted support bundle; the readiness report sho
   await expect(item('5xx handling drill')).toContainText('Fail');
   await expect(item('5xx handling drill')).toContainText('Failed attempts during the run: 503');
   await expect(item('Finch Connect used (embedded or redirect flow)')).toContainText('Not yet');
-  await expect(item('Nullable fields seen (field coverage)')).toContainText('not available in this build yet');
+  await expect(item('Nullable fields seen (field coverage)')).toContainText('No field coverage run yet.');
   await expect(page.getByText('PDF export needs the desktop app')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Export PDF' })).toHaveCount(0);
 

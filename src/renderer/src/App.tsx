@@ -12,6 +12,7 @@ import { SettingsScreen } from './features/settings/SettingsScreen';
 import { EnvironmentsScreen } from './features/environments/EnvironmentsScreen';
 import { useEnvironments } from './features/environments/useEnvironments';
 import { ProductionBand } from './shell/ProductionBand';
+import { CommandPalette } from './shell/CommandPalette';
 import { RequestLogScreen } from './features/request-log/RequestLogScreen';
 import { SandboxScreen } from './features/sandbox/SandboxScreen';
 import { ConnectionsScreen } from './features/connections/ConnectionsScreen';
@@ -37,6 +38,7 @@ export function App(): JSX.Element {
   return (
     <div className={`shell${environments.active?.kind === 'production' ? ' shell-production' : ''}`}>
       <ProductionBand state={environments.state} />
+      <CommandPalette environments={environments.state} navigate={navigate} />
       <Header info={info} environments={environments.state} />
       <div className="shell-body">
         <Navigation current={route} onNavigate={navigate} />

@@ -166,7 +166,7 @@ export function JsonView({ value, revealed, label = 'JSON' }: { value: unknown; 
         {open ? `Hide ${label}` : `Show ${label}`}
       </button>
       {open && (
-        <pre className="json" aria-label={label}>
+        <pre tabIndex={0} className="json" aria-label={label}>
           {JSON.stringify(maskSensitive(value, revealed), null, 2)}
         </pre>
       )}

@@ -80,7 +80,7 @@ export function BundlePreview({ preview, onCopyTicket }: { preview: Preview; onC
           Copy ticket text
         </button>
       </div>
-      <pre className="json ticket" aria-label="Ticket text">
+      <pre tabIndex={0} className="json ticket" aria-label="Ticket text">
         {preview.ticket}
       </pre>
 
@@ -131,7 +131,7 @@ export function BundlePreview({ preview, onCopyTicket }: { preview: Preview; onC
       <button type="button" className="link-button" aria-expanded={showManifest} onClick={() => setShowManifest((v) => !v)}>
         {showManifest ? 'Hide' : 'Show'} manifest.json
       </button>
-      {showManifest && <pre className="json">{preview.manifest}</pre>}
+      {showManifest && <pre tabIndex={0} className="json">{preview.manifest}</pre>}
     </section>
   );
 }

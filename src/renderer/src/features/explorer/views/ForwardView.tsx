@@ -150,11 +150,11 @@ export function ForwardView({ connection }: ViewProps): JSX.Element {
             <p className="muted">The local simulator has no provider behind it: its answer echoes the request Finch would have forwarded.</p>
           )}
           <h3>Headers</h3>
-          <pre className="json">{JSON.stringify(answer.providerHeaders, null, 2)}</pre>
+          <pre tabIndex={0} className="json">{JSON.stringify(answer.providerHeaders, null, 2)}</pre>
           <h3>Body</h3>
-          <pre className="json">{pretty(answer.providerBody)}</pre>
+          <pre tabIndex={0} className="json">{pretty(answer.providerBody)}</pre>
           <h3>The request Finch sent</h3>
-          <pre className="json">{JSON.stringify(answer.request, null, 2)}</pre>
+          <pre tabIndex={0} className="json">{JSON.stringify(answer.request, null, 2)}</pre>
         </div>
       )}
     </section>
