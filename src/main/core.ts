@@ -42,6 +42,7 @@ import type { SettingsStore } from './settings/settings-store';
 import type { RunningSimulator } from './simulator';
 import { startSimulator } from './simulator';
 import { DatabaseOpenError, openWorkbenchDatabase } from './storage/database';
+import { WebhookService } from './webhooks/webhook-service';
 
 export interface CoreAdapters {
   app: Omit<AppInfoSource, 'secretStorage'>;
@@ -92,6 +93,7 @@ export interface WorkbenchServices {
   exportSaver: ExportSaver | null;
   simulator: RunningSimulator | null;
   db: Database.Database;
+  webhooks: WebhookService;
 }
 
 export interface WorkbenchCore extends WorkbenchServices {
@@ -155,15 +157,22 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
   const mockData = new MockData({ environments, connections, lifecycle, syncJobs, operations });
   const drills = new DrillRunner({ db, environments, connections, lifecycle, gateway, requestLog, mockData, syncJobs, clock, simulator: () => simulator });
 
+  const webhooks = new WebhookService({
+    db, vault, environments, connections, simulator: () => simulator, log, ...(adapters.fetch ? { fetch: adapters.fetch } : {}),
+    onEvent: (summary) => events.emit('webhooks', 'received', summary),
+  });
+  await webhooks.restore();
+
   const services: WorkbenchServices = {
     app: adapters.app, cipher: adapters.cipher, events, notices, settings, vault, environments, requestLog, limiter, gateway, connections, connect,
     lifecycle, diagnostics, drills, explorer: new ExplorerService(lifecycle), redirectOpener: adapters.redirectOpener ?? null,
-    exportSaver: adapters.exportSaver ?? null, simulator, db, operations, mockData,
+    exportSaver: adapters.exportSaver ?? null, simulator, db, operations, mockData, webhooks,
   };
   return {
     ...services,
     handlers: buildHandlers(services),
     async close() {
+      await webhooks.close();
       await simulator?.close();
       db.close();
     },

@@ -9,7 +9,7 @@ import { MIGRATIONS } from '../../src/main/storage/migrations';
 const tmp = () => mkdtempSync(join(tmpdir(), 'workbench-migrate-'));
 
 /** A later migration, so "every earlier version" has more than one step to climb. */
-const NEXT = MIGRATIONS.length + 1;
+const NEXT = Math.max(...MIGRATIONS.map((m) => m.version)) + 1;
 const m002: Migration = { version: NEXT, name: 'test-extra', sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY);' };
 const ALL = [...MIGRATIONS.map((m) => m.version), NEXT];
 const WITH_2 = [...MIGRATIONS, m002];

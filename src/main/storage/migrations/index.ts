@@ -6,6 +6,7 @@
 import { m001Initial } from './001-initial';
 import { m002RedirectUri } from './002-redirect-uri';
 import { m003DrillResults } from './003-drill-results';
+import { m006WebhookEvents } from './006-webhook-events';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002RedirectUri, m003DrillResults];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002RedirectUri, m003DrillResults, m006WebhookEvents];
