@@ -52,8 +52,8 @@ function diagnoseBody(secret: string, eventId: string, timestamp: string, body: 
   ];
   try {
     const parsed: unknown = JSON.parse(text);
-    variants.push([JSON.stringify(parsed), 'the JSON was parsed and re-serialized (compact)']);
-    variants.push([JSON.stringify(parsed, null, 2), 'the JSON was parsed and re-serialized (pretty-printed)']);
+    variants.push([JSON.stringify(parsed), 'the JSON was re-formatted after signing (the compact form of what arrived matches)']);
+    variants.push([JSON.stringify(parsed, null, 2), 'the JSON was re-formatted after signing (the pretty-printed form of what arrived matches)']);
   } catch {
     // Not JSON: the JSON check says so.
   }
