@@ -181,7 +181,7 @@ describe('bad input at the receiver', () => {
     expect(await bare.json()).toMatchObject({ verdict: 'missing_headers', message: expect.stringMatching(/Missing finch-event-id, finch-timestamp, finch-signature/) });
 
     const legacy = await post('/webhooks/local', '{}', { 'webhook-id': 'x', 'webhook-timestamp': '1', 'webhook-signature': 'v1,x' });
-    expect((await legacy.json()).message).toMatch(/older Finch docs/);
+    expect(((await legacy.json()) as { message: string }).message).toMatch(/older Finch docs/);
 
     const unknownBody = JSON.stringify({ event_type: 'employee.hired', company_id: 'c', account_id: 'a' });
     const unknown = await post('/webhooks/local', unknownBody, signedFor(unknownBody));
@@ -192,7 +192,7 @@ describe('bad input at the receiver', () => {
     expect(await badTs.json()).toMatchObject({ verdict: 'invalid_timestamp' });
     const msTs = Date.now();
     const millis = await post('/webhooks/local', '{}', signHeaders(localSecret(), 'evt_ms', msTs, '{}'));
-    expect((await millis.json()).message).toMatch(/looks like milliseconds/);
+    expect(((await millis.json()) as { message: string }).message).toMatch(/looks like milliseconds/);
 
     expect((await post('/elsewhere', '{}')).status).toBe(404);
     expect((await post('/webhooks/no-such-env', '{}')).status).toBe(404);

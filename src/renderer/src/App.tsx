@@ -16,6 +16,7 @@ import { RequestLogScreen } from './features/request-log/RequestLogScreen';
 import { SandboxScreen } from './features/sandbox/SandboxScreen';
 import { ConnectionsScreen } from './features/connections/ConnectionsScreen';
 import { ExplorerScreen } from './features/explorer/ExplorerScreen';
+import { WebhooksScreen } from './features/webhooks/WebhooksScreen';
 import { unwrap, workbench } from './workbench';
 
 export function App(): JSX.Element {
@@ -49,6 +50,8 @@ export function App(): JSX.Element {
             <ExplorerScreen environment={environments.active} />
           ) : route === 'sandbox' ? (
             <SandboxScreen environment={environments.active} />
+          ) : route === 'webhooks' ? (
+            <WebhooksScreen environment={environments.active} />
           ) : route === 'request-log' ? (
             <RequestLogScreen environments={environments.state} />
           ) : area ? (
