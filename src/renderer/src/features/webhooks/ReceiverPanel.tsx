@@ -1,5 +1,6 @@
 /** Where the receiver listens (copyable URL), start/stop, and the environment's webhook secret. */
 import type { JSX } from 'react';
+import type { Result } from '../../../../shared/ipc/contract-kit';
 import { useState } from 'react';
 import type { WebhookState } from '../../../../shared/domain/webhooks';
 import { ResultMessage } from '../../components/fields';
@@ -17,7 +18,7 @@ export function ReceiverPanel({ state, onState }: Props): JSX.Element {
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const run = (call: Promise<WebhookState>, done: string): void => {
+  const run = (call: Promise<Result<WebhookState>>, done: string): void => {
     setBusy(true);
     unwrap(call).then(
       (next) => (onState(next), setResult({ ok: true, text: done })),
