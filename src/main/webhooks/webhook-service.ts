@@ -94,6 +94,7 @@ export class WebhookService {
       environmentName: env.name,
       simulator: env.kind === 'local-simulator',
       hasSecret: this.options.vault.has(secretRefs.webhookSecret(environmentId)),
+      secretStorage: this.options.vault.status().mode,
       receiver: { listening: this.receiver.listening, port, url: port === null ? null : this.receiverUrl(environmentId), error: this.receiverError },
       simulatorRegistered: env.kind === 'local-simulator' && this.registration !== null,
       forwarding: this.store.settings(environmentId),

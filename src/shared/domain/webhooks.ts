@@ -116,6 +116,8 @@ export const WebhookStateSchema = z.object({
   /** Local simulator: events come from the built-in simulator and can be triggered here. */
   simulator: z.boolean(),
   hasSecret: z.boolean(),
+  /** Secrets are encrypted by the OS keyring (persistent) or held in memory for this session only. */
+  secretStorage: z.enum(['persistent', 'session-only']),
   receiver: z.object({
     listening: z.boolean(),
     port: z.number().nullable(),

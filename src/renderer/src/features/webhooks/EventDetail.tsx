@@ -53,8 +53,8 @@ export function EventDetail({ event, forwardUrl, onClose, onSelect }: Props): JS
   const [mode, setMode] = useState<ForwardMode>('resigned');
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  useEffect(() => setResult(null), [event.id]);
   useEffect(() => {
-    setResult(null);
     unwrap(workbench().webhooks.get({ id: event.id })).then(setDetail, (e: Error) => setResult({ ok: false, text: e.message }));
     // A forward updates the summary (lastForward): reload the detail with it.
   }, [event.id, event.lastForward?.id]);

@@ -23,7 +23,7 @@ export function EventList({ events, selectedId, onSelect }: Props): JSX.Element 
         <span role="columnheader">Event type</span>
         <span role="columnheader">Connection</span>
         <span role="columnheader">Verdict</span>
-        <span role="columnheader">Forward</span>
+        <span role="columnheader" title="Status of the last forward to your dev server">Fwd</span>
       </div>
       <div className="wh-scroller">
         {events.map((event) => (

@@ -6,8 +6,8 @@ import { ResultMessage, SelectField } from '../../components/fields';
 import { unwrap, workbench } from '../../workbench';
 
 export const MODE_OPTIONS = [
-  { value: 'resigned' as const, label: 'Re-signed now (same body and event id, fresh timestamp)' },
-  { value: 'exact' as const, label: 'Byte for byte (original headers; fails after 5 minutes)' },
+  { value: 'resigned' as const, label: 'Re-signed now (fresh timestamp)' },
+  { value: 'exact' as const, label: 'Byte for byte (original signature)' },
 ];
 
 export function ForwardPanel({ state, onState }: { state: WebhookState; onState: (state: WebhookState) => void }): JSX.Element {
@@ -41,6 +41,10 @@ export function ForwardPanel({ state, onState }: { state: WebhookState; onState:
           </label>
           <SelectField label="Mode" value={mode} options={MODE_OPTIONS} onChange={setMode} />
         </div>
+        <p className="hint muted">
+          Re-signed: same body and event id, a fresh timestamp signed with this environment’s secret. Byte for byte: exactly what arrived, original headers; your
+          server’s SDK rejects it once it is more than 5 minutes old.
+        </p>
         <div className="inline-fields">
           <label className="checkbox">
             <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} /> Forward every received event automatically

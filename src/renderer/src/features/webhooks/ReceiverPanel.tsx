@@ -76,7 +76,7 @@ export function ReceiverPanel({ state, onState }: Props): JSX.Element {
       <h3 className="wh-subhead">Webhook secret for “{state.environmentName}”</h3>
       <p className="hint muted">
         {state.hasSecret
-          ? 'Stored encrypted in the vault. It is never shown again; replace it or forget it here.'
+          ? `${state.secretStorage === 'persistent' ? 'Stored encrypted in the vault' : 'Kept in memory for this session (no OS keyring)'}. It is never shown again; replace it or forget it here.`
           : state.simulator
             ? 'None yet: starting the receiver generates one. To verify forwarded events in your dev server, set the same secret here and there.'
             : 'Paste the secret Finch showed when you created the webhook (it is shown only once, in Finch’s dashboard).'}
