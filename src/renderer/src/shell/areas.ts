@@ -54,7 +54,7 @@ export const AREAS: Area[] = [
   {
     id: 'webhooks',
     label: 'Webhooks',
-    purpose: 'Finch-signed events received on this machine, verified, and forwarded to your dev server.',
+    purpose: 'Receive Finch-signed events on this machine, see why each one verifies or not, and forward them to your dev server.',
     planned: [
       'A local receiver that verifies each event’s signature and timestamp with the environment’s secret.',
       'Trigger any event from the Local simulator; forward or replay events to your dev server.',
