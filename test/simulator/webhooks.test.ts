@@ -223,3 +223,11 @@ describe('delivery', () => {
     expect(t.recorder.failures).toEqual([]);
   });
 });
+
+describe('CLI', () => {
+  it('registers --webhook-url endpoints, with --webhook-secret or a new one', async () => {
+    const { parseArgs } = await import('../../src/main/simulator/cli');
+    expect(parseArgs(['--webhook-url', 'http://127.0.0.1:3000/hooks', '--webhook-secret', SECRET])).toMatchObject({ webhooks: { endpoints: [{ url: 'http://127.0.0.1:3000/hooks', secret: SECRET }] } });
+    expect(() => parseArgs(['--webhook-secret', SECRET])).toThrow(/needs --webhook-url/);
+  });
+});

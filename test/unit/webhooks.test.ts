@@ -3,6 +3,7 @@
  * local receiver, which verifies and stores them; forwarding, replay, triggers with
  * tampering, pasted payloads, and bad input at the receiver.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -267,5 +268,41 @@ describe('real environments: pasted payloads', () => {
 
   it('never wrote a webhook secret to the log', () => {
     expect(logLines.join('\n')).not.toContain(localSecret());
+  });
+});
+
+describe('across a restart', () => {
+  it('the receiver listens again (same port when free) and the Local simulator posts to it with the stored secret', async () => {
+    const dataFolder = mkdtempSync(join(tmpdir(), 'webhooks-restart-'));
+    const key = randomBytes(32); // the same "OS keyring" across the restart
+    const start = () =>
+      startWorkbenchCore({
+        app: { name: 'test', version: '0.0.0', runtime: 'browser-harness', platform: 'test', dataFolder },
+        openSettingsStore: createJsonFileStore,
+        cipher: createNodeTestCipher(key),
+        log: () => {},
+      });
+    const first = await start();
+    const before = await first.handlers.webhooks.startReceiver({});
+    const secret = first.vault.reveal(secretRefs.webhookSecret('local'));
+    await first.close();
+
+    const second = await start();
+    try {
+      const after = await second.handlers.webhooks.state({});
+      expect(after.receiver).toMatchObject({ listening: true, port: before.receiver.port });
+      expect(after.simulatorRegistered).toBe(true);
+      expect(second.vault.reveal(secretRefs.webhookSecret('local'))).toBe(secret);
+      const c = await second.connections.createSandbox('local', { providerId: 'finch', employeeSize: 2 });
+      const sent = await second.handlers.webhooks.trigger({ connectionId: c.id, eventType: 'company.updated' });
+      await second.simulator!.webhooks.idle();
+      const rows = await second.handlers.webhooks.list({});
+      expect(rows.find((r) => r.eventId === sent.eventId)).toMatchObject({ verdict: 'verified' });
+      await second.handlers.webhooks.stopReceiver({});
+      expect((await second.handlers.webhooks.state({})).simulatorRegistered).toBe(false);
+      await expect(fetch(`http://127.0.0.1:${before.receiver.port}/`)).rejects.toThrow();
+    } finally {
+      await second.close();
+    }
   });
 });
