@@ -39,7 +39,7 @@ export function DeliveryLog({ refreshKey }: { refreshKey: number }): JSX.Element
                   {d.eventType}
                   {d.tamper && <span className="muted"> · {d.tamper.replace(/_/g, ' ')}</span>}
                 </td>
-                <td>{d.state}</td>
+                <td>{d.state === 'pending' && d.attempts.length > 0 ? 'retrying' : d.state}</td>
                 <td className="mono">{d.attempts.map((a) => a.statusCode ?? a.error ?? '?').join(' → ')}</td>
                 <td className="mono">{d.nextAttemptAt ? new Date(d.nextAttemptAt).toLocaleTimeString() : ''}</td>
               </tr>
