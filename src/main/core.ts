@@ -50,6 +50,7 @@ import { DatabaseOpenError, openWorkbenchDatabase } from './storage/database';
 import type { FileSaver, PdfPrinter } from './support/delivery';
 import { SupportService } from './support/support-service';
 import { ReadinessService } from './readiness/readiness-service';
+import { WebhookService } from './webhooks/webhook-service';
 
 export interface CoreAdapters {
   app: Omit<AppInfoSource, 'secretStorage'>;
@@ -111,6 +112,7 @@ export interface WorkbenchServices {
   exportSaver: ExportSaver | null;
   simulator: RunningSimulator | null;
   db: Database.Database;
+  webhooks: WebhookService;
 }
 
 export interface WorkbenchCore extends WorkbenchServices {
@@ -186,16 +188,23 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     coverageRuns: (environmentId) => coverage.coverageRuns(environmentId),
   });
 
+  const webhooks = new WebhookService({
+    db, vault, environments, connections, simulator: () => simulator, log, ...(adapters.fetch ? { fetch: adapters.fetch } : {}),
+    onEvent: (summary) => events.emit('webhooks', 'received', summary),
+  });
+  await webhooks.restore();
+
   const services: WorkbenchServices = {
     app: adapters.app, cipher: adapters.cipher, events, notices, settings, vault, environments, requestLog, limiter, gateway, connections, connect,
     lifecycle, diagnostics, drills, explorer: new ExplorerService(lifecycle), support, readiness, redirectOpener: adapters.redirectOpener ?? null,
-    exportSaver, simulator, db, operations, mockData, arming, coverage,
+    exportSaver, simulator, db, operations, mockData, arming, coverage, webhooks,
     snapshots: new SnapshotService({ db, lifecycle, connections, operations }),
   };
   return {
     ...services,
     handlers: guardDestructiveActs(buildHandlers(services), arming, () => environments.activeId()),
     async close() {
+      await webhooks.close();
       await simulator?.close();
       db.close();
     },

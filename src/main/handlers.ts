@@ -10,6 +10,7 @@ import { checkConnectionAttempt } from './environments/environment-rules';
 import { applicationTarget } from './environments/targets';
 import { startRedirectFlow } from './connections/redirect-handler';
 import { saveExport } from './files/export-saver';
+import { buildWebhookHandlers } from './webhooks/handlers';
 
 export function buildHandlers(s: WorkbenchServices): HandlerMap {
   return {
@@ -152,5 +153,6 @@ export function buildHandlers(s: WorkbenchServices): HandlerMap {
     rateLimits: {
       readings: () => s.limiter.readings(),
     },
+    webhooks: buildWebhookHandlers(s.webhooks, () => s.environments.activeId()),
   };
 }

@@ -12,12 +12,16 @@ const USAGE = `Usage: npm run simulator -- [options]
   --client-secret SECRET
   --seed N                 seed for generated data (default 1)
   --no-rate-limits         start with Finch's rate limits switched off
+  --webhook-url URL        send signed webhook events to URL (repeatable)
+  --webhook-secret SECRET  base64 secret to sign them with (default: a new one, printed)
   --help                   show this help`;
 
 export function parseArgs(argv: readonly string[]): SimulatorOptions | 'help' {
   const options: SimulatorOptions = {};
   let clientId: string | undefined;
   let clientSecret: string | undefined;
+  const webhookUrls: string[] = [];
+  let webhookSecret: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -54,12 +58,20 @@ export function parseArgs(argv: readonly string[]): SimulatorOptions | 'help' {
       case '--no-rate-limits':
         options.rateLimits = false;
         break;
+      case '--webhook-url':
+        webhookUrls.push(value());
+        break;
+      case '--webhook-secret':
+        webhookSecret = value();
+        break;
       default:
         throw new Error(`unknown option ${arg}`);
     }
   }
   if ((clientId === undefined) !== (clientSecret === undefined)) throw new Error('--client-id and --client-secret go together');
   if (clientId !== undefined && clientSecret !== undefined) options.credentials = { clientId, clientSecret };
+  if (webhookSecret !== undefined && webhookUrls.length === 0) throw new Error('--webhook-secret needs --webhook-url');
+  if (webhookUrls.length > 0) options.webhooks = { endpoints: webhookUrls.map((url) => ({ url, secret: webhookSecret })) };
   return options;
 }
 
@@ -86,6 +98,9 @@ async function main(): Promise<void> {
       : '  Accepting any non-empty client_id/client_secret pair (each client_id is its own application)',
   );
   if (options.stateFile) console.log(`  State:     ${options.stateFile}`);
+  for (const endpoint of simulator.webhooks.endpoints()) {
+    console.log(`  Webhooks:  ${endpoint.url} (secret ${endpoint.secret})`);
+  }
   console.log('Press Ctrl-C to stop.');
 
   let stopping = false;

@@ -19,12 +19,22 @@ import { SimulatorCore } from './simulator-core';
 import type { JobTiming } from './state/jobs';
 import { DEFAULT_JOB_TIMING } from './state/jobs';
 import type { ClientType } from './state/types';
+import type { DeliveryRecord, TamperKind } from './webhooks/delivery';
+import type { EndpointInput } from './webhooks/endpoints';
+import type { WebhookEventType } from './webhooks/event-types';
+import { isWebhookEventType } from './webhooks/event-types';
+import type { SentEvent, WebhookOptions } from './webhooks/webhook-service';
 
 export type { SimulatorClock } from './clock';
 export { ControllableClock } from './clock';
 export type { ClientCredentials } from './simulator-core';
 export type { FaultRule } from './policy/faults';
 export { FINCH_RATE_LIMITS } from './policy/rate-limit';
+export type { DeliveryRecord, TamperKind } from './webhooks/delivery';
+export { TAMPER_KINDS } from './webhooks/delivery';
+export type { WebhookEventType } from './webhooks/event-types';
+export { WEBHOOK_EVENT_TYPES } from './webhooks/event-types';
+export type { SentEvent, WebhookOptions } from './webhooks/webhook-service';
 
 export interface SimulatorOptions {
   /** TCP port on 127.0.0.1; 0 or absent = a random free port. */
@@ -45,6 +55,8 @@ export interface SimulatorOptions {
   jobTiming?: Partial<JobTiming>;
   /** Diagnostics (unexpected errors, unreadable state file). Default: console.error. */
   log?: (line: string) => void;
+  /** Webhook sending: endpoints to register at start, retry schedule, attempt timeout. */
+  webhooks?: WebhookOptions;
 }
 
 export interface RunningSimulator {
@@ -60,6 +72,21 @@ export interface RunningSimulator {
     clearFaults(): void;
     reset(): void;
     setRateLimitsEnabled(enabled: boolean): void;
+  };
+  /** Signed webhook events (also over HTTP under /_simulator/webhooks). */
+  webhooks: {
+    /** Registers an endpoint; the returned secret is the one events are signed with. */
+    register(input: EndpointInput): { id: string; url: string; secret: string };
+    unregister(id: string): boolean;
+    /** Registered endpoints, with their secrets (the embedding process registered them). */
+    endpoints(): { id: string; url: string; secret: string }[];
+    /** A payload for this event type on this connection, as trigger() would send it. */
+    preview(connectionId: string, eventType: string): Record<string, unknown>;
+    /** Sends an event now (body = raw JSON text; default the preview), optionally tampered. */
+    trigger(connectionId: string, eventType: string, options?: { body?: string; tamper?: TamperKind | null }): SentEvent;
+    deliveries(filter?: { eventId?: string; limit?: number }): DeliveryRecord[];
+    /** Resolves when no delivery attempt is on the wire. */
+    idle(): Promise<void>;
   };
   /** Writes pending state to the state file. */
   flush(): Promise<void>;
@@ -80,7 +107,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     jobTiming: { ...DEFAULT_JOB_TIMING, ...options.jobTiming },
     rateLimits: options.rateLimits ?? true,
     log: options.log ?? ((line) => console.error(line)),
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
   });
+  const triggerTarget = (connectionId: string, eventType: string): { connection: NonNullable<ReturnType<typeof core.store.connections.get>>; type: WebhookEventType } => {
+    const connection = core.store.connections.get(connectionId);
+    if (!connection) throw new RangeError(`No connection ${connectionId} in this simulator.`);
+    if (!isWebhookEventType(eventType)) throw new RangeError(`Unknown webhook event type ${eventType}.`);
+    return { connection, type: eventType };
+  };
   const handler = createRequestHandler({
     core,
     router: new Router(FINCH_ROUTES),
@@ -126,8 +160,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         core.rateLimiter.enabled = enabled;
       },
     },
+    webhooks: {
+      register: (input) => core.webhooks.register(input),
+      unregister: (id) => core.webhooks.unregister(id),
+      endpoints: () => core.webhooks.endpoints.list().map(({ id, url, secret }) => ({ id, url, secret })),
+      preview: (connectionId, eventType) => {
+        const { connection, type } = triggerTarget(connectionId, eventType);
+        return core.webhooks.preview(connection, type);
+      },
+      trigger: (connectionId, eventType, options = {}) => {
+        const { connection, type } = triggerTarget(connectionId, eventType);
+        return core.webhooks.send(connection, type, options.body ?? JSON.stringify(core.webhooks.preview(connection, type)), options.tamper ?? null);
+      },
+      deliveries: (filter) => core.webhooks.deliveries(filter),
+      idle: () => core.webhooks.dispatcher.idle(),
+    },
     flush: () => core.store.flush(),
     close: () => {
+      core.webhooks.close();
       closed ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();

@@ -14,6 +14,8 @@ import type { JobTiming } from './state/jobs';
 import { JobBook } from './state/jobs';
 import { StateStore } from './state/state-store';
 import type { ClientType, ConnectionRecord, SessionRecord } from './state/types';
+import type { WebhookOptions } from './webhooks/webhook-service';
+import { SimulatorWebhooks } from './webhooks/webhook-service';
 
 export interface ClientCredentials {
   clientId: string;
@@ -30,6 +32,7 @@ export interface CoreOptions {
   jobTiming: JobTiming;
   rateLimits: boolean;
   log: (line: string) => void;
+  webhooks?: WebhookOptions;
 }
 
 export const DEFAULT_SESSION_MINUTES = 20_160; // 14 days
@@ -44,6 +47,8 @@ export class SimulatorCore {
   readonly jobs: JobBook;
   readonly connections: ConnectionBook;
   readonly clock: ControllableClock;
+  /** Signed webhook events to registered endpoints (webhooks/README section in ../README.md). */
+  readonly webhooks: SimulatorWebhooks;
   /** Set once the server listens: `http://127.0.0.1:PORT`. */
   baseUrl = '';
 
@@ -56,6 +61,12 @@ export class SimulatorCore {
     this.rateLimiter.enabled = options.rateLimits;
     this.jobs = new JobBook(this.store, options.jobTiming);
     this.connections = new ConnectionBook(this.store, this.jobs, this.clock, options.seed);
+    this.webhooks = new SimulatorWebhooks(
+      { store: this.store, clock: this.clock, datasets: this.datasets, baseUrl: () => this.baseUrl, settle: (c) => this.refresh(c), log: options.log },
+      options.webhooks,
+    );
+    this.jobs.onApplied = (connection, job, before) => this.webhooks.jobApplied(connection, job, before);
+    this.connections.onCreated = (connection) => this.webhooks.connectionCreated(connection);
   }
 
   get connectUrl(): string {
@@ -100,5 +111,6 @@ export class SimulatorCore {
     this.datasets.clear();
     this.faults.clear();
     this.rateLimiter.clear();
+    this.webhooks.reset();
   }
 }

@@ -20,6 +20,7 @@ import { ExplorerScreen } from './features/explorer/ExplorerScreen';
 import { CoverageScreen } from './features/coverage/CoverageScreen';
 import { SnapshotsScreen } from './features/snapshots/SnapshotsScreen';
 import { SupportScreen } from './features/support/SupportScreen';
+import { WebhooksScreen } from './features/webhooks/WebhooksScreen';
 import { unwrap, workbench } from './workbench';
 
 export function App(): JSX.Element {
@@ -58,6 +59,8 @@ export function App(): JSX.Element {
             <SnapshotsScreen environment={environments.active} />
           ) : route === 'sandbox' ? (
             <SandboxScreen environment={environments.active} />
+          ) : route === 'webhooks' ? (
+            <WebhooksScreen environment={environments.active} />
           ) : route === 'request-log' ? (
             <RequestLogScreen environments={environments.state} />
           ) : route === 'support' ? (

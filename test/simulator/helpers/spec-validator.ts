@@ -117,3 +117,11 @@ export function validateResponse(method: string, path: string, status: number, b
 }
 
 export { rawSpec };
+
+/** Checks a value against one of the spec's component schemas (e.g. `WebhookEvent`). */
+export function validateComponent(name: string, value: unknown): ValidationOutcome {
+  const ref = `finch-openapi#/components/schemas/${name}`;
+  const validate = validatorFor(ref);
+  const ok = validate(value) === true;
+  return { ok, schema: ref, errors: ok ? '' : ajv.errorsText(validate.errors, { separator: '\n' }) };
+}

@@ -157,8 +157,10 @@ export function authorizeSession(core: SimulatorCore, session: SessionRecord, in
   if (session.kind === 'reauthenticate') {
     connection.products = [...session.products];
     if (connection.status !== 'pending') {
+      const before = connection.status;
       connection.status = 'connected';
       connection.statusMessage = null;
+      core.webhooks.statusChanged(connection, before);
     }
   }
   const now = core.clock.now();

@@ -11,6 +11,7 @@ import { FINCH_RATE_LIMITS, RATE_WINDOW_MS } from '../policy/rate-limit';
 import { errorBody } from '../server/finch-errors';
 import { isLoopbackAddress, parseJsonBody, readBody, sendJson } from '../server/io';
 import type { SimulatorCore } from '../simulator-core';
+import { WEBHOOK_ADMIN_ENDPOINTS, handleWebhookAdmin } from '../webhooks/admin-routes';
 import { isObject } from './input';
 
 export const ADMIN_ENDPOINTS = [
@@ -27,6 +28,7 @@ export const ADMIN_ENDPOINTS = [
   'GET    /_simulator/rate-limits     { enabled, limits, window_ms }',
   'PUT    /_simulator/rate-limits     { enabled: boolean }',
   'DELETE /_simulator/rate-limits     clear the rolling windows',
+  ...WEBHOOK_ADMIN_ENDPOINTS,
 ] as const;
 
 function bad(res: ServerResponse, status: number, message: string): void {
@@ -82,6 +84,7 @@ export function createAdminHandler(core: SimulatorCore) {
     const input = isObject(body) ? body : {};
 
     const route = `${method} ${path}`;
+    if (path.startsWith('/_simulator/webhooks/') && handleWebhookAdmin(core, method, path, url, input, res)) return true;
     if (route === 'GET /_simulator') {
       sendJson(res, 200, { name: 'Finch simulator admin API', base_url: core.baseUrl, endpoints: ADMIN_ENDPOINTS });
     } else if (route === 'GET /_simulator/health') {

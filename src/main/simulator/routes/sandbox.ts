@@ -99,9 +99,11 @@ function setStatus(ctx: RequestContext): RouteResult {
   if (!(CONNECTION_STATUSES as readonly unknown[]).includes(status)) {
     throw errors.invalidRequest(`"connection_status" must be one of ${CONNECTION_STATUSES.join(', ')}.`);
   }
+  const before = connection.status;
   connection.status = status as ConnectionRecord['status'];
   connection.statusMessage = status === 'connected' ? null : `Status set to ${String(status)} through the sandbox API.`;
   core.store.changed();
+  core.webhooks.statusChanged(connection, before);
   return { status: 200, body: accountBody(connection) };
 }
 

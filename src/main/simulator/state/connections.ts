@@ -42,6 +42,9 @@ export type ExchangeResult =
   | { ok: false; reason: string };
 
 export class ConnectionBook {
+  /** Told about every new connection (webhook events for its first sync). */
+  onCreated: ((connection: ConnectionRecord) => void) | null = null;
+
   constructor(
     private readonly store: StateStore,
     private readonly jobs: JobBook,
@@ -97,6 +100,7 @@ export class ConnectionBook {
     };
     this.store.addConnection(connection);
     if (assisted) this.jobs.create(connection, 'assisted_setup', now);
+    this.onCreated?.(connection);
     return connection;
   }
 

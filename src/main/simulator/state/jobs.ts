@@ -37,7 +37,12 @@ export function jobStatus(job: JobRecord, now: number): JobStatus {
   return job.completionStatus;
 }
 
+export type JobAppliedListener = (connection: ConnectionRecord, job: JobRecord, before: { status: ConnectionRecord['status']; syncedEditSeq: number }) => void;
+
 export class JobBook {
+  /** Told after each job's effects are applied (webhook events). */
+  onApplied: JobAppliedListener | null = null;
+
   constructor(
     private readonly store: StateStore,
     private readonly timing: JobTiming,
@@ -102,8 +107,10 @@ export class JobBook {
         next = next === null ? job.completeAt : Math.min(next, job.completeAt);
         continue;
       }
+      const before = { status: connection.status, syncedEditSeq: connection.syncedEditSeq };
       this.applyEffects(connection, job);
       job.appliedAt = job.completeAt;
+      this.onApplied?.(connection, job, before);
     }
     connection.nextJobDueAt = next;
     this.store.changed();

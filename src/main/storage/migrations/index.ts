@@ -8,6 +8,7 @@ import { m002RedirectUri } from './002-redirect-uri';
 import { m003DrillResults } from './003-drill-results';
 import { m004ReadinessChecks } from './004-readiness-checks';
 import { m005CoverageSnapshots } from './005-coverage-snapshots';
+import { m006WebhookEvents } from './006-webhook-events';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002RedirectUri, m003DrillResults, m004ReadinessChecks, m005CoverageSnapshots];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002RedirectUri, m003DrillResults, m004ReadinessChecks, m005CoverageSnapshots, m006WebhookEvents];

@@ -64,6 +64,15 @@ export const AREAS: Area[] = [
     ],
   },
   {
+    id: 'webhooks',
+    label: 'Webhooks',
+    purpose: 'Receive Finch-signed events on this machine, see why each one verifies or not, and forward them to your dev server.',
+    planned: [
+      'A local receiver that verifies each event’s signature and timestamp with the environment’s secret.',
+      'Trigger any event from the Local simulator; forward or replay events to your dev server.',
+    ],
+  },
+  {
     id: 'request-log',
     label: 'Request log',
     purpose: 'Every HTTP attempt to Finch, retries included, with its Finch-Request-ID.',

@@ -1,0 +1,161 @@
+/** One event in full: verdict and every check, related connection, headers, pretty body, forwards, replay. */
+import type { JSX } from 'react';
+import { useEffect, useState } from 'react';
+import type { ForwardMode, WebhookCheck, WebhookEventDetail, WebhookEventSummary } from '../../../../shared/domain/webhooks';
+import { VERDICT_LABELS } from '../../../../shared/domain/webhooks';
+import { ResultMessage, SelectField } from '../../components/fields';
+import { unwrap, workbench } from '../../workbench';
+import { verdictTone } from './EventList';
+import { MODE_OPTIONS } from './ForwardPanel';
+
+const CHECK_LABELS: Record<WebhookCheck['name'], string> = {
+  size: 'Size',
+  headers: 'Headers',
+  timestamp: 'Timestamp',
+  signature: 'Signature',
+  json: 'JSON',
+  event_type: 'Event type',
+  shape: 'Shape',
+};
+
+export function ChecksList({ checks }: { checks: WebhookCheck[] }): JSX.Element {
+  return (
+    <ul className="wh-checks" aria-label="Checks">
+      {checks.map((check) => (
+        <li key={check.name} className={check.ok === true ? 'wh-check-ok' : check.ok === false ? 'wh-check-failed' : 'muted'}>
+          <strong>
+            {check.ok === true ? '✓' : check.ok === false ? '✗' : '–'} {CHECK_LABELS[check.name]}:
+          </strong>{' '}
+          {check.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function prettyBody(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return body;
+  }
+}
+
+interface Props {
+  event: WebhookEventSummary;
+  forwardUrl: string | null;
+  onClose: () => void;
+  onSelect: (event: WebhookEventSummary) => void;
+}
+
+export function EventDetail({ event, forwardUrl, onClose, onSelect }: Props): JSX.Element {
+  const [detail, setDetail] = useState<WebhookEventDetail | null>(null);
+  const [mode, setMode] = useState<ForwardMode>('resigned');
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setResult(null), [event.id]);
+  useEffect(() => {
+    unwrap(workbench().webhooks.get({ id: event.id })).then(setDetail, (e: Error) => setResult({ ok: false, text: e.message }));
+    // A forward updates the summary (lastForward): reload the detail with it.
+  }, [event.id, event.lastForward?.id]);
+
+  const act = (what: 'forward' | 'replay'): void => {
+    setBusy(true);
+    setResult(null);
+    const done =
+      what === 'forward'
+        ? unwrap(workbench().webhooks.forward({ id: event.id, mode })).then((f) =>
+            setResult(f.status === null ? { ok: false, text: f.error ?? 'No answer.' } : { ok: f.status < 300, text: `Your server answered ${f.status} in ${f.durationMs.toFixed(0)} ms.` }),
+          )
+        : unwrap(workbench().webhooks.replay({ id: event.id, mode })).then((replayed) => {
+            setResult({ ok: replayed.verdict === 'verified', text: `Replayed as a new event: ${VERDICT_LABELS[replayed.verdict]}. ${replayed.verdict === 'verified' ? '' : replayed.verdictMessage}` });
+            onSelect(replayed);
+          });
+    done.catch((e: Error) => setResult({ ok: false, text: e.message })).finally(() => setBusy(false));
+  };
+
+  return (
+    <aside className="drawer wh-drawer" aria-label="Webhook event">
+      <div className="drawer-head">
+        <h2>{event.eventType ?? 'Event without a type'}</h2>
+        <button type="button" className="link-button" onClick={onClose} aria-label="Close event">
+          ✕
+        </button>
+      </div>
+      <p className={`verdict ${event.verdict === 'verified' ? 'verdict-ok' : verdictTone(event.verdict) === 'tone-warn' ? 'check-warn' : 'verdict-blocked'}`} role="status">
+        <strong>{VERDICT_LABELS[event.verdict]}.</strong> {event.verdictMessage}
+      </p>
+      <dl className="facts">
+        <div className="fact">
+          <dt>Received</dt>
+          <dd>{new Date(event.receivedAt).toISOString()}</dd>
+        </div>
+        <div className="fact">
+          <dt>Event id</dt>
+          <dd className="mono">{event.eventId ?? '—'}</dd>
+        </div>
+        <div className="fact">
+          <dt>Connection</dt>
+          <dd>
+            {event.connectionId ? (
+              <>
+                {event.connectionLabel ?? <span className="muted">not a connection of this environment</span>}
+                <br />
+                <span className="mono">{event.connectionId}</span>
+              </>
+            ) : (
+              '—'
+            )}
+          </dd>
+        </div>
+        <div className="fact">
+          <dt>Size</dt>
+          <dd>{event.bodyBytes.toLocaleString()} bytes</dd>
+        </div>
+      </dl>
+      {detail && (
+        <>
+          <h3>Checks</h3>
+          <ChecksList checks={detail.checks} />
+          <h3>Headers</h3>
+          <table className="wh-headers">
+            <tbody>
+              {detail.headers.map(([name, value], i) => (
+                <tr key={`${name}-${i}`}>
+                  <th scope="row">{name}</th>
+                  <td className="mono">{value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>Body{detail.bodyTruncated ? ' (only the start was kept)' : ''}</h3>
+          <pre className="json" aria-label="Body">
+            {prettyBody(detail.body)}
+          </pre>
+          <h3>Forward or replay</h3>
+          <SelectField label="Mode" value={mode} options={MODE_OPTIONS} onChange={setMode} />
+          <div className="toolbar wh-actions">
+            <button type="button" className="button" disabled={busy || !forwardUrl || detail.bodyTruncated} onClick={() => act('forward')} title={forwardUrl ? `POST to ${forwardUrl}` : 'Set a dev server URL first'}>
+              Forward to dev server
+            </button>
+            <button type="button" className="button" disabled={busy || detail.bodyTruncated} onClick={() => act('replay')}>
+              Replay to receiver
+            </button>
+          </div>
+          {!forwardUrl && <p className="hint muted">Set your dev server’s URL under “Forward to your dev server” to forward.</p>}
+          <ResultMessage result={result} />
+          {detail.forwards.length > 0 && (
+            <ol className="attempts" aria-label="Forwards">
+              {detail.forwards.map((f) => (
+                <li key={f.id}>
+                  {new Date(f.at).toLocaleTimeString()} · {f.mode} → {f.url}: {f.status ?? f.error} ({f.durationMs.toFixed(0)} ms)
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+      {!detail && <ResultMessage result={result} />}
+    </aside>
+  );
+}

@@ -1,0 +1,60 @@
+/** Forwarding to the user's own dev server: URL, re-signed or byte-for-byte, automatic or on demand. */
+import type { JSX } from 'react';
+import { useEffect, useState } from 'react';
+import type { ForwardMode, WebhookState } from '../../../../shared/domain/webhooks';
+import { ResultMessage, SelectField } from '../../components/fields';
+import { unwrap, workbench } from '../../workbench';
+
+export const MODE_OPTIONS = [
+  { value: 'resigned' as const, label: 'Re-signed now (fresh timestamp)' },
+  { value: 'exact' as const, label: 'Byte for byte (original signature)' },
+];
+
+export function ForwardPanel({ state, onState }: { state: WebhookState; onState: (state: WebhookState) => void }): JSX.Element {
+  const [url, setUrl] = useState(state.forwarding.url ?? '');
+  const [mode, setMode] = useState<ForwardMode>(state.forwarding.mode);
+  const [auto, setAuto] = useState(state.forwarding.auto);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => {
+    setUrl(state.forwarding.url ?? '');
+    setMode(state.forwarding.mode);
+    setAuto(state.forwarding.auto);
+  }, [state.environmentId, state.forwarding.url, state.forwarding.mode, state.forwarding.auto]);
+
+  return (
+    <section className="card" aria-labelledby="wh-forward-title">
+      <h2 id="wh-forward-title">Forward to your dev server</h2>
+      <form
+        aria-label="Forwarding"
+        onSubmit={(e) => {
+          e.preventDefault();
+          unwrap(workbench().webhooks.setForwarding({ url: url.trim() === '' ? null : url.trim(), mode, auto })).then(
+            (next) => (onState(next), setResult({ ok: true, text: next.forwarding.url ? `Saved. ${next.forwarding.auto ? 'Every event received from now on goes' : 'Use “Forward” on an event to send it'} to ${next.forwarding.url}.` : 'Forwarding is off.' })),
+            (err: Error) => setResult({ ok: false, text: err.message }),
+          );
+        }}
+      >
+        <div className="inline-fields">
+          <label className="field wh-grow">
+            <span>Dev server URL</span>
+            <input value={url} onChange={(e) => setUrl(e.target.value)} placeholder="http://localhost:3000/webhooks" />
+          </label>
+          <SelectField label="Mode" value={mode} options={MODE_OPTIONS} onChange={setMode} />
+        </div>
+        <p className="hint muted">
+          Re-signed: same body and event id, a fresh timestamp signed with this environment’s secret. Byte for byte: exactly what arrived, original headers; your
+          server’s SDK rejects it once it is more than 5 minutes old.
+        </p>
+        <div className="inline-fields">
+          <label className="checkbox">
+            <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} /> Forward every received event automatically
+          </label>
+          <button type="submit" className="button">
+            Save forwarding
+          </button>
+        </div>
+      </form>
+      <ResultMessage result={result} />
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+/** Where the receiver listens (copyable URL), start/stop, and the environment's webhook secret. */
+import type { JSX } from 'react';
+import type { Result } from '../../../../shared/ipc/contract-kit';
+import { useState } from 'react';
+import type { WebhookState } from '../../../../shared/domain/webhooks';
+import { ResultMessage } from '../../components/fields';
+import { unwrap, workbench } from '../../workbench';
+import { copyText } from './useWebhooks';
+
+interface Props {
+  state: WebhookState;
+  onState: (state: WebhookState) => void;
+}
+
+export function ReceiverPanel({ state, onState }: Props): JSX.Element {
+  const [port, setPort] = useState('');
+  const [secret, setSecret] = useState('');
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = (call: Promise<Result<WebhookState>>, done: string): void => {
+    setBusy(true);
+    unwrap(call).then(
+      (next) => (onState(next), setResult({ ok: true, text: done })),
+      (e: Error) => setResult({ ok: false, text: e.message }),
+    ).finally(() => setBusy(false));
+  };
+  const start = (): void => {
+    const value = port.trim();
+    if (value !== '' && !/^\d+$/.test(value)) {
+      setResult({ ok: false, text: 'The port must be a number from 1024 to 65535, or empty for a free one.' });
+      return;
+    }
+    run(workbench().webhooks.startReceiver(value === '' ? {} : { port: Number(value) }), 'Listening.');
+  };
+  const { receiver } = state;
+
+  return (
+    <section className="card" aria-labelledby="wh-receiver-title">
+      <div className="card-head">
+        <h2 id="wh-receiver-title">Receiver</h2>
+        <span className={`badge ${receiver.listening ? 'badge-ok' : 'badge-warn'}`}>{receiver.listening ? `Listening on port ${receiver.port}` : 'Not listening'}</span>
+      </div>
+      {receiver.listening && receiver.url ? (
+        <>
+          <p className="hint muted">Give this URL to the sender{state.simulator ? ' (the Local simulator already posts here)' : ', e.g. as the target of your own tunnel'}:</p>
+          <div className="inline-fields">
+            <code className="request-id wh-url" aria-label="Receiver URL">
+              {receiver.url}
+            </code>
+            <button type="button" className="button" onClick={() => void copyText(receiver.url ?? '', 'the receiver URL').then((text) => setResult({ ok: true, text }))}>
+              Copy URL
+            </button>
+            <button type="button" className="button" disabled={busy} onClick={() => run(workbench().webhooks.stopReceiver({}), 'Stopped.')}>
+              Stop
+            </button>
+          </div>
+        </>
+      ) : (
+        <div className="inline-fields">
+          <label className="field">
+            <span>Port</span>
+            <input inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} placeholder="any free port" size={12} />
+          </label>
+          <button type="button" className="button button-primary" disabled={busy} onClick={start}>
+            Start receiver
+          </button>
+        </div>
+      )}
+      {receiver.error && !receiver.listening && (
+        <p className="field-error" role="alert">
+          {receiver.error}
+        </p>
+      )}
+
+      <h3 className="wh-subhead">Webhook secret for “{state.environmentName}”</h3>
+      <p className="hint muted">
+        {state.hasSecret
+          ? `${state.secretStorage === 'persistent' ? 'Stored encrypted in the vault' : 'Kept in memory for this session (no OS keyring)'}. It is never shown again; replace it or forget it here.`
+          : state.simulator
+            ? 'None yet: starting the receiver generates one. To verify forwarded events in your dev server, set the same secret here and there.'
+            : 'Paste the secret Finch showed when you created the webhook (it is shown only once, in Finch’s dashboard).'}
+      </p>
+      <form
+        className="inline-fields"
+        aria-label="Webhook secret"
+        onSubmit={(e) => {
+          e.preventDefault();
+          run(workbench().webhooks.setSecret({ secret }), 'Secret stored.');
+          setSecret('');
+        }}
+      >
+        <label className="field wh-grow">
+          <span>{state.hasSecret ? 'Replace secret' : 'Secret'}</span>
+          <input type="password" autoComplete="off" value={secret} onChange={(e) => setSecret(e.target.value)} placeholder="base64, as Finch shows it" />
+        </label>
+        <button type="submit" className="button" disabled={busy || secret.trim() === ''}>
+          Store secret
+        </button>
+        {state.simulator && (
+          <button type="button" className="button" disabled={busy} onClick={() => run(workbench().webhooks.generateSecret({}), 'A new secret was generated and stored.')}>
+            Generate new
+          </button>
+        )}
+        {state.hasSecret && (
+          <button type="button" className="button button-danger-outline" disabled={busy} onClick={() => run(workbench().webhooks.clearSecret({}), 'Secret forgotten.')}>
+            Forget
+          </button>
+        )}
+      </form>
+      <ResultMessage result={result} />
+    </section>
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * The Webhooks area: start the receiver, trigger an event from the Local simulator and see it
+ * arrive verified; send a tampered one and see it flagged; forward to a dev server; verify a
+ * pasted payload in a real environment.
+ */
+import { signHeaders } from '../../src/main/webhooks/signature';
+import { startCaptureServer } from '../support/capture-server';
+import { expect, screenshot, test } from './fixtures';
+
+test('trigger an event, see it arrive verified, see a tampered one flagged, forward it to a dev server', async ({ page, workbench }) => {
+  const devServer = await startCaptureServer();
+  devServer.respond = () => 204;
+  try {
+    const connection = await workbench.harness.core.connections.createSandbox('local', { providerId: 'gusto', employeeSize: 8, customerName: 'Webhook Co' });
+    await page.goto(`${workbench.harness.url}/#/webhooks`);
+    await expect(page.getByRole('heading', { name: 'Webhooks', level: 1 })).toBeVisible();
+    await expect(page.getByText('Start the receiver: every event it gets appears here')).toBeVisible();
+    await screenshot(page, 'webhooks-empty');
+
+    const receiver = page.getByRole('region', { name: 'Receiver' });
+    await receiver.getByRole('button', { name: 'Start receiver' }).click();
+    await expect(receiver.getByText(/Listening on port \d+/)).toBeVisible();
+    await expect(receiver.getByLabel('Receiver URL')).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\/webhooks\/local$/);
+    await expect(receiver.getByText('It is never shown again')).toBeVisible();
+
+    // Trigger: the preview is the simulator's own payload, for a real person of this connection.
+    const trigger = page.getByRole('region', { name: 'Trigger an event' });
+    await expect(trigger.getByRole('combobox', { name: 'Connection', exact: true })).toHaveValue(connection.id);
+    const payload = trigger.getByLabel(/^Payload/);
+    await expect(payload).toHaveValue(/"event_type": "individual.updated"/);
+    await expect(payload).toHaveValue(new RegExp(`"connection_id": "${connection.id}"`));
+    await trigger.getByRole('button', { name: 'Send event' }).click();
+    await expect(trigger.getByRole('status')).toContainText('Sent individual.updated');
+
+    const list = page.getByRole('table', { name: 'Webhook events' });
+    const verified = list.getByRole('row', { name: 'individual.updated Verified' });
+    await expect(verified).toBeVisible();
+    await expect(verified).toContainText('Webhook Co');
+    await verified.click();
+    const detail = page.getByRole('complementary', { name: 'Webhook event' });
+    await expect(detail.getByRole('status').first()).toContainText('Verified.');
+    await expect(detail.getByRole('list', { name: 'Checks' })).toContainText('✓ Signature: Signed with the secret stored for “Local simulator”');
+    await expect(detail.getByRole('rowheader', { name: 'finch-signature' })).toBeVisible();
+    await expect(detail.getByLabel('Body', { exact: true })).toContainText('"individual_id"');
+    await detail.scrollIntoViewIfNeeded();
+    await screenshot(page, 'webhooks-verified');
+
+    // A deliberately tampered delivery, with an edited payload.
+    await trigger.getByRole('combobox', { name: 'Event type', exact: true }).selectOption('payment.created');
+    await expect(payload).toHaveValue(/"event_type": "payment.created"/);
+    await payload.fill('{ not json');
+    await expect(trigger.getByText('Not valid JSON yet')).toBeVisible();
+    await expect(trigger.getByRole('button', { name: 'Send event' })).toBeDisabled();
+    await trigger.getByRole('button', { name: 'Reset to preview' }).click();
+    await trigger.getByRole('combobox', { name: 'Signing', exact: true }).selectOption('tampered_body');
+    await trigger.getByRole('button', { name: 'Send event' }).click();
+    const flagged = list.getByRole('row', { name: 'payment.created Invalid signature' });
+    await expect(flagged).toBeVisible();
+    await flagged.click();
+    await expect(detail.getByRole('status').first()).toContainText('Invalid signature.');
+    await expect(detail.getByRole('status').first()).toContainText('None of the 1 signature match');
+    await expect(detail.getByLabel('Body', { exact: true })).toContainText('"tampered": true');
+    await detail.getByRole('list', { name: 'Checks' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'webhooks-tampered');
+
+    // Forward the verified one to a dev server and see its status.
+    const forwarding = page.getByRole('form', { name: 'Forwarding' });
+    await forwarding.getByLabel('Dev server URL').fill(`${devServer.url}/webhooks`);
+    await forwarding.getByRole('button', { name: 'Save forwarding' }).click();
+    await expect(page.getByRole('region', { name: 'Forward to your dev server' }).getByRole('status')).toContainText('Use “Forward” on an event');
+    await verified.click();
+    await detail.getByRole('button', { name: 'Forward to dev server' }).click();
+    await expect(detail.getByText(/Your server answered 204 in \d+ ms/)).toBeVisible();
+    await expect(list.getByRole('row', { name: 'individual.updated Verified' })).toContainText('204');
+    expect(devServer.requests).toHaveLength(1);
+    expect(JSON.parse(devServer.requests[0]!.body.toString('utf8'))).toMatchObject({ event_type: 'individual.updated' });
+
+    await page.getByRole('group', { name: 'Simulator delivery log' }).locator('summary').click();
+    await expect(page.getByRole('group', { name: 'Simulator delivery log' })).toContainText('tampered body');
+    await page.getByRole('group', { name: 'Simulator delivery log' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'webhooks-forwarded');
+  } finally {
+    await devServer.close();
+  }
+});
+
+test('a real environment: paste a payload and see each failure explained', async ({ page, workbench }) => {
+  const core = workbench.harness.core;
+  core.environments.create({ name: 'Acme Sandbox', kind: 'sandbox', clientId: 'sandbox-client-01', clientSecret: 'sandbox-secret-01' });
+  core.environments.setActive(core.environments.state().environments.find((e) => e.name === 'Acme Sandbox')!.id);
+  const secret = Buffer.from('acme finch webhook secret 32 byt').toString('base64');
+  await page.goto(`${workbench.harness.url}/#/webhooks`);
+  await expect(page.getByRole('region', { name: 'Trigger an event' })).toHaveCount(0);
+
+  const secretForm = page.getByRole('form', { name: 'Webhook secret' });
+  await secretForm.getByLabel('Secret', { exact: true }).fill('whsec_not base64');
+  await secretForm.getByRole('button', { name: 'Store secret' }).click();
+  await expect(page.getByRole('region', { name: 'Receiver' }).getByRole('alert')).toContainText('must be base64');
+  await secretForm.getByLabel('Secret', { exact: true }).fill(secret);
+  await secretForm.getByRole('button', { name: 'Store secret' }).click();
+  await expect(page.getByText('Secret stored.')).toBeVisible();
+
+  const body = JSON.stringify({ event_type: 'account.updated', company_id: 'c1', account_id: 'a1', connection_id: 'conn1', data: { status: 'reauth', authentication_method: { type: 'credential' } } });
+  const old = Math.floor(Date.now() / 1000) - 400;
+  const headers = Object.entries(signHeaders(secret, 'evt_pasted', old, body)).map(([k, v]) => `${k}: ${v}`).join('\n');
+  const form = page.getByRole('form', { name: 'Verify a payload' });
+  await form.getByLabel('Headers').fill(headers);
+  await form.getByLabel('Raw body').fill(JSON.stringify(JSON.parse(body), null, 2));
+  await form.getByRole('button', { name: 'Verify' }).click();
+  const result = page.getByRole('status', { name: 'Verification result' });
+  await expect(result).toContainText('Rejected: The timestamp is 7 minutes old');
+  await expect(result).toContainText('✗ Signature: The signature matches a slightly different body: the JSON was re-formatted after signing');
+  await expect(page.getByRole('table', { name: 'Webhook events' }).getByRole('row', { name: 'account.updated Stale timestamp' })).toBeVisible();
+  await screenshot(page, 'webhooks-verify-pasted');
+});
