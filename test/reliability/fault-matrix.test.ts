@@ -5,17 +5,12 @@
  * data the UI can show, and every attempt is in the request log — with Finch's request id
  * wherever Finch answered at all.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/ipc/contract-kit';
 import type { WorkbenchCore } from '../../src/main/core';
-import { startWorkbenchCore } from '../../src/main/core';
+import { startTestCore } from '../support/test-core';
 import { createIpcGuard } from '../../src/main/ipc/guard';
-import { createNodeTestCipher } from '../../src/main/secrets/cipher';
-import { createJsonFileStore } from '../../src/main/settings/settings-store';
 
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => void unhandled.push(reason);
@@ -24,12 +19,7 @@ let dispatch: (channel: string, payload: unknown) => Promise<Result<unknown>>;
 
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
-  core = await startWorkbenchCore({
-    app: { name: 'test', version: '0.0.0', runtime: 'browser-harness', platform: 'test', dataFolder: mkdtempSync(join(tmpdir(), 'faults-')) },
-    openSettingsStore: createJsonFileStore,
-    cipher: createNodeTestCipher(),
-    log: () => {},
-  });
+  core = await startTestCore('faults');
   const guard = createIpcGuard({ contract, handlers: core.handlers, isTrustedSender: () => true });
   const sender = { origin: 'app://workbench', isMainFrame: true, id: 'webContents:1' };
   dispatch = (channel, payload) => guard.dispatch(channel, payload, sender);

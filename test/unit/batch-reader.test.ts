@@ -1,25 +1,15 @@
 /** Chunked batch reads as operations: per-item codes, progress events, cancellation. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchCore } from '../../src/main/core';
-import { startWorkbenchCore } from '../../src/main/core';
+import { startTestCore } from '../support/test-core';
 import { readBatch } from '../../src/main/explorer/batch-reader';
 import type { OperationProgress } from '../../src/main/explorer/operations';
-import { createNodeTestCipher } from '../../src/main/secrets/cipher';
-import { createJsonFileStore } from '../../src/main/settings/settings-store';
 import { WorkbenchError } from '../../src/main/errors';
 
 let core: WorkbenchCore;
 const progress: OperationProgress[] = [];
 beforeAll(async () => {
-  core = await startWorkbenchCore({
-    app: { name: 'test', version: '0.0.0', runtime: 'browser-harness', platform: 'test', dataFolder: mkdtempSync(join(tmpdir(), 'batch-')) },
-    openSettingsStore: createJsonFileStore,
-    cipher: createNodeTestCipher(),
-    log: () => {},
-  });
+  core = await startTestCore('batch');
   core.events.addSink((channel, payload) => channel === 'explorer:progress' && progress.push(payload as OperationProgress));
 });
 afterAll(() => core.close());

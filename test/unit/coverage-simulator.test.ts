@@ -3,25 +3,15 @@
  * values in the raw JSON the simulator actually sent, computed here independently (plain
  * fetch, a plain path walk), and the provider's `supported_fields` sit beside them.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchCore } from '../../src/main/core';
-import { startWorkbenchCore } from '../../src/main/core';
-import { createNodeTestCipher } from '../../src/main/secrets/cipher';
-import { createJsonFileStore } from '../../src/main/settings/settings-store';
+import { startTestCore } from '../support/test-core';
 import { FIELD_CATALOG } from '../../src/shared/domain/field-catalog';
 import type { CatalogProduct } from '../../src/shared/domain/coverage';
 
 let core: WorkbenchCore;
 beforeAll(async () => {
-  core = await startWorkbenchCore({
-    app: { name: 'test', version: '0.0.0', runtime: 'browser-harness', platform: 'test', dataFolder: mkdtempSync(join(tmpdir(), 'coverage-')) },
-    openSettingsStore: createJsonFileStore,
-    cipher: createNodeTestCipher(),
-    log: () => {},
-  });
+  core = await startTestCore('coverage');
 });
 afterAll(() => core.close());
 

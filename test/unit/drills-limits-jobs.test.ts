@@ -3,24 +3,13 @@
  * runs 60× fast: Finch's minute-long window passes in a second. Each passes when the app
  * behaves and fails when a fault the app should catch is injected.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchCore } from '../../src/main/core';
-import { startWorkbenchCore } from '../../src/main/core';
-import { createNodeTestCipher } from '../../src/main/secrets/cipher';
-import { createJsonFileStore } from '../../src/main/settings/settings-store';
+import { startTestCore } from '../support/test-core';
 
 let core: WorkbenchCore;
 beforeAll(async () => {
-  core = await startWorkbenchCore({
-    app: { name: 'test', version: '0.0.0', runtime: 'browser-harness', platform: 'test', dataFolder: mkdtempSync(join(tmpdir(), 'drills2-')) },
-    openSettingsStore: createJsonFileStore,
-    cipher: createNodeTestCipher(),
-    simulatorClockSpeed: 60,
-    log: () => {},
-  });
+  core = await startTestCore('drills2', { simulatorClockSpeed: 60 });
 });
 afterAll(() => core.close());
 

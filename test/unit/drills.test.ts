@@ -1,21 +1,11 @@
 /** Each drill against the simulator: passes when the app behaves, fails when the fault wins. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchCore } from '../../src/main/core';
-import { startWorkbenchCore } from '../../src/main/core';
-import { createNodeTestCipher } from '../../src/main/secrets/cipher';
-import { createJsonFileStore } from '../../src/main/settings/settings-store';
+import { startTestCore } from '../support/test-core';
 
 let core: WorkbenchCore;
 beforeAll(async () => {
-  core = await startWorkbenchCore({
-    app: { name: 'test', version: '0.0.0', runtime: 'browser-harness', platform: 'test', dataFolder: mkdtempSync(join(tmpdir(), 'drills-')) },
-    openSettingsStore: createJsonFileStore,
-    cipher: createNodeTestCipher(),
-    log: () => {},
-  });
+  core = await startTestCore('drills');
 });
 afterAll(() => core.close());
 

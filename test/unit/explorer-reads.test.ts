@@ -4,26 +4,16 @@
  * range, pay statements past Finch's default page, jobs with the once-an-hour rule, and the
  * forward console on a provider it can reach vs an assisted connection it refuses.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchCore } from '../../src/main/core';
-import { startWorkbenchCore } from '../../src/main/core';
+import { startTestCore } from '../support/test-core';
 import { WorkbenchError } from '../../src/main/errors';
-import { createNodeTestCipher } from '../../src/main/secrets/cipher';
-import { createJsonFileStore } from '../../src/main/settings/settings-store';
 import { DateRangeSchema, ForwardInputSchema } from '../../src/shared/domain/explorer';
 
 let core: WorkbenchCore;
 const ENV = 'local';
 beforeAll(async () => {
-  core = await startWorkbenchCore({
-    app: { name: 'test', version: '0.0.0', runtime: 'browser-harness', platform: 'test', dataFolder: mkdtempSync(join(tmpdir(), 'explorer-reads-')) },
-    openSettingsStore: createJsonFileStore,
-    cipher: createNodeTestCipher(),
-    log: () => {},
-  });
+  core = await startTestCore('explorer-reads');
 });
 afterAll(() => core.close());
 

@@ -3,24 +3,13 @@
  * Sandbox screen calls. The simulator's clock (and the app's with it) runs 60× fast, so a
  * sync job that takes 3.5 s at Finch's pace takes about 60 ms here.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchCore } from '../../src/main/core';
-import { startWorkbenchCore } from '../../src/main/core';
-import { createNodeTestCipher } from '../../src/main/secrets/cipher';
-import { createJsonFileStore } from '../../src/main/settings/settings-store';
+import { startTestCore } from '../support/test-core';
 
 let core: WorkbenchCore;
 beforeAll(async () => {
-  core = await startWorkbenchCore({
-    app: { name: 'test', version: '0.0.0', runtime: 'browser-harness', platform: 'test', dataFolder: mkdtempSync(join(tmpdir(), 'mock-data-')) },
-    openSettingsStore: createJsonFileStore,
-    cipher: createNodeTestCipher(),
-    simulatorClockSpeed: 60,
-    log: () => {},
-  });
+  core = await startTestCore('mock-data', { simulatorClockSpeed: 60 });
 });
 afterAll(() => core.close());
 

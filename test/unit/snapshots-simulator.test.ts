@@ -3,25 +3,15 @@
  * sandbox endpoints (called through the app's lifecycle/gateway) reports exactly those
  * changes; a cancelled snapshot stores nothing; deleting one or all of a connection.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchCore } from '../../src/main/core';
-import { startWorkbenchCore } from '../../src/main/core';
+import { startTestCore } from '../support/test-core';
 import { WorkbenchError } from '../../src/main/errors';
-import { createNodeTestCipher } from '../../src/main/secrets/cipher';
-import { createJsonFileStore } from '../../src/main/settings/settings-store';
 
 let core: WorkbenchCore;
 beforeAll(async () => {
-  core = await startWorkbenchCore({
-    app: { name: 'test', version: '0.0.0', runtime: 'browser-harness', platform: 'test', dataFolder: mkdtempSync(join(tmpdir(), 'snapshots-')) },
-    openSettingsStore: createJsonFileStore,
-    cipher: createNodeTestCipher(),
-    log: () => {},
-  });
+  core = await startTestCore('snapshots');
 });
 afterAll(() => core.close());
 

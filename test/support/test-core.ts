@@ -1,0 +1,21 @@
+/**
+ * The workbench core as the Node tests start it: a fresh data folder, the test cipher, a JSON
+ * settings store, the embedded simulator, a quiet log. Pass anything else the test needs.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CoreAdapters, WorkbenchCore } from '../../src/main/core';
+import { startWorkbenchCore } from '../../src/main/core';
+import { createNodeTestCipher } from '../../src/main/secrets/cipher';
+import { createJsonFileStore } from '../../src/main/settings/settings-store';
+
+export function startTestCore(name: string, overrides: Partial<CoreAdapters> = {}): Promise<WorkbenchCore> {
+  return startWorkbenchCore({
+    app: { name: 'test', version: '0.0.0', runtime: 'browser-harness', platform: 'test', dataFolder: mkdtempSync(join(tmpdir(), `${name}-`)) },
+    openSettingsStore: createJsonFileStore,
+    cipher: createNodeTestCipher(),
+    log: () => {},
+    ...overrides,
+  });
+}
