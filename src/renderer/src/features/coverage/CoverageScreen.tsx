@@ -11,7 +11,7 @@ import type { EnvironmentView } from '../../../../shared/domain/environment';
 import { toCsv, toJson } from '../../../../shared/export/table-export';
 import { OperationProgressBar, useOperation } from '../../components/OperationProgress';
 import { exportName, saveExport } from '../../components/export/save-export';
-import { SelectField } from '../../components/fields';
+import { SelectField, ResultMessage } from '../../components/fields';
 import { unwrap, workbench } from '../../workbench';
 import type { WorkbenchCallError } from '../../workbench';
 import { useConnections } from '../sandbox/useConnections';
@@ -102,11 +102,7 @@ export function CoverageScreen({ environment }: { environment: EnvironmentView |
           <OperationProgressBar operation={operation} />
         </form>
       )}
-      {message && (
-        <p className={message.ok ? 'check-ok' : 'field-error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      )}
+      <ResultMessage result={message} />
       {latest.length === 0 ? (
         live.length > 0 && (
           <div className="card empty-state">

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { EnvironmentView } from '../../../../shared/domain/environment';
 import type { SnapshotDiff, SnapshotSummary } from '../../../../shared/domain/snapshots';
 import { OperationProgressBar, useOperation } from '../../components/OperationProgress';
-import { SelectField } from '../../components/fields';
+import { SelectField, ResultMessage } from '../../components/fields';
 import { unwrap, workbench } from '../../workbench';
 import type { WorkbenchCallError } from '../../workbench';
 import type { PullChoice } from '../coverage/PullFields';
@@ -106,11 +106,7 @@ export function SnapshotsScreen({ environment }: { environment: EnvironmentView 
           <OperationProgressBar operation={operation} />
         </form>
       )}
-      {message && (
-        <p className={message.ok ? 'check-ok' : 'field-error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      )}
+      <ResultMessage result={message} />
       {snapshots.length === 0 ? (
         live.length > 0 && (
           <div className="card empty-state">
