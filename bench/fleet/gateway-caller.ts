@@ -24,12 +24,13 @@ export interface GatewayCaller extends Caller {
   close(): void;
 }
 
-export function createGatewayCaller(sim: RunningSimulator, clientId: string): GatewayCaller {
+/** `withoutLimiter` exists to show the bench catching it: the app's path with the limiter switched off. */
+export function createGatewayCaller(sim: RunningSimulator, clientId: string, withoutLimiter = false): GatewayCaller {
   const clock = scaledClock(sim.clock);
   const dir = mkdtempSync(join(tmpdir(), 'bench-fleet-'));
   const db = openWorkbenchDatabase(join(dir, 'workbench.sqlite'));
   const log = new RequestLog(db);
-  const limiter = new RateLimiter({ clock });
+  const limiter = new RateLimiter({ clock, ...(withoutLimiter ? { limits: {} } : {}) });
   const gateway = new FinchGateway({ log, limiter, clock });
   let stopListening: () => void = () => {};
   const firstRateLimit = new Promise<void>((resolve) => {

@@ -3,6 +3,7 @@
  *   npx tsx bench/fleet/run.ts           60 connections (about a minute of real time)
  *   npx tsx bench/fleet/run.ts --quick   24 connections (CI; well under 60 s)
  *   options: --speed N (simulator clock factor, default 10), --connections N
+ *   --no-limiter: the app's path with its rate limiter switched off, to see the bench catch it
  * One application, N sandbox connections on the local simulator with Finch's per-application
  * per-product limits on and its clock sped up. Each connection: company; directory (every
  * page) → individuals + employments (batched); payments (last 90 days) → pay statements
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
         `simulator clock ×${SETTINGS.speed}, payments ${window.startDate}..${window.endDate}, Node ${process.version}`,
     );
 
-    const gatewayCaller = createGatewayCaller(sim, APP.clientId);
+    const gatewayCaller = createGatewayCaller(sim, APP.clientId, process.argv.includes('--no-limiter'));
     const realStarted = performance.now();
     const appRun = timedRun(sim, gatewayCaller, fleet, window);
     // A 429 already misses the app's goal, and the SDK would now sleep Retry-After in real
