@@ -122,7 +122,7 @@ export function MockDataPanel({ connectionId }: { connectionId: string }): JSX.E
         <label className="checkbox">
           <input type="checkbox" checked={sync} onChange={(e) => setSync(e.target.checked)} /> Run a sync job afterwards and wait for it (so reads show the change)
         </label>
-        <button type="submit" className="button primary" disabled={busy !== null || !connectionId}>
+        <button type="submit" className="button button-primary" disabled={busy !== null || !connectionId}>
           {busy === 'saving' ? 'Saving…' : `Save ${WRITE_LABELS[write].toLowerCase()}`}
         </button>
       </form>

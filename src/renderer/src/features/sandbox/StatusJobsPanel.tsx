@@ -77,7 +77,7 @@ export function StatusJobsPanel({ connectionId }: { connectionId: string }): JSX
         </button>
         <button
           type="button"
-          className="button primary"
+          className="button button-primary"
           disabled={busy || !connectionId}
           onClick={() =>
             act(async () => {
