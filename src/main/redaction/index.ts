@@ -3,9 +3,9 @@
  * personal data and counts what it removed; `SecretScanner` checks the final bytes for every
  * known secret in every encoding and lets the caller refuse to write.
  */
-export { Redactor } from './redactor';
+export { Redactor, keyCategory } from './redactor';
 export type { RedactorOptions } from './redactor';
 export { SecretScanner, secretNeedles, MIN_SECRET_LENGTH } from './secret-scan';
 export type { SecretFinding } from './secret-scan';
-export type { RedactionCategory } from './patterns';
+export type { RedactionCategory, Mark } from './patterns';
 export { marker } from './patterns';
