@@ -95,7 +95,9 @@ export class ExportGate {
       const rows = [...(draft?.rows ?? []), ...(source.rows ?? [])];
       rowCount = rows.length;
       redactor = this.redactor(secrets, input.raw ? [] : personalInTable(source.columns, rows));
-      content = tableText(source.columns, redactRows(redactor, source.columns, rows, input.raw), input.format ?? 'csv');
+      // Headers may name a customer (coverage's "gusto · Acme (conn id)"): known values only, so words stay.
+      const labels = source.columns.map((c) => ({ ...c, label: input.raw ? redactor.secretsOnly(c.label) : redactor.known(c.label) }));
+      content = tableText(labels, redactRows(redactor, source.columns, rows, input.raw), input.format ?? 'csv');
     } else {
       const text = [...(draft?.text ?? []), source.text ?? ''].join('');
       if (source.kind === 'json') {

@@ -28,6 +28,9 @@ const LABELS: Record<RedactionCategory, string> = {
   address: 'address', number: 'number', name: 'person', personal: 'known', field: 'field', query: 'query',
 };
 
+/** A placeholder already in a text (redacted once before): new numbers must not reuse it. */
+export const PLACEHOLDER = /\[(?:secret|auth|token|email|ssn|phone|date|amount|address|number|person|known|field|query)-\d+\]/g;
+
 /** A placeholder: the category's label and the value's number within one output. */
 export const marker = (category: RedactionCategory, n: number): string => `[${LABELS[category]}-${n}]`;
 
@@ -62,7 +65,12 @@ export const TEXT_RULES: readonly TextRule[] = [
   { category: 'ssn', pattern: /\b\d{3}-\d{2}-\d{4}\b/g },
   { category: 'phone', pattern: /(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b/g },
   // Any calendar date may be a date of birth.
-  { category: 'date', pattern: /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g },
+  // A timestamp with a time of day is when something happened (a log line, a ticket's window), not a birth date: it stays.
+  {
+    category: 'date',
+    pattern: /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g,
+    replace: (mark, m) => (/[T ]\d{2}:\d{2}/.test(m) ? m : mark(m)),
+  },
   { category: 'date', pattern: /\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/g },
   { category: 'date', pattern: new RegExp(`\\b${MONTHS}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`, 'g') },
   { category: 'date', pattern: new RegExp(`\\b\\d{1,2}\\s+${MONTHS}\\s+\\d{4}\\b`, 'g') },

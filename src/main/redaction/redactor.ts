@@ -15,7 +15,7 @@
  * must not link values across outputs.
  */
 import type { RedactionCategory } from './patterns';
-import { marker, redactNames, TEXT_RULES } from './patterns';
+import { marker, PLACEHOLDER, redactNames, TEXT_RULES } from './patterns';
 import type { Mark } from './patterns';
 import { MultiNeedle } from './multi-needle';
 import { secretNeedles } from './secret-scan';
@@ -69,6 +69,9 @@ export class Redactor {
   /** Placeholder per normalised value, and how many of each category were numbered. */
   private readonly placeholders = new Map<string, string>();
   private readonly numbered = new Map<RedactionCategory, number>();
+  private readonly distinctValues = new Map<RedactionCategory, number>();
+  /** Placeholders found in inputs (text redacted once already, e.g. a bundle's ticket): never handed out again. */
+  private readonly reserved = new Set<string>();
   /** Each encoded form of a secret → the secret, so every form gets the secret's placeholder. */
   private readonly formOwner = new Map<string, string>();
   private readonly secretMatchers: RegExp[];
@@ -114,8 +117,10 @@ export class Redactor {
     const key = category === 'secret' ? `secret\u0000${value}` : value.trim().toLowerCase();
     const known = this.placeholders.get(key);
     if (known) return known;
-    const n = (this.numbered.get(category) ?? 0) + 1;
+    let n = (this.numbered.get(category) ?? 0) + 1;
+    while (this.reserved.has(marker(category, n))) n++;
     this.numbered.set(category, n);
+    this.distinctValues.set(category, (this.distinctValues.get(category) ?? 0) + 1);
     const placeholder = marker(category, n);
     this.placeholders.set(key, placeholder);
     return placeholder;
@@ -123,11 +128,12 @@ export class Redactor {
 
   /** How many distinct values were replaced, per category. */
   distinct(): Record<string, number> {
-    return Object.fromEntries([...this.numbered.entries()].sort(([a], [b]) => a.localeCompare(b)));
+    return Object.fromEntries([...this.distinctValues.entries()].sort(([a], [b]) => a.localeCompare(b)));
   }
 
   /** Free text (an error message, a Connect report): every layer. */
   text(input: string): string {
+    if (input.includes('[')) for (const m of input.matchAll(PLACEHOLDER)) this.reserved.add(m[0]);
     let text = this.known(input);
     for (const rule of TEXT_RULES) {
       rule.pattern.lastIndex = 0;
