@@ -20,7 +20,7 @@ import type { PrepareExport } from '../../src/shared/domain/exports';
 import { supportLine } from '../../src/shared/domain/request-log';
 import { parseCsv } from '../../src/shared/export/table-export';
 import { exportCell, exportColumns, matrixRows } from '../../src/renderer/src/features/coverage/coverage-export';
-import { DIFF_COLUMNS, diffRows } from '../../src/renderer/src/features/snapshots/diff-export';
+import type { SnapshotDiff } from '../../src/shared/domain/snapshots';
 import { scanBytes } from '../support/secret-scan';
 
 const CLIENT_SECRET = 'sk_sandbox_OUTPUT_PLANTED_5c1d9e';
@@ -63,6 +63,18 @@ async function sync(): Promise<void> {
   core.simulator!.clock.advance(10_000);
 }
 
+/**
+ * The diff as the snapshot view exports it (features/snapshots/diff-export.ts, which the Node
+ * typecheck cannot import because of its React sibling): changed fields per person.
+ */
+const DIFF_COLUMNS = ['change', 'subject', 'fromId', 'toId', 'matchedBy', 'field', 'before', 'after'].map((key) => ({ key, label: key }));
+const text = (v: unknown, absent: boolean) => (absent ? '(absent)' : v === null ? 'null' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+function diffRows(diff: SnapshotDiff) {
+  return diff.peopleChanged.flatMap((p) =>
+    p.changes.map((c) => ({ change: 'person changed', subject: p.name, fromId: p.fromId ?? '', toId: p.toId ?? '', matchedBy: p.matchedBy, field: c.path, before: text(c.before, c.beforeAbsent), after: text(c.after, c.afterAbsent) })),
+  );
+}
+
 /** Scans one output for the planted values; `which` picks the list. */
 const hits = (where: string, bytes: string | Uint8Array, values: string[]) => scanBytes(where, typeof bytes === 'string' ? bytes : Buffer.from(bytes), values);
 
@@ -82,7 +94,7 @@ describe('every output path, with planted secrets and personal data', () => {
     await core.lifecycle.read(env, connectionId, (c) =>
       c.sandbox.individual.update(individualId, { first_name: PERSON.first, last_name: PERSON.last, ssn: PERSON.ssn, dob: PERSON.dob, emails: [{ data: PERSON.email, type: 'work' }] }),
     );
-    await core.lifecycle.read(env, connectionId, (c) => c.sandbox.employment.update(individualId, { income: { amount: PERSON.salary, currency: 'usd', unit: 'yearly' } }));
+    await core.lifecycle.read(env, connectionId, (c) => c.sandbox.employment.update(individualId, { income: { amount: PERSON.salary, currency: 'usd', unit: 'yearly', effective_date: '2024-01-01' } }));
     await sync();
     core.requestLog.append({
       callId: 'planted-call', environmentId: env, connectionId, product: 'individual', durationMs: 12, attempt: 1, retryAfterMs: null, dataRetrieved: null, lastUpdateDate: null, lastUpdateResult: null,
@@ -159,7 +171,7 @@ describe('every output path, with planted secrets and personal data', () => {
   it('snapshot diff export: Before/After redacted by the field each row names', async () => {
     const first = await core.snapshots.take(env, { connectionId, operationId: 'snap-1', startDate: '2024-01-01', endDate: '2024-01-31', label: 'before' });
     await core.lifecycle.read(env, connectionId, (c) => c.sandbox.individual.update(individualId, { ssn: '519-27-4410', dob: '1980-01-02', preferred_name: `Mari ${PERSON.last}` }));
-    await core.lifecycle.read(env, connectionId, (c) => c.sandbox.employment.update(individualId, { income: { amount: PERSON.salary + 100_000, currency: 'usd', unit: 'yearly' } }));
+    await core.lifecycle.read(env, connectionId, (c) => c.sandbox.employment.update(individualId, { income: { amount: PERSON.salary + 100_000, currency: 'usd', unit: 'yearly', effective_date: '2024-01-01' } }));
     await sync();
     const second = await core.snapshots.take(env, { connectionId, operationId: 'snap-2', startDate: '2024-01-01', endDate: '2024-01-31', label: 'after' });
     const diff = await core.snapshots.diff(env, first.id, second.id);

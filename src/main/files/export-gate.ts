@@ -94,9 +94,11 @@ export class ExportGate {
     if (source.kind === 'table') {
       const rows = [...(draft?.rows ?? []), ...(source.rows ?? [])];
       rowCount = rows.length;
-      redactor = this.redactor(secrets, input.raw ? [] : personalInTable(source.columns, rows));
-      // Headers may name a customer (coverage's "gusto · Acme (conn id)"): known values only, so words stay.
+      redactor = this.redactor(secrets, []);
+      // Headers may name a customer (coverage's "gusto · Acme (conn id)"): the app's known values only, so
+      // words such as "name" stay even when a cell of the table holds them.
       const labels = source.columns.map((c) => ({ ...c, label: input.raw ? redactor.secretsOnly(c.label) : redactor.known(c.label) }));
+      if (!input.raw) redactor.addPersonal(personalInTable(source.columns, rows));
       content = tableText(labels, redactRows(redactor, source.columns, rows, input.raw), input.format ?? 'csv');
     } else {
       const text = [...(draft?.text ?? []), source.text ?? ''].join('');

@@ -75,10 +75,11 @@ export class Redactor {
   /** Each encoded form of a secret → the secret, so every form gets the secret's placeholder. */
   private readonly formOwner = new Map<string, string>();
   private readonly secretMatchers: RegExp[];
-  private readonly personalMatchers: RegExp[];
+  private personalMatchers: RegExp[];
   /** Quick one-pass checks before the (slower) replacing expressions run. */
   private readonly secretIndex: MultiNeedle<string>;
-  private readonly personalIndex: MultiNeedle<string>;
+  private personalIndex: MultiNeedle<string>;
+  private personal: string[];
   /** The secrets themselves, for the final byte scan. */
   readonly secrets: string[];
 
@@ -91,11 +92,23 @@ export class Redactor {
       return own;
     });
     this.secretMatchers = literalMatchers(forms, 'g', false);
-    const personal = [...(options.personal ?? [])].map((v) => v.trim()).filter((v) => v.length >= 3);
-    this.personalMatchers = literalMatchers(personal, 'gi', true);
-    const code = (n: string, i: number) => n.charCodeAt(i);
-    this.secretIndex = new MultiNeedle(forms, code);
-    this.personalIndex = new MultiNeedle(personal.map((v) => v.toLowerCase()), code);
+    this.secretIndex = new MultiNeedle(forms, (n: string, i: number) => n.charCodeAt(i));
+    this.personal = [];
+    this.personalMatchers = [];
+    this.personalIndex = new MultiNeedle<string>([], (n, i) => n.charCodeAt(i));
+    this.addPersonal(options.personal ?? []);
+  }
+
+  /**
+   * More personal values to find from now on (values a table holds by field, learnt after its
+   * headers were redacted with the app's own known values only). Placeholders already given stay.
+   */
+  addPersonal(values: Iterable<string>): void {
+    const added = [...values].map((v) => v.trim()).filter((v) => v.length >= 3);
+    if (added.length === 0) return;
+    this.personal = [...new Set([...this.personal, ...added])];
+    this.personalMatchers = literalMatchers(this.personal, 'gi', true);
+    this.personalIndex = new MultiNeedle(this.personal.map((v) => v.toLowerCase()), (n: string, i: number) => n.charCodeAt(i));
   }
 
   /** How many values were replaced, per category. */
