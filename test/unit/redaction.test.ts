@@ -73,6 +73,15 @@ describe('consistent placeholders', () => {
     expect(redactor().text('Ken Ito')).toBe('[person-1] [person-2]');
   });
 
+  it('leaves placeholders of an earlier pass alone and never reuses their numbers', () => {
+    const r = redactor();
+    const once = redactor().text(`access_token=${TOKEN} salary: 85000; Authorization: Bearer abcdefgh; Maria Lopez`);
+    expect(once).toBe('access_token=[secret-1] salary: [amount-1]; Authorization: [auth-1]; [person-1] [person-2]');
+    expect(r.text(once)).toBe(once);
+    expect(r.tally()).toEqual({});
+    expect(r.text(`${once} and Ken Ito`)).toBe(`${once} and [person-3] [person-4]`);
+  });
+
   it('secretsOnly removes the vault’s secrets in any encoding and nothing else (what raw output keeps)', () => {
     const r = redactor();
     const b64 = Buffer.from(`:${TOKEN}`).toString('base64');

@@ -146,19 +146,37 @@ export class Redactor {
 
   /** Free text (an error message, a Connect report): every layer. */
   text(input: string): string {
-    if (input.includes('[')) for (const m of input.matchAll(PLACEHOLDER)) this.reserved.add(m[0]);
+    // Text redacted once already (a bundle's ticket): its placeholders stay as they are, are never
+    // handed out again, and only the text between them is looked at.
+    const placeholders = input.includes('[') ? [...input.matchAll(PLACEHOLDER)] : [];
+    if (placeholders.length === 0) return this.textSegment(input);
+    let out = '';
+    let at = 0;
+    for (const m of placeholders) this.reserved.add(m[0]);
+    for (const m of placeholders) {
+      out += this.textSegment(input.slice(at, m.index)) + m[0];
+      at = m.index + m[0].length;
+    }
+    return out + this.textSegment(input.slice(at));
+  }
+
+  private textSegment(input: string): string {
+    if (input === '') return input;
     let text = this.known(input);
     for (const rule of TEXT_RULES) {
       rule.pattern.lastIndex = 0;
       if (!rule.pattern.test(text)) continue;
-      rule.pattern.lastIndex = 0;
-      const mark = (value: string) => this.mark(rule.category, value);
-      text = text.replace(rule.pattern, (...args: unknown[]) => {
-        const [match, ...rest] = args as string[];
-        return rule.replace ? rule.replace(mark, match!, ...rest) : mark(match!);
+      // A value that is blank or a placeholder already (the key=value rules after a known secret) stays.
+      const mark = (value: string) => (value.trim() === '' ? value : this.mark(rule.category, value));
+      text = outsidePlaceholders(text, (part) => {
+        rule.pattern.lastIndex = 0;
+        return part.replace(rule.pattern, (...args: unknown[]) => {
+          const [match, ...rest] = args as string[];
+          return rule.replace ? rule.replace(mark, match!, ...rest) : mark(match!);
+        });
       });
     }
-    return redactNames(text, (word) => this.mark('name', word));
+    return outsidePlaceholders(text, (part) => redactNames(part, (word) => this.mark('name', word)));
   }
 
   /**
@@ -224,6 +242,18 @@ export class Redactor {
     matcher.lastIndex = 0;
     return text.replace(matcher, (match) => this.mark(category, category === 'secret' ? (this.formOwner.get(match) ?? match) : match));
   }
+}
+
+/** Applies `fn` to the text between placeholders, so no rule ever rewrites a placeholder. */
+function outsidePlaceholders(text: string, fn: (part: string) => string): string {
+  if (!text.includes('[')) return fn(text);
+  let out = '';
+  let at = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    out += fn(text.slice(at, m.index)) + m[0];
+    at = m.index + m[0].length;
+  }
+  return out + fn(text.slice(at));
 }
 
 /** Query parameters of Finch's API whose values are paging, windows or types, never personal data. */
