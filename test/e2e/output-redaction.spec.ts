@@ -152,7 +152,7 @@ test('explorer, coverage and snapshot exports leave redacted; raw keeps personal
   expect(diffCsv.toString('utf8')).toMatch(/employment\.title,[^\r\n]*\[secret-1\]/);
   await outputs.download('snapshot-diff.json', () => diff.getByRole('button', { name: 'Export JSON' }).click(), true);
 
-  expect(outputs.redacted).toHaveLength(5);
+  expect(outputs.redacted).toHaveLength(4);
   expect(outputs.raw).toHaveLength(3);
   expectClean(outputs, planted);
 });
@@ -219,6 +219,6 @@ test('clipboard copies, the Connect trace export, the support bundle and the rea
     outputs.keep(report.suggestedFilename(), await bytesOf(report));
   }
 
-  expect(outputs.raw).toHaveLength(4);
+  expect(outputs.raw).toHaveLength(3);
   expectClean(outputs, planted);
 });
