@@ -17,6 +17,7 @@ import { toCsv, toJson } from '../../shared/export/table-export';
 import { LOCAL_CLIENT_SECRET } from '../environments/targets';
 import { WorkbenchError } from '../errors';
 import { Redactor, SecretScanner } from '../redaction';
+import type { RedactionCategory } from '../redaction';
 import { personalInJson, personalInTable, redactJson, redactRows } from '../redaction/table';
 import type { ExportOutcome, ExportSaver } from './export-saver';
 import { saveExport } from './export-saver';
@@ -158,9 +159,11 @@ export class ExportGate {
     if (findings.length > 0) throw new WorkbenchError('conflict', `Nothing was written: a known secret was found in the export (${findings[0]!.encoding}).`);
   }
 
-  private redactor(secrets: string[], personal: string[]): Redactor {
+  private redactor(secrets: string[], learnt: [string, RedactionCategory][]): Redactor {
     const customers = this.options.db.prepare('SELECT name, email FROM customers').all() as { name: string; email: string | null }[];
-    return new Redactor({ secrets, personal: [...customers.flatMap((c) => [c.name, c.email ?? '']), ...personal].filter((v) => v.length > 0) });
+    const redactor = new Redactor({ secrets, personal: customers.flatMap((c) => [c.name, c.email ?? '']).filter((v) => v.length > 0) });
+    redactor.addPersonal(learnt);
+    return redactor;
   }
 
   private takeDraft(draftId: string): Draft {

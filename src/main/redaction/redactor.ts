@@ -80,6 +80,8 @@ export class Redactor {
   private readonly secretIndex: MultiNeedle<string>;
   private personalIndex: MultiNeedle<string>;
   private personal: string[];
+  /** What a learnt personal value is (a first_name cell's value is a name), lower-cased. */
+  private readonly personalKind = new Map<string, RedactionCategory>();
   /** The secrets themselves, for the final byte scan. */
   readonly secrets: string[];
 
@@ -103,8 +105,15 @@ export class Redactor {
    * More personal values to find from now on (values a table holds by field, learnt after its
    * headers were redacted with the app's own known values only). Placeholders already given stay.
    */
-  addPersonal(values: Iterable<string>): void {
-    const added = [...values].map((v) => v.trim()).filter((v) => v.length >= 3);
+  addPersonal(values: Iterable<string | readonly [string, RedactionCategory]>): void {
+    const added: string[] = [];
+    for (const entry of values) {
+      const [raw, kind] = typeof entry === 'string' ? [entry, null] : entry;
+      const value = raw.trim();
+      if (value.length < 3) continue;
+      added.push(value);
+      if (kind && !this.personalKind.has(value.toLowerCase())) this.personalKind.set(value.toLowerCase(), kind);
+    }
     if (added.length === 0) return;
     this.personal = [...new Set([...this.personal, ...added])];
     this.personalMatchers = literalMatchers(this.personal, 'gi', true);
@@ -240,7 +249,9 @@ export class Redactor {
     matcher.lastIndex = 0;
     if (!matcher.test(text)) return text;
     matcher.lastIndex = 0;
-    return text.replace(matcher, (match) => this.mark(category, category === 'secret' ? (this.formOwner.get(match) ?? match) : match));
+    return text.replace(matcher, (match) =>
+      category === 'secret' ? this.mark('secret', this.formOwner.get(match) ?? match) : this.mark(this.personalKind.get(match.toLowerCase()) ?? category, match),
+    );
   }
 }
 

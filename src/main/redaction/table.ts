@@ -47,25 +47,25 @@ const empty = (v: unknown) => v === null || v === undefined || v === '';
 const asText = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v) ?? '');
 
 /** Personal values a table holds by field: what the Redactor must also find in free text. */
-export function personalInTable(columns: readonly TableColumn[], rows: readonly (readonly unknown[])[]): string[] {
+export function personalInTable(columns: readonly TableColumn[], rows: readonly (readonly unknown[])[]): [string, RedactionCategory][] {
   const index = new Map(columns.map((c, i) => [c.key, i]));
-  const found = new Set<string>();
+  const found = new Map<string, RedactionCategory>();
   for (const row of rows) {
     columns.forEach((column, i) => {
       const cell = row[i];
       if (typeof cell !== 'string' || empty(cell) || ALREADY_HIDDEN.test(cell)) return;
       const category = cellCategory(column, row, index);
-      if (category && PERSONAL.has(category)) found.add(cell);
+      if (category && PERSONAL.has(category) && !found.has(cell)) found.set(cell, category);
     });
   }
   return [...found];
 }
 
 /** Personal values of a JSON document by key (first_name, emails[].data, ssn…). */
-export function personalInJson(value: unknown, into = new Set<string>(), category: RedactionCategory | null = null, depth = 0): Set<string> {
+export function personalInJson(value: unknown, into = new Map<string, RedactionCategory>(), category: RedactionCategory | null = null, depth = 0): Map<string, RedactionCategory> {
   if (depth > 20) return into;
   if (typeof value === 'string') {
-    if (category && PERSONAL.has(category) && !empty(value)) into.add(value);
+    if (category && PERSONAL.has(category) && !empty(value) && !into.has(value)) into.set(value, category);
   } else if (Array.isArray(value)) {
     for (const v of value) personalInJson(v, into, category, depth + 1);
   } else if (value && typeof value === 'object') {

@@ -122,7 +122,7 @@ export function OutputDialog({ title, what, request, initial, onDone }: Props): 
           )}
         </section>
         {prepared && (
-          <pre className="json output-preview" aria-label="Preview of what leaves" tabIndex={0}>
+          <pre className={`json output-preview${request.kind === 'table' ? '' : ' output-preview-wrap'}`} aria-label="Preview of what leaves" tabIndex={0}>
             {excerpt(prepared.content) || '(empty)'}
           </pre>
         )}
