@@ -1,5 +1,5 @@
 /**
- * Redaction for every export the app writes: `Redactor` removes secrets, credentials and
+ * Redaction for every output of the app (files, zips, clipboard): `Redactor` removes secrets, credentials and
  * personal data and counts what it removed; `SecretScanner` checks the final bytes for every
  * known secret in every encoding and lets the caller refuse to write.
  */
