@@ -1,6 +1,6 @@
 /**
- * The redaction engine every export goes through (support bundles today; Connect traces and
- * other exports later). Three layers, strongest first:
+ * The redaction engine every output goes through: support bundles, the readiness report, and
+ * every renderer export and clipboard copy (files/export-gate.ts). Three layers, strongest first:
  *  1. known values: every secret the vault holds (and its encoded forms) and personal values
  *     the app knows (customer names and emails, anything a caller adds) are replaced exactly;
  *  2. structure: in JSON, keys that name a credential or personal data (first_name, ssn,
