@@ -17,6 +17,7 @@ import { ConnectionLifecycle } from './connections/connection-lifecycle';
 import type { RedirectOpener } from './connections/redirect-opener';
 import type { ExportSaver } from './files/export-saver';
 import { exportSaverFrom } from './files/export-saver';
+import { ExportGate } from './files/export-gate';
 import { ConnectTraces } from './diagnostics/connect-trace';
 import { DiagnosticsService } from './diagnostics/diagnostics-service';
 import { DrillRunner } from './sandbox/drills';
@@ -110,6 +111,8 @@ export interface WorkbenchServices {
   readiness: ReadinessService;
   redirectOpener: RedirectOpener | null;
   exportSaver: ExportSaver | null;
+  /** Every renderer export and clipboard copy is redacted here before it leaves (files/export-gate.ts). */
+  exportGate: ExportGate;
   simulator: RunningSimulator | null;
   db: Database.Database;
   webhooks: WebhookService;
@@ -198,6 +201,7 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     app: adapters.app, cipher: adapters.cipher, events, notices, settings, vault, environments, requestLog, limiter, gateway, connections, connect,
     lifecycle, diagnostics, drills, explorer: new ExplorerService(lifecycle), support, readiness, redirectOpener: adapters.redirectOpener ?? null,
     exportSaver, simulator, db, operations, mockData, arming, coverage, webhooks,
+    exportGate: new ExportGate({ secrets: () => vault.allSecretsForRedaction(), db, saver: exportSaver }),
     snapshots: new SnapshotService({ db, lifecycle, connections, operations }),
   };
   return {

@@ -132,7 +132,10 @@ export function buildHandlers(s: WorkbenchServices): HandlerMap {
     },
     files: {
       exportMode: () => ({ mode: s.exportSaver ? 'dialog' : 'download' }),
-      saveExport: ({ suggestedName, content }) => saveExport(s.exportSaver, suggestedName, content),
+      saveExport: ({ suggestedName, content }) => (s.exportGate.assertNoSecrets(suggestedName, content), saveExport(s.exportSaver, suggestedName, content)),
+      stageExport: (input) => s.exportGate.stage(input),
+      prepareExport: (input) => s.exportGate.prepare(input),
+      savePrepared: ({ exportId }) => s.exportGate.save(exportId),
     },
     safety: {
       armingState: () => s.arming.state(s.environments.activeId()),

@@ -58,6 +58,7 @@ import {
   WebhookSecretSchema,
   WebhookStateSchema,
 } from './domain/webhooks';
+import { PreparedExportSchema, PrepareExportSchema, StageExportSchema } from './domain/exports';
 
 const NoInput = z.object({}).strict();
 const Id = z.string().min(1).max(200);
@@ -444,6 +445,21 @@ export const contract = {
         .strict(),
       output: z.object({ outcome: z.enum(['saved', 'cancelled', 'download']), path: z.string().nullable() }),
       summary: 'Save an export through the save dialog; in the browser harness the answer is “download” and the renderer downloads it',
+    }),
+    stageExport: channel({
+      input: StageExportSchema,
+      output: z.object({ draftId: z.string(), rows: z.number(), chars: z.number() }),
+      summary: 'Send a large export to main in parts (rows or text); prepareExport then takes the draft',
+    }),
+    prepareExport: channel({
+      input: PrepareExportSchema,
+      output: PreparedExportSchema,
+      summary: 'Redact a file export or clipboard copy in main (consistent placeholders, counts of what was hidden); raw on request, never with the vault’s secrets',
+    }),
+    savePrepared: channel({
+      input: z.object({ exportId: z.string().min(1).max(100) }).strict(),
+      output: z.object({ outcome: z.enum(['saved', 'cancelled', 'download']), path: z.string().nullable() }),
+      summary: 'Save exactly what prepareExport returned (save dialog); in the browser harness the answer is “download”',
     }),
   },
   safety: {

@@ -8,8 +8,15 @@ import type { Page } from '@playwright/test';
 import { parseCsv } from '../../src/shared/export/table-export';
 import { expect, screenshot, test } from './fixtures';
 
-async function downloadText(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+/** Every export opens the redaction preview first; `raw` ticks the per-export raw choice. */
+async function downloadText(page: Page, click: () => Promise<void>, raw = false): Promise<{ name: string; text: string }> {
+  await click();
+  const dialog = page.getByRole('dialog');
+  if (raw) await dialog.getByRole('checkbox', { name: /^Raw for this export/ }).check();
+  const button = dialog.getByRole('button', { name: raw ? 'Export raw' : 'Export redacted' });
+  await expect(button).toBeEnabled();
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  await expect(dialog).toHaveCount(0);
   return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
 }
 
@@ -56,6 +63,9 @@ test('coverage matrix of two providers, exported as CSV that parses back to the 
   const csv = parseCsv(text);
   const headers = await matrix.getByRole('columnheader').allInnerTexts();
   expect(csv.header.slice(0, 3)).toEqual(['Product', 'Field', 'Nullable in spec']);
+  // The default export is redacted: the customers' names in the column headers are placeholders.
+  expect(csv.header.join('|')).not.toMatch(/Acme on ADP|Beta on Gusto/);
+  expect(csv.header[3]).toMatch(/\[known-\d+\]/);
   expect(csv.header).toHaveLength(3 + 6 * (headers.length - 2));
   const fieldRows = await matrix.locator('th[scope="row"]').allInnerTexts();
   expect(csv.rows.map((r) => r[1])).toEqual(fieldRows.map((t) => t.trim()));
@@ -107,7 +117,16 @@ test('snapshot, sandbox edits, snapshot, diff with exactly those changes; diff C
   await diff.evaluate((el) => el.scrollIntoView());
   await screenshot(page, 'snapshot-diff');
 
-  const csv = parseCsv((await downloadText(page, () => diff.getByRole('button', { name: 'Export CSV' }).click())).text);
+  // By default the names and new values are placeholders; the rows still line up with the raw export.
+  const redacted = parseCsv((await downloadText(page, () => diff.getByRole('button', { name: 'Export CSV' }).click())).text);
+  expect(redacted.rows.map((r) => [r[0], r[1], r[5], r[7]])).toEqual([
+    ['person added', expect.stringMatching(/^\[person-\d+\] \[person-\d+\]$/), '', ''],
+    ['person changed', expect.stringMatching(/^\[person-\d+\] \[person-\d+\]$/), 'individual.preferred_name', expect.stringMatching(/^\[person-\d+\]$/)],
+    ['person changed', expect.any(String), 'employment.title', expect.any(String)],
+  ]);
+  expect(JSON.stringify(redacted)).not.toMatch(/Ada|Lovelace|Zed the Tester/);
+  const csv = parseCsv((await downloadText(page, () => diff.getByRole('button', { name: 'Export CSV' }).click(), true)).text);
+  expect(redacted.rows.map((r) => [r[0], r[2], r[3], r[5]])).toEqual(csv.rows.map((r) => [r[0], r[2], r[3], r[5]]));
   expect(csv.header).toEqual(['Change', 'Person or payment', 'Id in older snapshot', 'Id in newer snapshot', 'Matched by', 'Field', 'Before', 'After']);
   // Added people first, then changes in directory order (the two edited people are the first two).
   expect(csv.rows.map((r) => [r[0], r[1], r[5], r[7]])).toEqual([

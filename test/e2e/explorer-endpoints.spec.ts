@@ -63,10 +63,38 @@ test('every endpoint view of a 2,500-person company, with an export that matches
 
   const headers = (await table.getByRole('columnheader').allInnerTexts()).map((h) => h.replace(/[▲▼]/g, '').trim());
   expect(headers).toEqual(['First name', 'Last name', 'Department', 'Active', 'Individual id']);
-  const [download] = await Promise.all([page.waitForEvent('download'), directory.getByRole('button', { name: 'Export CSV' }).click()]);
+  // By default the export is redacted in main, with a preview of what was hidden.
+  await directory.getByRole('button', { name: 'Export CSV' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Export CSV' });
+  await expect(dialog.getByRole('list', { name: 'Hidden values by kind' })).toContainText('names');
+  await expect(dialog.getByLabel('Preview of what leaves')).toContainText('[person-');
+  const [redactedDownload] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export redacted' }).click()]);
+  const redacted = parseCsv(readFileSync((await redactedDownload.path())!, 'utf8'));
+  await expect(directory.getByText(/^Downloaded [\d,]+ rows × 5 columns, redacted/)).toBeVisible();
+
+  // Raw is a per-export choice; then the file holds exactly what the view shows.
+  await directory.getByRole('button', { name: 'Export CSV' }).click();
+  dialog = page.getByRole('dialog', { name: 'Export CSV' });
+  await dialog.getByRole('checkbox', { name: /^Raw for this export/ }).check();
+  await expect(dialog.getByRole('note')).toContainText('Raw:');
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export raw' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^directory-finch-[0-9a-f]{8}-\d{4}-\d{2}-\d{2}T[\d-]+\.csv$/);
   const csv = parseCsv(readFileSync((await download.path())!, 'utf8'));
   expect(csv.header).toEqual(headers);
+  // The redacted file has the same rows in the same order: names are placeholders, the same
+  // name always the same one, ids and flags untouched.
+  expect(redacted.header).toEqual(headers);
+  expect(redacted.rows.map((r) => [r[3], r[4]])).toEqual(csv.rows.map((r) => [r[3], r[4]]));
+  const placeholderOf = new Map<string, string>();
+  redacted.rows.forEach((r, i) => {
+    for (const col of [0, 1]) {
+      expect(r[col]).toMatch(/^\[person-\d+\]$/);
+      const raw = csv.rows[i]![col]!.toLowerCase();
+      expect(placeholderOf.get(raw) ?? r[col]).toBe(r[col]);
+      placeholderOf.set(raw, r[col]!);
+    }
+  });
+  expect(new Set(placeholderOf.values()).size).toBe(placeholderOf.size);
   expect(csv.rows).toHaveLength(shownCount);
   const visible = await renderedRows(table, 15);
   expect(visible.length).toBeGreaterThan(5);
@@ -281,4 +309,17 @@ test('10,000 people: a few dozen rows in the DOM, and scrolling to the end stays
   expect(p95).toBeLessThan(150);
   await expect(table.getByRole('row').last()).toHaveAttribute('aria-rowindex', '10001');
   expect(await table.getByRole('row').count()).toBeLessThan(80);
+
+  // The export of all 10,000 rows is larger than one harness message (1 MB): it reaches main's
+  // redaction in parts and comes back whole.
+  const started = Date.now();
+  await page.getByRole('region', { name: 'Directory' }).getByRole('button', { name: 'Export JSON' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export JSON' });
+  await expect(dialog).toContainText('10,000 rows');
+  await expect(dialog.getByRole('button', { name: 'Export redacted' })).toBeEnabled({ timeout: 30_000 });
+  console.log(`10,000-row export redacted and previewed in ${Date.now() - started} ms`);
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export redacted' }).click()]);
+  const bytes = readFileSync((await download.path())!);
+  expect(bytes.byteLength).toBeGreaterThan(1024 * 1024);
+  expect(JSON.parse(bytes.toString('utf8'))).toHaveLength(10_000);
 });

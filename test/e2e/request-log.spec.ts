@@ -59,6 +59,7 @@ test('the log fills live, filters and search narrow it, copy puts the request ID
   await expect(page.getByRole('status').filter({ hasText: 'Copied request ID req-failing-500' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('req-failing-500');
   await drawer.getByRole('button', { name: 'Copy support line' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied support line' })).toBeVisible();
   const line = await page.evaluate(() => navigator.clipboard.readText());
   expect(line).toContain('→ 500 server_error');
   expect(line).toContain('Finch-Request-ID: req-failing-500');

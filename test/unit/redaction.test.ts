@@ -39,7 +39,7 @@ describe('Redactor', () => {
     expect(r.path('/employer/directory?limit=100&offset=200')).toBe('/employer/directory?limit=100&offset=200');
     expect(r.path('/employer/benefits/ben_123/enrolled')).toBe('/employer/benefits/ben_123/enrolled');
     expect(r.path('/employer/payment?start_date=2025-01-01&end_date=2025-06-30')).toBe('/employer/payment?start_date=2025-01-01&end_date=2025-06-30');
-    expect(r.path('/forward?name=Jane%20Doe&token=x')).toBe('/forward?name=[redacted:query]&token=[redacted:query]');
+    expect(r.path('/forward?name=Jane%20Doe&token=x')).toBe('/forward?name=[query-1]&token=[query-2]');
   });
 
   it('drops whole values under sensitive JSON keys, keeps the rest', () => {
@@ -49,12 +49,45 @@ describe('Redactor', () => {
       individual: { first_name: 'Viviane', ssn: '612-43-6617', residence: { line1: '5749 W Main' }, emails: [{ data: 'v@x.test' }] },
       income: { amount: 30300000, unit: 'yearly' }, access_token: TOKEN, code: 'auth-code-1', message: 'for Viviane',
     }) as Record<string, any>;
-    expect(out).toMatchObject({ stage: 'exchange', finch_code: 'invalid_grant', status: 'reauth', requestIds: ['req-1'], income: '[redacted:amount]' });
-    expect(out['individual']).toEqual({ first_name: '[redacted:field]', ssn: '[redacted:field]', residence: '[redacted:field]', emails: '[redacted:field]' });
-    expect(out['access_token']).toBe('[redacted:token]');
-    expect(out['code']).toBe('[redacted:token]');
-    expect(out['message']).toBe('for [redacted:name]');
+    expect(out).toMatchObject({ stage: 'exchange', finch_code: 'invalid_grant', status: 'reauth', requestIds: ['req-1'], income: '[amount-1]' });
+    expect(out['individual']).toEqual({ first_name: '[person-1]', ssn: '[ssn-1]', residence: '[address-1]', emails: '[email-1]' });
+    expect(out['access_token']).toBe('[token-1]');
+    expect(out['code']).toBe('[token-2]');
+    // The same name in a message gets the same placeholder as in its field.
+    expect(out['message']).toBe('for [person-1]');
     expect(scanBytes('value', JSON.stringify(out), [TOKEN, 'Viviane', '612-43-6617', '30300000'])).toEqual([]);
+  });
+});
+
+describe('consistent placeholders', () => {
+  it('gives the same value the same placeholder within one output, whatever found it, and numbers per category', () => {
+    const r = redactor();
+    const a = r.text(`Maria Lopez (612-43-6617) and Ken Ito (512-44-0913); again Maria Lopez, 612-43-6617, ${TOKEN}`);
+    expect(a).toBe('[person-1] [person-2] ([ssn-1]) and [person-3] [person-4] ([ssn-2]); again [person-1] [person-2], [ssn-1], [secret-1]');
+    // Every encoded form of a secret is that secret's placeholder.
+    expect(r.text(`x ${encodeURIComponent(TOKEN)} ${Buffer.from(TOKEN).toString('hex')}`)).toBe('x [secret-1] [secret-1]');
+    expect(r.value({ first_name: 'maria', ssn: '512-44-0913' })).toEqual({ first_name: '[person-1]', ssn: '[ssn-2]' });
+    expect(r.tally()).toMatchObject({ name: 7, ssn: 4, secret: 3 });
+    expect(r.distinct()).toMatchObject({ name: 4, ssn: 2, secret: 1 });
+    // Another output starts over: numbers never link values across outputs.
+    expect(redactor().text('Ken Ito')).toBe('[person-1] [person-2]');
+  });
+
+  it('leaves placeholders of an earlier pass alone and never reuses their numbers', () => {
+    const r = redactor();
+    const once = redactor().text(`access_token=${TOKEN} salary: 85000; Authorization: Bearer abcdefgh; Maria Lopez`);
+    expect(once).toBe('access_token=[secret-1] salary: [amount-1]; Authorization: [auth-1]; [person-1] [person-2]');
+    expect(r.text(once)).toBe(once);
+    expect(r.tally()).toEqual({});
+    expect(r.text(`${once} and Ken Ito`)).toBe(`${once} and [person-3] [person-4]`);
+  });
+
+  it('secretsOnly removes the vault’s secrets in any encoding and nothing else (what raw output keeps)', () => {
+    const r = redactor();
+    const b64 = Buffer.from(`:${TOKEN}`).toString('base64');
+    const out = r.secretsOnly(`Maria Lopez 612-43-6617 ${TOKEN} ${b64}`);
+    expect(out.startsWith('Maria Lopez 612-43-6617 [secret-1] ')).toBe(true);
+    expect(scanBytes('raw', out, [TOKEN])).toEqual([]);
   });
 });
 

@@ -2,8 +2,8 @@
  * Where an export (CSV, JSON, Markdown, HTML) goes, which differs by shell:
  *  - Electron: main shows a save dialog and writes the file (src/main/electron/file-saver.ts).
  *  - Browser harness: there is no dialog; the renderer downloads the content itself.
- * Content reaching here was built by the renderer from data it already holds, so it carries
- * no secret the renderer could not see.
+ * Content reaching here has been through the export gate (export-gate.ts): redacted, or raw by
+ * the user's choice, and checked for every known secret.
  */
 import { WorkbenchError } from '../errors';
 import type { FileSaver } from '../support/delivery';
@@ -29,12 +29,12 @@ export interface ExportOutcome {
   path: string | null;
 }
 
-const PLAIN_NAME = /^[^/\\:*?"<>|\u0000-\u001f]+\.(csv|json|md|html|zip|pdf)$/;
+const PLAIN_NAME = /^[^/\\:*?"<>|\u0000-\u001f]+\.(csv|json|md|html|txt|zip|pdf)$/;
 
 export async function saveExport(saver: ExportSaver | null, suggestedName: string, content: string | Uint8Array): Promise<ExportOutcome> {
   // The dialog proposes this name; a path or an odd extension is the renderer's bug, said plainly.
   if (!PLAIN_NAME.test(suggestedName) || suggestedName.startsWith('.')) {
-    throw new WorkbenchError('validation', `“${suggestedName.slice(0, 80)}” is not a plain file name ending in .csv, .json, .md, .html, .zip or .pdf.`, {
+    throw new WorkbenchError('validation', `“${suggestedName.slice(0, 80)}” is not a plain file name ending in .csv, .json, .md, .html, .txt, .zip or .pdf.`, {
       fields: [{ path: 'suggestedName', message: 'must be a plain file name with a known extension' }],
     });
   }

@@ -22,13 +22,26 @@ export type RedactionCategory =
   | 'field'
   | 'query';
 
-export const marker = (category: RedactionCategory): string => `[redacted:${category}]`;
+/** What a placeholder says for each category: `[person-3]`, `[ssn-1]`, `[secret-1]`. */
+const LABELS: Record<RedactionCategory, string> = {
+  secret: 'secret', authorization: 'auth', token: 'token', email: 'email', ssn: 'ssn', phone: 'phone', date: 'date', amount: 'amount',
+  address: 'address', number: 'number', name: 'person', personal: 'known', field: 'field', query: 'query',
+};
+
+/** A placeholder already in a text (redacted once before): new numbers must not reuse it. */
+export const PLACEHOLDER = /\[(?:secret|auth|token|email|ssn|phone|date|amount|address|number|person|known|field|query)-\d+\]/g;
+
+/** A placeholder: the category's label and the value's number within one output. */
+export const marker = (category: RedactionCategory, n: number): string => `[${LABELS[category]}-${n}]`;
+
+/** Replaces one sensitive value with its placeholder (the same value gets the same one). */
+export type Mark = (category: RedactionCategory, value: string) => string;
 
 export interface TextRule {
   category: RedactionCategory;
   pattern: RegExp;
-  /** Builds the replacement; by default the whole match becomes the marker. */
-  replace?: (match: string, ...groups: string[]) => string;
+  /** Builds the replacement; by default the whole match becomes the value's placeholder. */
+  replace?: (mark: (value: string) => string, match: string, ...groups: string[]) => string;
 }
 
 const MONTHS = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
@@ -37,22 +50,27 @@ const PAY_CUES = '(?:salary|salaries|income|pay|wage|wages|amount|gross|net|comp
 
 export const TEXT_RULES: readonly TextRule[] = [
   // "Authorization: Bearer abc", "authorization=Basic xyz" — the value up to the end of the header.
-  { category: 'authorization', pattern: /\b((?:proxy-)?authorization)(["']?\s*[:=]\s*["']?)[^\r\n"',;}]+/gi, replace: (_m, key, sep) => `${key}${sep}${marker('authorization')}` },
-  { category: 'authorization', pattern: /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/g, replace: (_m, scheme) => `${scheme} ${marker('authorization')}` },
+  { category: 'authorization', pattern: /\b((?:proxy-)?authorization)(["']?\s*[:=]\s*["']?)[^\r\n"',;}]+/gi, replace: (mark, m, key, sep) => `${key}${sep}${mark(m.slice(key.length + sep.length))}` },
+  { category: 'authorization', pattern: /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/g, replace: (mark, m, scheme) => `${scheme} ${mark(m.slice(scheme.length).trim())}` },
   // key=value / "key": "value" forms of credentials.
   {
     category: 'token',
     pattern: /\b(access_token|refresh_token|id_token|client_secret|api_key|apikey|secret|password|passwd|token)(["']?\s*[:=]\s*["']?)([^\s"'&,;}]+)/gi,
-    replace: (_m, key, sep) => `${key}${sep}${marker('token')}`,
+    replace: (mark, _m, key, sep, value) => `${key}${sep}${mark(value)}`,
   },
-  { category: 'token', pattern: /([?&]code=)[^&\s"']+/g, replace: (_m, key) => `${key}${marker('token')}` },
+  { category: 'token', pattern: /([?&]code=)[^&\s"']+/g, replace: (mark, m, key) => `${key}${mark(m.slice(key.length))}` },
   // JSON Web Tokens.
   { category: 'token', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{4,}/g },
   { category: 'email', pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g },
   { category: 'ssn', pattern: /\b\d{3}-\d{2}-\d{4}\b/g },
   { category: 'phone', pattern: /(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b/g },
   // Any calendar date may be a date of birth.
-  { category: 'date', pattern: /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g },
+  // A timestamp with a time of day is when something happened (a log line, a ticket's window), not a birth date: it stays.
+  {
+    category: 'date',
+    pattern: /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g,
+    replace: (mark, m) => (/[T ]\d{2}:\d{2}/.test(m) ? m : mark(m)),
+  },
   { category: 'date', pattern: /\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/g },
   { category: 'date', pattern: new RegExp(`\\b${MONTHS}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`, 'g') },
   { category: 'date', pattern: new RegExp(`\\b\\d{1,2}\\s+${MONTHS}\\s+\\d{4}\\b`, 'g') },
@@ -61,7 +79,7 @@ export const TEXT_RULES: readonly TextRule[] = [
   {
     category: 'amount',
     pattern: new RegExp(`\\b(${PAY_CUES})\\b(\\s*(?:of|is|was|=|:)?\\s*["'(]?\\s*)(-?\\d[\\d,]*(?:\\.\\d+)?)`, 'gi'),
-    replace: (_m, cue, gap) => `${cue}${gap}${marker('amount')}`,
+    replace: (mark, _m, cue, gap, amount) => `${cue}${gap}${mark(amount)}`,
   },
   { category: 'amount', pattern: /(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d{2})?(?![\w.])|(?<![\w.])\d+\.\d{2}(?![\w.])/g },
   { category: 'address', pattern: new RegExp(`\\b\\d{1,6}\\s+(?:[A-Z][A-Za-z]*\\.?\\s+){1,4}${STREET_TYPES}\\b\\.?(?:,?\\s+(?:Apt|Suite|Unit|#)\\s*[\\w-]+)?`, 'g') },
@@ -79,7 +97,7 @@ const WORD = /\b[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)*\b/g;
  * Names: capitalised words outside the lexicon that stand next to each other ("Maria Lopez")
  * or follow a cue ("for Maria"). Returns the text with each such word replaced.
  */
-export function redactNames(text: string, count: (n: number) => void): string {
+export function redactNames(text: string, mark: (word: string) => string): string {
   const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }));
   if (words.length === 0) return text;
   const suspect = words.map((w) => !NOT_NAMES.has(w.word.toLowerCase()) && !NOT_NAMES.has(w.word.toLowerCase().replace(/['’]s$/, '')));
@@ -94,11 +112,10 @@ export function redactNames(text: string, count: (n: number) => void): string {
     if (joinedToNext || joinedToPrev || (before && NAME_CUES.has(before))) redact.add(i);
   }
   if (redact.size === 0) return text;
-  count(redact.size);
   let out = '';
   let at = 0;
   for (const i of [...redact].sort((a, b) => a - b)) {
-    out += text.slice(at, words[i]!.start) + marker('name');
+    out += text.slice(at, words[i]!.start) + mark(words[i]!.word);
     at = words[i]!.end;
   }
   return out + text.slice(at);

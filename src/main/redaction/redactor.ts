@@ -1,17 +1,22 @@
 /**
- * The redaction engine every export goes through (support bundles today; Connect traces and
- * other exports later). Three layers, strongest first:
+ * The redaction engine every output goes through: support bundles, the readiness report, and
+ * every renderer export and clipboard copy (files/export-gate.ts). Three layers, strongest first:
  *  1. known values: every secret the vault holds (and its encoded forms) and personal values
  *     the app knows (customer names and emails, anything a caller adds) are replaced exactly;
  *  2. structure: in JSON, keys that name a credential or personal data (first_name, ssn,
  *     residence, amount, access_token…) lose their whole value;
  *  3. free text: the patterns of patterns.ts (headers, tokens, emails, SSNs, dates, money,
  *     addresses, long numbers, names).
- * It counts what it removed per category so the user sees it. Redaction is one half of the
- * guarantee; SecretScanner over the final bytes is the other.
+ * Each removed value becomes a placeholder numbered within this redactor, i.e. within one
+ * output: the same value always gets the same placeholder (`[person-3]` in the name column
+ * and in a message alike), so rows still line up and joins still work. It counts what it
+ * removed per category so the user sees it. Redaction is one half of the guarantee;
+ * SecretScanner over the final bytes is the other. Use one Redactor per output: numbers
+ * must not link values across outputs.
  */
 import type { RedactionCategory } from './patterns';
-import { marker, redactNames, TEXT_RULES } from './patterns';
+import { marker, PLACEHOLDER, redactNames, TEXT_RULES } from './patterns';
+import type { Mark } from './patterns';
 import { MultiNeedle } from './multi-needle';
 import { secretNeedles } from './secret-scan';
 
@@ -29,10 +34,19 @@ const PERSONAL_KEYS =
 const PAY_KEYS =
   /^(amount|salary|income|incomehistory|wage|wages|compensation|grosspay|netpay|earnings|employeedeductions|employercontributions|taxes|bonus|ytd|rate|unit|hours)$/;
 
-function keyCategory(key: string): RedactionCategory | null {
+/** The category of the value under a JSON key or in a column (null: not sensitive by name). */
+export function keyCategory(key: string): RedactionCategory | null {
   const k = key.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (SECRET_KEYS.test(k)) return k.includes('authorization') ? 'authorization' : 'token';
-  if (PERSONAL_KEYS.test(k)) return 'field';
+  if (PERSONAL_KEYS.test(k)) {
+    if (/name$/.test(k)) return 'name';
+    if (/email/.test(k)) return 'email';
+    if (/ssn|socialsecurity|taxid|^tin$/.test(k)) return 'ssn';
+    if (/dob|birth/.test(k)) return 'date';
+    if (/phone/.test(k)) return 'phone';
+    if (/address|residence|street|line[12]|city|postal|zip/.test(k)) return 'address';
+    return 'field';
+  }
   if (PAY_KEYS.test(k)) return 'amount';
   return null;
 }
@@ -52,24 +66,58 @@ function literalMatchers(values: string[], flags: string, bounded: boolean): Reg
 
 export class Redactor {
   private readonly tallies = new Map<RedactionCategory, number>();
+  /** Placeholder per normalised value, and how many of each category were numbered. */
+  private readonly placeholders = new Map<string, string>();
+  private readonly numbered = new Map<RedactionCategory, number>();
+  private readonly distinctValues = new Map<RedactionCategory, number>();
+  /** Placeholders found in inputs (text redacted once already, e.g. a bundle's ticket): never handed out again. */
+  private readonly reserved = new Set<string>();
+  /** Each encoded form of a secret → the secret, so every form gets the secret's placeholder. */
+  private readonly formOwner = new Map<string, string>();
   private readonly secretMatchers: RegExp[];
-  private readonly personalMatchers: RegExp[];
+  private personalMatchers: RegExp[];
   /** Quick one-pass checks before the (slower) replacing expressions run. */
   private readonly secretIndex: MultiNeedle<string>;
-  private readonly personalIndex: MultiNeedle<string>;
+  private personalIndex: MultiNeedle<string>;
+  private personal: string[];
+  /** What a learnt personal value is (a first_name cell's value is a name), lower-cased. */
+  private readonly personalKind = new Map<string, RedactionCategory>();
   /** The secrets themselves, for the final byte scan. */
   readonly secrets: string[];
 
   constructor(options: RedactorOptions) {
     this.secrets = [...new Set([...options.secrets].filter((s) => s.length > 0))];
     // A secret is replaced in every textual form the final scan would look for.
-    const forms = this.secrets.flatMap((s) => [s, ...secretNeedles(s).filter((n) => !n.bytes.includes(0)).map((n) => n.bytes.toString('latin1'))]);
+    const forms = this.secrets.flatMap((s) => {
+      const own = [s, ...secretNeedles(s).filter((n) => !n.bytes.includes(0)).map((n) => n.bytes.toString('latin1'))];
+      for (const form of own) if (!this.formOwner.has(form)) this.formOwner.set(form, s);
+      return own;
+    });
     this.secretMatchers = literalMatchers(forms, 'g', false);
-    const personal = [...(options.personal ?? [])].map((v) => v.trim()).filter((v) => v.length >= 3);
-    this.personalMatchers = literalMatchers(personal, 'gi', true);
-    const code = (n: string, i: number) => n.charCodeAt(i);
-    this.secretIndex = new MultiNeedle(forms, code);
-    this.personalIndex = new MultiNeedle(personal.map((v) => v.toLowerCase()), code);
+    this.secretIndex = new MultiNeedle(forms, (n: string, i: number) => n.charCodeAt(i));
+    this.personal = [];
+    this.personalMatchers = [];
+    this.personalIndex = new MultiNeedle<string>([], (n, i) => n.charCodeAt(i));
+    this.addPersonal(options.personal ?? []);
+  }
+
+  /**
+   * More personal values to find from now on (values a table holds by field, learnt after its
+   * headers were redacted with the app's own known values only). Placeholders already given stay.
+   */
+  addPersonal(values: Iterable<string | readonly [string, RedactionCategory]>): void {
+    const added: string[] = [];
+    for (const entry of values) {
+      const [raw, kind] = typeof entry === 'string' ? [entry, null] : entry;
+      const value = raw.trim();
+      if (value.length < 3) continue;
+      added.push(value);
+      if (kind && !this.personalKind.has(value.toLowerCase())) this.personalKind.set(value.toLowerCase(), kind);
+    }
+    if (added.length === 0) return;
+    this.personal = [...new Set([...this.personal, ...added])];
+    this.personalMatchers = literalMatchers(this.personal, 'gi', true);
+    this.personalIndex = new MultiNeedle(this.personal.map((v) => v.toLowerCase()), (n: string, i: number) => n.charCodeAt(i));
   }
 
   /** How many values were replaced, per category. */
@@ -81,33 +129,85 @@ export class Redactor {
     this.tallies.set(category, (this.tallies.get(category) ?? 0) + n);
   }
 
+  /**
+   * The placeholder of one removed value, counted. Values are compared trimmed and case-blind
+   * (personal values match any case); secrets exactly. A value seen before keeps its
+   * placeholder even when found by another rule (a first_name column, then a message).
+   */
+  readonly mark: Mark = (category, value) => {
+    this.count(category);
+    const key = category === 'secret' ? `secret\u0000${value}` : value.trim().toLowerCase();
+    const known = this.placeholders.get(key);
+    if (known) return known;
+    let n = (this.numbered.get(category) ?? 0) + 1;
+    while (this.reserved.has(marker(category, n))) n++;
+    this.numbered.set(category, n);
+    this.distinctValues.set(category, (this.distinctValues.get(category) ?? 0) + 1);
+    const placeholder = marker(category, n);
+    this.placeholders.set(key, placeholder);
+    return placeholder;
+  };
+
+  /** How many distinct values were replaced, per category. */
+  distinct(): Record<string, number> {
+    return Object.fromEntries([...this.distinctValues.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
   /** Free text (an error message, a Connect report): every layer. */
   text(input: string): string {
+    // Text redacted once already (a bundle's ticket): its placeholders stay as they are, are never
+    // handed out again, and only the text between them is looked at.
+    const placeholders = input.includes('[') ? [...input.matchAll(PLACEHOLDER)] : [];
+    if (placeholders.length === 0) return this.textSegment(input);
+    let out = '';
+    let at = 0;
+    for (const m of placeholders) this.reserved.add(m[0]);
+    for (const m of placeholders) {
+      out += this.textSegment(input.slice(at, m.index)) + m[0];
+      at = m.index + m[0].length;
+    }
+    return out + this.textSegment(input.slice(at));
+  }
+
+  private textSegment(input: string): string {
+    if (input === '') return input;
     let text = this.known(input);
     for (const rule of TEXT_RULES) {
       rule.pattern.lastIndex = 0;
       if (!rule.pattern.test(text)) continue;
-      rule.pattern.lastIndex = 0;
-      text = text.replace(rule.pattern, (...args: unknown[]) => {
-        this.count(rule.category);
-        const [match, ...rest] = args as string[];
-        return rule.replace ? rule.replace(match!, ...rest) : marker(rule.category);
+      // A value that is blank or a placeholder already (the key=value rules after a known secret) stays.
+      const mark = (value: string) => (value.trim() === '' ? value : this.mark(rule.category, value));
+      text = outsidePlaceholders(text, (part) => {
+        rule.pattern.lastIndex = 0;
+        return part.replace(rule.pattern, (...args: unknown[]) => {
+          const [match, ...rest] = args as string[];
+          return rule.replace ? rule.replace(mark, match!, ...rest) : mark(match!);
+        });
       });
     }
-    return redactNames(text, (n) => this.count('name', n));
+    return outsidePlaceholders(text, (part) => redactNames(part, (word) => this.mark('name', word)));
+  }
+
+  /**
+   * Only the vault's secrets (every encoded form): what even a raw export, chosen by the
+   * user, must never carry.
+   */
+  secretsOnly(input: string): string {
+    let text = input;
+    if (MultiNeedle.inText(this.secretIndex, text)) for (const matcher of this.secretMatchers) text = this.replaceAll(text, matcher, 'secret');
+    return text;
   }
 
   /** Known secrets and personal values only: for ids and codes, where patterns would do harm. */
   known(input: string): string {
-    let text = input;
-    if (MultiNeedle.inText(this.secretIndex, text)) for (const matcher of this.secretMatchers) text = this.replaceAll(text, matcher, 'secret');
+    let text = this.secretsOnly(input);
     if (MultiNeedle.inText(this.personalIndex, text.toLowerCase())) for (const matcher of this.personalMatchers) text = this.replaceAll(text, matcher, 'personal');
     return text;
   }
 
   /** JSON-like values: sensitive keys lose their value; strings go through `text`. */
   value(input: unknown, depth = 0): unknown {
-    if (depth > 20) return marker('field');
+    if (depth > 20) return this.mark('field', JSON.stringify(input) ?? '');
     if (typeof input === 'string') return this.text(input);
     if (Array.isArray(input)) return input.map((v) => this.value(v, depth + 1));
     if (input && typeof input === 'object') {
@@ -115,8 +215,7 @@ export class Redactor {
       for (const [key, v] of Object.entries(input)) {
         const category = keyCategory(key);
         if (category && v !== null && v !== undefined) {
-          this.count(category);
-          out[key] = marker(category);
+          out[key] = this.mark(category, typeof v === 'string' ? v : JSON.stringify(v));
         } else {
           out[key] = this.value(v, depth + 1);
         }
@@ -134,15 +233,14 @@ export class Redactor {
     const [path = '', query] = input.split(/\?(.*)/s, 2);
     const cleanPath = this.known(path)
       .split('/')
-      .map((segment) => (/@|%40/.test(segment) ? (this.count('email'), marker('email')) : segment))
+      .map((segment) => (/@|%40/.test(segment) ? this.mark('email', segment) : segment))
       .join('/');
     if (query === undefined || query === '') return cleanPath;
     const params = query.split('&').map((pair) => {
       const [key = '', value = ''] = pair.split(/=(.*)/s, 2);
       if (SAFE_QUERY.has(key.toLowerCase()) && /^[\w.,:-]{0,64}$/.test(value)) return `${key}=${value}`;
       if (value === '') return key;
-      this.count('query');
-      return `${key}=${marker('query')}`;
+      return `${key}=${this.mark('query', value)}`;
     });
     return `${cleanPath}?${params.join('&')}`;
   }
@@ -151,8 +249,22 @@ export class Redactor {
     matcher.lastIndex = 0;
     if (!matcher.test(text)) return text;
     matcher.lastIndex = 0;
-    return text.replace(matcher, () => (this.count(category), marker(category)));
+    return text.replace(matcher, (match) =>
+      category === 'secret' ? this.mark('secret', this.formOwner.get(match) ?? match) : this.mark(this.personalKind.get(match.toLowerCase()) ?? category, match),
+    );
   }
+}
+
+/** Applies `fn` to the text between placeholders, so no rule ever rewrites a placeholder. */
+function outsidePlaceholders(text: string, fn: (part: string) => string): string {
+  if (!text.includes('[')) return fn(text);
+  let out = '';
+  let at = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    out += fn(text.slice(at, m.index)) + m[0];
+    at = m.index + m[0].length;
+  }
+  return out + fn(text.slice(at));
 }
 
 /** Query parameters of Finch's API whose values are paging, windows or types, never personal data. */

@@ -1,11 +1,13 @@
 /**
  * CSV / JSON of exactly what the table shows: its filtered, sorted rows and chosen columns,
- * each cell as shown (sensitive values masked unless revealed; CSV writes null as empty).
+ * each cell as shown (sensitive values masked unless revealed). Main redacts it before it
+ * leaves (names, SSNs, pay… become consistent placeholders); the dialog previews that and
+ * offers raw output as a per-export choice.
  */
 import type { JSX } from 'react';
-import { useState } from 'react';
-import { toCsv, toJson } from '../../../../shared/export/table-export';
-import { exportName, saveExport } from '../export/save-export';
+import { exportName } from '../export/save-export';
+import { tableCells } from '../export/prepare';
+import { useOutput } from '../export/useOutput';
 import type { DataColumn } from './columns';
 import { shownValue } from './columns';
 
@@ -17,33 +19,35 @@ interface Props<T> {
 }
 
 export function ExportButtons<T>({ stem, rows, columns, revealed }: Props<T>): JSX.Element {
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const run = async (format: 'csv' | 'json') => {
+  const output = useOutput();
+  const run = (format: 'csv' | 'json') => {
     const byId = new Map(columns.map((c) => [c.id, c]));
-    const read = (row: unknown, key: string) => shownValue(byId.get(key)!, row as T, revealed);
-    const exportColumns = columns.map((c) => ({ key: c.id, label: c.header }));
-    const content = format === 'csv' ? toCsv(rows, exportColumns, read) : toJson(rows, exportColumns, read);
-    try {
-      const saved = await saveExport(exportName(stem, format), content);
-      const what = `${rows.length.toLocaleString('en-US')} rows × ${columns.length} columns`;
-      setMessage(saved.outcome === 'cancelled' ? null : { ok: true, text: saved.path ? `Saved ${what} to ${saved.path}` : `Downloaded ${what}` });
-    } catch (error) {
-      setMessage({ ok: false, text: `Export failed: ${(error as Error).message}` });
-    }
+    const cells = tableCells(rows, columns.map((c) => c.id), (row, key) => shownValue(byId.get(key)!, row, revealed));
+    const what = `${rows.length.toLocaleString('en-US')} rows × ${columns.length} columns`;
+    output.exportFile(`Export ${format.toUpperCase()}`, what, {
+      target: 'file',
+      suggestedName: exportName(stem, format),
+      kind: 'table',
+      format,
+      columns: columns.map((c) => ({ key: c.id, label: c.header, ...(c.path ? { path: c.path } : {}) })),
+      rows: cells,
+    });
   };
+  const note = output.note;
   return (
     <span className="export-buttons">
-      <button type="button" className="button" onClick={() => void run('csv')} disabled={columns.length === 0}>
+      <button type="button" className="button" onClick={() => run('csv')} disabled={columns.length === 0}>
         Export CSV
       </button>
-      <button type="button" className="button" onClick={() => void run('json')} disabled={columns.length === 0}>
+      <button type="button" className="button" onClick={() => run('json')} disabled={columns.length === 0}>
         Export JSON
       </button>
-      {message && (
-        <span className={message.ok ? 'export-note muted' : 'export-note field-error'} role={message.ok ? undefined : 'alert'}>
-          {message.text}
+      {note && (
+        <span className={note.ok ? 'export-note muted' : 'export-note field-error'} role={note.ok ? undefined : 'alert'}>
+          {note.ok ? note.text : `Export failed: ${note.text}`}
         </span>
       )}
+      {output.element}
     </span>
   );
 }

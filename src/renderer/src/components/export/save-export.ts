@@ -1,17 +1,20 @@
 /**
- * Every export in the renderer leaves through here: in Electron, main shows a save dialog
- * and writes the file; in the browser harness the browser downloads it (no content travels
- * to main, so large exports are not bounded by the harness socket).
+ * Where a prepared export goes: in Electron, main shows a save dialog and writes exactly what
+ * it prepared; in the browser harness the browser downloads the prepared content. Either way
+ * the content came from main's export gate (prepare.ts), never straight from a view.
  */
+import type { PreparedExport } from '../../../../shared/domain/exports';
 import { unwrap, workbench } from '../../workbench';
+import { prepareOutput } from './prepare';
 
-export type ExportFormat = 'csv' | 'json' | 'md' | 'html';
+export type ExportFormat = 'csv' | 'json' | 'md' | 'html' | 'txt';
 
 const MIME: Record<ExportFormat, string> = {
   csv: 'text/csv;charset=utf-8',
   json: 'application/json',
   md: 'text/markdown;charset=utf-8',
   html: 'text/html;charset=utf-8',
+  txt: 'text/plain;charset=utf-8',
 };
 
 export interface SavedExport {
@@ -21,12 +24,24 @@ export interface SavedExport {
 
 let mode: Promise<'dialog' | 'download'> | null = null;
 
-export async function saveExport(suggestedName: string, content: string): Promise<SavedExport> {
+/** Saves (or downloads) what the export gate prepared. */
+export async function savePrepared(prepared: PreparedExport): Promise<SavedExport> {
+  if (prepared.target !== 'file' || !prepared.suggestedName) throw new Error('Only a file export can be saved.');
   mode ??= unwrap(workbench().files.exportMode({})).then((m) => m.mode);
-  if ((await mode) === 'dialog') return unwrap(workbench().files.saveExport({ suggestedName, content }));
-  const format = (suggestedName.split('.').pop() ?? 'json') as ExportFormat;
-  download(suggestedName, new Blob([content], { type: MIME[format] ?? 'application/octet-stream' }));
+  if ((await mode) === 'dialog') return unwrap(workbench().files.savePrepared({ exportId: prepared.exportId }));
+  const name = prepared.suggestedName;
+  const format = (name.split('.').pop() ?? 'json') as ExportFormat;
+  download(name, new Blob([prepared.content], { type: MIME[format] ?? 'application/octet-stream' }));
   return { outcome: 'download', path: null };
+}
+
+/**
+ * Text built elsewhere, saved without a preview: it still goes through the gate and is
+ * redacted (JSON by key, anything else as free text).
+ */
+export async function saveExport(suggestedName: string, content: string): Promise<SavedExport> {
+  const kind = suggestedName.endsWith('.json') ? 'json' : 'text';
+  return savePrepared(await prepareOutput({ target: 'file', suggestedName, kind, text: content }, false));
 }
 
 function download(name: string, blob: Blob): void {

@@ -8,9 +8,10 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CoverageRunView } from '../../../../shared/domain/coverage';
 import { COVERAGE_PRODUCTS } from '../../../../shared/domain/coverage';
 import type { EnvironmentView } from '../../../../shared/domain/environment';
-import { toCsv, toJson } from '../../../../shared/export/table-export';
 import { OperationProgressBar, useOperation } from '../../components/OperationProgress';
-import { exportName, saveExport } from '../../components/export/save-export';
+import { exportName } from '../../components/export/save-export';
+import { tableCells } from '../../components/export/prepare';
+import { useOutput } from '../../components/export/useOutput';
 import { SelectField, ResultMessage } from '../../components/fields';
 import { unwrap, workbench } from '../../workbench';
 import type { WorkbenchCallError } from '../../workbench';
@@ -65,16 +66,22 @@ export function CoverageScreen({ environment }: { environment: EnvironmentView |
     }
   };
 
-  const exportAs = async (format: 'csv' | 'json') => {
+  const output = useOutput();
+  useEffect(() => {
+    if (output.note) setMessage(output.note);
+  }, [output.note]);
+  const exportAs = (format: 'csv' | 'json') => {
     const rows = visibleRows(matrixRows(shown), shown, filter);
     const columns = exportColumns(shown);
-    const content = format === 'csv' ? toCsv(rows, columns, exportCell) : toJson(rows, columns, exportCell);
-    const saved = await saveExport(exportName('field-coverage', format), content);
-    setMessage({ ok: true, text: saved.outcome === 'cancelled' ? 'Export cancelled.' : `Exported ${rows.length} fields × ${shown.length} connection(s) as ${format.toUpperCase()}.` });
+    output.exportFile(`Export coverage as ${format.toUpperCase()}`, `${rows.length} fields × ${shown.length} connection(s)`, {
+      target: 'file', suggestedName: exportName('field-coverage', format), kind: 'table', format,
+      columns, rows: tableCells(rows, columns.map((c) => c.key), exportCell),
+    });
   };
 
   return (
     <section className="screen screen-wide" aria-labelledby="coverage-title">
+      {output.element}
       <h1 id="coverage-title">Field coverage</h1>
       <p className="lede">Which fields each provider really fills, beside what Finch says it supports.</p>
       <p className="muted">Per product and field of Finch’s spec, the share of records with a non-null value, counted from the raw JSON, next to GET /providers’ supported_fields.</p>
@@ -115,10 +122,10 @@ export function CoverageScreen({ environment }: { environment: EnvironmentView |
           <div className="card-head">
             <h2>Matrix: latest run per connection</h2>
             <div className="toolbar">
-              <button type="button" className="button" onClick={() => void exportAs('csv')} disabled={shown.length === 0}>
+              <button type="button" className="button" onClick={() => exportAs('csv')} disabled={shown.length === 0}>
                 Export CSV
               </button>
-              <button type="button" className="button" onClick={() => void exportAs('json')} disabled={shown.length === 0}>
+              <button type="button" className="button" onClick={() => exportAs('json')} disabled={shown.length === 0}>
                 Export JSON
               </button>
             </div>

@@ -7,6 +7,8 @@ import { useEffect, useState } from 'react';
 import type { ConnectTrace } from '../../../../shared/domain/diagnostics';
 import { unwrap, workbench } from '../../workbench';
 import { ExplanationCard } from './ExplanationCard';
+import type { OutputRequest } from '../../components/export/prepare';
+import { useOutput } from '../../components/export/useOutput';
 
 function hostConditions(): { label: string; ok: boolean; detail: string }[] {
   const meta = document.querySelector('meta[name="referrer"]')?.getAttribute('content') ?? null;
@@ -22,19 +24,17 @@ function hostConditions(): { label: string; ok: boolean; detail: string }[] {
 }
 
 /**
- * Traces hold masked codes and request ids only (never a code, token or secret), so they can
- * leave the app as they are; the redaction engine of the safety work will wrap this export too.
+ * Traces hold masked codes and request ids, but also customer names and Connect's messages:
+ * like every export they pass main's export gate (redacted, previewed, raw only by choice).
  */
-function downloadTraces(traces: ConnectTrace[]): void {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([JSON.stringify({ exportedAt: new Date().toISOString(), hostConditions: hostConditions(), traces }, null, 2)], { type: 'application/json' }));
-  link.download = 'finch-connect-traces.json';
-  link.click();
-  URL.revokeObjectURL(link.href);
+function tracesRequest(traces: ConnectTrace[]): OutputRequest {
+  const text = JSON.stringify({ exportedAt: new Date().toISOString(), hostConditions: hostConditions(), traces });
+  return { target: 'file', suggestedName: 'finch-connect-traces.json', kind: 'json', text };
 }
 
 export function ConnectTraces(): JSX.Element {
   const [traces, setTraces] = useState<ConnectTrace[]>([]);
+  const output = useOutput();
   useEffect(() => {
     const load = () => unwrap(workbench().diagnostics.connectTraces()).then(setTraces, () => {});
     void load();
@@ -50,11 +50,17 @@ export function ConnectTraces(): JSX.Element {
       <div className="card-head">
         <h2 id="traces-title">Connect attempts</h2>
         {traces.length > 0 && (
-          <button type="button" className="button" onClick={() => downloadTraces(traces)}>
+          <button type="button" className="button" onClick={() => output.exportFile('Download Connect traces', `${traces.length} Connect attempt${traces.length === 1 ? '' : 's'}`, tracesRequest(traces))}>
             Download traces (JSON)
           </button>
         )}
       </div>
+      {output.element}
+      {output.note && (
+        <p className={output.note.ok ? 'check-ok' : 'field-error'} role={output.note.ok ? 'status' : 'alert'}>
+          {output.note.text}
+        </p>
+      )}
       <ul className="host-conditions" aria-label="Connect host conditions">
         {hostConditions().map((c) => (
           <li key={c.label} className={c.ok ? 'ok' : 'bad'}>

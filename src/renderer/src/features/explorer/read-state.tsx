@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Accepted, PendingContext } from '../../../../shared/domain/explorer';
 import type { IpcError } from '../../../../shared/ipc/contract-kit';
 import { maskSensitive } from '../../components/data-table/Value';
+import { useOutput } from '../../components/export/useOutput';
 import { unwrap, workbench } from '../../workbench';
 import { ExplainRequestIds } from '../diagnostics/ExplainRequestIds';
 
@@ -160,11 +161,23 @@ const trimPeriod = (text: string) => text.replace(/[.\s]+$/, '');
 /** The raw response as JSON, rendered only when opened (a 10,000-person body is large). */
 export function JsonView({ value, revealed, label = 'JSON' }: { value: unknown; revealed: boolean; label?: string }): JSX.Element {
   const [open, setOpen] = useState(false);
+  // Copying goes through main's export gate: sensitive keys lose their values unless the user picks raw.
+  const output = useOutput();
   return (
     <div className="json-view">
       <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
         {open ? `Hide ${label}` : `Show ${label}`}
+      </button>{' '}
+      <button type="button" className="link-button" onClick={() => void output.copy(JSON.stringify(maskSensitive(value, revealed)), label, 'json')}>
+        Copy {label}
       </button>
+      {output.note && (
+        <span className={output.note.ok ? 'muted' : 'field-error'} role={output.note.ok ? 'status' : 'alert'}>
+          {' '}
+          {output.note.text}
+        </span>
+      )}
+      {output.element}
       {open && (
         <pre tabIndex={0} className="json" aria-label={label}>
           {JSON.stringify(maskSensitive(value, revealed), null, 2)}

@@ -1,6 +1,7 @@
 /** The Request log area: every attempt to Finch, filterable, searchable, quotable. */
 import type { JSX } from 'react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useOutput } from '../../components/export/useOutput';
 import type { EnvironmentsState } from '../../../../shared/domain/environment';
 import type { RequestLogEntryView } from '../../../../shared/domain/request-log';
 import { supportLine } from '../../../../shared/domain/request-log';
@@ -21,17 +22,21 @@ export function RequestLogScreen({ environments }: { environments: EnvironmentsS
   const envName = (id: string) => environments?.environments.find((e) => e.id === id)?.name ?? id;
   const set = <K extends keyof LogFilters>(key: K, value: LogFilters[K]) => setFilters((f) => ({ ...f, [key]: value }));
 
+  // Copies pass main's export gate: what leaves is redacted, with a preview when anything was hidden.
+  const output = useOutput();
+  useEffect(() => {
+    if (output.note) setCopied(output.note.text);
+  }, [output.note]);
   const copy = (text: string, what: string): void => {
-    navigator.clipboard.writeText(text).then(
-      () => setCopied(`Copied ${what}`),
-      () => setCopied('The clipboard refused the copy; select the text instead.'),
-    );
+    setCopied(null);
+    void output.copy(text, what);
   };
   const copyId = (entry: RequestLogEntryView) => entry.requestId && copy(entry.requestId, `request ID ${entry.requestId}`);
   const copyLine = (entry: RequestLogEntryView) => copy(supportLine(entry, envName(entry.environmentId)), 'support line');
 
   return (
     <section className="screen screen-wide" aria-labelledby="log-title">
+      {output.element}
       <h1 id="log-title">Request log</h1>
       <p className="lede">Every HTTP attempt to Finch, retries included, with its Finch-Request-ID.</p>
       <RateMeter />

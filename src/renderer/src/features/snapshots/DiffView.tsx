@@ -5,8 +5,9 @@
 import type { JSX } from 'react';
 import { useState } from 'react';
 import type { FieldChange, SnapshotDiff, SnapshotSummary } from '../../../../shared/domain/snapshots';
-import { toCsv, toJson } from '../../../../shared/export/table-export';
-import { exportName, saveExport } from '../../components/export/save-export';
+import { exportName } from '../../components/export/save-export';
+import { tableCells } from '../../components/export/prepare';
+import { useOutput } from '../../components/export/useOutput';
 import { DiffValue } from './DiffValue';
 import { DIFF_COLUMNS, diffRows } from './diff-export';
 
@@ -40,35 +41,43 @@ function More({ total }: { total: number }): JSX.Element | null {
 
 export function DiffView({ diff }: { diff: SnapshotDiff }): JSX.Element {
   const [revealed, setRevealed] = useState(false);
-  const [note, setNote] = useState<string | null>(null);
   const changes = diff.peopleChanged.flatMap((p) => p.changes.map((c) => ({ person: p, change: c })));
   const nothing =
     diff.peopleAdded.length + diff.peopleRemoved.length + changes.length + diff.companyChanges.length + diff.paymentsAdded.length + diff.paymentsRemoved.length + diff.paymentsChanged.length === 0;
 
-  const exportAs = async (format: 'csv' | 'json') => {
+  const output = useOutput();
+  const exportAs = (format: 'csv' | 'json') => {
     const rows = diffRows(diff);
-    const content = format === 'csv' ? toCsv(rows, DIFF_COLUMNS) : toJson(rows, DIFF_COLUMNS);
-    const saved = await saveExport(exportName('snapshot-diff', format), content);
-    setNote(saved.outcome === 'cancelled' ? 'Export cancelled.' : `Exported ${rows.length} rows as ${format.toUpperCase()}.`);
+    // Before/After hold the value of the field named in the row's Field cell: main redacts them by that field.
+    const columns = DIFF_COLUMNS.map((c) => (c.key === 'before' || c.key === 'after' ? { ...c, pathFrom: 'field' } : c));
+    output.exportFile(`Export the diff as ${format.toUpperCase()}`, `${rows.length.toLocaleString('en-US')} rows`, {
+      target: 'file', suggestedName: exportName('snapshot-diff', format), kind: 'table', format,
+      columns, rows: tableCells(rows, columns.map((c) => c.key), (row, key) => row[key as keyof typeof row]),
+    });
   };
 
   return (
     <section className="card" aria-label="Snapshot diff">
+      {output.element}
       <div className="card-head">
         <h2>Differences</h2>
         <div className="toolbar">
           <button type="button" className="button" onClick={() => setRevealed(!revealed)}>
             {revealed ? 'Hide sensitive values' : 'Reveal sensitive values'}
           </button>
-          <button type="button" className="button" onClick={() => void exportAs('csv')}>
+          <button type="button" className="button" onClick={() => exportAs('csv')}>
             Export CSV
           </button>
-          <button type="button" className="button" onClick={() => void exportAs('json')}>
+          <button type="button" className="button" onClick={() => exportAs('json')}>
             Export JSON
           </button>
         </div>
       </div>
-      {note && <p className="check-ok" role="status">{note}</p>}
+      {output.note && (
+        <p className={output.note.ok ? 'check-ok' : 'field-error'} role={output.note.ok ? 'status' : 'alert'}>
+          {output.note.text}
+        </p>
+      )}
       <dl className="facts diff-facts">
         <div className="fact"><dt>Older</dt><dd>{snapshotName(diff.from)}</dd></div>
         <div className="fact"><dt>Newer</dt><dd>{snapshotName(diff.to)}</dd></div>

@@ -1,6 +1,7 @@
 /** The Support bundle tab: choose, preview, save. */
 import type { JSX } from 'react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useOutput } from '../../components/export/useOutput';
 import { unwrap, workbench } from '../../workbench';
 import { BundleForm } from './BundleForm';
 import { BundlePreview } from './BundlePreview';
@@ -21,11 +22,14 @@ export function BundleTab({ activeEnvironmentId, failureId }: { activeEnvironmen
       .catch((e: Error) => setOutcome({ ok: false, text: e.message }))
       .finally(() => setSaving(false));
   };
+  // The ticket is redacted already; the copy still passes the export gate like every other.
+  const output = useOutput();
+  useEffect(() => {
+    if (output.note) setOutcome(output.note);
+  }, [output.note]);
   const copyTicket = (text: string): void => {
-    navigator.clipboard.writeText(text).then(
-      () => setOutcome({ ok: true, text: 'Copied the ticket text' }),
-      () => setOutcome({ ok: false, text: 'The clipboard refused the copy; select the text instead.' }),
-    );
+    setOutcome(null);
+    void output.copy(text, 'the ticket text');
   };
 
   if (!bundle.scope || !bundle.selection) {
@@ -40,6 +44,7 @@ export function BundleTab({ activeEnvironmentId, failureId }: { activeEnvironmen
   const empty = bundle.preview !== null && bundle.preview.counts.requests === 0 && bundle.preview.counts.events === 0;
   return (
     <>
+      {output.element}
       <BundleForm scope={bundle.scope} focus={bundle.preview?.focus ?? null} selection={bundle.selection} range={bundle.range} onChange={bundle.setSelection} onRange={bundle.setRange} />
       <div className="toolbar bundle-actions">
         <button type="button" className="button button-primary" onClick={save} disabled={saving || bundle.previewing || !bundle.preview || empty}>
