@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { WebhookEventSummary, WebhookState } from '../../../../shared/domain/webhooks';
+import { copyText as copyThroughGate } from '../../components/export/clipboard';
 import { unwrap, workbench } from '../../workbench';
 
 const PAGE = 200;
@@ -41,12 +42,12 @@ export function useWebhooks(environmentId: string | null) {
   return { state, setState, events, error, setError, reload };
 }
 
-/** Copies text; says what happened in words the status line can show. */
+/** Copies text through the export gate like every copy; says what happened in words the status line can show. */
 export async function copyText(text: string, what: string): Promise<string> {
   try {
-    await navigator.clipboard.writeText(text);
-    return `Copied ${what}.`;
-  } catch {
-    return 'The clipboard refused the copy; select the text instead.';
+    const copied = await copyThroughGate(text);
+    return copied.content === text ? `Copied ${what}.` : `Copied ${what} (with some values hidden).`;
+  } catch (error) {
+    return (error as Error).message;
   }
 }
