@@ -47,7 +47,17 @@ test('keyboard only: create a sandbox company, read it in the explorer, export a
   await expect(page.getByText('GET /employer/company · Finch-Request-ID:')).toBeVisible();
   await tabTo(page, 'Filter people');
   await page.keyboard.type('a');
-  await expect(page.getByRole('region', { name: 'Directory' }).getByRole('status')).toContainText('of 20 people');
+  const status = page.getByRole('region', { name: 'Directory' }).getByRole('status');
+  await expect(status).toContainText('of 20 people');
+  // Rows: Tab into the table, End to the last row, Enter to open that person.
+  const count = Number(/^(\d+) of/.exec((await status.innerText()).trim())![1]);
+  for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement?.getAttribute('role'))) !== 'row'; i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('End');
+  await expect(page.locator(':focus')).toHaveAttribute('aria-rowindex', String(count + 1));
+  await page.keyboard.press('ArrowUp');
+  await expect(page.locator(':focus')).toHaveAttribute('aria-rowindex', String(count));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Person' })).toBeVisible();
 
   await palette(page, 'support bundle');
   await expect(page).toHaveURL(/#\/support/);

@@ -91,6 +91,17 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: visibleRows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 15 });
+  // Keyboard users move between rows with the arrows, Home/End and Page keys; rows outside the
+  // virtual window are scrolled in first, then focused.
+  const moveFocus = (index: number): void => {
+    virtualizer.scrollToIndex(index);
+    const focus = (tries: number): void => {
+      const target = scroller.current?.querySelector<HTMLElement>(`[aria-rowindex="${index + 2}"]`);
+      if (target) target.focus();
+      else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
+    };
+    requestAnimationFrame(() => focus(10));
+  };
 
   if (rows.length === 0) return <div className="card-empty">{props.empty ?? <p className="muted">Finch returned no {plural}.</p>}</div>;
 
@@ -167,12 +178,18 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
                     <div
                       key={row.id}
                       role="row"
-                      tabIndex={props.onOpen ? 0 : -1}
+                      tabIndex={props.onOpen || item.index === 0 ? 0 : -1}
                       aria-rowindex={item.index + 2}
                       className={`data-row${props.onOpen ? ' clickable' : ''}${extra ? ` ${extra}` : ''}${selected?.has(row.id) ? ' selected' : ''}`}
                       style={{ transform: `translateY(${item.start}px)`, height: ROW, gridTemplateColumns: tracks }}
                       onClick={() => props.onOpen?.(row.original)}
-                      onKeyDown={(e) => e.key === 'Enter' && props.onOpen?.(row.original)}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Enter') props.onOpen?.(row.original);
+                        else if (ROW_KEYS[e.key]) {
+                          e.preventDefault();
+                          moveFocus(ROW_KEYS[e.key]!(item.index, visibleRows.length));
+                        }
+                      }}
                     >
                       {selected && (
                         <span role="cell" onClick={(e) => e.stopPropagation()}>
@@ -200,3 +217,13 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
     </div>
   );
 }
+
+/** Row-to-row keys: where focus goes from row `i` of `n`. */
+const ROW_KEYS: Record<string, (i: number, n: number) => number> = {
+  ArrowDown: (i, n) => Math.min(i + 1, n - 1),
+  ArrowUp: (i) => Math.max(i - 1, 0),
+  PageDown: (i, n) => Math.min(i + 15, n - 1),
+  PageUp: (i) => Math.max(i - 15, 0),
+  Home: () => 0,
+  End: (_i, n) => n - 1,
+};
