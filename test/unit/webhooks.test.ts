@@ -4,9 +4,9 @@
  * tampering, pasted payloads, and bad input at the receiver.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import Finch from '@tryfinch/finch-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebhookEventSummary } from '../../src/shared/domain/webhooks';
@@ -63,8 +63,20 @@ const post = (path: string, body: string | Buffer, headers: Record<string, strin
   fetch(`http://127.0.0.1:${core.webhooks.state('local').receiver.port}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
 
 describe('receiver and simulator', () => {
-  it('lists the same event types as the simulator sends', () => {
+  it('lists the same event types as the simulator sends, and exactly the spec’s event_type enums', () => {
     expect([...WEBHOOK_EVENT_TYPES].sort()).toEqual([...SIMULATOR_EVENT_TYPES].sort());
+    // The app and the simulator keep their own lists (the simulator imports nothing from the app); the spec decides.
+    const spec = JSON.parse(readFileSync(resolve(__dirname, '../spec/finch-openapi.json'), 'utf8')) as { components: { schemas: Record<string, unknown> } };
+    const fromSpec = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (!node || typeof node !== 'object') return;
+      if (Array.isArray(node)) return node.forEach(walk);
+      const eventType = (node as { properties?: { event_type?: { enum?: string[] } } }).properties?.event_type?.enum;
+      eventType?.forEach((v) => fromSpec.add(v));
+      Object.values(node).forEach(walk);
+    };
+    for (const [name, schema] of Object.entries(spec.components.schemas)) if (/Webhook|Event/i.test(name)) walk(schema);
+    expect([...WEBHOOK_EVENT_TYPES].sort()).toEqual([...fromSpec].sort());
   });
 
   it('shows where it listens and that the Local simulator posts there; the secret stays in the vault', async () => {
