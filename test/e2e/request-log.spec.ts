@@ -64,6 +64,12 @@ test('the log fills live, filters and search narrow it, copy puts the request ID
   expect(line).toContain('→ 500 server_error');
   expect(line).toContain('Finch-Request-ID: req-failing-500');
   expect(line).toContain('environment Local simulator');
+  await drawer.getByRole('button', { name: 'Copy as cURL' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied cURL command' })).toBeVisible();
+  const curl = await page.evaluate(() => navigator.clipboard.readText());
+  expect(curl).toContain('curl -X GET "${FINCH_BASE_URL:-https://api.tryfinch.com}"');
+  expect(curl).toContain('-H "Authorization: Bearer $FINCH_ACCESS_TOKEN"');
+  expect(curl).toContain('Finch-Request-ID of the logged attempt: req-failing-500');
 
   // Live tail: a new attempt appears without a reload.
   await page.getByLabel('Search').fill('');

@@ -112,6 +112,9 @@ export class ExportGate {
         }
         redactor = this.redactor(secrets, input.raw ? [] : [...personalInJson(value)]);
         content = `${JSON.stringify(redactJson(redactor, value, input.raw), null, 2)}\n`;
+      } else if (source.kind === 'command') {
+        redactor = this.redactor(secrets, []);
+        content = input.raw ? redactor.secretsOnly(text) : redactor.known(text);
       } else {
         redactor = this.redactor(secrets, []);
         content = input.raw ? redactor.secretsOnly(text) : redactor.text(text);

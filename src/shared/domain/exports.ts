@@ -50,6 +50,13 @@ export const ExportSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('json'), text: z.string().max(EXPORT_PART_CHARS * 2).optional(), draftId: DraftId.optional() }).strict(),
   /** Free text (a request-ID line, a ticket): every pattern. */
   z.object({ kind: z.literal('text'), text: z.string().max(EXPORT_PART_CHARS * 2).optional(), draftId: DraftId.optional() }).strict(),
+  /**
+   * A command the app built from a logged attempt (copy as cURL): it carries no body and its
+   * credentials are shell variables, so only known secrets and personal values are replaced —
+   * the free-text rules would turn `Authorization: Bearer $FINCH_ACCESS_TOKEN` and the API
+   * version date into placeholders and break the command.
+   */
+  z.object({ kind: z.literal('command'), text: z.string().max(EXPORT_PART_CHARS * 2).optional(), draftId: DraftId.optional() }).strict(),
 ]);
 export type ExportSource = z.infer<typeof ExportSourceSchema>;
 

@@ -73,3 +73,25 @@ export function supportLine(entry: RequestLogEntryView, environmentName: string)
     .filter(Boolean)
     .join(' · ');
 }
+
+/** Paths Finch authenticates with the application's client_id/secret (Basic), not a token. */
+const BASIC_AUTH_PATHS = [/^\/connect\/sessions/, /^\/sandbox\/connections\/?$/, /^\/auth\/token/];
+
+/**
+ * A logged attempt as a cURL command to re-run it. Credentials are never in it: they come from
+ * environment variables ($FINCH_ACCESS_TOKEN, or $FINCH_CLIENT_ID/$FINCH_CLIENT_SECRET), and
+ * the base URL defaults to Finch's unless $FINCH_BASE_URL says otherwise. Bodies are not
+ * logged, so a write reads its body from body.json.
+ */
+export function curlFor(entry: RequestLogEntryView): string {
+  const path = entry.path.split('?')[0] ?? entry.path;
+  const basic = BASIC_AUTH_PATHS.some((p) => p.test(path));
+  const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+  const lines = [
+    `curl -X ${entry.method} "\${FINCH_BASE_URL:-https://api.tryfinch.com}"${quote(entry.path)}`,
+    basic ? `-u "$FINCH_CLIENT_ID:$FINCH_CLIENT_SECRET"` : `-H "Authorization: Bearer $FINCH_ACCESS_TOKEN"`,
+    `-H 'Finch-API-Version: 2020-09-17'`,
+  ];
+  if (entry.method !== 'GET' && entry.method !== 'DELETE') lines.push(`-H 'Content-Type: application/json'`, `--data @body.json  # the request body is not logged`);
+  return `# Finch-Request-ID of the logged attempt: ${entry.requestId ?? 'none'}\n${lines.join(' \\\n  ')}`;
+}

@@ -8,7 +8,7 @@ import { prepareOutput } from './prepare';
 
 export interface CopyOptions {
   /** `json`: sensitive keys lose their values (JSON of a view); `text`: free-text rules. */
-  kind?: 'text' | 'json';
+  kind?: 'text' | 'json' | 'command';
   raw?: boolean;
 }
 

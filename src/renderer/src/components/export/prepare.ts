@@ -11,7 +11,7 @@ import { unwrap, workbench } from '../../workbench';
 /** What is about to leave, before redaction. */
 export type OutputRequest =
   | { target: 'file' | 'clipboard'; suggestedName?: string; kind: 'table'; format: 'csv' | 'json'; columns: ExportColumnSpec[]; rows: unknown[][] }
-  | { target: 'file' | 'clipboard'; suggestedName?: string; kind: 'json' | 'text'; text: string };
+  | { target: 'file' | 'clipboard'; suggestedName?: string; kind: 'json' | 'text' | 'command'; text: string };
 
 /** Rows in parts of about EXPORT_PART_CHARS characters of JSON each (one oversized row is a part of its own). */
 function rowParts(rows: readonly unknown[][]): unknown[][][] {

@@ -24,7 +24,7 @@ export interface Output {
   element: JSX.Element | null;
   note: OutputDone | null;
   exportFile: (title: string, what: string, request: OutputRequest) => void;
-  copy: (text: string, what: string, kind?: 'text' | 'json') => Promise<void>;
+  copy: (text: string, what: string, kind?: 'text' | 'json' | 'command') => Promise<void>;
 }
 
 export function useOutput(): Output {
@@ -36,7 +36,7 @@ export function useOutput(): Output {
     setOpen({ title, what, request });
   }, []);
 
-  const copy = useCallback(async (text: string, what: string, kind: 'text' | 'json' = 'text') => {
+  const copy = useCallback(async (text: string, what: string, kind: 'text' | 'json' | 'command' = 'text') => {
     setNote(null);
     const request: OutputRequest = { target: 'clipboard', kind, text };
     try {

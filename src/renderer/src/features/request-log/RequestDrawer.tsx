@@ -12,9 +12,10 @@ interface Props {
   onClose: () => void;
   onCopyLine: (entry: RequestLogEntryView) => void;
   onCopyId: (entry: RequestLogEntryView) => void;
+  onCopyCurl: (entry: RequestLogEntryView) => void;
 }
 
-export function RequestDrawer({ entry, onClose, onCopyLine, onCopyId }: Props): JSX.Element {
+export function RequestDrawer({ entry, onClose, onCopyLine, onCopyId, onCopyCurl }: Props): JSX.Element {
   const [attempts, setAttempts] = useState<RequestLogEntryView[]>([]);
   const [explanation, setExplanation] = useState<Explanation | null>(null);
   useEffect(() => {
@@ -56,6 +57,9 @@ export function RequestDrawer({ entry, onClose, onCopyLine, onCopyId }: Props): 
         </button>
         <button type="button" className="button button-primary" onClick={() => onCopyLine(entry)}>
           Copy support line
+        </button>
+        <button type="button" className="button" onClick={() => onCopyCurl(entry)}>
+          Copy as cURL
         </button>
         {entry.outcome !== 'ok' && entry.outcome !== 'accepted' && (
           <button type="button" className="button" onClick={() => (window.location.hash = `/support?failure=${entry.id}`)}>

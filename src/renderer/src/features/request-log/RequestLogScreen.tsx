@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useOutput } from '../../components/export/useOutput';
 import type { EnvironmentsState } from '../../../../shared/domain/environment';
 import type { RequestLogEntryView } from '../../../../shared/domain/request-log';
-import { supportLine } from '../../../../shared/domain/request-log';
+import { curlFor, supportLine } from '../../../../shared/domain/request-log';
 import { LogTable } from './LogTable';
 import { RateMeter } from './RateMeter';
 import { RequestDrawer } from './RequestDrawer';
@@ -33,6 +33,10 @@ export function RequestLogScreen({ environments }: { environments: EnvironmentsS
   };
   const copyId = (entry: RequestLogEntryView) => entry.requestId && copy(entry.requestId, `request ID ${entry.requestId}`);
   const copyLine = (entry: RequestLogEntryView) => copy(supportLine(entry, envName(entry.environmentId)), 'support line');
+  const copyCurl = (entry: RequestLogEntryView): void => {
+    setCopied(null);
+    void output.copy(curlFor(entry), 'cURL command', 'command');
+  };
 
   return (
     <section className="screen screen-wide" aria-labelledby="log-title">
@@ -110,7 +114,7 @@ export function RequestLogScreen({ environments }: { environments: EnvironmentsS
         ) : (
           <LogTable entries={entries} selectedId={selected?.id ?? null} onSelect={setSelected} onCopyId={copyId} />
         )}
-        {selected && <RequestDrawer entry={selected} onClose={() => setSelected(null)} onCopyId={copyId} onCopyLine={copyLine} />}
+        {selected && <RequestDrawer entry={selected} onClose={() => setSelected(null)} onCopyId={copyId} onCopyLine={copyLine} onCopyCurl={copyCurl} />}
       </div>
       {entries.length >= pageSize && (
         <button type="button" className="button" onClick={loadOlder}>
