@@ -2,67 +2,24 @@
  * THE IPC contract: every channel the renderer may call and every event main may push.
  * The preload API (`window.workbench.<feature>.<verb>`), the main handler map, the browser
  * harness and the tests are all derived from this one object. Add a channel here and the
- * type checker tells you where it must be implemented.
+ * type checker tells you where it must be implemented. The larger features' channels are
+ * written in src/shared/contract-parts/ and assembled into this object.
  */
 import { z } from 'zod';
 import { channel, event } from './ipc/contract-kit';
 import type { HandlerMapOf, WorkbenchApiOf, EmitOf } from './ipc/contract-kit';
-import {
-  DeletionPreviewSchema,
-  EnvironmentInputSchema,
-  EnvironmentNameSchema,
-  EnvironmentPatchSchema,
-  EnvironmentsStateSchema,
-} from './domain/environment';
+import { DeletionPreviewSchema, EnvironmentInputSchema, EnvironmentNameSchema, EnvironmentPatchSchema, EnvironmentsStateSchema } from './domain/environment';
 import { ConnectCompletionSchema, ConnectReportSchema, ConnectSessionInputSchema, ConnectSessionSchema } from './domain/connect';
-import { ConnectionEventSchema, ConnectionViewSchema, SandboxConnectionInputSchema } from './domain/connection';
+import { ConnectionEventSchema, ConnectionViewSchema } from './domain/connection';
 import { ConnectTraceSchema, ExplanationSchema, HealthCheckSchema, TraceMessageSchema } from './domain/diagnostics';
-import { DrillIdSchema, DrillResultSchema } from './domain/drills';
-import { CONNECTION_STATUSES, JOB_COMPLETIONS, JobConfigurationSchema, SandboxWriteInputSchema, SandboxWriteResultSchema } from './domain/sandbox';
-import { SyncJobViewSchema } from './domain/sandbox-jobs';
-import {
-  BatchReadSchema,
-  BenefitDetailSchema,
-  ConnectionIdSchema,
-  DateRangeSchema,
-  EndpointReadSchema,
-  FinchIdSchema,
-  ForwardInputSchema,
-  ForwardResultSchema,
-  ForwardSupportSchema,
-  OperationIdSchema,
-  PayItemsInputSchema,
-  PayStatementsInputSchema,
-  PendingContextSchema,
-  PeopleInputSchema,
-  PersonPayInputSchema,
-  PersonPaySchema,
-  SyncStartSchema,
-} from './domain/explorer';
-import { OperationProgressSchema } from './domain/operations';
 import { ArmingStateSchema } from './domain/arming';
-import { CoverageRunInputSchema, CoverageRunSchema } from './domain/coverage';
-import { SnapshotDiffSchema, SnapshotSummarySchema, SnapshotTakeInputSchema } from './domain/snapshots';
 import { MeterReadingSchema, RequestLogEntrySchema, RequestLogQuerySchema } from './domain/request-log';
-import { BundlePreviewSchema, BundleSelectionSchema, ExportDeliverySchema, SupportScopeSchema } from './domain/support';
-import { ManualCheckInputSchema, ReadinessReportSchema } from './domain/readiness';
-import {
-  DeliveryViewSchema,
-  ForwardModeSchema,
-  ForwardRecordSchema,
-  ForwardUrlSchema,
-  TamperSchema,
-  WebhookEventDetailSchema,
-  WebhookEventSummarySchema,
-  WebhookEventTypeSchema,
-  WebhookSecretSchema,
-  WebhookStateSchema,
-} from './domain/webhooks';
-import { PreparedExportSchema, PrepareExportSchema, StageExportSchema } from './domain/exports';
-
-const NoInput = z.object({}).strict();
-const Id = z.string().min(1).max(200);
-const ConnectionOnly = z.object({ connectionId: ConnectionIdSchema }).strict();
+// The larger features' channels live in contract-parts/ (one file each) and are assembled here.
+import { Id, NoInput } from './contract-parts/common';
+import { explorerChannels } from './contract-parts/explorer';
+import { outputsChannels } from './contract-parts/outputs';
+import { sandboxChannels } from './contract-parts/sandbox';
+import { webhooksChannels } from './contract-parts/webhooks';
 
 export const ConnectionCheckSchema = z.object({
   allowed: z.boolean(),
@@ -228,175 +185,10 @@ export const contract = {
       summary: 'A reauthentication session for a connection that needs it (POST /connect/sessions/reauthenticate)',
     }),
   },
-  sandbox: {
-    createConnection: channel({
-      input: SandboxConnectionInputSchema,
-      output: ConnectionViewSchema,
-      summary: 'Create a sandbox connection without Connect (POST /sandbox/connections) in the active environment',
-    }),
-    runDrill: channel({
-      input: z.object({ drill: DrillIdSchema, connectionId: Id.optional() }).strict(),
-      output: DrillResultSchema,
-      summary: 'Run a scenario drill on a sandbox connection; the result is stored as readiness evidence',
-    }),
-    drillResults: channel({ input: NoInput, output: z.array(DrillResultSchema), summary: 'Drill results of the active environment, newest first' }),
-    write: channel({
-      input: SandboxWriteInputSchema,
-      output: SandboxWriteResultSchema,
-      summary: 'Edit mock data through /sandbox/* (checked against Finch’s request schema), then sync so reads show it',
-    }),
-    setStatus: channel({
-      input: z.object({ connectionId: Id, status: z.enum(CONNECTION_STATUSES) }).strict(),
-      output: ConnectionViewSchema,
-      summary: 'Force a sandbox connection’s status (PUT /sandbox/connections/accounts)',
-    }),
-    jobConfiguration: channel({
-      input: z.object({ connectionId: Id }).strict(),
-      output: JobConfigurationSchema,
-      summary: 'How the next data_sync_all job of a sandbox connection will end',
-    }),
-    setJobConfiguration: channel({
-      input: z.object({ connectionId: Id, completionStatus: z.enum(JOB_COMPLETIONS) }).strict(),
-      output: JobConfigurationSchema,
-      summary: 'Make the next data_sync_all job complete, or fail with reauth_error, permissions_error or error',
-    }),
-    runSyncJob: channel({
-      input: z.object({ connectionId: Id, operationId: Id.optional() }).strict(),
-      output: SyncJobViewSchema,
-      summary: 'Enqueue a sandbox data_sync_all and watch it to its end (progress on explorer.progress)',
-    }),
-  },
-  explorer: {
-    cancel: channel({
-      input: z.object({ operationId: Id }).strict(),
-      output: z.object({ cancelled: z.boolean() }),
-      summary: 'Cancel a long pull (directory, batches, snapshot); false when it had already ended',
-    }),
-    progress: event({ payload: OperationProgressSchema, summary: 'A long pull advanced: records, pages, rate-limit waits, state' }),
-    directory: channel({
-      input: z.object({ connectionId: z.string().min(1).max(200), operationId: OperationIdSchema.optional() }).strict(),
-      output: z.object({
-        people: z.array(z.record(z.string(), z.unknown())),
-        accepted: z.object({ code: z.string().nullable(), message: z.string().nullable() }).nullable(),
-        requestIds: z.array(z.string()),
-        pages: z.number(),
-      }),
-      summary: 'GET /employer/directory, every page, as an operation (progress, cancel); a 202 is reported as such',
-    }),
-    person: channel({
-      input: z.object({ connectionId: z.string().min(1).max(200), individualId: z.string().min(1).max(200) }).strict(),
-      output: z.object({
-        individual: z.object({ code: z.number().nullable(), body: z.unknown() }).nullable(),
-        employment: z.object({ code: z.number().nullable(), body: z.unknown() }).nullable(),
-        requestIds: z.array(z.string()),
-      }),
-      summary: 'One person: their individual and employment records (per-item codes kept)',
-    }),
-    company: channel({
-      input: ConnectionOnly,
-      output: EndpointReadSchema,
-      summary: 'GET /employer/company for a connection of the active environment',
-    }),
-    people: channel({
-      input: PeopleInputSchema,
-      output: BatchReadSchema,
-      summary: 'POST /employer/individual or /employer/employment for the given ids or everyone, in chunks, as an operation; per-item codes kept',
-    }),
-    payments: channel({ input: DateRangeSchema, output: EndpointReadSchema, summary: 'GET /employer/payment between two pay dates' }),
-    payStatements: channel({
-      input: PayStatementsInputSchema,
-      output: BatchReadSchema,
-      summary: 'POST /employer/pay-statement for chosen payments (10 per call, every page), as an operation; per-payment codes kept',
-    }),
-    personPay: channel({
-      input: PersonPayInputSchema,
-      output: PersonPaySchema,
-      summary: 'One person’s pay statements: the payments in a range, then their statements',
-    }),
-    payGroups: channel({ input: ConnectionOnly, output: EndpointReadSchema, summary: 'GET /employer/pay-groups' }),
-    payGroup: channel({
-      input: z.object({ connectionId: ConnectionIdSchema, payGroupId: FinchIdSchema }).strict(),
-      output: EndpointReadSchema,
-      summary: 'GET /employer/pay-groups/{id}: the group and its individuals',
-    }),
-    payStatementItems: channel({ input: PayItemsInputSchema, output: EndpointReadSchema, summary: 'GET /employer/pay-statement-item, filtered' }),
-    benefits: channel({ input: ConnectionOnly, output: EndpointReadSchema, summary: 'GET /employer/benefits' }),
-    benefit: channel({
-      input: z.object({ connectionId: ConnectionIdSchema, benefitId: FinchIdSchema }).strict(),
-      output: BenefitDetailSchema,
-      summary: 'One benefit, who is enrolled, and each enrolled person’s benefit details (per-item codes kept)',
-    }),
-    documents: channel({ input: ConnectionOnly, output: EndpointReadSchema, summary: 'GET /employer/documents, every page' }),
-    document: channel({
-      input: z.object({ connectionId: ConnectionIdSchema, documentId: FinchIdSchema }).strict(),
-      output: EndpointReadSchema,
-      summary: 'GET /employer/documents/{id}: a W-4’s details',
-    }),
-    jobs: channel({ input: ConnectionOnly, output: EndpointReadSchema, summary: 'GET /jobs/automated, with the data_sync_all quota' }),
-    job: channel({
-      input: z.object({ connectionId: ConnectionIdSchema, kind: z.enum(['automated', 'manual']), jobId: FinchIdSchema }).strict(),
-      output: EndpointReadSchema,
-      summary: 'GET /jobs/automated/{id} or /jobs/manual/{id}',
-    }),
-    startSync: channel({
-      input: ConnectionOnly,
-      output: SyncStartSchema,
-      summary: 'POST /jobs/automated data_sync_all (Finch allows one per hour per connection; a refusal says when the next is allowed)',
-    }),
-    pendingContext: channel({
-      input: ConnectionOnly,
-      output: PendingContextSchema,
-      summary: 'For a 202: the connection status (introspect) and the unfinished jobs to watch',
-    }),
-    providers: channel({ input: ConnectionOnly, output: EndpointReadSchema, summary: 'GET /providers' }),
-    introspect: channel({ input: ConnectionOnly, output: EndpointReadSchema, summary: 'GET /introspect for the connection' }),
-    forwardSupport: channel({
-      input: ConnectionOnly,
-      output: ForwardSupportSchema,
-      summary: 'Whether POST /forward can reach this connection’s provider, and whether this is Production',
-    }),
-    forward: channel({
-      input: ForwardInputSchema,
-      output: ForwardResultSchema,
-      summary: 'POST /forward: a raw request to the provider’s API through Finch (refused for assisted connections; Production needs confirmation)',
-    }),
-  },
-  coverage: {
-    run: channel({
-      input: CoverageRunInputSchema,
-      output: CoverageRunSchema,
-      summary: 'Field coverage of a connection (a full pull as an operation): per product and field, values, empties, nulls and absences beside GET /providers; stored',
-    }),
-    runs: channel({ input: NoInput, output: z.array(CoverageRunSchema), summary: 'Stored coverage runs of the active environment, newest first' }),
-    deleteRun: channel({
-      input: z.object({ id: z.number().int().positive() }).strict(),
-      output: z.object({ deleted: z.boolean() }),
-      summary: 'Forget one coverage run',
-    }),
-  },
-  snapshots: {
-    take: channel({
-      input: SnapshotTakeInputSchema,
-      output: SnapshotSummarySchema,
-      summary: 'Save a full pull of a connection (company, people, payments and pay statements in a range) as a compressed snapshot; cancelling stores nothing',
-    }),
-    list: channel({ input: NoInput, output: z.array(SnapshotSummarySchema), summary: 'Snapshots of the active environment, newest first (summaries, never their content)' }),
-    remove: channel({
-      input: z.object({ id: z.number().int().positive() }).strict(),
-      output: z.object({ removed: z.number().int() }),
-      summary: 'Delete one snapshot (it holds personal data)',
-    }),
-    removeAll: channel({
-      input: z.object({ connectionId: Id }).strict(),
-      output: z.object({ removed: z.number().int() }),
-      summary: 'Delete every snapshot of a connection',
-    }),
-    diff: channel({
-      input: z.object({ fromId: z.number().int().positive(), toId: z.number().int().positive() }).strict(),
-      output: SnapshotDiffSchema,
-      summary: 'Compare two snapshots (also of two connections of one customer): people added/removed/changed, company, payments',
-    }),
-  },
+  sandbox: sandboxChannels.sandbox,
+  explorer: explorerChannels.explorer,
+  coverage: explorerChannels.coverage,
+  snapshots: explorerChannels.snapshots,
   diagnostics: {
     explainRequest: channel({
       input: z.object({ id: z.number().int().positive() }).strict(),
@@ -429,39 +221,7 @@ export const contract = {
     }),
     appended: event({ payload: z.array(RequestLogEntrySchema), summary: 'New attempts were logged (batched)' }),
   },
-  files: {
-    exportMode: channel({
-      input: NoInput,
-      output: z.object({ mode: z.enum(['dialog', 'download']) }),
-      summary: 'How exports leave the app: a save dialog in main (Electron) or a browser download (harness)',
-    }),
-    saveExport: channel({
-      input: z
-        .object({
-          /** Checked in main (export-saver.ts): a plain name ending in .csv, .json, .md or .html. */
-          suggestedName: z.string().min(1).max(200),
-          content: z.string().max(100_000_000),
-        })
-        .strict(),
-      output: z.object({ outcome: z.enum(['saved', 'cancelled', 'download']), path: z.string().nullable() }),
-      summary: 'Save an export through the save dialog; in the browser harness the answer is “download” and the renderer downloads it',
-    }),
-    stageExport: channel({
-      input: StageExportSchema,
-      output: z.object({ draftId: z.string(), rows: z.number(), chars: z.number() }),
-      summary: 'Send a large export to main in parts (rows or text); prepareExport then takes the draft',
-    }),
-    prepareExport: channel({
-      input: PrepareExportSchema,
-      output: PreparedExportSchema,
-      summary: 'Redact a file export or clipboard copy in main (consistent placeholders, counts of what was hidden); raw on request, never with the vault’s secrets',
-    }),
-    savePrepared: channel({
-      input: z.object({ exportId: z.string().min(1).max(100) }).strict(),
-      output: z.object({ outcome: z.enum(['saved', 'cancelled', 'download']), path: z.string().nullable() }),
-      summary: 'Save exactly what prepareExport returned (save dialog); in the browser harness the answer is “download”',
-    }),
-  },
+  files: outputsChannels.files,
   safety: {
     armingState: channel({ input: NoInput, output: ArmingStateSchema, summary: 'Whether the active Production environment is armed, and until when' }),
     arm: channel({
@@ -472,91 +232,13 @@ export const contract = {
     disarm: channel({ input: NoInput, output: ArmingStateSchema, summary: 'Back to read-only at once' }),
     armingChanged: event({ payload: ArmingStateSchema, summary: 'An environment was armed, disarmed, or its arming ran out' }),
   },
-  support: {
-    scope: channel({
-      input: z.object({ environmentId: Id.optional() }).strict(),
-      output: SupportScopeSchema,
-      summary: 'Connections a support bundle of an environment (default: the active one) can cover',
-    }),
-    selectionForFailure: channel({
-      input: z.object({ requestLogId: z.number().int().positive() }).strict(),
-      output: BundleSelectionSchema,
-      summary: 'A bundle selection around one failed attempt of the request log',
-    }),
-    preview: channel({ input: BundleSelectionSchema, output: BundlePreviewSchema, summary: 'Exactly what the support bundle will hold, already redacted' }),
-    export: channel({
-      input: BundleSelectionSchema,
-      output: ExportDeliverySchema,
-      summary: 'Write the redacted support bundle zip (refused if the final scan finds a known secret)',
-    }),
-  },
-  readiness: {
-    report: channel({ input: NoInput, output: ReadinessReportSchema, summary: 'Finch’s integration checklist with pass / fail / not yet, evidence and next steps' }),
-    setCheck: channel({ input: ManualCheckInputSchema, output: ReadinessReportSchema, summary: 'Tick or untick a manual item of the readiness report' }),
-    export: channel({
-      input: z.object({ format: z.enum(['html', 'markdown', 'pdf']) }).strict(),
-      output: ExportDeliverySchema,
-      summary: 'The readiness report as HTML, Markdown or (desktop app) PDF',
-    }),
-  },
+  support: outputsChannels.support,
+  readiness: outputsChannels.readiness,
   rateLimits: {
     readings: channel({ input: NoInput, output: z.array(MeterReadingSchema), summary: 'Used/limit per application and product' }),
     changed: event({ payload: z.array(MeterReadingSchema), summary: 'Meter readings changed (batched)' }),
   },
-  webhooks: {
-    state: channel({ input: NoInput, output: WebhookStateSchema, summary: 'Receiver address, secret status and forwarding of the active environment' }),
-    startReceiver: channel({
-      input: z.object({ port: z.number().int().min(1024).max(65_535).optional() }).strict(),
-      output: WebhookStateSchema,
-      summary: 'Listen on 127.0.0.1 (the port given, or a free one); the Local simulator then posts its events here',
-    }),
-    stopReceiver: channel({ input: NoInput, output: WebhookStateSchema, summary: 'Stop listening' }),
-    setSecret: channel({
-      input: z.object({ secret: WebhookSecretSchema }).strict(),
-      output: WebhookStateSchema,
-      summary: 'Store the active environment’s webhook secret in the vault (never sent back)',
-    }),
-    generateSecret: channel({ input: NoInput, output: WebhookStateSchema, summary: 'Local simulator: a new random webhook secret, kept in the vault' }),
-    clearSecret: channel({ input: NoInput, output: WebhookStateSchema, summary: 'Forget the active environment’s webhook secret' }),
-    setForwarding: channel({
-      input: z.object({ url: ForwardUrlSchema.nullable(), mode: ForwardModeSchema, auto: z.boolean() }).strict(),
-      output: WebhookStateSchema,
-      summary: 'Your dev server’s URL, re-signed or byte-for-byte, and whether every received event goes there',
-    }),
-    list: channel({
-      input: z.object({ limit: z.number().int().min(1).max(500).optional(), beforeId: z.number().int().positive().optional() }).strict(),
-      output: z.array(WebhookEventSummarySchema),
-      summary: 'Received and pasted events of the active environment, newest first',
-    }),
-    get: channel({ input: z.object({ id: z.number().int().positive() }).strict(), output: WebhookEventDetailSchema, summary: 'One event: headers, body, every check, forwards' }),
-    forward: channel({
-      input: z.object({ id: z.number().int().positive(), mode: ForwardModeSchema }).strict(),
-      output: ForwardRecordSchema,
-      summary: 'Send a stored event to the dev server now; records its status code and latency',
-    }),
-    replay: channel({
-      input: z.object({ id: z.number().int().positive(), mode: ForwardModeSchema }).strict(),
-      output: WebhookEventSummarySchema,
-      summary: 'Deliver a stored event to the receiver again (old signature, or re-signed now); a new event',
-    }),
-    preview: channel({
-      input: z.object({ connectionId: Id, eventType: WebhookEventTypeSchema }).strict(),
-      output: z.object({ body: z.string() }),
-      summary: 'Local simulator: the payload it would send for this event type and connection',
-    }),
-    trigger: channel({
-      input: z.object({ connectionId: Id, eventType: WebhookEventTypeSchema, body: z.string().max(100_000).optional(), tamper: TamperSchema.optional() }).strict(),
-      output: z.object({ eventId: z.string(), deliveries: z.number() }),
-      summary: 'Local simulator: send this event now, signed (or deliberately tampered), to the receiver',
-    }),
-    deliveries: channel({ input: NoInput, output: z.array(DeliveryViewSchema), summary: 'Local simulator: its delivery log, attempts and retries, newest first' }),
-    verifyPasted: channel({
-      input: z.object({ headers: z.string().max(20_000), body: z.string().max(1_000_000) }).strict(),
-      output: WebhookEventDetailSchema,
-      summary: 'Check a payload and headers you paste with the stored secret; explains each failure',
-    }),
-    received: event({ payload: WebhookEventSummarySchema, summary: 'An event was received, pasted or forwarded (new or updated row)' }),
-  },
+  webhooks: webhooksChannels.webhooks,
 } as const;
 
 export type Contract = typeof contract;
