@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import type { ConnectionView } from '../../../../shared/domain/connection';
 import { DataTable } from '../../components/data-table/DataTable';
 import { inferColumns } from '../../components/data-table/columns';
-import { flatten, isSensitive, Value } from '../../components/data-table/Value';
+import { Facts } from '../../components/data-table/Facts';
 import { OperationProgressBar, useOperation } from '../../components/OperationProgress';
 import { unwrap, workbench } from '../../workbench';
 import type { Person } from './explorer-context';
@@ -46,7 +46,7 @@ export function PersonPanel({ connection, individualId, entry, onBack, onWatchJo
       ) : item.code !== 200 ? (
         <p className="field-error">{itemErrorText(item.code, item.body)}</p>
       ) : (
-        <FactList value={item.body} revealed={revealed} />
+        <Facts value={item.body} revealed={revealed} />
       )}
     </div>
   );
@@ -70,7 +70,7 @@ export function PersonPanel({ connection, individualId, entry, onBack, onWatchJo
       <div className="person-grid">
         <div className="person-part">
           <h3>Directory entry</h3>
-          {entry ? <FactList value={entry} revealed={revealed} /> : <p className="muted">The directory has not been read (or answered 202): only the records below are shown.</p>}
+          {entry ? <Facts value={entry} revealed={revealed} /> : <p className="muted">The directory has not been read (or answered 202): only the records below are shown.</p>}
         </div>
         {person.data && section('Individual', person.data.individual)}
         {person.data && section('Employment', person.data.employment)}
@@ -81,20 +81,6 @@ export function PersonPanel({ connection, individualId, entry, onBack, onWatchJo
   );
 }
 
-function FactList({ value, revealed }: { value: unknown; revealed: boolean }): JSX.Element {
-  return (
-    <dl className="facts person-facts">
-      {flatten(value).map(([path, v]) => (
-        <div key={path} className="fact">
-          <dt className={isSensitive(path) ? 'sensitive' : ''}>{path}</dt>
-          <dd>
-            <Value value={v} path={path} revealed={revealed} />
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 function PersonPay({ connection, individualId, name, revealed, onWatchJob }: { connection: ConnectionView; individualId: string; name: string | null; revealed: boolean; onWatchJob: (id: string) => void }): JSX.Element {
   const [draft, setDraft] = useState(defaultRange);

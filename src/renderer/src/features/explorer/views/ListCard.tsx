@@ -9,7 +9,7 @@ import type { EndpointRead } from '../../../../../shared/domain/explorer';
 import { DataTable } from '../../../components/data-table/DataTable';
 import type { DataColumn } from '../../../components/data-table/columns';
 import { inferColumns } from '../../../components/data-table/columns';
-import { flatten, hasSensitive, isSensitive, Value } from '../../../components/data-table/Value';
+import { hasSensitive } from '../../../components/data-table/Value';
 import type { ReadFailure } from '../read-state';
 import { AcceptedNotice, JsonView, ReadError, RequestIds, RevealToggle } from '../read-state';
 
@@ -117,19 +117,4 @@ export function DetailCard(props: { title: string; endpoint: string; read: { dat
   );
 }
 
-/** A record as dotted-path facts: nulls visible, sensitive values masked until revealed. */
-export function Facts({ value, revealed, skip = [] }: { value: unknown; revealed: boolean; skip?: string[] }): JSX.Element {
-  const facts = flatten(value).filter(([path]) => !skip.some((s) => path === s || path.startsWith(`${s}.`)));
-  return (
-    <dl className="facts person-facts">
-      {facts.map(([path, v]) => (
-        <div key={path} className="fact">
-          <dt className={isSensitive(path) ? 'sensitive' : ''}>{path}</dt>
-          <dd>
-            <Value value={v} path={path} revealed={revealed} />
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
+export { Facts } from '../../../components/data-table/Facts';

@@ -3,7 +3,8 @@ import type { JSX } from 'react';
 import { useState } from 'react';
 import type { ConnectionView } from '../../../../../shared/domain/connection';
 import type { EndpointRead } from '../../../../../shared/domain/explorer';
-import { flatten, hasSensitive, isSensitive, Value } from '../../../components/data-table/Value';
+import { Facts } from '../../../components/data-table/Facts';
+import { flatten, hasSensitive } from '../../../components/data-table/Value';
 import { unwrap, workbench } from '../../../workbench';
 import { DirectoryTable } from '../DirectoryTable';
 import type { Person } from '../explorer-context';
@@ -91,16 +92,7 @@ function CompanyCard({ read, connectionId, onRetry, onWatchJob }: { read: Endpoi
       <p className="muted">
         {facts.length} fields, {nulls} of them null (the provider does not supply them, they are blank, or Finch could not infer them).
       </p>
-      <dl className="facts person-facts company-facts">
-        {facts.map(([path, value]) => (
-          <div key={path} className="fact">
-            <dt className={isSensitive(path) ? 'sensitive' : ''}>{path}</dt>
-            <dd>
-              <Value value={value} path={path} revealed={revealed} />
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <Facts value={read.data} revealed={revealed} className="company-facts" />
       <JsonView value={read.data} revealed={revealed} />
     </section>
   );

@@ -2,7 +2,8 @@
 import type { JSX } from 'react';
 import { DataTable } from '../../../components/data-table/DataTable';
 import { inferColumns } from '../../../components/data-table/columns';
-import { flatten, isSensitive, Value } from '../../../components/data-table/Value';
+import { Facts } from '../../../components/data-table/Facts';
+import { Value } from '../../../components/data-table/Value';
 import { JsonView, RequestIds } from '../read-state';
 
 type Statement = Record<string, unknown>;
@@ -24,7 +25,6 @@ const PARTS = [
 ] as const;
 
 export function PayStatementCard({ statement, name, revealed, requestIds, onClose }: { statement: Statement; name: string | null; revealed: boolean; requestIds: readonly string[]; onClose?: () => void }): JSX.Element {
-  const facts = flatten(Object.fromEntries(Object.entries(statement).filter(([k]) => !PARTS.some(([p]) => p === k))));
   return (
     <section className="card pay-statement" aria-label="Pay statement">
       <div className="card-head">
@@ -39,16 +39,7 @@ export function PayStatementCard({ statement, name, revealed, requestIds, onClos
       </div>
       <RequestIds ids={requestIds} prefix="POST /employer/pay-statement" />
       {revealed && <p className="muted">{moneyLine(statement)}</p>}
-      <dl className="facts person-facts">
-        {facts.map(([path, value]) => (
-          <div key={path} className="fact">
-            <dt className={isSensitive(path) ? 'sensitive' : ''}>{path}</dt>
-            <dd>
-              <Value value={value} path={path} revealed={revealed} />
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <Facts value={statement} revealed={revealed} skip={PARTS.map(([key]) => key)} />
       {PARTS.map(([key, title]) => {
         const lines = statement[key];
         return (
