@@ -82,8 +82,9 @@ class Outputs {
     }
     await dialog.getByRole('button', { name: 'Copy' }).click();
     await expect(dialog).toHaveCount(0);
+    // The write lands after the dialog closes (an IPC round trip): wait for it, do not race it.
+    await expect.poll(() => this.page.evaluate(() => navigator.clipboard.readText())).not.toBe('(nothing copied yet)');
     const text = await this.page.evaluate(() => navigator.clipboard.readText());
-    expect(text).not.toBe('(nothing copied yet)');
     return this.keep(where, Buffer.from(text, 'utf8'), raw);
   }
 

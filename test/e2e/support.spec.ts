@@ -54,7 +54,9 @@ test('a failed request opens a redacted support bundle; the readiness report sho
   await page.getByRole('table', { name: 'Attempts in the bundle' }).scrollIntoViewIfNeeded();
   await screenshot(page, 'support-bundle-preview-requests');
 
+  // The copy goes through main's export gate first: read the clipboard once the app says it copied.
   await page.getByRole('button', { name: 'Copy ticket text' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Copied the ticket text$/ })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(failures[0]!.requestId!);
 
   // Unticking "failed only" grows the preview; the zip downloads with every failure's request ID.
