@@ -201,7 +201,7 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     app: adapters.app, cipher: adapters.cipher, events, notices, settings, vault, environments, requestLog, limiter, gateway, connections, connect,
     lifecycle, diagnostics, drills, explorer: new ExplorerService(lifecycle), support, readiness, redirectOpener: adapters.redirectOpener ?? null,
     exportSaver, simulator, db, operations, mockData, arming, coverage, webhooks,
-    exportGate: new ExportGate({ secrets: () => vault.allSecretsForRedaction(), db, saver: exportSaver }),
+    exportGate: new ExportGate({ secrets: () => vault.allSecretsForRedaction(), db, saver: exportSaver, environmentsJson: () => environments.exportJson() }),
     snapshots: new SnapshotService({ db, lifecycle, connections, operations }),
   };
   return {

@@ -98,3 +98,41 @@ test('bad input is named field by field and nothing is stored', async ({ page, w
   await expect(form.getByRole('alert').filter({ hasText: 'is already used' })).toBeVisible();
   expect((await workbench.harness.core.environments.state()).environments).toHaveLength(1);
 });
+
+test('environments export through the preview without secrets and import back; a clash or a broken file changes nothing', async ({ page, workbench }) => {
+  await page.goto(`${workbench.harness.url}/#/environments`);
+  await addEnvironment(page, 'Acme Sandbox', 'Sandbox', 'a1b2c3d4-0000-4000-8000-00000000f00d', 'sandbox-secret-e2e-4');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export environments' });
+  const save = dialog.getByRole('button', { name: 'Export', exact: true });
+  await expect(save).toBeEnabled();
+  await expect(dialog.getByRole('heading', { name: 'Nothing needed hiding' })).toBeVisible();
+  await expect(dialog.getByLabel('Preview of what leaves')).toContainText('"name": "Acme Sandbox"');
+  await expect(dialog.getByRole('checkbox')).toHaveCount(0);
+  await screenshot(page, 'environments-export-preview');
+  const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
+  expect(download.suggestedFilename()).toBe('finch-workbench-environments.json');
+  const file = await download.path();
+  const { readFileSync } = await import('node:fs');
+  const text = readFileSync(file!, 'utf8');
+  expect(JSON.parse(text)).toMatchObject({ format: 'finch-workbench/environments', environments: [{ name: 'Acme Sandbox', kind: 'sandbox', clientId: 'a1b2c3d4-0000-4000-8000-00000000f00d' }] });
+  expect(text).not.toContain('sandbox-secret-e2e-4');
+  await expect(page.getByRole('status').filter({ hasText: /^Downloaded the environments file/ })).toContainText('holds no secrets');
+
+  // Importing next to the original clashes by name: refused whole, nothing added.
+  const input = page.getByLabel('Environments file to import');
+  await input.setInputFiles(file!);
+  await expect(page.getByRole('alert').filter({ hasText: 'An environment named “Acme Sandbox” already exists; nothing was imported.' })).toBeVisible();
+  await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "finch-workbench/environments", "environments": [{') });
+  await expect(page.getByRole('alert').filter({ hasText: 'The file is not JSON' })).toBeVisible();
+  expect((await workbench.harness.core.environments.state()).environments).toHaveLength(2);
+
+  // Delete it, import the file: it comes back without its secret.
+  await page.getByRole('button', { name: 'Delete Acme Sandbox' }).click();
+  await page.getByRole('dialog', { name: 'Delete Acme Sandbox?' }).getByRole('button', { name: 'Delete environment' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Acme Sandbox' })).toHaveCount(0);
+  await input.setInputFiles(file!);
+  await expect(page.getByRole('status').filter({ hasText: 'Imported. Enter each client secret before use.' })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Acme Sandbox' })).toContainText('client_id …f00d');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Acme Sandbox' })).not.toContainText('secret stored');
+});

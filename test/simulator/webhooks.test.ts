@@ -129,8 +129,13 @@ describe('events on state changes', () => {
     const since = hook.requests.length;
     const c = await t.sandboxConnection({ employee_size: 3, products: ['company', 'directory', 'individual', 'employment', 'payment', 'pay_statement'] });
     const fresh = (r: Captured) => hook.requests.indexOf(r) >= since && JSON.parse(r.body.toString('utf8')).connection_id === c.connection_id;
-    await hook.waitFor((r) => fresh(r) && ofType('job.initial_data_sync_org.succeeded')(r));
+    const org = unwrap(await hook.waitFor((r) => fresh(r) && ofType('job.initial_data_sync_org.succeeded')(r)));
     await hook.waitFor((r) => fresh(r) && ofType('job.initial_data_sync_payroll.succeeded')(r));
+    // The initial sync is a listed job: the event's job_url answers with it.
+    const { job_id: initialJobId, job_url: initialJobUrl } = org['data'] as { job_id: string; job_url: string };
+    const initialJob = await t.call('GET', new URL(initialJobUrl).pathname, { token: c.access_token });
+    expect(initialJob.status).toBe(200);
+    expect(initialJob.body).toMatchObject({ job_id: initialJobId, type: 'data_sync_all', status: 'complete' });
 
     const directory = await t.call('GET', '/employer/directory', { token: c.access_token });
     const personId: string = directory.body.individuals[0].id;
@@ -184,7 +189,9 @@ describe('events on state changes', () => {
     expect(hook.requests.some(mine('job.initial_data_sync_org.succeeded'))).toBe(false);
     t.sim.clock.advance(130_000);
     expect(unwrap(await hook.waitFor(mine('account.updated')))['data']).toMatchObject({ status: 'connected' });
-    await hook.waitFor(mine('job.initial_data_sync_org.succeeded'));
+    const org = unwrap(await hook.waitFor(mine('job.initial_data_sync_org.succeeded')));
+    const initialJob = await t.call('GET', new URL((org['data'] as { job_url: string }).job_url).pathname, { token: c.access_token });
+    expect(initialJob.body).toMatchObject({ type: 'data_sync_all', status: 'complete' });
   });
 });
 

@@ -133,6 +133,13 @@ describe('the explainer on reproduced pitfalls', () => {
     expect(explainLatest('/employer/directory')?.ruleId).toBe('accepted-pending');
   }, 20_000);
 
+  it('a second forced data_sync_all within the hour → the refresh quota, not the per-product limit', async () => {
+    const c = await core.connections.createSandbox(ENV, { providerId: 'finch' });
+    expect((await core.explorer.startSync(ENV, c.id)).jobId).toEqual(expect.any(String));
+    await expect(core.explorer.startSync(ENV, c.id)).rejects.toMatchObject({ kind: 'rate_limited' });
+    expect(explainLatest('/jobs/automated')).toMatchObject({ ruleId: 'refresh-quota', requestIds: [expect.any(String)] });
+  });
+
   it('batch per-item errors → partial failure', async () => {
     const c = await core.connections.createSandbox(ENV, { providerId: 'bamboo_hr', products: ['directory', 'individual'] });
     await core.lifecycle.read(ENV, c.id, (client) => client.hris.individuals.retrieveMany({ requests: [{ individual_id: 'nobody' }] }));

@@ -225,6 +225,17 @@ describe('every output path, with planted secrets and personal data', () => {
     }
   });
 
+  it('the environments file: built in main, names kept (they are labels, not people), a secret typed as a name removed', async () => {
+    // A user pasting a secret into the wrong field is the case the check exists for.
+    core.environments.create({ name: CLIENT_SECRET, kind: 'development', clientId: 'dev-client-88bb', clientSecret: 'sk_dev_OTHER_planted_77' });
+    const out = core.exportGate.prepare({ target: 'file', suggestedName: 'finch-workbench-environments.json', source: { kind: 'environments' }, raw: false });
+    expect(hits('environments.json', out.content, secrets())).toEqual([]);
+    expect(out.content).not.toContain('sk_dev_OTHER_planted_77');
+    expect(out.content).toContain('"name": "Sandbox (simulated)"');
+    expect(out.hidden).toEqual({ secret: 1 });
+    expect(() => core.environments.importJson(out.content)).toThrow(/already exists/); // still a valid environments file
+  });
+
   it('refuses what the gate cannot vouch for: a file without a plain name; saving a copy; content with a secret', async () => {
     expect(() => core.exportGate.prepare({ target: 'file', suggestedName: '../x.csv', format: 'csv', source: { kind: 'table', columns: [{ key: 'a', label: 'a' }], rows: [] }, raw: false })).toThrow(/plain file name/);
     const copy = core.exportGate.prepare({ target: 'clipboard', source: { kind: 'text', text: 'hello' }, raw: false });

@@ -95,6 +95,17 @@ export const RULES: Rule[] = [
     }),
   },
   {
+    // Not the per-product limit: POST /jobs/automated answers 429 with a quota body once the
+    // connection's forced refresh for this hour is spent.
+    id: 'refresh-quota',
+    matches: (o) => o.status === 429 && (o.path ?? '').startsWith('/jobs/automated'),
+    explain: () => ({
+      title: 'This connection’s forced refresh for the hour is used up',
+      meaning: 'Finch allows one forced data_sync_all per connection per hour (the answer gives retry_at); the rest of your API budget is untouched and Finch keeps syncing on its own schedule.',
+      nextStep: 'Read the data you have now, or start the sync again after retry_at; do not retry in a loop, it will not be accepted sooner.',
+    }),
+  },
+  {
     id: 'rate-limit-application',
     matches: (o) => o.status === 429 && code(o).includes('finch_application_rl'),
     explain: () => ({

@@ -27,6 +27,8 @@ export interface ExportGateOptions {
   secrets: () => Iterable<string>;
   db: Database.Database;
   saver: ExportSaver | null;
+  /** The environments file (EnvironmentService.exportJson): built here, never sent by the renderer. */
+  environmentsJson?: () => string;
   now?: () => number;
 }
 
@@ -87,12 +89,16 @@ export class ExportGate {
       });
     }
     const source = input.source;
-    const draft = source.draftId ? this.takeDraft(source.draftId) : null;
+    const draft = 'draftId' in source && source.draftId ? this.takeDraft(source.draftId) : null;
     const secrets = [...this.options.secrets(), LOCAL_CLIENT_SECRET];
     let content: string;
     let rowCount: number | null = null;
     let redactor: Redactor;
-    if (source.kind === 'table') {
+    if (source.kind === 'environments') {
+      if (!this.options.environmentsJson) throw new WorkbenchError('internal', 'Environments cannot be exported here.');
+      redactor = this.redactor(secrets, []);
+      content = redactor.secretsOnly(this.options.environmentsJson());
+    } else if (source.kind === 'table') {
       const rows = [...(draft?.rows ?? []), ...(source.rows ?? [])];
       rowCount = rows.length;
       redactor = this.redactor(secrets, []);

@@ -65,8 +65,14 @@ export class SimulatorCore {
       { store: this.store, clock: this.clock, datasets: this.datasets, baseUrl: () => this.baseUrl, settle: (c) => this.refresh(c), log: options.log },
       options.webhooks,
     );
-    this.jobs.onApplied = (connection, job, before) => this.webhooks.jobApplied(connection, job, before);
-    this.connections.onCreated = (connection) => this.webhooks.connectionCreated(connection);
+    // A connection's first sync becomes a listed job: at once, or when an assisted setup completes.
+    this.jobs.onApplied = (connection, job, before) => {
+      const initial = job.type === 'assisted_setup' && job.completionStatus === 'complete' ? this.jobs.recordInitialSync(connection, job.completeAt) : null;
+      this.webhooks.jobApplied(connection, job, before, initial);
+    };
+    this.connections.onCreated = (connection) => {
+      if (connection.authenticationType !== 'assisted') this.webhooks.connectionCreated(connection, this.jobs.recordInitialSync(connection, this.clock.now()));
+    };
   }
 
   get connectUrl(): string {

@@ -57,6 +57,12 @@ export const ExportSourceSchema = z.discriminatedUnion('kind', [
    * version date into placeholders and break the command.
    */
   z.object({ kind: z.literal('command'), text: z.string().max(EXPORT_PART_CHARS * 2).optional(), draftId: DraftId.optional() }).strict(),
+  /**
+   * The environments file, built in main (names, kinds, client_ids, URLs; never a secret). Its
+   * names are the user's labels, not people: the personal-data rules would break the import, so
+   * only the vault's secrets are checked, as for every output.
+   */
+  z.object({ kind: z.literal('environments') }).strict(),
 ]);
 export type ExportSource = z.infer<typeof ExportSourceSchema>;
 

@@ -84,6 +84,21 @@ export class JobBook {
     return job;
   }
 
+  /**
+   * A connection's first sync, listed by /jobs/automated as a finished `data_sync_all` (as Finch
+   * lists it), so the initial-sync webhooks' job_url points at a job that answers.
+   */
+  recordInitialSync(connection: ConnectionRecord, at: number): JobRecord {
+    const job: JobRecord = {
+      id: randomUUID(), connectionId: connection.id, kind: 'automated', type: 'data_sync_all', params: null,
+      createdAt: at, startAt: at, completeAt: at, completionStatus: 'complete',
+      editSeqAtCreate: this.store.state.nextEditSeq - 1, appliedAt: at, quota: null,
+    };
+    this.store.addJob(job);
+    this.store.changed();
+    return job;
+  }
+
   /** Hourly refresh quota (fixed clock-hour window, as Finch documents it). */
   quota(connection: ConnectionRecord, which: 'automated' | 'sandbox', allowed: number, now: number): { allowed: number; remaining: number; retryAt: number } {
     const hourStart = Math.floor(now / 3_600_000) * 3_600_000;

@@ -86,12 +86,13 @@ export function jobEvents(
   job: JobRecord,
   before: { status: ConnectionRecord['status']; syncedEditSeq: number },
   editsOfCompany: readonly EditRecord[],
+  initialSync: JobRecord | null = null,
 ): PlannedEvent[] {
   const events: PlannedEvent[] = [];
   if (connection.disconnectedAt !== null) return events;
   if (connection.status !== before.status) events.push(accountUpdated(connection));
   if (job.type === 'assisted_setup') {
-    if (job.completionStatus === 'complete') events.push(...initialSyncEvents(baseUrl, job, connection.products));
+    if (job.completionStatus === 'complete') events.push(...initialSyncEvents(baseUrl, initialSync ?? job, connection.products));
     return events;
   }
   if (job.type === 'data_sync_all' && connection.syncedEditSeq > before.syncedEditSeq) {

@@ -95,9 +95,9 @@ export class SimulatorWebhooks {
 
   // Hooks called by the simulator where state changes.
 
-  jobApplied(connection: ConnectionRecord, job: JobRecord, before: { status: ConnectionRecord['status']; syncedEditSeq: number }): void {
+  jobApplied(connection: ConnectionRecord, job: JobRecord, before: { status: ConnectionRecord['status']; syncedEditSeq: number }, initialSync: JobRecord | null): void {
     if (this.endpoints.size === 0) return;
-    this.emit(connection, jobEvents(this.deps.baseUrl(), connection, job, before, this.deps.store.editsFor(connection.companyId)));
+    this.emit(connection, jobEvents(this.deps.baseUrl(), connection, job, before, this.deps.store.editsFor(connection.companyId), initialSync));
   }
 
   statusChanged(connection: ConnectionRecord, before: ConnectionRecord['status']): void {
@@ -105,9 +105,8 @@ export class SimulatorWebhooks {
   }
 
   /** A new connection: its first sync is done at once (assisted ones wait for their setup job). */
-  connectionCreated(connection: ConnectionRecord): void {
-    if (connection.authenticationType === 'assisted') return;
-    this.emit(connection, initialSyncEvents(this.deps.baseUrl(), { id: randomUUID(), kind: 'internal' }, connection.products));
+  connectionCreated(connection: ConnectionRecord, initialSync: JobRecord): void {
+    this.emit(connection, initialSyncEvents(this.deps.baseUrl(), initialSync, connection.products));
   }
 
   /** A realistic payload for an event type on this connection (real people, payments and jobs). */

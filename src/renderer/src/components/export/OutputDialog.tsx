@@ -111,7 +111,7 @@ export function OutputDialog({ title, what, request, initial, onDone }: Props): 
                   ))}
                 </ul>
               )}
-              <p className="muted small">Each value becomes a numbered placeholder such as [person-3]; the same value gets the same placeholder throughout, so rows still line up.</p>
+              {prepared.total > 0 && <p className="muted small">Each value becomes a numbered placeholder such as [person-3]; the same value gets the same placeholder throughout, so rows still line up.</p>}
             </>
           )}
           {prepared?.raw && (
@@ -126,10 +126,13 @@ export function OutputDialog({ title, what, request, initial, onDone }: Props): 
             {excerpt(prepared.content) || '(empty)'}
           </pre>
         )}
-        <label className="checkbox output-raw-choice">
-          <input type="checkbox" checked={raw} onChange={(e) => setRaw(e.target.checked)} disabled={busy} />
-          <span>Raw for this {toClipboard ? 'copy' : 'export'}: keep personal data (the vault’s secrets and tokens are removed regardless)</span>
-        </label>
+        {/* The environments file holds settings, not personal data: there is nothing raw to choose. */}
+        {request.kind !== 'environments' && (
+          <label className="checkbox output-raw-choice">
+            <input type="checkbox" checked={raw} onChange={(e) => setRaw(e.target.checked)} disabled={busy} />
+            <span>Raw for this {toClipboard ? 'copy' : 'export'}: keep personal data (the vault’s secrets and tokens are removed regardless)</span>
+          </label>
+        )}
         {prepared && prepared.secretsChecked > 0 && (
           <p className="muted small">Checked against {prepared.secretsChecked} known secret{prepared.secretsChecked === 1 ? '' : 's'} in every encoding.</p>
         )}
@@ -143,7 +146,7 @@ export function OutputDialog({ title, what, request, initial, onDone }: Props): 
             Cancel
           </button>
           <button type="submit" className="button button-primary" disabled={!prepared || busy}>
-            {toClipboard ? 'Copy' : raw ? 'Export raw' : 'Export redacted'}
+            {toClipboard ? 'Copy' : request.kind === 'environments' ? 'Export' : raw ? 'Export raw' : 'Export redacted'}
           </button>
         </div>
       </form>

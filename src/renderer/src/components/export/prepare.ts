@@ -11,7 +11,8 @@ import { unwrap, workbench } from '../../workbench';
 /** What is about to leave, before redaction. */
 export type OutputRequest =
   | { target: 'file' | 'clipboard'; suggestedName?: string; kind: 'table'; format: 'csv' | 'json'; columns: ExportColumnSpec[]; rows: unknown[][] }
-  | { target: 'file' | 'clipboard'; suggestedName?: string; kind: 'json' | 'text' | 'command'; text: string };
+  | { target: 'file' | 'clipboard'; suggestedName?: string; kind: 'json' | 'text' | 'command'; text: string }
+  | { target: 'file'; suggestedName: string; kind: 'environments' };
 
 /** Rows in parts of about EXPORT_PART_CHARS characters of JSON each (one oversized row is a part of its own). */
 function rowParts(rows: readonly unknown[][]): unknown[][][] {
@@ -48,6 +49,7 @@ export async function prepareOutput(request: OutputRequest, raw: boolean): Promi
     for (const rows of parts) draftId = (await unwrap(api.stageExport({ ...(draftId ? { draftId } : {}), rows }))).draftId;
     return unwrap(api.prepareExport({ ...common, format: request.format, source: { kind: 'table', columns: request.columns, draftId: draftId! } }));
   }
+  if (request.kind === 'environments') return unwrap(api.prepareExport({ ...common, source: { kind: 'environments' } }));
   const parts = textParts(request.text);
   if (parts.length <= 1) return unwrap(api.prepareExport({ ...common, source: { kind: request.kind, text: request.text } }));
   let draftId: string | undefined;

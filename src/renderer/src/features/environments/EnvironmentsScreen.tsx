@@ -2,6 +2,7 @@
 import type { JSX } from 'react';
 import { useRef, useState } from 'react';
 import type { EnvironmentsState, EnvironmentView } from '../../../../shared/domain/environment';
+import { useOutput } from '../../components/export/useOutput';
 import { unwrap, workbench } from '../../workbench';
 import { ConnectionRulesCheck } from './ConnectionRulesCheck';
 import { DeleteEnvironmentDialog } from './DeleteEnvironmentDialog';
@@ -26,17 +27,13 @@ export function EnvironmentsScreen({ state }: { state: EnvironmentsState | null 
     setMessage(null);
     call.then(() => done && setMessage({ kind: 'info', text: done }), (e: Error) => setMessage({ kind: 'error', text: e.message }));
   };
-  const exportAll = (): void =>
-    act(
-      unwrap(workbench().environments.exportJson()).then(({ json }) => {
-        const link = document.createElement('a');
-        link.href = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-        link.download = 'finch-workbench-environments.json';
-        link.click();
-        URL.revokeObjectURL(link.href);
-      }),
-      'Exported. The file holds no secrets.',
-    );
+  // Main builds this file and never puts a secret in it; it still leaves through the export gate
+  // like every other output, so the preview shows it and the final bytes are checked.
+  const output = useOutput();
+  const exportAll = (): void => {
+    setMessage(null);
+    output.exportFile('Export environments', 'the environments file', { target: 'file', kind: 'environments', suggestedName: 'finch-workbench-environments.json' });
+  };
   const importFile = (file: File): void =>
     act(file.text().then((json) => unwrap(workbench().environments.importJson({ json }))), 'Imported. Enter each client secret before use.');
 
@@ -71,6 +68,12 @@ export function EnvironmentsScreen({ state }: { state: EnvironmentsState | null 
       {message && (
         <p className={message.kind === 'error' ? 'field-error' : 'muted'} role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}
+        </p>
+      )}
+      {output.element}
+      {output.note && (
+        <p className={output.note.ok ? 'muted' : 'field-error'} role={output.note.ok ? 'status' : 'alert'}>
+          {output.note.text}. The file holds no secrets: enter each client secret after importing it.
         </p>
       )}
       {editing && (
