@@ -42,7 +42,9 @@ import { NoticeBoard } from './notices/notice-board';
 import { RequestLog } from './request-log/request-log';
 import type { RequestLogEntry } from './request-log/types';
 import type { Cipher } from './secrets/cipher';
+import { SecretScrubber } from './secrets/secret-scrubber';
 import { SecretVault } from './secrets/secret-vault';
+import { LOCAL_CLIENT_SECRET } from './environments/targets';
 import { SettingsService } from './settings/settings-service';
 import type { SettingsStore } from './settings/settings-store';
 import type { RunningSimulator } from './simulator';
@@ -148,7 +150,9 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
   // minute passes for both at once (rate windows, job durations, poll intervals).
   if (simulator && adapters.simulatorClockSpeed) simulator.clock.setSpeed(adapters.simulatorClockSpeed);
   const clock = adapters.clock ?? (simulator && adapters.simulatorClockSpeed ? scaledClock(simulator.clock) : systemClock);
-  const requestLog = new RequestLog(db);
+  // Free text the app stores (error messages, query strings, event details) loses the vault's secrets first.
+  const scrubber = new SecretScrubber(vault, [LOCAL_CLIENT_SECRET]);
+  const requestLog = new RequestLog(db, (text) => scrubber.scrub(text));
   requestLog.onAppend(createBatcher<RequestLogEntry>(clock, 200, (entries) => events.emit('requestLog', 'appended', entries)));
   const meter = createBatcher<MeterReading>(clock, 250, (readings) => {
     // Only the latest reading per bucket matters.
@@ -159,7 +163,7 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
   const gateway = new FinchGateway({ log: requestLog, limiter, clock, ...(adapters.fetch ? { fetch: adapters.fetch } : {}) });
 
   const connections = new ConnectionService({
-    db, vault, environments, gateway, simulator: () => simulator,
+    db, vault, environments, gateway, simulator: () => simulator, scrub: (text) => scrubber.scrub(text),
     onChanged: (environmentId) => events.emit('connections', 'changed', { environmentId }),
   });
 

@@ -24,6 +24,8 @@ export interface ConnectionServiceOptions {
   gateway: FinchGateway;
   simulator: () => SimulatorAddress | null;
   onChanged: (environmentId: string) => void;
+  /** Removes known secrets from an event's detail before it is stored (messages can quote a token). */
+  scrub?: (text: string) => string;
   now?: () => number;
 }
 
@@ -101,7 +103,7 @@ export class ConnectionService {
     environmentId: string, connectionId: string | null, customerId: string | null, type: string, detail: Record<string, unknown>, requestIds: (string | null)[],
   ): void {
     this.statements.insertEvent.run({
-      time: this.now(), environmentId, connectionId, customerId, type, detail: JSON.stringify(detail),
+      time: this.now(), environmentId, connectionId, customerId, type, detail: (this.options.scrub ?? String)(JSON.stringify(detail)),
       requestIds: JSON.stringify(requestIds.filter((id): id is string => id !== null)),
     });
   }

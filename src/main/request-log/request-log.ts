@@ -13,11 +13,16 @@ export class RequestLog {
   private readonly searchCache = new Map<string, Database.Statement>();
   private readonly listeners = new Set<(entry: RequestLogEntry) => void>();
 
-  constructor(private readonly db: Database.Database) {
+  /** `scrub` removes known secrets from the free text (message, path with its query) before it is stored. */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly scrub: (text: string | null) => string | null = (text) => text,
+  ) {
     this.statements = prepareStatements(db);
   }
 
-  append(entry: NewRequestLogEntry): RequestLogEntry {
+  append(input: NewRequestLogEntry): RequestLogEntry {
+    const entry: NewRequestLogEntry = { ...input, path: this.scrub(input.path) ?? '', message: this.scrub(input.message) };
     const info = this.statements.insert.run(entry);
     const saved: RequestLogEntry = { id: Number(info.lastInsertRowid), ...entry };
     for (const listener of this.listeners) listener(saved);

@@ -41,6 +41,8 @@ export class SecretVault {
   private file: VaultFile;
   /** Session-only secrets, used when the OS store is unavailable. */
   private readonly memory = new Map<SecretRef, string>();
+  /** Bumped on every change, so a SecretScrubber knows when to re-read the secrets. */
+  private generation = 0;
 
   constructor(private readonly options: SecretVaultOptions) {
     const moved = quarantineIfInvalid(options.path, VaultFileSchema);
@@ -70,8 +72,13 @@ export class SecretVault {
     return this.memory.has(ref) || ref in this.file.entries;
   }
 
+  get version(): number {
+    return this.generation;
+  }
+
   put(ref: SecretRef, secret: string): void {
     if (secret.length === 0) throw new WorkbenchError('validation', 'A secret cannot be empty.');
+    this.generation++;
     if (!this.persistent()) {
       this.memory.set(ref, secret);
       return;
@@ -98,6 +105,7 @@ export class SecretVault {
   }
 
   delete(ref: SecretRef): void {
+    this.generation++;
     this.memory.delete(ref);
     if (!(ref in this.file.entries)) return;
     const { [ref]: _removed, ...rest } = this.file.entries;
@@ -106,6 +114,7 @@ export class SecretVault {
 
   /** Removes every secret whose ref starts with the prefix (e.g. all of one environment). */
   deleteWhere(prefix: string): number {
+    this.generation++;
     let removed = 0;
     for (const ref of [...this.memory.keys()]) if (ref.startsWith(prefix)) (this.memory.delete(ref), removed++);
     const kept = Object.fromEntries(Object.entries(this.file.entries).filter(([ref]) => !ref.startsWith(prefix)));
