@@ -172,7 +172,7 @@ test('clipboard copies, the Connect trace export, the support bundle and the rea
   await drawer.getByRole('button', { name: 'Copy support line' }).click();
   const copyDialog = page.getByRole('dialog', { name: 'Copy support line?' });
   // The log stored the token already scrubbed (secret-scrubber.ts); the gate still hides the email.
-  await expect(drawer).toContainText('access_token=[secret removed]');
+  await expect(drawer).toContainText('access_token=[secret-removed]');
   await expect(copyDialog.getByRole('list', { name: 'Hidden values by kind' })).toContainText('emails');
   await screenshot(page, 'output-preview-copy');
   await copyDialog.getByRole('button', { name: 'Cancel' }).click();

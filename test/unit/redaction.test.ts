@@ -82,6 +82,14 @@ describe('consistent placeholders', () => {
     expect(r.text(`${once} and Ken Ito`)).toBe(`${once} and [person-3] [person-4]`);
   });
 
+  it('leaves the stored records’ [secret-removed] mark alone (the token was never stored)', () => {
+    const r = redactor();
+    expect(r.text('GET /employer/company?access_token=[secret-removed]&email=ken@acme.test → Bearer [secret-removed]')).toBe(
+      'GET /employer/company?access_token=[secret-removed]&email=[email-1] → Bearer [secret-removed]',
+    );
+    expect(r.tally()).toEqual({ email: 1 });
+  });
+
   it('secretsOnly removes the vault’s secrets in any encoding and nothing else (what raw output keeps)', () => {
     const r = redactor();
     const b64 = Buffer.from(`:${TOKEN}`).toString('base64');

@@ -29,6 +29,9 @@ const LABELS: Record<RedactionCategory, string> = {
 };
 
 /** A placeholder already in a text (redacted once before): new numbers must not reuse it. */
+/** What the app's own records hold where a known secret was (secrets/secret-scrubber.ts): left as it is. */
+export const SCRUBBED = '[secret-removed]';
+
 export const PLACEHOLDER = /\[(?:secret|auth|token|email|ssn|phone|date|amount|address|number|person|known|field|query)-\d+\]/g;
 
 /** A placeholder: the category's label and the value's number within one output. */
@@ -55,7 +58,7 @@ export const TEXT_RULES: readonly TextRule[] = [
   // key=value / "key": "value" forms of credentials.
   {
     category: 'token',
-    pattern: /\b(access_token|refresh_token|id_token|client_secret|api_key|apikey|secret|password|passwd|token)(["']?\s*[:=]\s*["']?)([^\s"'&,;}]+)/gi,
+    pattern: /\b(access_token|refresh_token|id_token|client_secret|api_key|apikey|secret|password|passwd|token)(["']?\s*[:=]\s*["']?)(?!\[secret-removed\])([^\s"'&,;}]+)/gi,
     replace: (mark, _m, key, sep, value) => `${key}${sep}${mark(value)}`,
   },
   { category: 'token', pattern: /([?&]code=)[^&\s"']+/g, replace: (mark, m, key) => `${key}${mark(m.slice(key.length))}` },

@@ -6,8 +6,9 @@
  * only when the vault changes, so a log append stays a fraction of a millisecond.
  */
 import { MultiNeedle } from '../redaction/multi-needle';
+import { SCRUBBED } from '../redaction/patterns';
 
-export const SCRUBBED = '[secret removed]';
+export { SCRUBBED };
 
 /** Shorter values would match ordinary words; every real secret or token is far longer. */
 const MIN_SECRET_LENGTH = 8;
