@@ -158,6 +158,8 @@ describe('explainer rules without a simulator path', () => {
     expect(explain({ status: 200, directoryCount: 0, connection: { authMethod: 'assisted' } }).ruleId).toBe('empty-directory-assisted');
     expect(explain({ status: 200, nullShare: 0.8 }).ruleId).toBe('null-heavy');
     expect(explain({ status: 422, finchCode: 'batch_limit_exceeded' }).ruleId).toBe('batch-limit');
+    expect(explain({ status: 422, finchCode: 'invalid_request', path: '/employer/individual?x=1' })).toMatchObject({ ruleId: 'invalid-request', meaning: expect.stringContaining('/employer/individual accepts') });
+    expect(explain({ status: 400, finchCode: 'invalid_grant_error' }).ruleId).toBe('invalid-grant-reused-or-expired');
     expect(explain({ status: 408, finchCode: 'client_connection_closed' }).ruleId).toBe('client-closed');
     expect(explain({ status: 401, finchCode: 'invalid_token_error' }).ruleId).toBe('invalid-token');
     expect(explain({ status: null, path: 'Finch Connect', message: 'This Connect session has expired.' }).ruleId).toBe('connect-session-expired');

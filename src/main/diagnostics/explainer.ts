@@ -196,6 +196,16 @@ export const RULES: Rule[] = [
     }),
   },
   {
+    // After the specific 400/422 rules (invalid_grant, batch_limit): any other rejected request shape.
+    id: 'invalid-request',
+    matches: (o) => o.status === 400 || o.status === 422,
+    explain: (o) => ({
+      title: 'Finch rejected the request itself',
+      meaning: `The request’s parameters or body did not match what ${o.path ? o.path.split('?')[0] : 'the endpoint'} accepts (a missing field, a wrong type, an unknown id format); retrying the same request will fail the same way.`,
+      nextStep: 'Read Finch’s message for the field it names, compare the request with the endpoint’s schema in the API reference, fix it and send again.',
+    }),
+  },
+  {
     id: 'empty-directory-assisted',
     matches: (o) => o.directoryCount === 0 && (o.connection?.authMethod === 'assisted' || o.connection?.status === 'pending'),
     explain: () => ({
