@@ -4,7 +4,22 @@
  * its closure, where `el`, `button`, `frame`, `ctx`, `card`, `authorize` and `fail` live.
  * Plain ES2017 without template literals, like the rest of the script.
  */
-export const SIGN_IN_SCREENS = String.raw`function field(form, labelText, id, type, autocomplete) {
+export const SIGN_IN_SCREENS = String.raw`// The error line under a form and its submit button in the footer (the button sits outside the form).
+  function formEnd(form, formId, label, ui) {
+    var error = el('p', 'error-text');
+    error.setAttribute('role', 'alert');
+    error.setAttribute('data-testid', 'form-error');
+    form.appendChild(error);
+    form.id = formId;
+    var submit = el('button', 'primary', label);
+    submit.type = 'submit';
+    submit.setAttribute('form', formId);
+    submit.setAttribute('data-testid', 'submit');
+    ui.footer.appendChild(submit);
+    return { error: error, submit: submit };
+  }
+
+  function field(form, labelText, id, type, autocomplete) {
     var label = el('label', null, labelText);
     label.setAttribute('for', id);
     var input = el('input', 'field');
@@ -61,16 +76,9 @@ export const SIGN_IN_SCREENS = String.raw`function field(form, labelText, id, ty
       form.appendChild(steps);
       submitLabel = 'I\u2019ve added Finch';
     }
-    var error = el('p', 'error-text');
-    error.setAttribute('role', 'alert');
-    error.setAttribute('data-testid', 'form-error');
-    form.appendChild(error);
-    form.id = 'sign-in-form';
-    var submit = el('button', 'primary', submitLabel);
-    submit.type = 'submit';
-    submit.setAttribute('form', 'sign-in-form');
-    submit.setAttribute('data-testid', 'submit');
-    ui.footer.appendChild(submit);
+    var parts = formEnd(form, 'sign-in-form', submitLabel, ui);
+    var error = parts.error;
+    var submit = parts.submit;
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       if (ctx.method === 'oauth') return renderOauthConsent(provider);
@@ -128,16 +136,9 @@ export const SIGN_IN_SCREENS = String.raw`function field(form, labelText, id, ty
     form.noValidate = true;
     var input = field(form, 'Verification code', 'mfa-code', 'text', 'one-time-code');
     input.inputMode = 'numeric';
-    var error = el('p', 'error-text');
-    error.setAttribute('role', 'alert');
-    error.setAttribute('data-testid', 'form-error');
-    form.appendChild(error);
-    form.id = 'mfa-form';
-    var submit = el('button', 'primary', 'Verify');
-    submit.type = 'submit';
-    submit.setAttribute('form', 'mfa-form');
-    submit.setAttribute('data-testid', 'submit');
-    ui.footer.appendChild(submit);
+    var parts = formEnd(form, 'mfa-form', 'Verify', ui);
+    var error = parts.error;
+    var submit = parts.submit;
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       var creds = Object.assign({}, previous, { mfa_code: input.value });
