@@ -39,7 +39,6 @@ export function buildHandlers(s: WorkbenchServices): HandlerMap {
         return state;
       },
       setActive: ({ id }) => s.environments.setActive(id),
-      exportJson: () => ({ json: s.environments.exportJson() }),
       importJson: ({ json }) => s.environments.importJson(json),
       checkConnection: ({ id, ...attempt }) => checkConnectionAttempt(s.environments.get(id).kind, attempt),
       checkCredentials: ({ id }) => checkCredentials(s.gateway, applicationTarget(s.environments.get(id), s.simulator, s.vault)),

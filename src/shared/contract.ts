@@ -103,7 +103,6 @@ export const contract = {
       summary: 'Delete an environment and everything recorded in it',
     }),
     setActive: channel({ input: z.object({ id: Id }).strict(), output: EnvironmentsStateSchema, summary: 'Switch the whole app to an environment' }),
-    exportJson: channel({ input: NoInput, output: z.object({ json: z.string() }), summary: 'Environments as JSON, without secrets' }),
     importJson: channel({
       input: z.object({ json: z.string().min(1).max(1_000_000) }).strict(),
       output: EnvironmentsStateSchema,

@@ -13,7 +13,7 @@ export class IdPools {
   readonly callIds = new Set<string>();
   readonly logEntryIds = new Set<number>();
   readonly connectStates = new Set<string>();
-  /** Exported environment files (environments:exportJson), for importJson. */
+  /** Exported environment files (files:prepareExport of kind `environments`), for importJson. */
   readonly exports: string[] = [];
 
   constructor(private readonly protectedIds: ReadonlySet<string>, private readonly protectedNames: ReadonlySet<string>) {}
@@ -35,7 +35,8 @@ export class IdPools {
     if (typeof v['callId'] === 'string') this.callIds.add(v['callId']);
     if (typeof id === 'number' && typeof v['callId'] === 'string') this.logEntryIds.add(id);
     if (typeof v['state'] === 'string' && (typeof v['sessionId'] === 'string' || typeof v['launchUrl'] !== 'undefined')) this.connectStates.add(v['state']);
-    if (typeof v['json'] === 'string' && this.exports.length < 5) this.exports.push(v['json']);
+    const file = v['content'];
+    if (typeof file === 'string' && file.includes('"finch-workbench/environments"') && this.exports.length < 5) this.exports.push(file);
     for (const child of Object.values(v)) if (typeof child === 'object') this.learn(child, depth + 1);
   }
 
