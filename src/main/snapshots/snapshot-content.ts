@@ -5,17 +5,11 @@
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import type { PullStatus } from '../../shared/domain/coverage';
-import type { BatchItem } from '../explorer/batch-reader';
-import type { ConnectionPull, JsonRecord, PayStatementsOfPayment } from './connection-pull';
+import type { ConnectionPull, JsonRecord } from './connection-pull';
 
-export interface SnapshotContent {
+/** The pull's records (individuals without SSNs) and, per product, only its status and message. */
+export interface SnapshotContent extends Pick<ConnectionPull, 'company' | 'directory' | 'individuals' | 'employments' | 'payments' | 'payStatements'> {
   format: 1;
-  company: JsonRecord | null;
-  directory: JsonRecord[];
-  individuals: BatchItem[];
-  employments: BatchItem[];
-  payments: JsonRecord[];
-  payStatements: PayStatementsOfPayment[];
   products: Record<string, { status: PullStatus; message: string | null }>;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { JSX } from 'react';
 import { exportName } from '../export/save-export';
+import { ExportFormatButtons } from '../export/ExportFormatButtons';
 import { tableCells } from '../export/prepare';
 import { useOutput } from '../export/useOutput';
 import type { DataColumn } from './columns';
@@ -36,12 +37,7 @@ export function ExportButtons<T>({ stem, rows, columns, revealed }: Props<T>): J
   const note = output.note;
   return (
     <span className="export-buttons">
-      <button type="button" className="button" onClick={() => run('csv')} disabled={columns.length === 0}>
-        Export CSV
-      </button>
-      <button type="button" className="button" onClick={() => run('json')} disabled={columns.length === 0}>
-        Export JSON
-      </button>
+      <ExportFormatButtons onExport={run} disabled={columns.length === 0} />
       {note && (
         <span className={note.ok ? 'export-note muted' : 'export-note field-error'} role={note.ok ? undefined : 'alert'}>
           {note.ok ? note.text : `Export failed: ${note.text}`}

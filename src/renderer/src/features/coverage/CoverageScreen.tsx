@@ -8,19 +8,16 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CoverageRunView } from '../../../../shared/domain/coverage';
 import { COVERAGE_PRODUCTS } from '../../../../shared/domain/coverage';
 import type { EnvironmentView } from '../../../../shared/domain/environment';
-import { OperationProgressBar, useOperation } from '../../components/OperationProgress';
 import { exportName } from '../../components/export/save-export';
 import { tableCells } from '../../components/export/prepare';
 import { useOutput } from '../../components/export/useOutput';
+import { ExportFormatButtons } from '../../components/export/ExportFormatButtons';
 import { SelectField, ResultMessage } from '../../components/fields';
 import { unwrap, workbench } from '../../workbench';
-import type { WorkbenchCallError } from '../../workbench';
-import { useConnections } from '../sandbox/useConnections';
 import type { MatrixFilter } from './CoverageMatrix';
 import { CoverageMatrix, visibleRows } from './CoverageMatrix';
 import { exportCell, exportColumns, matrixRows, runTitle } from './coverage-export';
-import type { PullChoice } from './PullFields';
-import { PullFields, recentRange } from './PullFields';
+import { PullForm, useConnectionPull } from './PullForm';
 import { RunHistory } from './RunHistory';
 
 /** The newest run of each connection, newest first. */
@@ -30,16 +27,11 @@ function latestPerConnection(runs: readonly CoverageRunView[]): CoverageRunView[
 }
 
 export function CoverageScreen({ environment }: { environment: EnvironmentView | null }): JSX.Element {
-  const { connections } = useConnections(environment?.id ?? null);
-  const live = connections.filter((c) => c.disconnectedAt === null);
-  const [choice, setChoice] = useState<PullChoice>(() => ({ connectionId: '', ...recentRange() }));
-  const chosen = { ...choice, connectionId: choice.connectionId || live[0]?.id || '' };
+  const pull = useConnectionPull(environment?.id ?? null);
+  const { live, message, setMessage } = pull;
   const [runs, setRuns] = useState<CoverageRunView[]>([]);
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const [filter, setFilter] = useState<MatrixFilter>({ product: 'all', text: '', onlyNulls: false, onlyDisagreements: false });
-  const [running, setRunning] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const operation = useOperation();
 
   const load = useCallback(() => {
     unwrap(workbench().coverage.runs({})).then(setRuns, (e: Error) => setMessage({ ok: false, text: e.message }));
@@ -49,22 +41,13 @@ export function CoverageScreen({ environment }: { environment: EnvironmentView |
   const latest = useMemo(() => latestPerConnection(runs), [runs]);
   const shown = latest.filter((r) => !hidden.has(r.connectionId));
 
-  const measure = async () => {
-    const operationId = operation.next();
-    setRunning(true);
-    setMessage(null);
-    try {
-      const run = await unwrap(workbench().coverage.run({ ...chosen, operationId }));
+  const measure = () =>
+    pull.run(async (input) => {
+      const run = await unwrap(workbench().coverage.run(input));
       const notOk = run.products.filter((p) => p.status !== 'ok').map((p) => `${p.product} ${p.status.replace('_', ' ')}`);
-      setMessage({ ok: true, text: `Measured ${runTitle(run)}: ${run.requestIds.length} request ids kept${notOk.length ? `; ${notOk.join(', ')}` : ''}.` });
       load();
-    } catch (e) {
-      const error = e as WorkbenchCallError;
-      setMessage({ ok: error.error?.kind === 'cancelled', text: error.error?.kind === 'cancelled' ? 'Cancelled: nothing was stored.' : error.message });
-    } finally {
-      setRunning(false);
-    }
-  };
+      return `Measured ${runTitle(run)}: ${run.requestIds.length} request ids kept${notOk.length ? `; ${notOk.join(', ')}` : ''}.`;
+    });
 
   const output = useOutput();
   useEffect(() => {
@@ -91,23 +74,13 @@ export function CoverageScreen({ environment }: { environment: EnvironmentView |
           <p className="muted">Make one under Connections (Finch Connect) or Sandbox (without Connect), then come back and press “Measure coverage”.</p>
         </div>
       ) : (
-        <form
-          className="card"
-          aria-label="Measure coverage"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void measure();
-          }}
-        >
-          <PullFields connections={live} value={chosen} onChange={setChoice} disabled={running} />
-          <p className="muted">Reads company, every directory page, all individuals and employments, payments in the range and their pay statements.</p>
-          <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={running || !chosen.connectionId}>
-              Measure coverage
-            </button>
-          </div>
-          <OperationProgressBar operation={operation} />
-        </form>
+        <PullForm
+          pull={pull}
+          name="Measure coverage"
+          action="Measure coverage"
+          description="Reads company, every directory page, all individuals and employments, payments in the range and their pay statements."
+          onSubmit={() => void measure()}
+        />
       )}
       <ResultMessage result={message} />
       {latest.length === 0 ? (
@@ -122,12 +95,7 @@ export function CoverageScreen({ environment }: { environment: EnvironmentView |
           <div className="card-head">
             <h2>Matrix: latest run per connection</h2>
             <div className="toolbar">
-              <button type="button" className="button" onClick={() => exportAs('csv')} disabled={shown.length === 0}>
-                Export CSV
-              </button>
-              <button type="button" className="button" onClick={() => exportAs('json')} disabled={shown.length === 0}>
-                Export JSON
-              </button>
+              <ExportFormatButtons onExport={exportAs} disabled={shown.length === 0} />
             </div>
           </div>
           <fieldset className="inline-fields cov-columns">

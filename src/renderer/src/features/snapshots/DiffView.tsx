@@ -8,6 +8,7 @@ import type { FieldChange, SnapshotDiff, SnapshotSummary } from '../../../../sha
 import { exportName } from '../../components/export/save-export';
 import { tableCells } from '../../components/export/prepare';
 import { useOutput } from '../../components/export/useOutput';
+import { ExportFormatButtons } from '../../components/export/ExportFormatButtons';
 import { DiffValue } from './DiffValue';
 import { DIFF_COLUMNS, diffRows } from './diff-export';
 
@@ -65,12 +66,7 @@ export function DiffView({ diff }: { diff: SnapshotDiff }): JSX.Element {
           <button type="button" className="button" onClick={() => setRevealed(!revealed)}>
             {revealed ? 'Hide sensitive values' : 'Reveal sensitive values'}
           </button>
-          <button type="button" className="button" onClick={() => exportAs('csv')}>
-            Export CSV
-          </button>
-          <button type="button" className="button" onClick={() => exportAs('json')}>
-            Export JSON
-          </button>
+          <ExportFormatButtons onExport={exportAs} />
         </div>
       </div>
       {output.note && (

@@ -7,13 +7,9 @@ import type { JSX } from 'react';
 import { useCallback, useEffect, useState } from 'react';
 import type { EnvironmentView } from '../../../../shared/domain/environment';
 import type { SnapshotDiff, SnapshotSummary } from '../../../../shared/domain/snapshots';
-import { OperationProgressBar, useOperation } from '../../components/OperationProgress';
 import { SelectField, ResultMessage } from '../../components/fields';
 import { unwrap, workbench } from '../../workbench';
-import type { WorkbenchCallError } from '../../workbench';
-import type { PullChoice } from '../coverage/PullFields';
-import { PullFields, recentRange } from '../coverage/PullFields';
-import { useConnections } from '../sandbox/useConnections';
+import { PullForm, useConnectionPull } from '../coverage/PullForm';
 import { DiffView } from './DiffView';
 import { SnapshotList } from './SnapshotList';
 
@@ -22,18 +18,13 @@ function optionLabel(s: SnapshotSummary): string {
 }
 
 export function SnapshotsScreen({ environment }: { environment: EnvironmentView | null }): JSX.Element {
-  const { connections } = useConnections(environment?.id ?? null);
-  const live = connections.filter((c) => c.disconnectedAt === null);
-  const [choice, setChoice] = useState<PullChoice>(() => ({ connectionId: '', ...recentRange() }));
-  const chosen = { ...choice, connectionId: choice.connectionId || live[0]?.id || '' };
+  const pull = useConnectionPull(environment?.id ?? null);
+  const { live, message, setMessage } = pull;
   const [label, setLabel] = useState('');
   const [snapshots, setSnapshots] = useState<SnapshotSummary[]>([]);
-  const [running, setRunning] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pair, setPair] = useState<{ fromId: string; toId: string }>({ fromId: '', toId: '' });
   const [diff, setDiff] = useState<SnapshotDiff | null>(null);
   const [diffError, setDiffError] = useState<string | null>(null);
-  const operation = useOperation();
 
   const load = useCallback(() => {
     unwrap(workbench().snapshots.list({})).then(setSnapshots, (e: Error) => setMessage({ ok: false, text: e.message }));
@@ -44,23 +35,14 @@ export function SnapshotsScreen({ environment }: { environment: EnvironmentView 
   const fromId = pair.fromId || String(snapshots[1]?.id ?? '');
   const toId = pair.toId || String(snapshots[0]?.id ?? '');
 
-  const take = async () => {
-    const operationId = operation.next();
-    setRunning(true);
-    setMessage(null);
-    try {
-      const s = await unwrap(workbench().snapshots.take({ ...chosen, operationId, ...(label.trim() ? { label: label.trim() } : {}) }));
-      setMessage({ ok: true, text: `Saved: ${s.counts.people} people, ${s.counts.payments} payments, ${s.counts.payStatements} pay statements (${s.calls} calls).` });
+  const take = () =>
+    pull.run(async (input) => {
+      const s = await unwrap(workbench().snapshots.take({ ...input, ...(label.trim() ? { label: label.trim() } : {}) }));
       setLabel('');
       setPair({ fromId: '', toId: '' });
       load();
-    } catch (e) {
-      const error = e as WorkbenchCallError;
-      setMessage({ ok: error.error?.kind === 'cancelled', text: error.error?.kind === 'cancelled' ? 'Cancelled: nothing was stored.' : error.message });
-    } finally {
-      setRunning(false);
-    }
-  };
+      return `Saved: ${s.counts.people} people, ${s.counts.payments} payments, ${s.counts.payStatements} pay statements (${s.calls} calls).`;
+    });
 
   const compare = async () => {
     setDiff(null);
@@ -84,27 +66,18 @@ export function SnapshotsScreen({ environment }: { environment: EnvironmentView 
           <p className="muted">Make one under Connections (Finch Connect) or Sandbox (without Connect), then save its first snapshot here.</p>
         </div>
       ) : (
-        <form
-          className="card"
-          aria-label="Take a snapshot"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void take();
-          }}
+        <PullForm
+          pull={pull}
+          name="Take a snapshot"
+          action="Take snapshot"
+          description="Company, every person (directory, individual, employment), payments in the range and all their pay statements. Stored compressed on this computer; SSNs are never kept."
+          onSubmit={() => void take()}
         >
-          <PullFields connections={live} value={chosen} onChange={setChoice} disabled={running} />
           <label className="field snap-label">
             <span>Label (optional)</span>
-            <input value={label} maxLength={120} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. before go-live" disabled={running} />
+            <input value={label} maxLength={120} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. before go-live" disabled={pull.running} />
           </label>
-          <p className="muted">Company, every person (directory, individual, employment), payments in the range and all their pay statements. Stored compressed on this computer; SSNs are never kept.</p>
-          <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={running || !chosen.connectionId}>
-              Take snapshot
-            </button>
-          </div>
-          <OperationProgressBar operation={operation} />
-        </form>
+        </PullForm>
       )}
       <ResultMessage result={message} />
       {snapshots.length === 0 ? (

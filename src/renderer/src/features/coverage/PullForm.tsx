@@ -1,0 +1,85 @@
+/**
+ * A full pull of one connection, as coverage and snapshots both start it: the live connections
+ * of the environment, the chosen one and pay range, the running flag, the operation (progress,
+ * Cancel) and the outcome line. A cancelled pull stores nothing, and says so.
+ */
+import type { JSX, ReactNode } from 'react';
+import { useState } from 'react';
+import type { ConnectionView } from '../../../../shared/domain/connection';
+import { OperationProgressBar, useOperation } from '../../components/OperationProgress';
+import type { WorkbenchCallError } from '../../workbench';
+import { useConnections } from '../sandbox/useConnections';
+import type { PullChoice } from './PullFields';
+import { PullFields, recentRange } from './PullFields';
+
+export interface ConnectionPull {
+  /** Connections not disconnected: the ones a pull can read. */
+  live: ConnectionView[];
+  /** The choice, with the first live connection when none was picked yet. */
+  chosen: PullChoice;
+  setChoice: (next: PullChoice) => void;
+  running: boolean;
+  message: { ok: boolean; text: string } | null;
+  setMessage: (message: { ok: boolean; text: string } | null) => void;
+  operation: ReturnType<typeof useOperation>;
+  /** Runs `pull` with the choice and a fresh operation id; its result is the outcome line. */
+  run: (pull: (input: PullChoice & { operationId: string }) => Promise<string>) => Promise<void>;
+}
+
+export function useConnectionPull(environmentId: string | null): ConnectionPull {
+  const { connections } = useConnections(environmentId);
+  const live = connections.filter((c) => c.disconnectedAt === null);
+  const [choice, setChoice] = useState<PullChoice>(() => ({ connectionId: '', ...recentRange() }));
+  const chosen = { ...choice, connectionId: choice.connectionId || live[0]?.id || '' };
+  const [running, setRunning] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const operation = useOperation();
+
+  const run = async (pull: (input: PullChoice & { operationId: string }) => Promise<string>) => {
+    const operationId = operation.next();
+    setRunning(true);
+    setMessage(null);
+    try {
+      setMessage({ ok: true, text: await pull({ ...chosen, operationId }) });
+    } catch (e) {
+      const error = e as WorkbenchCallError;
+      const cancelled = error.error?.kind === 'cancelled';
+      setMessage({ ok: cancelled, text: cancelled ? 'Cancelled: nothing was stored.' : error.message });
+    } finally {
+      setRunning(false);
+    }
+  };
+  return { live, chosen, setChoice, running, message, setMessage, operation, run };
+}
+
+/** The pull's form: connection and range, what it reads, extra fields, the submit button and progress. */
+export function PullForm({ pull, name, action, description, onSubmit, children }: {
+  pull: ConnectionPull;
+  /** The form's accessible name. */
+  name: string;
+  action: string;
+  description: string;
+  onSubmit: () => void;
+  children?: ReactNode;
+}): JSX.Element {
+  return (
+    <form
+      className="card"
+      aria-label={name}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      <PullFields connections={pull.live} value={pull.chosen} onChange={pull.setChoice} disabled={pull.running} />
+      {children}
+      <p className="muted">{description}</p>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={pull.running || !pull.chosen.connectionId}>
+          {action}
+        </button>
+      </div>
+      <OperationProgressBar operation={pull.operation} />
+    </form>
+  );
+}
