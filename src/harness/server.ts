@@ -69,23 +69,37 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
   const logError = options.logError ?? ((line: string) => process.stderr.write(`${line}\n`));
   const server = createServer();
-  await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
+  // A taken port must reject (and be explained by the caller), not leave the start hanging.
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', fail);
+      done();
+    });
+  });
   const port = (server.address() as AddressInfo).port;
   const callbackUri = `http://127.0.0.1:${port}${CALLBACK_PATH}`;
 
-  const core = await startWorkbenchCore({
-    app: {
-      name: 'Finch Workbench',
-      version: packageJson.version,
-      runtime: 'browser-harness',
-      platform: `${process.platform} ${process.arch}`,
-      dataFolder: options.dataFolder,
-    },
-    openSettingsStore: createJsonFileStore,
-    cipher: options.cipher ?? unavailableCipher(browserHarnessSecretStorage()),
-    log: logError,
-    redirectOpener: { mode: 'popup', callbackUri },
-  });
+  let core: WorkbenchCore;
+  try {
+    core = await startWorkbenchCore({
+      app: {
+        name: 'Finch Workbench',
+        version: packageJson.version,
+        runtime: 'browser-harness',
+        platform: `${process.platform} ${process.arch}`,
+        dataFolder: options.dataFolder,
+      },
+      openSettingsStore: createJsonFileStore,
+      cipher: options.cipher ?? unavailableCipher(browserHarnessSecretStorage()),
+      log: logError,
+      redirectOpener: { mode: 'popup', callbackUri },
+    });
+  } catch (error) {
+    // Free the port: a failed start must not keep the process alive.
+    await new Promise<void>((done) => server.close(() => done()));
+    throw error;
+  }
   const bridge = await bundleBridge();
   const ownOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
   const ownHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);

@@ -50,6 +50,7 @@ import type { SettingsStore } from './settings/settings-store';
 import type { RunningSimulator } from './simulator';
 import { startSimulator } from './simulator';
 import { DatabaseOpenError, openWorkbenchDatabase } from './storage/database';
+import { prepareDataFolder } from './startup/data-folder';
 import type { FileSaver, PdfPrinter } from './support/delivery';
 import { SupportService } from './support/support-service';
 import { ReadinessService } from './readiness/readiness-service';
@@ -127,6 +128,8 @@ export interface WorkbenchCore extends WorkbenchServices {
 
 export async function startWorkbenchCore(adapters: CoreAdapters): Promise<WorkbenchCore> {
   const folder = adapters.app.dataFolder;
+  // A fresh machine may lack the folder and its parents: create it owner-only, or stop with a fix.
+  prepareDataFolder(folder);
   const log = adapters.log ?? ((line: string) => console.error(line));
   const events = createEventHub(contract);
   const notices = new NoticeBoard((list) => events.emit('app', 'noticesChanged', list));

@@ -4,7 +4,7 @@
  * that run (and are tested) under plain Node.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { contract } from '../shared/contract';
 import { startWorkbenchCore } from './core';
 import { createIpcGuard } from './ipc/guard';
@@ -16,6 +16,8 @@ import { registerIpc, windowEventSink } from './electron/ipc';
 import { openElectronSettingsStore } from './electron/settings-store';
 import { safeStorageCipher } from './electron/safe-storage-cipher';
 import { electronNativeBinding } from './storage/database';
+import type { StartFailurePorts } from './startup/start-failure';
+import { PREPARE_SQLITE_COMMAND, reportStartFailure, reportUnexpected, StartupError } from './startup/start-failure';
 import { openRedirectWindow } from './electron/redirect-window';
 import { electronFileSaver } from './electron/file-saver';
 import { electronPdfPrinter } from './electron/pdf-printer';
@@ -32,7 +34,36 @@ function navigationContext(): NavigationContext {
   return { appOrigin, connectOrigins: connectOrigins() };
 }
 
-void app.whenReady().then(async () => {
+// Electron's own dialog and exit: a failed start is shown and ends the process with code 1.
+const failurePorts: StartFailurePorts = {
+  showErrorBox: (title, content) => dialog.showErrorBox(title, content),
+  exit: (code) => app.exit(code),
+  log: (line) => console.error(line),
+};
+let started = false;
+process.on('unhandledRejection', (reason) => {
+  if (started) reportUnexpected(failurePorts, reason, 'Unhandled promise rejection in the main process');
+  else reportStartFailure(failurePorts, reason);
+});
+process.on('uncaughtException', (error) => {
+  if (started) reportUnexpected(failurePorts, error, 'Uncaught exception in the main process');
+  else reportStartFailure(failurePorts, error);
+});
+
+/** The Electron-ABI SQLite addon; without it Node's build would load and fail with an ABI error. */
+function sqliteAddon(): string {
+  const binding = electronNativeBinding(app.getAppPath());
+  if (binding) return binding;
+  throw new StartupError(
+    'sqlite-addon',
+    `The SQLite addon built for Electron ${process.versions.electron} is missing (native/electron/better_sqlite3.node).`,
+    `Run \`${PREPARE_SQLITE_COMMAND}\` (\`npm start\` runs it for you), then start again. Without Electron, \`npm run web\` runs the same app in your browser.`,
+  );
+}
+
+void app.whenReady().then(startApp).catch((error: unknown) => reportStartFailure(failurePorts, error));
+
+async function startApp(): Promise<void> {
   const core = await startWorkbenchCore({
     app: {
       name: 'Finch Workbench',
@@ -43,7 +74,7 @@ void app.whenReady().then(async () => {
     },
     openSettingsStore: openElectronSettingsStore,
     cipher: safeStorageCipher,
-    sqliteNativeBinding: electronNativeBinding(app.getAppPath()),
+    sqliteNativeBinding: sqliteAddon(),
     fileSaver: electronFileSaver(() => [...appWindows][0]),
     pdfPrinter: electronPdfPrinter,
     redirectOpener: {
@@ -88,7 +119,8 @@ void app.whenReady().then(async () => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open();
   });
-});
+  started = true;
+}
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();

@@ -35,12 +35,16 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
 }
 
 /**
- * Where the Electron-ABI addon lives once built: `native/electron/better_sqlite3.node` next to
- * the app. Returns undefined when absent (running under Node, or not built yet).
+ * Where the Electron-ABI addon lives once prepared: `native/electron/better_sqlite3.node` next to
+ * the app (`npm start` prepares it; see scripts/electron-sqlite/). In a packaged app the file is
+ * unpacked beside app.asar (a native addon cannot be loaded from inside an archive), so the
+ * `app.asar.unpacked` copy is preferred. Returns undefined when absent.
  */
-export function electronNativeBinding(appRoot: string): string | undefined {
+export function electronNativeBinding(appRoot: string, exists: (path: string) => boolean = existsSync): string | undefined {
   const candidate = join(appRoot, 'native', 'electron', 'better_sqlite3.node');
-  return existsSync(candidate) ? candidate : undefined;
+  const unpacked = candidate.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked');
+  if (unpacked !== candidate && exists(unpacked)) return unpacked;
+  return exists(candidate) ? candidate : undefined;
 }
 
 export interface OpenWorkbenchDatabaseOptions {

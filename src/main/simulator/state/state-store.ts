@@ -38,6 +38,9 @@ export class StateStore {
     private readonly file: string | null,
     private readonly log: (line: string) => void = () => undefined,
   ) {
+    // The folder is made at start, owner-only: a missing parent must not surface only at the
+    // first save, and the state (connections, hashed tokens) is no one else's to read.
+    if (file) mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     this.state = this.load();
     this.reindex();
   }
@@ -170,7 +173,7 @@ export class StateStore {
     const text = JSON.stringify(this.state);
     this.writing = this.writing
       .then(async () => {
-        mkdirSync(dirname(file), { recursive: true });
+        mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
         const temp = `${file}.${process.pid}.tmp`;
         await writeFile(temp, text, { mode: 0o600 });
         await rename(temp, file);
