@@ -8,15 +8,12 @@
  */
 import type { JSX } from 'react';
 import { createContext, useContext, useState } from 'react';
-import { isSensitive, MASK } from '../data-table/Value';
+import { isSensitive, MASK } from '../sensitive';
 import { hidesValues, JsonField } from './JsonField';
-import type { SchemaNode } from './schema-node';
+import type { FieldError, SchemaNode } from './schema-node';
 import { enumValues, inputKind, isInteger, nullable, propertiesOf, requiredOf, UnparsedJson } from './schema-node';
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export type { FieldError } from './schema-node';
 
 interface FormProps {
   schema: SchemaNode;

@@ -5,7 +5,7 @@
  * the text is read; one replaced by something else is a new value. Numbered, not positional,
  * so items can be reordered or removed without one account taking another's number.
  */
-import { isSensitive, MASK } from '../data-table/Value';
+import { isSensitive, MASK } from '../sensitive';
 
 const PLACEHOLDER = /^•••• \(hidden (\d+)\)$/;
 

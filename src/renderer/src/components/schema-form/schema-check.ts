@@ -7,8 +7,7 @@
  * messages and dotted paths. A JSON box whose text does not parse is an error of its own.
  */
 import { CALENDAR_DATE_MESSAGE, isCalendarDate } from '../../../../shared/finch/sandbox-write-rules';
-import type { FieldError } from './SchemaForm';
-import type { SchemaNode } from './schema-node';
+import type { FieldError, SchemaNode } from './schema-node';
 import { UnparsedJson } from './schema-node';
 
 type Checked = SchemaNode & { exclusiveMinimum?: number; maximum?: number; minLength?: number; maxItems?: number };

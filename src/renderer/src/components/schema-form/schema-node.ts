@@ -16,6 +16,12 @@ export interface SchemaNode {
   anyOf?: SchemaNode[];
 }
 
+/** A problem of one field, by dotted path (`residence.state`, `pay_statements.0.gross_pay`). */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
 export type InputKind = 'text' | 'date' | 'number' | 'boolean' | 'enum' | 'object' | 'json';
 
 function types(node: SchemaNode): string[] {

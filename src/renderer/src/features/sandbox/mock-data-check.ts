@@ -4,9 +4,8 @@
  * days, a period not ending before it starts…), shared with main's own check.
  */
 import { sandboxWriteProblems } from '../../../../shared/finch/sandbox-write-rules';
-import type { FieldError } from '../../components/schema-form/SchemaForm';
 import { checkAgainstSchema } from '../../components/schema-form/schema-check';
-import type { SchemaNode } from '../../components/schema-form/schema-node';
+import type { FieldError, SchemaNode } from '../../components/schema-form/schema-node';
 import type { WriteName } from './mock-data-prefill';
 
 const key = (e: FieldError) => `${e.path}\u0000${e.message}`;
