@@ -41,3 +41,31 @@ test('an explorer read that fails explains itself', async ({ page, workbench }) 
   await expect(page.getByRole('alert').filter({ hasText: 're-authenticated' })).toContainText('Finch-Request-ID:');
   await expect(page.getByRole('note', { name: 'Explanation: The employer must reconnect' })).toBeVisible();
 });
+
+test('on the person page no field name overlaps its value, however long the name', async ({ page, workbench }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await workbench.harness.core.connections.createSandbox('local', { providerId: 'gusto', employeeSize: 5, customerName: 'Labels Co' });
+  await page.goto(`${workbench.harness.url}/#/explorer`);
+  const directory = page.getByRole('region', { name: 'Directory' });
+  await expect(directory.getByRole('status')).toHaveText('5 of 5 people', { timeout: 15_000 });
+  await directory.getByRole('row').nth(1).click();
+  const person = page.getByRole('region', { name: 'Person' });
+  const longest = person.locator('.fact dt', { hasText: 'highly_compensated_employee' });
+  await expect(longest).toBeVisible();
+  await longest.scrollIntoViewIfNeeded();
+  await screenshot(page, 'explorer-person-labels');
+  // The text as drawn (a long name overflows its own box), label against value, for every fact.
+  const overlaps = await person.locator('.fact').evaluateAll((facts) => {
+    const drawn = (el: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return [...range.getClientRects()];
+    };
+    const meet = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    return facts.flatMap((fact) => {
+      const [dt, dd] = [fact.querySelector('dt')!, fact.querySelector('dd')!];
+      return drawn(dt).some((a) => drawn(dd).some((b) => meet(a, b))) ? [dt.textContent] : [];
+    });
+  });
+  expect(overlaps).toEqual([]);
+});

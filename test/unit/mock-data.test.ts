@@ -60,13 +60,34 @@ describe('mock-data writes', () => {
     const fields = (failure as { details: { fields: { path: string; message: string }[] } }).details.fields;
     expect(fields).toEqual(
       expect.arrayContaining([
-        { path: 'start_date', message: 'must be a valid date' },
+        { path: 'start_date', message: 'must be a valid date (YYYY-MM-DD)' },
         { path: 'pay_statements.0.individual_id', message: 'is required' },
         { path: 'pay_statements.0.gross_pay', message: 'must be greater than 0' },
       ]),
     );
     const gender = await core.mockData.write('local', { connectionId: c.id, write: 'individual', individualId: 'x', body: { gender: 'robot' } }).catch((e: unknown) => e);
     expect((gender as { details: { fields: { path: string; message: string }[] } }).details.fields[0]).toEqual({ path: 'gender', message: 'must be one of female, male, other, decline_to_specify' });
+    expect(core.requestLog.search({ environmentId: 'local', limit: 1 })[0]!.id).toBe(before);
+  });
+
+  it('what the schema cannot say is refused too, before anything is sent: no such day, a period ending before it starts', async () => {
+    const c = await newConnection();
+    const person = await firstPerson(c.id);
+    const before = core.requestLog.search({ environmentId: 'local', limit: 1 })[0]!.id;
+    const fieldsOf = (write: Promise<unknown>) => write.then(() => [], (e: { details?: { fields?: unknown } }) => e.details?.fields);
+    expect(await fieldsOf(core.mockData.write('local', { connectionId: c.id, write: 'individual', individualId: person.id!, body: { dob: '31/02/1990' } }))).toEqual([
+      { path: 'dob', message: 'must be a valid date (YYYY-MM-DD)' },
+    ]);
+    expect(await fieldsOf(core.mockData.write('local', { connectionId: c.id, write: 'individual', individualId: person.id!, body: { dob: '1990-02-31' } }))).toEqual([
+      { path: 'dob', message: 'must be a valid date (YYYY-MM-DD)' },
+    ]);
+    expect(await fieldsOf(core.mockData.write('local', { connectionId: c.id, write: 'employment', individualId: person.id!, body: { start_date: '2024-05-01', end_date: '2024-04-30' } }))).toEqual([
+      { path: 'end_date', message: 'must be on or after start_date (2024-05-01)' },
+    ]);
+    const payment = { start_date: '2026-03-10', end_date: '2026-03-01', pay_statements: [{ individual_id: person.id!, gross_pay: 250_000, net_pay: 190_000 }] };
+    expect(await fieldsOf(core.mockData.write('local', { connectionId: c.id, write: 'payment', body: payment }))).toEqual([
+      { path: 'end_date', message: 'must be on or after start_date (2026-03-10)' },
+    ]);
     expect(core.requestLog.search({ environmentId: 'local', limit: 1 })[0]!.id).toBe(before);
   });
 

@@ -2,13 +2,16 @@
  * Checks a sandbox write against the request schema Finch publishes for it (extracted from the
  * spec into src/shared/finch/sandbox-write-schemas.json), before anything is sent. Every
  * problem comes back as a field-level error with a dotted path the form can put next to the
- * field, e.g. `residence.state` or `pay_statements.0.gross_pay`.
+ * field, e.g. `residence.state` or `pay_statements.0.gross_pay`. The rules the schema cannot
+ * express (a period that ends before it starts…) come from sandbox-write-rules.ts, which the
+ * renderer's forms run too before sending.
  */
 import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import schemas from '../../shared/finch/sandbox-write-schemas.json';
 import type { SandboxWrite } from '../../shared/finch/sandbox-write-extract';
+import { CALENDAR_DATE_MESSAGE, sandboxWriteProblems } from '../../shared/finch/sandbox-write-rules';
 import { WorkbenchError } from '../errors';
 
 const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
@@ -18,7 +21,7 @@ const validators = new Map<SandboxWrite, ValidateFunction>();
 function validatorFor(write: SandboxWrite): ValidateFunction {
   let validate = validators.get(write);
   if (!validate) {
-    validate = ajv.compile(schemas[write] as object);
+    validate = ajv.compile(datesAsFormat(schemas[write]));
     validators.set(write, validate);
   }
   return validate;
@@ -29,10 +32,21 @@ export interface FieldError {
   message: string;
 }
 
+/**
+ * The spec marks some dates only with `title: "Date"` (dob, employment dates): they are dates
+ * all the same, so they get `format: "date"` (a real calendar day) like the others.
+ */
+function datesAsFormat(node: unknown): object {
+  if (Array.isArray(node)) return node.map(datesAsFormat);
+  if (node === null || typeof node !== 'object') return node as object;
+  const out = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, key === 'enum' ? value : datesAsFormat(value)]));
+  return out['title'] === 'Date' && out['format'] === undefined ? { ...out, format: 'date' } : out;
+}
+
 export function checkSandboxWrite(write: SandboxWrite, body: unknown): FieldError[] {
   const validate = validatorFor(write);
-  if (validate(body)) return [];
-  return dedupe((validate.errors ?? []).map(toFieldError));
+  const schemaErrors = validate(body) ? [] : (validate.errors ?? []).map(toFieldError);
+  return dedupe([...schemaErrors, ...sandboxWriteProblems(write, body)]);
 }
 
 /** Throws a validation error naming each field, or returns the body unchanged. */
@@ -60,7 +74,7 @@ function messageFor(error: ErrorObject): string {
     case 'enum':
       return `must be one of ${(params['allowedValues'] as unknown[]).filter((v) => v !== null).join(', ')}`;
     case 'format':
-      return `must be a valid ${String(params['format'])}`;
+      return params['format'] === 'date' ? CALENDAR_DATE_MESSAGE : `must be a valid ${String(params['format'])}`;
     case 'type':
       return `must be ${String(params['type']).replace(',null', '').replace(',', ' or ')}`;
     case 'required':

@@ -3,14 +3,9 @@
  * not the same as ""), absent as —, and sensitive fields stay masked until revealed.
  */
 import type { JSX } from 'react';
+import { isSensitive, MASK } from '../sensitive';
 
-// Bank details (company accounts) are as sensitive as pay: masked alike.
-const SENSITIVE = /(^|\.)(ssn|dob|income|amount|salary|encrypted_ssn|account_number|routing_number)($|\.)/;
-export const MASK = '•••• (hidden)';
-
-export function isSensitive(path: string): boolean {
-  return SENSITIVE.test(path);
-}
+export { isSensitive, MASK };
 
 export function Value({ value, path, revealed }: { value: unknown; path: string; revealed: boolean }): JSX.Element {
   if (value === null) return <span className="value-null">null</span>;

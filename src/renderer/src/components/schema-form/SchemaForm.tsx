@@ -2,17 +2,18 @@
  * A form drawn from one of Finch's request schemas: a field per property (text, date,
  * number, yes/no, a choice for enums), nested objects as fieldsets, arrays as JSON. A nullable
  * field has a "null" box, because sending an explicit null is often the very case being
- * tested. Field-level errors from main (paths like `residence.state`) appear under their field.
+ * tested. Field-level errors (from schema-check.ts before sending, or from main, with paths
+ * like `residence.state`) appear under their field. Sensitive values are masked by the
+ * Explorer's rule until revealed, and stay editable while masked.
  */
 import type { JSX } from 'react';
-import { createContext, useContext, useEffect, useState } from 'react';
-import type { SchemaNode } from './schema-node';
-import { enumValues, inputKind, isInteger, nullable, propertiesOf, requiredOf } from './schema-node';
+import { createContext, useContext, useState } from 'react';
+import { isSensitive, MASK } from '../sensitive';
+import { hidesValues, JsonField } from './JsonField';
+import type { FieldError, SchemaNode } from './schema-node';
+import { enumValues, inputKind, isInteger, nullable, propertiesOf, requiredOf, UnparsedJson } from './schema-node';
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export type { FieldError } from './schema-node';
 
 interface FormProps {
   schema: SchemaNode;
@@ -23,15 +24,17 @@ interface FormProps {
   hide?: string[];
 }
 
-/** Shown as dots until revealed, as in the explorer: sandbox data is fake, screens get shared anyway. */
-const SENSITIVE = new Set(['ssn', 'encrypted_ssn', 'dob', 'account_number', 'routing_number']);
+/** Focuses the first field marked invalid, in the order the form shows them. */
+export function focusFirstInvalid(form: HTMLElement | null): void {
+  form?.querySelector<HTMLElement>('input[aria-invalid="true"], select[aria-invalid="true"], textarea[aria-invalid="true"]')?.focus();
+}
 
 export function SchemaForm({ schema, value, onChange, errors, hide = [] }: FormProps): JSX.Element {
   const [revealed, setRevealed] = useState(false);
   return (
     <RevealContext.Provider value={revealed}>
       <label className="checkbox reveal-toggle">
-        <input type="checkbox" checked={revealed} onChange={(e) => setRevealed(e.target.checked)} /> Reveal sensitive values (SSN, date of birth, account numbers)
+        <input type="checkbox" checked={revealed} onChange={(e) => setRevealed(e.target.checked)} /> Reveal sensitive values (SSN, date of birth, pay, bank accounts)
       </label>
       <ObjectFields schema={schema} value={value} onChange={onChange} errors={errors} path="" hide={hide} />
     </RevealContext.Provider>
@@ -84,9 +87,15 @@ interface FieldProps {
 function Field({ name, path, node, required, value, onChange, errors }: FieldProps): JSX.Element {
   const kind = inputKind(node);
   const revealed = useContext(RevealContext);
-  const masked = SENSITIVE.has(name) && !revealed;
+  // A masked choice has no password-style input: its Edit button shows this one field.
+  const [shownHere, setShownHere] = useState(false);
+  // Sandbox data is fake, but screens get shared: the Explorer's masking rule applies here too.
+  const masked = isSensitive(path) && !revealed && !shownHere;
   // A JSON field holds its items too, so errors inside it (pay_statements.0.gross_pay) show under it.
-  const own = errors.filter((e) => e.path === path || (kind === 'json' && e.path.startsWith(`${path}.`)));
+  const unparsed = value instanceof UnparsedJson ? [{ path, message: `not valid JSON: ${value.problem}` }] : [];
+  const own = [...errors.filter((e) => e.path === path || (kind === 'json' && e.path.startsWith(`${path}.`))), ...unparsed].filter(
+    (e, i, all) => all.findIndex((o) => o.path === e.path && o.message === e.message) === i,
+  );
   const id = `field-${path.replace(/\./g, '-')}`;
   const canBeNull = nullable(node);
   const isNull = value === null;
@@ -95,11 +104,17 @@ function Field({ name, path, node, required, value, onChange, errors }: FieldPro
       <input type="checkbox" checked={isNull} onChange={(e) => onChange(e.target.checked ? null : undefined)} aria-label={`${path} is null`} /> null
     </label>
   ) : null;
-  const errorLine = own.map((e) => (
-    <span key={`${e.path}:${e.message}`} className="field-error" id={`${id}-error`}>
-      {e.path}: {e.message}
-    </span>
-  ));
+  // One element (one id) for all of a field's errors, under the field, never beside its input.
+  const errorLine =
+    own.length > 0 ? (
+      <span className="field-error" id={`${id}-error`}>
+        {own.map((e) => (
+          <span key={`${e.path}:${e.message}`}>
+            {e.path}: {e.message}
+          </span>
+        ))}
+      </span>
+    ) : null;
 
   if (kind === 'object') {
     const nested = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
@@ -119,52 +134,30 @@ function Field({ name, path, node, required, value, onChange, errors }: FieldPro
   // A null field stays editable: typing a value replaces the null (the box unticks itself).
   const common = { id, placeholder: isNull ? 'null' : undefined, 'aria-invalid': own.length > 0, 'aria-describedby': own.length > 0 ? `${id}-error` : undefined };
   let input: JSX.Element;
-  switch (kind) {
-    case 'enum':
-      input = (
-        <select {...common} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}>
-          <option value="">{isNull ? 'null' : '(not set)'}</option>
-          {enumValues(node).map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </select>
-      );
-      break;
-    case 'boolean':
-      input = (
-        <select {...common} value={typeof value === 'boolean' ? String(value) : ''} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value === 'true')}>
-          <option value="">{isNull ? 'null' : '(not set)'}</option>
-          <option value="true">true</option>
-          <option value="false">false</option>
-        </select>
-      );
-      break;
-    case 'number':
-      input = (
-        <input
-          {...common}
-          type="number"
-          step={isInteger(node) ? 1 : 'any'}
-          value={typeof value === 'number' ? value : ''}
-          onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
-        />
-      );
-      break;
-    case 'json':
-      input = <JsonField {...common} value={value} onChange={onChange} />;
-      break;
-    default:
-      input = (
-        <input
-          {...common}
-          type={masked ? 'password' : kind === 'date' ? 'date' : 'text'}
-          autoComplete="off"
-          value={typeof value === 'string' ? value : ''}
-          onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
-        />
-      );
+  if (masked && (kind === 'enum' || kind === 'boolean')) {
+    input = (
+      <>
+        <input {...common} type="text" readOnly value={value === undefined || value === null ? '' : MASK} placeholder={isNull ? 'null' : '(not set)'} />
+        <button type="button" className="button button-small" aria-label={`Edit ${path}`} onClick={() => setShownHere(true)}>
+          Edit
+        </button>
+      </>
+    );
+  } else if (masked && kind !== 'json') {
+    // Password-style: a new value can be typed, the current one is not shown.
+    input = (
+      <input
+        {...common}
+        type="password"
+        autoComplete="off"
+        inputMode={kind === 'number' ? 'decimal' : undefined}
+        value={typeof value === 'string' || typeof value === 'number' ? String(value) : ''}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : kind === 'number' && Number.isFinite(Number(e.target.value)) ? Number(e.target.value) : e.target.value)}
+      />
+    );
+  } else {
+    // A JSON box masks what is sensitive inside it (accounts.account_number), whatever its own name.
+    input = plainInput(kind, node, value, isNull, onChange, common, !revealed, path);
   }
   return (
     <div className={`schema-field schema-${kind}`}>
@@ -177,35 +170,58 @@ function Field({ name, path, node, required, value, onChange, errors }: FieldPro
         {input}
         {nullBox}
       </div>
+      {kind === 'json' && !revealed && hidesValues(value, path) && (
+        <span className="muted hint">Sensitive values show as “{MASK.slice(0, -1)} n)”: leave one in place to keep its value, or type a new value over it.</span>
+      )}
       {errorLine}
     </div>
   );
 }
 
-/** Arrays and free-form objects are edited as JSON; the text is kept while it does not parse. */
-function JsonField({ value, onChange, ...rest }: { value: unknown; onChange: (v: unknown) => void; id: string; placeholder: string | undefined }): JSX.Element {
-  const shown = value === undefined || value === null ? '' : JSON.stringify(value, null, 1);
-  const [text, setText] = useState(shown);
-  const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => setText(shown), [shown]);
-  return (
-    <>
-      <textarea
-        {...rest}
-        rows={Math.min(8, Math.max(2, text.split('\n').length))}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={() => {
-          if (text.trim() === '') return (setProblem(null), onChange(undefined));
-          try {
-            onChange(JSON.parse(text));
-            setProblem(null);
-          } catch (error) {
-            setProblem(`not valid JSON: ${(error as Error).message}`);
-          }
-        }}
-      />
-      {problem && <span className="field-error">{problem}</span>}
-    </>
-  );
+type Common = { id: string; placeholder: string | undefined; 'aria-invalid': boolean; 'aria-describedby': string | undefined };
+
+function plainInput(kind: ReturnType<typeof inputKind>, node: SchemaNode, value: unknown, isNull: boolean, onChange: (v: unknown) => void, common: Common, masked: boolean, path: string): JSX.Element {
+  switch (kind) {
+    case 'enum':
+      return (
+        <select {...common} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}>
+          <option value="">{isNull ? 'null' : '(not set)'}</option>
+          {enumValues(node).map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+      );
+    case 'boolean':
+      return (
+        <select {...common} value={typeof value === 'boolean' ? String(value) : ''} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value === 'true')}>
+          <option value="">{isNull ? 'null' : '(not set)'}</option>
+          <option value="true">true</option>
+          <option value="false">false</option>
+        </select>
+      );
+    case 'number':
+      return (
+        <input
+          {...common}
+          type="number"
+          step={isInteger(node) ? 1 : 'any'}
+          value={typeof value === 'number' ? value : ''}
+          onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
+        />
+      );
+    case 'json':
+      return <JsonField {...common} path={path} masked={masked} value={value} onChange={onChange} />;
+    default:
+      return (
+        <input
+          {...common}
+          type={kind === 'date' ? 'date' : 'text'}
+          autoComplete="off"
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+        />
+      );
+  }
 }

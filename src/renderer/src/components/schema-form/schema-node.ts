@@ -16,6 +16,12 @@ export interface SchemaNode {
   anyOf?: SchemaNode[];
 }
 
+/** A problem of one field, by dotted path (`residence.state`, `pay_statements.0.gross_pay`). */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
 export type InputKind = 'text' | 'date' | 'number' | 'boolean' | 'enum' | 'object' | 'json';
 
 function types(node: SchemaNode): string[] {
@@ -64,9 +70,20 @@ export function isInteger(raw: SchemaNode): boolean {
   return types(unwrapNullable(raw)).includes('integer');
 }
 
+/**
+ * What a JSON box holds while its text does not parse: the text (so nothing typed is lost)
+ * and why, so the form knows the field is bad instead of silently keeping the last good value.
+ */
+export class UnparsedJson {
+  constructor(
+    readonly text: string,
+    readonly problem: string,
+  ) {}
+}
+
 /** Drops keys left unset (undefined) at any depth; null stays: it is a value Finch accepts. */
 export function pruneUnset(value: unknown): unknown {
-  if (Array.isArray(value)) return value;
+  if (Array.isArray(value) || value instanceof UnparsedJson) return value;
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {

@@ -1,20 +1,22 @@
 /**
  * Edit a sandbox company's mock data through Finch's /sandbox/* writes: forms drawn from the
- * spec's request schemas, field errors from main's check against the same schemas, and a
- * sync job afterwards so the explorer shows the change at once.
+ * spec's request schemas, checked against them (and the rules they cannot express) before
+ * anything is sent, with the bad fields marked; main checks again; a sync job afterwards so
+ * the explorer shows the change at once.
  */
 import type { JSX } from 'react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SandboxWriteResult } from '../../../../shared/domain/sandbox';
 import schemas from '../../../../shared/finch/sandbox-write-schemas.json';
 import { OperationProgressBar, useOperation } from '../../components/OperationProgress';
 import { SelectField } from '../../components/fields';
 import type { FieldError } from '../../components/schema-form/SchemaForm';
-import { SchemaForm } from '../../components/schema-form/SchemaForm';
+import { focusFirstInvalid, SchemaForm } from '../../components/schema-form/SchemaForm';
 import type { SchemaNode } from '../../components/schema-form/schema-node';
 import { pruneUnset } from '../../components/schema-form/schema-node';
 import type { WorkbenchCallError } from '../../workbench';
 import { unwrap, workbench } from '../../workbench';
+import { checkBeforeSending } from './mock-data-check';
 import type { PersonChoice, WriteName } from './mock-data-prefill';
 import { WRITE_LABELS, changedFields, loadPeople, prefill } from './mock-data-prefill';
 
@@ -27,7 +29,11 @@ type Outcome = { ok: true; result: SandboxWriteResult } | { ok: false; message: 
 export function MockDataPanel({ connectionId }: { connectionId: string }): JSX.Element {
   const [write, setWrite] = useState<WriteName>('individual');
   const [people, setPeople] = useState<PersonChoice[]>([]);
-  const [personId, setPersonId] = useState<string | null>(null);
+  // The person belongs to the connection it was chosen on: after a switch there is none until
+  // the new connection's people arrive, so no template is built with another company's person.
+  const [chosen, setChosen] = useState<{ connectionId: string; personId: string | null }>({ connectionId, personId: null });
+  const personId = chosen.connectionId === connectionId ? chosen.personId : null;
+  const setPersonId = (id: string | null) => setChosen({ connectionId, personId: id });
   const [original, setOriginal] = useState<Record<string, unknown>>({});
   const [value, setValue] = useState<Record<string, unknown>>({});
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -35,15 +41,23 @@ export function MockDataPanel({ connectionId }: { connectionId: string }): JSX.E
   const [busy, setBusy] = useState<'loading' | 'saving' | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const operation = useOperation();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  useEffect(() => void (focusRequest > 0 && focusFirstInvalid(formRef.current)), [focusRequest]);
 
   useEffect(() => {
     setPeople([]);
-    setPersonId(null);
+    setChosen({ connectionId, personId: null });
     if (!connectionId) return;
+    // A late directory from the connection worked on before must not replace this one's.
+    let current = true;
     loadPeople(connectionId).then(
-      (list) => (setPeople(list), setPersonId(list[0]?.id ?? null)),
-      (e: Error) => setOutcome({ ok: false, message: `Could not read the directory: ${e.message}`, requestId: null }),
+      (list) => current && (setPeople(list), setChosen({ connectionId, personId: list[0]?.id ?? null })),
+      (e: Error) => current && setOutcome({ ok: false, message: `Could not read the directory: ${e.message}`, requestId: null }),
     );
+    return () => {
+      current = false;
+    };
   }, [connectionId]);
 
   useEffect(() => {
@@ -71,6 +85,18 @@ export function MockDataPanel({ connectionId }: { connectionId: string }): JSX.E
       setOutcome({ ok: false, message: 'Nothing changed: edit a field first.', requestId: null });
       return;
     }
+    const problems = checkBeforeSending(write, FORM_SCHEMA[write], filled, body, original);
+    if (problems.length > 0) {
+      setErrors(problems);
+      const named = problems.slice(0, 3).map((p) => p.path).join(', ');
+      setOutcome({
+        ok: false,
+        message: `Nothing was sent: this ${WRITE_LABELS[write].toLowerCase()} change does not match Finch’s schema and rules. Fix the marked field(s): ${named}${problems.length > 3 ? ', …' : ''}.`,
+        requestId: null,
+      });
+      setFocusRequest((n) => n + 1);
+      return;
+    }
     setBusy('saving');
     setErrors([]);
     setOutcome(null);
@@ -84,6 +110,7 @@ export function MockDataPanel({ connectionId }: { connectionId: string }): JSX.E
         },
         (e: WorkbenchCallError) => {
           setErrors(e.error.fields ?? []);
+          setFocusRequest((n) => n + 1);
           setOutcome({ ok: false, message: e.message, requestId: e.error.requestId ?? null });
         },
       )
@@ -107,6 +134,7 @@ export function MockDataPanel({ connectionId }: { connectionId: string }): JSX.E
         )}
       </div>
       <form
+        ref={formRef}
         aria-label={`Mock data: ${WRITE_LABELS[write]}`}
         onSubmit={(e) => {
           e.preventDefault();
