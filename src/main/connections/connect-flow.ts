@@ -9,6 +9,7 @@ import type { ConnectSession, ConnectSessionInput } from '../../shared/domain/co
 import type { ConnectionView } from '../../shared/domain/connection';
 import { WorkbenchError } from '../errors';
 import { checkConnectionAttempt } from '../environments/environment-rules';
+import type { ConnectionAttempt, Verdict } from '../environments/environment-rules';
 import type { EnvironmentService } from '../environments/environment-service';
 import type { SimulatorAddress } from '../environments/targets';
 import { applicationTarget, endpointsOf } from '../environments/targets';
@@ -85,14 +86,19 @@ export class ConnectFlow {
     return this.complete(environmentId, match.code, match.state!);
   }
 
+  /**
+   * The environment's rules for a connection like this, with the live count of active Provider
+   * Sandbox connections: what "Before you connect" shows is exactly what a session enforces.
+   */
+  check(environmentId: string, attempt: Omit<ConnectionAttempt, 'activeProviderSandboxConnections'>): Verdict {
+    const env = this.options.environments.get(environmentId);
+    const activeProviderSandboxConnections = attempt.sandboxMode === 'provider' ? this.options.connections.countActive(environmentId, 'provider') : 0;
+    return checkConnectionAttempt(env.kind, { ...attempt, activeProviderSandboxConnections });
+  }
+
   private async createSession(environmentId: string, input: ConnectSessionInput, redirectUri: string | null) {
     const env = this.options.environments.get(environmentId);
-    const verdict = checkConnectionAttempt(env.kind, {
-      providerId: input.providerId ?? null,
-      authMethod: input.authMethod ?? null,
-      sandboxMode: input.sandboxMode ?? null,
-      activeProviderSandboxConnections: input.sandboxMode === 'provider' ? this.options.connections.countActive(environmentId, 'provider') : 0,
-    });
+    const verdict = this.check(environmentId, { providerId: input.providerId ?? null, authMethod: input.authMethod ?? null, sandboxMode: input.sandboxMode ?? null });
     if (!verdict.allowed) throw new WorkbenchError('validation', verdict.reason ?? 'This connection is not allowed in this environment.');
     const customerId = input.customerId ?? `cust_${randomBytes(6).toString('hex')}`;
     const target = applicationTarget(env, this.options.simulator(), this.options.vault);
