@@ -18,6 +18,7 @@ import type { SecretVault } from '../secrets/secret-vault';
 import type { ConnectionService } from './connection-service';
 import type { RedirectMatch } from './redirect-interceptor';
 import type { ConnectTraces } from '../diagnostics/connect-trace';
+import { CONNECT_PATH, describeConnectError } from '../diagnostics/connect-rules';
 import { redirectLaunchUrl } from './redirect-interceptor';
 
 interface Attempt {
@@ -78,9 +79,10 @@ export class ConnectFlow {
       throw new WorkbenchError('validation', 'This redirect does not belong to a redirect-flow attempt started here (unknown state). Nothing was exchanged.');
     }
     if (match.kind === 'error') {
-      this.options.connections.recordEvent(environmentId, null, attempt.customerId, 'connect_failed', {
-        stage: 'redirect', message: `${match.error}${match.description ? `: ${match.description}` : ''}`,
-      }, []);
+      const said = `${match.error}${match.description ? `: ${match.description}` : ''}`;
+      this.options.connections.recordEvent(environmentId, null, attempt.customerId, 'connect_failed', { stage: 'redirect', message: said }, []);
+      this.options.traces.add(match.state!, { kind: 'report', requestId: null, summary: `Connect sent the employer back to the redirect URI with an error: ${said}` });
+      this.options.traces.finish(match.state!, 'failed', { status: null, finchCode: match.error, message: said, path: CONNECT_PATH, outcome: 'connect_error' });
       throw new WorkbenchError('finch_error', `Connect sent the employer back with an error: ${match.error}${match.description ? ` (${match.description})` : ''}.`);
     }
     return this.complete(environmentId, match.code, match.state!);
@@ -207,9 +209,12 @@ export class ConnectFlow {
     this.options.connections.recordEvent(environmentId, null, attempt.customerId, kind === 'closed' ? 'connect_closed' : 'connect_failed', {
       stage: 'connect', message: message ?? null, errorType: errorType ?? null,
     }, []);
-    this.options.traces.add(state, { kind: 'report', requestId: null, summary: kind === 'closed' ? 'The employer closed Connect' : `Connect reported: ${message ?? 'an error'}` });
-    if (kind === 'closed') this.options.traces.finish(state, 'closed');
-    else this.options.traces.finish(state, 'failed', { status: null, finchCode: errorType ?? null, message: message ?? null, path: 'Finch Connect' });
+    this.options.traces.add(state, {
+      kind: 'report', requestId: null,
+      summary: kind === 'closed' ? 'The employer closed Connect' : `Connect reported ${describeConnectError(errorType)}${message ? `: ${message}` : ''}`,
+    });
+    if (kind === 'closed') this.options.traces.finish(state, 'closed', { status: null, path: CONNECT_PATH, outcome: 'connect_closed' });
+    else this.options.traces.finish(state, 'failed', { status: null, finchCode: errorType ?? null, message: message ?? null, path: CONNECT_PATH, outcome: 'connect_error' });
   }
 
   /** A message the Connect frame posted, as the renderer saw it (codes already masked there). */
