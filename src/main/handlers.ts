@@ -6,7 +6,6 @@ import type { HandlerMap } from '../shared/contract';
 import { readAppInfo } from './app-info/app-info';
 import type { WorkbenchServices } from './core';
 import { checkCredentials } from './environments/credential-check';
-import { checkConnectionAttempt } from './environments/environment-rules';
 import { applicationTarget } from './environments/targets';
 import { startRedirectFlow } from './connections/redirect-handler';
 import { saveExport } from './files/export-saver';
@@ -40,7 +39,7 @@ export function buildHandlers(s: WorkbenchServices): HandlerMap {
       },
       setActive: ({ id }) => s.environments.setActive(id),
       importJson: ({ json }) => s.environments.importJson(json),
-      checkConnection: ({ id, ...attempt }) => checkConnectionAttempt(s.environments.get(id).kind, attempt),
+      checkConnection: ({ id, ...attempt }) => s.connect.check(id, attempt),
       checkCredentials: ({ id }) => checkCredentials(s.gateway, applicationTarget(s.environments.get(id), s.simulator, s.vault)),
     },
     connections: {

@@ -50,6 +50,37 @@ test('a Connect attempt failing at the exchange shows its trace and the explanat
   expect(workbench.harness.core.connections.list('local')).toHaveLength(0);
 });
 
+test('a provider failure inside Connect is traced as a Connect provider error and explained', async ({ page, workbench }) => {
+  await page.goto(`${workbench.harness.url}/#/connections`);
+  await page.getByRole('button', { name: 'New connection' }).click();
+  const form = page.getByRole('form', { name: 'New connection' });
+  await form.getByLabel('Customer name').fill('Provider Down Co');
+  await form.getByRole('button', { name: 'Open Finch Connect' }).click();
+  const frame = page.frameLocator('#finch-connect-iframe');
+  await frame.getByTestId('continue').click();
+  await frame.getByTestId('provider-finch').click();
+  await frame.getByLabel('Username').fill('provider-error');
+  await frame.getByLabel('Password').fill('whatever-password');
+  await frame.getByTestId('submit').click();
+  await expect(page.getByRole('status').filter({ hasText: 'Connect says:' })).toBeVisible();
+
+  // Connect keeps its frame open for a retry; the trace already says what happened and why.
+  const attempt = page.getByRole('listitem', { name: /Connect attempt/ }).first();
+  await expect(attempt).toContainText('Provider Down Co');
+  await expect(attempt).toContainText('failed');
+  await expect(attempt).toContainText(/Connect reported a provider error \(employer_connection_error\): .*returned an error while Finch was signing in/);
+  const explanation = attempt.getByRole('note', { name: 'Explanation: The payroll provider failed during Connect' });
+  await expect(explanation).toContainText('Let the employer try again');
+  await expect(attempt).not.toContainText('No explanation on file');
+
+  // The employer gives up and closes Connect: still explained by the provider's failure.
+  await frame.getByTestId('close-after-error').click();
+  await expect(attempt).toContainText('The employer closed Connect');
+  await expect(attempt.getByRole('note', { name: 'Explanation: The payroll provider failed during Connect' })).toBeVisible();
+  await attempt.scrollIntoViewIfNeeded();
+  await screenshot(page, 'diagnostics-connect-provider-error');
+});
+
 test('a health check and a failed request explain themselves', async ({ page, workbench }) => {
   const core = workbench.harness.core;
   const c = await core.connections.createSandbox('local', { providerId: 'finch', customerName: 'Health Co' });

@@ -123,3 +123,38 @@ test('the bundle tab explains an empty selection and says which environment it c
   await expect(page.getByRole('button', { name: 'Save bundle (.zip)' })).toBeDisabled();
   await screenshot(page, 'support-bundle-empty');
 });
+
+test('after drills on a connection that was then disconnected, the default bundle holds its failures, titled by the worst', async ({ page, workbench }) => {
+  test.setTimeout(60_000);
+  const core = workbench.harness.core;
+  const products: ('company' | 'directory' | 'individual')[] = ['company', 'directory', 'individual'];
+  const drilled = await core.connections.createSandbox('local', { providerId: 'finch', products, customerName: 'Drilled Co' });
+  const clean = await core.connections.createSandbox('local', { providerId: 'finch', products, customerName: 'Clean Co' });
+  await core.lifecycle.read('local', clean.id, (client) => client.hris.company.retrieve());
+  await core.drills.run('local', 'reauth', drilled.id);
+  await core.drills.run('local', 'provider-outage', drilled.id);
+  await core.drills.run('local', 'batch-partial-failure', drilled.id);
+  await core.lifecycle.disconnect('local', drilled.id);
+  const failures = core.requestLog.search({ environmentId: 'local', connectionId: drilled.id, limit: 100 }).filter((r) => !['ok', 'accepted'].includes(r.outcome));
+  expect(failures.map((f) => f.status).sort()).toEqual([200, 401, 503, 503]); // the 200 is the batch with a per-item 404
+
+  await page.goto(`${workbench.harness.url}/#/support`);
+  const drilledBox = page.getByRole('checkbox', { name: new RegExp(drilled.id) });
+  await expect(drilledBox).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: new RegExp(clean.id) })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: /Failed attempts only/ })).toBeChecked();
+  await expect(page.getByText(/disconnected · failed in this window/)).toBeVisible();
+  const ticket = page.getByLabel('Ticket text');
+  await expect(ticket).toContainText('# Finch support request: 503 server_error on GET /employer/company');
+  for (const f of failures) await expect(ticket).toContainText(f.requestId!);
+  await expect(ticket).toContainText('404 for 1 of 4 individuals on POST /employer/individual × 1');
+  await screenshot(page, 'support-bundle-default-failures');
+
+  // Only the batch's per-item error: the ticket names the item error, never the 200.
+  await core.drills.run('local', 'batch-partial-failure', clean.id);
+  await page.reload();
+  await page.getByRole('button', { name: 'None', exact: true }).click();
+  await page.getByRole('checkbox', { name: new RegExp(clean.id) }).check();
+  await expect(ticket).toContainText('# Finch support request: 404 for 1 of 4 individuals on POST /employer/individual');
+  await expect(ticket).not.toContainText('support request: 200');
+});

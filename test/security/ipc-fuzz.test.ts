@@ -53,7 +53,7 @@ const STRANGERS: SenderInfo[] = [
  * any internal error now fails the suite.
  */
 const KNOWN_BUGS: { name: string; pattern: RegExp }[] = [];
-const GENERIC_INTERNAL = /^[\w:]+: Something went wrong in /;
+const GENERIC_INTERNAL = /^[\w:]+: Something went wrong \(reference /;
 
 const channels = listChannels(contract);
 const dataFolder = mkdtempSync(join(tmpdir(), 'ipc-fuzz-'));

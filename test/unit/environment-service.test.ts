@@ -183,9 +183,15 @@ describe('environment rules (the seed)', () => {
     expect(checkConnectionAttempt('sandbox', { sandboxMode: 'provider', authMethod: 'assisted' }).reason).toMatch(/do not support assisted/);
   });
 
-  it('warns at the 5 active Provider Sandbox connections', () => {
-    expect(checkConnectionAttempt('sandbox', { sandboxMode: 'provider', activeProviderSandboxConnections: 4 }).warnings).toEqual([]);
-    expect(checkConnectionAttempt('sandbox', { sandboxMode: 'provider', activeProviderSandboxConnections: 5 }).warnings[0]).toMatch(/at most 5/);
+  it('allows a Provider Sandbox connection at 4 of 5 active (the last one) and refuses one at 5 of 5', () => {
+    expect(checkConnectionAttempt('sandbox', { sandboxMode: 'provider', activeProviderSandboxConnections: 3 })).toEqual({ allowed: true, warnings: [] });
+    const last = checkConnectionAttempt('sandbox', { sandboxMode: 'provider', activeProviderSandboxConnections: 4 });
+    expect(last.allowed).toBe(true);
+    expect(last.warnings[0]).toMatch(/4 of 5 .* the last one/);
+    const full = checkConnectionAttempt('sandbox', { sandboxMode: 'provider', activeProviderSandboxConnections: 5 });
+    expect(full.allowed).toBe(false);
+    expect(full.reason).toMatch(/at most 5 active Provider Sandbox connections .* 5 of 5\. Disconnect one/);
+    expect(checkConnectionAttempt('sandbox', { sandboxMode: 'finch', activeProviderSandboxConnections: 9 }).allowed).toBe(true);
   });
 
   it('blocks Gusto and assisted in Development and reminds to reconnect in Production', () => {

@@ -153,6 +153,66 @@ describe('the explainer on reproduced pitfalls', () => {
   });
 });
 
+/** What the simulator's Connect page answers for a sign-in (an error body when it refuses). */
+async function signIn(sessionId: string, state: string, login: Record<string, string>) {
+  const response = await fetch(`${core.simulator!.baseUrl}/connect/api/sessions/${sessionId}/authorize`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ provider_id: 'finch', auth_method: 'credential', password: 'correct horse', ...login, state, sdk_host_url: 'http://127.0.0.1:1' }),
+  });
+  return { status: response.status, body: (await response.json()) as { code?: string; error?: { message: string; type: string; shouldClose: boolean } } };
+}
+
+describe('Connect-side outcomes, each with a rule', () => {
+  const trace = (name: string) => core.diagnostics.connectTraces(ENV).find((t) => t.customerName === name)!;
+
+  it('a provider failure inside Connect (username provider-error) → a Connect provider error, on the trace and explained', async () => {
+    const session = await core.connect.start(ENV, { customerName: 'Provider Down Co', products: ['company'], sandboxMode: 'finch' });
+    const answer = await signIn(session.sessionId, session.state, { username: 'provider-error' });
+    expect(answer.body.error).toMatchObject({ type: 'employer_connection_error', shouldClose: false });
+    core.connect.report(ENV, session.state, 'error', answer.body.error!.message, answer.body.error!.type);
+    const t = trace('Provider Down Co');
+    expect(t.outcome).toBe('failed');
+    expect(t.items.at(-1)!.summary).toMatch(/^Connect reported a provider error \(employer_connection_error\): .*returned an error while Finch was signing in/);
+    expect(t.explanation).toMatchObject({ ruleId: 'connect-provider-error', title: 'The payroll provider failed during Connect', requestIds: [session.requestId] });
+    expect(t.explanation!.meaning).toMatch(/No code was issued/);
+    expect(t.explanation!.nextStep).toMatch(/try again/);
+    // The employer gives up and closes Connect: the failure stays the explanation.
+    core.connect.report(ENV, session.state, 'closed');
+    expect(trace('Provider Down Co')).toMatchObject({ outcome: 'failed', explanation: { ruleId: 'connect-provider-error' } });
+  });
+
+  it('a Connect error without a type, a closed Connect and a refused session are explained too', async () => {
+    const untyped = await core.connect.start(ENV, { customerName: 'Untyped Co', products: ['company'], sandboxMode: 'finch' });
+    core.connect.report(ENV, untyped.state, 'error', 'Something failed in Connect.');
+    expect(trace('Untyped Co').explanation).toMatchObject({ ruleId: 'connect-error' });
+    expect(trace('Untyped Co').explanation!.meaning).not.toMatch(/no rule/);
+
+    const closed = await core.connect.start(ENV, { customerName: 'Closed Co', products: ['company'], sandboxMode: 'finch' });
+    core.connect.report(ENV, closed.state, 'closed');
+    expect(trace('Closed Co')).toMatchObject({ outcome: 'closed', explanation: { ruleId: 'connect-closed', title: 'The employer closed Connect' } });
+
+    const used = await core.connect.start(ENV, { customerName: 'Used Co', products: ['company'], sandboxMode: 'finch' });
+    await signIn(used.sessionId, used.state, { username: 'hr-admin' });
+    const again = await signIn(used.sessionId, used.state, { username: 'hr-admin' });
+    expect(again.body.error).toMatchObject({ type: 'validation_error' });
+    core.connect.report(ENV, used.state, 'error', again.body.error!.message, again.body.error!.type);
+    expect(trace('Used Co').explanation).toMatchObject({ ruleId: 'connect-session-refused' });
+  });
+
+  it('the Provider Sandbox limit inside Connect and an error sent back to the redirect URI', async () => {
+    expect(explain({ status: null, path: 'Finch Connect', finchCode: 'employer_connection_error', message: 'Provider Sandbox allows at most 5 active connections per application. Disconnect one first.' }).ruleId).toBe(
+      'connect-provider-sandbox-limit',
+    );
+    const redirect = await core.connect.startRedirect(ENV, { customerName: 'Denied Co', products: ['company'], sandboxMode: 'finch' }, 'https://app.example.com/cb');
+    await expect(core.connect.completeRedirect(ENV, { kind: 'error', state: redirect.state, error: 'access_denied', description: 'The employer declined' })).rejects.toThrow(/access_denied/);
+    const t = trace('Denied Co');
+    expect(t.outcome).toBe('failed');
+    expect(t.items.at(-1)!.summary).toMatch(/access_denied/);
+    expect(t.explanation).toMatchObject({ ruleId: 'connect-error' });
+  });
+});
+
 describe('explainer rules without a simulator path', () => {
   it('empty directory on assisted, null-heavy fields, batch limit, timeouts', () => {
     expect(explain({ status: 200, directoryCount: 0, connection: { authMethod: 'assisted' } }).ruleId).toBe('empty-directory-assisted');

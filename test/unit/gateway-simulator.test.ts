@@ -123,7 +123,7 @@ describe('batch answers', () => {
       client.hris.individuals.retrieveMany({ requests: [...ids, { individual_id: 'no-such-person' }] }),
     );
     expect(batch.outcome).toBe('batch_partial_failure');
-    expect(log.attemptsOf(batch.callId)[0]).toMatchObject({ status: 200, outcome: 'batch_partial_failure', message: '1 item(s) answered with an error' });
+    expect(log.attemptsOf(batch.callId)[0]).toMatchObject({ status: 200, outcome: 'batch_partial_failure', message: '404 for 1 of 3 individuals' });
     const clean = await gateway.call(withIndividual, (client) => client.hris.individuals.retrieveMany({ requests: ids }));
     expect(clean.outcome).toBe('ok');
   });

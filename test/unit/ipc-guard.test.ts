@@ -5,6 +5,8 @@ import type { HandlerMapOf } from '../../src/shared/ipc/contract-kit';
 import { createIpcGuard } from '../../src/main/ipc/guard';
 import type { SenderInfo } from '../../src/main/ipc/guard';
 import { WorkbenchError } from '../../src/main/errors';
+import { contract } from '../../src/shared/contract';
+import { listChannels } from '../../src/shared/ipc/contract-kit';
 
 const testContract = {
   things: {
@@ -71,7 +73,9 @@ describe('IPC guard', () => {
     if (result.ok) return;
     expect(result.error.kind).toBe('validation');
     expect(result.error.fields?.map((f) => f.path)).toEqual(['name']);
-    expect(result.error.message).toMatch(/things:rename: name: /);
+    // Forms read `fields`; the message is for people: the field by its label, never the channel.
+    expect(result.error.message).toMatch(/^Name: /);
+    expect(result.error.message).not.toContain('things:rename');
     expect(rename).not.toHaveBeenCalled();
   });
 
@@ -138,5 +142,56 @@ describe('IPC guard', () => {
         isTrustedSender: () => true,
       }),
     ).toThrow(/No handler for things:rename/);
+  });
+
+  it('an unexpected exception names no channel either (the log keeps it)', async () => {
+    const { guard, internal } = makeGuard();
+    const result = await guard.dispatch('things:explode', {}, TRUSTED);
+    expect(!result.ok && result.error.message).toMatch(/^Something went wrong \(reference [0-9a-f]{8}\)/);
+    expect(JSON.stringify(result)).not.toContain('things:explode');
+    expect(internal.mock.calls[0]?.[1]).toBe('things:explode');
+  });
+});
+
+/** `area:verb`, the shape of every channel name: it must never reach a user. */
+const CHANNEL_NAME = /\b[a-z][A-Za-z]*:[a-z][A-Za-z]*\b/;
+
+describe('validation messages of every real channel', () => {
+  const channels = listChannels(contract);
+  // Every handler is a stub: validation fails before any of them could run.
+  const handlers: Record<string, Record<string, () => null>> = {};
+  for (const { feature, name } of channels) (handlers[feature] ??= {})[name] = () => null;
+  const guard = createIpcGuard({ contract, handlers: handlers as unknown as HandlerMapOf<typeof contract>, isTrustedSender: () => true });
+  /** Payloads no channel accepts: wrong shapes, unknown keys, a broken character, every field of the wrong type. */
+  const badPayloads = (shape: Record<string, unknown>): unknown[] => [
+    42,
+    'drop table',
+    [],
+    { zzUnknownField: true, note: 'bad \ud800' },
+    Object.fromEntries(Object.keys(shape).map((key) => [key, { wrong: [Symbol.name] }])),
+    Object.fromEntries(Object.keys(shape).map((key) => [key, -1.5])),
+  ];
+
+  it.each(channels.map((c) => [c.channel, c] as const))('%s says what is wrong in words, without a channel name', async (channel, entry) => {
+    const shape = (entry.spec.input as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+    let refused = 0;
+    for (const payload of badPayloads(shape)) {
+      const result = await guard.dispatch(channel, payload, TRUSTED);
+      if (result.ok || result.error.kind !== 'validation') continue;
+      refused++;
+      expect(result.error.message, JSON.stringify(payload)).not.toMatch(CHANNEL_NAME);
+      expect(result.error.message).not.toContain(channel);
+      expect(result.error.message).not.toMatch(/Invalid input for/);
+      expect(result.error.fields?.length).toBeGreaterThan(0);
+      // The first field is named the way a form labels it (“End date”, not “endDate”).
+      expect(result.error.message).toMatch(/^[A-Z][a-z]/);
+    }
+    expect(refused).toBeGreaterThan(0);
+  });
+
+  it('names the date-range field the way the explorer form does', async () => {
+    const result = await guard.dispatch('explorer:payments', { connectionId: 'c1', startDate: '2025-06-30', endDate: '2025-01-01' }, TRUSTED);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'validation', fields: [{ path: 'endDate' }] } });
+    expect(!result.ok && result.error.message).toBe('End date: must be on or after the start date');
   });
 });

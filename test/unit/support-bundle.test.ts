@@ -16,8 +16,10 @@ import { SecretScanner } from '../../src/main/redaction';
 import { createNodeTestCipher } from '../../src/main/secrets/cipher';
 import { secretRefs } from '../../src/main/secrets/secret-vault';
 import { createJsonFileStore } from '../../src/main/settings/settings-store';
+import { buildTicket } from '../../src/main/support/ticket';
 import { assertNoKnownSecrets, zipFiles } from '../../src/main/support/zip';
-import type { BundleSelection } from '../../src/shared/domain/support';
+import type { BundleRequest, BundleSelection } from '../../src/shared/domain/support';
+import { defaultConnectionIds } from '../../src/shared/domain/support';
 import { scanBytes } from '../support/secret-scan';
 
 const CLIENT_SECRET = 'sk_sandbox_PLANTED_7f3e91c2d4';
@@ -170,5 +172,78 @@ describe('support bundle', () => {
     for (const encoded of [CLIENT_SECRET, Buffer.from(`x${CLIENT_SECRET}`).toString('base64'), Buffer.from(CLIENT_SECRET).toString('hex'), encodeURIComponent(CLIENT_SECRET)]) {
       expect(() => assertNoKnownSecrets(leak(`a ${encoded} b`), scanner)).toThrow(/Nothing was written/);
     }
+  });
+});
+
+describe('what a bundle picks and how its ticket is titled', () => {
+  it('defaults to the connections that failed in the window, disconnected ones too, and not the clean live ones', async () => {
+    const clean = await core.connections.createSandbox(env, { providerId: 'gusto', employeeSize: 3, customerName: 'Clean Co' });
+    const drilled = await core.connections.createSandbox(env, { providerId: 'gusto', employeeSize: 3, customerName: 'Drilled Co' });
+    await core.lifecycle.read(env, clean.id, (client) => client.hris.company.retrieve());
+    core.simulator!.admin.addFault({ kind: 'error', status: 503, path: '/employer/company', count: 3, finch_code: 'server_error' });
+    await core.lifecycle.read(env, drilled.id, (client) => client.hris.company.retrieve()).catch(() => null);
+    await core.lifecycle.disconnect(env, drilled.id);
+
+    const scope = core.support.scope(env);
+    const from = Date.now() - 24 * 60 * 60_000;
+    const chosen = defaultConnectionIds(scope, from);
+    expect(chosen).toContain(drilled.id);
+    expect(chosen).not.toContain(clean.id);
+    expect(scope.connections.find((c) => c.id === drilled.id)).toMatchObject({ disconnected: true, lastFailureAt: expect.any(Number) });
+    expect(scope.connections.find((c) => c.id === clean.id)).toMatchObject({ disconnected: false, lastFailureAt: null });
+    // A window that starts after the failures leaves the connection out; with no failures at all, the live ones.
+    expect(defaultConnectionIds(scope, Date.now() + 1)).toEqual(scope.connections.filter((c) => !c.disconnected).map((c) => c.id));
+
+    // The default selection with failures only now holds the disconnected connection's 503s.
+    const bundle = core.support.preview({ environmentId: env, connectionIds: chosen, includeUnscoped: true, from, to: Date.now() + 60_000, failedOnly: true });
+    const outage = core.requestLog.search({ environmentId: env, connectionId: drilled.id, limit: 10 }).filter((r) => r.status === 503);
+    expect(outage).toHaveLength(3);
+    for (const r of outage) expect(bundle.ticket).toContain(r.requestId!);
+  }, 30_000);
+
+  it('a batch with per-item errors is titled by its item error, never “200”', async () => {
+    const c = await core.connections.createSandbox(env, { providerId: 'bamboo_hr', products: ['directory', 'individual'], employeeSize: 3, customerName: 'Batch Co' });
+    const directory = await core.lifecycle.read(env, c.id, (client) => client.hris.directory.list({ limit: 3 }));
+    const known = directory.data.individuals.map((p) => ({ individual_id: p.id! }));
+    await core.lifecycle.read(env, c.id, (client) => client.hris.individuals.retrieveMany({ requests: [...known.slice(0, 2), { individual_id: 'no-such-person' }] }));
+    const preview = core.support.preview({ environmentId: env, connectionIds: [c.id], includeUnscoped: false, from: 0, to: Date.now() + 60_000, failedOnly: true });
+    expect(preview.counts.failed).toBe(1);
+    expect(preview.ticket.split('\n')[0]).toBe('# Finch support request: 404 for 1 of 3 individuals on POST /employer/individual');
+    expect(preview.ticket).not.toMatch(/# Finch support request: 200/);
+  });
+
+  it('ranks failures 5xx > no response > 401 > 429 > other 4xx > per-item batch errors, whatever their counts', () => {
+    let n = 0;
+    const attempt = (status: number | null, outcome: string, extra: Partial<BundleRequest> = {}): BundleRequest => ({
+      time: new Date(Date.UTC(2025, 0, 1, 0, n)).toISOString(), method: 'GET', path: '/employer/company', status, attempt: 1, request_id: `req-${++n}`,
+      finch_code: null, duration_ms: 5, connection_id: 'conn-1', outcome, error_name: null, message: null, call_id: `call-${n}`, ...extra,
+    });
+    const batch = () => attempt(200, 'batch_partial_failure', { method: 'POST', path: '/employer/individual', message: '404 for 1 of 3 individuals' });
+    const headline = (failures: BundleRequest[]) =>
+      buildTicket({ environmentKind: 'sandbox', clientIdHint: null, appLine: 'test', from: 0, to: 1, requests: failures, failures, focus: null, connections: [], omittedRequests: 0 }).split('\n')[0];
+    // The batch errors are the most numerous: they still come last.
+    const failures = [
+      ...Array.from({ length: 9 }, batch),
+      ...Array.from({ length: 5 }, () => attempt(422, 'client_error', { finch_code: 'invalid_request' })),
+      ...Array.from({ length: 4 }, () => attempt(429, 'rate_limited', { finch_code: 'finch_application_rl' })),
+      ...Array.from({ length: 3 }, () => attempt(401, 'reauth_required', { finch_code: 'reauthenticate_user' })),
+      attempt(null, 'network', { error_name: 'TypeError' }),
+      attempt(503, 'server_error', { finch_code: 'server_error' }),
+    ];
+    const expected = [
+      '503 server_error on GET /employer/company',
+      'no response TypeError on GET /employer/company',
+      '401 reauthenticate_user on GET /employer/company',
+      '429 finch_application_rl on GET /employer/company',
+      '422 invalid_request on GET /employer/company',
+      '404 for 1 of 3 individuals on POST /employer/individual',
+    ];
+    let remaining = failures;
+    for (const title of expected) {
+      expect(headline(remaining)).toBe(`# Finch support request: ${title}`);
+      const worst = remaining.find((f) => title.startsWith(f.status === 200 ? '404 for' : String(f.status ?? 'no response')))!;
+      remaining = remaining.filter((f) => f.status !== worst.status);
+    }
+    expect(remaining).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import type { ConnectSession, ConnectSessionInput } from '../../shared/domain/co
 import type { ConnectionView } from '../../shared/domain/connection';
 import { WorkbenchError } from '../errors';
 import { checkConnectionAttempt } from '../environments/environment-rules';
+import type { ConnectionAttempt, Verdict } from '../environments/environment-rules';
 import type { EnvironmentService } from '../environments/environment-service';
 import type { SimulatorAddress } from '../environments/targets';
 import { applicationTarget, endpointsOf } from '../environments/targets';
@@ -17,6 +18,7 @@ import type { SecretVault } from '../secrets/secret-vault';
 import type { ConnectionService } from './connection-service';
 import type { RedirectMatch } from './redirect-interceptor';
 import type { ConnectTraces } from '../diagnostics/connect-trace';
+import { CONNECT_PATH, describeConnectError } from '../diagnostics/connect-rules';
 import { redirectLaunchUrl } from './redirect-interceptor';
 
 interface Attempt {
@@ -77,22 +79,28 @@ export class ConnectFlow {
       throw new WorkbenchError('validation', 'This redirect does not belong to a redirect-flow attempt started here (unknown state). Nothing was exchanged.');
     }
     if (match.kind === 'error') {
-      this.options.connections.recordEvent(environmentId, null, attempt.customerId, 'connect_failed', {
-        stage: 'redirect', message: `${match.error}${match.description ? `: ${match.description}` : ''}`,
-      }, []);
+      const said = `${match.error}${match.description ? `: ${match.description}` : ''}`;
+      this.options.connections.recordEvent(environmentId, null, attempt.customerId, 'connect_failed', { stage: 'redirect', message: said }, []);
+      this.options.traces.add(match.state!, { kind: 'report', requestId: null, summary: `Connect sent the employer back to the redirect URI with an error: ${said}` });
+      this.options.traces.finish(match.state!, 'failed', { status: null, finchCode: match.error, message: said, path: CONNECT_PATH, outcome: 'connect_error' });
       throw new WorkbenchError('finch_error', `Connect sent the employer back with an error: ${match.error}${match.description ? ` (${match.description})` : ''}.`);
     }
     return this.complete(environmentId, match.code, match.state!);
   }
 
+  /**
+   * The environment's rules for a connection like this, with the live count of active Provider
+   * Sandbox connections: what "Before you connect" shows is exactly what a session enforces.
+   */
+  check(environmentId: string, attempt: Omit<ConnectionAttempt, 'activeProviderSandboxConnections'>): Verdict {
+    const env = this.options.environments.get(environmentId);
+    const activeProviderSandboxConnections = attempt.sandboxMode === 'provider' ? this.options.connections.countActive(environmentId, 'provider') : 0;
+    return checkConnectionAttempt(env.kind, { ...attempt, activeProviderSandboxConnections });
+  }
+
   private async createSession(environmentId: string, input: ConnectSessionInput, redirectUri: string | null) {
     const env = this.options.environments.get(environmentId);
-    const verdict = checkConnectionAttempt(env.kind, {
-      providerId: input.providerId ?? null,
-      authMethod: input.authMethod ?? null,
-      sandboxMode: input.sandboxMode ?? null,
-      activeProviderSandboxConnections: input.sandboxMode === 'provider' ? this.options.connections.countActive(environmentId, 'provider') : 0,
-    });
+    const verdict = this.check(environmentId, { providerId: input.providerId ?? null, authMethod: input.authMethod ?? null, sandboxMode: input.sandboxMode ?? null });
     if (!verdict.allowed) throw new WorkbenchError('validation', verdict.reason ?? 'This connection is not allowed in this environment.');
     const customerId = input.customerId ?? `cust_${randomBytes(6).toString('hex')}`;
     const target = applicationTarget(env, this.options.simulator(), this.options.vault);
@@ -201,9 +209,12 @@ export class ConnectFlow {
     this.options.connections.recordEvent(environmentId, null, attempt.customerId, kind === 'closed' ? 'connect_closed' : 'connect_failed', {
       stage: 'connect', message: message ?? null, errorType: errorType ?? null,
     }, []);
-    this.options.traces.add(state, { kind: 'report', requestId: null, summary: kind === 'closed' ? 'The employer closed Connect' : `Connect reported: ${message ?? 'an error'}` });
-    if (kind === 'closed') this.options.traces.finish(state, 'closed');
-    else this.options.traces.finish(state, 'failed', { status: null, finchCode: errorType ?? null, message: message ?? null, path: 'Finch Connect' });
+    this.options.traces.add(state, {
+      kind: 'report', requestId: null,
+      summary: kind === 'closed' ? 'The employer closed Connect' : `Connect reported ${describeConnectError(errorType)}${message ? `: ${message}` : ''}`,
+    });
+    if (kind === 'closed') this.options.traces.finish(state, 'closed', { status: null, path: CONNECT_PATH, outcome: 'connect_closed' });
+    else this.options.traces.finish(state, 'failed', { status: null, finchCode: errorType ?? null, message: message ?? null, path: CONNECT_PATH, outcome: 'connect_error' });
   }
 
   /** A message the Connect frame posted, as the renderer saw it (codes already masked there). */

@@ -43,6 +43,9 @@ export class ConnectTraces {
   finish(state: string, outcome: 'connected' | 'failed' | 'closed', failure: Observed | null = null): void {
     const trace = this.traces.get(state);
     if (!trace) return;
+    // Closing Connect after an error it showed (the frame stays open for a retry) ends a failed
+    // attempt: the error, not the close, is what explains it.
+    if (outcome === 'closed' && trace.outcome === 'failed') return;
     trace.outcome = outcome;
     trace.failure = failure;
   }
@@ -51,6 +54,13 @@ export class ConnectTraces {
     return [...this.traces.values()]
       .filter((t) => t.environmentId === environmentId)
       .reverse()
-      .map(({ environmentId: _e, failure, ...trace }) => ({ ...trace, items: [...trace.items], explanation: failure ? explain(failure) : null }));
+      .map(({ environmentId: _e, failure, ...trace }) => ({ ...trace, items: [...trace.items], explanation: failure ? explain(withSessionId(failure, trace.items)) : null }));
   }
+}
+
+/** A failure inside Connect has no request of its own: the session's request id is the one to quote. */
+function withSessionId(failure: Observed, items: Item[]): Observed {
+  if ((failure.requestIds ?? []).some((id) => id)) return failure;
+  const session = items.find((i) => i.kind === 'session')?.requestId ?? null;
+  return session ? { ...failure, requestIds: [session] } : failure;
 }

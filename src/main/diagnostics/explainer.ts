@@ -4,6 +4,7 @@
  * says so plainly instead of guessing.
  */
 import type { Explanation } from '../../shared/domain/diagnostics';
+import { CONNECT_RULES } from './connect-rules';
 
 /** What is known about an outcome: the HTTP answer plus whatever context the caller has. */
 export interface Observed {
@@ -24,7 +25,7 @@ export interface Observed {
   nullShare?: number;
 }
 
-interface Rule {
+export interface Rule {
   id: string;
   matches(o: Observed): boolean;
   explain(o: Observed): Omit<Explanation, 'ruleId' | 'requestIds'>;
@@ -223,24 +224,8 @@ export const RULES: Rule[] = [
       nextStep: 'Check field support for this provider in GET /providers and make the integration tolerate nulls.',
     }),
   },
-  {
-    id: 'connect-session-expired',
-    matches: (o) => o.path === 'Finch Connect' && /expired/.test(said(o)),
-    explain: () => ({
-      title: 'The Connect session expired',
-      meaning: 'Connect sessions are valid for a limited time (minutes_to_expire); this one ran out before the employer finished.',
-      nextStep: 'Create a new session when the employer is ready, or give the session a longer minutes_to_expire.',
-    }),
-  },
-  {
-    id: 'connect-employer-error',
-    matches: (o) => o.path === 'Finch Connect' && code(o).includes('employer_connection_error'),
-    explain: () => ({
-      title: 'The employer could not sign in to the provider',
-      meaning: 'Connect reached the provider, which refused the employer’s credentials or failed; the frame stays open so they can try again.',
-      nextStep: 'Ask the employer to check their provider login (admin account, MFA), or try again later if the provider is down.',
-    }),
-  },
+  // Connect-side outcomes (frame errors, closes, redirect errors): their own table.
+  ...CONNECT_RULES,
   {
     id: 'client-closed',
     matches: (o) => o.status === 408,

@@ -35,11 +35,18 @@ export function checkConnectionAttempt(kind: EnvironmentKind, attempt: Connectio
         if (attempt.authMethod === 'assisted') {
           return { allowed: false, reason: 'Provider Sandboxes do not support assisted connections; use the Finch Sandbox to test an assisted flow.', warnings };
         }
+        // The limit counts connections that exist: at 5 of 5 a sixth is refused by Finch, so it
+        // is refused here first, before a Connect session is made for nothing.
         const active = attempt.activeProviderSandboxConnections ?? 0;
         if (active >= PROVIDER_SANDBOX_LIMIT) {
-          warnings.push(
-            `Finch allows at most ${PROVIDER_SANDBOX_LIMIT} active Provider Sandbox connections per application; this one has ${active}. Disconnect one first or Finch will refuse the new connection.`,
-          );
+          return {
+            allowed: false,
+            reason: `Finch allows at most ${PROVIDER_SANDBOX_LIMIT} active Provider Sandbox connections per application, and this one has ${active} of ${PROVIDER_SANDBOX_LIMIT}. Disconnect one under Connections first, or use the Finch Sandbox.`,
+            warnings,
+          };
+        }
+        if (active === PROVIDER_SANDBOX_LIMIT - 1) {
+          warnings.push(`${active} of ${PROVIDER_SANDBOX_LIMIT} Provider Sandbox connections are active: this will be the last one Finch allows until you disconnect one.`);
         }
       }
       return { allowed: true, warnings };

@@ -18,7 +18,12 @@ import type { RateLimiter } from './rate-limiter';
  * retries included, is logged under one call id, without adding anything to the request.
  */
 export const callContext = new AsyncLocalStorage<{ callId: string }>();
-const BATCH_PATHS = new Set(['/employer/individual', '/employer/employment', '/employer/pay-statement']);
+/** Batch endpoints and what their items are (for “404 for 1 of 3 individuals”). */
+const BATCH_PATHS = new Map([
+  ['/employer/individual', 'individuals'],
+  ['/employer/employment', 'employments'],
+  ['/employer/pay-statement', 'payments'],
+]);
 
 export interface LoggingFetchContext {
   environmentId: string;
@@ -82,10 +87,10 @@ export function createLoggingFetch(deps: LoggingFetchDeps, context: LoggingFetch
       finchCode = body?.finch_code ?? null;
       message = body?.message ?? null;
     } else if (BATCH_PATHS.has(url.pathname)) {
-      const failed = await countBatchFailures(response);
-      if (failed > 0) {
+      const summary = await summarizeBatchFailures(response, BATCH_PATHS.get(url.pathname)!);
+      if (summary) {
         outcome = 'batch_partial_failure';
-        message = `${failed} item(s) answered with an error`;
+        message = summary;
       }
     }
     if (response.status === 429) deps.limiter.penalize(context.clientId, product, retryAfterMs ?? 60_000);
@@ -118,7 +123,16 @@ function parseRetryAfter(headers: Headers): number | null {
   return Number.isFinite(seconds) ? seconds * 1000 : null;
 }
 
-async function countBatchFailures(response: Response): Promise<number> {
-  const body = (await response.clone().json().catch(() => null)) as { responses?: { code?: number }[] } | null;
-  return (body?.responses ?? []).filter((r) => typeof r.code === 'number' && r.code !== 200).length;
+/**
+ * A 200 whose items carry their own errors, said the way a ticket needs it: each item code and
+ * how many items got it, out of all, e.g. “404 for 1 of 3 individuals” (null when none failed).
+ */
+async function summarizeBatchFailures(response: Response, noun: string): Promise<string | null> {
+  const body = (await response.clone().json().catch(() => null)) as { responses?: { code?: unknown }[] } | null;
+  const items = Array.isArray(body?.responses) ? body.responses : [];
+  const byCode = new Map<number, number>();
+  for (const item of items) if (typeof item?.code === 'number' && item.code !== 200) byCode.set(item.code, (byCode.get(item.code) ?? 0) + 1);
+  if (byCode.size === 0) return null;
+  const parts = [...byCode].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([code, n]) => `${code} for ${n}`);
+  return `${parts.join(' and ')} of ${items.length} ${noun}`;
 }

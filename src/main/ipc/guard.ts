@@ -62,15 +62,15 @@ export function createIpcGuard<C extends ContractSpec>(options: IpcGuardOptions<
 
   async function run(channel: string, payload: unknown, sender: SenderInfo): Promise<Result<unknown>> {
     if (!sender.isMainFrame || !options.isTrustedSender(sender)) {
-      return fail('forbidden', `Refused ${describe(channel)}: the caller (${sender.origin ?? 'unknown origin'}) is not this app's window.`);
+      return fail('forbidden', `Refused: the caller (${sender.origin ?? 'unknown origin'}) is not this app's window.`);
     }
     const route = routes.get(channel);
-    if (!route) return fail('not_found', `Unknown channel ${describe(channel)}.`);
+    if (!route) return fail('not_found', 'Unknown channel: this app offers no such call.');
 
     const broken = findBrokenText(payload);
     if (broken !== null) {
       const fields = [{ path: broken || '(input)', message: 'contains a broken character (an unpaired UTF-16 surrogate)' }];
-      return { ok: false, error: { kind: 'validation', message: `Invalid input for ${channel}: ${fields[0]!.path}: ${fields[0]!.message}`, fields } };
+      return { ok: false, error: { kind: 'validation', message: describeFields(fields), fields } };
     }
     const parsed = route.input.safeParse(payload);
     if (!parsed.success) {
@@ -78,8 +78,7 @@ export function createIpcGuard<C extends ContractSpec>(options: IpcGuardOptions<
         path: issue.path.map(String).join('.') || '(input)',
         message: issue.message,
       }));
-      const summary = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
-      return { ok: false, error: { kind: 'validation', message: `Invalid input for ${channel}: ${summary}`, fields } };
+      return { ok: false, error: { kind: 'validation', message: describeFields(fields), fields } };
     }
 
     try {
@@ -94,7 +93,8 @@ export function createIpcGuard<C extends ContractSpec>(options: IpcGuardOptions<
       if (error instanceof WorkbenchError) return { ok: false, error: error.toIpcError() };
       const reference = randomUUID().slice(0, 8);
       options.onInternalError?.(reference, channel, error);
-      return fail('internal', `Something went wrong in ${channel} (reference ${reference}). The details are in the app log.`);
+      // The channel goes to the log with the reference; the user gets the reference only.
+      return fail('internal', `Something went wrong (reference ${reference}). The details are in the app log.`);
     }
   }
 
@@ -116,6 +116,22 @@ export function createIpcGuard<C extends ContractSpec>(options: IpcGuardOptions<
 
 function fail(kind: IpcError['kind'], message: string): Result<never> {
   return { ok: false, error: { kind, message } };
+}
+
+/**
+ * The user-facing text of a validation failure: each field by the label a form would give it
+ * (`endDate` → “End date”), then what is wrong. Never the channel name: that is plumbing, and
+ * the guard's log line already carries it. Forms place `fields` next to their inputs.
+ */
+export function describeFields(fields: { path: string; message: string }[]): string {
+  return fields.map((f) => `${fieldLabel(f.path)}: ${f.message}`).join('; ');
+}
+
+function fieldLabel(path: string): string {
+  if (path === '(input)' || path === '') return 'Input';
+  const words = path.split('.').map((part) => (/^\d+$/.test(part) ? `item ${Number(part) + 1}` : part.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase()));
+  const label = words.join(', ');
+  return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
 /** Channel names come from the renderer: quote them and cap their length before echoing. */

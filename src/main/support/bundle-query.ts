@@ -103,6 +103,14 @@ export class BundleQuery {
       ORDER BY time, id LIMIT 2000`).all({ env: environmentId, ...named(connectionIds) }) as EventRow[];
   }
 
+  /** Each connection's newest failed attempt since `since` (epoch ms), by connection id. */
+  lastFailures(environmentId: string, since: number): Map<string, number> {
+    const rows = this.statement(`SELECT connection_id AS connectionId, max(time) AS time FROM requests
+      WHERE environment_id = ? AND time >= ? AND connection_id IS NOT NULL AND outcome NOT IN (${FINE_OUTCOMES.map((o) => `'${o}'`).join(', ')})
+      GROUP BY connection_id`).all(environmentId, since) as { connectionId: string; time: number }[];
+    return new Map(rows.map((r) => [r.connectionId, r.time]));
+  }
+
   /** Customer names and emails of an environment: personal values the redactor must know. */
   customerValues(environmentId: string): string[] {
     const rows = this.statement('SELECT name, email FROM customers WHERE environment_id = ?').all(environmentId) as { name: string; email: string | null }[];

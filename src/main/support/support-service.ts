@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { BundlePreview, BundleSelection, ExportDelivery, SupportScope } from '../../shared/domain/support';
+import { FAILURE_LOOKBACK_MS } from '../../shared/domain/support';
 import { clientIdHint } from '../../shared/domain/environment';
 import type { ConnectionService } from '../connections/connection-service';
 import type { EnvironmentService } from '../environments/environment-service';
@@ -56,13 +57,18 @@ export class SupportService {
     this.now = options.now ?? Date.now;
   }
 
-  /** What can go in a bundle of this environment: its connections, disconnected ones too. */
+  /**
+   * What can go in a bundle of this environment: its connections, disconnected ones too, each
+   * with its latest recent failure so the form can start from the connections that failed.
+   */
   scope(environmentId: string): SupportScope {
     const env = this.options.environments.get(environmentId);
+    const lastFailures = this.query.lastFailures(environmentId, this.now() - FAILURE_LOOKBACK_MS);
     return {
       environment: { id: env.id, name: env.name, kind: env.kind },
       connections: this.options.connections.list(environmentId).map((c) => ({
         id: c.id, providerId: c.providerId, companyId: c.companyId, customerName: c.customerName, status: c.status, disconnected: c.disconnectedAt !== null,
+        lastFailureAt: lastFailures.get(c.id) ?? null,
       })),
     };
   }

@@ -23,7 +23,7 @@ export const DaySchema = z
 export const DateRangeSchema = z
   .object({ connectionId: ConnectionIdSchema, startDate: DaySchema, endDate: DaySchema })
   .strict()
-  .refine((r) => r.startDate <= r.endDate, { message: 'must not be before the start date', path: ['endDate'] });
+  .refine((r) => r.startDate <= r.endDate, { message: 'must be on or after the start date', path: ['endDate'] });
 
 /** Finch's 202 body: why there is no data yet. */
 export const AcceptedSchema = z.object({
@@ -78,7 +78,7 @@ export const PayStatementsInputSchema = z
 export const PersonPayInputSchema = z
   .object({ connectionId: ConnectionIdSchema, individualId: FinchIdSchema, startDate: DaySchema, endDate: DaySchema, operationId: OperationIdSchema.optional() })
   .strict()
-  .refine((r) => r.startDate <= r.endDate, { message: 'must not be before the start date', path: ['endDate'] });
+  .refine((r) => r.startDate <= r.endDate, { message: 'must be on or after the start date', path: ['endDate'] });
 
 export const PersonPaySchema = z.object({
   /** The person's statements, each with the payment it belongs to. */

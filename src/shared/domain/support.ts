@@ -98,7 +98,22 @@ export const SupportScopeSchema = z.object({
       customerName: z.string().nullable(),
       status: z.string(),
       disconnected: z.boolean(),
+      /** The newest failed attempt of this connection in the last FAILURE_LOOKBACK_MS, else null. */
+      lastFailureAt: z.number().nullable(),
     }),
   ),
 });
 export type SupportScope = z.infer<typeof SupportScopeSchema>;
+
+/** How far back the scope looks for each connection's failures: the longest preset window. */
+export const FAILURE_LOOKBACK_MS = 30 * 24 * 60 * 60_000;
+
+/**
+ * The connections a new bundle starts with: those that failed since `from`, live or
+ * disconnected (a drill often ends with a disconnect, and its failures are the point of the
+ * ticket). When none failed, the live connections, as a sensible place to start.
+ */
+export function defaultConnectionIds(scope: SupportScope, from: number): string[] {
+  const failed = scope.connections.filter((c) => c.lastFailureAt !== null && c.lastFailureAt >= from);
+  return (failed.length > 0 ? failed : scope.connections.filter((c) => !c.disconnected)).map((c) => c.id);
+}

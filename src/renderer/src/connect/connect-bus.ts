@@ -32,14 +32,15 @@ export const connectBus = {
    * Opens Connect and resolves with how it ended. Errors that leave the frame open
    * (`shouldClose: false`) go to `onError` without ending the attempt.
    */
-  open(args: { sessionId: string; state: string; connectUrl: string; onError?: (message: string) => void }): Promise<ConnectOutcome> {
+  open(args: { sessionId: string; state: string; connectUrl: string; onError?: (message: string, errorType?: string) => void }): Promise<ConnectOutcome> {
     if (!opener) return Promise.resolve({ kind: 'error', message: 'The Connect host is not mounted.' });
     connectApiConfig.connectUrl = args.connectUrl;
     pending?.({ kind: 'closed' });
     openState = args.state;
     return new Promise((resolve) => {
       pending = resolve;
-      errorListener = (outcome) => args.onError?.(outcome.message);
+      // The error type (employer_connection_error, validation_error) is what diagnostics explain by.
+      errorListener = (outcome) => args.onError?.(outcome.message, outcome.errorType);
       opener!(args.sessionId, args.state);
     });
   },

@@ -43,9 +43,10 @@ export function useConnectAttempt(): {
       sessionId: session.sessionId,
       state: session.state,
       connectUrl: session.connectUrl,
-      onError: (message) => {
+      onError: (message, errorType) => {
         setStatus({ phase: 'open', warnings: session.warnings, lastError: message });
-        void workbench().connect.report({ state: session.state, kind: 'error', message });
+        // After the frame's message reaches the trace, so the timeline reads in order.
+        void connectBus.traceFlushed().then(() => workbench().connect.report({ state: session.state, kind: 'error', message, ...(errorType ? { errorType } : {}) }));
       },
     });
     if (outcome.kind === 'success') {

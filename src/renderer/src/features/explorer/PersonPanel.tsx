@@ -15,7 +15,7 @@ import type { Person } from './explorer-context';
 import { defaultRange, itemErrorText, stemFor } from './explorer-context';
 import { AcceptedNotice, JsonView, ReadError, RequestIds, RevealToggle, useRead } from './read-state';
 import { CodeBadge } from './views/CodeBadge';
-import { DateRangeFields } from './views/DateRangeFields';
+import { DateRangeFields, isBackwards } from './views/DateRangeFields';
 import { PayStatementCard } from './views/PayStatementCard';
 
 type Item = { code: number | null; body: unknown } | null;
@@ -101,7 +101,7 @@ function PersonPay({ connection, individualId, name, revealed, onWatchJob }: { c
   return (
     <div className="person-pay">
       <h3>Pay statements</h3>
-      <form className="explorer-form" onSubmit={(e) => (e.preventDefault(), setRange(draft), setOpen(null))}>
+      <form className="explorer-form" onSubmit={(e) => (e.preventDefault(), !isBackwards(draft) && (setRange(draft), setOpen(null)))}>
         <DateRangeFields range={draft} onChange={setDraft} />
         <button type="submit" className="button">
           Read this range

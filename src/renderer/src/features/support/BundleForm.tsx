@@ -34,6 +34,8 @@ export function BundleForm({ scope, focus, selection, range, onChange, onRange }
   const toggle = (id: string, on: boolean) =>
     set({ connectionIds: on ? [...selection.connectionIds, id] : selection.connectionIds.filter((c) => c !== id) });
   const live = scope.connections.filter((c) => !c.disconnected);
+  const failedInWindow = (c: SupportScope['connections'][number]) => c.lastFailureAt !== null && c.lastFailureAt >= selection.from && c.lastFailureAt <= selection.to;
+  const failing = scope.connections.filter(failedInWindow);
 
   return (
     <section className="card" aria-labelledby="bundle-select-title">
@@ -46,6 +48,14 @@ export function BundleForm({ scope, focus, selection, range, onChange, onRange }
         {scope.connections.length === 0 && <p className="muted">No connections in this environment: the bundle can still cover application-level calls.</p>}
         {scope.connections.length > 1 && (
           <div className="bundle-quick">
+            {failing.length > 0 && (
+              <>
+                <button type="button" className="link-button" onClick={() => set({ connectionIds: failing.map((c) => c.id) })}>
+                  With failures
+                </button>
+                {' · '}
+              </>
+            )}
             <button type="button" className="link-button" onClick={() => set({ connectionIds: live.map((c) => c.id) })}>
               All live
             </button>
@@ -65,6 +75,7 @@ export function BundleForm({ scope, focus, selection, range, onChange, onRange }
                   <span className="muted">
                     {' '}
                     · {c.disconnected ? 'disconnected' : c.status}
+                    {failedInWindow(c) ? ' · failed in this window' : ''}
                   </span>
                 </span>
               </label>
@@ -118,7 +129,7 @@ export function BundleForm({ scope, focus, selection, range, onChange, onRange }
           About one failure
           {focus ? (
             <>
-              : <span className="mono">{`${focus.method} ${focus.path.split('?')[0]} → ${focus.status ?? 'no response'} ${focus.finch_code ?? ''}`}</span>, Finch-Request-ID{' '}
+              : <span className="mono">{`${focus.method} ${focus.path.split('?')[0]} → ${focus.outcome === 'batch_partial_failure' ? `item errors: ${focus.message ?? 'per-item errors'}` : `${focus.status ?? 'no response'} ${focus.finch_code ?? ''}`}`}</span>, Finch-Request-ID{' '}
               <span className="mono">{focus.request_id ?? 'none'}</span>
             </>
           ) : null}

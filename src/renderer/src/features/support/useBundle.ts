@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { BundlePreview, BundleSelection, SupportScope } from '../../../../shared/domain/support';
+import { defaultConnectionIds } from '../../../../shared/domain/support';
 import { unwrap, workbench } from '../../workbench';
 
 export const RANGES = [
@@ -46,21 +47,21 @@ export function useBundle(activeEnvironmentId: string | null, failureId: number 
   const [preview, setPreview] = useState<BundlePreview | null>(null);
   const [previewing, setPreviewing] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** Until the user picks connections, a new window re-picks those that failed in it. */
+  const [picked, setPicked] = useState(false);
 
-  // Start: around a failure when one was clicked, else the active environment's last day of failures.
+  // Start: around a failure when one was clicked, else the last day's failures of the active
+  // environment, on the connections that had them (disconnected ones too).
   useEffect(() => {
     let cancelled = false;
     setError(null);
     const start = failureId !== null
       ? unwrap(workbench().support.selectionForFailure({ requestLogId: failureId })).then((s) => ({ s, range: 'custom' as RangeId }))
       : activeEnvironmentId
-        ? unwrap(workbench().support.scope({ environmentId: activeEnvironmentId })).then((found) => ({
-            s: rangeSelection('24h', {
-              environmentId: found.environment.id, connectionIds: found.connections.filter((c) => !c.disconnected).map((c) => c.id),
-              includeUnscoped: true, from: 0, to: 0, failedOnly: true,
-            }),
-            range: '24h' as RangeId,
-          }))
+        ? unwrap(workbench().support.scope({ environmentId: activeEnvironmentId })).then((found) => {
+            const s = rangeSelection('24h', { environmentId: found.environment.id, connectionIds: [], includeUnscoped: true, from: 0, to: 0, failedOnly: true });
+            return { s: { ...s, connectionIds: defaultConnectionIds(found, s.from) }, range: '24h' as RangeId };
+          })
         : null;
     start?.then(
       async ({ s, range: r }) => {
@@ -69,6 +70,7 @@ export function useBundle(activeEnvironmentId: string | null, failureId: number 
         setScope(found);
         setSelection(s);
         setRangeId(r);
+        setPicked(failureId !== null);
       },
       (e: Error) => !cancelled && setError(e.message),
     );
@@ -106,10 +108,15 @@ export function useBundle(activeEnvironmentId: string | null, failureId: number 
 
   return {
     scope, selection, range, preview, previewing, error,
-    setSelection,
+    setSelection: (next) => {
+      if (selection && next.connectionIds !== selection.connectionIds) setPicked(true);
+      setSelection(next);
+    },
     setRange: (next) => {
       setRangeId(next);
-      if (selection) setSelection(rangeSelection(next, selection));
+      if (!selection) return;
+      const moved = rangeSelection(next, selection);
+      setSelection(picked || !scope || next === 'custom' ? moved : { ...moved, connectionIds: defaultConnectionIds(scope, moved.from) });
     },
   };
 }

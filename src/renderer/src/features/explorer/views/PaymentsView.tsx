@@ -16,7 +16,7 @@ import { defaultRange, itemErrorText, nameIndex, stemFor } from '../explorer-con
 import type { ReadFailure } from '../read-state';
 import { AcceptedNotice, JsonView, ReadError, RequestIds, RevealToggle, toFailure } from '../read-state';
 import { CodeBadge, rowTone } from './CodeBadge';
-import { DateRangeFields } from './DateRangeFields';
+import { DateRangeFields, isBackwards } from './DateRangeFields';
 import { PayStatementCard } from './PayStatementCard';
 
 type Payment = Record<string, unknown>;
@@ -31,6 +31,7 @@ export function PaymentsView({ connection, people, onWatchJob }: ViewProps): JSX
   const [revealed, setRevealed] = useState(false);
 
   const readPayments = async () => {
+    if (isBackwards(range)) return; // the inline error already says why
     setLoading(true);
     setFailure(null);
     setPayments(null);
