@@ -113,3 +113,75 @@ test('a real environment: paste a payload and see each failure explained', async
   await expect(page.getByRole('table', { name: 'Webhook events' }).getByRole('row', { name: 'account.updated Stale timestamp' })).toBeVisible();
   await screenshot(page, 'webhooks-verify-pasted');
 });
+
+test('an event that fails verification is never re-signed: forwarded unchanged or not at all, and the forward log says which', async ({ page, workbench }) => {
+  const devServer = await startCaptureServer();
+  try {
+    const connection = await workbench.harness.core.connections.createSandbox('local', { providerId: 'gusto', employeeSize: 3, customerName: 'Tamper Co' });
+    await page.goto(`${workbench.harness.url}/#/webhooks`);
+    await page.getByRole('region', { name: 'Receiver' }).getByRole('button', { name: 'Start receiver' }).click();
+    await expect(page.getByRole('region', { name: 'Receiver' }).getByText(/Listening on port \d+/)).toBeVisible();
+
+    // Re-signed, automatic, and failed events forwarded unchanged.
+    const forwarding = page.getByRole('form', { name: 'Forwarding' });
+    await forwarding.getByLabel('Dev server URL').fill(`${devServer.url}/hooks`);
+    await forwarding.getByRole('combobox', { name: 'Mode' }).selectOption({ label: 'Re-signed now (fresh timestamp)' });
+    await forwarding.getByRole('combobox', { name: 'Events that fail verification' }).selectOption({ label: 'Forward unchanged (your server should reject them)' });
+    await forwarding.getByLabel('Forward every received event automatically').check();
+    await forwarding.getByRole('button', { name: 'Save forwarding' }).click();
+    await expect(page.getByRole('region', { name: 'Forward to your dev server' }).getByRole('status')).toContainText('Every event received from now on goes');
+
+    const trigger = page.getByRole('region', { name: 'Trigger an event' });
+    await expect(trigger.getByRole('combobox', { name: 'Connection', exact: true })).toHaveValue(connection.id);
+    await trigger.getByRole('combobox', { name: 'Event type', exact: true }).selectOption('payment.created');
+    await expect(trigger.getByLabel(/^Payload/)).toHaveValue(/"event_type": "payment.created"/);
+    await trigger.getByRole('combobox', { name: 'Signing', exact: true }).selectOption('tampered_body');
+    await trigger.getByRole('button', { name: 'Send event' }).click();
+    const sentId = /finch-event-id (\S+)\)/.exec((await trigger.getByRole('status').textContent()) ?? '')?.[1];
+    expect(sentId).toBeTruthy();
+
+    const list = page.getByRole('table', { name: 'Webhook events' });
+    const flagged = list.getByRole('row', { name: 'payment.created Invalid signature' }).first();
+    await expect(flagged).toBeVisible();
+    const relayed = await devServer.waitFor((r) => r.headers['finch-event-id'] === sentId);
+    await flagged.click();
+    const detail = page.getByRole('complementary', { name: 'Webhook event' });
+    await expect(detail.getByLabel('Failed verification')).toContainText('never re-signed');
+    await expect(detail.getByRole('list', { name: 'Forwards' })).toContainText('forwarded unchanged (failed verification)');
+    // Byte for byte, with the signature it arrived with: not a fresh valid one.
+    await expect(detail.getByRole('row', { name: /^finch-signature/ })).toContainText(String(relayed.headers['finch-signature']));
+    await screenshot(page, 'webhooks-unverified-forwarded-unchanged');
+
+    // What the dev server got does not verify here either.
+    const verify = page.getByRole('form', { name: 'Verify a payload' });
+    await verify.getByLabel('Headers').fill(['finch-event-id', 'finch-timestamp', 'finch-signature'].map((h) => `${h}: ${String(relayed.headers[h])}`).join('\n'));
+    await verify.getByLabel('Raw body').fill(relayed.body.toString('utf8'));
+    await verify.getByRole('button', { name: 'Verify' }).click();
+    await expect(page.getByRole('status', { name: 'Verification result' })).toContainText('Rejected:');
+
+    // A manual re-signed forward goes unchanged too, and says so.
+    await detail.getByRole('button', { name: 'Forward to dev server' }).click();
+    await expect(detail.getByRole('status').filter({ hasText: 'Forwarded unchanged (it failed verification' })).toContainText('Your server answered 200');
+
+    // “Don’t forward”: the next tampered event never reaches the dev server.
+    await forwarding.getByRole('combobox', { name: 'Events that fail verification' }).selectOption({ label: 'Don’t forward' });
+    await forwarding.getByRole('button', { name: 'Save forwarding' }).click();
+    await detail.getByRole('button', { name: 'Close event' }).click();
+    await trigger.getByRole('combobox', { name: 'Event type', exact: true }).selectOption('company.updated');
+    await expect(trigger.getByLabel(/^Payload/)).toHaveValue(/"event_type": "company.updated"/);
+    await trigger.getByRole('combobox', { name: 'Signing', exact: true }).selectOption('tampered_body');
+    await trigger.getByRole('button', { name: 'Send event' }).click();
+    await expect(trigger.getByRole('status')).toContainText('Sent company.updated');
+    const heldId = /finch-event-id (\S+)\)/.exec((await trigger.getByRole('status').textContent()) ?? '')?.[1];
+    const held = list.getByRole('row', { name: 'company.updated Invalid signature' }).first();
+    await expect(held).toContainText('held');
+    await held.click();
+    await expect(detail.getByRole('list', { name: 'Forwards' })).toContainText('not forwarded: failed verification');
+    await detail.getByRole('button', { name: 'Replay to receiver' }).click();
+    await expect(detail.getByRole('alert')).toContainText('Not replayed: it failed verification');
+    await screenshot(page, 'webhooks-unverified-held');
+    expect(devServer.requests.filter((r) => r.headers['finch-event-id'] === heldId)).toEqual([]);
+  } finally {
+    await devServer.close();
+  }
+});

@@ -8,6 +8,7 @@ import type {
   DeliveryView,
   ForwardMode,
   ForwardRecord,
+  UnverifiedForward,
   VerdictCode,
   WebhookEventDetail,
   WebhookEventSummary,
@@ -148,10 +149,11 @@ export class WebhookService {
     if (environmentId === LOCAL_ENVIRONMENT_ID) this.syncSimulatorEndpoint();
   }
 
-  setForwarding(environmentId: string, settings: { url: string | null; mode: ForwardMode; auto: boolean }): void {
+  /** `unverified` left out keeps the stored choice for events that fail verification. */
+  setForwarding(environmentId: string, settings: { url: string | null; mode: ForwardMode; auto: boolean; unverified?: UnverifiedForward | undefined }): void {
     this.options.environments.get(environmentId);
     if (settings.auto && !settings.url) throw new WorkbenchError('validation', 'Automatic forwarding needs a URL.', { fields: [{ path: 'url', message: 'is required to forward automatically' }] });
-    this.store.putSettings(environmentId, settings);
+    this.store.putSettings(environmentId, { url: settings.url, mode: settings.mode, auto: settings.auto, unverified: settings.unverified ?? this.store.settings(environmentId).unverified });
   }
 
   list(environmentId: string, limit: number, beforeId: number | null): WebhookEventSummary[] {
@@ -164,15 +166,30 @@ export class WebhookService {
     return this.labelled(stored.detail);
   }
 
-  /** Sends a stored event to the dev server (the URL set under forwarding unless one is given). */
+  /**
+   * Sends a stored event to the dev server (the URL set under forwarding unless one is given).
+   * An event that failed verification is never re-signed (see forwarder.ts): it goes byte for
+   * byte or, by the environment's setting, not at all; the record says which.
+   */
   async forward(environmentId: string, id: number, mode: ForwardMode, url?: string): Promise<ForwardRecord> {
     const stored = this.store.get(environmentId, id);
     if (!stored) throw new WorkbenchError('not_found', `No webhook event ${id} in this environment.`);
-    const target = url ?? this.store.settings(environmentId).url;
+    const settings = this.store.settings(environmentId);
+    const target = url ?? settings.url;
     if (!target) throw new WorkbenchError('validation', 'Set your dev server’s URL under Forwarding first.');
     if (stored.detail.bodyTruncated) throw new WorkbenchError('validation', 'Only the start of this body was kept, so it cannot be sent again.');
     const record = await forward(
-      { url: target, mode, headers: stored.detail.headers, body: stored.raw, secret: this.secretOf(environmentId), eventId: stored.detail.eventId, nowMs: this.now() },
+      {
+        url: target,
+        mode,
+        verdict: stored.detail.verdict,
+        unverified: settings.unverified,
+        headers: stored.detail.headers,
+        body: stored.raw,
+        secret: this.secretOf(environmentId),
+        eventId: stored.detail.eventId,
+        nowMs: this.now(),
+      },
       this.options.fetch,
     );
     const saved = this.store.addForward(id, record);
@@ -180,10 +197,16 @@ export class WebhookService {
     return saved;
   }
 
-  /** Delivers a stored event to the receiver again (exact: its old signature; resigned: now), as a new event. */
+  /**
+   * Delivers a stored event to the receiver again (exact: its old signature; resigned: now), as
+   * a new event. Like a forward, an event that failed verification goes unchanged or not at all.
+   */
   async replay(environmentId: string, id: number, mode: ForwardMode): Promise<WebhookEventSummary> {
     if (!this.receiver.listening) await this.startReceiver(0);
     const record = await this.forward(environmentId, id, mode, this.receiverUrl(environmentId));
+    if (record.failedVerification === 'not_forwarded') {
+      throw new WorkbenchError('validation', `Not replayed: it failed verification, and events that fail verification are set not to be forwarded (under “Forward to your dev server”).`);
+    }
     if (record.status === null) throw new WorkbenchError('network', record.error ?? 'The receiver did not answer.');
     const answer = JSON.parse(record.responseExcerpt ?? '{}') as { id?: number };
     if (typeof answer.id !== 'number') throw new WorkbenchError('internal', 'The receiver did not record the replay.');

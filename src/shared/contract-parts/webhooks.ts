@@ -1,7 +1,7 @@
 /** The webhook lab: receiver, secret, forwarding, triggers, pasted-payload checks. Part of THE IPC contract (src/shared/contract.ts), kept here for size. */
 import { z } from 'zod';
 import { channel, event } from '../ipc/contract-kit';
-import { DeliveryViewSchema, ForwardModeSchema, ForwardRecordSchema, ForwardUrlSchema, TamperSchema, WebhookEventDetailSchema, WebhookEventSummarySchema, WebhookEventTypeSchema, WebhookSecretSchema, WebhookStateSchema } from '../domain/webhooks';
+import { DeliveryViewSchema, ForwardModeSchema, ForwardRecordSchema, ForwardUrlSchema, TamperSchema, UnverifiedForwardSchema, WebhookEventDetailSchema, WebhookEventSummarySchema, WebhookEventTypeSchema, WebhookSecretSchema, WebhookStateSchema } from '../domain/webhooks';
 import { NoInput, Id } from './common';
 
 export const webhooksChannels = {
@@ -21,9 +21,9 @@ export const webhooksChannels = {
     generateSecret: channel({ input: NoInput, output: WebhookStateSchema, summary: 'Local simulator: a new random webhook secret, kept in the vault' }),
     clearSecret: channel({ input: NoInput, output: WebhookStateSchema, summary: 'Forget the active environment’s webhook secret' }),
     setForwarding: channel({
-      input: z.object({ url: ForwardUrlSchema.nullable(), mode: ForwardModeSchema, auto: z.boolean() }).strict(),
+      input: z.object({ url: ForwardUrlSchema.nullable(), mode: ForwardModeSchema, auto: z.boolean(), unverified: UnverifiedForwardSchema.optional() }).strict(),
       output: WebhookStateSchema,
-      summary: 'Your dev server’s URL, re-signed or byte-for-byte, and whether every received event goes there',
+      summary: 'Your dev server’s URL, re-signed or byte-for-byte, whether every received event goes there, and whether events that fail verification go unchanged or not at all (kept when left out)',
     }),
     list: channel({
       input: z.object({ limit: z.number().int().min(1).max(500).optional(), beforeId: z.number().int().positive().optional() }).strict(),
@@ -34,12 +34,12 @@ export const webhooksChannels = {
     forward: channel({
       input: z.object({ id: z.number().int().positive(), mode: ForwardModeSchema }).strict(),
       output: ForwardRecordSchema,
-      summary: 'Send a stored event to the dev server now; records its status code and latency',
+      summary: 'Send a stored event to the dev server now (never re-signed if it failed verification); records its status code and latency',
     }),
     replay: channel({
       input: z.object({ id: z.number().int().positive(), mode: ForwardModeSchema }).strict(),
       output: WebhookEventSummarySchema,
-      summary: 'Deliver a stored event to the receiver again (old signature, or re-signed now); a new event',
+      summary: 'Deliver a stored event to the receiver again (old signature, or re-signed now if it passed verification); a new event',
     }),
     preview: channel({
       input: z.object({ connectionId: Id, eventType: WebhookEventTypeSchema }).strict(),

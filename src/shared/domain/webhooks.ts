@@ -71,11 +71,41 @@ export type WebhookCheck = z.infer<typeof WebhookCheckSchema>;
 export const ForwardModeSchema = z.enum(['resigned', 'exact']);
 export type ForwardMode = z.infer<typeof ForwardModeSchema>;
 
+/**
+ * Verdicts where the SDK's own checks (size, headers, timestamp, signature) did not pass.
+ * Such an event is never re-signed: that would hand the dev server a tampered or stale body
+ * with a valid signature. The later checks (JSON, event type, shape) run on a verified
+ * signature, so those events may still be re-signed.
+ */
+const VERIFICATION_FAILURES: ReadonlySet<VerdictCode> = new Set<VerdictCode>([
+  'too_large',
+  'missing_headers',
+  'invalid_timestamp',
+  'stale_timestamp',
+  'future_timestamp',
+  'no_secret',
+  'invalid_secret',
+  'invalid_signature',
+]);
+export function failsVerification(verdict: VerdictCode): boolean {
+  return VERIFICATION_FAILURES.has(verdict);
+}
+
+/** What a forward or replay does with an event that failed verification: the user's choice. */
+export const UnverifiedForwardSchema = z.enum(['forward_unchanged', 'dont_forward']);
+export type UnverifiedForward = z.infer<typeof UnverifiedForwardSchema>;
+
 export const ForwardRecordSchema = z.object({
   id: z.number(),
   at: z.number(),
   url: z.string(),
+  /** How it was sent (or would have been, when not sent). */
   mode: ForwardModeSchema,
+  /**
+   * null: the event passed verification and went as asked. Otherwise it failed verification
+   * and was sent byte for byte whatever mode was asked, or not sent at all.
+   */
+  failedVerification: z.enum(['forwarded_unchanged', 'not_forwarded']).nullable(),
   status: z.number().nullable(),
   durationMs: z.number(),
   error: z.string().nullable(),
@@ -127,7 +157,7 @@ export const WebhookStateSchema = z.object({
   }),
   /** The simulator sends this environment's events to the receiver. */
   simulatorRegistered: z.boolean(),
-  forwarding: z.object({ url: z.string().nullable(), mode: ForwardModeSchema, auto: z.boolean() }),
+  forwarding: z.object({ url: z.string().nullable(), mode: ForwardModeSchema, auto: z.boolean(), unverified: UnverifiedForwardSchema }),
 });
 export type WebhookState = z.infer<typeof WebhookStateSchema>;
 
