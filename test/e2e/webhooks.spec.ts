@@ -3,6 +3,7 @@
  * arrive verified; send a tampered one and see it flagged; forward to a dev server; verify a
  * pasted payload in a real environment.
  */
+import { secretRefs } from '../../src/main/secrets/secret-vault';
 import { signHeaders } from '../../src/main/webhooks/signature';
 import { startCaptureServer } from '../support/capture-server';
 import { expect, screenshot, test } from './fixtures';
@@ -21,6 +22,10 @@ test('trigger an event, see it arrive verified, see a tampered one flagged, forw
     await receiver.getByRole('button', { name: 'Start receiver' }).click();
     await expect(receiver.getByText(/Listening on port \d+/)).toBeVisible();
     await expect(receiver.getByLabel('Receiver URL')).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\/webhooks\/local$/);
+    // Starting generated the simulator's secret: shown this once, to set on a dev server.
+    const reveal = receiver.getByRole('region', { name: 'New webhook secret' });
+    await expect(reveal.getByLabel('New webhook secret value')).toHaveText(workbench.harness.core.vault.reveal(secretRefs.webhookSecret('local')));
+    await reveal.getByRole('button', { name: 'Done, I saved it' }).click();
     await expect(receiver.getByText('It is never shown again')).toBeVisible();
 
     // Trigger: the preview is the simulator's own payload, for a real person of this connection.
@@ -184,4 +189,55 @@ test('an event that fails verification is never re-signed: forwarded unchanged o
   } finally {
     await devServer.close();
   }
+});
+
+test('a generated webhook secret is shown once, with a Copy through the export gate; or the user pastes their own', async ({ page, context, workbench }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const received: string[] = [];
+  const sent: string[] = [];
+  page.on('websocket', (ws) => {
+    ws.on('framereceived', (frame) => received.push(String(frame.payload)));
+    ws.on('framesent', (frame) => sent.push(String(frame.payload)));
+  });
+  const vaultSecret = () => workbench.harness.core.vault.reveal(secretRefs.webhookSecret('local'));
+  await page.goto(`${workbench.harness.url}/#/webhooks`);
+  const receiver = page.getByRole('region', { name: 'Receiver' });
+  await expect(receiver.getByText('None yet. Generate one (shown once')).toBeVisible();
+
+  await receiver.getByRole('button', { name: 'Generate', exact: true }).click();
+  const reveal = receiver.getByRole('region', { name: 'New webhook secret' });
+  await expect(reveal).toContainText('shown only this once');
+  const secret = vaultSecret();
+  await expect(reveal.getByLabel('New webhook secret value')).toHaveText(secret);
+  await reveal.getByRole('button', { name: 'Copy secret' }).click();
+  await expect(reveal.getByRole('status')).toHaveText('Copied the new secret.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+  await screenshot(page, 'webhooks-secret-shown-once');
+
+  await reveal.getByRole('button', { name: 'Done, I saved it' }).click();
+  await expect(reveal).toHaveCount(0);
+  await expect(receiver.getByText(`Set, ending in “…${secret.slice(-4)}”`)).toBeVisible();
+  await expect(receiver.getByText('It is never shown again')).toBeVisible();
+  expect(await page.content()).not.toContain(secret);
+  // With a secret stored, starting the receiver generates and shows nothing.
+  await receiver.getByRole('button', { name: 'Start receiver' }).click();
+  await expect(receiver.getByText(/Listening on port \d+/)).toBeVisible();
+  await expect(reveal).toHaveCount(0);
+  await page.reload();
+  await expect(receiver.getByText(`Set, ending in “…${secret.slice(-4)}”`)).toBeVisible();
+  expect(await page.content()).not.toContain(secret);
+  // It crossed to the renderer in exactly one message: the gate's answer for the reveal id. The copy sent nothing back.
+  expect(received.filter((frame) => frame.includes(secret))).toHaveLength(1);
+  expect(sent.filter((frame) => frame.includes(secret))).toEqual([]);
+
+  // Use my own: pasted, stored, hinted, never shown.
+  const own = Buffer.from('my dev server already has this!!').toString('base64');
+  const secretForm = page.getByRole('form', { name: 'Webhook secret' });
+  await secretForm.getByLabel('Replace secret').fill(own);
+  await secretForm.getByRole('button', { name: 'Use my own' }).click();
+  await expect(receiver.getByRole('status')).toHaveText('Secret stored.');
+  await expect(receiver.getByText(`Set, ending in “…${own.slice(-4)}”`)).toBeVisible();
+  await expect(reveal).toHaveCount(0);
+  expect(vaultSecret()).toBe(own);
+  expect(received.filter((frame) => frame.includes(own))).toEqual([]);
 });

@@ -146,6 +146,8 @@ export const WebhookStateSchema = z.object({
   /** Local simulator: events come from the built-in simulator and can be triggered here. */
   simulator: z.boolean(),
   hasSecret: z.boolean(),
+  /** The secret's last 4 characters, so the user can tell which one is set (never more of it). */
+  secretHint: z.string().nullable(),
   /** Secrets are encrypted by the OS keyring (persistent) or held in memory for this session only. */
   secretStorage: z.enum(['persistent', 'session-only']),
   receiver: z.object({
@@ -160,6 +162,15 @@ export const WebhookStateSchema = z.object({
   forwarding: z.object({ url: z.string().nullable(), mode: ForwardModeSchema, auto: z.boolean(), unverified: UnverifiedForwardSchema }),
 });
 export type WebhookState = z.infer<typeof WebhookStateSchema>;
+
+/**
+ * The reply of the acts that may generate a secret (Generate, starting the receiver, forgetting
+ * the Local simulator's while it listens). `revealId` is set when one was generated: the export
+ * gate trades it, once, for the secret to show and copy (main/files/one-time-secrets.ts). The
+ * secret itself is never in this reply.
+ */
+export const WebhookSecretChangeSchema = WebhookStateSchema.extend({ revealId: z.string().nullable() });
+export type WebhookSecretChange = z.infer<typeof WebhookSecretChangeSchema>;
 
 /** Finch secrets are base64; the SDK refuses anything else, so the form does too. */
 export const WebhookSecretSchema = z
