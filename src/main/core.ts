@@ -198,9 +198,12 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     coverageRuns: (environmentId) => coverage.coverageRuns(environmentId),
   });
 
+  const exportGate = new ExportGate({ secrets: () => vault.allSecretsForRedaction(), db, saver: exportSaver, environmentsJson: () => environments.exportJson() });
   const webhooks = new WebhookService({
     db, vault, environments, connections, simulator: () => simulator, log, ...(adapters.fetch ? { fetch: adapters.fetch } : {}),
     onEvent: (summary) => events.emit('webhooks', 'received', summary),
+    // A secret the app generates is shown once, through the gate (files/one-time-secrets.ts).
+    offerOneTimeSecret: (secret) => exportGate.offerOneTimeSecret(secret),
   });
   await webhooks.restore();
 
@@ -208,7 +211,7 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     app: adapters.app, cipher: adapters.cipher, events, notices, settings, vault, environments, requestLog, limiter, gateway, connections, connect,
     lifecycle, diagnostics, drills, explorer: new ExplorerService(lifecycle), support, readiness, redirectOpener: adapters.redirectOpener ?? null,
     exportSaver, simulator, db, operations, mockData, arming, coverage, webhooks,
-    exportGate: new ExportGate({ secrets: () => vault.allSecretsForRedaction(), db, saver: exportSaver, environmentsJson: () => environments.exportJson() }),
+    exportGate,
     snapshots: new SnapshotService({ db, lifecycle, connections, operations }),
   };
   return {

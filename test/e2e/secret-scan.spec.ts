@@ -4,6 +4,10 @@
  * browse), then prove neither the secret nor the connection's access token appears in any
  * IPC reply or event, the renderer's DOM and storage, any file of the data folder, or the
  * logs, in any encoding the scanner knows.
+ *
+ * The one deliberate exception to "no secret reaches the renderer" is a webhook secret the app
+ * generates, revealed once through the export gate (src/main/files/one-time-secrets.ts). This
+ * journey generates none; webhooks.spec.ts proves that reveal crosses in exactly one message.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -21,6 +21,7 @@ import type { RedactionCategory } from '../redaction';
 import { personalInJson, personalInTable, redactJson, redactRows } from '../redaction/table';
 import type { ExportOutcome, ExportSaver } from './export-saver';
 import { saveExport } from './export-saver';
+import { OneTimeSecrets } from './one-time-secrets';
 
 export interface ExportGateOptions {
   /** Every secret and token the vault holds. */
@@ -50,9 +51,19 @@ export class ExportGate {
   private readonly drafts = new Map<string, Draft>();
   private readonly prepared = new Map<string, { result: PreparedExport; at: number }>();
   private readonly now: () => number;
+  private readonly oneTime: OneTimeSecrets;
 
   constructor(private readonly options: ExportGateOptions) {
     this.now = options.now ?? Date.now;
+    this.oneTime = new OneTimeSecrets(this.now);
+  }
+
+  /**
+   * A webhook secret the app just generated, to be shown and copied once: returns the id the
+   * renderer trades for it (see one-time-secrets.ts for why this exception exists and its limits).
+   */
+  offerOneTimeSecret(secret: string): string {
+    return this.oneTime.offer(secret);
   }
 
   /** Adds a part (rows or text) to a draft; the first part opens it. */
@@ -89,6 +100,7 @@ export class ExportGate {
       });
     }
     const source = input.source;
+    if (source.kind === 'one-time-secret') return this.revealOnce(input.target, source.revealId);
     const draft = 'draftId' in source && source.draftId ? this.takeDraft(source.draftId) : null;
     const secrets = [...this.options.secrets(), LOCAL_CLIENT_SECRET];
     let content: string;
@@ -148,6 +160,36 @@ export class ExportGate {
     if (this.prepared.size >= MAX_PREPARED) this.prepared.delete(this.prepared.keys().next().value!);
     this.prepared.set(result.exportId, { result, at: this.now() });
     return result;
+  }
+
+  /**
+   * The one output that holds a vault secret on purpose: the newly generated webhook secret for
+   * this id, once, to the clipboard only (shown, then copied as is). Every other known secret is
+   * still checked for, and nothing is kept for `save`.
+   */
+  private revealOnce(target: PrepareExport['target'], revealId: string): PreparedExport {
+    if (target !== 'clipboard') throw new WorkbenchError('validation', 'A newly generated secret can only be shown and copied, never saved to a file.');
+    const secret = this.oneTime.take(revealId);
+    if (secret === null) throw new WorkbenchError('not_found', 'That secret was already shown: it is shown once, right after it is generated. Generate a new one to see a secret again.');
+    const known = [...this.options.secrets(), LOCAL_CLIENT_SECRET];
+    if (!known.includes(secret)) throw new WorkbenchError('conflict', 'That secret was replaced or forgotten since it was generated; it is no longer the one in use.');
+    const bytes = Buffer.from(secret, 'utf8');
+    const others = known.filter((s) => s !== secret);
+    const scanner = new SecretScanner(others);
+    if (scanner.scan('clipboard', bytes).length > 0) throw new WorkbenchError('conflict', 'Nothing left the app: another known secret was found in the output.');
+    return {
+      exportId: `export-${randomBytes(8).toString('hex')}`,
+      target: 'clipboard',
+      suggestedName: null,
+      content: secret,
+      raw: true,
+      hidden: {},
+      distinct: {},
+      total: 0,
+      rows: null,
+      bytes: bytes.byteLength,
+      secretsChecked: scanner.secretCount,
+    };
   }
 
   /** Writes a prepared file export through the shell's saver (or says the renderer downloads it). */

@@ -4,8 +4,14 @@
  * SDK's timestamp check, as it would in production), or re-signed now with the
  * environment's webhook secret (same event id and body, fresh timestamp). Records the dev
  * server's status code and latency.
+ *
+ * Only an event that passed verification is ever re-signed. Re-signing a tampered or stale
+ * one would give the dev server a body it must reject with a valid signature, hiding exactly
+ * the failure the lab is there to show; such an event goes byte for byte (so the dev server
+ * rejects it too) or not at all, as the user chose, and the record says which.
  */
-import type { ForwardMode, ForwardRecord } from '../../shared/domain/webhooks';
+import type { ForwardMode, ForwardRecord, UnverifiedForward, VerdictCode } from '../../shared/domain/webhooks';
+import { VERDICT_LABELS, failsVerification } from '../../shared/domain/webhooks';
 import { WorkbenchError } from '../errors';
 import { signHeaders } from './signature';
 import { headerValue } from './verdict';
@@ -17,7 +23,12 @@ const KEPT = ['content-type', 'finch-event-id', 'finch-timestamp', 'finch-signat
 
 export interface ForwardInput {
   url: string;
+  /** The mode asked for; an event that failed verification is never re-signed whatever this says. */
   mode: ForwardMode;
+  /** The stored event's verdict. */
+  verdict: VerdictCode;
+  /** What to do with it when that verdict is a verification failure. */
+  unverified: UnverifiedForward;
   headers: readonly (readonly [string, string])[];
   body: Buffer;
   /** Needed to re-sign. */
@@ -26,7 +37,18 @@ export interface ForwardInput {
   nowMs: number;
 }
 
-export function forwardHeaders(input: ForwardInput): Record<string, string> {
+export interface ForwardPlan {
+  mode: ForwardMode;
+  failedVerification: ForwardRecord['failedVerification'];
+}
+
+/** How this event goes: as asked when it passed verification; byte for byte or not at all when it did not. */
+export function forwardPlan(verdict: VerdictCode, asked: ForwardMode, unverified: UnverifiedForward): ForwardPlan {
+  if (!failsVerification(verdict)) return { mode: asked, failedVerification: null };
+  return unverified === 'dont_forward' ? { mode: asked, failedVerification: 'not_forwarded' } : { mode: 'exact', failedVerification: 'forwarded_unchanged' };
+}
+
+function forwardHeaders(input: ForwardInput): Record<string, string> {
   const headers: Record<string, string> = { 'user-agent': 'Finch-Workbench-Forwarder/1' };
   if (input.mode === 'exact') {
     for (const name of KEPT) {
@@ -42,9 +64,14 @@ export function forwardHeaders(input: ForwardInput): Record<string, string> {
 }
 
 export async function forward(input: ForwardInput, fetchImpl: typeof fetch = fetch): Promise<Omit<ForwardRecord, 'id'>> {
-  const headers = forwardHeaders(input);
+  const plan = forwardPlan(input.verdict, input.mode, input.unverified);
+  const record: Omit<ForwardRecord, 'id'> = { at: input.nowMs, url: input.url, ...plan, status: null, durationMs: 0, error: null, responseExcerpt: null };
+  if (plan.failedVerification === 'not_forwarded') {
+    record.error = `Not forwarded: it failed verification (${VERDICT_LABELS[input.verdict]}), and events that fail verification are set not to be forwarded.`;
+    return record;
+  }
+  const headers = forwardHeaders({ ...input, mode: plan.mode });
   const started = performance.now();
-  const record: Omit<ForwardRecord, 'id'> = { at: input.nowMs, url: input.url, mode: input.mode, status: null, durationMs: 0, error: null, responseExcerpt: null };
   try {
     const response = await fetchImpl(input.url, { method: 'POST', headers, body: new Uint8Array(input.body), redirect: 'manual', signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS) });
     record.status = response.status;

@@ -4,13 +4,15 @@ import type { WebhookService } from './webhook-service';
 
 export function buildWebhookHandlers(w: WebhookService, activeId: () => string): HandlerMap['webhooks'] {
   const state = () => w.state(activeId());
+  /** State plus the one-time reveal id of a secret the act generated (never the secret). */
+  const changed = (revealId: string | null) => ({ ...state(), revealId });
   return {
     state,
-    startReceiver: async ({ port }) => (await w.startReceiver(port ?? 0), state()),
+    startReceiver: async ({ port }) => changed(await w.startReceiver(port ?? 0)),
     stopReceiver: async () => (await w.stopReceiver(), state()),
     setSecret: ({ secret }) => (w.setSecret(activeId(), secret), state()),
-    generateSecret: () => (w.generateSecret(activeId()), state()),
-    clearSecret: () => (w.clearSecret(activeId()), state()),
+    generateSecret: () => changed(w.generateSecret(activeId())),
+    clearSecret: () => changed(w.clearSecret(activeId())),
     setForwarding: (settings) => (w.setForwarding(activeId(), settings), state()),
     list: ({ limit, beforeId }) => w.list(activeId(), limit ?? 200, beforeId ?? null),
     get: ({ id }) => w.get(activeId(), id),

@@ -8,6 +8,7 @@ import type {
   DeliveryView,
   ForwardMode,
   ForwardRecord,
+  UnverifiedForward,
   VerdictCode,
   WebhookEventDetail,
   WebhookEventSummary,
@@ -39,6 +40,11 @@ export interface WebhookServiceOptions {
   /** A new or updated event, for the renderer's live list. */
   onEvent: (summary: WebhookEventSummary) => void;
   log: (line: string) => void;
+  /**
+   * Registers a secret the app just generated with the export gate, which reveals it once for
+   * the returned id (files/one-time-secrets.ts). Without it a generated secret is never shown.
+   */
+  offerOneTimeSecret?: (secret: string) => string;
   /** Wall-clock ms: timestamps are checked against this machine's clock, as the SDK does. */
   now?: () => number;
   fetch?: typeof fetch;
@@ -79,10 +85,10 @@ export class WebhookService {
     const saved = this.store.receiver();
     if (!saved.listening) return;
     try {
-      await this.startReceiver(saved.port ?? 0);
+      await this.listen(saved.port ?? 0);
     } catch {
       // The old port is taken: a new random one beats not listening at all.
-      await this.startReceiver(0).catch((error: Error) => (this.receiverError = error.message));
+      await this.listen(0).catch((error: Error) => (this.receiverError = error.message));
     }
   }
 
@@ -94,6 +100,7 @@ export class WebhookService {
       environmentName: env.name,
       simulator: env.kind === 'local-simulator',
       hasSecret: this.options.vault.has(secretRefs.webhookSecret(environmentId)),
+      secretHint: this.secretOf(environmentId)?.slice(-4) ?? null,
       secretStorage: this.options.vault.status().mode,
       receiver: { listening: this.receiver.listening, port, url: port === null ? null : this.receiverUrl(environmentId), error: this.receiverError },
       simulatorRegistered: env.kind === 'local-simulator' && this.registration !== null,
@@ -106,8 +113,17 @@ export class WebhookService {
     return `http://127.0.0.1:${this.receiver.port}/webhooks/${encodeURIComponent(environmentId)}`;
   }
 
-  async startReceiver(port: number): Promise<void> {
-    if (this.receiver.listening && (port === 0 || port === this.receiver.port)) return;
+  /**
+   * The user's “Start receiver”: returns the reveal id of a secret generated for the Local
+   * simulator on the way (null: none was), so they see it once.
+   */
+  async startReceiver(port: number): Promise<string | null> {
+    return this.revealable(await this.listen(port));
+  }
+
+  /** Listens (again) on this port; returns a secret generated for the Local simulator on the way. */
+  private async listen(port: number): Promise<string | null> {
+    if (this.receiver.listening && (port === 0 || port === this.receiver.port)) return null;
     await this.receiver.stop();
     try {
       const bound = await this.receiver.start(port);
@@ -118,7 +134,7 @@ export class WebhookService {
       this.receiverError = code === 'EADDRINUSE' ? `Port ${port} is in use by another program; choose another or leave it empty for a free one.` : (error as Error).message;
       throw new WorkbenchError('conflict', this.receiverError);
     }
-    this.syncSimulatorEndpoint();
+    return this.syncSimulatorEndpoint();
   }
 
   async stopReceiver(): Promise<void> {
@@ -134,24 +150,31 @@ export class WebhookService {
     if (environmentId === LOCAL_ENVIRONMENT_ID) this.syncSimulatorEndpoint();
   }
 
-  /** Local simulator only: a fresh random secret, kept in the vault (Finch issues real ones). */
-  generateSecret(environmentId: string): void {
+  /**
+   * Local simulator only: a fresh random secret, kept in the vault (Finch issues real ones).
+   * Returns the id that reveals it once, so the user can set the same one on their dev server.
+   */
+  generateSecret(environmentId: string): string | null {
     if (this.options.environments.get(environmentId).kind !== 'local-simulator') {
       throw new WorkbenchError('validation', 'Finch issues the webhook secret for this environment: copy it from Finch’s dashboard.');
     }
-    this.options.vault.put(secretRefs.webhookSecret(environmentId), randomSecret());
+    const secret = randomSecret();
+    this.options.vault.put(secretRefs.webhookSecret(environmentId), secret);
     this.syncSimulatorEndpoint();
+    return this.revealable(secret);
   }
 
-  clearSecret(environmentId: string): void {
+  /** The listening Local simulator needs a secret to sign with: it gets a new one, whose reveal id this returns. */
+  clearSecret(environmentId: string): string | null {
     this.options.vault.delete(secretRefs.webhookSecret(environmentId));
-    if (environmentId === LOCAL_ENVIRONMENT_ID) this.syncSimulatorEndpoint();
+    return environmentId === LOCAL_ENVIRONMENT_ID ? this.revealable(this.syncSimulatorEndpoint()) : null;
   }
 
-  setForwarding(environmentId: string, settings: { url: string | null; mode: ForwardMode; auto: boolean }): void {
+  /** `unverified` left out keeps the stored choice for events that fail verification. */
+  setForwarding(environmentId: string, settings: { url: string | null; mode: ForwardMode; auto: boolean; unverified?: UnverifiedForward | undefined }): void {
     this.options.environments.get(environmentId);
     if (settings.auto && !settings.url) throw new WorkbenchError('validation', 'Automatic forwarding needs a URL.', { fields: [{ path: 'url', message: 'is required to forward automatically' }] });
-    this.store.putSettings(environmentId, settings);
+    this.store.putSettings(environmentId, { url: settings.url, mode: settings.mode, auto: settings.auto, unverified: settings.unverified ?? this.store.settings(environmentId).unverified });
   }
 
   list(environmentId: string, limit: number, beforeId: number | null): WebhookEventSummary[] {
@@ -164,15 +187,30 @@ export class WebhookService {
     return this.labelled(stored.detail);
   }
 
-  /** Sends a stored event to the dev server (the URL set under forwarding unless one is given). */
+  /**
+   * Sends a stored event to the dev server (the URL set under forwarding unless one is given).
+   * An event that failed verification is never re-signed (see forwarder.ts): it goes byte for
+   * byte or, by the environment's setting, not at all; the record says which.
+   */
   async forward(environmentId: string, id: number, mode: ForwardMode, url?: string): Promise<ForwardRecord> {
     const stored = this.store.get(environmentId, id);
     if (!stored) throw new WorkbenchError('not_found', `No webhook event ${id} in this environment.`);
-    const target = url ?? this.store.settings(environmentId).url;
+    const settings = this.store.settings(environmentId);
+    const target = url ?? settings.url;
     if (!target) throw new WorkbenchError('validation', 'Set your dev server’s URL under Forwarding first.');
     if (stored.detail.bodyTruncated) throw new WorkbenchError('validation', 'Only the start of this body was kept, so it cannot be sent again.');
     const record = await forward(
-      { url: target, mode, headers: stored.detail.headers, body: stored.raw, secret: this.secretOf(environmentId), eventId: stored.detail.eventId, nowMs: this.now() },
+      {
+        url: target,
+        mode,
+        verdict: stored.detail.verdict,
+        unverified: settings.unverified,
+        headers: stored.detail.headers,
+        body: stored.raw,
+        secret: this.secretOf(environmentId),
+        eventId: stored.detail.eventId,
+        nowMs: this.now(),
+      },
       this.options.fetch,
     );
     const saved = this.store.addForward(id, record);
@@ -180,10 +218,16 @@ export class WebhookService {
     return saved;
   }
 
-  /** Delivers a stored event to the receiver again (exact: its old signature; resigned: now), as a new event. */
+  /**
+   * Delivers a stored event to the receiver again (exact: its old signature; resigned: now), as
+   * a new event. Like a forward, an event that failed verification goes unchanged or not at all.
+   */
   async replay(environmentId: string, id: number, mode: ForwardMode): Promise<WebhookEventSummary> {
-    if (!this.receiver.listening) await this.startReceiver(0);
+    if (!this.receiver.listening) await this.listen(0);
     const record = await this.forward(environmentId, id, mode, this.receiverUrl(environmentId));
+    if (record.failedVerification === 'not_forwarded') {
+      throw new WorkbenchError('validation', `Not replayed: it failed verification, and events that fail verification are set not to be forwarded (under “Forward to your dev server”).`);
+    }
     if (record.status === null) throw new WorkbenchError('network', record.error ?? 'The receiver did not answer.');
     const answer = JSON.parse(record.responseExcerpt ?? '{}') as { id?: number };
     if (typeof answer.id !== 'number') throw new WorkbenchError('internal', 'The receiver did not record the replay.');
@@ -210,7 +254,7 @@ export class WebhookService {
         throw new WorkbenchError('validation', 'The payload must be a JSON object, as every Finch event is.', { fields: [{ path: 'body', message: 'must be a JSON object' }] });
       }
     }
-    if (!this.receiver.listening) await this.startReceiver(0);
+    if (!this.receiver.listening) await this.listen(0);
     this.syncSimulatorEndpoint();
     const sent = simulator.webhooks.trigger(input.connectionId, input.eventType, { ...(input.body !== undefined ? { body: input.body } : {}), tamper: input.tamper ?? null });
     return { eventId: sent.event_id, deliveries: sent.deliveries.length };
@@ -322,26 +366,34 @@ export class WebhookService {
     return simulator;
   }
 
+  /** The one-time reveal id of a secret the app just generated (null when none was). */
+  private revealable(generated: string | null): string | null {
+    return generated === null ? null : (this.options.offerOneTimeSecret?.(generated) ?? null);
+  }
+
   /**
    * Keeps the simulator posting the Local simulator's events to our receiver, signed with the
    * secret in the vault (generated on first use), and stops it when the receiver stops.
+   * Returns the secret when it generated one, for the caller to reveal once.
    */
-  private syncSimulatorEndpoint(): void {
+  private syncSimulatorEndpoint(): string | null {
     const simulator = this.options.simulator();
     if (!simulator || !this.receiver.listening) {
       this.unregisterSimulatorEndpoint();
-      return;
+      return null;
     }
     let secret = this.secretOf(LOCAL_ENVIRONMENT_ID);
+    let generated: string | null = null;
     if (secret === null || !isCanonicalBase64(secret)) {
-      secret = randomSecret();
+      secret = generated = randomSecret();
       this.options.vault.put(secretRefs.webhookSecret(LOCAL_ENVIRONMENT_ID), secret);
     }
     const url = this.receiverUrl(LOCAL_ENVIRONMENT_ID);
-    if (this.registration && this.registration.secret === secret && this.registration.url === url) return;
+    if (this.registration && this.registration.secret === secret && this.registration.url === url) return generated;
     this.unregisterSimulatorEndpoint();
     const endpoint = simulator.webhooks.register({ url, secret, client_id: LOCAL_CLIENT_ID });
     this.registration = { id: endpoint.id, secret, url };
+    return generated;
   }
 
   private unregisterSimulatorEndpoint(): void {

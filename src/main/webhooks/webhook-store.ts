@@ -5,7 +5,7 @@
  * its newest MAX_EVENTS_PER_ENVIRONMENT events.
  */
 import type Database from 'better-sqlite3';
-import type { ForwardMode, ForwardRecord, VerdictCode, WebhookCheck, WebhookEventDetail, WebhookEventSummary } from '../../shared/domain/webhooks';
+import type { ForwardMode, ForwardRecord, UnverifiedForward, VerdictCode, WebhookCheck, WebhookEventDetail, WebhookEventSummary } from '../../shared/domain/webhooks';
 
 export const STORED_BODY_LIMIT = 256 * 1024;
 export const MAX_EVENTS_PER_ENVIRONMENT = 2_000;
@@ -48,6 +48,7 @@ interface ForwardRow {
   at: number;
   url: string;
   mode: ForwardMode;
+  failed_verification: ForwardRecord['failedVerification'];
   status: number | null;
   duration_ms: number;
   error: string | null;
@@ -65,10 +66,12 @@ export interface ForwardSettings {
   url: string | null;
   mode: ForwardMode;
   auto: boolean;
+  /** Events that failed verification: sent byte for byte, or not at all. */
+  unverified: UnverifiedForward;
 }
 
 function forwardView(row: ForwardRow): ForwardRecord {
-  return { id: row.id, at: row.at, url: row.url, mode: row.mode, status: row.status, durationMs: row.duration_ms, error: row.error, responseExcerpt: row.response_excerpt };
+  return { id: row.id, at: row.at, url: row.url, mode: row.mode, failedVerification: row.failed_verification, status: row.status, durationMs: row.duration_ms, error: row.error, responseExcerpt: row.response_excerpt };
 }
 
 export class WebhookStore {
@@ -85,12 +88,13 @@ export class WebhookStore {
       forwardsOf: db.prepare('SELECT * FROM webhook_forwards WHERE event_row_id = ? ORDER BY id DESC'),
       lastForwards: db.prepare(`SELECT f.* FROM webhook_forwards f WHERE f.id IN (
         SELECT MAX(id) FROM webhook_forwards WHERE event_row_id IN (SELECT value FROM json_each(?)) GROUP BY event_row_id)`),
-      insertForward: db.prepare(`INSERT INTO webhook_forwards (event_row_id, at, url, mode, status, duration_ms, error, response_excerpt)
-        VALUES (@eventRowId, @at, @url, @mode, @status, @durationMs, @error, @responseExcerpt)`),
+      insertForward: db.prepare(`INSERT INTO webhook_forwards (event_row_id, at, url, mode, failed_verification, status, duration_ms, error, response_excerpt)
+        VALUES (@eventRowId, @at, @url, @mode, @failedVerification, @status, @durationMs, @error, @responseExcerpt)`),
       getForward: db.prepare('SELECT * FROM webhook_forwards WHERE id = ?'),
-      settings: db.prepare('SELECT forward_url, forward_mode, auto_forward FROM webhook_settings WHERE environment_id = ?'),
-      putSettings: db.prepare(`INSERT INTO webhook_settings (environment_id, forward_url, forward_mode, auto_forward) VALUES (?, ?, ?, ?)
-        ON CONFLICT(environment_id) DO UPDATE SET forward_url = excluded.forward_url, forward_mode = excluded.forward_mode, auto_forward = excluded.auto_forward`),
+      settings: db.prepare('SELECT forward_url, forward_mode, auto_forward, unverified_forward FROM webhook_settings WHERE environment_id = ?'),
+      putSettings: db.prepare(`INSERT INTO webhook_settings (environment_id, forward_url, forward_mode, auto_forward, unverified_forward) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT(environment_id) DO UPDATE SET forward_url = excluded.forward_url, forward_mode = excluded.forward_mode, auto_forward = excluded.auto_forward,
+          unverified_forward = excluded.unverified_forward`),
       receiver: db.prepare('SELECT port, listening FROM webhook_receiver WHERE id = 1'),
       putReceiver: db.prepare(`INSERT INTO webhook_receiver (id, port, listening) VALUES (1, ?, ?)
         ON CONFLICT(id) DO UPDATE SET port = excluded.port, listening = excluded.listening`),
@@ -131,12 +135,12 @@ export class WebhookStore {
   }
 
   settings(environmentId: string): ForwardSettings {
-    const row = this.s.settings.get(environmentId) as { forward_url: string | null; forward_mode: ForwardMode; auto_forward: number } | undefined;
-    return { url: row?.forward_url ?? null, mode: row?.forward_mode ?? 'resigned', auto: row?.auto_forward === 1 };
+    const row = this.s.settings.get(environmentId) as { forward_url: string | null; forward_mode: ForwardMode; auto_forward: number; unverified_forward: UnverifiedForward } | undefined;
+    return { url: row?.forward_url ?? null, mode: row?.forward_mode ?? 'resigned', auto: row?.auto_forward === 1, unverified: row?.unverified_forward ?? 'forward_unchanged' };
   }
 
   putSettings(environmentId: string, settings: ForwardSettings): void {
-    this.s.putSettings.run(environmentId, settings.url, settings.mode, settings.auto ? 1 : 0);
+    this.s.putSettings.run(environmentId, settings.url, settings.mode, settings.auto ? 1 : 0, settings.unverified);
   }
 
   receiver(): { port: number | null; listening: boolean } {

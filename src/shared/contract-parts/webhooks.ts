@@ -1,7 +1,7 @@
 /** The webhook lab: receiver, secret, forwarding, triggers, pasted-payload checks. Part of THE IPC contract (src/shared/contract.ts), kept here for size. */
 import { z } from 'zod';
 import { channel, event } from '../ipc/contract-kit';
-import { DeliveryViewSchema, ForwardModeSchema, ForwardRecordSchema, ForwardUrlSchema, TamperSchema, WebhookEventDetailSchema, WebhookEventSummarySchema, WebhookEventTypeSchema, WebhookSecretSchema, WebhookStateSchema } from '../domain/webhooks';
+import { DeliveryViewSchema, ForwardModeSchema, ForwardRecordSchema, ForwardUrlSchema, TamperSchema, UnverifiedForwardSchema, WebhookEventDetailSchema, WebhookEventSummarySchema, WebhookEventTypeSchema, WebhookSecretChangeSchema, WebhookSecretSchema, WebhookStateSchema } from '../domain/webhooks';
 import { NoInput, Id } from './common';
 
 export const webhooksChannels = {
@@ -9,8 +9,8 @@ export const webhooksChannels = {
     state: channel({ input: NoInput, output: WebhookStateSchema, summary: 'Receiver address, secret status and forwarding of the active environment' }),
     startReceiver: channel({
       input: z.object({ port: z.number().int().min(1024).max(65_535).optional() }).strict(),
-      output: WebhookStateSchema,
-      summary: 'Listen on 127.0.0.1 (the port given, or a free one); the Local simulator then posts its events here',
+      output: WebhookSecretChangeSchema,
+      summary: 'Listen on 127.0.0.1 (the port given, or a free one); the Local simulator then posts its events here (a secret it generates for them is revealed once: revealId)',
     }),
     stopReceiver: channel({ input: NoInput, output: WebhookStateSchema, summary: 'Stop listening' }),
     setSecret: channel({
@@ -18,12 +18,20 @@ export const webhooksChannels = {
       output: WebhookStateSchema,
       summary: 'Store the active environment’s webhook secret in the vault (never sent back)',
     }),
-    generateSecret: channel({ input: NoInput, output: WebhookStateSchema, summary: 'Local simulator: a new random webhook secret, kept in the vault' }),
-    clearSecret: channel({ input: NoInput, output: WebhookStateSchema, summary: 'Forget the active environment’s webhook secret' }),
+    generateSecret: channel({
+      input: NoInput,
+      output: WebhookSecretChangeSchema,
+      summary: 'Local simulator: a new random webhook secret, kept in the vault; revealId shows it once through the export gate (files.prepareExport, one-time-secret)',
+    }),
+    clearSecret: channel({
+      input: NoInput,
+      output: WebhookSecretChangeSchema,
+      summary: 'Forget the active environment’s webhook secret (the listening Local simulator gets a new one, revealed once)',
+    }),
     setForwarding: channel({
-      input: z.object({ url: ForwardUrlSchema.nullable(), mode: ForwardModeSchema, auto: z.boolean() }).strict(),
+      input: z.object({ url: ForwardUrlSchema.nullable(), mode: ForwardModeSchema, auto: z.boolean(), unverified: UnverifiedForwardSchema.optional() }).strict(),
       output: WebhookStateSchema,
-      summary: 'Your dev server’s URL, re-signed or byte-for-byte, and whether every received event goes there',
+      summary: 'Your dev server’s URL, re-signed or byte-for-byte, whether every received event goes there, and whether events that fail verification go unchanged or not at all (kept when left out)',
     }),
     list: channel({
       input: z.object({ limit: z.number().int().min(1).max(500).optional(), beforeId: z.number().int().positive().optional() }).strict(),
@@ -34,12 +42,12 @@ export const webhooksChannels = {
     forward: channel({
       input: z.object({ id: z.number().int().positive(), mode: ForwardModeSchema }).strict(),
       output: ForwardRecordSchema,
-      summary: 'Send a stored event to the dev server now; records its status code and latency',
+      summary: 'Send a stored event to the dev server now (never re-signed if it failed verification); records its status code and latency',
     }),
     replay: channel({
       input: z.object({ id: z.number().int().positive(), mode: ForwardModeSchema }).strict(),
       output: WebhookEventSummarySchema,
-      summary: 'Deliver a stored event to the receiver again (old signature, or re-signed now); a new event',
+      summary: 'Deliver a stored event to the receiver again (old signature, or re-signed now if it passed verification); a new event',
     }),
     preview: channel({
       input: z.object({ connectionId: Id, eventType: WebhookEventTypeSchema }).strict(),

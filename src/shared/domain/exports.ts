@@ -63,6 +63,11 @@ export const ExportSourceSchema = z.discriminatedUnion('kind', [
    * only the vault's secrets are checked, as for every output.
    */
   z.object({ kind: z.literal('environments') }).strict(),
+  /**
+   * A webhook secret the app just generated, shown and copied once (main/files/one-time-secrets.ts
+   * explains the exception): the id from the reply that generated it, good for one clipboard output.
+   */
+  z.object({ kind: z.literal('one-time-secret'), revealId: z.string().regex(/^reveal-[0-9a-f]{32}$/, 'is not a reveal id') }).strict(),
 ]);
 export type ExportSource = z.infer<typeof ExportSourceSchema>;
 

@@ -71,11 +71,41 @@ export type WebhookCheck = z.infer<typeof WebhookCheckSchema>;
 export const ForwardModeSchema = z.enum(['resigned', 'exact']);
 export type ForwardMode = z.infer<typeof ForwardModeSchema>;
 
+/**
+ * Verdicts where the SDK's own checks (size, headers, timestamp, signature) did not pass.
+ * Such an event is never re-signed: that would hand the dev server a tampered or stale body
+ * with a valid signature. The later checks (JSON, event type, shape) run on a verified
+ * signature, so those events may still be re-signed.
+ */
+const VERIFICATION_FAILURES: ReadonlySet<VerdictCode> = new Set<VerdictCode>([
+  'too_large',
+  'missing_headers',
+  'invalid_timestamp',
+  'stale_timestamp',
+  'future_timestamp',
+  'no_secret',
+  'invalid_secret',
+  'invalid_signature',
+]);
+export function failsVerification(verdict: VerdictCode): boolean {
+  return VERIFICATION_FAILURES.has(verdict);
+}
+
+/** What a forward or replay does with an event that failed verification: the user's choice. */
+export const UnverifiedForwardSchema = z.enum(['forward_unchanged', 'dont_forward']);
+export type UnverifiedForward = z.infer<typeof UnverifiedForwardSchema>;
+
 export const ForwardRecordSchema = z.object({
   id: z.number(),
   at: z.number(),
   url: z.string(),
+  /** How it was sent (or would have been, when not sent). */
   mode: ForwardModeSchema,
+  /**
+   * null: the event passed verification and went as asked. Otherwise it failed verification
+   * and was sent byte for byte whatever mode was asked, or not sent at all.
+   */
+  failedVerification: z.enum(['forwarded_unchanged', 'not_forwarded']).nullable(),
   status: z.number().nullable(),
   durationMs: z.number(),
   error: z.string().nullable(),
@@ -116,6 +146,8 @@ export const WebhookStateSchema = z.object({
   /** Local simulator: events come from the built-in simulator and can be triggered here. */
   simulator: z.boolean(),
   hasSecret: z.boolean(),
+  /** The secret's last 4 characters, so the user can tell which one is set (never more of it). */
+  secretHint: z.string().nullable(),
   /** Secrets are encrypted by the OS keyring (persistent) or held in memory for this session only. */
   secretStorage: z.enum(['persistent', 'session-only']),
   receiver: z.object({
@@ -127,9 +159,18 @@ export const WebhookStateSchema = z.object({
   }),
   /** The simulator sends this environment's events to the receiver. */
   simulatorRegistered: z.boolean(),
-  forwarding: z.object({ url: z.string().nullable(), mode: ForwardModeSchema, auto: z.boolean() }),
+  forwarding: z.object({ url: z.string().nullable(), mode: ForwardModeSchema, auto: z.boolean(), unverified: UnverifiedForwardSchema }),
 });
 export type WebhookState = z.infer<typeof WebhookStateSchema>;
+
+/**
+ * The reply of the acts that may generate a secret (Generate, starting the receiver, forgetting
+ * the Local simulator's while it listens). `revealId` is set when one was generated: the export
+ * gate trades it, once, for the secret to show and copy (main/files/one-time-secrets.ts). The
+ * secret itself is never in this reply.
+ */
+export const WebhookSecretChangeSchema = WebhookStateSchema.extend({ revealId: z.string().nullable() });
+export type WebhookSecretChange = z.infer<typeof WebhookSecretChangeSchema>;
 
 /** Finch secrets are base64; the SDK refuses anything else, so the form does too. */
 export const WebhookSecretSchema = z

@@ -4,6 +4,7 @@
  * secrets), and what the gate returns is what gets copied.
  */
 import type { PreparedExport } from '../../../../shared/domain/exports';
+import { unwrap, workbench } from '../../workbench';
 import { prepareOutput } from './prepare';
 
 export interface CopyOptions {
@@ -24,4 +25,14 @@ export function writeClipboard(content: string): Promise<void> {
   return navigator.clipboard.writeText(content).catch(() => {
     throw new Error('The clipboard refused the copy; select the text instead.');
   });
+}
+
+/**
+ * The one output that carries a vault secret on purpose: a webhook secret the app just
+ * generated, handed over by the gate once for the reveal id the generating reply carried
+ * (main/files/one-time-secrets.ts says why). Show `content`, copy exactly it with
+ * `writeClipboard`, and drop it: asking again fails, and nothing else ever returns the value.
+ */
+export function takeOneTimeSecret(revealId: string): Promise<PreparedExport> {
+  return unwrap(workbench().files.prepareExport({ target: 'clipboard', raw: false, source: { kind: 'one-time-secret', revealId } }));
 }

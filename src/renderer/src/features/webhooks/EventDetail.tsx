@@ -1,12 +1,12 @@
 /** One event in full: verdict and every check, related connection, headers, pretty body, forwards, replay. */
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
-import type { ForwardMode, WebhookCheck, WebhookEventDetail, WebhookEventSummary } from '../../../../shared/domain/webhooks';
-import { VERDICT_LABELS } from '../../../../shared/domain/webhooks';
+import type { ForwardMode, ForwardRecord, UnverifiedForward, WebhookCheck, WebhookEventDetail, WebhookEventSummary } from '../../../../shared/domain/webhooks';
+import { VERDICT_LABELS, failsVerification } from '../../../../shared/domain/webhooks';
 import { ResultMessage, SelectField } from '../../components/fields';
 import { unwrap, workbench } from '../../workbench';
 import { verdictTone } from './EventList';
-import { MODE_OPTIONS } from './ForwardPanel';
+import { MODE_OPTIONS, failedVerificationNote } from './ForwardPanel';
 
 const CHECK_LABELS: Record<WebhookCheck['name'], string> = {
   size: 'Size',
@@ -41,18 +41,29 @@ function prettyBody(body: string): string {
   }
 }
 
+/** What the user is told after “Forward to dev server”. */
+function forwardOutcome(f: ForwardRecord): { ok: boolean; text: string } {
+  if (f.failedVerification === 'not_forwarded') return { ok: false, text: 'Not forwarded: this event failed verification, and events that fail verification are set not to be forwarded.' };
+  const unchanged = f.failedVerification === 'forwarded_unchanged' ? 'Forwarded unchanged (it failed verification, so it is never re-signed). ' : '';
+  if (f.status === null) return { ok: false, text: `${unchanged}${f.error ?? 'No answer.'}` };
+  return { ok: f.status < 300, text: `${unchanged}Your server answered ${f.status} in ${f.durationMs.toFixed(0)} ms.` };
+}
+
 interface Props {
   event: WebhookEventSummary;
   forwardUrl: string | null;
+  /** The Forwarding setting for events that fail verification. */
+  unverified: UnverifiedForward;
   onClose: () => void;
   onSelect: (event: WebhookEventSummary) => void;
 }
 
-export function EventDetail({ event, forwardUrl, onClose, onSelect }: Props): JSX.Element {
+export function EventDetail({ event, forwardUrl, unverified, onClose, onSelect }: Props): JSX.Element {
   const [detail, setDetail] = useState<WebhookEventDetail | null>(null);
   const [mode, setMode] = useState<ForwardMode>('resigned');
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const failed = failsVerification(event.verdict);
   useEffect(() => setResult(null), [event.id]);
   useEffect(() => {
     unwrap(workbench().webhooks.get({ id: event.id })).then(setDetail, (e: Error) => setResult({ ok: false, text: e.message }));
@@ -64,11 +75,11 @@ export function EventDetail({ event, forwardUrl, onClose, onSelect }: Props): JS
     setResult(null);
     const done =
       what === 'forward'
-        ? unwrap(workbench().webhooks.forward({ id: event.id, mode })).then((f) =>
-            setResult(f.status === null ? { ok: false, text: f.error ?? 'No answer.' } : { ok: f.status < 300, text: `Your server answered ${f.status} in ${f.durationMs.toFixed(0)} ms.` }),
-          )
+        ? unwrap(workbench().webhooks.forward({ id: event.id, mode })).then((f) => setResult(forwardOutcome(f)))
         : unwrap(workbench().webhooks.replay({ id: event.id, mode })).then((replayed) => {
-            setResult({ ok: replayed.verdict === 'verified', text: `Replayed as a new event: ${VERDICT_LABELS[replayed.verdict]}. ${replayed.verdict === 'verified' ? '' : replayed.verdictMessage}` });
+            // Main replays a failed event unchanged whatever the mode (or refuses, by the setting): say so.
+            const how = failed ? 'Replayed unchanged (it failed verification, so it is never re-signed)' : 'Replayed';
+            setResult({ ok: replayed.verdict === 'verified', text: `${how} as a new event: ${VERDICT_LABELS[replayed.verdict]}. ${replayed.verdict === 'verified' ? '' : replayed.verdictMessage}` });
             onSelect(replayed);
           });
     done.catch((e: Error) => setResult({ ok: false, text: e.message })).finally(() => setBusy(false));
@@ -133,7 +144,16 @@ export function EventDetail({ event, forwardUrl, onClose, onSelect }: Props): JS
             {prettyBody(detail.body)}
           </pre>
           <h3>Forward or replay</h3>
-          <SelectField label="Mode" value={mode} options={MODE_OPTIONS} onChange={setMode} />
+          {failed ? (
+            <p className="hint check-warn" aria-label="Failed verification">
+              This event failed verification, so it is never re-signed:{' '}
+              {unverified === 'dont_forward'
+                ? 'it is not forwarded or replayed (“Events that fail verification” under Forwarding).'
+                : 'it goes byte for byte with its original headers, and your server should reject it.'}
+            </p>
+          ) : (
+            <SelectField label="Mode" value={mode} options={MODE_OPTIONS} onChange={setMode} />
+          )}
           <div className="toolbar wh-actions">
             <button type="button" className="button" disabled={busy || !forwardUrl || detail.bodyTruncated} onClick={() => act('forward')} title={forwardUrl ? `POST to ${forwardUrl}` : 'Set a dev server URL first'}>
               Forward to dev server
@@ -148,7 +168,8 @@ export function EventDetail({ event, forwardUrl, onClose, onSelect }: Props): JS
             <ol className="attempts" aria-label="Forwards">
               {detail.forwards.map((f) => (
                 <li key={f.id}>
-                  {new Date(f.at).toLocaleTimeString()} · {f.mode} → {f.url}: {f.status ?? f.error} ({f.durationMs.toFixed(0)} ms)
+                  {new Date(f.at).toLocaleTimeString()} · {failedVerificationNote(f) ?? f.mode} → {f.url}
+                  {f.failedVerification === 'not_forwarded' ? '' : `: ${f.status ?? f.error} (${f.durationMs.toFixed(0)} ms)`}
                 </li>
               ))}
             </ol>

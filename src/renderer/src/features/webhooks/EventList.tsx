@@ -9,6 +9,11 @@ export function verdictTone(verdict: WebhookEventSummary['verdict']): string {
   return 'tone-error';
 }
 
+/** The Fwd column's tooltip for an event that failed verification (its full story is in the event's forward log). */
+function forwardTitle(failed: 'forwarded_unchanged' | 'not_forwarded'): string {
+  return failed === 'not_forwarded' ? 'Not forwarded: it failed verification' : 'Forwarded unchanged: it failed verification, so it was not re-signed';
+}
+
 interface Props {
   events: WebhookEventSummary[];
   selectedId: number | null;
@@ -50,8 +55,8 @@ export function EventList({ events, selectedId, onSelect }: Props): JSX.Element 
             <span role="cell">
               <span className={`status ${verdictTone(event.verdict)}`}>{VERDICT_LABELS[event.verdict]}</span>
             </span>
-            <span role="cell" className="mono">
-              {event.lastForward ? (event.lastForward.status ?? 'failed') : ''}
+            <span role="cell" className="mono" title={event.lastForward?.failedVerification ? forwardTitle(event.lastForward.failedVerification) : undefined}>
+              {event.lastForward ? (event.lastForward.failedVerification === 'not_forwarded' ? 'held' : `${event.lastForward.status ?? 'failed'}${event.lastForward.failedVerification ? '*' : ''}`) : ''}
             </span>
           </div>
         ))}

@@ -1,10 +1,14 @@
-/** Where the receiver listens (copyable URL), start/stop, and the environment's webhook secret. */
+/**
+ * Where the receiver listens (copyable URL), start/stop, and the environment's webhook secret:
+ * generated (shown once, to copy) or the user's own, afterwards only its last characters.
+ */
 import type { JSX } from 'react';
 import type { Result } from '../../../../shared/ipc/contract-kit';
-import { useState } from 'react';
-import type { WebhookState } from '../../../../shared/domain/webhooks';
+import { useEffect, useState } from 'react';
+import type { WebhookSecretChange, WebhookState } from '../../../../shared/domain/webhooks';
 import { ResultMessage } from '../../components/fields';
 import { unwrap, workbench } from '../../workbench';
+import { NewSecretReveal } from './NewSecretReveal';
 import { copyText } from './useWebhooks';
 
 interface Props {
@@ -17,11 +21,20 @@ export function ReceiverPanel({ state, onState }: Props): JSX.Element {
   const [secret, setSecret] = useState('');
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Set when an act generated a secret: the id the export gate reveals it for, once. */
+  const [revealId, setRevealId] = useState<string | null>(null);
+  useEffect(() => setRevealId(null), [state.environmentId]);
 
-  const run = (call: Promise<Result<WebhookState>>, done: string): void => {
+  /** `replacesSecret`: the act stores another secret or none, so a secret still shown is no longer the one in use. */
+  const run = (call: Promise<Result<WebhookState | WebhookSecretChange>>, done: string, replacesSecret = false): void => {
     setBusy(true);
     unwrap(call).then(
-      (next) => (onState(next), setResult({ ok: true, text: done })),
+      (next) => {
+        const { revealId: generated = null, ...nextState } = next as Partial<WebhookSecretChange> & WebhookState;
+        onState(nextState);
+        if (generated !== null || replacesSecret) setRevealId(generated);
+        setResult({ ok: true, text: generated ? `${done} A new secret was generated and is shown above, this once.` : done });
+      },
       (e: Error) => setResult({ ok: false, text: e.message }),
     ).finally(() => setBusy(false));
   };
@@ -76,17 +89,18 @@ export function ReceiverPanel({ state, onState }: Props): JSX.Element {
       <h3 className="wh-subhead">Webhook secret for “{state.environmentName}”</h3>
       <p className="hint muted">
         {state.hasSecret
-          ? `${state.secretStorage === 'persistent' ? 'Stored encrypted in the vault' : 'Kept in memory for this session (no OS keyring)'}. It is never shown again; replace it or forget it here.`
+          ? `Set${state.secretHint ? `, ending in “…${state.secretHint}”` : ''}. ${state.secretStorage === 'persistent' ? 'Stored encrypted in the vault' : 'Kept in memory for this session (no OS keyring)'}. It is never shown again; replace it or forget it here.`
           : state.simulator
-            ? 'None yet: starting the receiver generates one. To verify forwarded events in your dev server, set the same secret here and there.'
+            ? 'None yet. Generate one (shown once, to copy to your dev server) or use your own; starting the receiver generates one too. To verify forwarded events in your dev server, set the same secret here and there.'
             : 'Paste the secret Finch showed when you created the webhook (it is shown only once, in Finch’s dashboard).'}
       </p>
+      {revealId && <NewSecretReveal revealId={revealId} onDone={() => (setRevealId(null), setResult(null))} />}
       <form
         className="inline-fields"
         aria-label="Webhook secret"
         onSubmit={(e) => {
           e.preventDefault();
-          run(workbench().webhooks.setSecret({ secret }), 'Secret stored.');
+          run(workbench().webhooks.setSecret({ secret }), 'Secret stored.', true);
           setSecret('');
         }}
       >
@@ -95,15 +109,15 @@ export function ReceiverPanel({ state, onState }: Props): JSX.Element {
           <input type="password" autoComplete="off" value={secret} onChange={(e) => setSecret(e.target.value)} placeholder="base64, as Finch shows it" />
         </label>
         <button type="submit" className="button" disabled={busy || secret.trim() === ''}>
-          Store secret
+          {state.simulator ? 'Use my own' : 'Store secret'}
         </button>
         {state.simulator && (
-          <button type="button" className="button" disabled={busy} onClick={() => run(workbench().webhooks.generateSecret({}), 'A new secret was generated and stored.')}>
-            Generate new
+          <button type="button" className="button" disabled={busy} onClick={() => run(workbench().webhooks.generateSecret({}), 'Generated and stored.')}>
+            {state.hasSecret ? 'Generate new' : 'Generate'}
           </button>
         )}
         {state.hasSecret && (
-          <button type="button" className="button button-danger-outline" disabled={busy} onClick={() => run(workbench().webhooks.clearSecret({}), 'Secret forgotten.')}>
+          <button type="button" className="button button-danger-outline" disabled={busy} onClick={() => run(workbench().webhooks.clearSecret({}), 'Secret forgotten.', true)}>
             Forget
           </button>
         )}

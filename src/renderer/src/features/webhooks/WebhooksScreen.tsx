@@ -58,7 +58,7 @@ export function WebhooksScreen({ environment }: { environment: EnvironmentView |
         ) : (
           <EventList events={events} selectedId={selectedId} onSelect={select} />
         )}
-        {selected && <EventDetail event={selected} forwardUrl={state?.forwarding.url ?? null} onClose={() => setSelectedId(null)} onSelect={select} />}
+        {selected && <EventDetail event={selected} forwardUrl={state?.forwarding.url ?? null} unverified={state?.forwarding.unverified ?? 'forward_unchanged'} onClose={() => setSelectedId(null)} onSelect={select} />}
       </div>
       {state?.simulator && <DeliveryLog refreshKey={events.length + (events[0]?.id ?? 0)} />}
       {state?.simulator && <VerifyPanel environmentName={state.environmentName} hasSecret={state.hasSecret} />}
