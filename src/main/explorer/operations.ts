@@ -37,12 +37,19 @@ export interface Operation {
   run<T>(fn: () => Promise<T>): Promise<T>;
 }
 
-const current = new AsyncLocalStorage<{ onRateLimitWait: (ms: number) => void }>();
+const current = new AsyncLocalStorage<{ onRateLimitWait: (ms: number) => void; onRateLimitQueued: () => void }>();
 
 /** Called by the logging fetch when a call waited for a rate-limit slot. */
 export function reportRateLimitWait(ms: number): void {
   current.getStore()?.onRateLimitWait(ms);
 }
+
+/** Called by the logging fetch when a call has to queue for a slot (the user sees why nothing moves). */
+export function reportRateLimitQueued(): void {
+  current.getStore()?.onRateLimitQueued();
+}
+
+const QUEUED = ' — waiting for a rate-limit slot';
 
 interface Running {
   controller: AbortController;
@@ -70,6 +77,12 @@ export class OperationRegistry {
       onRateLimitWait: (ms: number) => {
         progress.rateLimitWaits += 1;
         progress.rateLimitWaitMs += Math.round(ms);
+        if (progress.detail?.endsWith(QUEUED)) progress.detail = progress.detail.slice(0, -QUEUED.length);
+        report();
+      },
+      onRateLimitQueued: () => {
+        if (progress.detail?.endsWith(QUEUED)) return;
+        progress.detail = `${progress.detail ?? ''}${QUEUED}`;
         report();
       },
     };
