@@ -5,7 +5,7 @@
  * endpoint view.
  */
 import type { JSX } from 'react';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { EnvironmentView } from '../../../../shared/domain/environment';
 import { SelectField } from '../../components/fields';
 import { OperationProgressBar } from '../../components/OperationProgress';
@@ -28,6 +28,8 @@ export function ExplorerScreen({ environment }: { environment: EnvironmentView |
   const [person, setPerson] = useState<string | null>(null);
   const [watchJob, setWatchJob] = useState<string | null>(null);
   const directory = useDirectory(chosen);
+  // A person page belongs to its connection.
+  useEffect(() => setPerson(null), [chosen]);
   const directoryLoading = directory.phase === 'loading';
   const directoryStatus: DirectoryStatus = isComplete(directory) ? 'complete' : directoryLoading ? 'loading' : 'incomplete';
 
