@@ -142,11 +142,13 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
   });
   const db = openDatabaseOrTemporary(join(folder, 'workbench.sqlite'), adapters.sqliteNativeBinding, notices);
   const vault = new SecretVault({ path: join(folder, 'secrets.json'), openStore: adapters.openSettingsStore, cipher: adapters.cipher, notices });
+  // Set once the operation registry exists (below): a switch of environment cancels its pulls.
+  let onEnvironmentsChanged = (_activeId: string): void => {};
   const environments = new EnvironmentService({
     db,
     vault,
     active: { get: () => settings.getStored('activeEnvironmentId'), set: (id) => settings.setStored({ activeEnvironmentId: id }) },
-    onChanged: (state) => events.emit('environments', 'changed', state),
+    onChanged: (state) => (events.emit('environments', 'changed', state), onEnvironmentsChanged(state.activeId)),
   });
   const simulator = adapters.embeddedSimulator === false ? null : await startEmbeddedSimulator(folder, notices, log);
   // Tests may run the simulator's clock fast; the app's clock then follows it, so a Finch
@@ -182,7 +184,9 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     // Only each operation's latest state matters to the progress bar.
     for (const update of new Map(updates.map((u) => [u.operationId, u])).values()) events.emit('explorer', 'progress', update);
   });
-  const operations = new OperationRegistry(progress);
+  const operations = new OperationRegistry(progress, () => environments.activeId());
+  // A pull for an environment that is no longer active must not go on spending its budget.
+  onEnvironmentsChanged = (activeId) => void operations.cancelOutside(activeId);
   const arming = new ProductionArming({ environments, connections, clock, onChanged: (state) => events.emit('safety', 'armingChanged', state) });
   const mockData = new MockData({ environments, connections, lifecycle, syncJobs, operations });
   const drills = new DrillRunner({ db, environments, connections, lifecycle, gateway, requestLog, mockData, syncJobs, clock, simulator: () => simulator });

@@ -8,6 +8,7 @@ import type { WorkbenchServices } from './core';
 import { checkCredentials } from './environments/credential-check';
 import { applicationTarget } from './environments/targets';
 import { startRedirectFlow } from './connections/redirect-handler';
+import { streamDirectory } from './explorer/directory-stream';
 import { saveExport } from './files/export-saver';
 import { buildWebhookHandlers } from './webhooks/handlers';
 
@@ -69,7 +70,13 @@ export function buildHandlers(s: WorkbenchServices): HandlerMap {
     explorer: {
       cancel: ({ operationId }) => ({ cancelled: s.operations.cancel(operationId) }),
       directory: ({ connectionId, operationId }) =>
-        s.operations.start('Directory', (op) => s.explorer.directory(s.environments.activeId(), connectionId, op), operationId),
+        s.operations.start(
+          'Directory',
+          (op) => streamDirectory(s.explorer, s.environments.activeId(), connectionId, op, (rows) => s.events.emit('explorer', 'directoryRows', rows)),
+          operationId,
+        ),
+      directoryPage: ({ connectionId, offset, limit, operationId }) =>
+        s.operations.start('Directory page', (op) => s.explorer.directoryPage(s.environments.activeId(), connectionId, offset, limit, op), operationId),
       person: ({ connectionId, individualId }) => s.explorer.person(s.environments.activeId(), connectionId, individualId),
       company: ({ connectionId }) => s.explorer.company(s.environments.activeId(), connectionId),
       people: ({ connectionId, kind, individualIds, operationId }) =>

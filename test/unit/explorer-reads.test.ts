@@ -58,10 +58,13 @@ describe('organisation reads', () => {
     expect(company.accepted).toBeNull();
     // BambooHR does not supply an EIN: Finch's null is kept, not dropped or turned into "".
     expect(company.data).toHaveProperty('ein', null);
-    const directory = await core.explorer.directory(ENV, c.id);
+    // Streamed (someone waits for rows): a small first page, then the rest in one large page.
+    const directory = await core.explorer.directory(ENV, c.id, undefined, { onRows: () => {} });
     expect(directory.people).toHaveLength(1_200);
-    expect(directory.pages).toBe(3);
-    expect(new Set(directory.requestIds).size).toBe(3);
+    expect(directory.pages).toBe(2);
+    expect(new Set(directory.requestIds).size).toBe(2);
+    // Read whole (no one paints it): one call, since Finch counts calls, not people.
+    expect((await core.explorer.directory(ENV, c.id)).pages).toBe(1);
   });
 
   it('the directory runs as an operation: progress per page, and Cancel stops it between pages', async () => {
@@ -72,25 +75,26 @@ describe('organisation reads', () => {
       const p = payload as { operationId: string; pages: number; state: string };
       seen.push(p);
     });
-    const done = await core.operations.start('Directory', (op) => core.explorer.directory(ENV, c.id, op), 'dir-full');
+    const streamed = { onRows: () => {} };
+    const done = await core.operations.start('Directory', (op) => core.explorer.directory(ENV, c.id, op, streamed), 'dir-full');
     expect(done.people).toHaveLength(2_000);
     await new Promise((r) => setTimeout(r, 150)); // progress events are batched
-    expect(seen.filter((p) => p.operationId === 'dir-full').at(-1)).toMatchObject({ state: 'done', pages: 4 });
+    expect(seen.filter((p) => p.operationId === 'dir-full').at(-1)).toMatchObject({ state: 'done', pages: 2 });
 
-    // Cancelled as the first page arrives: the pull stops there instead of reading all 4 pages.
+    // Cancelled as the first page arrives: the pull stops there instead of reading the rest.
     const cancelled = await failure(
       core.operations.start(
         'Directory',
         async (op) => {
           const original = op.advance.bind(op);
           op.advance = (update) => (original(update), update.pages ? void core.operations.cancel('dir-cancel') : undefined);
-          return core.explorer.directory(ENV, c.id, op);
+          return core.explorer.directory(ENV, c.id, op, streamed);
         },
         'dir-cancel',
       ),
     );
     expect(cancelled!.kind).toBe('cancelled');
-    expect(cancelled!.message).toMatch(/after 500 records/);
+    expect(cancelled!.message).toMatch(/after 100 records/);
   });
 
   it('a batch with an unknown id answers that row 404 and the others 200', async () => {

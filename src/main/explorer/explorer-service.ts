@@ -15,11 +15,11 @@ import { readEndpoint } from './finch-read';
 import { forward, forwardSupport } from './forward-console';
 import { readAutomatedJobs, readJob, readPendingContext, startDataSync } from './job-reads';
 import type { Operation } from './operations';
-import type { DirectoryPage } from './org-reads';
-import { readCompany, readDirectory, readPeople, readPerson } from './org-reads';
+import type { DirectoryPage, DirectoryReadOptions, DirectorySlice } from './org-reads';
+import { readCompany, readDirectory, readDirectoryPage, readPeople, readPerson } from './org-reads';
 import { readPayGroup, readPayGroups, readPayStatementItems, readPayStatements, readPayments, readPersonPay } from './payroll-reads';
 
-export type { DirectoryPage } from './org-reads';
+export type { DirectoryPage, DirectoryRows, DirectorySlice } from './org-reads';
 
 export class ExplorerService {
   constructor(private readonly lifecycle: ConnectionLifecycle) {}
@@ -32,8 +32,14 @@ export class ExplorerService {
     return readCompany(this.ctx(environmentId, connectionId));
   }
 
-  directory(environmentId: string, connectionId: string, operation?: Operation): Promise<DirectoryPage> {
-    return readDirectory(this.ctx(environmentId, connectionId), operation);
+  /** Every page; `options.onRows` receives each page's people as it arrives. */
+  directory(environmentId: string, connectionId: string, operation?: Operation, options?: DirectoryReadOptions): Promise<DirectoryPage> {
+    return readDirectory(this.ctx(environmentId, connectionId), operation, options);
+  }
+
+  /** One page of the directory (a person picker loads the first, then more on demand). */
+  directoryPage(environmentId: string, connectionId: string, offset: number, limit: number, operation?: Operation): Promise<DirectorySlice> {
+    return readDirectoryPage(this.ctx(environmentId, connectionId), offset, limit, operation);
   }
 
   /** One person: their individual and employment records (batch endpoints, one id each). */

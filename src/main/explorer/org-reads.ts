@@ -1,7 +1,9 @@
 /**
- * Organisation reads: company, the whole directory (every page, as an operation), one
- * person, and individuals/employments for everyone in chunks.
+ * Organisation reads: company, the whole directory (every page, as an operation, each page's
+ * people handed on as it arrives), one directory page (person pickers), one person, and
+ * individuals/employments for everyone in chunks.
  */
+import { DIRECTORY_PAGE_LIMIT_MAX } from '../../shared/domain/directory';
 import type { BatchRead, EndpointRead } from '../../shared/domain/explorer';
 import { WorkbenchError } from '../errors';
 import { readBatch } from './batch-reader';
@@ -15,40 +17,101 @@ export interface DirectoryPage {
   accepted: { code: string | null; message: string | null } | null;
   requestIds: string[];
   pages: number;
+  /** Finch's `paging.count`: everyone in the directory (null on a 202). */
+  total: number | null;
 }
 
-const PAGE = 500;
+/** Rows of one directory page, handed on as they arrive (the explorer paints them at once). */
+export interface DirectoryRows {
+  /** Position of the first of these people in the directory. */
+  offset: number;
+  people: Record<string, unknown>[];
+  total: number;
+  /** The page (1-based) these people came in. */
+  page: number;
+}
+
+export interface DirectoryReadOptions {
+  /** Called with each page's people as soon as the page arrives. */
+  onRows?: (rows: DirectoryRows) => void;
+}
+
+/**
+ * Page sizes. Finch counts calls, not people (20 directory calls a minute per application,
+ * shared by every connection and screen), and allows up to 10,000 people a page: so pages
+ * are large. When someone is waiting to see rows, the first page is small, so it comes back
+ * at once and the rest streams in behind it.
+ */
+export const DIRECTORY_PAGE = 5_000;
+export const DIRECTORY_FIRST_PAGE = 100;
 const MAX_PEOPLE = 50_000;
 
 export function readCompany(ctx: ReadContext): Promise<EndpointRead> {
   return readEndpoint(ctx, (client) => client.hris.company.retrieve());
 }
 
-export async function readDirectory(ctx: ReadContext, operation?: Operation): Promise<DirectoryPage> {
+/**
+ * The whole directory, page after page, as part of an operation: progress after every page
+ * ("N of M people, page k…"), cancellable between pages and while a call waits for a
+ * rate-limit slot (the limiter drops a cancelled waiter, so no further call is sent).
+ */
+export async function readDirectory(ctx: ReadContext, operation?: Operation, options: DirectoryReadOptions = {}): Promise<DirectoryPage> {
   const people: Record<string, unknown>[] = [];
   const requestIds: string[] = [];
   let offset = 0;
   let pages = 0;
+  let total: number | null = null;
   for (;;) {
     operation?.checkCancelled();
-    const call = callSignal(operation?.signal);
-    const page = await ctx.lifecycle
-      .read(ctx.environmentId, ctx.connectionId, (client) => client.hris.directory.list({ limit: PAGE, offset }, call.options))
-      .finally(call.release);
+    const limit = pages === 0 && options.onRows ? DIRECTORY_FIRST_PAGE : DIRECTORY_PAGE;
+    operation?.advance({ detail: total === null ? `page ${pages + 1}…` : `${fmt(people.length)} of ${fmt(total)} people, page ${pages + 1}…` });
+    const page = await readDirectoryCall(ctx, offset, limit, operation?.signal);
+    // A call that was already under way when the user cancelled: its answer is not used.
+    operation?.checkCancelled();
     pages += 1;
     if (page.requestId) requestIds.push(page.requestId);
-    const body = rawBody(page.data) as { individuals?: unknown; paging?: { count?: number } } | null;
-    const accepted = acceptedOf(page.status, body);
-    if (accepted) return { people, accepted, requestIds, pages };
-    const batch = (Array.isArray(body?.individuals) ? body.individuals : []) as Record<string, unknown>[];
+    if (page.accepted) return { people, accepted: page.accepted, requestIds, pages, total: null };
+    const batch = page.people;
     people.push(...batch);
-    const total = body?.paging?.count ?? people.length;
+    total = page.total ?? people.length;
+    if (batch.length > 0) options.onRows?.({ offset, people: batch, total, page: pages });
     offset += batch.length;
-    operation?.advance({ records: batch.length, pages: 1, detail: `directory ${fmt(people.length)} of ${fmt(total)}` });
+    operation?.advance({ records: batch.length, pages: 1, detail: `${fmt(people.length)} of ${fmt(total)} people` });
     if (batch.length === 0 || offset >= total) break;
     if (people.length >= MAX_PEOPLE) throw new WorkbenchError('validation', `This directory has more than ${fmt(MAX_PEOPLE)} people; the explorer stops there.`);
   }
-  return { people, accepted: null, requestIds, pages };
+  return { people, accepted: null, requestIds, pages, total };
+}
+
+export interface DirectorySlice {
+  people: Record<string, unknown>[];
+  accepted: { code: string | null; message: string | null } | null;
+  requestIds: string[];
+  total: number | null;
+}
+
+/** One directory page at `offset` (a person picker's first page, or its "more"). One call. */
+export async function readDirectoryPage(ctx: ReadContext, offset: number, limit: number, operation?: Operation): Promise<DirectorySlice> {
+  if (limit > DIRECTORY_PAGE_LIMIT_MAX) throw new WorkbenchError('validation', `At most ${DIRECTORY_PAGE_LIMIT_MAX} people a page.`);
+  operation?.checkCancelled();
+  operation?.advance({ detail: `people ${fmt(offset + 1)}–${fmt(offset + limit)}…` });
+  const page = await readDirectoryCall(ctx, offset, limit, operation?.signal);
+  operation?.checkCancelled();
+  const shown = page.total === null ? {} : { detail: `${fmt(offset + page.people.length)} of ${fmt(page.total)} people` };
+  operation?.advance({ records: page.people.length, pages: 1, ...shown });
+  return { people: page.people, accepted: page.accepted, requestIds: page.requestId ? [page.requestId] : [], total: page.total };
+}
+
+async function readDirectoryCall(ctx: ReadContext, offset: number, limit: number, signal: AbortSignal | undefined) {
+  const call = callSignal(signal);
+  const page = await ctx.lifecycle
+    .read(ctx.environmentId, ctx.connectionId, (client) => client.hris.directory.list({ limit, offset }, call.options))
+    .finally(call.release);
+  const body = rawBody(page.data) as { individuals?: unknown; paging?: { count?: number } } | null;
+  const accepted = acceptedOf(page.status, body);
+  const people = (!accepted && Array.isArray(body?.individuals) ? body.individuals : []) as Record<string, unknown>[];
+  const total = accepted ? null : typeof body?.paging?.count === 'number' ? body.paging.count : null;
+  return { people, accepted, total, requestId: page.requestId };
 }
 
 /** One person: their individual and employment records (batch endpoints, one id each; per-item codes kept). */

@@ -9,7 +9,7 @@ import type { Clock } from '../clock';
 import type { RequestLog } from '../request-log/request-log';
 import type { Outcome } from '../request-log/types';
 import { asErrorBody, outcomeFor } from './classify';
-import { reportRateLimitWait } from '../explorer/operations';
+import { reportRateLimitQueued, reportRateLimitWait } from '../explorer/operations';
 import { productForPath } from './products';
 import type { RateLimiter } from './rate-limiter';
 
@@ -53,7 +53,13 @@ export function createLoggingFetch(deps: LoggingFetchDeps, context: LoggingFetch
     const url = new URL(href);
     const product = productForPath(url.pathname);
     const queuedAt = timer();
-    const release = await deps.limiter.acquire(context.clientId, product, init?.signal ?? undefined);
+    const acquiring = deps.limiter.acquire(context.clientId, product, init?.signal ?? undefined);
+    // A slot not granted at once means a queue: say so to the operation (if any) while it waits.
+    let granted = false;
+    void acquiring.then(() => (granted = true), () => {});
+    await Promise.resolve();
+    if (!granted) reportRateLimitQueued();
+    const release = await acquiring;
     const waitedMs = timer() - queuedAt;
     // Sub-millisecond is the unthrottled fast path, not a wait worth reporting.
     if (waitedMs >= 1) reportRateLimitWait(waitedMs);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { channel, event } from '../ipc/contract-kit';
 import { BatchReadSchema, BenefitDetailSchema, ConnectionIdSchema, DateRangeSchema, EndpointReadSchema, FinchIdSchema, ForwardInputSchema, ForwardResultSchema, ForwardSupportSchema, OperationIdSchema, PayItemsInputSchema, PayStatementsInputSchema, PendingContextSchema, PeopleInputSchema, PersonPayInputSchema, PersonPaySchema, SyncStartSchema } from '../domain/explorer';
 import { OperationProgressSchema } from '../domain/operations';
+import { DirectoryPageInputSchema, DirectoryPageSchema, DirectoryReadInputSchema, DirectoryReadSchema, DirectoryRowsSchema } from '../domain/directory';
 import { CoverageRunInputSchema, CoverageRunSchema } from '../domain/coverage';
 import { SnapshotDiffSchema, SnapshotSummarySchema, SnapshotTakeInputSchema } from '../domain/snapshots';
 import { NoInput, Id, ConnectionOnly } from './common';
@@ -16,14 +17,15 @@ export const explorerChannels = {
     }),
     progress: event({ payload: OperationProgressSchema, summary: 'A long pull advanced: records, pages, rate-limit waits, state' }),
     directory: channel({
-      input: z.object({ connectionId: z.string().min(1).max(200), operationId: OperationIdSchema.optional() }).strict(),
-      output: z.object({
-        people: z.array(z.record(z.string(), z.unknown())),
-        accepted: z.object({ code: z.string().nullable(), message: z.string().nullable() }).nullable(),
-        requestIds: z.array(z.string()),
-        pages: z.number(),
-      }),
-      summary: 'GET /employer/directory, every page, as an operation (progress, cancel); a 202 is reported as such',
+      input: DirectoryReadInputSchema,
+      output: DirectoryReadSchema,
+      summary: 'GET /employer/directory, every page, as an operation (progress, cancel): the people arrive page by page as directoryRows events; a 202 is reported as such',
+    }),
+    directoryRows: event({ payload: DirectoryRowsSchema, summary: 'People of a directory read, as each page arrives (at most a few hundred KB per message)' }),
+    directoryPage: channel({
+      input: DirectoryPageInputSchema,
+      output: DirectoryPageSchema,
+      summary: 'One page of GET /employer/directory (at most 500 people), as an operation: person pickers load the first page, then more on demand',
     }),
     person: channel({
       input: z.object({ connectionId: z.string().min(1).max(200), individualId: z.string().min(1).max(200) }).strict(),

@@ -45,6 +45,11 @@ export interface DataTableProps<T> {
   maxHeight?: number;
   /** A small table inside a card (a statement's earnings): no filter box. */
   compact?: boolean;
+  /**
+   * Set when `rows` is not everything yet (a directory still streaming in, or cut short):
+   * shown beside the export buttons, and exports are named and described as partial.
+   */
+  partial?: string | null;
 }
 
 const ROW = 32;
@@ -132,9 +137,16 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
         {props.toolbar}
         <div className="data-table-actions">
           <ColumnChooser table={table} />
-          <ExportButtons stem={props.exportStem} rows={visibleRows.map((r) => r.original)} columns={leafColumns.map((c) => c.columnDef.meta as DataColumn<T>)} revealed={revealed} />
+          <ExportButtons
+            stem={props.exportStem}
+            rows={visibleRows.map((r) => r.original)}
+            columns={leafColumns.map((c) => c.columnDef.meta as DataColumn<T>)}
+            revealed={revealed}
+            partial={props.partial ?? null}
+          />
         </div>
       </div>
+      {props.partial && <p className="data-table-partial">{props.partial}: exports hold only these rows, and say so in their file name.</p>}
       <p className="muted data-table-count" role="status">
         {visibleRows.length.toLocaleString('en-US')} of {rows.length.toLocaleString('en-US')} {rows.length === 1 ? noun : plural}
       </p>

@@ -17,17 +17,19 @@ interface Props<T> {
   rows: readonly T[];
   columns: readonly DataColumn<T>[];
   revealed: boolean;
+  /** Not every row has been read (e.g. "Partial: 100 of 10,000 people (still loading)"). */
+  partial?: string | null;
 }
 
-export function ExportButtons<T>({ stem, rows, columns, revealed }: Props<T>): JSX.Element {
+export function ExportButtons<T>({ stem, rows, columns, revealed, partial = null }: Props<T>): JSX.Element {
   const output = useOutput();
   const run = (format: 'csv' | 'json') => {
     const byId = new Map(columns.map((c) => [c.id, c]));
     const cells = tableCells(rows, columns.map((c) => c.id), (row, key) => shownValue(byId.get(key)!, row, revealed));
-    const what = `${rows.length.toLocaleString('en-US')} rows × ${columns.length} columns`;
-    output.exportFile(`Export ${format.toUpperCase()}`, what, {
+    const what = `${rows.length.toLocaleString('en-US')} rows × ${columns.length} columns${partial ? ` — ${partial}` : ''}`;
+    output.exportFile(`Export ${format.toUpperCase()}${partial ? ' (partial)' : ''}`, what, {
       target: 'file',
-      suggestedName: exportName(stem, format),
+      suggestedName: exportName(partial ? `${stem}-partial` : stem, format),
       kind: 'table',
       format,
       columns: columns.map((c) => ({ key: c.id, label: c.header, ...(c.path ? { path: c.path } : {}) })),

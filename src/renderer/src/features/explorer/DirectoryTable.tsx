@@ -19,7 +19,20 @@ export const DIRECTORY_COLUMNS: DataColumn<Person>[] = [
   { id: 'id', header: 'Individual id', value: (p) => p['id'], width: 'minmax(160px, 1.6fr)' },
 ];
 
-export function DirectoryTable({ people, onOpen, exportStem = 'directory', empty }: { people: Person[]; onOpen: (id: string) => void; exportStem?: string; empty?: ReactNode }): JSX.Element {
+export function DirectoryTable({
+  people,
+  onOpen,
+  exportStem = 'directory',
+  empty,
+  partial = null,
+}: {
+  people: Person[];
+  onOpen: (id: string) => void;
+  exportStem?: string;
+  empty?: ReactNode;
+  /** Set while not everyone has been read: said beside the export buttons and in the exports' names. */
+  partial?: string | null;
+}): JSX.Element {
   return (
     <DataTable
       label="Directory"
@@ -33,6 +46,7 @@ export function DirectoryTable({ people, onOpen, exportStem = 'directory', empty
       onOpen={(p) => onOpen(String(p['id'] ?? ''))}
       revealed
       empty={empty}
+      partial={partial}
     />
   );
 }

@@ -1,25 +1,22 @@
 /**
  * The Explorer: every read endpoint of the selected connection, shown as data. The connection
- * is chosen once; the directory is read once per connection (every page, with progress and
- * Cancel) and lends names to the other views. A side list picks the endpoint view.
+ * is chosen once; the directory is read once per connection (page by page, rows shown as they
+ * arrive, with progress and Cancel) and lends names to the other views. A side list picks the
+ * endpoint view.
  */
 import type { JSX } from 'react';
 import { useCallback, useEffect, useState } from 'react';
 import type { EnvironmentView } from '../../../../shared/domain/environment';
 import { SelectField } from '../../components/fields';
-import { OperationProgressBar, useOperation } from '../../components/OperationProgress';
-import { unwrap, workbench } from '../../workbench';
+import { OperationProgressBar } from '../../components/OperationProgress';
 import { useConnections } from '../sandbox/useConnections';
-import type { Person } from './explorer-context';
+import type { DirectoryStatus } from './explorer-context';
 import { PersonPanel } from './PersonPanel';
-import type { ReadFailure } from './read-state';
-import { toFailure } from './read-state';
+import { isComplete, useDirectory } from './useDirectory';
 import { OverviewView } from './views/OverviewView';
 import { EXPLORER_VIEWS, ExplorerView } from './views/registry';
 import { AREAS } from '../../shell/areas';
 import './explorer.css';
-
-type Directory = { people: Person[]; accepted: { code: string | null; message: string | null } | null; requestIds: string[]; pages: number };
 
 export function ExplorerScreen({ environment }: { environment: EnvironmentView | null }): JSX.Element {
   const { connections } = useConnections(environment?.id ?? null);
@@ -30,37 +27,17 @@ export function ExplorerScreen({ environment }: { environment: EnvironmentView |
   const [view, setView] = useState('overview');
   const [person, setPerson] = useState<string | null>(null);
   const [watchJob, setWatchJob] = useState<string | null>(null);
-  const [directory, setDirectory] = useState<Directory | null>(null);
-  const [directoryError, setDirectoryError] = useState<ReadFailure | null>(null);
-  const [directoryLoading, setDirectoryLoading] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const operation = useOperation();
-  const nextOperation = operation.next;
+  const directory = useDirectory(chosen);
+  // A person page belongs to its connection.
+  useEffect(() => setPerson(null), [chosen]);
+  const directoryLoading = directory.phase === 'loading';
+  const directoryStatus: DirectoryStatus = isComplete(directory) ? 'complete' : directoryLoading ? 'loading' : 'incomplete';
 
-  useEffect(() => {
-    setDirectory(null);
-    setDirectoryError(null);
-    setPerson(null);
-    if (!chosen) return;
-    let live = true;
-    setDirectoryLoading(true);
-    unwrap(workbench().explorer.directory({ connectionId: chosen, operationId: nextOperation() }))
-      .then(
-        (d) => live && setDirectory(d),
-        (e: unknown) => live && setDirectoryError(toFailure(e)),
-      )
-      .finally(() => live && setDirectoryLoading(false));
-    return () => {
-      live = false;
-    };
-    // The operation id is fresh per run; `nextOperation` changes with it and must not re-run this.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [chosen, attempt]);
-
-  const reloadDirectory = useCallback(() => setAttempt((a) => a + 1), []);
+  const reloadDirectory = directory.reload;
   const openPerson = useCallback((id: string) => setPerson(id), []);
   const openJob = useCallback((jobId: string) => (setWatchJob(jobId), setPerson(null), setView('jobs')), []);
-  const people = directory && !directory.accepted ? directory.people : null;
+  // Names for the other views: whoever has arrived so far (a partial directory still names them).
+  const people = !directory.accepted && (directory.people.length > 0 || directory.phase === 'done') ? directory.people : null;
 
   return (
     <section className="screen screen-wide" aria-labelledby="explorer-title">
@@ -104,7 +81,7 @@ export function ExplorerScreen({ environment }: { environment: EnvironmentView |
             </ul>
           </nav>
           <div className="explorer-main">
-            {directoryLoading && <OperationProgressBar operation={operation} />}
+            {directoryLoading && <OperationProgressBar operation={directory.operation} detailOnly />}
             {person ? (
               <PersonPanel
                 connection={connection}
@@ -117,14 +94,12 @@ export function ExplorerScreen({ environment }: { environment: EnvironmentView |
               <OverviewView
                 connection={connection}
                 directory={directory}
-                directoryError={directoryError}
-                directoryLoading={directoryLoading}
                 onReloadDirectory={reloadDirectory}
                 onOpenPerson={openPerson}
                 onWatchJob={openJob}
               />
             ) : (
-              <ExplorerView id={view} connection={connection} people={people} onOpenPerson={openPerson} onWatchJob={openJob} watchJob={watchJob} />
+              <ExplorerView id={view} connection={connection} people={people} directoryStatus={directoryStatus} onOpenPerson={openPerson} onWatchJob={openJob} watchJob={watchJob} />
             )}
           </div>
         </div>

@@ -3,10 +3,15 @@ import type { ConnectionView } from '../../../../shared/domain/connection';
 
 export type Person = Record<string, unknown>;
 
+/** `loading`: pages are still arriving; `incomplete`: the read stopped short (cancelled, failed, 202). */
+export type DirectoryStatus = 'loading' | 'complete' | 'incomplete';
+
 export interface ViewProps {
   connection: ConnectionView;
-  /** The directory once read (null while loading, on 202 or on error). */
+  /** The people of the directory read so far (null before the first page, on 202 or on error). */
   people: Person[] | null;
+  /** Whether `people` is everyone. */
+  directoryStatus: DirectoryStatus;
   onOpenPerson: (individualId: string) => void;
   onWatchJob: (jobId: string) => void;
 }

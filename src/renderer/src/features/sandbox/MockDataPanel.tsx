@@ -17,8 +17,10 @@ import { pruneUnset } from '../../components/schema-form/schema-node';
 import type { WorkbenchCallError } from '../../workbench';
 import { unwrap, workbench } from '../../workbench';
 import { checkBeforeSending } from './mock-data-check';
-import type { PersonChoice, WriteName } from './mock-data-prefill';
-import { WRITE_LABELS, changedFields, loadPeople, prefill } from './mock-data-prefill';
+import type { WriteName } from './mock-data-prefill';
+import { WRITE_LABELS, changedFields, prefill } from './mock-data-prefill';
+import { PersonSelect } from './PersonSelect';
+import { usePeoplePicker } from './usePeoplePicker';
 
 // The JSON's inferred literal types are far narrower than SchemaNode; it is checked by a test against the spec.
 const SCHEMAS = schemas as unknown as Record<WriteName, SchemaNode>;
@@ -28,7 +30,10 @@ type Outcome = { ok: true; result: SandboxWriteResult } | { ok: false; message: 
 
 export function MockDataPanel({ connectionId }: { connectionId: string }): JSX.Element {
   const [write, setWrite] = useState<WriteName>('individual');
-  const [people, setPeople] = useState<PersonChoice[]>([]);
+  // The first page of people, more on demand: never the whole directory (see usePeoplePicker,
+  // which also drops a late page of a connection worked on before).
+  const picker = usePeoplePicker(connectionId);
+  const people = picker.people;
   // The person belongs to the connection it was chosen on: after a switch there is none until
   // the new connection's people arrive, so no template is built with another company's person.
   const [chosen, setChosen] = useState<{ connectionId: string; personId: string | null }>({ connectionId, personId: null });
@@ -46,19 +51,10 @@ export function MockDataPanel({ connectionId }: { connectionId: string }): JSX.E
   useEffect(() => void (focusRequest > 0 && focusFirstInvalid(formRef.current)), [focusRequest]);
 
   useEffect(() => {
-    setPeople([]);
-    setChosen({ connectionId, personId: null });
-    if (!connectionId) return;
-    // A late directory from the connection worked on before must not replace this one's.
-    let current = true;
-    loadPeople(connectionId).then(
-      (list) => current && (setPeople(list), setChosen({ connectionId, personId: list[0]?.id ?? null })),
-      (e: Error) => current && setOutcome({ ok: false, message: `Could not read the directory: ${e.message}`, requestId: null }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [connectionId]);
+    // The first person by default; a choice stays while the list grows or is read again.
+    if (!personId || !people.some((p) => p.id === personId)) setPersonId(people[0]?.id ?? null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [people]);
 
   useEffect(() => {
     if (!connectionId) return;
@@ -106,7 +102,7 @@ export function MockDataPanel({ connectionId }: { connectionId: string }): JSX.E
         (result) => {
           setOutcome({ ok: true, result });
           setOriginal(filled);
-          if (write === 'directory') void loadPeople(connectionId).then(setPeople);
+          if (write === 'directory') picker.reload();
         },
         (e: WorkbenchCallError) => {
           setErrors(e.error.fields ?? []);
@@ -124,14 +120,7 @@ export function MockDataPanel({ connectionId }: { connectionId: string }): JSX.E
       <p className="muted">Changes go through Finch’s /sandbox endpoints, checked against Finch’s request schema first. Finch shows them to reads after a sync job.</p>
       <div className="inline-fields">
         <SelectField label="Change" value={write} options={(Object.keys(WRITE_LABELS) as WriteName[]).map((w) => ({ value: w, label: WRITE_LABELS[w] }))} onChange={setWrite} />
-        {(needsPerson || write === 'payment') && (
-          <SelectField
-            label="Person"
-            value={personId ?? ''}
-            options={people.length ? people.map((p) => ({ value: p.id, label: p.label })) : [{ value: '', label: 'No people yet' }]}
-            onChange={(id) => setPersonId(id || null)}
-          />
-        )}
+        {(needsPerson || write === 'payment') && <PersonSelect picker={picker} value={personId} onChange={setPersonId} />}
       </div>
       <form
         ref={formRef}
@@ -143,7 +132,7 @@ export function MockDataPanel({ connectionId }: { connectionId: string }): JSX.E
       >
         {/* No form until the record it edits has arrived: an edit typed earlier would be overwritten. */}
         {needsPerson && !personId ? (
-          <p className="muted">{people.length === 0 ? 'Loading the people of this connection…' : 'Choose a person.'}</p>
+          <p className="muted">{people.length > 0 ? 'Choose a person.' : picker.phase === 'loading' || picker.phase === 'idle' ? 'Loading the people of this connection…' : (picker.problem ?? 'This connection has no people yet: add one first.')}</p>
         ) : busy === 'loading' ? (
           <p className="muted">Loading what Finch has now…</p>
         ) : <SchemaForm schema={FORM_SCHEMA[write]} value={value} onChange={setValue} errors={errors} />}

@@ -25,12 +25,9 @@ function withoutId(record: unknown): Record<string, unknown> {
   return rest;
 }
 
-export async function loadPeople(connectionId: string): Promise<PersonChoice[]> {
-  const directory = await unwrap(workbench().explorer.directory({ connectionId }));
-  return directory.people.map((p) => ({
-    id: String(p['id']),
-    label: `${String(p['first_name'] ?? '')} ${String(p['last_name'] ?? '')}`.trim() || String(p['id']),
-  }));
+/** A directory entry as a picker shows it: "Ada Lovelace", or the id when it has no name. */
+export function personChoice(p: Record<string, unknown>): PersonChoice {
+  return { id: String(p['id']), label: `${String(p['first_name'] ?? '')} ${String(p['last_name'] ?? '')}`.trim() || String(p['id']) };
 }
 
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);

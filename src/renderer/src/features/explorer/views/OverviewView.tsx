@@ -7,25 +7,30 @@ import { Facts } from '../../../components/data-table/Facts';
 import { flatten, hasSensitive } from '../../../components/data-table/Value';
 import { unwrap, workbench } from '../../../workbench';
 import { DirectoryTable } from '../DirectoryTable';
-import type { Person } from '../explorer-context';
 import { stemFor } from '../explorer-context';
-import type { ReadFailure } from '../read-state';
 import { AcceptedNotice, JsonView, ReadError, RequestIds, RevealToggle, useRead } from '../read-state';
+import type { DirectoryState } from '../useDirectory';
+import { isComplete } from '../useDirectory';
 
 interface Props {
   connection: ConnectionView;
-  directory: { people: Person[]; accepted: { code: string | null; message: string | null } | null; requestIds: string[]; pages: number } | null;
-  directoryError: ReadFailure | null;
-  directoryLoading: boolean;
+  directory: DirectoryState;
   onReloadDirectory: () => void;
   onOpenPerson: (id: string) => void;
   onWatchJob: (jobId: string) => void;
 }
 
+const n = (value: number) => value.toLocaleString('en-US');
+
 export function OverviewView(props: Props): JSX.Element {
   const { connection, directory } = props;
   const company = useRead(connection.id, () => unwrap(workbench().explorer.company({ connectionId: connection.id })));
-  const sameCause = !!company.error && !!props.directoryError && company.error.kind === props.directoryError.kind && company.error.finchCode === props.directoryError.finchCode;
+  const directoryError = directory.phase === 'failed' || directory.phase === 'cancelled' ? directory.error : null;
+  const sameCause = !!company.error && !!directoryError && company.error.kind === directoryError.kind && company.error.finchCode === directoryError.finchCode;
+  const complete = isComplete(directory);
+  // Rows show as soon as the first page has arrived; the rest stream in behind them.
+  const showTable = !directory.accepted && (directory.people.length > 0 || complete);
+  const partial = showTable && !complete ? partialNote(directory) : null;
   return (
     <>
       {company.loading && !company.data && <p className="muted">Reading the company…</p>}
@@ -36,9 +41,9 @@ export function OverviewView(props: Props): JSX.Element {
         company.error && <ReadError failure={company.error} what="the company" onRetry={company.reload} />
       )}
       {company.data && <CompanyCard read={company.data} connectionId={connection.id} onRetry={company.reload} onWatchJob={props.onWatchJob} />}
-      {props.directoryLoading && !directory && <p className="muted">Reading every directory page…</p>}
-      {props.directoryError && !sameCause && <ReadError failure={props.directoryError} what="the directory" onRetry={props.onReloadDirectory} />}
-      {directory?.accepted && (
+      {directory.phase === 'loading' && directory.people.length === 0 && <p className="muted">Reading the first directory page…</p>}
+      {directoryError && !sameCause && <ReadError failure={directoryError} what="the directory" onRetry={props.onReloadDirectory} />}
+      {directory.accepted && (
         <AcceptedNotice
           what="directory"
           none="people"
@@ -49,7 +54,7 @@ export function OverviewView(props: Props): JSX.Element {
           onWatchJob={props.onWatchJob}
         />
       )}
-      {directory && !directory.accepted && (
+      {showTable && (
         <section className="card" aria-label="Directory">
           <div className="card-head">
             <h2>Directory</h2>
@@ -57,11 +62,16 @@ export function OverviewView(props: Props): JSX.Element {
               Read again
             </button>
           </div>
-          <RequestIds ids={directory.requestIds} prefix={`GET /employer/directory · ${directory.pages} page(s)`} />
+          {complete ? (
+            <RequestIds ids={directory.requestIds} prefix={`GET /employer/directory · ${directory.pages} page(s)`} />
+          ) : (
+            <p className="mono muted request-ids">GET /employer/directory · {directory.pages} page(s) so far</p>
+          )}
           <DirectoryTable
             people={directory.people}
             onOpen={props.onOpenPerson}
             exportStem={stemFor('directory', connection)}
+            partial={partial}
             empty={
               <p className="muted">
                 Finch answered with an empty directory. On an assisted connection that is normal until its first sync completes (see Jobs); otherwise the provider has
@@ -73,6 +83,13 @@ export function OverviewView(props: Props): JSX.Element {
       )}
     </>
   );
+}
+
+/** What a table that is not everyone says next to its export buttons (and its exports say in their name). */
+function partialNote(directory: DirectoryState): string {
+  const of = directory.total === null ? '' : ` of ${n(directory.total)}`;
+  const why = directory.phase === 'loading' ? 'still loading' : directory.phase === 'cancelled' ? 'the read was cancelled' : 'the read stopped';
+  return `Partial: ${n(directory.people.length)}${of} people (${why})`;
 }
 
 function CompanyCard({ read, connectionId, onRetry, onWatchJob }: { read: EndpointRead; connectionId: string; onRetry: () => void; onWatchJob: (id: string) => void }): JSX.Element {

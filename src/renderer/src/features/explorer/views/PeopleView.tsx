@@ -19,7 +19,7 @@ import { CodeBadge, rowTone } from './CodeBadge';
 
 const TITLE = { individual: 'Individuals', employment: 'Employments' } as const;
 
-export function PeopleView({ kind, connection, people, onOpenPerson, onWatchJob }: ViewProps & { kind: 'individual' | 'employment' }): JSX.Element {
+export function PeopleView({ kind, connection, people, directoryStatus, onOpenPerson, onWatchJob }: ViewProps & { kind: 'individual' | 'employment' }): JSX.Element {
   const operation = useOperation();
   const [result, setResult] = useState<BatchRead | null>(null);
   const [failure, setFailure] = useState<ReadFailure | null>(null);
@@ -45,7 +45,9 @@ export function PeopleView({ kind, connection, people, onOpenPerson, onWatchJob 
     }
   };
   const pasted = idsText.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
-  const everyone = people ? people.map((p) => String(p['id'] ?? '')).filter(Boolean) : undefined;
+  // Only a complete directory is "everyone"; one cut short lets main read the directory itself.
+  const everyone = people && directoryStatus === 'complete' ? people.map((p) => String(p['id'] ?? '')).filter(Boolean) : undefined;
+  const waitingForDirectory = directoryStatus === 'loading';
 
   const rows = useMemo(() => (result ? (onlyErrors ? result.rows.filter((r) => r.code !== 200) : result.rows) : []), [result, onlyErrors]);
   const columns = useMemo<DataColumn<BatchRow>[]>(() => {
@@ -71,8 +73,9 @@ export function PeopleView({ kind, connection, people, onOpenPerson, onWatchJob 
         POST /employer/{kind} in chunks of 1,000 ids: Finch allows up to 10,000 per call and its limit (20 calls a minute) counts calls, not people.
       </p>
       <div className="explorer-form">
-        <button type="button" className="button button-primary" disabled={running} onClick={() => void read(everyone)}>
-          Read everyone{everyone ? ` (${everyone.length.toLocaleString('en-US')} people)` : ' in the directory'}
+        {/* While the directory streams in, "everyone" is not known yet: reading it again in main would spend the same budget twice. */}
+        <button type="button" className="button button-primary" disabled={running || waitingForDirectory} onClick={() => void read(everyone)}>
+          Read everyone{everyone ? ` (${everyone.length.toLocaleString('en-US')} people)` : waitingForDirectory ? ' (waiting for the directory to load)' : ' in the directory'}
         </button>
         <label className="field ids-field">
           <span>Or read these individual ids (one per line)</span>

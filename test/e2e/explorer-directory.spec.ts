@@ -1,0 +1,87 @@
+/**
+ * A large directory on the Local simulator when the application's directory budget (Finch's
+ * 20 calls a minute, shared by every screen) is nearly spent — the state a new user reaches
+ * after a few visits. The first rows must show after the first page, with progress and Cancel,
+ * and a read nobody is waiting for must stop spending the budget.
+ */
+import type { WorkbenchCore } from '../../src/main/core';
+import { expect, screenshot, test } from './fixtures';
+
+const directoryCalls = (core: WorkbenchCore, connectionId: string) =>
+  core.requestLog.search({ environmentId: 'local', connectionId, limit: 500 }).filter((e) => e.path.startsWith('/employer/directory')).length;
+const queuedDirectoryCalls = (core: WorkbenchCore) => core.limiter.readings().find((r) => r.product === 'directory')?.queued ?? 0;
+
+/** Leaves one directory call of the minute's 20: the next page after that must wait ~60 s. */
+async function spendAllButOne(core: WorkbenchCore, connectionId: string): Promise<void> {
+  const target = core.connections.target('local', connectionId);
+  for (let i = 0; i < 19; i++) await core.gateway.call(target, (client) => client.hris.directory.list({ limit: 1 }));
+}
+
+test('10,000 people: the first rows show while later pages wait, with progress; leaving the Explorer stops the read', async ({ page, workbench }) => {
+  const core = workbench.harness.core;
+  const c = await core.connections.createSandbox('local', { providerId: 'finch', employeeSize: 10_000, customerName: 'Huge Co' });
+  await spendAllButOne(core, c.id);
+  const before = directoryCalls(core, c.id);
+
+  await page.goto(`${workbench.harness.url}/#/explorer`);
+  const directory = page.getByRole('region', { name: 'Directory' });
+  // The first page (100 people) is on screen while page 2 waits for a rate-limit slot.
+  await expect(directory.getByRole('row').nth(1)).toBeVisible({ timeout: 10_000 });
+  await expect(directory.getByRole('status')).toHaveText('100 of 100 people');
+  const progress = page.getByRole('status').filter({ hasText: 'Directory: 100 of 10,000 people, page 2…' });
+  await expect(progress).toBeVisible();
+  await expect(progress.getByRole('button', { name: 'Cancel' })).toBeVisible();
+  await expect(directory).toContainText('Partial: 100 of 10,000 people (still loading)');
+  await expect.poll(() => queuedDirectoryCalls(core)).toBe(1);
+  await expect(progress).toContainText('waiting for a rate-limit slot');
+  await screenshot(page, 'explorer-directory-streaming');
+
+  // Leaving the Explorer cancels the read: the waiting call is withdrawn, never sent.
+  await page.getByRole('link', { name: 'Request log' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Request log');
+  await expect.poll(() => queuedDirectoryCalls(core)).toBe(0);
+  await page.waitForTimeout(500);
+  expect(directoryCalls(core, c.id) - before).toBe(1);
+});
+
+test('Cancel keeps the rows that arrived, says the directory is partial, and exports say so', async ({ page, workbench }) => {
+  const core = workbench.harness.core;
+  const c = await core.connections.createSandbox('local', { providerId: 'gusto', employeeSize: 1_000, customerName: 'Cancel Co' });
+  await spendAllButOne(core, c.id);
+  const before = directoryCalls(core, c.id);
+
+  await page.goto(`${workbench.harness.url}/#/explorer`);
+  const directory = page.getByRole('region', { name: 'Directory' });
+  await expect(directory.getByRole('row').nth(1)).toBeVisible({ timeout: 10_000 });
+  await page.getByRole('status').filter({ hasText: 'Directory: 100 of 1,000 people' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Directory: cancelled after 100 records' })).toBeVisible();
+  await expect(directory).toContainText('Partial: 100 of 1,000 people (the read was cancelled)');
+  await expect(directory.getByRole('status')).toHaveText('100 of 100 people');
+  await expect.poll(() => queuedDirectoryCalls(core)).toBe(0);
+  expect(directoryCalls(core, c.id) - before).toBe(1);
+
+  await directory.getByRole('button', { name: 'Export CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export CSV (partial)' });
+  await expect(dialog).toContainText('100 rows × 6 columns — Partial: 100 of 1,000 people (the read was cancelled)');
+  await screenshot(page, 'explorer-directory-cancelled');
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export redacted' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^directory-gusto-[0-9a-f]{8}-partial-.*\.csv$/);
+});
+
+test('the Sandbox person picker reads the first 100 people, and more only on demand', async ({ page, workbench }) => {
+  const core = workbench.harness.core;
+  const c = await core.connections.createSandbox('local', { providerId: 'finch', employeeSize: 10_000, customerName: 'Picker Co' });
+  await page.goto(`${workbench.harness.url}/#/sandbox`);
+  const mock = page.getByRole('region', { name: 'Mock data' });
+  const person = mock.getByRole('combobox', { name: 'Person', exact: true });
+  await expect(person.locator('option')).toHaveCount(100);
+  await expect(mock).toContainText('100 of 10,000 people');
+  await expect(mock.getByRole('form', { name: 'Mock data: Edit a person (individual)' }).getByLabel('first_name', { exact: true })).not.toHaveValue('');
+  expect(directoryCalls(core, c.id)).toBe(1);
+
+  await mock.getByRole('button', { name: 'Load 100 more' }).click();
+  await expect(person.locator('option')).toHaveCount(200);
+  await expect(mock).toContainText('200 of 10,000 people');
+  expect(directoryCalls(core, c.id)).toBe(2);
+  await screenshot(page, 'sandbox-person-picker');
+});
