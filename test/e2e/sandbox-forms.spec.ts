@@ -111,10 +111,9 @@ test('after switching connections mid-load, the payment template is the chosen c
   const statements = mock.getByRole('form', { name: 'Mock data: New payment' }).getByLabel('pay_statements');
   await expect(statements).toHaveValue(new RegExp(firstIds[0]!));
 
-  // Wait for the slow directory reply to arrive, then some: it must change nothing.
-  const slowReads = () => core.requestLog.search({ environmentId: 'local', connectionId: slow.id, limit: 100 }).filter((e) => e.path.startsWith('/employer/directory') && e.status === 200);
-  await expect.poll(() => slowReads().length, { timeout: 10_000 }).toBeGreaterThan(1);
-  await page.waitForTimeout(500);
+  // The switch cancels Slow Co's read (the picker's operation); whether its reply still lands
+  // or not, once its 2.5 s latency has passed it must have changed nothing.
+  await page.waitForTimeout(3_000);
   await expect(statements).toHaveValue(new RegExp(firstIds[0]!));
   for (const id of slowIds) await expect(statements).not.toHaveValue(new RegExp(id));
   const people = mock.getByRole('combobox', { name: 'Person', exact: true }).locator('option');
