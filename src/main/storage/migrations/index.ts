@@ -9,6 +9,7 @@ import { m003DrillResults } from './003-drill-results';
 import { m004ReadinessChecks } from './004-readiness-checks';
 import { m005CoverageSnapshots } from './005-coverage-snapshots';
 import { m006WebhookEvents } from './006-webhook-events';
+import { m007ConnectionArchive } from './007-connection-archive';
 
 export interface Migration {
   version: number;
@@ -16,4 +17,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002RedirectUri, m003DrillResults, m004ReadinessChecks, m005CoverageSnapshots, m006WebhookEvents];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002RedirectUri, m003DrillResults, m004ReadinessChecks, m005CoverageSnapshots, m006WebhookEvents, m007ConnectionArchive];
