@@ -95,7 +95,7 @@ export function ConnectionRow({ connection: c, environment, onReconnect }: Props
             </button>
           )}
           {live && (
-            <button type="button" className="button button-danger-outline" onClick={() => setConfirming(true)} aria-label={`Disconnect ${c.id}`}>
+            <button type="button" className="button button-danger-outline" onClick={() => (setDialogError(null), setConfirming(true))} aria-label={`Disconnect ${c.id}`}>
               Disconnect
             </button>
           )}
