@@ -75,7 +75,7 @@ export function ConnectionRow({ connection: c, environment, onReconnect }: Props
           {archived && (
             <>
               {' '}
-              <span className="badge">archived</span>
+              <span className="badge badge-archived">archived</span>
             </>
           )}
           <div className="muted">
