@@ -6,7 +6,11 @@
 import { useEffect, useRef } from 'react';
 import { WorkbenchCallError, workbench } from '../workbench';
 
-/** The error main gives an act a disarmed Production environment refused (the IPC guard's `forbidden`). */
+/**
+ * Whether an act's error is the refusal of a disarmed Production environment: main's
+ * destructive-acts guard answers `forbidden`. (A token of another application is also
+ * `forbidden`, but only on import, which no caller of this checks.)
+ */
 export function isArmingRefusal(error: unknown): boolean {
   return error instanceof WorkbenchCallError && error.error.kind === 'forbidden';
 }
