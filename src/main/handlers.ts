@@ -47,7 +47,11 @@ export function buildHandlers(s: WorkbenchServices): HandlerMap {
       list: () => s.connections.list(s.environments.activeId()),
       timeline: ({ connectionId }) => s.connections.timeline(s.environments.activeId(), connectionId),
       disconnect: ({ connectionId, confirmName }) => s.lifecycle.disconnect(s.environments.activeId(), connectionId, confirmName),
-      disconnectAllSandbox: () => s.lifecycle.disconnectAllSandbox(s.environments.activeId()),
+      describeDisconnectAll: () => s.lifecycle.describeDisconnectAll(s.environments.activeId()),
+      disconnectAllSandbox: ({ connectionIds, confirm }) => s.lifecycle.disconnectAllSandbox(s.environments.activeId(), connectionIds, confirm),
+      archive: ({ connectionId }) => s.connections.archive(s.environments.activeId(), connectionId),
+      unarchive: ({ connectionId }) => s.connections.unarchive(s.environments.activeId(), connectionId),
+      archiveDisconnected: () => s.connections.archiveDisconnected(s.environments.activeId()),
       importToken: ({ accessToken, customerName }) => s.lifecycle.importToken(s.environments.activeId(), accessToken, customerName),
     },
     connect: {

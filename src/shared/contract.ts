@@ -10,7 +10,7 @@ import { channel, event } from './ipc/contract-kit';
 import type { HandlerMapOf, WorkbenchApiOf, EmitOf } from './ipc/contract-kit';
 import { DeletionPreviewSchema, EnvironmentInputSchema, EnvironmentNameSchema, EnvironmentPatchSchema, EnvironmentsStateSchema } from './domain/environment';
 import { ConnectCompletionSchema, ConnectReportSchema, ConnectSessionInputSchema, ConnectSessionSchema } from './domain/connect';
-import { ConnectionEventSchema, ConnectionViewSchema } from './domain/connection';
+import { BulkDisconnectTargetSchema, ConnectionEventSchema, ConnectionViewSchema } from './domain/connection';
 import { ConnectTraceSchema, ExplanationSchema, HealthCheckSchema, TraceMessageSchema } from './domain/diagnostics';
 import { ArmingStateSchema } from './domain/arming';
 import { MeterReadingSchema, RequestLogEntrySchema, RequestLogQuerySchema } from './domain/request-log';
@@ -139,10 +139,36 @@ export const contract = {
       output: ConnectionViewSchema,
       summary: 'POST /disconnect: billing stops, there is no reconnect; the token leaves the vault',
     }),
-    disconnectAllSandbox: channel({
+    describeDisconnectAll: channel({
       input: NoInput,
-      output: z.object({ disconnected: z.number(), failed: z.array(z.object({ id: z.string(), message: z.string() })) }),
-      summary: 'Clean up every live connection of a Sandbox environment',
+      output: z.array(BulkDisconnectTargetSchema),
+      summary: 'What “Disconnect all test connections” would disconnect (provider, company, connection id, people if known), to review first',
+    }),
+    disconnectAllSandbox: channel({
+      input: z
+        .object({
+          connectionIds: z.array(Id).min(1).max(1000),
+          // The number of connections, typed: the bulk act's deliberate confirmation.
+          confirm: z.string().max(20),
+        })
+        .strict(),
+      output: z.object({ disconnected: z.array(z.string()), failed: z.array(z.object({ id: z.string(), message: z.string() })) }),
+      summary: 'Disconnect the reviewed live connections of a Sandbox environment (confirm: their number, typed)',
+    }),
+    archive: channel({
+      input: z.object({ connectionId: Id }).strict(),
+      output: ConnectionViewSchema,
+      summary: 'Hide a disconnected connection from the lists (kept with its history; unarchive shows it again)',
+    }),
+    unarchive: channel({
+      input: z.object({ connectionId: Id }).strict(),
+      output: ConnectionViewSchema,
+      summary: 'Show an archived connection in the lists again',
+    }),
+    archiveDisconnected: channel({
+      input: NoInput,
+      output: z.object({ archived: z.number().int().nonnegative() }),
+      summary: 'Archive every disconnected connection of the active environment',
     }),
     importToken: channel({
       input: z

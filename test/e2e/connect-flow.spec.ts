@@ -71,6 +71,16 @@ test('connect a customer twice, to two providers, through the embedded Connect p
   const core = workbench.harness.core;
   const stored = core.connections.list('local');
   expect(stored).toHaveLength(2);
+
+  // Each connection's timeline holds its own Connect attempt, not the customer's other one.
+  for (const c of stored) {
+    const row = page.getByTestId(`connection-${c.id}`);
+    await row.getByRole('button', { name: `Timeline of ${c.id}` }).click();
+    const timeline = row.getByRole('list', { name: `Events of ${c.id}` });
+    await expect(timeline).toContainText('connect succeeded');
+    await expect(timeline.getByRole('listitem').filter({ hasText: 'connect started' })).toHaveCount(1);
+    await row.getByRole('button', { name: `Timeline of ${c.id}` }).click();
+  }
   const tokens = stored.map((c) => core.vault.reveal(secretRefs.accessToken('local', c.id)));
   expect(scanBytes('IPC replies and events', frames.join('\n'), tokens)).toEqual([]);
   expect(scanBytes('DOM', await page.content(), tokens)).toEqual([]);

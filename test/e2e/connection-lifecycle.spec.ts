@@ -47,6 +47,8 @@ test('reauth journey: forced reauth, a read flips the connection, Reconnect thro
   await frame.getByTestId('submit').click();
   await expect(page.getByRole('status').filter({ hasText: 'Connected finch for Reauth Inc' })).toBeVisible();
   await expect(row).not.toContainText('needs reauth');
+  // The read's 401 was about the old token: it goes once the reconnect succeeded.
+  await expect(row.getByRole('alert')).toHaveCount(0);
   await row.getByRole('button', { name: `Read company of ${created.id}` }).click();
   await expect(row.getByRole('status').filter({ hasText: 'Finch-Request-ID' })).toBeVisible();
   expect(core.connections.list('local')).toHaveLength(1);
@@ -74,6 +76,20 @@ test('disconnect in Production asks for the typed name; the token leaves the vau
   if (!disarmed.ok) expect(disarmed.error.message).toContain('is Production and disarmed: disconnecting a connection');
   const band = page.getByRole('status', { name: 'Production status' });
   await expect(band).toContainText('Disarmed: read-only');
+  // Acts tried from the UI while disarmed are refused with the reason…
+  await page.getByRole('button', { name: 'New connection' }).click();
+  const form = page.getByRole('form', { name: 'New connection' });
+  await form.getByLabel('Customer name').fill('Initech');
+  await form.getByRole('button', { name: 'Open Finch Connect' }).click();
+  const connectRefused = page.getByRole('alert').filter({ hasText: 'is Production and disarmed: starting Finch Connect' });
+  await expect(connectRefused).toBeVisible();
+  const row = page.getByTestId(`connection-${connection.id}`);
+  await row.getByRole('button', { name: `Disconnect ${connection.id}` }).click();
+  const refusedDialog = page.getByRole('dialog', { name: 'Disconnect gusto for Globex?' });
+  await refusedDialog.getByLabel(/Type Globex to confirm/).fill('Globex');
+  await refusedDialog.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(refusedDialog.getByRole('alert')).toContainText('is Production and disarmed: disconnecting a connection');
+  await refusedDialog.getByRole('button', { name: 'Cancel' }).click();
   await band.getByRole('button', { name: 'Arm…' }).click();
   const armDialog = page.getByRole('dialog', { name: 'Arm Acme Production?' });
   await armDialog.getByRole('combobox', { name: 'Stay armed for', exact: true }).selectOption('5');
@@ -81,11 +97,13 @@ test('disconnect in Production asks for the typed name; the token leaves the vau
   await armDialog.getByRole('button', { name: 'Arm' }).click();
   await expect(band).toContainText(/ARMED for [45]:\d\d/);
   await expect(page.locator('body')).toHaveClass(/production-armed/);
+  // …and the refusals go once armed: they no longer hold.
+  await expect(connectRefused).toHaveCount(0);
   await screenshot(page, 'production-armed');
 
-  const row = page.getByTestId(`connection-${connection.id}`);
   await row.getByRole('button', { name: `Disconnect ${connection.id}` }).click();
   const dialog = page.getByRole('dialog', { name: 'Disconnect gusto for Globex?' });
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
   await expect(dialog).toContainText('Billing for it stops');
   await expect(dialog).toContainText('There is no reconnect');
   await expect(dialog).toContainText(connection.companyId!);
@@ -179,4 +197,62 @@ test('connections filter by customer, provider and status', async ({ page, workb
   await expect(customers.first()).toContainText('Gamma Co');
   await filters.getByLabel('Customer').fill('nobody');
   await expect(page.getByText('No connection matches these filters.')).toBeVisible();
+});
+
+test('disconnect all lists what goes and asks for the count; disconnected connections archive out of the list, also after a restart', async ({ page, workbench }) => {
+  test.setTimeout(60_000);
+  const core = workbench.harness.core;
+  const big = await core.connections.createSandbox('local', { providerId: 'gusto', employeeSize: 2000, customerName: 'Big Co' });
+  const small = await core.connections.createSandbox('local', { providerId: 'bamboo_hr', customerName: 'Small Co' });
+  await page.goto(`${workbench.harness.url}/#/connections`);
+  await page.getByRole('button', { name: 'Disconnect all test connections' }).click();
+
+  // Nothing goes before the user has seen the list and typed how many.
+  const dialog = page.getByRole('dialog', { name: 'Disconnect 2 test connections?' });
+  const list = dialog.getByRole('list', { name: 'Connections to disconnect' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  const bigItem = list.getByRole('listitem').filter({ hasText: big.id });
+  await expect(bigItem).toContainText('gusto');
+  await expect(bigItem).toContainText('Big Co');
+  await expect(bigItem).toContainText(big.companyId!);
+  await expect(bigItem).toContainText('2,000 people');
+  await expect(list.getByRole('listitem').filter({ hasText: small.id })).toContainText('people unknown');
+  await expect(dialog).toContainText('There is no reconnect');
+  const confirm = dialog.getByRole('button', { name: 'Disconnect 2' });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel(/Type 2 to confirm/).fill('disconnect');
+  await expect(confirm).toBeDisabled();
+  expect(core.connections.list('local').every((c) => c.disconnectedAt === null)).toBe(true);
+  await screenshot(page, 'connections-disconnect-all-review');
+  await dialog.getByLabel(/Type 2 to confirm/).fill('2');
+  await confirm.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Disconnected 2 test connection(s)' })).toBeVisible();
+  expect(core.connections.list('local').every((c) => c.disconnectedAt !== null)).toBe(true);
+
+  // Archive one, then every other disconnected one: out of the list, behind “Show archived”.
+  const bigRow = page.getByTestId(`connection-${big.id}`);
+  const smallRow = page.getByTestId(`connection-${small.id}`);
+  await bigRow.getByRole('button', { name: `Archive ${big.id}` }).click();
+  await expect(bigRow).toHaveCount(0);
+  await expect(page.getByRole('checkbox', { name: 'Show archived (1)' })).not.toBeChecked();
+  await page.getByRole('button', { name: 'Archive all disconnected (1)' }).click();
+  await expect(smallRow).toHaveCount(0);
+  await expect(page.getByText('Every connection here is archived')).toBeVisible();
+
+  // Still archived after a restart.
+  const harness = await workbench.restart();
+  await page.goto(`${harness.url}/#/connections`);
+  const showArchived = page.getByRole('checkbox', { name: 'Show archived (2)' });
+  await expect(showArchived).not.toBeChecked();
+  await expect(bigRow).toHaveCount(0);
+  await expect(smallRow).toHaveCount(0);
+  await showArchived.check();
+  await expect(bigRow).toContainText('archived');
+  await expect(smallRow).toContainText('archived');
+  await screenshot(page, 'connections-archived-shown');
+  await smallRow.getByRole('button', { name: `Unarchive ${small.id}` }).click();
+  await expect(smallRow).not.toContainText('archived');
+  await page.getByRole('checkbox', { name: 'Show archived (1)' }).uncheck();
+  await expect(smallRow).toBeVisible();
+  await expect(bigRow).toHaveCount(0);
 });

@@ -65,7 +65,12 @@ test('the log fills live, filters and search narrow it, copy puts the request ID
   expect(line).toContain('Finch-Request-ID: req-failing-500');
   expect(line).toContain('environment Local simulator');
   await drawer.getByRole('button', { name: 'Copy as cURL' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Copied cURL command' })).toBeVisible();
+  const copiedNote = page.getByRole('status').filter({ hasText: 'Copied cURL command' });
+  await expect(copiedNote).toBeVisible();
+  // The note sits beside the count, never in its place, and fades after a few seconds.
+  await expect(page.getByRole('status').filter({ hasText: /^\d+ attempts?$/ })).toHaveText('1 attempt');
+  await expect(copiedNote).toHaveCount(0, { timeout: 10_000 });
+  await expect(page.getByRole('status').filter({ hasText: /^\d+ attempts?$/ })).toHaveText('1 attempt');
   const curl = await page.evaluate(() => navigator.clipboard.readText());
   expect(curl).toContain('curl -X GET "${FINCH_BASE_URL:-https://api.tryfinch.com}"');
   expect(curl).toContain('-H "Authorization: Bearer $FINCH_ACCESS_TOKEN"');

@@ -42,6 +42,9 @@ describe('armed Production', () => {
       ['connect:startRedirect', { customerName: 'Globex', products: ['company'] }],
       ['explorer:startSync', { connectionId: 'c1' }],
       ['explorer:forward', { connectionId: 'c1', method: 'POST', route: '/v1/employees' }],
+      // Bulk acts obey the same arming as single ones.
+      ['connections:disconnectAllSandbox', { connectionIds: ['c1', 'c2'], confirm: '2' }],
+      ['connections:archiveDisconnected', {}],
     ] as const) {
       const reply = await call(channel, payload);
       expect(reply.error?.kind, channel).toBe('forbidden');

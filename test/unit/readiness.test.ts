@@ -147,7 +147,8 @@ describe('readiness report on a simulated integration', () => {
     expect(item(report, 'provider-sandbox').status).toBe('pass');
     expect(item(report, 'disconnect-test')).toMatchObject({ status: 'not_yet', summary: '2 test connections still connected.' });
 
-    const result = await core.lifecycle.disconnectAllSandbox(sandboxEnv);
+    const reviewed = core.lifecycle.describeDisconnectAll(sandboxEnv).map((c) => c.id);
+    const result = await core.lifecycle.disconnectAllSandbox(sandboxEnv, reviewed, String(reviewed.length));
     expect(result.failed).toEqual([]);
     const done = item(core.readiness.report(), 'disconnect-test');
     expect(done).toMatchObject({ status: 'pass', summary: 'All 2 test connections disconnected.' });

@@ -33,6 +33,11 @@ interface Attempt {
   reauthOf: string | null;
   /** Set for the redirect flow: the exchange must send this same redirect_uri. */
   redirectUri: string | null;
+  /**
+   * Timeline events recorded before the attempt had a connection (its start, Connect's errors):
+   * they are given to the connection it produces, so its timeline shows this attempt and no other.
+   */
+  eventIds: number[];
 }
 
 export interface ConnectFlowOptions {
@@ -80,7 +85,7 @@ export class ConnectFlow {
     }
     if (match.kind === 'error') {
       const said = `${match.error}${match.description ? `: ${match.description}` : ''}`;
-      this.options.connections.recordEvent(environmentId, null, attempt.customerId, 'connect_failed', { stage: 'redirect', message: said }, []);
+      this.recordAttemptEvent(attempt, 'connect_failed', { stage: 'redirect', message: said }, []);
       this.options.traces.add(match.state!, { kind: 'report', requestId: null, summary: `Connect sent the employer back to the redirect URI with an error: ${said}` });
       this.options.traces.finish(match.state!, 'failed', { status: null, finchCode: match.error, message: said, path: CONNECT_PATH, outcome: 'connect_error' });
       throw new WorkbenchError('finch_error', `Connect sent the employer back with an error: ${match.error}${match.description ? ` (${match.description})` : ''}.`);
@@ -119,12 +124,13 @@ export class ConnectFlow {
     );
     this.forgetOld();
     const state = randomBytes(16).toString('hex');
-    this.attempts.set(state, {
+    const attempt: Attempt = {
       environmentId, customerId, customerName: input.customerName, customerEmail: input.customerEmail ?? null,
-      sessionId: result.data.session_id, startedAt: this.now(), completedConnectionId: null, reauthOf: null, redirectUri,
-    });
-    this.options.connections.recordEvent(environmentId, null, customerId, 'connect_started', {
-      sessionId: result.data.session_id, products: input.products, sandbox, providerId: input.providerId ?? null, redirectUri,
+      sessionId: result.data.session_id, startedAt: this.now(), completedConnectionId: null, reauthOf: null, redirectUri, eventIds: [],
+    };
+    this.attempts.set(state, attempt);
+    this.recordAttemptEvent(attempt, 'connect_started', {
+      products: input.products, sandbox, providerId: input.providerId ?? null, redirectUri,
     }, [result.requestId]);
     this.options.traces.begin(state, environmentId, {
       customerName: input.customerName, flow: redirectUri ? 'redirect' : 'embedded',
@@ -150,7 +156,7 @@ export class ConnectFlow {
     this.attempts.set(state, {
       environmentId, customerId: connection.customerId ?? `cust_${randomBytes(6).toString('hex')}`, customerName: connection.customerName ?? 'Customer',
       customerEmail: null, sessionId: result.data.session_id, startedAt: this.now(), completedConnectionId: null, reauthOf: connectionId,
-      redirectUri: null,
+      redirectUri: null, eventIds: [],
     });
     this.options.connections.recordEvent(environmentId, connectionId, connection.customerId, 'reauth_started', { sessionId: result.data.session_id }, [result.requestId]);
     this.options.traces.begin(state, environmentId, {
@@ -188,7 +194,7 @@ export class ConnectFlow {
         status: logged?.status ?? null, finchCode: logged?.finchCode ?? failure.details.finchCode ?? null, message: logged?.message ?? failure.message,
         path: '/auth/token', requestIds: [requestId], exchange: { redirectUriSent: attempt.redirectUri !== null, flow },
       });
-      this.options.connections.recordEvent(environmentId, attempt.completedConnectionId, attempt.customerId, 'connect_failed', {
+      this.recordAttemptEvent(attempt, 'connect_failed', {
         stage: 'exchange', message: failure.message, replay: attempt.completedConnectionId !== null,
       }, [failure.details.requestId ?? null]);
       throw failure;
@@ -197,6 +203,8 @@ export class ConnectFlow {
       customerId: attempt.customerId, customerName: attempt.customerName, customerEmail: attempt.customerEmail,
     }, [exchanged.requestId], attempt.reauthOf ? 'reauth_succeeded' : 'connect_succeeded');
     attempt.completedConnectionId = connection.id;
+    this.options.connections.linkEvents(environmentId, connection.id, attempt.eventIds);
+    attempt.eventIds = [];
     this.options.traces.add(state, { kind: 'stored', requestId: exchanged.requestId, summary: `Token stored in the vault for connection ${connection.id} (${connection.providerId}, ${connection.status})` });
     this.options.traces.finish(state, 'connected');
     return connection;
@@ -206,7 +214,7 @@ export class ConnectFlow {
   report(environmentId: string, state: string, kind: 'error' | 'closed', message?: string, errorType?: string): void {
     const attempt = this.attempts.get(state);
     if (!attempt || attempt.environmentId !== environmentId) return;
-    this.options.connections.recordEvent(environmentId, null, attempt.customerId, kind === 'closed' ? 'connect_closed' : 'connect_failed', {
+    this.recordAttemptEvent(attempt, kind === 'closed' ? 'connect_closed' : 'connect_failed', {
       stage: 'connect', message: message ?? null, errorType: errorType ?? null,
     }, []);
     this.options.traces.add(state, {
@@ -222,6 +230,16 @@ export class ConnectFlow {
     const attempt = this.attempts.get(state);
     if (!attempt || attempt.environmentId !== environmentId) return;
     this.options.traces.add(state, { kind: 'message', requestId: null, summary: `finch-auth-message-v2 “${kind}” from ${origin}${detail ? ` (${detail})` : ''}` });
+  }
+
+  /**
+   * An event of this attempt: on the connection it is for when that is known (a reauth, a
+   * replay after success), otherwise kept aside to be given to the connection it produces.
+   */
+  private recordAttemptEvent(attempt: Attempt, type: string, detail: Record<string, unknown>, requestIds: (string | null)[]): void {
+    const connectionId = attempt.completedConnectionId ?? attempt.reauthOf;
+    const id = this.options.connections.recordEvent(attempt.environmentId, connectionId, attempt.customerId, type, { sessionId: attempt.sessionId, ...detail }, requestIds);
+    if (connectionId === null) attempt.eventIds.push(id);
   }
 
   private forgetOld(): void {

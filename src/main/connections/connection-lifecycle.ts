@@ -3,7 +3,7 @@
  * disconnecting (billing stops, no reconnect), importing a token made elsewhere. Every
  * change is an event on the connection's timeline with the request ids involved.
  */
-import type { ConnectionView } from '../../shared/domain/connection';
+import type { BulkDisconnectTarget, ConnectionView } from '../../shared/domain/connection';
 import { WorkbenchError } from '../errors';
 import type { EnvironmentService } from '../environments/environment-service';
 import { assertTokenBelongs, needsTypedConfirmation } from '../environments/environment-rules';
@@ -69,16 +69,47 @@ export class ConnectionLifecycle {
     return this.options.connections.markDisconnected(environmentId, connectionId, [result.requestId]);
   }
 
-  /** Disconnects every live connection of a Sandbox environment (test clean-up). */
-  async disconnectAllSandbox(environmentId: string): Promise<{ disconnected: number; failed: { id: string; message: string }[] }> {
+  /** What "Disconnect all test connections" would disconnect, for the user to review first. */
+  describeDisconnectAll(environmentId: string): BulkDisconnectTarget[] {
     const env = this.options.environments.get(environmentId);
     requireSandboxEnvironment(env, 'Bulk clean-up runs');
-    const live = this.options.connections.list(environmentId).filter((c) => c.disconnectedAt === null);
-    const failed: { id: string; message: string }[] = [];
-    for (const c of live) {
-      await this.disconnect(environmentId, c.id).catch((e: Error) => failed.push({ id: c.id, message: e.message }));
+    return this.options.connections.list(environmentId).filter((c) => c.disconnectedAt === null).map((c) => ({
+      id: c.id, providerId: c.providerId, companyId: c.companyId, customerName: c.customerName,
+      people: this.options.connections.peopleKnown(environmentId, c.id),
+    }));
+  }
+
+  /**
+   * Disconnects the live connections of a Sandbox environment the user reviewed: exactly the
+   * ids listed, and only with `confirm` equal to how many there are (typed, like a single
+   * Production disconnect's name). A list that no longer matches what is live is refused whole:
+   * nothing is disconnected that the user did not see.
+   */
+  async disconnectAllSandbox(
+    environmentId: string, connectionIds: readonly string[], confirm: string,
+  ): Promise<{ disconnected: string[]; failed: { id: string; message: string }[] }> {
+    const env = this.options.environments.get(environmentId);
+    requireSandboxEnvironment(env, 'Bulk clean-up runs');
+    const ids = [...new Set(connectionIds)];
+    if (confirm.trim() !== String(ids.length)) {
+      throw new WorkbenchError('validation', `Type ${ids.length}, the number of connections to disconnect, to confirm. Disconnected connections cannot be reconnected.`, {
+        fields: [{ path: 'confirm', message: `must be ${ids.length}` }],
+      });
     }
-    return { disconnected: live.length - failed.length, failed };
+    const live = new Set(this.options.connections.list(environmentId).filter((c) => c.disconnectedAt === null).map((c) => c.id));
+    const stale = ids.filter((id) => !live.has(id));
+    if (stale.length > 0) {
+      throw new WorkbenchError('conflict', `The list changed since you reviewed it (${stale.join(', ')} ${stale.length === 1 ? 'is' : 'are'} not a live connection here). Nothing was disconnected; review the list again.`);
+    }
+    const disconnected: string[] = [];
+    const failed: { id: string; message: string }[] = [];
+    for (const id of ids) {
+      await this.disconnect(environmentId, id).then(
+        () => disconnected.push(id),
+        (e: Error) => failed.push({ id, message: e.message }),
+      );
+    }
+    return { disconnected, failed };
   }
 
   /**

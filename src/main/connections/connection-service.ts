@@ -57,7 +57,10 @@ export class ConnectionService {
       }),
     );
     const customer = { customerId: `cust_${randomUUID().slice(0, 8)}`, customerName: input.customerName ?? 'Sandbox test customer', customerEmail: null };
-    return this.storeNew(environmentId, result.data.access_token, customer, [result.requestId], 'sandbox_connection_created');
+    // The size asked for is kept on the event: it is what "how many people" shows before any read.
+    return this.storeNew(environmentId, result.data.access_token, customer, [result.requestId], 'sandbox_connection_created', {
+      employeeSize: input.employeeSize ?? null,
+    });
   }
 
   /**
@@ -70,6 +73,7 @@ export class ConnectionService {
     customer: { customerId: string; customerName: string; customerEmail: string | null },
     requestIds: (string | null)[],
     eventType = 'connect_succeeded',
+    eventDetail: Record<string, unknown> = {},
   ): Promise<ConnectionView> {
     const env = this.options.environments.get(environmentId);
     const endpoints = endpointsOf(env, this.options.simulator());
@@ -92,20 +96,78 @@ export class ConnectionService {
         products: JSON.stringify(data.products ?? []), clientType: data.client_type ?? null, connectionType: data.connection_type ?? null,
         status: data.connection_status?.status ?? 'connected', createdAt: t,
       });
-      this.recordEvent(environmentId, connectionId, customerId, eventType, { providerId: data.provider_id ?? null }, [...requestIds, info.requestId]);
+      this.recordEvent(environmentId, connectionId, customerId, eventType, { providerId: data.provider_id ?? null, ...eventDetail }, [...requestIds, info.requestId]);
     })();
     this.options.vault.put(secretRefs.accessToken(environmentId, connectionId), accessToken);
     this.options.onChanged(environmentId);
     return this.view(this.require(environmentId, connectionId));
   }
 
+  /** Adds an event to the timeline; returns its id (so an attempt can later link it to its connection). */
   recordEvent(
     environmentId: string, connectionId: string | null, customerId: string | null, type: string, detail: Record<string, unknown>, requestIds: (string | null)[],
-  ): void {
-    this.statements.insertEvent.run({
+  ): number {
+    const { lastInsertRowid } = this.statements.insertEvent.run({
       time: this.now(), environmentId, connectionId, customerId, type, detail: (this.options.scrub ?? String)(JSON.stringify(detail)),
       requestIds: JSON.stringify(requestIds.filter((id): id is string => id !== null)),
     });
+    return Number(lastInsertRowid);
+  }
+
+  /** Gives events recorded before a connection existed (a Connect attempt's) to that connection. */
+  linkEvents(environmentId: string, connectionId: string, eventIds: readonly number[]): void {
+    this.options.db.transaction(() => {
+      for (const id of eventIds) this.statements.linkEvent.run(connectionId, environmentId, id);
+    })();
+  }
+
+  /**
+   * Hides a disconnected connection from the lists (its row and history stay; `unarchive`
+   * shows it again). A live connection is refused: it would still be billed, out of sight.
+   */
+  archive(environmentId: string, connectionId: string): ConnectionView {
+    const row = this.require(environmentId, connectionId);
+    if (row.archivedAt !== null) return this.view(row);
+    if (row.disconnectedAt === null) {
+      throw new WorkbenchError('conflict', `Connection ${connectionId} is still connected; disconnect it before archiving it.`);
+    }
+    const t = this.now();
+    this.statements.archive.run(t, t, environmentId, connectionId);
+    this.recordEvent(environmentId, connectionId, row.customerId, 'archived', {}, []);
+    this.options.onChanged(environmentId);
+    return this.get(environmentId, connectionId);
+  }
+
+  unarchive(environmentId: string, connectionId: string): ConnectionView {
+    const row = this.require(environmentId, connectionId);
+    if (row.archivedAt === null) return this.view(row);
+    this.statements.unarchive.run(this.now(), environmentId, connectionId);
+    this.recordEvent(environmentId, connectionId, row.customerId, 'unarchived', {}, []);
+    this.options.onChanged(environmentId);
+    return this.get(environmentId, connectionId);
+  }
+
+  /** Archives every disconnected connection not archived yet; returns how many. */
+  archiveDisconnected(environmentId: string): { archived: number } {
+    this.options.environments.get(environmentId);
+    const t = this.now();
+    const rows = this.statements.archivable.all(environmentId) as { id: string; customerId: string | null }[];
+    this.options.db.transaction(() => {
+      for (const row of rows) {
+        this.statements.archive.run(t, t, environmentId, row.id);
+        this.recordEvent(environmentId, row.id, row.customerId, 'archived', { bulk: true }, []);
+      }
+    })();
+    if (rows.length > 0) this.options.onChanged(environmentId);
+    return { archived: rows.length };
+  }
+
+  /** How many people the connection's company has, as far as this computer knows (null: unknown). */
+  peopleKnown(environmentId: string, connectionId: string): number | null {
+    const fromSnapshot = this.statements.peopleFromSnapshot.get(environmentId, connectionId) as { people: unknown } | undefined;
+    if (typeof fromSnapshot?.people === 'number') return fromSnapshot.people;
+    const fromCreation = this.statements.peopleFromCreation.get(environmentId, connectionId) as { people: unknown } | undefined;
+    return typeof fromCreation?.people === 'number' ? fromCreation.people : null;
   }
 
   /** Active connections of one type (Provider Sandbox limit: 5 per application). */
@@ -134,8 +196,8 @@ export class ConnectionService {
   }
 
   timeline(environmentId: string, connectionId: string): { id: number; time: number; type: string; detail: Record<string, unknown>; requestIds: string[] }[] {
-    const row = this.require(environmentId, connectionId);
-    const rows = this.statements.events.all(environmentId, connectionId, row.customerId) as { id: number; time: number; type: string; detail: string; requestIds: string }[];
+    this.require(environmentId, connectionId);
+    const rows = this.statements.events.all(environmentId, connectionId) as { id: number; time: number; type: string; detail: string; requestIds: string }[];
     return rows.map((r) => ({ id: r.id, time: r.time, type: r.type, detail: JSON.parse(r.detail) as Record<string, unknown>, requestIds: JSON.parse(r.requestIds) as string[] }));
   }
 
@@ -165,7 +227,7 @@ export class ConnectionService {
       id: row.id, environmentId: row.environmentId, customerId: row.customerId, customerName: row.customerName, companyId: row.companyId,
       providerId: row.providerId, products: JSON.parse(row.products) as string[], connectionType: row.connectionType, status: row.status,
       hasToken: this.options.vault.has(secretRefs.accessToken(row.environmentId, row.id)), createdAt: row.createdAt,
-      disconnectedAt: row.disconnectedAt,
+      disconnectedAt: row.disconnectedAt, archivedAt: row.archivedAt,
     };
   }
 }

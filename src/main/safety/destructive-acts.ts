@@ -11,6 +11,9 @@ type Describe = (input: Record<string, unknown>) => string | null;
 /** `feature:verb` → what the act is, in words (null: this input is not destructive). */
 export const DESTRUCTIVE_ACTS: Readonly<Record<string, Describe>> = {
   'connections:disconnect': () => 'disconnecting a connection (it cannot be reconnected)',
+  // Bulk acts are armed acts too, whatever they touch: many rows of Production changed at once.
+  'connections:disconnectAllSandbox': (input) => `disconnecting ${countOf(input['connectionIds'])} connections at once`,
+  'connections:archiveDisconnected': () => 'archiving every disconnected connection at once',
   'connect:start': () => 'starting Finch Connect for a new, billable connection',
   'connect:startRedirect': () => 'starting Finch Connect for a new, billable connection',
   'explorer:startSync': () => 'forcing a data_sync_all job (it spends the hourly refresh)',
@@ -39,6 +42,10 @@ export function guardDestructiveActs(
     }
   }
   return guarded as unknown as HandlerMap;
+}
+
+function countOf(ids: unknown): number {
+  return Array.isArray(ids) ? ids.length : 0;
 }
 
 function connectionOf(input: unknown): { connectionId?: string } {

@@ -17,6 +17,8 @@ export const ConnectionViewSchema = z.object({
   hasToken: z.boolean(),
   createdAt: z.number(),
   disconnectedAt: z.number().nullable(),
+  /** Set when a disconnected connection was archived out of the lists (kept, shown on request). */
+  archivedAt: z.number().nullable(),
 });
 
 export const ConnectionEventSchema = z.object({
@@ -27,6 +29,17 @@ export const ConnectionEventSchema = z.object({
   requestIds: z.array(z.string()),
 });
 export type ConnectionView = z.infer<typeof ConnectionViewSchema>;
+
+/** One connection on the review list of a bulk disconnect. */
+export const BulkDisconnectTargetSchema = z.object({
+  id: z.string(),
+  providerId: z.string().nullable(),
+  companyId: z.string().nullable(),
+  customerName: z.string().nullable(),
+  /** How many people the company has, as far as this computer knows; null when unknown. */
+  people: z.number().int().nonnegative().nullable(),
+});
+export type BulkDisconnectTarget = z.infer<typeof BulkDisconnectTargetSchema>;
 
 export const SandboxConnectionInputSchema = z
   .object({

@@ -10,6 +10,7 @@ import { m004ReadinessChecks } from './004-readiness-checks';
 import { m005CoverageSnapshots } from './005-coverage-snapshots';
 import { m006WebhookEvents } from './006-webhook-events';
 import { m007WebhookUnverifiedForwards } from './007-webhook-unverified-forwards';
+import { m008ConnectionArchive } from './008-connection-archive';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002RedirectUri, m003DrillResults, m004ReadinessChecks, m005CoverageSnapshots, m006WebhookEvents, m007WebhookUnverifiedForwards];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002RedirectUri, m003DrillResults, m004ReadinessChecks, m005CoverageSnapshots, m006WebhookEvents, m007WebhookUnverifiedForwards, m008ConnectionArchive];

@@ -1,9 +1,10 @@
-/** One connection: its status, a test read, reconnect when Finch asks, disconnect, timeline. */
+/** One connection: its status, a test read, reconnect when Finch asks, disconnect, archive, timeline. */
 import type { JSX } from 'react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ConnectionView } from '../../../../shared/domain/connection';
 import type { EnvironmentView } from '../../../../shared/domain/environment';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { isArmingRefusal, useOnArmed } from '../../components/useArmedRefusal';
 import { unwrap, workbench } from '../../workbench';
 import { Timeline } from './Timeline';
 import { HealthCheckPanel } from '../diagnostics/HealthCheckPanel';
@@ -19,10 +20,22 @@ const STATUS_LABEL: Record<string, string> = { connected: 'connected', reauth: '
 export function ConnectionRow({ connection: c, environment, onReconnect }: Props): JSX.Element {
   const [read, setRead] = useState<{ ok: boolean; text: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [dialogError, setDialogError] = useState<string | null>(null);
+  const [dialogError, setDialogError] = useState<{ message: string; refused: boolean } | null>(null);
   const [showTimeline, setShowTimeline] = useState(false);
   const [healthRun, setHealthRun] = useState(0);
   const live = c.disconnectedAt === null;
+  const archived = c.archivedAt !== null;
+  useOnArmed(() => setDialogError((e) => (e?.refused ? null : e)));
+
+  // A successful reconnect makes the earlier read's 401 and health check stale: they go.
+  const previousStatus = useRef(c.status);
+  useEffect(() => {
+    if (previousStatus.current === 'reauth' && c.status === 'connected') {
+      setRead(null);
+      setHealthRun(0);
+    }
+    previousStatus.current = c.status;
+  }, [c.status]);
   const production = environment.kind === 'production';
   const name = c.customerName ?? c.id;
 
@@ -42,7 +55,14 @@ export function ConnectionRow({ connection: c, environment, onReconnect }: Props
     setDialogError(null);
     unwrap(workbench().connections.disconnect({ connectionId: c.id, ...(typed ? { confirmName: typed } : {}) })).then(
       () => setConfirming(false),
-      (e: Error) => setDialogError(e.message),
+      (e: Error) => setDialogError({ message: e.message, refused: isArmingRefusal(e) }),
+    );
+  };
+  const setArchived = (archive: boolean): void => {
+    const call = archive ? workbench().connections.archive({ connectionId: c.id }) : workbench().connections.unarchive({ connectionId: c.id });
+    unwrap(call).then(
+      () => setRead(null),
+      (e: Error) => setRead({ ok: false, text: e.message }),
     );
   };
 
@@ -52,6 +72,12 @@ export function ConnectionRow({ connection: c, environment, onReconnect }: Props
         <div>
           <strong>{c.providerId}</strong>{' '}
           <span className={`badge ${c.status === 'connected' ? 'badge-ok' : 'badge-warn'}`}>{STATUS_LABEL[c.status] ?? c.status}</span>
+          {archived && (
+            <>
+              {' '}
+              <span className="badge badge-archived">archived</span>
+            </>
+          )}
           <div className="muted">
             company <span className="mono">{c.companyId ?? '—'}</span> · connection <span className="mono">{c.id}</span>
           </div>
@@ -69,13 +95,18 @@ export function ConnectionRow({ connection: c, environment, onReconnect }: Props
             </button>
           )}
           {live && (
-            <button type="button" className="button button-danger-outline" onClick={() => setConfirming(true)} aria-label={`Disconnect ${c.id}`}>
+            <button type="button" className="button button-danger-outline" onClick={() => (setDialogError(null), setConfirming(true))} aria-label={`Disconnect ${c.id}`}>
               Disconnect
             </button>
           )}
           {live && (
             <button type="button" className="button" onClick={() => setHealthRun((n) => n + 1)} aria-label={`Health check of ${c.id}`}>
               Health check
+            </button>
+          )}
+          {!live && (
+            <button type="button" className="button" onClick={() => setArchived(!archived)} aria-label={`${archived ? 'Unarchive' : 'Archive'} ${c.id}`}>
+              {archived ? 'Unarchive' : 'Archive'}
             </button>
           )}
           <button type="button" className="button" onClick={() => setShowTimeline((v) => !v)} aria-expanded={showTimeline} aria-label={`Timeline of ${c.id}`}>
@@ -95,7 +126,7 @@ export function ConnectionRow({ connection: c, environment, onReconnect }: Props
           title={`Disconnect ${c.providerId} for ${name}?`}
           confirmLabel="Disconnect"
           danger
-          error={dialogError}
+          error={dialogError?.message ?? null}
           {...(production ? { typeToConfirm: name } : {})}
           onCancel={() => setConfirming(false)}
           onConfirm={disconnect}

@@ -8,67 +8,21 @@ import { ConnectionRow } from './ConnectionRow';
 import { ConnectTraces } from '../diagnostics/ConnectTraces';
 import { ImportTokenForm } from './ImportTokenForm';
 import { NewConnectionForm } from './NewConnectionForm';
-import { unwrap, workbench } from '../../workbench';
-import type { AttemptStatus } from './useConnectAttempt';
+import { AttemptBanner } from './AttemptBanner';
+import { BulkActions } from './BulkActions';
 import { useConnectAttempt } from './useConnectAttempt';
-
-function AttemptBanner({ status }: { status: AttemptStatus }): JSX.Element | null {
-  switch (status.phase) {
-    case 'idle':
-      return null;
-    case 'starting':
-      return <p className="muted" role="status">Creating a Connect session…</p>;
-    case 'open':
-      return (
-        <div role="status" className="notice notice-info">
-          <span>
-            Finch Connect is open.{status.warnings.map((w) => ` ⚠ ${w}`).join('')}
-            {status.lastError && <strong> Connect says: {status.lastError}</strong>}
-          </span>
-        </div>
-      );
-    case 'exchanging':
-      return <p className="muted" role="status">Exchanging the code in main…</p>;
-    case 'connected':
-      return (
-        <p className="check-ok" role="status">
-          Connected {status.connection.providerId} for {status.connection.customerName} (connection {status.connection.id}, {status.connection.status}).
-        </p>
-      );
-    case 'redirected':
-      return (
-        <p className="check-ok" role="status">
-          {status.message}
-        </p>
-      );
-    case 'failed':
-      return (
-        <p className="field-error" role="alert">
-          {status.message}
-          {status.requestId ? ` Finch-Request-ID: ${status.requestId}` : ''}
-        </p>
-      );
-    case 'closed':
-      return <p className="muted" role="status">Connect was closed before the employer finished. Nothing was stored.</p>;
-  }
-}
 
 export function ConnectionsScreen({ environment }: { environment: EnvironmentView | null }): JSX.Element {
   const { connections, error } = useConnections(environment?.id ?? null);
   const { status, start, reconnect, startRedirect } = useConnectAttempt();
   const [showForm, setShowForm] = useState(false);
   const [showImport, setShowImport] = useState(false);
-  const [cleanup, setCleanup] = useState<string | null>(null);
-  const sandboxLike = environment?.kind === 'sandbox' || environment?.kind === 'local-simulator';
-  const cleanUp = (): void => {
-    setCleanup('Disconnecting…');
-    unwrap(workbench().connections.disconnectAllSandbox()).then(
-      (r) => setCleanup(`Disconnected ${r.disconnected} test connection(s).${r.failed.length ? ` ${r.failed.length} failed: ${r.failed.map((f) => f.message).join('; ')}` : ''}`),
-      (e: Error) => setCleanup(e.message),
-    );
-  };
+  // Archived connections (disconnected, put away) are out of the list unless asked for.
+  const [showArchived, setShowArchived] = useState(false);
+  const archivedCount = connections.filter((c) => c.archivedAt !== null).length;
+  const listed = useMemo(() => (showArchived ? connections : connections.filter((c) => c.archivedAt === null)), [connections, showArchived]);
   const [filter, setFilter] = useState({ customer: '', provider: '', status: '' });
-  const providers = useMemo(() => [...new Set(connections.map((c) => c.providerId ?? ''))].filter(Boolean).sort(), [connections]);
+  const providers = useMemo(() => [...new Set(listed.map((c) => c.providerId ?? ''))].filter(Boolean).sort(), [listed]);
   const allCustomers = useMemo(() => {
     const byId = new Map<string, { id: string; name: string }>();
     for (const c of connections) byId.set(c.customerId ?? 'unknown', { id: c.customerId ?? 'unknown', name: c.customerName ?? 'unknown' });
@@ -77,7 +31,7 @@ export function ConnectionsScreen({ environment }: { environment: EnvironmentVie
   const customers = useMemo(() => {
     const byId = new Map<string, { id: string; name: string; connections: ConnectionView[] }>();
     const needle = filter.customer.trim().toLowerCase();
-    const visible = connections.filter(
+    const visible = listed.filter(
       (c) =>
         (!needle || `${c.customerName ?? ''} ${c.customerId ?? ''}`.toLowerCase().includes(needle)) &&
         (!filter.provider || c.providerId === filter.provider) &&
@@ -90,7 +44,7 @@ export function ConnectionsScreen({ environment }: { environment: EnvironmentVie
       byId.set(id, entry);
     }
     return [...byId.values()];
-  }, [connections, filter]);
+  }, [listed, filter]);
   const busy = status.phase === 'starting' || status.phase === 'open' || status.phase === 'exchanging';
 
   return (
@@ -104,13 +58,13 @@ export function ConnectionsScreen({ environment }: { environment: EnvironmentVie
         <button type="button" className="button" onClick={() => setShowImport((v) => !v)} aria-expanded={showImport}>
           Import access token
         </button>
-        {sandboxLike && connections.some((c) => c.disconnectedAt === null) && (
-          <button type="button" className="button button-danger-outline" onClick={cleanUp}>
-            Disconnect all test connections
-          </button>
+        {environment && <BulkActions environment={environment} connections={connections} />}
+        {archivedCount > 0 && (
+          <label className="checkbox">
+            <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show archived ({archivedCount})
+          </label>
         )}
       </div>
-      {cleanup && <p className="muted" role="status">{cleanup}</p>}
       {showImport && <ImportTokenForm />}
       {showForm && environment && <NewConnectionForm environment={environment} customers={allCustomers} busy={busy} onSubmit={(input, flow) => void (flow === 'redirect' ? startRedirect(input) : start(input))} />}
       <AttemptBanner status={status} />
@@ -146,7 +100,9 @@ export function ConnectionsScreen({ environment }: { environment: EnvironmentVie
           </label>
         </div>
       )}
-      {customers.length === 0 && connections.length > 0 ? (
+      {customers.length === 0 && listed.length === 0 && archivedCount > 0 ? (
+        <p className="muted">Every connection here is archived. Tick “Show archived ({archivedCount})” to list them.</p>
+      ) : customers.length === 0 && connections.length > 0 ? (
         <p className="muted">No connection matches these filters.</p>
       ) : customers.length === 0 ? (
         <div className="card empty-state">

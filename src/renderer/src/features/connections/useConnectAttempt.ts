@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { ConnectSession, ConnectSessionInput } from '../../../../shared/domain/connect';
 import type { ConnectionView } from '../../../../shared/domain/connection';
 import { connectBus } from '../../connect/connect-bus';
+import { isArmingRefusal, useOnArmed } from '../../components/useArmedRefusal';
 import { unwrap, workbench } from '../../workbench';
 
 export type AttemptStatus =
@@ -15,7 +16,8 @@ export type AttemptStatus =
   | { phase: 'exchanging' }
   | { phase: 'connected'; connection: ConnectionView }
   | { phase: 'redirected'; message: string }
-  | { phase: 'failed'; message: string; requestId?: string }
+  /** `refused`: a disarmed Production environment refused to start it (cleared once armed). */
+  | { phase: 'failed'; message: string; requestId?: string; refused?: boolean }
   | { phase: 'closed' };
 
 export function useConnectAttempt(): {
@@ -25,6 +27,8 @@ export function useConnectAttempt(): {
   startRedirect: (input: ConnectSessionInput) => Promise<void>;
 } {
   const [status, setStatus] = useState<AttemptStatus>({ phase: 'idle' });
+  // "Disarmed: … refused" stops being true the moment the user arms Production.
+  useOnArmed(() => setStatus((s) => (s.phase === 'failed' && s.refused ? { phase: 'idle' } : s)));
 
   const start = (input: ConnectSessionInput) => run(() => unwrap(workbench().connect.start(input)));
   const reconnect = (connectionId: string) => run(() => unwrap(workbench().connect.startReauth({ connectionId })));
@@ -35,7 +39,7 @@ export function useConnectAttempt(): {
     try {
       session = await createSession();
     } catch (error) {
-      setStatus({ phase: 'failed', message: (error as Error).message });
+      setStatus({ phase: 'failed', message: (error as Error).message, refused: isArmingRefusal(error) });
       return;
     }
     setStatus({ phase: 'open', warnings: session.warnings, lastError: null });
@@ -74,7 +78,7 @@ export function useConnectAttempt(): {
     try {
       session = await unwrap(workbench().connect.startRedirect(input));
     } catch (error) {
-      setStatus({ phase: 'failed', message: (error as Error).message });
+      setStatus({ phase: 'failed', message: (error as Error).message, refused: isArmingRefusal(error) });
       return;
     }
     setStatus({ phase: 'open', warnings: session.warnings, lastError: null });

@@ -11,13 +11,17 @@ import { RequestDrawer } from './RequestDrawer';
 import type { LogFilters } from './useRequestLog';
 import { DEFAULT_FILTERS, useRequestLog } from './useRequestLog';
 
+/** How long "Copied …" stays next to the count. */
+const COPIED_NOTE_MS = 4_000;
+
 const PRODUCTS = ['company', 'directory', 'individual', 'employment', 'payment', 'pay-statement', 'pay-groups', 'pay-statement-item', 'benefits', 'documents'];
 
 export function RequestLogScreen({ environments }: { environments: EnvironmentsState | null }): JSX.Element {
   const [filters, setFilters] = useState<LogFilters>(DEFAULT_FILTERS);
   const [live, setLive] = useState(true);
   const [selected, setSelected] = useState<RequestLogEntryView | null>(null);
-  const [copied, setCopied] = useState<string | null>(null);
+  // The outcome of the last copy, beside the count (never in its place); a success fades.
+  const [copied, setCopied] = useState<{ ok: boolean; text: string } | null>(null);
   const { entries, error, loading, loadOlder, pageSize } = useRequestLog(filters, environments?.activeId ?? null, live);
   const envName = (id: string) => environments?.environments.find((e) => e.id === id)?.name ?? id;
   const set = <K extends keyof LogFilters>(key: K, value: LogFilters[K]) => setFilters((f) => ({ ...f, [key]: value }));
@@ -25,8 +29,13 @@ export function RequestLogScreen({ environments }: { environments: EnvironmentsS
   // Copies pass main's export gate: what leaves is redacted, with a preview when anything was hidden.
   const output = useOutput();
   useEffect(() => {
-    if (output.note) setCopied(output.note.text);
+    if (output.note) setCopied(output.note);
   }, [output.note]);
+  useEffect(() => {
+    if (!copied?.ok) return;
+    const timer = setTimeout(() => setCopied(null), COPIED_NOTE_MS);
+    return () => clearTimeout(timer);
+  }, [copied]);
   const copy = (text: string, what: string): void => {
     setCopied(null);
     void output.copy(text, what);
@@ -93,9 +102,16 @@ export function RequestLogScreen({ environments }: { environments: EnvironmentsS
           <input type="checkbox" checked={live} onChange={(e) => setLive(e.target.checked)} /> Live
         </label>
       </div>
-      <p className="muted log-count" role="status" aria-live="polite">
-        {copied ?? (loading ? 'Loading…' : `${entries.length}${entries.length >= pageSize ? '+' : ''} attempt${entries.length === 1 ? '' : 's'}`)}
-      </p>
+      <div className="log-status">
+        <p className="muted log-count" role="status" aria-live="polite">
+          {loading ? 'Loading…' : `${entries.length}${entries.length >= pageSize ? '+' : ''} attempt${entries.length === 1 ? '' : 's'}`}
+        </p>
+        {copied && (
+          <p className={copied.ok ? 'check-ok copy-note' : 'field-error copy-note'} role={copied.ok ? 'status' : 'alert'}>
+            {copied.text}
+          </p>
+        )}
+      </div>
       {error && (
         <p className="field-error" role="alert">
           {error}
