@@ -125,7 +125,8 @@ describe('IPC fuzz through the real guard and handlers', () => {
       expect(s.schemaInvalid).toBeLessThan(s.sent);
     }
     expect(unhandled).toEqual([]);
-  }, 120_000);
+    // ~80 s alone on 2 cores; vitest runs other files beside it, so leave room.
+  }, 300_000);
 
   it('answers internal only where a known bug says so', () => {
     const known = (line: string): boolean => KNOWN_BUGS.some((bug) => bug.pattern.test(line));

@@ -48,6 +48,9 @@ export async function startWorld(dataFolder: string, cipher: Cipher): Promise<Wo
     openSettingsStore: createJsonFileStore,
     cipher,
     embeddedSimulator: true,
+    // Some channels legitimately take a Finch minute (the rate-limit storm drill waits out a
+    // window, sync jobs run for a while): a fast clock keeps each within the dispatch timeout.
+    simulatorClockSpeed: 30,
     fetch: fence,
     log: (line) => logLines.push(line),
     redirectOpener: { mode: 'popup', callbackUri: 'http://127.0.0.1:9/__workbench/connect/callback' },
