@@ -11,7 +11,7 @@ import type { GatewayTarget } from '../../src/main/finch/gateway';
 import { FinchGateway } from '../../src/main/finch/gateway';
 import { RateLimiter } from '../../src/main/finch/rate-limiter';
 import { RequestLog } from '../../src/main/request-log/request-log';
-import type { RunningSimulator } from '../../src/main/simulator';
+import type { RunningSimulator } from '../../src/simulator';
 import { openWorkbenchDatabase } from '../../src/main/storage/database';
 import type { Caller } from './refresh';
 

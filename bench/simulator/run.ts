@@ -13,9 +13,9 @@
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { resolve } from 'node:path';
-import { generateCompany } from '../../src/main/simulator/data/company';
-import { employmentRecord, individualRecord } from '../../src/main/simulator/data/person-records';
-import { buildRoster } from '../../src/main/simulator/data/roster';
+import { generateCompany } from '../../src/simulator/data/company';
+import { employmentRecord, individualRecord } from '../../src/simulator/data/person-records';
+import { buildRoster } from '../../src/simulator/data/roster';
 
 const GOAL_RPS = 2_000;
 const QUICK = process.argv.includes('--quick');
@@ -59,7 +59,7 @@ interface Simulator {
 }
 
 function startSimulatorProcess(): Promise<Simulator> {
-  const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/main/simulator/cli.ts', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/simulator/cli.ts', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolveStart, reject) => {

@@ -5,9 +5,9 @@
  */
 import { applicationTarget } from '../../src/main/environments/targets';
 import { secretRefs } from '../../src/main/secrets/secret-vault';
-import { startSimulator } from '../../src/main/simulator';
+import { startSimulator } from '../../src/simulator';
 import type { WorkbenchCore } from '../../src/main/core';
-import type { RunningSimulator } from '../../src/main/simulator';
+import type { RunningSimulator } from '../../src/simulator';
 import { expect, screenshot, test } from './fixtures';
 
 /** A production token, made as an employer would: a Connect session, the Connect page, the code exchanged. */

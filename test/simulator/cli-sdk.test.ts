@@ -118,7 +118,7 @@ describe('the CLI process itself', () => {
   const tsx = resolve(ROOT, 'node_modules/.bin/tsx');
 
   it('exits 0 on SIGINT after printing its URL', async () => {
-    const direct = spawn(tsx, ['src/main/simulator/cli.ts'], { cwd: ROOT });
+    const direct = spawn(tsx, ['src/simulator/cli.ts'], { cwd: ROOT });
     const first = await new Promise<string>((resolveLine) => {
       let text = '';
       direct.stdout.on('data', (chunk: Buffer) => {
@@ -133,7 +133,7 @@ describe('the CLI process itself', () => {
   });
 
   it('refuses unknown options with usage and exit code 2', async () => {
-    const bad = spawn(tsx, ['src/main/simulator/cli.ts', '--prot', '80'], { cwd: ROOT });
+    const bad = spawn(tsx, ['src/simulator/cli.ts', '--prot', '80'], { cwd: ROOT });
     let stderr = '';
     bad.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolveExit) => bad.once('exit', (c) => resolveExit(c)));

@@ -7,8 +7,8 @@ import { checkCredentials } from '../../src/main/environments/credential-check';
 import { FinchGateway } from '../../src/main/finch/gateway';
 import { RateLimiter } from '../../src/main/finch/rate-limiter';
 import { RequestLog } from '../../src/main/request-log/request-log';
-import type { RunningSimulator } from '../../src/main/simulator';
-import { startSimulator } from '../../src/main/simulator';
+import type { RunningSimulator } from '../../src/simulator';
+import { startSimulator } from '../../src/simulator';
 import { openWorkbenchDatabase } from '../../src/main/storage/database';
 
 let sim: RunningSimulator;

@@ -13,8 +13,8 @@ import type { MeterReading } from '../../src/main/finch/rate-limiter';
 import { RateLimiter } from '../../src/main/finch/rate-limiter';
 import { RequestLog } from '../../src/main/request-log/request-log';
 import { openWorkbenchDatabase } from '../../src/main/storage/database';
-import type { RunningSimulator } from '../../src/main/simulator';
-import { startSimulator } from '../../src/main/simulator';
+import type { RunningSimulator } from '../../src/simulator';
+import { startSimulator } from '../../src/simulator';
 
 let sim: RunningSimulator | null = null;
 afterEach(async () => {

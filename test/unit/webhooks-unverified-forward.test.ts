@@ -14,7 +14,7 @@ import { startWorkbenchCore } from '../../src/main/core';
 import { createNodeTestCipher } from '../../src/main/secrets/cipher';
 import { secretRefs } from '../../src/main/secrets/secret-vault';
 import { createJsonFileStore } from '../../src/main/settings/settings-store';
-import type { TamperKind } from '../../src/main/simulator';
+import type { TamperKind } from '../../src/simulator';
 import type { WebhookEventSummary } from '../../src/shared/domain/webhooks';
 import type { CaptureServer } from '../support/capture-server';
 import { startCaptureServer } from '../support/capture-server';

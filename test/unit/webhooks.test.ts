@@ -11,7 +11,7 @@ import Finch from '@tryfinch/finch-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebhookEventSummary } from '../../src/shared/domain/webhooks';
 import { WEBHOOK_EVENT_TYPES } from '../../src/shared/domain/webhooks';
-import { WEBHOOK_EVENT_TYPES as SIMULATOR_EVENT_TYPES } from '../../src/main/simulator/index';
+import { WEBHOOK_EVENT_TYPES as SIMULATOR_EVENT_TYPES } from '../../src/simulator/index';
 import type { WorkbenchCore } from '../../src/main/core';
 import { startWorkbenchCore } from '../../src/main/core';
 import { createNodeTestCipher } from '../../src/main/secrets/cipher';

@@ -12,7 +12,7 @@ import type { EnvironmentService } from '../environments/environment-service';
 import { WorkbenchError } from '../errors';
 import type { CallResult, FinchGateway } from '../finch/gateway';
 import type { RequestLog } from '../request-log/request-log';
-import type { RunningSimulator } from '../simulator';
+import type { RunningSimulator } from '../../simulator';
 import type { Clock } from '../clock';
 import type { Step } from './drills-limits-jobs';
 import { failingSyncJob, ids, rateLimitStorm } from './drills-limits-jobs';

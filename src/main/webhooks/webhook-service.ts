@@ -22,7 +22,7 @@ import { LOCAL_CLIENT_ID } from '../environments/targets';
 import { WorkbenchError } from '../errors';
 import type { SecretVault } from '../secrets/secret-vault';
 import { secretRefs } from '../secrets/secret-vault';
-import type { RunningSimulator, TamperKind } from '../simulator';
+import type { RunningSimulator, TamperKind } from '../../simulator';
 import { forward } from './forwarder';
 import { parsePastedHeaders } from './pasted-headers';
 import type { ReceivedRequest } from './receiver-server';
