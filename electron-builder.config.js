@@ -27,7 +27,7 @@ module.exports = {
     '!**/{test,tests,__tests__,docs,example,examples}/**',
   ],
   asar: true,
-  // A native addon cannot be loaded from inside an archive: src/main/storage/database.ts looks
+  // A native addon cannot be loaded from inside an archive: src/main/platform/storage/database.ts looks
   // for it in app.asar.unpacked.
   asarUnpack: ['native/electron/**'],
   // electron-builder would rebuild native dependencies for Electron inside node_modules, which

@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWorkbenchCore } from '../../src/main/core';
-import { createNodeTestCipher } from '../../src/main/secrets/cipher';
-import { createJsonFileStore } from '../../src/main/settings/settings-store';
+import { createNodeTestCipher } from '../../src/main/platform/secrets/cipher';
+import { createJsonFileStore } from '../../src/main/platform/json-store/settings-store';
 import type { SnapshotSummary } from '../../src/shared/domain/snapshots';
 
 export interface SnapshotRun {

@@ -6,13 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scaledClock } from '../../src/main/clock';
-import type { GatewayTarget } from '../../src/main/finch/gateway';
-import { FinchGateway } from '../../src/main/finch/gateway';
-import { RateLimiter } from '../../src/main/finch/rate-limiter';
-import { RequestLog } from '../../src/main/request-log/request-log';
+import { scaledClock } from '../../src/main/platform/clock';
+import type { GatewayTarget } from '../../src/main/platform/finch/gateway';
+import { FinchGateway } from '../../src/main/platform/finch/gateway';
+import { RateLimiter } from '../../src/main/platform/finch/rate-limiter';
+import { RequestLog } from '../../src/main/platform/request-log/request-log';
 import type { RunningSimulator } from '../../src/simulator';
-import { openWorkbenchDatabase } from '../../src/main/storage/database';
+import { openWorkbenchDatabase } from '../../src/main/platform/storage/database';
 import type { Caller } from './refresh';
 
 export interface GatewayCaller extends Caller {

@@ -7,8 +7,8 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { prepareDataFolder } from '../main/startup/data-folder';
-import { describeStartFailure } from '../main/startup/start-failure';
+import { prepareDataFolder } from '../main/platform/startup/data-folder';
+import { describeStartFailure } from '../main/platform/startup/start-failure';
 import { startHarness } from './server';
 
 let values: { port?: string; 'data-dir'?: string };

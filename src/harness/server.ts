@@ -15,16 +15,16 @@ import type { WebSocket } from 'ws';
 import { contract } from '../shared/contract';
 import { startWorkbenchCore } from '../main/core';
 import type { WorkbenchCore } from '../main/core';
-import { createIpcGuard } from '../main/ipc/guard';
-import { buildContentSecurityPolicy, FINCH_CONNECT_ORIGIN } from '../main/security/csp';
-import { contentTypeFor, resolveRendererAsset } from '../main/security/renderer-assets';
-import { browserHarnessSecretStorage } from '../main/secrets/secret-storage';
-import type { Cipher } from '../main/secrets/cipher';
-import { unavailableCipher } from '../main/secrets/cipher';
-import { createJsonFileStore } from '../main/settings/settings-store';
+import { createIpcGuard } from '../main/platform/ipc/guard';
+import { buildContentSecurityPolicy, FINCH_CONNECT_ORIGIN } from '../main/platform/security/csp';
+import { contentTypeFor, resolveRendererAsset } from '../main/platform/security/renderer-assets';
+import { browserHarnessSecretStorage } from '../main/platform/secrets/secret-storage';
+import type { Cipher } from '../main/platform/secrets/cipher';
+import { unavailableCipher } from '../main/platform/secrets/cipher';
+import { createJsonFileStore } from '../main/platform/json-store/settings-store';
 import packageJson from '../../package.json';
-import { matchRedirect } from '../main/connections/redirect-interceptor';
-import { finishRedirect } from '../main/connections/redirect-handler';
+import { matchRedirect } from '../main/features/connect/redirect-interceptor';
+import { finishRedirect } from '../main/features/connect/redirect-handler';
 
 export interface HarnessOptions {
   rendererDir?: string;

@@ -3,14 +3,14 @@
  * The IPC guard has already validated the input against the contract.
  */
 import type { HandlerMap } from '../shared/contract';
-import { readAppInfo } from './app-info/app-info';
+import { readAppInfo } from './features/app/app-info';
 import type { WorkbenchServices } from './core';
-import { checkCredentials } from './environments/credential-check';
-import { applicationTarget } from './environments/targets';
-import { startRedirectFlow } from './connections/redirect-handler';
-import { streamDirectory } from './explorer/directory-stream';
-import { saveExport } from './files/export-saver';
-import { buildWebhookHandlers } from './webhooks/handlers';
+import { checkCredentials } from './features/environments/credential-check';
+import { applicationTarget } from './platform/workspace/targets';
+import { startRedirectFlow } from './features/connect/redirect-handler';
+import { streamDirectory } from './features/explorer/directory-stream';
+import { saveExport } from './features/files/export-saver';
+import { buildWebhookHandlers } from './features/webhooks/handlers';
 
 export function buildHandlers(s: WorkbenchServices): HandlerMap {
   return {

@@ -3,8 +3,8 @@
  * disconnect behind Production's typed confirmation, and a token of another environment
  * refused on import.
  */
-import { applicationTarget } from '../../src/main/environments/targets';
-import { secretRefs } from '../../src/main/secrets/secret-vault';
+import { applicationTarget } from '../../src/main/platform/workspace/targets';
+import { secretRefs } from '../../src/main/platform/secrets/secret-vault';
 import { startSimulator } from '../../src/simulator';
 import type { WorkbenchCore } from '../../src/main/core';
 import type { RunningSimulator } from '../../src/simulator';

@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import type { WorkbenchCore } from '../../src/main/core';
-import { LOCAL_CLIENT_SECRET } from '../../src/main/environments/targets';
-import { secretRefs } from '../../src/main/secrets/secret-vault';
+import { LOCAL_CLIENT_SECRET } from '../../src/main/platform/workspace/targets';
+import { secretRefs } from '../../src/main/platform/secrets/secret-vault';
 import { scanBytes } from '../support/secret-scan';
 import { expect, screenshot, test } from './fixtures';
 

@@ -6,14 +6,14 @@
  * logs, in any encoding the scanner knows.
  *
  * The one deliberate exception to "no secret reaches the renderer" is a webhook secret the app
- * generates, revealed once through the export gate (src/main/files/one-time-secrets.ts). This
+ * generates, revealed once through the export gate (src/main/features/files/one-time-secrets.ts). This
  * journey generates none; webhooks.spec.ts proves that reveal crosses in exactly one message.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createNodeTestCipher } from '../../src/main/secrets/cipher';
-import { secretRefs } from '../../src/main/secrets/secret-vault';
+import { createNodeTestCipher } from '../../src/main/platform/secrets/cipher';
+import { secretRefs } from '../../src/main/platform/secrets/secret-vault';
 import { startHarness } from '../../src/harness/server';
 import type { Hit } from '../support/secret-scan';
 import { scanBytes, scanFolder } from '../support/secret-scan';

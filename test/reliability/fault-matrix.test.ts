@@ -10,7 +10,7 @@ import { contract } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/ipc/contract-kit';
 import type { WorkbenchCore } from '../../src/main/core';
 import { startTestCore } from '../support/test-core';
-import { createIpcGuard } from '../../src/main/ipc/guard';
+import { createIpcGuard } from '../../src/main/platform/ipc/guard';
 
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => void unhandled.push(reason);

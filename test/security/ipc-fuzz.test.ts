@@ -15,8 +15,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SenderInfo } from '../../src/main/ipc/guard';
-import { createNodeTestCipher } from '../../src/main/secrets/cipher';
+import type { SenderInfo } from '../../src/main/platform/ipc/guard';
+import { createNodeTestCipher } from '../../src/main/platform/secrets/cipher';
 import type { RunningSimulator } from '../../src/simulator';
 import { startSimulator } from '../../src/simulator';
 import { contract } from '../../src/shared/contract';
@@ -163,7 +163,7 @@ describe('IPC fuzz through the real guard and handlers', () => {
     expect(await call('environments:checkCredentials', { id: canary.id })).toMatchObject({ ok: true, value: { ok: true } });
   });
 
-  // Known bug 1 (src/main/settings/settings-service.ts): `{ theme: undefined }` passes
+  // Known bug 1 (src/main/features/settings/settings-service.ts): `{ theme: undefined }` passes
   // SettingsSchema.partial(); update() spreads it over the stored settings and get() then
   // returns `{ theme: undefined }`, so the settings:changed event and every later
   // settings:get fail their schema (`internal`) until a real theme is saved. Electron's
@@ -174,7 +174,7 @@ describe('IPC fuzz through the real guard and handlers', () => {
     expect(await call('settings:get', {})).toEqual({ ok: true, value: { theme: 'dark' } });
   });
 
-  // Was bug 2 (src/main/request-log/statements.ts, columnTerm): a U+0000 in environmentId,
+  // Was bug 2 (src/main/platform/request-log/statements.ts, columnTerm): a U+0000 in environmentId,
   // connectionId or product ended the FTS5 string early; SQLite threw "unterminated string".
   // Now the contract refuses control characters (a validation error naming the field), and
   // the query builder strips them for any other caller.
@@ -186,7 +186,7 @@ describe('IPC fuzz through the real guard and handlers', () => {
     expect(() => world.core.requestLog.search({ environmentId: 'a\u0000b', connectionId: 'x\u0000', product: '\u0000' })).not.toThrow();
   });
 
-  // Known bug 3 (src/main/finch/gateway.ts, clientFor): the client cache key fingerprints
+  // Known bug 3 (src/main/platform/finch/gateway.ts, clientFor): the client cache key fingerprints
   // `accessToken ?? clientSecret` without saying which, so a token equal to the
   // environment's client secret reuses the Basic-auth client and the SDK finds no Bearer token.
   it('keeps a bearer call apart from a basic call with the same credential string (was a bug the fuzz found)', async () => {
@@ -199,7 +199,7 @@ describe('IPC fuzz through the real guard and handlers', () => {
     expect(reply.ok || reply.error.kind).not.toBe('internal');
   });
 
-  // Known bug 4 (src/shared/contract.ts importToken / src/main/finch/classify.ts): an access
+  // Known bug 4 (src/shared/contract.ts importToken / src/main/platform/finch/classify.ts): an access
   // token with a character outside Latin-1 passes the schema, cannot go into an HTTP header,
   // and the fetch TypeError comes back as `internal` instead of a validation error.
   it('refuses an access token that cannot be sent in a header as validation (was a bug the fuzz found)', async () => {

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CoreAdapters, WorkbenchCore } from '../../src/main/core';
 import { startWorkbenchCore } from '../../src/main/core';
-import { createNodeTestCipher } from '../../src/main/secrets/cipher';
-import { createJsonFileStore } from '../../src/main/settings/settings-store';
+import { createNodeTestCipher } from '../../src/main/platform/secrets/cipher';
+import { createJsonFileStore } from '../../src/main/platform/json-store/settings-store';
 
 export function startTestCore(name: string, overrides: Partial<CoreAdapters> = {}): Promise<WorkbenchCore> {
   return startWorkbenchCore({

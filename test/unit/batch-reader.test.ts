@@ -2,9 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchCore } from '../../src/main/core';
 import { startTestCore } from '../support/test-core';
-import { readBatch } from '../../src/main/explorer/batch-reader';
-import type { OperationProgress } from '../../src/main/explorer/operations';
-import { WorkbenchError } from '../../src/main/errors';
+import { readBatch } from '../../src/main/platform/reads/batch-reader';
+import type { OperationProgress } from '../../src/main/platform/operations/operations';
+import { WorkbenchError } from '../../src/main/platform/errors';
 
 let core: WorkbenchCore;
 const progress: OperationProgress[] = [];

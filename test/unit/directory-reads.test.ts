@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchCore } from '../../src/main/core';
-import { splitRows } from '../../src/main/explorer/directory-stream';
+import { splitRows } from '../../src/main/features/explorer/directory-stream';
 import type { DirectoryRowsView } from '../../src/shared/domain/directory';
 import { startTestCore } from '../support/test-core';
 

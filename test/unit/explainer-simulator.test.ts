@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchCore } from '../../src/main/core';
 import { startWorkbenchCore } from '../../src/main/core';
-import { explain } from '../../src/main/diagnostics/explainer';
-import { applicationTarget } from '../../src/main/environments/targets';
-import { createNodeTestCipher } from '../../src/main/secrets/cipher';
-import { createJsonFileStore } from '../../src/main/settings/settings-store';
+import { explain } from '../../src/main/features/diagnostics/explainer';
+import { applicationTarget } from '../../src/main/platform/workspace/targets';
+import { createNodeTestCipher } from '../../src/main/platform/secrets/cipher';
+import { createJsonFileStore } from '../../src/main/platform/json-store/settings-store';
 
 let core: WorkbenchCore;
 const ENV = 'local';

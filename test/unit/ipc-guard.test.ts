@@ -2,9 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { channel, event } from '../../src/shared/ipc/contract-kit';
 import type { HandlerMapOf } from '../../src/shared/ipc/contract-kit';
-import { createIpcGuard } from '../../src/main/ipc/guard';
-import type { SenderInfo } from '../../src/main/ipc/guard';
-import { WorkbenchError } from '../../src/main/errors';
+import { createIpcGuard } from '../../src/main/platform/ipc/guard';
+import type { SenderInfo } from '../../src/main/platform/ipc/guard';
+import { WorkbenchError } from '../../src/main/platform/errors';
 import { contract } from '../../src/shared/contract';
 import { listChannels } from '../../src/shared/ipc/contract-kit';
 

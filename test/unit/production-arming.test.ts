@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../src/shared/contract';
 import type { WorkbenchCore } from '../../src/main/core';
 import { startWorkbenchCore } from '../../src/main/core';
-import { createIpcGuard } from '../../src/main/ipc/guard';
-import { createNodeTestCipher } from '../../src/main/secrets/cipher';
-import { createJsonFileStore } from '../../src/main/settings/settings-store';
+import { createIpcGuard } from '../../src/main/platform/ipc/guard';
+import { createNodeTestCipher } from '../../src/main/platform/secrets/cipher';
+import { createJsonFileStore } from '../../src/main/platform/json-store/settings-store';
 import { FakeClock } from './fake-clock';
 
 const clock = new FakeClock(Date.parse('2026-11-23T10:00:00Z'));

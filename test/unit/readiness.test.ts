@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchCore } from '../../src/main/core';
 import { startWorkbenchCore } from '../../src/main/core';
-import { ReadinessService } from '../../src/main/readiness/readiness-service';
-import { createNodeTestCipher } from '../../src/main/secrets/cipher';
-import { createJsonFileStore } from '../../src/main/settings/settings-store';
+import { ReadinessService } from '../../src/main/features/readiness/readiness-service';
+import { createNodeTestCipher } from '../../src/main/platform/secrets/cipher';
+import { createJsonFileStore } from '../../src/main/platform/json-store/settings-store';
 import type { ReadinessItem, ReadinessItemId, ReadinessReport } from '../../src/shared/domain/readiness';
 import { scanBytes } from '../support/secret-scan';
 

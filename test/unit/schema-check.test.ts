@@ -4,7 +4,7 @@
  * and the masked JSON boxes, which must give back the hidden values they were not asked to change.
  */
 import { describe, expect, it } from 'vitest';
-import { checkSandboxWrite } from '../../src/main/sandbox/write-validation';
+import { checkSandboxWrite } from '../../src/main/features/sandbox/write-validation';
 import { maskForEditing, restoreHidden } from '../../src/renderer/src/components/schema-form/masked-json';
 import { checkAgainstSchema } from '../../src/renderer/src/components/schema-form/schema-check';
 import type { SchemaNode } from '../../src/renderer/src/components/schema-form/schema-node';

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchCore } from '../../src/main/core';
-import { SCRUBBED, SecretScrubber } from '../../src/main/secrets/secret-scrubber';
-import { secretRefs } from '../../src/main/secrets/secret-vault';
+import { SCRUBBED, SecretScrubber } from '../../src/main/platform/secrets/secret-scrubber';
+import { secretRefs } from '../../src/main/platform/secrets/secret-vault';
 import { scanFolder } from '../support/secret-scan';
 import { startTestCore } from '../support/test-core';
 

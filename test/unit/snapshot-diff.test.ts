@@ -1,7 +1,7 @@
 /** Diffs across two connections of one customer: people matched without shared ids, and said how. */
 import { describe, expect, it } from 'vitest';
-import { diffSnapshots } from '../../src/main/snapshots/diff';
-import type { SnapshotContent } from '../../src/main/snapshots/snapshot-content';
+import { diffSnapshots } from '../../src/main/features/snapshots/diff';
+import type { SnapshotContent } from '../../src/main/features/snapshots/snapshot-content';
 import type { SnapshotSummary } from '../../src/shared/domain/snapshots';
 
 function summary(id: number, connectionId: string): SnapshotSummary {

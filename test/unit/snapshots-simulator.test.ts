@@ -7,7 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchCore } from '../../src/main/core';
 import { startTestCore } from '../support/test-core';
-import { WorkbenchError } from '../../src/main/errors';
+import { WorkbenchError } from '../../src/main/platform/errors';
 
 let core: WorkbenchCore;
 beforeAll(async () => {

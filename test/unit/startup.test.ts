@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { prepareDataFolder } from '../../src/main/startup/data-folder';
-import { describeStartFailure, reportStartFailure, reportUnexpected, StartupError } from '../../src/main/startup/start-failure';
+import { prepareDataFolder } from '../../src/main/platform/startup/data-folder';
+import { describeStartFailure, reportStartFailure, reportUnexpected, StartupError } from '../../src/main/platform/startup/start-failure';
 import { startHarness } from '../../src/harness/server';
 
 function fakeShell() {

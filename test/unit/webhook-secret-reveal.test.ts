@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchCore } from '../../src/main/core';
 import { startWorkbenchCore } from '../../src/main/core';
-import { createNodeTestCipher } from '../../src/main/secrets/cipher';
-import { secretRefs } from '../../src/main/secrets/secret-vault';
-import { createJsonFileStore } from '../../src/main/settings/settings-store';
+import { createNodeTestCipher } from '../../src/main/platform/secrets/cipher';
+import { secretRefs } from '../../src/main/platform/secrets/secret-vault';
+import { createJsonFileStore } from '../../src/main/platform/json-store/settings-store';
 import type { PrepareExport } from '../../src/shared/domain/exports';
 
 let core: WorkbenchCore;

@@ -14,10 +14,10 @@ import { WEBHOOK_EVENT_TYPES } from '../../src/shared/domain/webhooks';
 import { WEBHOOK_EVENT_TYPES as SIMULATOR_EVENT_TYPES } from '../../src/simulator/index';
 import type { WorkbenchCore } from '../../src/main/core';
 import { startWorkbenchCore } from '../../src/main/core';
-import { createNodeTestCipher } from '../../src/main/secrets/cipher';
-import { secretRefs } from '../../src/main/secrets/secret-vault';
-import { createJsonFileStore } from '../../src/main/settings/settings-store';
-import { signHeaders } from '../../src/main/webhooks/signature';
+import { createNodeTestCipher } from '../../src/main/platform/secrets/cipher';
+import { secretRefs } from '../../src/main/platform/secrets/secret-vault';
+import { createJsonFileStore } from '../../src/main/platform/json-store/settings-store';
+import { signHeaders } from '../../src/main/features/webhooks/signature';
 import type { CaptureServer } from '../support/capture-server';
 import { startCaptureServer } from '../support/capture-server';
 

@@ -1,13 +1,13 @@
 /**
  * Serves the built renderer from `app://workbench/…`, a registered secure standard scheme:
  * Finch Connect posts its messages to `window.location.origin`, which `file://` lacks.
- * Every document goes out with the CSP header built in src/main/security/csp.ts.
+ * Every document goes out with the CSP header built in src/main/platform/security/csp.ts.
  */
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { buildContentSecurityPolicy } from '../security/csp';
-import { originOf } from '../security/navigation-policy';
-import { contentTypeFor, resolveRendererAsset } from '../security/renderer-assets';
+import { buildContentSecurityPolicy } from '../platform/security/csp';
+import { originOf } from '../platform/security/navigation-policy';
+import { contentTypeFor, resolveRendererAsset } from '../platform/security/renderer-assets';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://workbench`;

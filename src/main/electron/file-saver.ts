@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { app, dialog } from 'electron';
-import type { FileSaver } from '../support/delivery';
+import type { FileSaver } from '../platform/delivery/delivery';
 
 export function electronFileSaver(parent: () => BrowserWindow | undefined): FileSaver {
   return {

@@ -4,9 +4,9 @@
  */
 import type { BrowserWindow } from 'electron';
 import { ipcMain } from 'electron';
-import type { IpcGuard } from '../ipc/guard';
-import { originOf } from '../security/navigation-policy';
-import type { EventSink } from '../events/event-hub';
+import type { IpcGuard } from '../platform/ipc/guard';
+import { originOf } from '../platform/security/navigation-policy';
+import type { EventSink } from '../platform/events/event-hub';
 
 export function registerIpc(guard: IpcGuard): void {
   for (const channel of guard.channels) {

@@ -1,11 +1,11 @@
 /**
  * The one app window, locked down: context isolation, sandbox, no Node, web security, and
- * deny-by-default navigation, pop-ups and permissions (rules in src/main/security/).
+ * deny-by-default navigation, pop-ups and permissions (rules in src/main/platform/security/).
  */
 import { join } from 'node:path';
 import { BrowserWindow, session, shell } from 'electron';
-import type { NavigationContext } from '../security/navigation-policy';
-import { decideWindowOpen, mayGrantPermission, mayNavigate } from '../security/navigation-policy';
+import type { NavigationContext } from '../platform/security/navigation-policy';
+import { decideWindowOpen, mayGrantPermission, mayNavigate } from '../platform/security/navigation-policy';
 
 export interface MainWindowOptions {
   preloadPath: string;

@@ -4,7 +4,7 @@
  * webContents.printToPDF, and the window is destroyed.
  */
 import { BrowserWindow } from 'electron';
-import type { PdfPrinter } from '../support/delivery';
+import type { PdfPrinter } from '../platform/delivery/delivery';
 
 export const electronPdfPrinter: PdfPrinter = {
   async print(html) {

@@ -4,8 +4,8 @@
  * main. Runs only where Electron runs; the decision itself is matchRedirect (unit-tested).
  */
 import { BrowserWindow } from 'electron';
-import { matchRedirect } from '../connections/redirect-interceptor';
-import type { RedirectMatch } from '../connections/redirect-interceptor';
+import { matchRedirect } from '../features/connect/redirect-interceptor';
+import type { RedirectMatch } from '../features/connect/redirect-interceptor';
 
 export function openRedirectWindow(parent: BrowserWindow | undefined, launchUrl: string, redirectUri: string): Promise<RedirectMatch | null> {
   return new Promise((resolve) => {

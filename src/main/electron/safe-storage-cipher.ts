@@ -4,7 +4,7 @@
  * backend (no keyring) it reports itself unavailable so the vault refuses to persist.
  */
 import { safeStorage } from 'electron';
-import type { Cipher } from '../secrets/cipher';
+import type { Cipher } from '../platform/secrets/cipher';
 import { electronSecretStorage } from './secret-storage';
 
 export const safeStorageCipher: Cipher = {

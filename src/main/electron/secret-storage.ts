@@ -1,7 +1,7 @@
 /** safeStorage, read only after `app.whenReady()` (before that it always says unavailable). */
 import { safeStorage } from 'electron';
-import type { SecretStorageProbe } from '../secrets/secret-storage';
-import { describeBackend } from '../secrets/secret-storage';
+import type { SecretStorageProbe } from '../platform/secrets/secret-storage';
+import { describeBackend } from '../platform/secrets/secret-storage';
 
 export const electronSecretStorage: SecretStorageProbe = () => {
   const available = safeStorage.isEncryptionAvailable();

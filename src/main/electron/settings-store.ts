@@ -1,7 +1,7 @@
 /** electron-store behind the SettingsStore interface (the Node twin is a plain JSON file). */
 import { basename, dirname, extname } from 'node:path';
 import Store from 'electron-store';
-import type { SettingsStore } from '../settings/settings-store';
+import type { SettingsStore } from '../platform/json-store/settings-store';
 
 export function openElectronSettingsStore(path: string): SettingsStore {
   const store = new Store<Record<string, unknown>>({

@@ -1,4 +1,4 @@
-/** Progress of a long pull, as the renderer's progress bar shows it (see src/main/explorer/operations.ts). */
+/** Progress of a long pull, as the renderer's progress bar shows it (see src/main/platform/operations/operations.ts). */
 import { z } from 'zod';
 
 export const OperationProgressSchema = z.object({

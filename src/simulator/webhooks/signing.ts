@@ -2,7 +2,7 @@
  * Signs a webhook the way Finch does (the SDK's `webhooks.verifySignature` is the reference):
  * `finch-signature: v1,<base64 HMAC-SHA256 of "<event id>.<timestamp>.<raw body>">`, keyed
  * with the base64-decoded secret, `finch-timestamp` in Unix seconds. This is the sender's
- * side; the app's receiver verifies with its own code (src/main/webhooks), and the tests
+ * side; the app's receiver verifies with its own code (src/main/features/webhooks), and the tests
  * hold both to the SDK.
  */
 import { createHmac, randomBytes } from 'node:crypto';

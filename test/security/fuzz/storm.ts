@@ -5,7 +5,7 @@
  * stopping at the first problem, plus per-channel counts for the report.
  */
 import type { ChannelEntry, Result } from '../../../src/shared/ipc/contract-kit';
-import type { SenderInfo } from '../../../src/main/ipc/guard';
+import type { SenderInfo } from '../../../src/main/platform/ipc/guard';
 import type { PayloadClass } from './payloads';
 import { PayloadMaker } from './payloads';
 import type { IdPools } from './pools';

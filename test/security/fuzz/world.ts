@@ -8,10 +8,10 @@
 import { contract } from '../../../src/shared/contract';
 import type { WorkbenchCore } from '../../../src/main/core';
 import { startWorkbenchCore } from '../../../src/main/core';
-import type { IpcGuard, SenderInfo } from '../../../src/main/ipc/guard';
-import { createIpcGuard } from '../../../src/main/ipc/guard';
-import type { Cipher } from '../../../src/main/secrets/cipher';
-import { createJsonFileStore } from '../../../src/main/settings/settings-store';
+import type { IpcGuard, SenderInfo } from '../../../src/main/platform/ipc/guard';
+import { createIpcGuard } from '../../../src/main/platform/ipc/guard';
+import type { Cipher } from '../../../src/main/platform/secrets/cipher';
+import { createJsonFileStore } from '../../../src/main/platform/json-store/settings-store';
 
 export const SENDER: SenderInfo = { origin: 'app://workbench', isMainFrame: true, id: 'fuzz-window' };
 

@@ -1,5 +1,5 @@
 /**
- * The renderer's half of the navigation policy (main's half: src/main/security/
+ * The renderer's half of the navigation policy (main's half: src/main/platform/security/
  * navigation-policy.ts). A click on a link never takes the app window off its own origin:
  * same-origin links (hash routes) work as usual; https links open outside the app window
  * (Electron: main's window-open handler hands them to the system browser; the browser

@@ -1,0 +1,45 @@
+/**
+ * The `connect:startRedirect` channel: picks the redirect URI, starts the session, and either
+ * lets main's window run the flow to its end or hands the renderer the pop-up URL.
+ */
+import type { ConnectSessionInput } from '../../../shared/domain/connect';
+import { WorkbenchError } from '../../platform/errors';
+import type { WorkbenchServices } from '../../core';
+import type { RedirectMatch } from './redirect-interceptor';
+
+export async function startRedirectFlow(s: WorkbenchServices, input: ConnectSessionInput) {
+  const opener = s.redirectOpener;
+  if (!opener) throw new WorkbenchError('validation', 'The redirect flow is not available in this window; use embedded Connect.');
+  const environmentId = s.environments.activeId();
+  const env = s.environments.get(environmentId);
+  let redirectUri: string;
+  if (opener.mode === 'popup') redirectUri = opener.callbackUri;
+  else if (env.redirectUri) redirectUri = env.redirectUri;
+  else if (env.kind === 'local-simulator') redirectUri = opener.defaultRedirectUri;
+  else throw new WorkbenchError('validation', `Set “${env.name}”’s redirect URI (the one registered in the Finch Dashboard) to use the redirect flow.`);
+
+  const session = await s.connect.startRedirect(environmentId, input, redirectUri);
+  if (opener.mode === 'popup') return { state: session.state, launchUrl: session.launchUrl, warnings: session.warnings, requestId: session.requestId };
+  void opener.open(session.launchUrl, redirectUri).then((match) => finishRedirect(s, environmentId, session.state, match));
+  return { state: session.state, launchUrl: null, warnings: session.warnings, requestId: session.requestId };
+}
+
+/** Completes (or reports) a redirect attempt and tells the renderer how it ended. */
+export async function finishRedirect(s: WorkbenchServices, environmentId: string, state: string, match: RedirectMatch | null): Promise<string> {
+  if (!match) {
+    s.connect.report(environmentId, state, 'closed');
+    s.events.emit('connect', 'redirectFinished', { state, ok: false, message: 'The Connect window was closed before the employer finished. Nothing was stored.', connectionId: null });
+    return 'closed';
+  }
+  try {
+    const connection = await s.connect.completeRedirect(environmentId, { ...match, state: match.state ?? state });
+    const message = `Connected ${connection.providerId} for ${connection.customerName} (connection ${connection.id}, ${connection.status}).`;
+    s.events.emit('connect', 'redirectFinished', { state, ok: true, message, connectionId: connection.id });
+    return message;
+  } catch (error) {
+    const failure = error instanceof WorkbenchError ? error : new WorkbenchError('internal', String(error));
+    const message = `${failure.message}${failure.details.requestId ? ` Finch-Request-ID: ${failure.details.requestId}` : ''}`;
+    s.events.emit('connect', 'redirectFinished', { state, ok: false, message, connectionId: null });
+    return message;
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Field coverage of a set of raw records against the spec's field catalog: for each field
+ * path, how many records hold a value, an empty value ("" / [] / {}), null, or nothing (the
+ * key is missing). Works on the JSON exactly as Finch sent it, because absent and null mean
+ * different things (FINCH.md: "null means one of three things").
+ *
+ * For a path inside an array (`earnings[].amount`) a record counts by its best item: a value
+ * if any item has one, else empty, else null, else absent (also when the array has no items).
+ */
+import type { CatalogField, FieldCoverage } from '../../../shared/domain/coverage';
+
+export type Presence = 'value' | 'empty' | 'null' | 'absent';
+const RANK: Record<Presence, number> = { value: 3, empty: 2, null: 1, absent: 0 };
+
+interface Step {
+  key: string;
+  /** The value at this key is an array whose items the next step reads. */
+  array: boolean;
+}
+
+export function parsePath(path: string): Step[] {
+  return path.split('.').map((part) => (part.endsWith('[]') ? { key: part.slice(0, -2), array: true } : { key: part, array: false }));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function leafPresence(value: unknown): Presence {
+  if (value === null) return 'null';
+  if (value === '' || (Array.isArray(value) && value.length === 0) || (isPlainObject(value) && Object.keys(value).length === 0)) return 'empty';
+  return 'value';
+}
+
+/** What a record holds at a catalog path. */
+export function presenceAt(record: unknown, steps: readonly Step[], index = 0): Presence {
+  if (!isPlainObject(record)) return 'absent';
+  const step = steps[index]!;
+  if (!Object.prototype.hasOwnProperty.call(record, step.key)) return 'absent';
+  const value = record[step.key];
+  if (index === steps.length - 1) return leafPresence(value);
+  if (value === null) return 'null';
+  if (!step.array) return presenceAt(value, steps, index + 1);
+  // An empty array has no item to hold the member: absent, not empty (the array itself is the empty one).
+  if (!Array.isArray(value) || value.length === 0) return 'absent';
+  let best: Presence = 'absent';
+  for (const item of value) {
+    const p = item === null ? 'null' : presenceAt(item, steps, index + 1);
+    if (RANK[p] > RANK[best]) best = p;
+    if (best === 'value') break;
+  }
+  return best;
+}
+
+export type SupportLookup = (path: string) => boolean | null;
+
+export function measureFields(records: readonly unknown[], catalog: readonly CatalogField[], supported: SupportLookup): FieldCoverage[] {
+  return catalog.map((field) => {
+    const steps = parsePath(field.path);
+    const counts: Record<Presence, number> = { value: 0, empty: 0, null: 0, absent: 0 };
+    for (const record of records) counts[presenceAt(record, steps)] += 1;
+    return {
+      path: field.path,
+      values: counts.value,
+      empty: counts.empty,
+      nulls: counts.null,
+      absent: counts.absent,
+      share: records.length === 0 ? null : (counts.value + counts.empty) / records.length,
+      supported: supported(field.path),
+      specNullable: field.nullable,
+    };
+  });
+}
+
+/**
+ * Paths present in the data that the catalog does not declare (a provider sending more than
+ * the spec says, or a spec that moved on). Fields the catalog lists without members (free-form
+ * objects such as `metadata`) are not searched below.
+ */
+export function unknownFields(records: readonly unknown[], catalog: readonly CatalogField[], limit = 50): string[] {
+  const known = new Set(catalog.map((f) => f.path));
+  const hasChildren = new Set(catalog.flatMap((f) => parents(f.path)));
+  const found = new Set<string>();
+  const visit = (value: unknown, prefix: string, depth: number): void => {
+    if (!isPlainObject(value) || depth > 6 || found.size >= limit) return;
+    for (const [key, child] of Object.entries(value)) {
+      const path = prefix ? `${prefix}.${key}` : key;
+      if (!known.has(path)) {
+        found.add(path);
+        continue;
+      }
+      if (!hasChildren.has(path) && !hasChildren.has(`${path}[]`)) continue;
+      if (Array.isArray(child)) for (const item of child.slice(0, 20)) visit(item, `${path}[]`, depth + 1);
+      else visit(child, path, depth + 1);
+    }
+  };
+  for (const record of records) visit(record, '', 0);
+  return [...found].sort();
+}
+
+/** `a[].b.c` → [`a[]`, `a[].b`]: the prefixes that have members in the catalog. */
+function parents(path: string): string[] {
+  const parts = path.split('.');
+  return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('.'));
+}

@@ -1,0 +1,144 @@
+/**
+ * The `fetch` handed to the Finch SDK. It sees every HTTP attempt, retries included: waits
+ * for a rate-limit slot, sends, and logs method, path, status, duration, attempt number,
+ * Finch-Request-ID, error name / finch_code and the Finch-Data-* headers. It never logs
+ * bodies or headers beyond those, so credentials cannot reach the log.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Clock } from '../clock';
+import type { RequestLog } from '../request-log/request-log';
+import type { Outcome } from '../request-log/types';
+import { asErrorBody, outcomeFor } from './classify';
+import { reportRateLimitQueued, reportRateLimitWait } from '../operations/operations';
+import { productForPath } from './products';
+import type { RateLimiter } from './rate-limiter';
+
+/**
+ * The gateway runs each call inside this context so that every attempt the SDK makes for it,
+ * retries included, is logged under one call id, without adding anything to the request.
+ */
+export const callContext = new AsyncLocalStorage<{ callId: string }>();
+/** Batch endpoints and what their items are (for “404 for 1 of 3 individuals”). */
+const BATCH_PATHS = new Map([
+  ['/employer/individual', 'individuals'],
+  ['/employer/employment', 'employments'],
+  ['/employer/pay-statement', 'payments'],
+]);
+
+export interface LoggingFetchContext {
+  environmentId: string;
+  connectionId: string | null;
+  /** The application whose rate-limit budget this call spends. */
+  clientId: string;
+}
+
+export interface LoggingFetchDeps {
+  fetch: typeof fetch;
+  log: RequestLog;
+  limiter: RateLimiter;
+  clock: Clock;
+  /** High-resolution timer for durations (performance.now in the app). */
+  timer?: () => number;
+}
+
+export function createLoggingFetch(deps: LoggingFetchDeps, context: LoggingFetchContext): typeof fetch {
+  const timer = deps.timer ?? (() => performance.now());
+  return async (input, init) => {
+    // The SDK always calls fetch(url, init); no Request object is built so the body is untouched.
+    const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const headers = new Headers(init?.headers);
+    const callId = callContext.getStore()?.callId ?? crypto.randomUUID();
+    const attempt = Number(headers.get('x-stainless-retry-count') ?? '0') + 1;
+    const url = new URL(href);
+    const product = productForPath(url.pathname);
+    const queuedAt = timer();
+    const acquiring = deps.limiter.acquire(context.clientId, product, init?.signal ?? undefined);
+    // A slot not granted at once means a queue: say so to the operation (if any) while it waits.
+    let granted = false;
+    void acquiring.then(() => (granted = true), () => {});
+    await Promise.resolve();
+    if (!granted) reportRateLimitQueued();
+    const release = await acquiring;
+    const waitedMs = timer() - queuedAt;
+    // Sub-millisecond is the unthrottled fast path, not a wait worth reporting.
+    if (waitedMs >= 1) reportRateLimitWait(waitedMs);
+
+    const time = deps.clock.now();
+    const started = timer();
+    const base = { callId, time, ...context, method, path: url.pathname + url.search, product, attempt };
+    let response: Response;
+    try {
+      response = await deps.fetch(url, init);
+    } catch (error) {
+      release();
+      deps.log.append({
+        ...base, status: null, durationMs: timer() - started, requestId: null, outcome: 'network',
+        errorName: (error as Error)?.name ?? 'Error', finchCode: null, message: String((error as Error)?.message ?? error).slice(0, 300),
+        retryAfterMs: null, dataRetrieved: null, lastUpdateDate: null, lastUpdateResult: null,
+      });
+      throw error;
+    }
+    release();
+
+    const retryAfterMs = parseRetryAfter(response.headers);
+    let outcome: Outcome = outcomeFor(response.status);
+    let errorName: string | null = null;
+    let finchCode: string | null = null;
+    let message: string | null = null;
+    if (!response.ok || response.status === 202) {
+      const body = asErrorBody(await response.clone().json().catch(() => null));
+      outcome = outcomeFor(response.status, body);
+      errorName = body?.name ?? (response.ok ? null : `HTTP ${response.status}`);
+      finchCode = body?.finch_code ?? null;
+      message = body?.message ?? null;
+    } else if (BATCH_PATHS.has(url.pathname)) {
+      const summary = await summarizeBatchFailures(response, BATCH_PATHS.get(url.pathname)!);
+      if (summary) {
+        outcome = 'batch_partial_failure';
+        message = summary;
+      }
+    }
+    if (response.status === 429) deps.limiter.penalize(context.clientId, product, retryAfterMs ?? 60_000);
+
+    deps.log.append({
+      ...base, status: response.status, durationMs: timer() - started,
+      requestId: response.headers.get('finch-request-id'), outcome, errorName, finchCode, message, retryAfterMs,
+      dataRetrieved: response.headers.get('finch-data-retrieved'),
+      lastUpdateDate: response.headers.get('finch-last-attempted-update-date'),
+      lastUpdateResult: response.headers.get('finch-last-attempted-update-result'),
+    });
+    return response.status === 501 ? withoutRetry(response) : response;
+  };
+}
+
+/**
+ * 501 not_implemented_error means the provider lacks the endpoint: retrying cannot help, so
+ * tell the SDK (which honours `x-should-retry`) not to, instead of spending two more calls.
+ */
+function withoutRetry(response: Response): Response {
+  const headers = new Headers(response.headers);
+  headers.set('x-should-retry', 'false');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+function parseRetryAfter(headers: Headers): number | null {
+  const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
+  if (Number.isFinite(ms)) return ms;
+  const seconds = Number.parseFloat(headers.get('retry-after') ?? '');
+  return Number.isFinite(seconds) ? seconds * 1000 : null;
+}
+
+/**
+ * A 200 whose items carry their own errors, said the way a ticket needs it: each item code and
+ * how many items got it, out of all, e.g. “404 for 1 of 3 individuals” (null when none failed).
+ */
+async function summarizeBatchFailures(response: Response, noun: string): Promise<string | null> {
+  const body = (await response.clone().json().catch(() => null)) as { responses?: { code?: unknown }[] } | null;
+  const items = Array.isArray(body?.responses) ? body.responses : [];
+  const byCode = new Map<number, number>();
+  for (const item of items) if (typeof item?.code === 'number' && item.code !== 200) byCode.set(item.code, (byCode.get(item.code) ?? 0) + 1);
+  if (byCode.size === 0) return null;
+  const parts = [...byCode].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([code, n]) => `${code} for ${n}`);
+  return `${parts.join(' and ')} of ${items.length} ${noun}`;
+}

@@ -1,0 +1,139 @@
+/**
+ * What happens to a connection after it is made: reads that discover it needs reauth,
+ * disconnecting (billing stops, no reconnect), importing a token made elsewhere. Every
+ * change is an event on the connection's timeline with the request ids involved.
+ */
+import type { BulkDisconnectTarget, ConnectionView } from '../../../shared/domain/connection';
+import { WorkbenchError } from '../errors';
+import type { EnvironmentService } from './environment-service';
+import { assertTokenBelongs, needsTypedConfirmation } from './environment-rules';
+import type { SimulatorAddress } from './targets';
+import { endpointsOf } from './targets';
+import type { CallResult, FinchGateway } from '../finch/gateway';
+import type Finch from '@tryfinch/finch-api';
+import type { SecretVault } from '../secrets/secret-vault';
+import { secretRefs } from '../secrets/secret-vault';
+import type { ConnectionService } from './connection-service';
+import { requireSandboxEnvironment } from './environment-rules';
+
+export interface LifecycleOptions {
+  environments: EnvironmentService;
+  connections: ConnectionService;
+  gateway: FinchGateway;
+  vault: SecretVault;
+  simulator: () => SimulatorAddress | null;
+}
+
+type WithResponse<T> = { withResponse(): Promise<{ data: T; response: Response }> };
+
+export class ConnectionLifecycle {
+  constructor(private readonly options: LifecycleOptions) {}
+
+  /**
+   * A read on behalf of a connection. A disconnected connection is refused without calling
+   * Finch; a 401 reauthenticate_user flips the connection to "reauth" everywhere it shows.
+   */
+  async read<T>(environmentId: string, connectionId: string, fn: (client: Finch) => WithResponse<T>): Promise<CallResult<T>> {
+    const connection = this.options.connections.get(environmentId, connectionId);
+    if (connection.disconnectedAt !== null) {
+      throw new WorkbenchError(
+        'conflict',
+        `This connection was disconnected on ${new Date(connection.disconnectedAt).toISOString().slice(0, 10)}; the app no longer calls Finch for it.`,
+      );
+    }
+    try {
+      return await this.options.gateway.call(this.options.connections.target(environmentId, connectionId), fn);
+    } catch (error) {
+      if (error instanceof WorkbenchError && error.kind === 'reauth_required' && connection.status !== 'reauth') {
+        this.options.connections.setStatus(environmentId, connectionId, 'reauth', 'reauth_required', [error.details.requestId ?? null]);
+      }
+      throw error;
+    }
+  }
+
+  /** POST /disconnect. Production asks for the customer's name, typed. */
+  async disconnect(environmentId: string, connectionId: string, confirmName?: string): Promise<ConnectionView> {
+    const env = this.options.environments.get(environmentId);
+    const connection = this.options.connections.get(environmentId, connectionId);
+    if (connection.disconnectedAt !== null) return connection;
+    const name = connection.customerName ?? connection.id;
+    if (needsTypedConfirmation(env.kind) && confirmName !== name) {
+      throw new WorkbenchError('validation', `Type “${name}” to disconnect this Production connection: billing stops and it cannot be reconnected.`, {
+        fields: [{ path: 'confirmName', message: 'does not match the customer name' }],
+      });
+    }
+    const result = await this.options.gateway.call(this.options.connections.target(environmentId, connectionId), (client) =>
+      client.account.disconnect(),
+    );
+    this.options.vault.delete(secretRefs.accessToken(environmentId, connectionId));
+    return this.options.connections.markDisconnected(environmentId, connectionId, [result.requestId]);
+  }
+
+  /** What "Disconnect all test connections" would disconnect, for the user to review first. */
+  describeDisconnectAll(environmentId: string): BulkDisconnectTarget[] {
+    const env = this.options.environments.get(environmentId);
+    requireSandboxEnvironment(env, 'Bulk clean-up runs');
+    return this.options.connections.list(environmentId).filter((c) => c.disconnectedAt === null).map((c) => ({
+      id: c.id, providerId: c.providerId, companyId: c.companyId, customerName: c.customerName,
+      people: this.options.connections.peopleKnown(environmentId, c.id),
+    }));
+  }
+
+  /**
+   * Disconnects the live connections of a Sandbox environment the user reviewed: exactly the
+   * ids listed, and only with `confirm` equal to how many there are (typed, like a single
+   * Production disconnect's name). A list that no longer matches what is live is refused whole:
+   * nothing is disconnected that the user did not see.
+   */
+  async disconnectAllSandbox(
+    environmentId: string, connectionIds: readonly string[], confirm: string,
+  ): Promise<{ disconnected: string[]; failed: { id: string; message: string }[] }> {
+    const env = this.options.environments.get(environmentId);
+    requireSandboxEnvironment(env, 'Bulk clean-up runs');
+    const ids = [...new Set(connectionIds)];
+    if (confirm.trim() !== String(ids.length)) {
+      throw new WorkbenchError('validation', `Type ${ids.length}, the number of connections to disconnect, to confirm. Disconnected connections cannot be reconnected.`, {
+        fields: [{ path: 'confirm', message: `must be ${ids.length}` }],
+      });
+    }
+    const live = new Set(this.options.connections.list(environmentId).filter((c) => c.disconnectedAt === null).map((c) => c.id));
+    const stale = ids.filter((id) => !live.has(id));
+    if (stale.length > 0) {
+      throw new WorkbenchError('conflict', `The list changed since you reviewed it (${stale.join(', ')} ${stale.length === 1 ? 'is' : 'are'} not a live connection here). Nothing was disconnected; review the list again.`);
+    }
+    const disconnected: string[] = [];
+    const failed: { id: string; message: string }[] = [];
+    for (const id of ids) {
+      await this.disconnect(environmentId, id).then(
+        () => disconnected.push(id),
+        (e: Error) => failed.push({ id, message: e.message }),
+      );
+    }
+    return { disconnected, failed };
+  }
+
+  /**
+   * Stores an access token made elsewhere, after introspecting it: a token of another
+   * application or environment is refused and nothing is stored.
+   */
+  async importToken(environmentId: string, accessToken: string, customerName: string | undefined): Promise<ConnectionView> {
+    const env = this.options.environments.get(environmentId);
+    const endpoints = endpointsOf(env, this.options.simulator());
+    const info = await this.options.gateway.call(
+      { environmentId, baseURL: endpoints.apiBaseUrl, clientId: endpoints.clientId, accessToken },
+      (client) => client.account.introspect(),
+    );
+    const clientId = (info.data as { client_id?: string }).client_id;
+    if (clientId && clientId !== endpoints.clientId) {
+      throw new WorkbenchError('forbidden', `This token belongs to application …${clientId.slice(-4)}, not to “${env.name}” (…${endpoints.clientId.slice(-4)}). Import it into its own environment.`, {
+        ...(info.requestId ? { requestId: info.requestId } : {}),
+      });
+    }
+    assertTokenBelongs(env, info.data.client_type ?? null, info.requestId);
+    return this.options.connections.storeNew(
+      environmentId, accessToken,
+      { customerId: `cust_import_${(info.data.connection_id ?? 'x').slice(0, 8)}`, customerName: customerName ?? 'Imported connection', customerEmail: null },
+      [info.requestId], 'token_imported',
+    );
+  }
+}
