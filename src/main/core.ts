@@ -35,7 +35,22 @@ import { createEventHub } from './platform/events/event-hub';
 import { FinchGateway } from './platform/finch/gateway';
 import type { MeterReading } from './platform/finch/rate-limiter';
 import { RateLimiter } from './platform/finch/rate-limiter';
-import { buildHandlers } from './handlers';
+import { buildAppHandlers } from './features/app/handlers';
+import { buildSettingsHandlers } from './features/settings/handlers';
+import { buildEnvironmentHandlers } from './features/environments/handlers';
+import { buildConnectionHandlers } from './features/connections/handlers';
+import { buildConnectHandlers } from './features/connect/handlers';
+import { buildSandboxHandlers } from './features/sandbox/handlers';
+import { buildExplorerHandlers } from './features/explorer/handlers';
+import { buildCoverageHandlers } from './features/coverage/handlers';
+import { buildSnapshotHandlers } from './features/snapshots/handlers';
+import { buildDiagnosticsHandlers } from './features/diagnostics/handlers';
+import { buildRateLimitHandlers, buildRequestLogHandlers } from './features/request-log/handlers';
+import { buildFileHandlers } from './features/files/handlers';
+import { buildSafetyHandlers } from './features/safety/handlers';
+import { buildSupportHandlers } from './features/support/handlers';
+import { buildReadinessHandlers } from './features/readiness/handlers';
+import { buildWebhookHandlers } from './features/webhooks/handlers';
 import { guardDestructiveActs } from './features/safety/destructive-acts';
 import { ProductionArming } from './features/safety/production-arming';
 import { NoticeBoard } from './platform/notices/notice-board';
@@ -197,7 +212,7 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
   const appFacts = () => ({ name: adapters.app.name, version: adapters.app.version, runtime: adapters.app.runtime, platform: adapters.app.platform });
   const support = new SupportService({ db, environments, connections, requestLog, vault, app: appFacts, fileSaver: adapters.fileSaver ?? null });
   const readiness = new ReadinessService({
-    db, environments, drills, vault, meter: () => limiter.readings(), app: appFacts,
+    db, environments, drillResults: (environmentId) => drills.results(environmentId), vault, meter: () => limiter.readings(), app: appFacts,
     fileSaver: adapters.fileSaver ?? null, pdfPrinter: adapters.pdfPrinter ?? null,
     coverageRuns: (environmentId) => coverage.coverageRuns(environmentId),
   });
@@ -220,12 +235,41 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
   };
   return {
     ...services,
-    handlers: guardDestructiveActs(buildHandlers(services), arming, () => environments.activeId()),
+    handlers: guardDestructiveActs(assembleHandlers(services), arming, () => environments.activeId()),
     async close() {
       await webhooks.close();
       await simulator?.close();
       db.close();
     },
+  };
+}
+
+/**
+ * The handler map: each feature's part of the contract, built by the feature from exactly the
+ * services it names. Features scope to the active environment through `activeId`.
+ */
+function assembleHandlers(s: WorkbenchServices): HandlerMap {
+  const activeId = () => s.environments.activeId();
+  return {
+    app: buildAppHandlers({ app: s.app, cipher: s.cipher, notices: s.notices }),
+    settings: buildSettingsHandlers(s.settings),
+    environments: buildEnvironmentHandlers({ environments: s.environments, connections: s.connections, gateway: s.gateway, vault: s.vault, simulator: () => s.simulator }),
+    connections: buildConnectionHandlers({ connections: s.connections, lifecycle: s.lifecycle, activeId }),
+    connect: buildConnectHandlers({ connect: s.connect, environments: s.environments, events: s.events, redirectOpener: s.redirectOpener, activeId }),
+    sandbox: buildSandboxHandlers({ connections: s.connections, drills: s.drills, mockData: s.mockData, activeId }),
+    explorer: buildExplorerHandlers({
+      explorer: s.explorer, operations: s.operations, environments: s.environments, emitRows: (rows) => s.events.emit('explorer', 'directoryRows', rows),
+    }),
+    coverage: buildCoverageHandlers(s.coverage, activeId),
+    snapshots: buildSnapshotHandlers(s.snapshots, activeId),
+    diagnostics: buildDiagnosticsHandlers({ diagnostics: s.diagnostics, tracer: s.connect, activeId }),
+    requestLog: buildRequestLogHandlers(s.requestLog),
+    files: buildFileHandlers({ exportGate: s.exportGate, exportSaver: s.exportSaver }),
+    safety: buildSafetyHandlers(s.arming, activeId),
+    support: buildSupportHandlers(s.support, activeId),
+    readiness: buildReadinessHandlers(s.readiness),
+    rateLimits: buildRateLimitHandlers(s.limiter),
+    webhooks: buildWebhookHandlers(s.webhooks, activeId),
   };
 }
 

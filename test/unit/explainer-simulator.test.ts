@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchCore } from '../../src/main/core';
 import { startWorkbenchCore } from '../../src/main/core';
-import { explain } from '../../src/main/features/diagnostics/explainer';
+import { explain } from '../../src/main/platform/explainer/explainer';
 import { applicationTarget } from '../../src/main/platform/workspace/targets';
 import { createNodeTestCipher } from '../../src/main/platform/secrets/cipher';
 import { createJsonFileStore } from '../../src/main/platform/json-store/settings-store';

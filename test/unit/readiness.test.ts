@@ -161,7 +161,7 @@ describe('readiness report on a simulated integration', () => {
     });
     // A fresh service over the same database (as after a restart) still has the tick.
     const again = new ReadinessService({
-      db: core.db, environments: core.environments, drills: core.drills, vault: core.vault, meter: () => [], app: () => ({ name: 'x', version: '1', runtime: 'r', platform: 'p' }),
+      db: core.db, environments: core.environments, drillResults: (id) => core.drills.results(id), vault: core.vault, meter: () => [], app: () => ({ name: 'x', version: '1', runtime: 'r', platform: 'p' }),
       fileSaver: null, pdfPrinter: null,
     });
     expect(item(again.report(), 'email-forwarding').status).toBe('pass');
@@ -207,7 +207,7 @@ describe('readiness report on a simulated integration', () => {
 
     let printed = '';
     const withPrinter = new ReadinessService({
-      db: core.db, environments: core.environments, drills: core.drills, vault: core.vault, meter: () => [], app: () => ({ name: 'x', version: '1', runtime: 'r', platform: 'p' }),
+      db: core.db, environments: core.environments, drillResults: (id) => core.drills.results(id), vault: core.vault, meter: () => [], app: () => ({ name: 'x', version: '1', runtime: 'r', platform: 'p' }),
       fileSaver: { save: async (request) => `/saved/${request.suggestedName}` },
       pdfPrinter: { print: async (page) => ((printed = page), new TextEncoder().encode('%PDF-1.7 fake')) },
     });

@@ -8,8 +8,9 @@ import { randomBytes } from 'node:crypto';
 import type { ConnectSession, ConnectSessionInput } from '../../../shared/domain/connect';
 import type { ConnectionView } from '../../../shared/domain/connection';
 import { WorkbenchError } from '../../platform/errors';
-import { checkConnectionAttempt } from '../../platform/workspace/environment-rules';
-import type { ConnectionAttempt, Verdict } from '../../platform/workspace/environment-rules';
+import type { Verdict } from '../../platform/workspace/environment-rules';
+import type { AttemptInput } from '../../platform/workspace/attempt-check';
+import { checkAttempt } from '../../platform/workspace/attempt-check';
 import type { EnvironmentService } from '../../platform/workspace/environment-service';
 import type { SimulatorAddress } from '../../platform/workspace/targets';
 import { applicationTarget, endpointsOf } from '../../platform/workspace/targets';
@@ -18,7 +19,7 @@ import type { SecretVault } from '../../platform/secrets/secret-vault';
 import type { ConnectionService } from '../../platform/workspace/connection-service';
 import type { RedirectMatch } from './redirect-interceptor';
 import type { ConnectTraces } from '../../platform/connect-traces/connect-trace';
-import { CONNECT_PATH, describeConnectError } from '../../platform/connect-traces/connect-rules';
+import { CONNECT_PATH, describeConnectError } from '../../platform/explainer/connect-rules';
 import { redirectLaunchUrl } from './redirect-interceptor';
 
 interface Attempt {
@@ -97,10 +98,8 @@ export class ConnectFlow {
    * The environment's rules for a connection like this, with the live count of active Provider
    * Sandbox connections: what "Before you connect" shows is exactly what a session enforces.
    */
-  check(environmentId: string, attempt: Omit<ConnectionAttempt, 'activeProviderSandboxConnections'>): Verdict {
-    const env = this.options.environments.get(environmentId);
-    const activeProviderSandboxConnections = attempt.sandboxMode === 'provider' ? this.options.connections.countActive(environmentId, 'provider') : 0;
-    return checkConnectionAttempt(env.kind, { ...attempt, activeProviderSandboxConnections });
+  check(environmentId: string, attempt: AttemptInput): Verdict {
+    return checkAttempt(this.options.environments, this.options.connections, environmentId, attempt);
   }
 
   private async createSession(environmentId: string, input: ConnectSessionInput, redirectUri: string | null) {

@@ -4,13 +4,26 @@
  */
 import type { ConnectSessionInput } from '../../../shared/domain/connect';
 import { WorkbenchError } from '../../platform/errors';
-import type { WorkbenchServices } from '../../core';
+import type { Contract } from '../../../shared/contract';
+import type { EventHub } from '../../platform/events/event-hub';
+import type { EnvironmentService } from '../../platform/workspace/environment-service';
+import type { ConnectFlow } from './connect-flow';
 import type { RedirectMatch } from './redirect-interceptor';
+import type { RedirectOpener } from './redirect-opener';
 
-export async function startRedirectFlow(s: WorkbenchServices, input: ConnectSessionInput) {
+/** What the redirect flow needs, given by the composition root (no service locator). */
+export interface RedirectFlowDeps {
+  connect: ConnectFlow;
+  environments: Pick<EnvironmentService, 'get'>;
+  events: Pick<EventHub<Contract>, 'emit'>;
+  redirectOpener: RedirectOpener | null;
+  activeId: () => string;
+}
+
+export async function startRedirectFlow(s: RedirectFlowDeps, input: ConnectSessionInput) {
   const opener = s.redirectOpener;
   if (!opener) throw new WorkbenchError('validation', 'The redirect flow is not available in this window; use embedded Connect.');
-  const environmentId = s.environments.activeId();
+  const environmentId = s.activeId();
   const env = s.environments.get(environmentId);
   let redirectUri: string;
   if (opener.mode === 'popup') redirectUri = opener.callbackUri;
@@ -25,7 +38,7 @@ export async function startRedirectFlow(s: WorkbenchServices, input: ConnectSess
 }
 
 /** Completes (or reports) a redirect attempt and tells the renderer how it ended. */
-export async function finishRedirect(s: WorkbenchServices, environmentId: string, state: string, match: RedirectMatch | null): Promise<string> {
+export async function finishRedirect(s: Pick<RedirectFlowDeps, 'connect' | 'events'>, environmentId: string, state: string, match: RedirectMatch | null): Promise<string> {
   if (!match) {
     s.connect.report(environmentId, state, 'closed');
     s.events.emit('connect', 'redirectFinished', { state, ok: false, message: 'The Connect window was closed before the employer finished. Nothing was stored.', connectionId: null });

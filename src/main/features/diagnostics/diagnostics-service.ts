@@ -13,8 +13,8 @@ import { WorkbenchError } from '../../platform/errors';
 import type { RateLimiter } from '../../platform/finch/rate-limiter';
 import type { RequestLog } from '../../platform/request-log/request-log';
 import type { ConnectTraces } from '../../platform/connect-traces/connect-trace';
-import { explain, needsExplanation } from './explainer';
-import type { Observed } from './explainer';
+import { explain, needsExplanation } from '../../platform/explainer/explainer';
+import type { Observed } from '../../platform/explainer/explainer';
 
 export interface DiagnosticsOptions {
   requestLog: RequestLog;

@@ -13,7 +13,7 @@ import type { EnvironmentService } from '../../platform/workspace/environment-se
 import { WorkbenchError } from '../../platform/errors';
 import type { MeterReading } from '../../platform/finch/rate-limiter';
 import { Redactor, SecretScanner } from '../../platform/redaction';
-import type { DrillRunner } from '../sandbox/drills';
+import type { DrillResult } from '../../../shared/domain/drills';
 import type { SecretVault } from '../../platform/secrets/secret-vault';
 import { secretRefs } from '../../platform/secrets/secret-vault';
 import type { FileSaver, PdfPrinter } from '../../platform/delivery/delivery';
@@ -31,7 +31,8 @@ import { renderHtml, renderMarkdown } from './render';
 export interface ReadinessServiceOptions {
   db: Database.Database;
   environments: EnvironmentService;
-  drills: DrillRunner;
+  /** Drill results of an environment (provided by the sandbox feature). */
+  drillResults: (environmentId: string) => DrillResult[];
   vault: SecretVault;
   meter: () => MeterReading[];
   app: () => { name: string; version: string; runtime: string; platform: string };
@@ -153,7 +154,7 @@ export class ReadinessService {
   private context(redactor: Redactor): EvidenceContext {
     const environments = this.options.environments.state().environments.map((e) => ({ id: e.id, name: e.name, kind: e.kind }));
     const drills = environments
-      .flatMap((env) => this.options.drills.results(env.id).map((r) => ({ ...r, environmentId: env.id })))
+      .flatMap((env) => this.options.drillResults(env.id).map((r) => ({ ...r, environmentId: env.id })))
       .sort((a, b) => b.finishedAt - a.finishedAt || b.id - a.id);
     const vault = this.options.vault;
     return {

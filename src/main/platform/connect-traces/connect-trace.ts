@@ -4,8 +4,8 @@
  * for the session (the events table keeps the durable record).
  */
 import type { ConnectTrace } from '../../../shared/domain/diagnostics';
-import { explain } from '../../features/diagnostics/explainer';
-import type { Observed } from '../../features/diagnostics/explainer';
+import { explain } from '../explainer/explainer';
+import type { Observed } from '../explainer/explainer';
 
 type Item = ConnectTrace['items'][number];
 
@@ -63,4 +63,9 @@ function withSessionId(failure: Observed, items: Item[]): Observed {
   if ((failure.requestIds ?? []).some((id) => id)) return failure;
   const session = items.find((i) => i.kind === 'session')?.requestId ?? null;
   return session ? { ...failure, requestIds: [session] } : failure;
+}
+
+/** Records a message the Connect frame posted against the attempt it belongs to (the Connect flow implements it). */
+export interface ConnectMessageTracer {
+  traceMessage(environmentId: string, state: string, kind: string, origin: string, detail?: string): void;
 }

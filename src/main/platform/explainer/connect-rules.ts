@@ -6,7 +6,7 @@
  * (`shouldClose: false`) so the employer can try again. Every Connect outcome ends on a rule
  * here: the last one catches any error Connect reports, typed or not.
  */
-import type { Observed, Rule } from '../../features/diagnostics/explainer';
+import type { Observed, Rule } from './explainer';
 
 /** The `path` a Connect-side outcome is recorded under (there is no HTTP path to name). */
 export const CONNECT_PATH = 'Finch Connect';

@@ -4,7 +4,7 @@
  * says so plainly instead of guessing.
  */
 import type { Explanation } from '../../../shared/domain/diagnostics';
-import { CONNECT_RULES } from '../../platform/connect-traces/connect-rules';
+import { CONNECT_RULES } from './connect-rules';
 
 /** What is known about an outcome: the HTTP answer plus whatever context the caller has. */
 export interface Observed {
