@@ -5,7 +5,7 @@
  * test each, so a run that checked nothing is visible. Exit code 1 when anything failed.
  *
  *   node scripts/test-all.mjs            all suites
- *   node scripts/test-all.mjs --only unit,e2e      (typecheck, build, unit, e2e, electron, security, bench)
+ *   node scripts/test-all.mjs --only unit,e2e      (typecheck, lint, build, unit, e2e, electron, security, bench)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -70,6 +70,12 @@ if (want('typecheck')) {
   check('typecheck (main, preload, tests)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.node.json']);
   check('typecheck (renderer)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.web.json']);
   check('typecheck (e2e, electron tests)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.e2e.json']);
+}
+
+// Lint proves the layering (electron only in adapters, no feature → feature, platform order,
+// no cycles); the format check keeps the files as Prettier writes them.
+if (want('lint')) {
+  check('lint (eslint: layers, cycles, hooks)', bin('eslint'), ['.', '--max-warnings=0']);
 }
 
 if (want('e2e') || want('electron') || want('build')) {

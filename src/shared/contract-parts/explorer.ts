@@ -1,7 +1,7 @@
 /** The explorer, field coverage and snapshots: every read endpoint, long pulls, coverage runs, snapshot diffs. Part of THE IPC contract (src/shared/contract.ts), kept here for size. */
 import { z } from 'zod';
 import { channel, event } from '../ipc/contract-kit';
-import { BatchReadSchema, BenefitDetailSchema, ConnectionIdSchema, DateRangeSchema, EndpointReadSchema, FinchIdSchema, ForwardInputSchema, ForwardResultSchema, ForwardSupportSchema, OperationIdSchema, PayItemsInputSchema, PayStatementsInputSchema, PendingContextSchema, PeopleInputSchema, PersonPayInputSchema, PersonPaySchema, SyncStartSchema } from '../domain/explorer';
+import { BatchReadSchema, BenefitDetailSchema, ConnectionIdSchema, DateRangeSchema, EndpointReadSchema, FinchIdSchema, ForwardInputSchema, ForwardResultSchema, ForwardSupportSchema, PayItemsInputSchema, PayStatementsInputSchema, PendingContextSchema, PeopleInputSchema, PersonPayInputSchema, PersonPaySchema, SyncStartSchema } from '../domain/explorer';
 import { OperationProgressSchema } from '../domain/operations';
 import { DirectoryPageInputSchema, DirectoryPageSchema, DirectoryReadInputSchema, DirectoryReadSchema, DirectoryRowsSchema } from '../domain/directory';
 import { CoverageRunInputSchema, CoverageRunSchema } from '../domain/coverage';

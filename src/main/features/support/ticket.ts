@@ -71,7 +71,7 @@ function byKind(failures: BundleRequest[]): { key: string; count: number; first:
   for (const f of failures) {
     const key = `${code(f)} on ${f.method} ${f.path.split('?')[0]}`;
     const group = groups.get(key);
-    if (group) (group.count++, (group.last = f.time));
+    if (group) { group.count++; group.last = f.time; }
     else groups.set(key, { key, count: 1, first: f.time, last: f.time, example: f });
   }
   return [...groups.values()].sort((a, b) => severity(a.example) - severity(b.example) || b.count - a.count || b.last.localeCompare(a.last));

@@ -116,7 +116,7 @@ export class SecretVault {
   deleteWhere(prefix: string): number {
     this.generation++;
     let removed = 0;
-    for (const ref of [...this.memory.keys()]) if (ref.startsWith(prefix)) (this.memory.delete(ref), removed++);
+    for (const ref of [...this.memory.keys()]) if (ref.startsWith(prefix)) { this.memory.delete(ref); removed++; }
     const kept = Object.fromEntries(Object.entries(this.file.entries).filter(([ref]) => !ref.startsWith(prefix)));
     removed += Object.keys(this.file.entries).length - Object.keys(kept).length;
     if (Object.keys(kept).length !== Object.keys(this.file.entries).length) this.save(kept);

@@ -98,9 +98,9 @@ export function CommandPalette({ environments, navigate }: { environments: Envir
             autoFocus
             onChange={(e) => (setQuery(e.target.value), setIndex(0))}
             onKeyDown={(e) => {
-              if (e.key === 'ArrowDown') (e.preventDefault(), setIndex((i) => Math.min(i + 1, results.length - 1)));
-              else if (e.key === 'ArrowUp') (e.preventDefault(), setIndex((i) => Math.max(i - 1, 0)));
-              else if (e.key === 'Enter') (e.preventDefault(), run());
+              if (e.key === 'ArrowDown') { e.preventDefault(); setIndex((i) => Math.min(i + 1, results.length - 1)); }
+              else if (e.key === 'ArrowUp') { e.preventDefault(); setIndex((i) => Math.max(i - 1, 0)); }
+              else if (e.key === 'Enter') { e.preventDefault(); run(); }
               // The input is the palette's only stop: Tab stays here rather than leaving the modal.
               else if (e.key === 'Tab') e.preventDefault();
             }}

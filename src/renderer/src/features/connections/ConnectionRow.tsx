@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { isArmingRefusal, useOnArmed } from '../../components/useArmedRefusal';
 import { unwrap, workbench } from '../../workbench';
 import { Timeline } from './Timeline';
-import { HealthCheckPanel } from '../diagnostics/HealthCheckPanel';
+import { HealthCheckPanel } from '../../components/diagnostics/HealthCheckPanel';
 
 interface Props {
   connection: ConnectionView;

@@ -2,7 +2,7 @@
  * Field coverage: measure a connection (a full pull with progress and Cancel), then compare
  * the latest run of every connection in one matrix beside what each provider claims.
  */
-import './coverage.css';
+import '../../components/pull/pull.css';
 import type { JSX } from 'react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CoverageRunView } from '../../../../shared/domain/coverage';
@@ -17,7 +17,7 @@ import { unwrap, workbench } from '../../workbench';
 import type { MatrixFilter } from './CoverageMatrix';
 import { CoverageMatrix, visibleRows } from './CoverageMatrix';
 import { exportCell, exportColumns, matrixRows, runTitle } from './coverage-export';
-import { PullForm, useConnectionPull } from './PullForm';
+import { PullForm, useConnectionPull } from '../../components/pull/PullForm';
 import { RunHistory } from './RunHistory';
 
 /** The newest run of each connection, newest first. */
@@ -35,7 +35,7 @@ export function CoverageScreen({ environment }: { environment: EnvironmentView |
 
   const load = useCallback(() => {
     unwrap(workbench().coverage.runs({})).then(setRuns, (e: Error) => setMessage({ ok: false, text: e.message }));
-  }, []);
+  }, [setMessage]);
   useEffect(load, [load, environment?.id]);
 
   const latest = useMemo(() => latestPerConnection(runs), [runs]);
@@ -52,7 +52,7 @@ export function CoverageScreen({ environment }: { environment: EnvironmentView |
   const output = useOutput();
   useEffect(() => {
     if (output.note) setMessage(output.note);
-  }, [output.note]);
+  }, [output.note, setMessage]);
   const exportAs = (format: 'csv' | 'json') => {
     const rows = visibleRows(matrixRows(shown), shown, filter);
     const columns = exportColumns(shown);

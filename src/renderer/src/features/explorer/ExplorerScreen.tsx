@@ -9,7 +9,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { EnvironmentView } from '../../../../shared/domain/environment';
 import { SelectField } from '../../components/fields';
 import { OperationProgressBar } from '../../components/OperationProgress';
-import { useConnections } from '../sandbox/useConnections';
+import { useConnections } from '../../components/useConnections';
 import type { DirectoryStatus } from './explorer-context';
 import { PersonPanel } from './PersonPanel';
 import { isComplete, useDirectory } from './useDirectory';

@@ -90,7 +90,7 @@ function PersonPay({ connection, individualId, name, revealed, onWatchJob }: { c
     unwrap(workbench().explorer.personPay({ connectionId: connection.id, individualId, ...range, operationId: operation.next() })),
   );
   const [open, setOpen] = useState<Record<string, unknown> | null>(null);
-  const statements = pay.data?.statements ?? [];
+  const statements = useMemo(() => pay.data?.statements ?? [], [pay.data]);
   const columns = useMemo(
     () =>
       inferColumns(statements, (s) => s, { first: ['pay_date', 'type', 'payment_method', 'total_hours', 'gross_pay.amount', 'net_pay.amount', 'payment_id'] }).filter(

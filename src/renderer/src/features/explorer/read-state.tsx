@@ -10,7 +10,7 @@ import type { IpcError } from '../../../../shared/ipc/contract-kit';
 import { maskSensitive } from '../../components/data-table/Value';
 import { useOutput } from '../../components/export/useOutput';
 import { unwrap, workbench } from '../../workbench';
-import { ExplainRequestIds } from '../diagnostics/ExplainRequestIds';
+import { ExplainRequestIds } from '../../components/diagnostics/ExplainRequestIds';
 
 export interface ReadFailure {
   kind: IpcError['kind'] | 'unknown';

@@ -5,7 +5,7 @@ import type { RequestLogEntryView } from '../../../../shared/domain/request-log'
 import { unwrap, workbench } from '../../workbench';
 import { statusTone } from './LogTable';
 import type { Explanation } from '../../../../shared/domain/diagnostics';
-import { ExplanationCard } from '../diagnostics/ExplanationCard';
+import { ExplanationCard } from '../../components/diagnostics/ExplanationCard';
 
 interface Props {
   entry: RequestLogEntryView;

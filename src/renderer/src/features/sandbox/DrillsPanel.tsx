@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { DrillId, DrillResult } from '../../../../shared/domain/drills';
 import { DRILLS, DRILL_TITLES } from '../../../../shared/domain/drills';
 import { unwrap, workbench } from '../../workbench';
-import { ExplainRequestIds } from '../diagnostics/ExplainRequestIds';
+import { ExplainRequestIds } from '../../components/diagnostics/ExplainRequestIds';
 
 export function DrillsPanel({ connectionId }: { connectionId: string }): JSX.Element {
   const [running, setRunning] = useState<DrillId | null>(null);

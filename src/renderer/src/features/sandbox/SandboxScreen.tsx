@@ -10,7 +10,7 @@ import { CreateSandboxConnection } from './CreateSandboxConnection';
 import { DrillsPanel } from './DrillsPanel';
 import { MockDataPanel } from './MockDataPanel';
 import { StatusJobsPanel } from './StatusJobsPanel';
-import { useConnections } from './useConnections';
+import { useConnections } from '../../components/useConnections';
 
 export function SandboxScreen({ environment }: { environment: EnvironmentView | null }): JSX.Element {
   const { connections, error } = useConnections(environment?.id ?? null);

@@ -2,14 +2,14 @@
  * Snapshots: save a full pull of a connection (progress, Cancel: a cancelled pull stores
  * nothing), list and delete them, and compare any two — also of two connections of one customer.
  */
-import '../coverage/coverage.css';
+import '../../components/pull/pull.css';
 import type { JSX } from 'react';
 import { useCallback, useEffect, useState } from 'react';
 import type { EnvironmentView } from '../../../../shared/domain/environment';
 import type { SnapshotDiff, SnapshotSummary } from '../../../../shared/domain/snapshots';
 import { SelectField, ResultMessage } from '../../components/fields';
 import { unwrap, workbench } from '../../workbench';
-import { PullForm, useConnectionPull } from '../coverage/PullForm';
+import { PullForm, useConnectionPull } from '../../components/pull/PullForm';
 import { DiffView } from './DiffView';
 import { SnapshotList } from './SnapshotList';
 
@@ -28,7 +28,7 @@ export function SnapshotsScreen({ environment }: { environment: EnvironmentView 
 
   const load = useCallback(() => {
     unwrap(workbench().snapshots.list({})).then(setSnapshots, (e: Error) => setMessage({ ok: false, text: e.message }));
-  }, []);
+  }, [setMessage]);
   useEffect(load, [load, environment?.id]);
 
   // Default comparison: the two newest snapshots, older first.

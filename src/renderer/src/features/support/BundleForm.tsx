@@ -105,7 +105,7 @@ export function BundleForm({ scope, focus, selection, range, onChange, onRange }
             value={toLocalInput(selection.from)}
             onChange={(e) => {
               const ms = fromLocalInput(e.target.value);
-              if (ms !== null) (onRange('custom'), set({ from: ms }));
+              if (ms !== null) { onRange('custom'); set({ from: ms }); }
             }}
           />
         </label>
@@ -116,7 +116,7 @@ export function BundleForm({ scope, focus, selection, range, onChange, onRange }
             value={toLocalInput(selection.to)}
             onChange={(e) => {
               const ms = fromLocalInput(e.target.value);
-              if (ms !== null) (onRange('custom'), set({ to: ms }));
+              if (ms !== null) { onRange('custom'); set({ to: ms }); }
             }}
           />
         </label>

@@ -39,7 +39,6 @@ export function TriggerPanel({ connections }: { connections: ConnectionView[] })
       (e: Error) => setResult({ ok: false, text: e.message }),
     );
   };
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(loadPreview, [connectionId, eventType]);
 
   let jsonProblem: string | null = null;

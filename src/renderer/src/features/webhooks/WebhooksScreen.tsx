@@ -7,7 +7,7 @@ import type { JSX } from 'react';
 import { useState } from 'react';
 import type { EnvironmentView } from '../../../../shared/domain/environment';
 import type { WebhookEventSummary } from '../../../../shared/domain/webhooks';
-import { useConnections } from '../sandbox/useConnections';
+import { useConnections } from '../../components/useConnections';
 import { DeliveryLog } from './DeliveryLog';
 import { EventDetail } from './EventDetail';
 import { EventList } from './EventList';

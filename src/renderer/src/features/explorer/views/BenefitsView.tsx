@@ -43,7 +43,7 @@ function BenefitDetail(props: { benefitId: string; connectionId: string; people:
   const read = useRead(`${props.connectionId}:${props.benefitId}`, () => unwrap(workbench().explorer.benefit({ connectionId: props.connectionId, benefitId: props.benefitId })));
   const [revealed, setRevealed] = useState(false);
   const nameOf = useMemo(() => nameIndex(props.people), [props.people]);
-  const rows = read.data?.individuals ?? [];
+  const rows = useMemo(() => read.data?.individuals ?? [], [read.data]);
   const columns = useMemo<DataColumn<BatchRow>[]>(
     () => [
       { id: 'individual_id', header: 'Individual id', value: (r) => r.id },

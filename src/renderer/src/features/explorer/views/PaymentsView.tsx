@@ -44,7 +44,7 @@ export function PaymentsView({ connection, people, onWatchJob }: ViewProps): JSX
       setLoading(false);
     }
   };
-  const list = (Array.isArray(payments?.data) ? payments.data : []) as Payment[];
+  const list = useMemo(() => (Array.isArray(payments?.data) ? payments.data : []) as Payment[], [payments]);
   const columns = useMemo<DataColumn<Payment>[]>(
     () =>
       inferColumns(list, (p) => p, { first: ['pay_date', 'pay_period.start_date', 'pay_period.end_date', 'gross_pay.amount', 'net_pay.amount', 'id'] }).map((c) =>

@@ -7,8 +7,8 @@ import { useEffect, useState } from 'react';
 import type { ConnectTrace } from '../../../../shared/domain/diagnostics';
 import { unwrap, workbench } from '../../workbench';
 import { ExplanationCard } from './ExplanationCard';
-import type { OutputRequest } from '../../components/export/prepare';
-import { useOutput } from '../../components/export/useOutput';
+import type { OutputRequest } from '../export/prepare';
+import { useOutput } from '../export/useOutput';
 
 function hostConditions(): { label: string; ok: boolean; detail: string }[] {
   const meta = document.querySelector('meta[name="referrer"]')?.getAttribute('content') ?? null;

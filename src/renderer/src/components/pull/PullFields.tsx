@@ -4,7 +4,7 @@
  */
 import type { JSX } from 'react';
 import type { ConnectionView } from '../../../../shared/domain/connection';
-import { SelectField } from '../../components/fields';
+import { SelectField } from '../fields';
 
 export interface PullChoice {
   connectionId: string;

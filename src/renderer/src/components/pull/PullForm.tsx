@@ -6,9 +6,9 @@
 import type { JSX, ReactNode } from 'react';
 import { useState } from 'react';
 import type { ConnectionView } from '../../../../shared/domain/connection';
-import { OperationProgressBar, useOperation } from '../../components/OperationProgress';
+import { OperationProgressBar, useOperation } from '../OperationProgress';
 import type { WorkbenchCallError } from '../../workbench';
-import { useConnections } from '../sandbox/useConnections';
+import { useConnections } from '../useConnections';
 import type { PullChoice } from './PullFields';
 import { PullFields, recentRange } from './PullFields';
 
