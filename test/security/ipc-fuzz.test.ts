@@ -199,7 +199,7 @@ describe('IPC fuzz through the real guard and handlers', () => {
     expect(reply.ok || reply.error.kind).not.toBe('internal');
   });
 
-  // Known bug 4 (src/shared/contract.ts importToken / src/main/platform/finch/classify.ts): an access
+  // Known bug 4 (src/shared/contract/connections.ts importToken / src/main/platform/finch/classify.ts): an access
   // token with a character outside Latin-1 passes the schema, cannot go into an HTTP header,
   // and the fetch TypeError comes back as `internal` instead of a validation error.
   it('refuses an access token that cannot be sent in a header as validation (was a bug the fuzz found)', async () => {

@@ -2,7 +2,7 @@ import type { WorkbenchApi } from '../../shared/contract';
 
 declare global {
   interface Window {
-    /** Set by the preload (Electron) or the harness bridge (browser); see src/shared/contract.ts. */
+    /** Set by the preload (Electron) or the harness bridge (browser); see src/shared/contract/. */
     readonly workbench: WorkbenchApi;
   }
 }

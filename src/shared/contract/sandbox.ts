@@ -1,11 +1,11 @@
-/** The Sandbox workbench: connections without Connect, drills, mock-data writes, statuses and jobs. Part of THE IPC contract (src/shared/contract.ts), kept here for size. */
+/** The Sandbox workbench: connections without Connect, drills, mock-data writes, statuses and jobs. Part of THE IPC contract (./index.ts assembles it). */
 import { z } from 'zod';
-import { channel } from '../ipc/contract-kit';
 import { ConnectionViewSchema, SandboxConnectionInputSchema } from '../domain/connection';
 import { DrillIdSchema, DrillResultSchema } from '../domain/drills';
 import { CONNECTION_STATUSES, JOB_COMPLETIONS, JobConfigurationSchema, SandboxWriteInputSchema, SandboxWriteResultSchema } from '../domain/sandbox';
 import { SyncJobViewSchema } from '../domain/sandbox-jobs';
-import { NoInput, Id } from './common';
+import { channel } from '../ipc/contract-kit';
+import { Id, NoInput } from './common';
 
 export const sandboxChannels = {
   sandbox: {

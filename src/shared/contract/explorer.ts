@@ -1,12 +1,10 @@
-/** The explorer, field coverage and snapshots: every read endpoint, long pulls, coverage runs, snapshot diffs. Part of THE IPC contract (src/shared/contract.ts), kept here for size. */
+/** The data explorer: every read endpoint of the SDK, long reads as operations, the streamed directory. Part of THE IPC contract (./index.ts assembles it). */
 import { z } from 'zod';
-import { channel, event } from '../ipc/contract-kit';
+import { DirectoryPageInputSchema, DirectoryPageSchema, DirectoryReadInputSchema, DirectoryReadSchema, DirectoryRowsSchema } from '../domain/directory';
 import { BatchReadSchema, BenefitDetailSchema, ConnectionIdSchema, DateRangeSchema, EndpointReadSchema, FinchIdSchema, ForwardInputSchema, ForwardResultSchema, ForwardSupportSchema, PayItemsInputSchema, PayStatementsInputSchema, PendingContextSchema, PeopleInputSchema, PersonPayInputSchema, PersonPaySchema, SyncStartSchema } from '../domain/explorer';
 import { OperationProgressSchema } from '../domain/operations';
-import { DirectoryPageInputSchema, DirectoryPageSchema, DirectoryReadInputSchema, DirectoryReadSchema, DirectoryRowsSchema } from '../domain/directory';
-import { CoverageRunInputSchema, CoverageRunSchema } from '../domain/coverage';
-import { SnapshotDiffSchema, SnapshotSummarySchema, SnapshotTakeInputSchema } from '../domain/snapshots';
-import { NoInput, Id, ConnectionOnly } from './common';
+import { channel, event } from '../ipc/contract-kit';
+import { ConnectionOnly, Id } from './common';
 
 export const explorerChannels = {
   explorer: {
@@ -103,42 +101,6 @@ export const explorerChannels = {
       input: ForwardInputSchema,
       output: ForwardResultSchema,
       summary: 'POST /forward: a raw request to the provider’s API through Finch (refused for assisted connections; Production needs confirmation)',
-    }),
-  },
-  coverage: {
-    run: channel({
-      input: CoverageRunInputSchema,
-      output: CoverageRunSchema,
-      summary: 'Field coverage of a connection (a full pull as an operation): per product and field, values, empties, nulls and absences beside GET /providers; stored',
-    }),
-    runs: channel({ input: NoInput, output: z.array(CoverageRunSchema), summary: 'Stored coverage runs of the active environment, newest first' }),
-    deleteRun: channel({
-      input: z.object({ id: z.number().int().positive() }).strict(),
-      output: z.object({ deleted: z.boolean() }),
-      summary: 'Forget one coverage run',
-    }),
-  },
-  snapshots: {
-    take: channel({
-      input: SnapshotTakeInputSchema,
-      output: SnapshotSummarySchema,
-      summary: 'Save a full pull of a connection (company, people, payments and pay statements in a range) as a compressed snapshot; cancelling stores nothing',
-    }),
-    list: channel({ input: NoInput, output: z.array(SnapshotSummarySchema), summary: 'Snapshots of the active environment, newest first (summaries, never their content)' }),
-    remove: channel({
-      input: z.object({ id: z.number().int().positive() }).strict(),
-      output: z.object({ removed: z.number().int() }),
-      summary: 'Delete one snapshot (it holds personal data)',
-    }),
-    removeAll: channel({
-      input: z.object({ connectionId: Id }).strict(),
-      output: z.object({ removed: z.number().int() }),
-      summary: 'Delete every snapshot of a connection',
-    }),
-    diff: channel({
-      input: z.object({ fromId: z.number().int().positive(), toId: z.number().int().positive() }).strict(),
-      output: SnapshotDiffSchema,
-      summary: 'Compare two snapshots (also of two connections of one customer): people added/removed/changed, company, payments',
     }),
   },
 } as const;

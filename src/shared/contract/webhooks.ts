@@ -1,8 +1,8 @@
-/** The webhook lab: receiver, secret, forwarding, triggers, pasted-payload checks. Part of THE IPC contract (src/shared/contract.ts), kept here for size. */
+/** The webhook lab: receiver, secret, forwarding, replay, triggers, pasted payloads. Part of THE IPC contract (./index.ts assembles it). */
 import { z } from 'zod';
-import { channel, event } from '../ipc/contract-kit';
 import { DeliveryViewSchema, ForwardModeSchema, ForwardRecordSchema, ForwardUrlSchema, TamperSchema, UnverifiedForwardSchema, WebhookEventDetailSchema, WebhookEventSummarySchema, WebhookEventTypeSchema, WebhookSecretChangeSchema, WebhookSecretSchema, WebhookStateSchema } from '../domain/webhooks';
-import { NoInput, Id } from './common';
+import { channel, event } from '../ipc/contract-kit';
+import { Id, NoInput } from './common';
 
 export const webhooksChannels = {
   webhooks: {
