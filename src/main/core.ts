@@ -89,15 +89,12 @@ export interface CoreAdapters {
   embeddedSimulator?: boolean;
   /** How the redirect flow's Connect window is opened (see redirect-opener.ts). */
   redirectOpener?: RedirectOpener;
-  /** Where exports are written (a save dialog in Electron; absent in the harness: the renderer downloads). */
-  exportSaver?: ExportSaver;
   /** Where exports are saved (a save dialog in Electron); without it the renderer downloads them. */
   fileSaver?: FileSaver;
   /** HTML → PDF for the readiness report (Electron's printToPDF); without it there is no PDF export. */
   pdfPrinter?: PdfPrinter;
   /** Lines for the app log (never secrets). */
   log?: (line: string) => void;
-  now?: () => Date;
 }
 
 export interface WorkbenchServices {
@@ -153,7 +150,6 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     openStore: adapters.openSettingsStore,
     notices,
     onChanged: (value) => events.emit('settings', 'changed', value),
-    now: adapters.now,
   });
   const db = openDatabaseOrTemporary(join(folder, 'workbench.sqlite'), adapters.sqliteNativeBinding, notices);
   const vault = new SecretVault({ path: join(folder, 'secrets.json'), openStore: adapters.openSettingsStore, cipher: adapters.cipher, notices });
@@ -208,7 +204,7 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
 
   const coverage = new CoverageService({ db, lifecycle, connections, operations });
   // One save path for every export: the shell's file saver (a save dialog in Electron).
-  const exportSaver = adapters.exportSaver ?? (adapters.fileSaver ? exportSaverFrom(adapters.fileSaver) : null);
+  const exportSaver = adapters.fileSaver ? exportSaverFrom(adapters.fileSaver) : null;
   const appFacts = () => ({ name: adapters.app.name, version: adapters.app.version, runtime: adapters.app.runtime, platform: adapters.app.platform });
   const support = new SupportService({ db, environments, connections, requestLog, vault, app: appFacts, fileSaver: adapters.fileSaver ?? null });
   const readiness = new ReadinessService({

@@ -10,6 +10,10 @@ export const ConnectionCheckSchema = z.object({
   warnings: z.array(z.string()),
 });
 
+/** The outcome of "Check credentials" (main's credential-check.ts returns exactly this). */
+export const CredentialCheckSchema = z.object({ ok: z.boolean(), status: z.number().nullable(), message: z.string(), requestId: z.string().nullable() });
+export type CredentialCheck = z.infer<typeof CredentialCheckSchema>;
+
 export const environmentsChannels = {
   environments: {
     getState: channel({ input: NoInput, output: EnvironmentsStateSchema, summary: 'All environments, the active one, and where secrets are kept' }),
@@ -46,7 +50,7 @@ export const environmentsChannels = {
     }),
     checkCredentials: channel({
       input: z.object({ id: Id }).strict(),
-      output: z.object({ ok: z.boolean(), status: z.number().nullable(), message: z.string(), requestId: z.string().nullable() }),
+      output: CredentialCheckSchema,
       summary: 'Verify the client_id/secret against the API with no side effect; says what it did',
     }),
     changed: event({ payload: EnvironmentsStateSchema, summary: 'Environments or the active one changed' }),

@@ -11,17 +11,6 @@ export const filesChannels = {
       output: z.object({ mode: z.enum(['dialog', 'download']) }),
       summary: 'How exports leave the app: a save dialog in main (Electron) or a browser download (harness)',
     }),
-    saveExport: channel({
-      input: z
-        .object({
-          /** Checked in main (export-saver.ts): a plain name ending in .csv, .json, .md or .html. */
-          suggestedName: z.string().min(1).max(200),
-          content: z.string().max(100_000_000),
-        })
-        .strict(),
-      output: z.object({ outcome: z.enum(['saved', 'cancelled', 'download']), path: z.string().nullable() }),
-      summary: 'Save an export through the save dialog; in the browser harness the answer is “download” and the renderer downloads it',
-    }),
     stageExport: channel({
       input: StageExportSchema,
       output: z.object({ draftId: z.string(), rows: z.number(), chars: z.number() }),

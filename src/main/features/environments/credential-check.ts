@@ -3,17 +3,10 @@
  * exist. Finch answers 401 when the client_id/secret are wrong and 400 invalid_grant when they
  * are right (it then refuses the code); either way nothing is created.
  */
-import { z } from 'zod';
+import type { CredentialCheck } from '../../../shared/contract/environments';
 import { WorkbenchError } from '../../platform/errors';
 import type { FinchGateway, GatewayTarget } from '../../platform/finch/gateway';
 
-export const CredentialCheckSchema = z.object({
-  ok: z.boolean(),
-  status: z.number().nullable(),
-  message: z.string(),
-  requestId: z.string().nullable(),
-});
-export type CredentialCheck = z.infer<typeof CredentialCheckSchema>;
 
 const PROBE_CODE = 'finch-workbench-credential-check';
 

@@ -44,7 +44,8 @@ export interface CallResult<T> {
   attemptRequestIds: (string | null)[];
 }
 
-type WithResponse<T> = { withResponse(): Promise<{ data: T; response: Response }> };
+/** An SDK call whose raw response (headers: Finch-Request-ID…) can be read alongside its data. */
+export type WithResponse<T> = { withResponse(): Promise<{ data: T; response: Response }> };
 
 export class FinchGateway {
   private readonly clients = new Map<string, Finch>();

@@ -5,18 +5,12 @@
  * the moment it is granted until the response arrives, and the window runs from the later of
  * the two, so network latency can never squeeze 21 arrivals into Finch's 60 seconds.
  */
+import type { MeterReadingView } from '../../../shared/domain/request-log';
 import type { Clock } from '../clock';
 import { PRODUCT_LIMITS, RATE_WINDOW_MS } from './products';
 
-export interface MeterReading {
-  clientId: string;
-  product: string;
-  used: number;
-  limit: number;
-  queued: number;
-  /** Set while a 429's Retry-After holds the bucket closed. */
-  blockedUntil: number | null;
-}
+/** A bucket's state as the meter shows it (the contract's shape); `blockedUntil` is set while a 429's Retry-After holds it closed. */
+export type MeterReading = MeterReadingView;
 
 interface Slot {
   time: number;

@@ -8,8 +8,8 @@
 import type Finch from '@tryfinch/finch-api';
 import type { Accepted, EndpointRead } from '../../../shared/domain/explorer';
 import type { ConnectionLifecycle } from '../workspace/connection-lifecycle';
+import type { WithResponse } from '../finch/gateway';
 
-type WithResponse<T> = { withResponse(): Promise<{ data: T; response: Response }> };
 
 export interface ReadContext {
   lifecycle: ConnectionLifecycle;

@@ -1,56 +1,14 @@
-/** One logged HTTP attempt to Finch. Never bodies, never credentials. */
-export const OUTCOMES = [
-  'ok',
-  'accepted',
-  'batch_partial_failure',
-  'reauth_required',
-  'rate_limited',
-  'client_error',
-  'provider_error',
-  'server_error',
-  'network',
-] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+/**
+ * One logged HTTP attempt to Finch (never bodies, never credentials), and the log's query.
+ * The shapes are the IPC contract's (src/shared/domain/request-log.ts): one source of truth.
+ */
+import type { z } from 'zod';
+import type { RequestLogEntrySchema, RequestLogQuerySchema } from '../../../shared/domain/request-log';
+import { OutcomeSchema } from '../../../shared/domain/request-log';
 
-export interface RequestLogEntry {
-  id: number;
-  /** Groups the attempts of one logical call (retries share it). */
-  callId: string;
-  time: number;
-  environmentId: string;
-  connectionId: string | null;
-  method: string;
-  path: string;
-  product: string | null;
-  status: number | null;
-  durationMs: number;
-  attempt: number;
-  requestId: string | null;
-  outcome: Outcome;
-  errorName: string | null;
-  finchCode: string | null;
-  message: string | null;
-  retryAfterMs: number | null;
-  dataRetrieved: string | null;
-  lastUpdateDate: string | null;
-  lastUpdateResult: string | null;
-}
-
+export const OUTCOMES = OutcomeSchema.options;
+export type Outcome = z.infer<typeof OutcomeSchema>;
+export type RequestLogEntry = z.infer<typeof RequestLogEntrySchema>;
 export type NewRequestLogEntry = Omit<RequestLogEntry, 'id'>;
-
-export type StatusClass = '2xx' | '4xx' | '5xx' | 'network';
-
-export interface RequestLogQuery {
-  environmentId?: string;
-  connectionId?: string;
-  statusClass?: StatusClass;
-  product?: string;
-  outcome?: Outcome;
-  from?: number;
-  to?: number;
-  /** Free text: words are matched as prefixes across path, request id, codes and message. */
-  text?: string;
-  /** Keyset paging: only rows older than this id. */
-  beforeId?: number;
-  limit?: number;
-}
+export type RequestLogQuery = z.infer<typeof RequestLogQuerySchema>;
+export type StatusClass = NonNullable<RequestLogQuery['statusClass']>;

@@ -15,6 +15,7 @@ import type { SecretVault } from '../secrets/secret-vault';
 import { secretRefs } from '../secrets/secret-vault';
 import type { ConnectionService } from './connection-service';
 import { requireSandboxEnvironment } from './environment-rules';
+import type { WithResponse } from '../finch/gateway';
 
 export interface LifecycleOptions {
   environments: EnvironmentService;
@@ -24,7 +25,6 @@ export interface LifecycleOptions {
   simulator: () => SimulatorAddress | null;
 }
 
-type WithResponse<T> = { withResponse(): Promise<{ data: T; response: Response }> };
 
 export class ConnectionLifecycle {
   constructor(private readonly options: LifecycleOptions) {}

@@ -1,5 +1,5 @@
 import type { JSX } from 'react';
-import { AREAS, SETTINGS_AREA_ID } from './areas';
+import { AREAS, SETTINGS_AREA_ID } from '../areas';
 
 interface Props {
   current: string;

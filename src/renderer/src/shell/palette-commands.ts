@@ -6,7 +6,7 @@
  */
 import type { EnvironmentsState } from '../../../shared/domain/environment';
 import type { Theme } from '../../../shared/contract';
-import { AREAS, SETTINGS_AREA_ID } from './areas';
+import { AREAS, SETTINGS_AREA_ID } from '../areas';
 
 export interface Command {
   id: string;

@@ -1,6 +1,6 @@
 /** The current area, kept in the URL hash so a reload stays where the user was. */
 import { useCallback, useEffect, useState } from 'react';
-import { AREA_IDS } from './areas';
+import { AREA_IDS } from '../areas';
 
 function fromHash(): string {
   // `#/support?failure=12`: the area, then parameters for its screen.

@@ -15,7 +15,7 @@ import { PersonPanel } from './PersonPanel';
 import { isComplete, useDirectory } from './useDirectory';
 import { OverviewView } from './views/OverviewView';
 import { EXPLORER_VIEWS, ExplorerView } from './views/registry';
-import { AREAS } from '../../shell/areas';
+import { AREAS } from '../../areas';
 import './explorer.css';
 
 export function ExplorerScreen({ environment }: { environment: EnvironmentView | null }): JSX.Element {
