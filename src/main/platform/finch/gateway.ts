@@ -10,6 +10,7 @@ import type { Clock } from '../clock';
 import type { RequestLog } from '../request-log/request-log';
 import type { Outcome } from '../request-log/types';
 import { toWorkbenchError } from './classify';
+import type { CallObservation } from './logging-fetch';
 import { callContext, createLoggingFetch } from './logging-fetch';
 import type { RateLimiter } from './rate-limiter';
 
@@ -56,9 +57,10 @@ export class FinchGateway {
   async call<T>(target: GatewayTarget, fn: (client: Finch) => WithResponse<T>): Promise<CallResult<T>> {
     const callId = crypto.randomUUID();
     const client = this.clientFor(target);
+    const observed: CallObservation = { callId, attempts: [] };
     try {
-      const { data, response } = await callContext.run({ callId }, () => fn(client).withResponse());
-      const attempts = this.options.log.attemptsOf(callId);
+      const { data, response } = await callContext.run(observed, () => fn(client).withResponse());
+      const attempts = observed.attempts;
       const last = attempts.at(-1);
       return {
         data,
@@ -69,7 +71,7 @@ export class FinchGateway {
         attemptRequestIds: attempts.map((a) => a.requestId),
       };
     } catch (error) {
-      const failing = this.options.log.attemptsOf(callId).at(-1);
+      const failing = observed.attempts.at(-1);
       throw toWorkbenchError(error, failing?.requestId ?? null);
     }
   }

@@ -17,7 +17,15 @@ import type { RateLimiter } from './rate-limiter';
  * The gateway runs each call inside this context so that every attempt the SDK makes for it,
  * retries included, is logged under one call id, without adding anything to the request.
  */
-export const callContext = new AsyncLocalStorage<{ callId: string }>();
+/**
+ * One gateway call: its id, and what each of its attempts came to, as observed here. The
+ * gateway reads the outcome from this rather than reading back the log it has just written.
+ */
+export interface CallObservation {
+  callId: string;
+  attempts: { outcome: Outcome; requestId: string | null }[];
+}
+export const callContext = new AsyncLocalStorage<CallObservation>();
 /** Batch endpoints and what their items are (for “404 for 1 of 3 individuals”). */
 const BATCH_PATHS = new Map([
   ['/employer/individual', 'individuals'],
@@ -72,6 +80,7 @@ export function createLoggingFetch(deps: LoggingFetchDeps, context: LoggingFetch
       response = await deps.fetch(url, init);
     } catch (error) {
       release();
+      callContext.getStore()?.attempts.push({ outcome: 'network', requestId: null });
       deps.log.append({
         ...base, status: null, durationMs: timer() - started, requestId: null, outcome: 'network',
         errorName: (error as Error)?.name ?? 'Error', finchCode: null, message: String((error as Error)?.message ?? error).slice(0, 300),
@@ -101,6 +110,7 @@ export function createLoggingFetch(deps: LoggingFetchDeps, context: LoggingFetch
     }
     if (response.status === 429) deps.limiter.penalize(context.clientId, product, retryAfterMs ?? 60_000);
 
+    callContext.getStore()?.attempts.push({ outcome, requestId: response.headers.get('finch-request-id') });
     deps.log.append({
       ...base, status: response.status, durationMs: timer() - started,
       requestId: response.headers.get('finch-request-id'), outcome, errorName, finchCode, message, retryAfterMs,
