@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ControllableClock } from './clock';
-import { Datasets } from './data/datasets';
+import { Datasets } from './state/datasets';
 import { FaultInjector } from './policy/faults';
 import { RateLimiter } from './policy/rate-limit';
 import { sameSecret } from './secrets';
@@ -13,7 +13,7 @@ import { ConnectionBook } from './state/connections';
 import type { JobTiming } from './state/jobs';
 import { JobBook } from './state/jobs';
 import { StateStore } from './state/state-store';
-import type { ClientType, ConnectionRecord, SessionRecord } from './state/types';
+import type { ClientType, ConnectionRecord, SessionRecord } from './model/types';
 import type { WebhookOptions } from './webhooks/webhook-service';
 import { SimulatorWebhooks } from './webhooks/webhook-service';
 

@@ -91,10 +91,8 @@ function folderCycles(): string[][] {
 }
 
 describe('the layering of src/', () => {
-  it('has no import cycle between folders of the app (type imports included)', () => {
-    // The simulator is a separate program; its own folders (data ↔ state, server ↔ policy)
-    // still depend on each other both ways and are the next step of issue #19.
-    expect(folderCycles().filter((cycle) => !cycle.every((node) => node.startsWith('simulator/')))).toEqual([]);
+  it('has no import cycle between folders anywhere in src/ (type imports included)', () => {
+    expect(folderCycles()).toEqual([]);
   });
 
   it('keeps the simulator a program of its own: it imports nothing of the app, the app only its index', () => {

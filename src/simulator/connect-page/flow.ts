@@ -11,8 +11,8 @@ import { findProvider, providersForSandboxMode } from '../data/providers';
 import type { ProviderProfile } from '../data/providers';
 import { PROVIDER_SANDBOX_LIMIT } from '../simulator-core';
 import type { SimulatorCore } from '../simulator-core';
-import type { AuthenticationType, CodeDelivery, SessionRecord } from '../state/types';
-import { AUTHENTICATION_TYPES } from '../state/types';
+import type { AuthenticationType, CodeDelivery, SessionRecord } from '../model/types';
+import { AUTHENTICATION_TYPES } from '../model/types';
 
 export const PRODUCT_LABELS: Record<string, readonly [string, string]> = {
   company: ['Company', 'Legal name, EIN, locations, departments and bank accounts'],

@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { findProvider } from '../data/providers';
 import { isoDateTime } from '../data/dates';
-import { parseJsonBody, readBody, sendJson, sendText } from '../server/io';
+import { parseJsonBody, readBody, sendJson, sendText } from '../http/io';
 import type { SimulatorCore } from '../simulator-core';
 import { authorizeSession, describeSession, findOpenSession } from './flow';
 import { CONNECT_CSS } from './page-style';

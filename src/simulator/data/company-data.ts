@@ -3,7 +3,7 @@
  * first directory read, pay statements per payment on first use, plans on first plans read.
  * Immutable once built; sandbox edits are layered on top by CompanyView.
  */
-import type { CompanyRecord } from '../state/types';
+import type { CompanyRecord } from '../model/types';
 import type { CompanyBenefitSpec, EnrollmentSpec } from './benefits';
 import { companyBenefits, enrollmentBody, enrollmentsFor } from './benefits';
 import type { CompanyProfile } from './company';

@@ -3,7 +3,7 @@
  * has synced (and live benefit edits). People or payments created by sandbox calls that are
  * not yet synced are "pending": batch reads answer them with a per-item 202.
  */
-import type { EditRecord } from '../state/types';
+import type { EditRecord } from '../model/types';
 import { benefitBody } from './benefits';
 import type { CompanyData } from './company-data';
 import { companyResponse } from './company';

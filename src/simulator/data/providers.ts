@@ -4,7 +4,7 @@
  * what GET /providers declares in `supported_fields` and which fields come back null in data
  * responses, so the two can never disagree.
  */
-import type { AuthenticationType } from '../state/types';
+import type { AuthenticationType } from '../model/types';
 
 export type BenefitTypeName =
   | '401k'

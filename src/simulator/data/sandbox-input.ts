@@ -4,7 +4,7 @@
  * that data read back later still matches the spec. Unknown keys are dropped.
  */
 import { z } from 'zod';
-import { errors } from '../server/finch-errors';
+import { errors } from '../http/finch-errors';
 
 const str = z.string().nullable();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').nullable();

@@ -5,9 +5,9 @@
  * Also the Finch-Data-* headers that data endpoints carry.
  */
 import { isoDateTime } from '../data/dates';
-import { errors } from '../server/finch-errors';
-import type { RouteResult } from '../server/router';
-import type { ConnectionRecord } from '../state/types';
+import { errors } from '../http/finch-errors';
+import type { RouteResult } from '../http/route-result';
+import type { ConnectionRecord } from '../model/types';
 
 export function accepted(name: string, finchCode: string, message: string): RouteResult {
   return { status: 202, body: { code: 202, name, finch_code: finchCode, message } };

@@ -6,11 +6,11 @@ import { isoDateTime } from '../data/dates';
 import { supportedFields } from '../data/field-support';
 import type { ProviderProfile } from '../data/providers';
 import { PROVIDERS } from '../data/providers';
-import { errors } from '../server/finch-errors';
+import { errors } from '../http/finch-errors';
 import type { RequestContext, RouteDef } from '../server/router';
 import { requireConnection } from '../server/router';
 import type { SimulatorCore } from '../simulator-core';
-import type { ConnectionRecord } from '../state/types';
+import type { ConnectionRecord } from '../model/types';
 import { objectBody, optionalString, requiredString } from './input';
 
 function statusDetail(connection: ConnectionRecord): Record<string, unknown> {

@@ -8,10 +8,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isoDateTime } from '../data/dates';
 import { FaultInputError } from '../policy/faults';
 import { FINCH_RATE_LIMITS, RATE_WINDOW_MS } from '../policy/rate-limit';
-import { errorBody } from '../server/finch-errors';
-import { isLoopbackAddress, parseJsonBody, readBody, sendJson } from '../server/io';
+import { errorBody } from '../http/finch-errors';
+import { isLoopbackAddress, parseJsonBody, readBody, sendJson } from '../http/io';
 import type { SimulatorCore } from '../simulator-core';
-import { WEBHOOK_ADMIN_ENDPOINTS, handleWebhookAdmin } from '../webhooks/admin-routes';
+import { WEBHOOK_ADMIN_ENDPOINTS, handleWebhookAdmin } from './webhook-admin';
 import { isObject } from './input';
 
 export const ADMIN_ENDPOINTS = [

@@ -3,11 +3,11 @@
  * session whose connect_url opens the simulator's Connect page.
  */
 import { findProvider } from '../data/providers';
-import { FinchApiError, errors } from '../server/finch-errors';
+import { FinchApiError, errors } from '../http/finch-errors';
 import type { RequestContext, RouteDef, RouteResult } from '../server/router';
 import { DEFAULT_REAUTH_SESSION_MINUTES, DEFAULT_SESSION_MINUTES } from '../simulator-core';
-import type { AuthenticationType, SessionRecord } from '../state/types';
-import { AUTHENTICATION_TYPES, FINCH_PRODUCTS } from '../state/types';
+import type { AuthenticationType, SessionRecord } from '../model/types';
+import { AUTHENTICATION_TYPES, FINCH_PRODUCTS } from '../model/types';
 import type { JsonObject } from './input';
 import { isObject, objectBody, optionalString } from './input';
 

@@ -6,10 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { benefitFeature } from '../data/benefits';
 import type { BenefitTypeName } from '../data/providers';
-import { errors } from '../server/finch-errors';
+import { errors } from '../http/finch-errors';
 import type { ConnectionContext, RequestContext, RouteDef, RouteResult } from '../server/router';
 import { requireConnection } from '../server/router';
-import type { EditKind, JobType } from '../state/types';
+import type { EditKind, JobType } from '../model/types';
 import { entityFilter, itemNotFound, viewOf } from './employer-org';
 import type { JsonObject } from './input';
 import { isObject, listParam, objectBody, optionalDay, optionalString } from './input';

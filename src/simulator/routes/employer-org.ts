@@ -4,7 +4,7 @@
  */
 import type { CompanyView } from '../data/company-view';
 import { applyFieldMask } from '../data/field-support';
-import { errors } from '../server/finch-errors';
+import { errors } from '../http/finch-errors';
 import type { ConnectionContext, RequestContext, RouteDef, RouteResult } from '../server/router';
 import { requireConnection } from '../server/router';
 import { batchRequests, listParam, paging } from './input';

@@ -5,10 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { isoDateTime } from '../data/dates';
 import type { PayStatementRecord } from '../data/pay-statements';
-import { errors } from '../server/finch-errors';
+import { errors } from '../http/finch-errors';
 import type { RequestContext, RouteDef, RouteResult } from '../server/router';
 import { requireConnection } from '../server/router';
-import type { RuleRecord } from '../state/types';
+import type { RuleRecord } from '../model/types';
 import { entityFilter, viewOf } from './employer-org';
 import type { JsonObject } from './input';
 import { isObject, listParam, objectBody, optionalDay } from './input';

@@ -4,7 +4,7 @@
  */
 import { applyFieldMask } from '../data/field-support';
 import { ledgerLines, ledgerTotals } from '../data/ledger';
-import { errors } from '../server/finch-errors';
+import { errors } from '../http/finch-errors';
 import type { RequestContext, RouteDef, RouteResult } from '../server/router';
 import { requireConnection } from '../server/router';
 import { entityFilter, itemNotFound, viewOf } from './employer-org';

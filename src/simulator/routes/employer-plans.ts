@@ -4,8 +4,8 @@
  */
 import { documentBody, documentItem } from '../data/documents';
 import { dependentBody, planBody, planEnrollmentBody } from '../data/plans';
-import type { FinchApiError } from '../server/finch-errors';
-import { errors } from '../server/finch-errors';
+import type { FinchApiError } from '../http/finch-errors';
+import { errors } from '../http/finch-errors';
 import type { RequestContext, RouteDef, RouteResult } from '../server/router';
 import { requireConnection } from '../server/router';
 import { entityFilter, itemNotFound, viewOf } from './employer-org';

@@ -5,7 +5,7 @@
  * The request headers are echoed with authorization-like values redacted.
  */
 import { gateConnection } from '../policy/connection-gate';
-import { errors } from '../server/finch-errors';
+import { errors } from '../http/finch-errors';
 import type { RequestContext, RouteDef, RouteResult } from '../server/router';
 import { requireConnection } from '../server/router';
 import { isObject, objectBody } from './input';

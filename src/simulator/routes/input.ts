@@ -3,7 +3,7 @@
  * Finch-shaped errors for anything malformed.
  */
 import { parseIsoDay } from '../data/dates';
-import { errors } from '../server/finch-errors';
+import { errors } from '../http/finch-errors';
 
 export const MAX_BATCH_ITEMS = 10_000;
 

@@ -4,12 +4,12 @@
  * and the connection's sandbox job configuration.
  */
 import { isoDateTime } from '../data/dates';
-import { errors } from '../server/finch-errors';
+import { errors } from '../http/finch-errors';
 import type { RequestContext, RouteDef, RouteResult } from '../server/router';
 import { requireConnection } from '../server/router';
 import type { SimulatorCore } from '../simulator-core';
 import { jobStatus } from '../state/jobs';
-import type { JobRecord } from '../state/types';
+import type { JobRecord } from '../model/types';
 import { isObject, objectBody } from './input';
 
 export const AUTOMATED_REFRESHES_PER_HOUR = 1;

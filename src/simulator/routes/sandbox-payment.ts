@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { SandboxPaymentData } from '../data/company-view';
 import { isoDay } from '../data/dates';
 import type { PayStatementRecord } from '../data/pay-statements';
-import { errors } from '../server/finch-errors';
+import { errors } from '../http/finch-errors';
 import type { JsonObject } from './input';
 import { isObject, optionalDay } from './input';
 

@@ -6,8 +6,8 @@
 import { findProvider } from '../data/providers';
 import type { ProviderProfile } from '../data/providers';
 import type { SimulatorCore } from '../simulator-core';
-import type { ConnectionRecord } from '../state/types';
-import { errors } from './finch-errors';
+import type { ConnectionRecord } from '../model/types';
+import { errors } from '../http/finch-errors';
 import type { AuthKind } from './router';
 
 export type ParsedAuthorization =

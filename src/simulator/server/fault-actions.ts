@@ -4,8 +4,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultRule } from '../policy/faults';
-import { errorBody, errors } from './finch-errors';
-import { sendJson } from './io';
+import { errorBody, errors } from '../http/finch-errors';
+import { sendJson } from '../http/io';
 
 const ERROR_NAMES: Record<number, readonly [string, string, string]> = {
   400: ['invalid_request_error', 'invalid_request', 'Injected fault: bad request.'],

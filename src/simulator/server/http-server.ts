@@ -10,8 +10,8 @@ import { newRequestId } from '../secrets';
 import type { SimulatorCore } from '../simulator-core';
 import { authenticate } from './authenticate';
 import { performFault } from './fault-actions';
-import { FinchApiError, errors } from './finch-errors';
-import { parseJsonBody, readBody, sendJson } from './io';
+import { FinchApiError, errors } from '../http/finch-errors';
+import { parseJsonBody, readBody, sendJson } from '../http/io';
 import type { HttpMethod, RequestContext, RouteDef, RouteResult, Router } from './router';
 
 export const FINCH_API_VERSION = '2020-09-17';

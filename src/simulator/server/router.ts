@@ -7,8 +7,9 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ProviderProfile } from '../data/providers';
 import type { RateLimitedProduct } from '../policy/rate-limit';
 import type { SimulatorCore } from '../simulator-core';
-import type { ConnectionRecord } from '../state/types';
-import type { FinchApiError } from './finch-errors';
+import type { ConnectionRecord } from '../model/types';
+import type { FinchApiError } from '../http/finch-errors';
+import type { RouteResult } from '../http/route-result';
 
 export type AuthKind = 'bearer' | 'basic' | 'none' | 'optional-bearer';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -36,11 +37,7 @@ export interface ConnectionContext extends RequestContext {
   provider: ProviderProfile;
 }
 
-export interface RouteResult {
-  status: number;
-  body: unknown;
-  headers?: Record<string, string>;
-}
+export type { RouteResult };
 
 export interface RouteDef {
   operationId: string;

@@ -17,7 +17,7 @@ import type {
   ConnectionRecord,
   SessionRecord,
   TokenRecord,
-} from './types';
+} from '../model/types';
 
 export const CODE_LIFETIME_MS = 10 * 60_000;
 export const DEFAULT_EMPLOYEE_SIZE = 20;

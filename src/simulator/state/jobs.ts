@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { StateStore } from './state-store';
-import type { ConnectionRecord, JobRecord, JobType } from './types';
+import type { ConnectionRecord, JobRecord, JobType } from '../model/types';
 
 export interface JobTiming {
   /** Delay before a job is picked up. */

@@ -15,8 +15,8 @@ import type {
   PersistedState,
   SessionRecord,
   TokenRecord,
-} from './types';
-import { emptyState } from './types';
+} from '../model/types';
+import { emptyState } from '../model/types';
 
 const SAVE_DELAY_MS = 25;
 

@@ -5,7 +5,7 @@
  * is `account.updated`; a new connection's first sync is the two `job.initial_data_sync_*`
  * events.
  */
-import type { ConnectionRecord, EditRecord, JobRecord } from '../state/types';
+import type { ConnectionRecord, EditRecord, JobRecord } from '../model/types';
 import type { WebhookEventType } from './event-types';
 
 export interface PlannedEvent {

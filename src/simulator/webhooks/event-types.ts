@@ -4,7 +4,7 @@
  * `BaseWebhookEvent` (company_id, account_id, connection_id, entity_id) plus `event_type`
  * and a `data` shaped by the variant.
  */
-import type { ConnectionRecord } from '../state/types';
+import type { ConnectionRecord } from '../model/types';
 
 export const DATA_EVENT_TYPES = [
   'company.updated',

@@ -6,9 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ControllableClock } from '../clock';
-import type { Datasets } from '../data/datasets';
+import type { Datasets } from '../state/datasets';
 import type { StateStore } from '../state/state-store';
-import type { ConnectionRecord, JobRecord } from '../state/types';
+import type { ConnectionRecord, JobRecord } from '../model/types';
 import type { PlannedEvent } from './change-events';
 import { accountUpdated, initialSyncEvents, jobData, jobEvents } from './change-events';
 import type { DeliveryRecord, TamperKind } from './delivery';

@@ -4,13 +4,13 @@
  * delivery log.
  */
 import type { ServerResponse } from 'node:http';
-import { errorBody } from '../server/finch-errors';
-import { sendJson } from '../server/io';
+import { errorBody } from '../http/finch-errors';
+import { sendJson } from '../http/io';
 import type { SimulatorCore } from '../simulator-core';
-import type { TamperKind } from './delivery';
-import { TAMPER_KINDS } from './delivery';
-import { EndpointInputError, endpointView } from './endpoints';
-import { WEBHOOK_EVENT_TYPES, isWebhookEventType } from './event-types';
+import type { TamperKind } from '../webhooks/delivery';
+import { TAMPER_KINDS } from '../webhooks/delivery';
+import { EndpointInputError, endpointView } from '../webhooks/endpoints';
+import { WEBHOOK_EVENT_TYPES, isWebhookEventType } from '../webhooks/event-types';
 
 export const WEBHOOK_ADMIN_ENDPOINTS = [
   'GET    /_simulator/webhooks/endpoints        registered webhook URLs (secrets hidden)',

@@ -2,10 +2,10 @@
  * Caches generated companies and their edit-overlaid views so that no request regenerates a
  * company: a view is rebuilt only when the set of edits a connection can see changes.
  */
-import type { StateStore } from '../state/state-store';
-import type { CompanyRecord, ConnectionRecord, EditRecord } from '../state/types';
-import { CompanyData } from './company-data';
-import { CompanyView } from './company-view';
+import type { StateStore } from './state-store';
+import type { CompanyRecord, ConnectionRecord, EditRecord } from '../model/types';
+import { CompanyData } from '../data/company-data';
+import { CompanyView } from '../data/company-view';
 
 const MAX_COMPANIES = 32;
 const MAX_VIEWS = 64;
