@@ -41,9 +41,13 @@ export type WebhookEventType = z.infer<typeof WebhookEventTypeSchema>;
 export const TAMPERS = ['tampered_body', 'wrong_secret', 'stale_timestamp', 'future_timestamp', 'missing_signature'] as const;
 export const TamperSchema = z.enum(TAMPERS);
 
-/** The first failed check names the verdict; `verified` means every check passed. */
-export const VERDICT_CODES = [
-  'verified',
+/**
+ * Verdicts where the SDK's own checks (size, headers, timestamp, signature) did not pass.
+ * Such an event is never re-signed: that would hand the dev server a tampered or stale body
+ * with a valid signature. The later checks (JSON, event type, shape) run on a verified
+ * signature, so those events may still be re-signed.
+ */
+const VERIFICATION_FAILURE_CODES = [
   'too_large',
   'missing_headers',
   'invalid_timestamp',
@@ -52,10 +56,10 @@ export const VERDICT_CODES = [
   'no_secret',
   'invalid_secret',
   'invalid_signature',
-  'not_json',
-  'unknown_event_type',
-  'unexpected_shape',
 ] as const;
+
+/** The first failed check names the verdict; `verified` means every check passed. */
+export const VERDICT_CODES = ['verified', ...VERIFICATION_FAILURE_CODES, 'not_json', 'unknown_event_type', 'unexpected_shape'] as const;
 export const VerdictCodeSchema = z.enum(VERDICT_CODES);
 export type VerdictCode = z.infer<typeof VerdictCodeSchema>;
 
@@ -71,22 +75,7 @@ export type WebhookCheck = z.infer<typeof WebhookCheckSchema>;
 export const ForwardModeSchema = z.enum(['resigned', 'exact']);
 export type ForwardMode = z.infer<typeof ForwardModeSchema>;
 
-/**
- * Verdicts where the SDK's own checks (size, headers, timestamp, signature) did not pass.
- * Such an event is never re-signed: that would hand the dev server a tampered or stale body
- * with a valid signature. The later checks (JSON, event type, shape) run on a verified
- * signature, so those events may still be re-signed.
- */
-const VERIFICATION_FAILURES: ReadonlySet<VerdictCode> = new Set<VerdictCode>([
-  'too_large',
-  'missing_headers',
-  'invalid_timestamp',
-  'stale_timestamp',
-  'future_timestamp',
-  'no_secret',
-  'invalid_secret',
-  'invalid_signature',
-]);
+const VERIFICATION_FAILURES: ReadonlySet<VerdictCode> = new Set<VerdictCode>(VERIFICATION_FAILURE_CODES);
 export function failsVerification(verdict: VerdictCode): boolean {
   return VERIFICATION_FAILURES.has(verdict);
 }
