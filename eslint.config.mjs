@@ -17,7 +17,12 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-const dirs = (path) => (existsSync(path) ? readdirSync(path, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : []);
+const dirs = (path) =>
+  existsSync(path)
+    ? readdirSync(path, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+    : [];
 
 /** Each feature folder may import only itself (plus what the layer allows). */
 function featureIsolation(base) {
@@ -34,8 +39,23 @@ function featureIsolation(base) {
  * the proof that platform/ has no folder cycle.
  */
 const PLATFORM_ORDER = [
-  'notices', 'events', 'json-store', 'storage', 'redaction', 'secrets', 'request-log', 'operations', 'finch',
-  'workspace', 'reads', 'delivery', 'explainer', 'connect-traces', 'ipc', 'security', 'startup',
+  'notices',
+  'events',
+  'json-store',
+  'storage',
+  'redaction',
+  'secrets',
+  'request-log',
+  'operations',
+  'finch',
+  'workspace',
+  'reads',
+  'delivery',
+  'explainer',
+  'connect-traces',
+  'ipc',
+  'security',
+  'startup',
 ];
 function platformOrder(base) {
   const present = new Set(dirs(base));
@@ -44,7 +64,11 @@ function platformOrder(base) {
     if (!present.has(folder)) return;
     for (const later of PLATFORM_ORDER.slice(index + 1)) {
       if (!present.has(later)) continue;
-      zones.push({ target: `${base}/${folder}`, from: `${base}/${later}`, message: `platform/${folder} sits below platform/${later} (PLATFORM_ORDER in eslint.config.mjs).` });
+      zones.push({
+        target: `${base}/${folder}`,
+        from: `${base}/${later}`,
+        message: `platform/${folder} sits below platform/${later} (PLATFORM_ORDER in eslint.config.mjs).`,
+      });
     }
   });
   return zones;
@@ -56,7 +80,12 @@ export default tseslint.config(
   {
     plugins: { 'import-x': importX },
     settings: {
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.e2e.json'], noWarnOnMultipleProjects: true })],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.e2e.json'],
+          noWarnOnMultipleProjects: true,
+        }),
+      ],
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
@@ -71,7 +100,10 @@ export default tseslint.config(
     // The adapters, the preload, and the Electron entry point that wires the adapters in.
     ignores: ['src/main/electron/**', 'src/preload/**', 'src/main/index.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src/main/electron/ (the adapters) and the preload import electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only src/main/electron/ (the adapters) and the preload import electron.' }] },
+      ],
     },
   },
   {
@@ -95,11 +127,20 @@ export default tseslint.config(
             { target: './src/simulator', from: './src/main' },
             { target: './src/simulator', from: './src/shared' },
             { target: './src/simulator', from: './src/renderer' },
-            { target: './src/main', from: './src/simulator', except: ['./index.ts'], message: 'The app uses only the simulator\'s public API (src/simulator/index.ts).' },
+            {
+              target: './src/main',
+              from: './src/simulator',
+              except: ['./index.ts'],
+              message: "The app uses only the simulator's public API (src/simulator/index.ts).",
+            },
             // Layers inside main.
             { target: './src/main/platform', from: './src/main/features', message: 'platform/ serves features and never imports one.' },
             { target: './src/main/platform', from: './src/main/electron' },
-            { target: './src/main/features', from: './src/main/electron', message: 'Features get Electron only through ports the composition root passes in.' },
+            {
+              target: './src/main/features',
+              from: './src/main/electron',
+              message: 'Features get Electron only through ports the composition root passes in.',
+            },
             {
               target: ['./src/main/features', './src/main/platform', './src/main/electron', './src/main/handlers.ts'],
               from: './src/main/core.ts',

@@ -2,7 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/simulator/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/security/**/*.test.ts', 'test/reliability/**/*.test.ts'],
+    include: [
+      'test/unit/**/*.test.ts',
+      'test/simulator/**/*.test.ts',
+      'test/contract/**/*.test.ts',
+      'test/security/**/*.test.ts',
+      'test/reliability/**/*.test.ts',
+    ],
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,

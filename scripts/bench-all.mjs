@@ -34,6 +34,11 @@ for (const name of benches) {
   if (result.status !== 0) failed += 1;
   rows.push(...figuresOf(name, lastJson(result.stdout ?? '')).map((r) => ({ bench: name, ...r })));
 }
-console.log(`\n== summary${process.argv.includes('--quick') ? ' (quick mode: smaller runs, goals checked only in full mode)' : ''}\n${formatTable(rows)}`);
-writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify({ time: new Date().toISOString(), quick: process.argv.includes('--quick'), rows }, null, 2)}\n`);
+console.log(
+  `\n== summary${process.argv.includes('--quick') ? ' (quick mode: smaller runs, goals checked only in full mode)' : ''}\n${formatTable(rows)}`,
+);
+writeFileSync(
+  join(benchDir, 'results.json'),
+  `${JSON.stringify({ time: new Date().toISOString(), quick: process.argv.includes('--quick'), rows }, null, 2)}\n`,
+);
 process.exit(failed === 0 ? 0 : 1);

@@ -9,20 +9,69 @@ const round = (n, digits = 2) => (typeof n === 'number' && Number.isFinite(n) ? 
 /** bench name → rows of { figure, value, unit, goal, ratio } from its JSON line. */
 const FIGURES = {
   'request-log': (j) => [
-    { figure: `log one attempt (${j.rows.toLocaleString('en-US')} rows)`, value: round(j.appendMs, 3), unit: 'ms', goal: '≤ 0.2 ms', ratio: round(j.appendMs / 0.2) },
+    {
+      figure: `log one attempt (${j.rows.toLocaleString('en-US')} rows)`,
+      value: round(j.appendMs, 3),
+      unit: 'ms',
+      goal: '≤ 0.2 ms',
+      ratio: round(j.appendMs / 0.2),
+    },
     { figure: 'search p95, text + filters', value: round(j.searchP95Ms, 1), unit: 'ms', goal: '< 50 ms', ratio: round(j.searchP95Ms / 50) },
   ],
   simulator: (j) => [{ figure: 'simulator small reads', value: j.rps, unit: 'req/s', goal: '≥ 2,000 req/s', ratio: round(2000 / j.rps) }],
   fleet: (j) => [
-    { figure: `fleet refresh, app (${j.connections} connections)`, value: round(j.app.ratio, 3), unit: '× floor', goal: '≤ 1.10, 0 × 429', ratio: round(j.app.ratio / 1.1), note: `${j.app.rateLimited} × 429, ${j.app.failedCalls} failed, ${j.app.completeConnections}/${j.app.connections} complete` },
-    { figure: 'fleet refresh, naive SDK loop', value: round(j.naive.ratio, 3), unit: '× floor', goal: '(comparison)', ratio: null, note: `${j.naive.rateLimited} × 429, ${j.naive.failedCalls} failed calls, ${j.naive.completeConnections}/${j.naive.connections} complete (faster only because it gave up)` },
+    {
+      figure: `fleet refresh, app (${j.connections} connections)`,
+      value: round(j.app.ratio, 3),
+      unit: '× floor',
+      goal: '≤ 1.10, 0 × 429',
+      ratio: round(j.app.ratio / 1.1),
+      note: `${j.app.rateLimited} × 429, ${j.app.failedCalls} failed, ${j.app.completeConnections}/${j.app.connections} complete`,
+    },
+    {
+      figure: 'fleet refresh, naive SDK loop',
+      value: round(j.naive.ratio, 3),
+      unit: '× floor',
+      goal: '(comparison)',
+      ratio: null,
+      note: `${j.naive.rateLimited} × 429, ${j.naive.failedCalls} failed calls, ${j.naive.completeConnections}/${j.naive.connections} complete (faster only because it gave up)`,
+    },
   ],
-  'big-company': (j) => [{ figure: `one big company (${j.employees} people)`, value: round(j.worstRatio, 3), unit: '× critical path', goal: '≤ 1.2', ratio: round(j.worstRatio / 1.2), note: `${j.rateLimited} × 429` }],
+  'big-company': (j) => [
+    {
+      figure: `one big company (${j.employees} people)`,
+      value: round(j.worstRatio, 3),
+      unit: '× critical path',
+      goal: '≤ 1.2',
+      ratio: round(j.worstRatio / 1.2),
+      note: `${j.rateLimited} × 429`,
+    },
+  ],
   explorer: (j) => [
-    { figure: 'first directory row, 10,000 people (click → painted)', value: round(j.firstPaintMedianMs, 1), unit: 'ms', goal: '< 1,000 ms', ratio: round(j.firstPaintMedianMs / j.firstPaintGoalMs) },
-    { figure: 'full snapshot, 2,000 people', value: round(j.snapshotMedianMs, 0), unit: 'ms', goal: '≤ 5,000 ms', ratio: round(j.snapshotMedianMs / j.snapshotGoalMs) },
+    {
+      figure: 'first directory row, 10,000 people (click → painted)',
+      value: round(j.firstPaintMedianMs, 1),
+      unit: 'ms',
+      goal: '< 1,000 ms',
+      ratio: round(j.firstPaintMedianMs / j.firstPaintGoalMs),
+    },
+    {
+      figure: 'full snapshot, 2,000 people',
+      value: round(j.snapshotMedianMs, 0),
+      unit: 'ms',
+      goal: '≤ 5,000 ms',
+      ratio: round(j.snapshotMedianMs / j.snapshotGoalMs),
+    },
   ],
-  'support-bundle': (j) => [{ figure: `support bundle from ${j.rows.toLocaleString('en-US')} rows (worst shape)`, value: round(j.worstMedianMs, 0), unit: 'ms', goal: '< 2,000 ms', ratio: round(j.worstMedianMs / 2000) }],
+  'support-bundle': (j) => [
+    {
+      figure: `support bundle from ${j.rows.toLocaleString('en-US')} rows (worst shape)`,
+      value: round(j.worstMedianMs, 0),
+      unit: 'ms',
+      goal: '< 2,000 ms',
+      ratio: round(j.worstMedianMs / 2000),
+    },
+  ],
 };
 
 /** The last JSON object line of a bench's output (the simulator bench prints it without a name). */
@@ -49,9 +98,19 @@ export function figuresOf(name, json) {
 }
 
 export function formatTable(rows) {
-  const cells = rows.map((r) => [r.figure, r.value === null ? '—' : `${r.value} ${r.unit}`, r.goal, r.ratio === null ? '' : r.ratio.toFixed(2), r.note ?? '']);
+  const cells = rows.map((r) => [
+    r.figure,
+    r.value === null ? '—' : `${r.value} ${r.unit}`,
+    r.goal,
+    r.ratio === null ? '' : r.ratio.toFixed(2),
+    r.note ?? '',
+  ]);
   const header = ['figure', 'value', 'goal', 'ratio', 'note'];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-  const line = (c) => c.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (c) =>
+    c
+      .map((v, i) => v.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }

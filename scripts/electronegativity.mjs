@@ -31,11 +31,17 @@ if (run.status !== 0 || !existsSync(output)) {
 }
 
 // Each finding starts a line with its check name and quoted severity; samples may span lines.
-const findings = [...readFileSync(output, 'utf8').matchAll(/^([A-Z0-9_]+_CHECK),"([A-Z]+)","([A-Z]+)","([^"]*)","([^"]*)"/gm)].map(
-  (m) => ({ check: m[1], severity: m[2], confidence: m[3], file: m[4], location: m[5] }),
-);
+const findings = [...readFileSync(output, 'utf8').matchAll(/^([A-Z0-9_]+_CHECK),"([A-Z]+)","([A-Z]+)","([^"]*)","([^"]*)"/gm)].map((m) => ({
+  check: m[1],
+  severity: m[2],
+  confidence: m[3],
+  file: m[4],
+  location: m[5],
+}));
 const counts = { HIGH: 0, MEDIUM: 0, LOW: 0, INFORMATIONAL: 0 };
 for (const f of findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
 for (const f of findings) console.log(`  ${f.severity.padEnd(13)} ${f.check} ${f.file}:${f.location}`);
-console.log(`electronegativity (Electron ${electronVersion}): ${counts.HIGH} high, ${counts.MEDIUM} medium, ${counts.LOW} low, ${counts.INFORMATIONAL} informational`);
+console.log(
+  `electronegativity (Electron ${electronVersion}): ${counts.HIGH} high, ${counts.MEDIUM} medium, ${counts.LOW} low, ${counts.INFORMATIONAL} informational`,
+);
 process.exit(counts.HIGH + counts.MEDIUM === 0 ? 0 : 1);

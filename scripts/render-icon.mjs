@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 
 const build = join(dirname(fileURLToPath(import.meta.url)), '..', 'build');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 const page = await browser.newPage({ viewport: { width: 1024, height: 1024 } });
 await page.setContent(`<html><body style="margin:0;background:transparent">${readFileSync(join(build, 'icon.svg'), 'utf8')}</body></html>`);
 await page.locator('svg').screenshot({ path: join(build, 'icon.png'), omitBackground: true });

@@ -104,7 +104,8 @@ if (want('e2e')) {
 
 if (want('electron')) {
   const pathFile = join(root, 'node_modules', 'electron', 'path.txt');
-  const hasBinary = existsSync(pathFile) && existsSync(join(root, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim()));
+  const hasBinary =
+    existsSync(pathFile) && existsSync(join(root, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim()));
   if (!hasBinary) {
     console.log('skipped: no Electron binary');
     record('electron (playwright _electron)', { passed: 0, failed: 0, skipped: 1 }, 0, 'skipped: no Electron binary');

@@ -49,9 +49,12 @@ async function main(): Promise<void> {
     const [connection] = await createFleet(sim, APP, 1, [EMPLOYEES]);
     if (!connection) throw new Error('no connection was created');
     const window = recentWindow(sim, 365);
-    for (const [product, path] of Object.entries(PATHS)) sim.admin.addFault({ kind: 'latency', path, latency_ms: LATENCY[product as keyof Latencies], count: null });
+    for (const [product, path] of Object.entries(PATHS))
+      sim.admin.addFault({ kind: 'latency', path, latency_ms: LATENCY[product as keyof Latencies], count: null });
     const caller = createGatewayCaller(sim, APP.clientId);
-    console.log(`Big company${QUICK ? ' (--quick: 1 refresh)' : ''}: ${EMPLOYEES.toLocaleString('en-US')} people, payments ${window.startDate}..${window.endDate}, latency ${JSON.stringify(LATENCY)} ms, Node ${process.version}`);
+    console.log(
+      `Big company${QUICK ? ' (--quick: 1 refresh)' : ''}: ${EMPLOYEES.toLocaleString('en-US')} people, payments ${window.startDate}..${window.endDate}, latency ${JSON.stringify(LATENCY)} ms, Node ${process.version}`,
+    );
 
     const results: { wallMs: number; ratio: number; criticalMs: number }[] = [];
     let failures = 0;
@@ -63,7 +66,11 @@ async function main(): Promise<void> {
       const wallMs = performance.now() - started;
       const path = criticalPath(LATENCY, tally.calls);
       const overLimit = FLEET_PRODUCTS.filter((p) => tally.calls[p] > limitOf(p));
-      const complete = tally.completeConnections === 1 && tally.itemErrors === 0 && tally.records.individuals === EMPLOYEES && tally.records.employments === EMPLOYEES;
+      const complete =
+        tally.completeConnections === 1 &&
+        tally.itemErrors === 0 &&
+        tally.records.individuals === EMPLOYEES &&
+        tally.records.employments === EMPLOYEES;
       if (!complete || overLimit.length > 0) failures += 1;
       results.push({ wallMs, ratio: wallMs / path.ms, criticalMs: path.ms });
       console.log(
@@ -76,8 +83,24 @@ async function main(): Promise<void> {
     caller.close();
     const worst = Math.max(...results.map((r) => r.ratio));
     console.log(`\n${'run'.padEnd(30)}${'ratio (worst)'.padStart(14)}${'goal'.padStart(9)}${'429s'.padStart(6)}${'failed'.padStart(8)}`);
-    console.log(`${'app (gateway + limiter)'.padEnd(30)}${worst.toFixed(3).padStart(14)}${`≤ ${GOAL_RATIO}`.padStart(9)}${String(rateLimited).padStart(6)}${String(failures).padStart(8)}`);
-    emitJsonLine({ bench: 'big-company', quick: QUICK, time: new Date().toISOString(), employees: EMPLOYEES, latencyMs: LATENCY, goalRatio: GOAL_RATIO, refreshes: results, worstRatio: worst, rateLimited, failures }, RESULTS_FILE);
+    console.log(
+      `${'app (gateway + limiter)'.padEnd(30)}${worst.toFixed(3).padStart(14)}${`≤ ${GOAL_RATIO}`.padStart(9)}${String(rateLimited).padStart(6)}${String(failures).padStart(8)}`,
+    );
+    emitJsonLine(
+      {
+        bench: 'big-company',
+        quick: QUICK,
+        time: new Date().toISOString(),
+        employees: EMPLOYEES,
+        latencyMs: LATENCY,
+        goalRatio: GOAL_RATIO,
+        refreshes: results,
+        worstRatio: worst,
+        rateLimited,
+        failures,
+      },
+      RESULTS_FILE,
+    );
     if (failures > 0 || rateLimited > 0 || worst > GOAL_RATIO) process.exitCode = 1;
   } finally {
     await sim.close();

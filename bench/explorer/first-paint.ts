@@ -72,19 +72,32 @@ export async function measureFirstPaint(people: number, runs: number): Promise<P
         await page.addInitScript({ content: INSTRUMENT });
         await page.goto(`${harness.url}/#/sandbox`);
         // The Sandbox screen has loaded the people it offers to pick from.
-        await page.getByRole('region', { name: 'Mock data' }).getByRole('combobox', { name: 'Person', exact: true }).locator('option').nth(1).waitFor({ state: 'attached', timeout: DEADLINE_MS });
+        await page
+          .getByRole('region', { name: 'Mock data' })
+          .getByRole('combobox', { name: 'Person', exact: true })
+          .locator('option')
+          .nth(1)
+          .waitFor({ state: 'attached', timeout: DEADLINE_MS });
         await page.getByRole('link', { name: 'Explorer' }).click();
         const state = () => page.evaluate('window.__bench') as Promise<BenchState>;
         const deadline = Date.now() + DEADLINE_MS;
         while ((await state()).painted === null) {
-          if (Date.now() > deadline) throw new Error(`No directory row painted within ${DEADLINE_MS / 1000} s: ${JSON.stringify(await state())}; page says: ${(await page.locator('main').innerText()).slice(0, 300)}`);
+          if (Date.now() > deadline)
+            throw new Error(
+              `No directory row painted within ${DEADLINE_MS / 1000} s: ${JSON.stringify(await state())}; page says: ${(await page.locator('main').innerText()).slice(0, 300)}`,
+            );
           await new Promise((r) => setTimeout(r, 20));
         }
         const bench = await state();
         // Whatever the view looks like, it must say how many people the directory holds.
         const text = await page.locator('main').innerText();
-        if (!text.includes(people.toLocaleString('en-US'))) throw new Error(`The directory view does not show ${people.toLocaleString('en-US')} people.`);
-        await page.getByRole('region', { name: 'Directory' }).getByRole('status').filter({ hasText: everyone }).waitFor({ timeout: DEADLINE_MS });
+        if (!text.includes(people.toLocaleString('en-US')))
+          throw new Error(`The directory view does not show ${people.toLocaleString('en-US')} people.`);
+        await page
+          .getByRole('region', { name: 'Directory' })
+          .getByRole('status')
+          .filter({ hasText: everyone })
+          .waitFor({ timeout: DEADLINE_MS });
         const allRows = (await page.evaluate('performance.now()')) as number;
         results.push({ ms: bench.painted! - bench.clicked!, allRowsMs: allRows - bench.clicked!, people });
         await page.close();

@@ -42,15 +42,25 @@ async function main(): Promise<void> {
 
   const paints = await measureFirstPaint(PAINT_PEOPLE, PAINT_RUNS);
   const paintMs = median(paints.map((p) => p.ms));
-  console.log(`explorer first directory row (${PAINT_PEOPLE.toLocaleString('en-US')} people, Sandbox screen first, Chromium${QUICK ? ', quick' : ''})`);
-  paints.forEach((p, i) => console.log(`  run ${i + 1}: ${p.ms.toFixed(1)} ms from the click on Explorer to the first row painted; all ${p.people.toLocaleString('en-US')} rows after ${p.allRowsMs.toFixed(0)} ms`));
+  console.log(
+    `explorer first directory row (${PAINT_PEOPLE.toLocaleString('en-US')} people, Sandbox screen first, Chromium${QUICK ? ', quick' : ''})`,
+  );
+  paints.forEach((p, i) =>
+    console.log(
+      `  run ${i + 1}: ${p.ms.toFixed(1)} ms from the click on Explorer to the first row painted; all ${p.people.toLocaleString('en-US')} rows after ${p.allRowsMs.toFixed(0)} ms`,
+    ),
+  );
   console.log(`  median ${paintMs.toFixed(1)} ms   goal < ${PAINT_GOAL_MS} ms   ratio ${(paintMs / PAINT_GOAL_MS).toFixed(2)}`);
 
   const snapshots = await measureSnapshots(SNAPSHOT_PEOPLE, SNAPSHOT_RUNS);
   console.log(`\nfull snapshot (${SNAPSHOT_PEOPLE.toLocaleString('en-US')} people, a year of payments)`);
   for (const [i, run] of snapshots.entries()) {
     const s = run.summary;
-    const complete = s.counts.people === SNAPSHOT_PEOPLE && s.counts.individuals === SNAPSHOT_PEOPLE && s.counts.employments === SNAPSHOT_PEOPLE && Object.values(s.products).every((p) => p === 'ok');
+    const complete =
+      s.counts.people === SNAPSHOT_PEOPLE &&
+      s.counts.individuals === SNAPSHOT_PEOPLE &&
+      s.counts.employments === SNAPSHOT_PEOPLE &&
+      Object.values(s.products).every((p) => p === 'ok');
     if (!complete) failures += 1;
     const records = s.counts.people + s.counts.individuals + s.counts.employments + s.counts.payments + s.counts.payStatements + 1;
     console.log(
@@ -62,8 +72,17 @@ async function main(): Promise<void> {
   console.log(`  median ${snapMs.toFixed(0)} ms   goal ≤ ${SNAPSHOT_GOAL_MS} ms   ratio ${(snapMs / SNAPSHOT_GOAL_MS).toFixed(2)}`);
   console.log(
     JSON.stringify({
-      bench: 'explorer', quick: QUICK, firstPaintMs: paints.map((p) => p.ms), firstPaintMedianMs: paintMs, firstPaintGoalMs: PAINT_GOAL_MS, allRowsMs: paints.map((p) => p.allRowsMs),
-      snapshotMs: snapshots.map((r) => r.wallMs), snapshotMedianMs: snapMs, snapshotGoalMs: SNAPSHOT_GOAL_MS, snapshotCalls: snapshots[0]?.summary.calls, failures,
+      bench: 'explorer',
+      quick: QUICK,
+      firstPaintMs: paints.map((p) => p.ms),
+      firstPaintMedianMs: paintMs,
+      firstPaintGoalMs: PAINT_GOAL_MS,
+      allRowsMs: paints.map((p) => p.allRowsMs),
+      snapshotMs: snapshots.map((r) => r.wallMs),
+      snapshotMedianMs: snapMs,
+      snapshotGoalMs: SNAPSHOT_GOAL_MS,
+      snapshotCalls: snapshots[0]?.summary.calls,
+      failures,
     }),
   );
   if (failures > 0) process.exitCode = 1;

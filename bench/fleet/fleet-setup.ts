@@ -22,11 +22,21 @@ export async function createFleet(
   count: number,
   sizes: readonly number[] = SIZE_CYCLE,
 ): Promise<FleetConnection[]> {
-  const basic = new Finch({ baseURL: sim.baseUrl, clientID: app.clientId, clientSecret: app.clientSecret, accessToken: null, logLevel: 'off' });
+  const basic = new Finch({
+    baseURL: sim.baseUrl,
+    clientID: app.clientId,
+    clientSecret: app.clientSecret,
+    accessToken: null,
+    logLevel: 'off',
+  });
   const fleet: FleetConnection[] = [];
   for (let i = 0; i < count; i++) {
     const employeeSize = sizes[i % sizes.length]!;
-    const created = await basic.sandbox.connections.create({ provider_id: 'gusto', products: FLEET_PRODUCTS_GRANTED, employee_size: employeeSize });
+    const created = await basic.sandbox.connections.create({
+      provider_id: 'gusto',
+      products: FLEET_PRODUCTS_GRANTED,
+      employee_size: employeeSize,
+    });
     fleet.push({ connectionId: created.connection_id, accessToken: created.access_token, employeeSize });
   }
   return fleet;

@@ -36,7 +36,14 @@ export function createNaiveCaller(sim: RunningSimulator): NaiveCaller {
   const clientFor = (connection: FleetConnection): Finch => {
     let client = clients.get(connection.connectionId);
     if (!client) {
-      client = new Finch({ baseURL: sim.baseUrl, accessToken: connection.accessToken, clientID: null, clientSecret: null, fetch: observingFetch, logLevel: 'off' });
+      client = new Finch({
+        baseURL: sim.baseUrl,
+        accessToken: connection.accessToken,
+        clientID: null,
+        clientSecret: null,
+        fetch: observingFetch,
+        logLevel: 'off',
+      });
       clients.set(connection.connectionId, client);
     }
     return client;

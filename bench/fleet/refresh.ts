@@ -59,7 +59,12 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-export async function refreshConnection(caller: Caller, connection: FleetConnection, window: RefreshWindow, tally: RefreshTally): Promise<void> {
+export async function refreshConnection(
+  caller: Caller,
+  connection: FleetConnection,
+  window: RefreshWindow,
+  tally: RefreshTally,
+): Promise<void> {
   // Counts the call before it is made and its failure after, then re-throws for the chain.
   const step = async <T>(product: FleetProduct, fn: (client: Finch) => WithResponse<T>): Promise<T> => {
     tally.calls[product] += 1;
@@ -81,16 +86,23 @@ export async function refreshConnection(caller: Caller, connection: FleetConnect
     const offsets: number[] = [];
     const total = first.paging.count ?? first.individuals.length;
     for (let offset = first.individuals.length; offset < total; offset += DIRECTORY_PAGE) offsets.push(offset);
-    const rest = await Promise.all(offsets.map((offset) => step('directory', (c) => c.hris.directory.list({ limit: DIRECTORY_PAGE, offset }))));
+    const rest = await Promise.all(
+      offsets.map((offset) => step('directory', (c) => c.hris.directory.list({ limit: DIRECTORY_PAGE, offset }))),
+    );
     const ids = [first, ...rest].flatMap((page) => page.individuals.map((p) => p.id).filter((id): id is string => typeof id === 'string'));
     tally.records.people += ids.length;
-    const requests = chunks(ids.map((individual_id) => ({ individual_id })), BATCH_LIMIT);
+    const requests = chunks(
+      ids.map((individual_id) => ({ individual_id })),
+      BATCH_LIMIT,
+    );
     const [individuals, employments] = await Promise.all([
       Promise.all(requests.map((batch) => step('individual', (c) => c.hris.individuals.retrieveMany({ requests: batch })))),
       Promise.all(requests.map((batch) => step('employment', (c) => c.hris.employments.retrieveMany({ requests: batch })))),
     ]);
-    for (const page of individuals) for (const item of page.responses) item.code === 200 ? (tally.records.individuals += 1) : (tally.itemErrors += 1);
-    for (const page of employments) for (const item of page.responses) item.code === 200 ? (tally.records.employments += 1) : (tally.itemErrors += 1);
+    for (const page of individuals)
+      for (const item of page.responses) item.code === 200 ? (tally.records.individuals += 1) : (tally.itemErrors += 1);
+    for (const page of employments)
+      for (const item of page.responses) item.code === 200 ? (tally.records.employments += 1) : (tally.itemErrors += 1);
     return true;
   };
 
@@ -117,7 +129,9 @@ export async function refreshConnection(caller: Caller, connection: FleetConnect
     const answers = await Promise.all(
       chunks(pages, BATCH_LIMIT).map((batch) =>
         step('pay_statement', (c) =>
-          c.hris.payStatements.retrieveMany({ requests: batch.map((r) => ({ payment_id: r.payment_id, offset: r.offset, limit: PAY_STATEMENT_PAGE })) }),
+          c.hris.payStatements.retrieveMany({
+            requests: batch.map((r) => ({ payment_id: r.payment_id, offset: r.offset, limit: PAY_STATEMENT_PAGE })),
+          }),
         ),
       ),
     );
@@ -129,7 +143,11 @@ export async function refreshConnection(caller: Caller, connection: FleetConnect
           continue;
         }
         tally.records.payStatements += body.pay_statements.length;
-        reached.push({ payment_id: item.payment_id, seen: (body.paging.offset ?? 0) + body.pay_statements.length, count: body.paging.count ?? 0 });
+        reached.push({
+          payment_id: item.payment_id,
+          seen: (body.paging.offset ?? 0) + body.pay_statements.length,
+          count: body.paging.count ?? 0,
+        });
       }
     }
     return reached;

@@ -21,12 +21,18 @@ const pad = (text: string | number, width: number): string => String(text).padEn
 const padLeft = (text: string | number, width: number): string => String(text).padStart(width);
 
 export function printFloor(floor: FloorBreakdown): void {
-  console.log(`${pad('product', 15)}${padLeft('calls', 7)}${padLeft('limit/min', 11)}${padLeft('full windows', 14)}${padLeft('floor', 10)}`);
+  console.log(
+    `${pad('product', 15)}${padLeft('calls', 7)}${padLeft('limit/min', 11)}${padLeft('full windows', 14)}${padLeft('floor', 10)}`,
+  );
   for (const product of FLEET_PRODUCTS) {
     const p = floor.perProduct[product];
-    console.log(`${pad(product, 15)}${padLeft(p.calls, 7)}${padLeft(p.limit, 11)}${padLeft(p.fullWindows, 14)}${padLeft(seconds(p.floorMs), 10)}`);
+    console.log(
+      `${pad(product, 15)}${padLeft(p.calls, 7)}${padLeft(p.limit, 11)}${padLeft(p.fullWindows, 14)}${padLeft(seconds(p.floorMs), 10)}`,
+    );
   }
-  console.log(`physical floor: ${seconds(floor.floorMs)} (set by ${floor.bindingProduct}); floor = max over products of (ceil(calls/limit) − 1) × 60 s`);
+  console.log(
+    `physical floor: ${seconds(floor.floorMs)} (set by ${floor.bindingProduct}); floor = max over products of (ceil(calls/limit) − 1) × 60 s`,
+  );
 }
 
 export function printRuns(runs: RunFigures[], goalRatio: number): void {

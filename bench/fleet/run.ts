@@ -82,12 +82,27 @@ async function main(): Promise<void> {
     const appRun = timedRun(sim, gatewayCaller, fleet, window);
     // A 429 already misses the app's goal, and the SDK would now sleep Retry-After in real
     // time (×speed too long): count what the next seconds bring, report, and stop.
-    const broken = gatewayCaller.firstRateLimit().then(() => new Promise<'broken'>((done) => setTimeout(() => done('broken'), ABORT_GRACE_MS)));
+    const broken = gatewayCaller
+      .firstRateLimit()
+      .then(() => new Promise<'broken'>((done) => setTimeout(() => done('broken'), ABORT_GRACE_MS)));
     const app = await Promise.race([appRun, broken]);
     if (app === 'broken') {
       const seen = gatewayCaller.rateLimitedAttempts();
-      console.log(`\napp (gateway + limiter): ${seen} attempts answered 429 (goal 0) within ${ABORT_GRACE_MS / 1000} s of the first; run stopped.`);
-      emitJsonLine({ bench: 'fleet', quick: QUICK, time: new Date().toISOString(), connections: fleet.length, speed: SETTINGS.speed, aborted: true, app: { rateLimited: seen, attempts: gatewayCaller.attempts() } }, RESULTS_FILE);
+      console.log(
+        `\napp (gateway + limiter): ${seen} attempts answered 429 (goal 0) within ${ABORT_GRACE_MS / 1000} s of the first; run stopped.`,
+      );
+      emitJsonLine(
+        {
+          bench: 'fleet',
+          quick: QUICK,
+          time: new Date().toISOString(),
+          connections: fleet.length,
+          speed: SETTINGS.speed,
+          aborted: true,
+          app: { rateLimited: seen, attempts: gatewayCaller.attempts() },
+        },
+        RESULTS_FILE,
+      );
       gatewayCaller.close();
       process.exit(1); // the SDK's pending real-time sleeps would otherwise hold the process
     }
@@ -105,12 +120,26 @@ async function main(): Promise<void> {
     const ratio = (wallMs: number): number | null => (floor.floorMs > 0 ? wallMs / floor.floorMs : null);
     const runs: RunFigures[] = [
       {
-        label: 'app (gateway + limiter)', wallMs: app.wallMs, ratio: ratio(app.wallMs), rateLimited: appRateLimited,
-        failedCalls: sum(app.tally.failed), calls: sum(app.tally.calls), neededCalls: sum(app.tally.calls), completeConnections: app.tally.completeConnections, connections: fleet.length,
+        label: 'app (gateway + limiter)',
+        wallMs: app.wallMs,
+        ratio: ratio(app.wallMs),
+        rateLimited: appRateLimited,
+        failedCalls: sum(app.tally.failed),
+        calls: sum(app.tally.calls),
+        neededCalls: sum(app.tally.calls),
+        completeConnections: app.tally.completeConnections,
+        connections: fleet.length,
       },
       {
-        label: 'naive SDK loop', wallMs: naive.wallMs, ratio: ratio(naive.wallMs), rateLimited: naiveCaller.rateLimitedResponses(),
-        failedCalls: sum(naive.tally.failed), calls: sum(naive.tally.calls), neededCalls: sum(app.tally.calls), completeConnections: naive.tally.completeConnections, connections: fleet.length,
+        label: 'naive SDK loop',
+        wallMs: naive.wallMs,
+        ratio: ratio(naive.wallMs),
+        rateLimited: naiveCaller.rateLimitedResponses(),
+        failedCalls: sum(naive.tally.failed),
+        calls: sum(naive.tally.calls),
+        neededCalls: sum(app.tally.calls),
+        completeConnections: naive.tally.completeConnections,
+        connections: fleet.length,
       },
     ];
     console.log('');
@@ -128,15 +157,33 @@ async function main(): Promise<void> {
         `(their dependants never ran, so its ratio covers less work); records: ${JSON.stringify(naive.tally.records)}`,
     );
 
-    const appOk = runs[0]!.rateLimited === 0 && runs[0]!.failedCalls === 0 && app.tally.completeConnections === fleet.length && app.tally.itemErrors === 0;
+    const appOk =
+      runs[0]!.rateLimited === 0 &&
+      runs[0]!.failedCalls === 0 &&
+      app.tally.completeConnections === fleet.length &&
+      app.tally.itemErrors === 0;
     const ratioOk = runs[0]!.ratio !== null && runs[0]!.ratio <= GOAL_RATIO;
-    console.log(`\napp goals: ratio ${ratioOk ? 'met' : 'NOT met'}; 429s ${runs[0]!.rateLimited === 0 ? 'met' : 'NOT met'}; all work done ${appOk ? 'yes' : 'NO'}`);
+    console.log(
+      `\napp goals: ratio ${ratioOk ? 'met' : 'NOT met'}; 429s ${runs[0]!.rateLimited === 0 ? 'met' : 'NOT met'}; all work done ${appOk ? 'yes' : 'NO'}`,
+    );
     emitJsonLine(
       {
-        bench: 'fleet', quick: QUICK, time: new Date().toISOString(), connections: fleet.length, speed: SETTINGS.speed, floorMs: floor.floorMs,
-        bindingProduct: floor.bindingProduct, calls: app.tally.calls, goalRatio: GOAL_RATIO,
+        bench: 'fleet',
+        quick: QUICK,
+        time: new Date().toISOString(),
+        connections: fleet.length,
+        speed: SETTINGS.speed,
+        floorMs: floor.floorMs,
+        bindingProduct: floor.bindingProduct,
+        calls: app.tally.calls,
+        goalRatio: GOAL_RATIO,
         app: { ...runs[0], attempts: appAttempts, realMs: Math.round(appRealMs) },
-        naive: { ...runs[1], responses: naiveCaller.responses(), brokenChains: naive.tally.brokenChains, retryAfter: 'scaled to simulated time via retry-after-ms' },
+        naive: {
+          ...runs[1],
+          responses: naiveCaller.responses(),
+          brokenChains: naive.tally.brokenChains,
+          retryAfter: 'scaled to simulated time via retry-after-ms',
+        },
       },
       RESULTS_FILE,
     );

@@ -25,7 +25,15 @@ const vault = { version: 1, allSecretsForRedaction: () => Array.from({ length: 6
 const scrubber = new SecretScrubber(vault);
 const log = new RequestLog(db, (text) => scrubber.scrub(text));
 
-const PATHS = ['/employer/company', '/employer/directory?limit=100&offset=0', '/employer/individual', '/employer/employment', '/employer/payment?start_date=2026-01-01&end_date=2026-06-30', '/employer/pay-statement', '/introspect'];
+const PATHS = [
+  '/employer/company',
+  '/employer/directory?limit=100&offset=0',
+  '/employer/individual',
+  '/employer/employment',
+  '/employer/payment?start_date=2026-01-01&end_date=2026-06-30',
+  '/employer/pay-statement',
+  '/introspect',
+];
 const PRODUCTS = ['company', 'directory', 'individual', 'employment', 'payment', 'pay-statement', null];
 const ENVS = ['local', 'env-sandbox', 'env-prod'];
 
@@ -38,12 +46,25 @@ function row(i: number): NewRequestLogEntry {
   const failed = i % 97 === 0;
   const limited = i % 211 === 0;
   return {
-    callId: `call-${i}`, time: 1_763_000_000_000 + i * 250, environmentId: ENVS[i % 3]!, connectionId: `conn-${i % 60}`,
-    method: p === 2 || p === 3 || p === 5 ? 'POST' : 'GET', path: PATHS[p]!, product: PRODUCTS[p]!,
-    status: failed ? 500 : limited ? 429 : 200, durationMs: 40 + (i % 300), attempt: failed ? 1 : 1 + (i % 2),
-    requestId: `${hex(i)}-${hex(i + 7)}-${hex(i * 3)}`, outcome: failed ? 'server_error' : limited ? 'rate_limited' : 'ok',
-    errorName: failed ? 'server_error' : null, finchCode: limited ? 'finch_application_rl' : failed ? 'server_error' : null,
-    message: failed ? 'Internal server error' : null, retryAfterMs: limited ? 3000 : null, dataRetrieved: null, lastUpdateDate: null, lastUpdateResult: null,
+    callId: `call-${i}`,
+    time: 1_763_000_000_000 + i * 250,
+    environmentId: ENVS[i % 3]!,
+    connectionId: `conn-${i % 60}`,
+    method: p === 2 || p === 3 || p === 5 ? 'POST' : 'GET',
+    path: PATHS[p]!,
+    product: PRODUCTS[p]!,
+    status: failed ? 500 : limited ? 429 : 200,
+    durationMs: 40 + (i % 300),
+    attempt: failed ? 1 : 1 + (i % 2),
+    requestId: `${hex(i)}-${hex(i + 7)}-${hex(i * 3)}`,
+    outcome: failed ? 'server_error' : limited ? 'rate_limited' : 'ok',
+    errorName: failed ? 'server_error' : null,
+    finchCode: limited ? 'finch_application_rl' : failed ? 'server_error' : null,
+    message: failed ? 'Internal server error' : null,
+    retryAfterMs: limited ? 3000 : null,
+    dataRetrieved: null,
+    lastUpdateDate: null,
+    lastUpdateResult: null,
   };
 }
 
@@ -62,12 +83,16 @@ const fillSeconds = (performance.now() - fillStart) / 1000;
 
 // 2. Search latency: the shapes the log view sends.
 const shapes: ((k: number) => RequestLogQuery)[] = [
-  (k) => ({ text: hex(k * 7919 % ROWS).slice(0, 6) }),
+  (k) => ({ text: hex((k * 7919) % ROWS).slice(0, 6) }),
   (k) => ({ text: 'finch_application_rl', environmentId: ENVS[k % 3] }),
   (k) => ({ text: 'directory', statusClass: '5xx', environmentId: ENVS[k % 3] }),
   (k) => ({ environmentId: ENVS[k % 3], product: 'payment' }),
   (k) => ({ connectionId: `conn-${k % 60}`, environmentId: ENVS[k % 3], statusClass: '2xx' }),
-  (k) => ({ environmentId: ENVS[k % 3], from: 1_763_000_000_000 + (k % 100) * 1000 * 250, to: 1_763_000_000_000 + (k % 100 + 50) * 1000 * 250 }),
+  (k) => ({
+    environmentId: ENVS[k % 3],
+    from: 1_763_000_000_000 + (k % 100) * 1000 * 250,
+    to: 1_763_000_000_000 + ((k % 100) + 50) * 1000 * 250,
+  }),
   (k) => ({ text: 'server_error employer', environmentId: ENVS[k % 3] }),
   () => ({}),
 ];
@@ -90,10 +115,14 @@ const goalAppend = 0.2;
 const goalP95 = 50;
 console.log(`request log (${ROWS.toLocaleString()} rows${quick ? ', quick' : ''}; fill ${fillSeconds.toFixed(1)} s)`);
 console.log(`  append per attempt   ${perAppend.toFixed(4)} ms   goal ≤ ${goalAppend} ms   ratio ${(perAppend / goalAppend).toFixed(2)}`);
-console.log(`  search p50 / p95     ${p(0.5).toFixed(2)} / ${p(0.95).toFixed(2)} ms   goal p95 < ${goalP95} ms   ratio ${(p(0.95) / goalP95).toFixed(2)}`);
+console.log(
+  `  search p50 / p95     ${p(0.5).toFixed(2)} / ${p(0.95).toFixed(2)} ms   goal p95 < ${goalP95} ms   ratio ${(p(0.95) / goalP95).toFixed(2)}`,
+);
 console.log(`  search max           ${timings.at(-1)!.toFixed(2)} ms over ${QUERIES} queries`);
 byShape.forEach((list, i) => {
   const sorted = [...list].sort((a, b) => a - b);
-  console.log(`    shape ${i}: median ${sorted[sorted.length >> 1]!.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms  ${JSON.stringify(shapes[i]!(0))}`);
+  console.log(
+    `    shape ${i}: median ${sorted[sorted.length >> 1]!.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms  ${JSON.stringify(shapes[i]!(0))}`,
+  );
 });
 console.log(JSON.stringify({ bench: 'request-log', rows: ROWS, appendMs: perAppend, searchP50Ms: p(0.5), searchP95Ms: p(0.95) }));

@@ -59,7 +59,10 @@ interface Simulator {
 }
 
 function startSimulatorProcess(): Promise<Simulator> {
-  const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/simulator/cli.ts', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/simulator/cli.ts', '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolveStart, reject) => {
@@ -87,20 +90,38 @@ interface Response {
   body: string;
 }
 
-function call(agent: Agent, baseUrl: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<Response> {
+function call(
+  agent: Agent,
+  baseUrl: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<Response> {
   return new Promise((resolveCall, reject) => {
-    const req = request(`${baseUrl}${path}`, { method, agent, headers: body ? { ...headers, 'Content-Type': 'application/json' } : headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolveCall({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-      res.on('error', reject);
-    });
+    const req = request(
+      `${baseUrl}${path}`,
+      { method, agent, headers: body ? { ...headers, 'Content-Type': 'application/json' } : headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolveCall({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
-async function load(agent: Agent, baseUrl: string, path: string, token: string, total: number, maxMs: number): Promise<{ done: number; failed: number; seconds: number; latencies: number[] }> {
+async function load(
+  agent: Agent,
+  baseUrl: string,
+  path: string,
+  token: string,
+  total: number,
+  maxMs: number,
+): Promise<{ done: number; failed: number; seconds: number; latencies: number[] }> {
   const headers = { Authorization: `Bearer ${token}`, 'Finch-API-Version': '2020-09-17' };
   const latencies: number[] = [];
   let issued = 0;
@@ -123,7 +144,9 @@ async function load(agent: Agent, baseUrl: string, path: string, token: string, 
 async function main(): Promise<void> {
   console.log(`Finch simulator benchmark${QUICK ? ' (--quick)' : ''} on ${process.platform} ${process.arch}, Node ${process.version}`);
   const generation = benchGeneration();
-  console.log(`10,000-person company: profile + roster ${generation.rosterMs.toFixed(1)} ms; all individual + employment records ${generation.recordsMs.toFixed(1)} ms (median of ${SETTINGS.generations})`);
+  console.log(
+    `10,000-person company: profile + roster ${generation.rosterMs.toFixed(1)} ms; all individual + employment records ${generation.recordsMs.toFixed(1)} ms (median of ${SETTINGS.generations})`,
+  );
 
   const sim = await startSimulatorProcess();
   const agent = new Agent({ keepAlive: true, maxSockets: SETTINGS.concurrency });
@@ -131,7 +154,14 @@ async function main(): Promise<void> {
     const disable = await call(agent, sim.baseUrl, 'PUT', '/_simulator/rate-limits', {}, JSON.stringify({ enabled: false }));
     if (disable.status !== 200) throw new Error(`could not switch rate limits off: ${disable.status} ${disable.body}`);
     const basic = `Basic ${Buffer.from('bench-app:bench-secret').toString('base64')}`;
-    const created = await call(agent, sim.baseUrl, 'POST', '/sandbox/connections', { Authorization: basic }, JSON.stringify({ provider_id: 'gusto', employee_size: 50 }));
+    const created = await call(
+      agent,
+      sim.baseUrl,
+      'POST',
+      '/sandbox/connections',
+      { Authorization: basic },
+      JSON.stringify({ provider_id: 'gusto', employee_size: 50 }),
+    );
     if (created.status !== 200) throw new Error(`sandbox connection failed: ${created.status} ${created.body}`);
     const token = (JSON.parse(created.body) as { access_token: string }).access_token;
 
@@ -144,7 +174,18 @@ async function main(): Promise<void> {
         `${result.failed} non-200 → ${Math.round(rps)} req/s (p50 ${percentile(sorted, 50).toFixed(2)} ms, p99 ${percentile(sorted, 99).toFixed(2)} ms)`,
     );
     console.log(`Goal ${GOAL_RPS} req/s: ratio ${(rps / GOAL_RPS).toFixed(2)}× ${rps >= GOAL_RPS ? '(met)' : '(NOT met)'}`);
-    console.log(JSON.stringify({ quick: QUICK, rosterMs: generation.rosterMs, recordsMs: generation.recordsMs, requests: result.done, failed: result.failed, rps: Math.round(rps), goal: GOAL_RPS, ratio: rps / GOAL_RPS }));
+    console.log(
+      JSON.stringify({
+        quick: QUICK,
+        rosterMs: generation.rosterMs,
+        recordsMs: generation.recordsMs,
+        requests: result.done,
+        failed: result.failed,
+        rps: Math.round(rps),
+        goal: GOAL_RPS,
+        ratio: rps / GOAL_RPS,
+      }),
+    );
     if (result.failed > 0) process.exitCode = 1;
   } finally {
     agent.destroy();

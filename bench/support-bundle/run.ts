@@ -25,11 +25,15 @@ runMain(async () => {
   const dataFolder = mkdtempSync(join(tmpdir(), 'bench-bundle-'));
   const core = await startWorkbenchCore({
     app: { name: 'bench', version: '0.0.0', runtime: 'browser-harness', platform: process.platform, dataFolder },
-    openSettingsStore: createJsonFileStore, cipher: createNodeTestCipher(), embeddedSimulator: false, log: () => {},
+    openSettingsStore: createJsonFileStore,
+    cipher: createNodeTestCipher(),
+    embeddedSimulator: false,
+    log: () => {},
   });
   const fillStart = performance.now();
-  const customer = core.db.prepare("INSERT INTO customers (environment_id, id, name, email, created_at) VALUES (?, ?, ?, ?, ?)");
-  const connection = core.db.prepare(`INSERT INTO connections (environment_id, id, customer_id, company_id, provider_id, products, client_type, connection_type, status, created_at, updated_at)
+  const customer = core.db.prepare('INSERT INTO customers (environment_id, id, name, email, created_at) VALUES (?, ?, ?, ?, ?)');
+  const connection = core.db
+    .prepare(`INSERT INTO connections (environment_id, id, customer_id, company_id, provider_id, products, client_type, connection_type, status, created_at, updated_at)
     VALUES (?, ?, ?, ?, 'gusto', '["company","directory"]', 'sandbox', 'finch', 'connected', ?, ?)`);
   core.db.transaction(() => {
     for (let c = 0; c < CONNECTIONS; c++) {
@@ -43,12 +47,47 @@ runMain(async () => {
 
   const end = START + ROWS * 250;
   const shapes: [string, BundleSelection][] = [
-    ['2 connections, every attempt', { environmentId: ENV, connectionIds: ['conn-7', 'conn-8'], includeUnscoped: false, from: START, to: end, failedOnly: false }],
-    ['all 60 connections, failures only', { environmentId: ENV, connectionIds: Array.from({ length: CONNECTIONS }, (_, c) => `conn-${c}`), includeUnscoped: true, from: START, to: end, failedOnly: true }],
-    ['10 connections, last quarter, every attempt', { environmentId: ENV, connectionIds: Array.from({ length: 10 }, (_, c) => `conn-${c * 3}`), includeUnscoped: false, from: end - (end - START) / 4, to: end, failedOnly: false }],
-    ['whole environment, every attempt', { environmentId: ENV, connectionIds: Array.from({ length: CONNECTIONS }, (_, c) => `conn-${c}`), includeUnscoped: true, from: START, to: end, failedOnly: false }],
+    [
+      '2 connections, every attempt',
+      { environmentId: ENV, connectionIds: ['conn-7', 'conn-8'], includeUnscoped: false, from: START, to: end, failedOnly: false },
+    ],
+    [
+      'all 60 connections, failures only',
+      {
+        environmentId: ENV,
+        connectionIds: Array.from({ length: CONNECTIONS }, (_, c) => `conn-${c}`),
+        includeUnscoped: true,
+        from: START,
+        to: end,
+        failedOnly: true,
+      },
+    ],
+    [
+      '10 connections, last quarter, every attempt',
+      {
+        environmentId: ENV,
+        connectionIds: Array.from({ length: 10 }, (_, c) => `conn-${c * 3}`),
+        includeUnscoped: false,
+        from: end - (end - START) / 4,
+        to: end,
+        failedOnly: false,
+      },
+    ],
+    [
+      'whole environment, every attempt',
+      {
+        environmentId: ENV,
+        connectionIds: Array.from({ length: CONNECTIONS }, (_, c) => `conn-${c}`),
+        includeUnscoped: true,
+        from: START,
+        to: end,
+        failedOnly: false,
+      },
+    ],
   ];
-  console.log(`support bundle (${ROWS.toLocaleString()} logged attempts, 61 secrets in the vault${quick ? ', quick' : ''}; fill ${fillSeconds.toFixed(1)} s)`);
+  console.log(
+    `support bundle (${ROWS.toLocaleString()} logged attempts, 61 secrets in the vault${quick ? ', quick' : ''}; fill ${fillSeconds.toFixed(1)} s)`,
+  );
   const figures: Record<string, number> = {};
   let worst = 0;
   for (const [name, selection] of shapes) {
@@ -66,7 +105,9 @@ runMain(async () => {
     const median = times[times.length >> 1]!;
     worst = Math.max(worst, median);
     figures[name] = median;
-    console.log(`  ${name.padEnd(46)} ${String(rows).padStart(6)} rows  ${(bytes / 1024).toFixed(0).padStart(5)} KiB zip  ${median.toFixed(0).padStart(5)} ms (max ${times.at(-1)!.toFixed(0)})  goal < ${GOAL_MS} ms  ratio ${(median / GOAL_MS).toFixed(2)}`);
+    console.log(
+      `  ${name.padEnd(46)} ${String(rows).padStart(6)} rows  ${(bytes / 1024).toFixed(0).padStart(5)} KiB zip  ${median.toFixed(0).padStart(5)} ms (max ${times.at(-1)!.toFixed(0)})  goal < ${GOAL_MS} ms  ratio ${(median / GOAL_MS).toFixed(2)}`,
+    );
   }
   await core.close();
   rmSync(dataFolder, { recursive: true, force: true });

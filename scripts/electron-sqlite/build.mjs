@@ -13,7 +13,10 @@ function scratchCopy(root) {
   const work = join(root, 'native', '.build');
   rmSync(work, { recursive: true, force: true });
   mkdirSync(join(work, 'node_modules'), { recursive: true });
-  writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'electron-sqlite-build', private: true, allowScripts: { 'better-sqlite3': true } }));
+  writeFileSync(
+    join(work, 'package.json'),
+    JSON.stringify({ name: 'electron-sqlite-build', private: true, allowScripts: { 'better-sqlite3': true } }),
+  );
   const source = join(root, 'node_modules', 'better-sqlite3');
   const copy = join(work, 'node_modules', 'better-sqlite3');
   cpSync(source, copy, { recursive: true, filter: (path) => !path.startsWith(join(source, 'build')) });
@@ -22,16 +25,22 @@ function scratchCopy(root) {
 
 function run(command, args, options) {
   const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8', timeout: 15 * 60_000, ...options });
-  if (result.status !== 0) throw new Error(summarize(result.stderr ?? '') ?? result.error?.message ?? `${command} exited with ${result.status}`);
+  if (result.status !== 0)
+    throw new Error(summarize(result.stderr ?? '') ?? result.error?.message ?? `${command} exited with ${result.status}`);
 }
 
 /** The one line of a failed tool's stderr that says why: a network error first, else its Error line. */
 export function summarize(stderr) {
-  const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const network = lines.find((line) => /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|getaddrinfo|network connectivity|proxy/i.test(line));
   if (network) {
     const fetched = lines.find((line) => /\bGET https?:\/\//.test(line))?.replace(/^.*GET /, '');
-    const why = /network connectivity|proxy/i.test(network) ? 'the network is unreachable' : network.replace(/^(gyp|prebuild-install) (ERR!|warn) (stack |install )?(Error: )?/, '');
+    const why = /network connectivity|proxy/i.test(network)
+      ? 'the network is unreachable'
+      : network.replace(/^(gyp|prebuild-install) (ERR!|warn) (stack |install )?(Error: )?/, '');
     return `${why}${fetched ? ` (fetching ${fetched})` : ''}`;
   }
   return lines.find((line) => /ERR! stack Error:|^Error:|error:/i.test(line)) ?? lines.at(-1) ?? null;
@@ -48,7 +57,11 @@ export function prebuiltGetter(root) {
     const { copy } = scratchCopy(root);
     const require = createRequire(join(root, 'node_modules', 'better-sqlite3', 'package.json'));
     const bin = join(dirname(require.resolve('prebuild-install/package.json')), 'bin.js');
-    run(process.execPath, [bin, '--runtime', 'electron', '--target', expected.electron, '--platform', expected.platform, '--arch', expected.arch, '--verbose'], { cwd: copy });
+    run(
+      process.execPath,
+      [bin, '--runtime', 'electron', '--target', expected.electron, '--platform', expected.platform, '--arch', expected.arch, '--verbose'],
+      { cwd: copy },
+    );
     return built(copy);
   };
 }
@@ -69,10 +82,19 @@ export function sourceBuilder(root) {
     const { copy } = scratchCopy(root);
     // node-gyp is called directly with the runtime spelled out: through `npm rebuild` the
     // npm_config_runtime/target variables were silently dropped and Node's ABI was built.
-    run(process.execPath, [
-      nodeGypBin(root), 'rebuild', '--release',
-      '--runtime=electron', `--target=${expected.electron}`, `--arch=${expected.arch}`, '--dist-url=https://electronjs.org/headers',
-    ], { cwd: copy });
+    run(
+      process.execPath,
+      [
+        nodeGypBin(root),
+        'rebuild',
+        '--release',
+        '--runtime=electron',
+        `--target=${expected.electron}`,
+        `--arch=${expected.arch}`,
+        '--dist-url=https://electronjs.org/headers',
+      ],
+      { cwd: copy },
+    );
     return built(copy);
   };
 }
@@ -85,7 +107,8 @@ export function verifyElectronAbi(root) {
   return (file) => {
     const abi = readFileSync(join(root, 'node_modules', 'electron', 'abi_version'), 'utf8').trim();
     const probe = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(file)})`], { encoding: 'utf8' });
-    if (probe.status === 0) throw new Error(`the result loads in Node (ABI ${process.versions.modules}), so it was built for Node, not Electron (ABI ${abi})`);
+    if (probe.status === 0)
+      throw new Error(`the result loads in Node (ABI ${process.versions.modules}), so it was built for Node, not Electron (ABI ${abi})`);
     const found = /NODE_MODULE_VERSION (\d+)/.exec(probe.stderr ?? '')?.[1];
     if (found !== abi) throw new Error(`the result was built for ABI ${found ?? 'unknown'}, not Electron's ${abi}`);
   };

@@ -42,7 +42,7 @@ export function decide(facts) {
     return {
       action: 'no-electron',
       reason:
-        "npm start needs Electron, but its binary is not installed (its download failed or was skipped during npm ci).\n" +
+        'npm start needs Electron, but its binary is not installed (its download failed or was skipped during npm ci).\n' +
         'Get it with network access: node node_modules/electron/install.js\n' +
         'Or run the same app in your browser: npm run web',
     };
@@ -63,7 +63,11 @@ export function decide(facts) {
  */
 export async function prepareAddon({ expected, getPrebuilt, buildFromSource, verify = () => {}, install, log = () => {} }) {
   const tries = [
-    ['prebuilt', `Downloading the prebuilt better-sqlite3 ${expected.betterSqlite3} for Electron ${expected.electron} (${expected.platform}-${expected.arch})…`, getPrebuilt],
+    [
+      'prebuilt',
+      `Downloading the prebuilt better-sqlite3 ${expected.betterSqlite3} for Electron ${expected.electron} (${expected.platform}-${expected.arch})…`,
+      getPrebuilt,
+    ],
     ['source', `Building better-sqlite3 ${expected.betterSqlite3} from source for Electron ${expected.electron}…`, buildFromSource],
   ];
   const failures = [];
@@ -83,7 +87,7 @@ export async function prepareAddon({ expected, getPrebuilt, buildFromSource, ver
     message:
       `Could not prepare SQLite (better-sqlite3 ${expected.betterSqlite3}) for Electron ${expected.electron}, so the desktop app cannot open its database.\n` +
       failures.map((f) => `  - ${f}`).join('\n') +
-      '\nThe prebuilt binary needs network access to GitHub; a build from source needs Electron\'s headers (electronjs.org) and a C++ toolchain (python3, make, g++).\n' +
+      "\nThe prebuilt binary needs network access to GitHub; a build from source needs Electron's headers (electronjs.org) and a C++ toolchain (python3, make, g++).\n" +
       `When you have either, run: ${PREPARE_COMMAND}\n` +
       'Meanwhile the same app runs in your browser: npm run web',
   };

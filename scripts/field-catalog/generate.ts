@@ -14,5 +14,7 @@ const spec = JSON.parse(readFileSync(specPath, 'utf8')) as { info?: { version?: 
 const target = resolve(root, 'src/shared/domain/field-catalog.ts');
 const catalog = buildCatalog(spec);
 writeFileSync(target, renderCatalogModule(catalog, spec.info?.version ?? 'unknown'));
-const counts = Object.entries(catalog).map(([product, fields]) => `${product} ${fields.length}`).join(', ');
+const counts = Object.entries(catalog)
+  .map(([product, fields]) => `${product} ${fields.length}`)
+  .join(', ');
 console.log(`wrote ${target}: ${counts}`);

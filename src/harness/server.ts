@@ -136,7 +136,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (path === CALLBACK_PATH) {
       const match = matchRedirect(callbackUri, new URL(request.url ?? '/', callbackUri).toString());
       const message = await finishRedirect(core, core.environments.activeId(), match?.state ?? '', match);
-      response.writeHead(200, { ...common, 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" });
+      response.writeHead(200, {
+        ...common,
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+      });
       response.end(callbackPage(message));
       return;
     }

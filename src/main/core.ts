@@ -152,7 +152,12 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     onChanged: (value) => events.emit('settings', 'changed', value),
   });
   const db = openDatabaseOrTemporary(join(folder, 'workbench.sqlite'), adapters.sqliteNativeBinding, notices);
-  const vault = new SecretVault({ path: join(folder, 'secrets.json'), openStore: adapters.openSettingsStore, cipher: adapters.cipher, notices });
+  const vault = new SecretVault({
+    path: join(folder, 'secrets.json'),
+    openStore: adapters.openSettingsStore,
+    cipher: adapters.cipher,
+    notices,
+  });
   // Set once the operation registry exists (below): a switch of environment cancels its pulls.
   let onEnvironmentsChanged = (_activeId: string): void => {};
   const environments = new EnvironmentService({
@@ -179,16 +184,35 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
   const gateway = new FinchGateway({ log: requestLog, limiter, clock, ...(adapters.fetch ? { fetch: adapters.fetch } : {}) });
 
   const connections = new ConnectionService({
-    db, vault, environments, gateway, simulator: () => simulator, scrub: (text) => scrubber.scrub(text),
+    db,
+    vault,
+    environments,
+    gateway,
+    simulator: () => simulator,
+    scrub: (text) => scrubber.scrub(text),
     onChanged: (environmentId) => events.emit('connections', 'changed', { environmentId }),
   });
 
   const traces = new ConnectTraces();
   const connect = new ConnectFlow({
-    traces, lookupAttempt: (requestId) => requestLog.findByRequestId(requestId)[0], environments, connections, gateway, vault, simulator: () => simulator,
+    traces,
+    lookupAttempt: (requestId) => requestLog.findByRequestId(requestId)[0],
+    environments,
+    connections,
+    gateway,
+    vault,
+    simulator: () => simulator,
   });
   const lifecycle = new ConnectionLifecycle({ environments, connections, gateway, vault, simulator: () => simulator });
-  const diagnostics = new DiagnosticsService({ requestLog, connections, lifecycle, environments, limiter, traces, simulator: () => simulator });
+  const diagnostics = new DiagnosticsService({
+    requestLog,
+    connections,
+    lifecycle,
+    environments,
+    limiter,
+    traces,
+    simulator: () => simulator,
+  });
   const syncJobs = new SyncJobs({ lifecycle, connections, clock });
 
   const progress = createBatcher<OperationProgress>(clock, 100, (updates) => {
@@ -198,24 +222,70 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
   const operations = new OperationRegistry(progress, () => environments.activeId());
   // A pull for an environment that is no longer active must not go on spending its budget.
   onEnvironmentsChanged = (activeId) => void operations.cancelOutside(activeId);
-  const arming = new ProductionArming({ environments, connections, clock, onChanged: (state) => events.emit('safety', 'armingChanged', state) });
+  const arming = new ProductionArming({
+    environments,
+    connections,
+    clock,
+    onChanged: (state) => events.emit('safety', 'armingChanged', state),
+  });
   const mockData = new MockData({ environments, connections, lifecycle, syncJobs, operations });
-  const drills = new DrillRunner({ db, environments, connections, lifecycle, gateway, requestLog, mockData, syncJobs, clock, simulator: () => simulator });
+  const drills = new DrillRunner({
+    db,
+    environments,
+    connections,
+    lifecycle,
+    gateway,
+    requestLog,
+    mockData,
+    syncJobs,
+    clock,
+    simulator: () => simulator,
+  });
 
   const coverage = new CoverageService({ db, lifecycle, connections, operations });
   // One save path for every export: the shell's file saver (a save dialog in Electron).
   const exportSaver = adapters.fileSaver ? exportSaverFrom(adapters.fileSaver) : null;
-  const appFacts = () => ({ name: adapters.app.name, version: adapters.app.version, runtime: adapters.app.runtime, platform: adapters.app.platform });
-  const support = new SupportService({ db, environments, connections, requestLog, vault, app: appFacts, fileSaver: adapters.fileSaver ?? null });
+  const appFacts = () => ({
+    name: adapters.app.name,
+    version: adapters.app.version,
+    runtime: adapters.app.runtime,
+    platform: adapters.app.platform,
+  });
+  const support = new SupportService({
+    db,
+    environments,
+    connections,
+    requestLog,
+    vault,
+    app: appFacts,
+    fileSaver: adapters.fileSaver ?? null,
+  });
   const readiness = new ReadinessService({
-    db, environments, drillResults: (environmentId) => drills.results(environmentId), vault, meter: () => limiter.readings(), app: appFacts,
-    fileSaver: adapters.fileSaver ?? null, pdfPrinter: adapters.pdfPrinter ?? null,
+    db,
+    environments,
+    drillResults: (environmentId) => drills.results(environmentId),
+    vault,
+    meter: () => limiter.readings(),
+    app: appFacts,
+    fileSaver: adapters.fileSaver ?? null,
+    pdfPrinter: adapters.pdfPrinter ?? null,
     coverageRuns: (environmentId) => coverage.coverageRuns(environmentId),
   });
 
-  const exportGate = new ExportGate({ secrets: () => vault.allSecretsForRedaction(), db, saver: exportSaver, environmentsJson: () => environments.exportJson() });
+  const exportGate = new ExportGate({
+    secrets: () => vault.allSecretsForRedaction(),
+    db,
+    saver: exportSaver,
+    environmentsJson: () => environments.exportJson(),
+  });
   const webhooks = new WebhookService({
-    db, vault, environments, connections, simulator: () => simulator, log, ...(adapters.fetch ? { fetch: adapters.fetch } : {}),
+    db,
+    vault,
+    environments,
+    connections,
+    simulator: () => simulator,
+    log,
+    ...(adapters.fetch ? { fetch: adapters.fetch } : {}),
     onEvent: (summary) => events.emit('webhooks', 'received', summary),
     // A secret the app generates is shown once, through the gate (files/one-time-secrets.ts).
     offerOneTimeSecret: (secret) => exportGate.offerOneTimeSecret(secret),
@@ -223,9 +293,33 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
   await webhooks.restore();
 
   const services: WorkbenchServices = {
-    app: adapters.app, cipher: adapters.cipher, events, notices, settings, vault, environments, requestLog, limiter, gateway, connections, connect,
-    lifecycle, diagnostics, drills, explorer: new ExplorerService(lifecycle), support, readiness, redirectOpener: adapters.redirectOpener ?? null,
-    exportSaver, simulator, db, operations, mockData, arming, coverage, webhooks,
+    app: adapters.app,
+    cipher: adapters.cipher,
+    events,
+    notices,
+    settings,
+    vault,
+    environments,
+    requestLog,
+    limiter,
+    gateway,
+    connections,
+    connect,
+    lifecycle,
+    diagnostics,
+    drills,
+    explorer: new ExplorerService(lifecycle),
+    support,
+    readiness,
+    redirectOpener: adapters.redirectOpener ?? null,
+    exportSaver,
+    simulator,
+    db,
+    operations,
+    mockData,
+    arming,
+    coverage,
+    webhooks,
     exportGate,
     snapshots: new SnapshotService({ db, lifecycle, connections, operations }),
   };
@@ -249,12 +343,27 @@ function assembleHandlers(s: WorkbenchServices): HandlerMap {
   return {
     app: buildAppHandlers({ app: s.app, cipher: s.cipher, notices: s.notices }),
     settings: buildSettingsHandlers(s.settings),
-    environments: buildEnvironmentHandlers({ environments: s.environments, connections: s.connections, gateway: s.gateway, vault: s.vault, simulator: () => s.simulator }),
+    environments: buildEnvironmentHandlers({
+      environments: s.environments,
+      connections: s.connections,
+      gateway: s.gateway,
+      vault: s.vault,
+      simulator: () => s.simulator,
+    }),
     connections: buildConnectionHandlers({ connections: s.connections, lifecycle: s.lifecycle, activeId }),
-    connect: buildConnectHandlers({ connect: s.connect, environments: s.environments, events: s.events, redirectOpener: s.redirectOpener, activeId }),
+    connect: buildConnectHandlers({
+      connect: s.connect,
+      environments: s.environments,
+      events: s.events,
+      redirectOpener: s.redirectOpener,
+      activeId,
+    }),
     sandbox: buildSandboxHandlers({ connections: s.connections, drills: s.drills, mockData: s.mockData, activeId }),
     explorer: buildExplorerHandlers({
-      explorer: s.explorer, operations: s.operations, environments: s.environments, emitRows: (rows) => s.events.emit('explorer', 'directoryRows', rows),
+      explorer: s.explorer,
+      operations: s.operations,
+      environments: s.environments,
+      emitRows: (rows) => s.events.emit('explorer', 'directoryRows', rows),
     }),
     coverage: buildCoverageHandlers(s.coverage, activeId),
     snapshots: buildSnapshotHandlers(s.snapshots, activeId),
@@ -274,7 +383,11 @@ async function startEmbeddedSimulator(folder: string, notices: NoticeBoard, log:
   try {
     return await startSimulator({ stateFile: join(folder, 'simulator-state.json'), log: (line) => log(`[simulator] ${line}`) });
   } catch (error) {
-    notices.add({ id: 'simulator-failed', level: 'error', message: `The local Finch simulator could not start: ${(error as Error).message}` });
+    notices.add({
+      id: 'simulator-failed',
+      level: 'error',
+      message: `The local Finch simulator could not start: ${(error as Error).message}`,
+    });
     return null;
   }
 }

@@ -61,7 +61,10 @@ function sqliteAddon(): string {
   );
 }
 
-void app.whenReady().then(startApp).catch((error: unknown) => reportStartFailure(failurePorts, error));
+void app
+  .whenReady()
+  .then(startApp)
+  .catch((error: unknown) => reportStartFailure(failurePorts, error));
 
 async function startApp(): Promise<void> {
   const core = await startWorkbenchCore({

@@ -109,7 +109,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     log: options.log ?? ((line) => console.error(line)),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
   });
-  const triggerTarget = (connectionId: string, eventType: string): { connection: NonNullable<ReturnType<typeof core.store.connections.get>>; type: WebhookEventType } => {
+  const triggerTarget = (
+    connectionId: string,
+    eventType: string,
+  ): { connection: NonNullable<ReturnType<typeof core.store.connections.get>>; type: WebhookEventType } => {
     const connection = core.store.connections.get(connectionId);
     if (!connection) throw new RangeError(`No connection ${connectionId} in this simulator.`);
     if (!isWebhookEventType(eventType)) throw new RangeError(`Unknown webhook event type ${eventType}.`);
@@ -134,7 +137,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       return;
     }
     const body = JSON.stringify(errorBody(400, 'invalid_request_error', 'malformed_http_request', 'The HTTP request could not be parsed.'));
-    socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -170,7 +175,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       },
       trigger: (connectionId, eventType, options = {}) => {
         const { connection, type } = triggerTarget(connectionId, eventType);
-        return core.webhooks.send(connection, type, options.body ?? JSON.stringify(core.webhooks.preview(connection, type)), options.tamper ?? null);
+        return core.webhooks.send(
+          connection,
+          type,
+          options.body ?? JSON.stringify(core.webhooks.preview(connection, type)),
+          options.tamper ?? null,
+        );
       },
       deliveries: (filter) => core.webhooks.deliveries(filter),
       idle: () => core.webhooks.dispatcher.idle(),

@@ -62,16 +62,27 @@ export class SimulatorCore {
     this.jobs = new JobBook(this.store, options.jobTiming);
     this.connections = new ConnectionBook(this.store, this.jobs, this.clock, options.seed);
     this.webhooks = new SimulatorWebhooks(
-      { store: this.store, clock: this.clock, datasets: this.datasets, baseUrl: () => this.baseUrl, settle: (c) => this.refresh(c), log: options.log },
+      {
+        store: this.store,
+        clock: this.clock,
+        datasets: this.datasets,
+        baseUrl: () => this.baseUrl,
+        settle: (c) => this.refresh(c),
+        log: options.log,
+      },
       options.webhooks,
     );
     // A connection's first sync becomes a listed job: at once, or when an assisted setup completes.
     this.jobs.onApplied = (connection, job, before) => {
-      const initial = job.type === 'assisted_setup' && job.completionStatus === 'complete' ? this.jobs.recordInitialSync(connection, job.completeAt) : null;
+      const initial =
+        job.type === 'assisted_setup' && job.completionStatus === 'complete'
+          ? this.jobs.recordInitialSync(connection, job.completeAt)
+          : null;
       this.webhooks.jobApplied(connection, job, before, initial);
     };
     this.connections.onCreated = (connection) => {
-      if (connection.authenticationType !== 'assisted') this.webhooks.connectionCreated(connection, this.jobs.recordInitialSync(connection, this.clock.now()));
+      if (connection.authenticationType !== 'assisted')
+        this.webhooks.connectionCreated(connection, this.jobs.recordInitialSync(connection, this.clock.now()));
     };
   }
 

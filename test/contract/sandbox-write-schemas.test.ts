@@ -14,7 +14,11 @@ describe('sandbox write schemas', () => {
   });
 
   it('accept Finch’s own request examples shape and refuse a wrong enum', () => {
-    expect(checkSandboxWrite('directory', [{ first_name: 'Ada', last_name: 'Lovelace', employment: { type: 'employee', subtype: 'full_time' } }])).toEqual([]);
+    expect(
+      checkSandboxWrite('directory', [
+        { first_name: 'Ada', last_name: 'Lovelace', employment: { type: 'employee', subtype: 'full_time' } },
+      ]),
+    ).toEqual([]);
     expect(checkSandboxWrite('employment', { employment: { type: 'robot' } })[0]?.path).toBe('employment.type');
   });
 });

@@ -62,20 +62,36 @@ const sandboxIntrospect: typeof fetch = async (input, init) => {
 beforeAll(async () => {
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
-  steady = spawn(join(ROOT, 'node_modules', '.bin', 'steady'), ['--host', '127.0.0.1', '--port', String(port), '--quiet', '--no-color', 'test/spec/finch-openapi.json'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
+  steady = spawn(
+    join(ROOT, 'node_modules', '.bin', 'steady'),
+    ['--host', '127.0.0.1', '--port', String(port), '--quiet', '--no-color', 'test/spec/finch-openapi.json'],
+    {
+      cwd: ROOT,
+      stdio: 'ignore',
+    },
+  );
   await waitUntilUp(baseUrl);
   core = await startWorkbenchCore({
-    app: { name: 'contract', version: '0.0.0', runtime: 'browser-harness', platform: 'test', dataFolder: mkdtempSync(join(tmpdir(), 'steady-')) },
+    app: {
+      name: 'contract',
+      version: '0.0.0',
+      runtime: 'browser-harness',
+      platform: 'test',
+      dataFolder: mkdtempSync(join(tmpdir(), 'steady-')),
+    },
     openSettingsStore: createJsonFileStore,
     cipher: createNodeTestCipher(),
     embeddedSimulator: false,
     fetch: sandboxIntrospect,
     log: () => {},
   });
-  core.environments.create({ name: 'Steady Sandbox', kind: 'sandbox', clientId: 'steady-client-0001', clientSecret: 'steady-secret-0001', apiBaseUrl: baseUrl });
+  core.environments.create({
+    name: 'Steady Sandbox',
+    kind: 'sandbox',
+    clientId: 'steady-client-0001',
+    clientSecret: 'steady-secret-0001',
+    apiBaseUrl: baseUrl,
+  });
   envId = core.environments.state().environments.find((e) => e.name === 'Steady Sandbox')!.id;
 }, 30_000);
 
@@ -86,7 +102,12 @@ afterAll(async () => {
 
 describe('sandbox calls against Finch’s spec (Steady)', () => {
   it('creates a sandbox connection the way the app does (POST /sandbox/connections, then introspect)', async () => {
-    const connection = await core.connections.createSandbox(envId, { providerId: 'gusto', authenticationType: 'oauth', employeeSize: 25, products: ['company', 'directory'] });
+    const connection = await core.connections.createSandbox(envId, {
+      providerId: 'gusto',
+      authenticationType: 'oauth',
+      employeeSize: 25,
+      products: ['company', 'directory'],
+    });
     expect(connection.id).toBeTruthy();
     const calls = core.requestLog.search({ environmentId: envId, limit: 10 });
     expect(calls.map((c) => [c.method, c.path, c.status])).toEqual([
@@ -101,28 +122,52 @@ describe('sandbox calls against Finch’s spec (Steady)', () => {
     const basic = applicationTarget(core.environments.get(envId), null, core.vault);
     const answers = [
       await core.gateway.call(bearer, (c) => c.sandbox.connections.accounts.update({ connection_status: 'reauth' })),
-      await core.gateway.call(basic, (c) => c.sandbox.connections.accounts.create({ company_id: '00000000-0000-0000-0000-000000000001', provider_id: 'gusto' })),
+      await core.gateway.call(basic, (c) =>
+        c.sandbox.connections.accounts.create({ company_id: '00000000-0000-0000-0000-000000000001', provider_id: 'gusto' }),
+      ),
       await core.gateway.call(bearer, (c) => c.sandbox.directory.create({ body: [{ first_name: 'Ada', last_name: 'Lovelace' }] })),
-      await core.gateway.call(bearer, (c) => c.sandbox.individual.update('00000000-0000-0000-0000-000000000002', { preferred_name: 'Ada' })),
+      await core.gateway.call(bearer, (c) =>
+        c.sandbox.individual.update('00000000-0000-0000-0000-000000000002', { preferred_name: 'Ada' }),
+      ),
       await core.gateway.call(bearer, (c) => c.sandbox.employment.update('00000000-0000-0000-0000-000000000002', { title: 'Engineer' })),
       await core.gateway.call(bearer, (c) => c.sandbox.jobs.configuration.retrieve()),
-      await core.gateway.call(bearer, (c) => c.sandbox.jobs.configuration.update({ type: 'data_sync_all', completion_status: 'reauth_error' })),
+      await core.gateway.call(bearer, (c) =>
+        c.sandbox.jobs.configuration.update({ type: 'data_sync_all', completion_status: 'reauth_error' }),
+      ),
       await core.gateway.call(bearer, (c) => c.sandbox.jobs.create({ type: 'data_sync_all' })),
     ];
     // The Sandbox screen's writes go through MockData, which checks each body against the spec first.
     const company = {
-      legal_name: 'Steady Co', entity: { type: 'llc', subtype: null }, primary_email: 'ops@example.com', primary_phone_number: '+15555550100',
-      departments: [{ name: 'Engineering', parent: null }], ein: '12-3456789', locations: [], accounts: [],
+      legal_name: 'Steady Co',
+      entity: { type: 'llc', subtype: null },
+      primary_email: 'ops@example.com',
+      primary_phone_number: '+15555550100',
+      departments: [{ name: 'Engineering', parent: null }],
+      ein: '12-3456789',
+      locations: [],
+      accounts: [],
     };
     // Steady answers 4xx to a request outside the spec: the check below covers these writes too.
     for (const write of [
       await core.mockData.write(envId, { connectionId: connection.id, write: 'company', body: company, sync: false }),
-      await core.mockData.write(envId, { connectionId: connection.id, write: 'directory', body: [{ first_name: 'Grace', last_name: 'Hopper' }], sync: false }),
       await core.mockData.write(envId, {
-        connectionId: connection.id, write: 'payment', sync: false,
-        body: { start_date: '2026-10-01', end_date: '2026-10-15', pay_statements: [{ individual_id: '00000000-0000-0000-0000-000000000002', gross_pay: 100_000 }] },
+        connectionId: connection.id,
+        write: 'directory',
+        body: [{ first_name: 'Grace', last_name: 'Hopper' }],
+        sync: false,
       }),
-    ]) expect(write.job).toBeNull();
+      await core.mockData.write(envId, {
+        connectionId: connection.id,
+        write: 'payment',
+        sync: false,
+        body: {
+          start_date: '2026-10-01',
+          end_date: '2026-10-15',
+          pay_statements: [{ individual_id: '00000000-0000-0000-0000-000000000002', gross_pay: 100_000 }],
+        },
+      }),
+    ])
+      expect(write.job).toBeNull();
     for (const answer of answers) expect(answer.status).toBeLessThan(300);
     expect(core.requestLog.search({ environmentId: envId, statusClass: '4xx' })).toEqual([]);
   });

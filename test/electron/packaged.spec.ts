@@ -26,7 +26,8 @@ test('the packaged app starts, opens its window and its database', async () => {
   const { build } = await import('electron-builder');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = require(join(ROOT, 'electron-builder.config.js')) as Record<string, any>;
-  const electronVersion = (JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
+  const electronVersion = (JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')) as { version: string })
+    .version;
   await build({
     projectDir: ROOT,
     dir: true,

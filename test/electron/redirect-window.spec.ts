@@ -14,7 +14,10 @@ test.skip(binary === null, 'no Electron binary');
 
 test('redirect flow in its own window ends in a stored connection', async () => {
   const userData = mkdtempSync(join(tmpdir(), 'workbench-electron-'));
-  const app = await electron.launch({ executablePath: binary!, args: [resolve(__dirname, '../../out/main/index.js'), `--user-data-dir=${userData}`] });
+  const app = await electron.launch({
+    executablePath: binary!,
+    args: [resolve(__dirname, '../../out/main/index.js'), `--user-data-dir=${userData}`],
+  });
   const page = await app.firstWindow();
   await page.goto('app://workbench/index.html#/connections');
   await page.getByRole('button', { name: 'New connection' }).click();

@@ -39,13 +39,28 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: '429 past every retry', fault: { kind: 'rate_limit', count: 3, retry_after_seconds: 0, finch_code: 'finch_application_rl' }, expect: 'rate_limited', answered: true },
+  {
+    name: '429 past every retry',
+    fault: { kind: 'rate_limit', count: 3, retry_after_seconds: 0, finch_code: 'finch_application_rl' },
+    expect: 'rate_limited',
+    answered: true,
+  },
   { name: '500 past every retry', fault: { kind: 'error', status: 500, count: 3 }, expect: 'finch_error', answered: true },
   { name: '503 twice, then recovery', fault: { kind: 'error', status: 503, count: 2 }, expect: 'ok', answered: true },
-  { name: 'timeouts (hung up without an answer)', fault: { kind: 'timeout', latency_ms: 50, count: 3 }, expect: 'network', answered: false },
+  {
+    name: 'timeouts (hung up without an answer)',
+    fault: { kind: 'timeout', latency_ms: 50, count: 3 },
+    expect: 'network',
+    answered: false,
+  },
   { name: 'dropped connections', fault: { kind: 'drop', count: 3 }, expect: 'network', answered: false },
   { name: 'malformed JSON', fault: { kind: 'malformed_json', count: 1 }, expect: 'finch_error', answered: true },
-  { name: '202 sync in progress', fault: { kind: 'accepted', count: 1, finch_code: 'data_sync_in_progress' }, expect: 'accepted', answered: true },
+  {
+    name: '202 sync in progress',
+    fault: { kind: 'accepted', count: 1, finch_code: 'data_sync_in_progress' },
+    expect: 'accepted',
+    answered: true,
+  },
   { name: '401 reauthenticate_user', fault: { kind: 'reauth', count: 1 }, expect: 'reauth_required', answered: true },
 ];
 
@@ -57,7 +72,9 @@ describe('fault matrix on the explorer read path', () => {
       const before = Date.now();
       const reply = await dispatch('explorer:company', { connectionId: connection.id });
       core.simulator!.admin.clearFaults();
-      const attempts = core.requestLog.search({ environmentId: 'local', connectionId: connection.id, limit: 20 }).filter((a) => a.path === '/employer/company' && a.time >= before - 5);
+      const attempts = core.requestLog
+        .search({ environmentId: 'local', connectionId: connection.id, limit: 20 })
+        .filter((a) => a.path === '/employer/company' && a.time >= before - 5);
       expect(attempts.length).toBeGreaterThanOrEqual(1);
       if (c.answered) expect(attempts.every((a) => typeof a.requestId === 'string' && a.requestId.length > 0)).toBe(true);
       else expect(attempts.every((a) => a.outcome === 'network' && a.requestId === null && (a.message ?? '').length > 0)).toBe(true);

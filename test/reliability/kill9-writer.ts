@@ -22,19 +22,47 @@ const snapshots = new SnapshotStore(db);
 
 for (let n = 0; n < maxRows && Date.now() < deadline; n++) {
   const saved = log.append({
-    callId: `kill9-call-${round}-${n}`, time: Date.now(), environmentId: 'kill9', connectionId: `conn-${n % 7}`, method: 'GET',
-    path: '/employer/directory?limit=100&offset=0', product: 'directory', status: n % 13 === 0 ? 429 : 200, durationMs: 12.5, attempt: 1,
-    requestId: `kill9-r${round}-n${n}`, outcome: n % 13 === 0 ? 'rate_limited' : 'ok', errorName: null, finchCode: n % 13 === 0 ? 'finch_application_rl' : null,
-    message: n % 13 === 0 ? 'Rate limit exceeded for the directory product.' : null, retryAfterMs: null, dataRetrieved: null,
-    lastUpdateDate: null, lastUpdateResult: null,
+    callId: `kill9-call-${round}-${n}`,
+    time: Date.now(),
+    environmentId: 'kill9',
+    connectionId: `conn-${n % 7}`,
+    method: 'GET',
+    path: '/employer/directory?limit=100&offset=0',
+    product: 'directory',
+    status: n % 13 === 0 ? 429 : 200,
+    durationMs: 12.5,
+    attempt: 1,
+    requestId: `kill9-r${round}-n${n}`,
+    outcome: n % 13 === 0 ? 'rate_limited' : 'ok',
+    errorName: null,
+    finchCode: n % 13 === 0 ? 'finch_application_rl' : null,
+    message: n % 13 === 0 ? 'Rate limit exceeded for the directory product.' : null,
+    retryAfterMs: null,
+    dataRetrieved: null,
+    lastUpdateDate: null,
+    lastUpdateResult: null,
   });
   process.stdout.write(`${saved.id} ${saved.requestId}\n`);
   if (n % 25 === 0) {
     const data = gzipSync(Buffer.concat([Buffer.from(JSON.stringify({ round, n })), randomBytes(40_000)]));
-    const stored = snapshots.add('kill9', {
-      connectionId: `conn-${n % 7}`, providerId: 'finch', customerId: null, customerName: null, label: `kill9 ${round}/${n}`, takenAt: Date.now(),
-      startDate: '2026-01-01', endDate: '2026-11-23', counts: { people: 0, individuals: 0, employments: 0, payments: 0, payStatements: 0 }, products: {}, requestIds: [], calls: 0,
-    } as never, data);
+    const stored = snapshots.add(
+      'kill9',
+      {
+        connectionId: `conn-${n % 7}`,
+        providerId: 'finch',
+        customerId: null,
+        customerName: null,
+        label: `kill9 ${round}/${n}`,
+        takenAt: Date.now(),
+        startDate: '2026-01-01',
+        endDate: '2026-11-23',
+        counts: { people: 0, individuals: 0, employments: 0, payments: 0, payStatements: 0 },
+        products: {},
+        requestIds: [],
+        calls: 0,
+      } as never,
+      data,
+    );
     process.stdout.write(`S ${stored.id} ${createHash('sha256').update(data).digest('hex')}\n`);
   }
 }

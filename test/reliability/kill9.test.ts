@@ -37,7 +37,10 @@ interface Round {
 /** Runs the writer until it has reported `killAfter` commits, then SIGKILLs it. */
 function writeAndKill(round: number, killAfter: number): Promise<Round> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dbPath, String(round), '20000'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dbPath, String(round), '20000'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const reported: Round['reported'] = [];
     const snapshots: Round['snapshots'] = [];
     let partial = '';
@@ -61,7 +64,8 @@ function writeAndKill(round: number, killAfter: number): Promise<Round> {
     child.once('error', fail);
     child.once('exit', (code, signal) => {
       clearTimeout(guard);
-      if (signal !== 'SIGKILL') fail(new Error(`writer ended with code ${String(code)} before the kill (${reported.length} rows):\n${stderr}`));
+      if (signal !== 'SIGKILL')
+        fail(new Error(`writer ended with code ${String(code)} before the kill (${reported.length} rows):\n${stderr}`));
       const wal = `${dbPath}-wal`;
       done({ reported, snapshots, signal, walBytes: existsSync(wal) ? statSync(wal).size : 0 });
     });
@@ -86,12 +90,17 @@ describe('request log and snapshots survive kill -9 mid-write', () => {
         const ids = reported.map((r) => r.id);
         const first = Math.min(...ids);
         const last = Math.max(...ids);
-        const present = db.prepare('SELECT id, request_id AS requestId FROM requests WHERE id BETWEEN ? AND ?').all(first, last) as { id: number; requestId: string }[];
+        const present = db.prepare('SELECT id, request_id AS requestId FROM requests WHERE id BETWEEN ? AND ?').all(first, last) as {
+          id: number;
+          requestId: string;
+        }[];
         const byId = new Map(present.map((row) => [row.id, row.requestId]));
         const missing = reported.filter((r) => byId.get(r.id) !== r.requestId);
         expect(missing.slice(0, 5)).toEqual([]);
         // Nothing invented: at most the one append that committed between its COMMIT and its print.
-        const beyond = db.prepare('SELECT count(*) AS n FROM requests WHERE id > ? AND request_id LIKE ?').get(last, `kill9-r${round}-%`) as { n: number };
+        const beyond = db
+          .prepare('SELECT count(*) AS n FROM requests WHERE id > ? AND request_id LIKE ?')
+          .get(last, `kill9-r${round}-%`) as { n: number };
         expect(beyond.n).toBeLessThanOrEqual(1);
         // The search index took the last reported row in the same commit as the row itself.
         const lastRow = reported.at(-1)!;

@@ -92,12 +92,15 @@ beforeAll(async () => {
   if (!world.core.simulator) throw new Error('the embedded simulator did not start');
   canarySim = await startSimulator({ log: () => {} });
   // Stored the normal way, before the storm; its id and name are never offered to the fuzzer.
-  const state = stateOf(await call('environments:create', { ...CANARY, kind: 'sandbox', apiBaseUrl: canarySim.baseUrl, connectUrl: canarySim.connectUrl }));
+  const state = stateOf(
+    await call('environments:create', { ...CANARY, kind: 'sandbox', apiBaseUrl: canarySim.baseUrl, connectUrl: canarySim.connectUrl }),
+  );
   canary = state.environments.find((e) => e.name === CANARY.name)!;
   expect(canary).toBeDefined();
   // Two sandbox connections in the Local simulator (active at start), so connection channels
   // have real targets; unlike the canary, the storm may find and use them.
-  for (const employeeSize of [5, 12]) expect(await call('sandbox:createConnection', { providerId: 'gusto', employeeSize })).toMatchObject({ ok: true });
+  for (const employeeSize of [5, 12])
+    expect(await call('sandbox:createConnection', { providerId: 'gusto', employeeSize })).toMatchObject({ ok: true });
 });
 
 afterAll(async () => {
@@ -113,10 +116,20 @@ describe('IPC fuzz through the real guard and handlers', () => {
     const pools = new IdPools(new Set([canary.id]), new Set([canary.name]));
     pools.learn(stateOf(await call('environments:getState', {})));
     storm = await runStorm({
-      channels, perChannel: PER_CHANNEL, finchBudget: FINCH_BUDGET, strangerShare: 0.03, strangers: STRANGERS, trusted: SENDER,
-      rng: new Rng(SEED), pools, call, finchRequests: () => world.finchCalls() + world.fencedCalls(),
+      channels,
+      perChannel: PER_CHANNEL,
+      finchBudget: FINCH_BUDGET,
+      strangerShare: 0.03,
+      strangers: STRANGERS,
+      trusted: SENDER,
+      rng: new Rng(SEED),
+      pools,
+      call,
+      finchRequests: () => world.finchCalls() + world.fencedCalls(),
     });
-    console.log(`${formatStats(storm)}\nFinch: ${world.finchCalls()} requests to the simulator, ${world.fencedCalls()} fenced (non-loopback). Seed ${SEED}.`);
+    console.log(
+      `${formatStats(storm)}\nFinch: ${world.finchCalls()} requests to the simulator, ${world.fencedCalls()} fenced (non-loopback). Seed ${SEED}.`,
+    );
     expect(storm.violations.slice(0, 20)).toEqual([]);
     for (const { channel } of channels) {
       const s = storm.stats.get(channel)!;
@@ -150,7 +163,8 @@ describe('IPC fuzz through the real guard and handlers', () => {
     expect(world.core.db.pragma('foreign_key_check')).toEqual([]);
     expect(await call('requestLog:search', { limit: 10 })).toMatchObject({ ok: true });
     await world.core.simulator?.flush();
-    for (const file of ['settings.json', 'secrets.json', 'simulator-state.json']) expect(() => JSON.parse(readFileSync(join(dataFolder, file), 'utf8'))).not.toThrow();
+    for (const file of ['settings.json', 'secrets.json', 'simulator-state.json'])
+      expect(() => JSON.parse(readFileSync(join(dataFolder, file), 'utf8'))).not.toThrow();
     expect(unhandled).toEqual([]);
   });
 
@@ -191,7 +205,15 @@ describe('IPC fuzz through the real guard and handlers', () => {
   // environment's client secret reuses the Basic-auth client and the SDK finds no Bearer token.
   it('keeps a bearer call apart from a basic call with the same credential string (was a bug the fuzz found)', async () => {
     const same = 'same-credential-0001';
-    const state = stateOf(await call('environments:create', { name: 'Bug 3', kind: 'sandbox', clientId: 'bug3-client', clientSecret: same, apiBaseUrl: canarySim.baseUrl }));
+    const state = stateOf(
+      await call('environments:create', {
+        name: 'Bug 3',
+        kind: 'sandbox',
+        clientId: 'bug3-client',
+        clientSecret: same,
+        apiBaseUrl: canarySim.baseUrl,
+      }),
+    );
     const id = state.environments.find((e) => e.name === 'Bug 3')!.id;
     await call('environments:setActive', { id });
     await call('environments:checkCredentials', { id }); // caches a client with the secret
@@ -203,6 +225,9 @@ describe('IPC fuzz through the real guard and handlers', () => {
   // token with a character outside Latin-1 passes the schema, cannot go into an HTTP header,
   // and the fetch TypeError comes back as `internal` instead of a validation error.
   it('refuses an access token that cannot be sent in a header as validation (was a bug the fuzz found)', async () => {
-    expect(await call('connections:importToken', { accessToken: 'token-✓-0001' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(await call('connections:importToken', { accessToken: 'token-✓-0001' })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation' },
+    });
   });
 });

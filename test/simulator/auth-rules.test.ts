@@ -21,7 +21,12 @@ afterAll(async () => {
   expect(t.recorder.failures).toEqual([]);
 });
 
-const finchError = expect.objectContaining({ code: 401, name: expect.any(String), finch_code: expect.any(String), message: expect.any(String) });
+const finchError = expect.objectContaining({
+  code: 401,
+  name: expect.any(String),
+  finch_code: expect.any(String),
+  message: expect.any(String),
+});
 
 describe('Bearer endpoints', () => {
   it('answer with a Bearer token', async () => {
@@ -55,7 +60,10 @@ describe('Bearer endpoints', () => {
 describe('Basic endpoints', () => {
   it('refuse a Bearer token with 401 naming the Basic scheme', async () => {
     for (const path of ['/connect/sessions', '/sandbox/connections']) {
-      const result = await t.call('POST', path, { token, body: { provider_id: 'finch', customer_id: 'x', customer_name: 'X', products: ['company'] } });
+      const result = await t.call('POST', path, {
+        token,
+        body: { provider_id: 'finch', customer_id: 'x', customer_name: 'X', products: ['company'] },
+      });
       expect(result.status, path).toBe(401);
       expect(result.body).toMatchObject({ name: 'authentication_error', finch_code: 'wrong_authorization_scheme' });
     }
@@ -90,11 +98,20 @@ describe('with --client-id/--client-secret', () => {
   it('only that pair is an application', async () => {
     const restricted = await startTestSimulator({ credentials: { clientId: 'only-app', clientSecret: 'only-secret' } });
     try {
-      const wrongSecret = await restricted.call('POST', '/sandbox/connections', { basic: ['only-app', 'nope'], body: { provider_id: 'finch' } });
+      const wrongSecret = await restricted.call('POST', '/sandbox/connections', {
+        basic: ['only-app', 'nope'],
+        body: { provider_id: 'finch' },
+      });
       expect(wrongSecret.status).toBe(401);
-      const other = await restricted.call('POST', '/sandbox/connections', { basic: ['other-app', 'only-secret'], body: { provider_id: 'finch' } });
+      const other = await restricted.call('POST', '/sandbox/connections', {
+        basic: ['other-app', 'only-secret'],
+        body: { provider_id: 'finch' },
+      });
       expect(other.status).toBe(401);
-      const right = await restricted.call('POST', '/sandbox/connections', { basic: ['only-app', 'only-secret'], body: { provider_id: 'finch' } });
+      const right = await restricted.call('POST', '/sandbox/connections', {
+        basic: ['only-app', 'only-secret'],
+        body: { provider_id: 'finch' },
+      });
       expect(right.status).toBe(200);
       expect(restricted.recorder.failures).toEqual([]);
     } finally {

@@ -25,7 +25,10 @@ afterAll(async () => {
 describe('individual and employment batches', () => {
   it('answer each item: 200 with the record, 404 for an unknown id', async () => {
     for (const path of ['/employer/individual', '/employer/employment']) {
-      const result = await t.call('POST', path, { token, body: { requests: [{ individual_id: people[0] }, { individual_id: UNKNOWN }, { individual_id: people[1] }] } });
+      const result = await t.call('POST', path, {
+        token,
+        body: { requests: [{ individual_id: people[0] }, { individual_id: UNKNOWN }, { individual_id: people[1] }] },
+      });
       expect(result.status).toBe(200);
       const [first, missing, third] = result.body.responses;
       expect(first).toMatchObject({ individual_id: people[0], code: 200, body: { id: people[0] } });
@@ -91,11 +94,18 @@ describe('sandbox additions before and after a sync', () => {
 
     const payment = await t.call('POST', '/sandbox/payment', {
       token,
-      body: { start_date: '2026-03-01', end_date: '2026-03-15', pay_statements: [{ individual_id: people[2], gross_pay: 300_000, earnings: [{ type: 'salary', name: 'Salary', amount: 300_000 }] }] },
+      body: {
+        start_date: '2026-03-01',
+        end_date: '2026-03-15',
+        pay_statements: [{ individual_id: people[2], gross_pay: 300_000, earnings: [{ type: 'salary', name: 'Salary', amount: 300_000 }] }],
+      },
     });
     const paymentId: string = payment.body.payment_id;
     const statementsBefore = await t.call('POST', '/employer/pay-statement', { token, body: { requests: [{ payment_id: paymentId }] } });
-    expect(statementsBefore.body.responses[0]).toMatchObject({ code: 202, body: { name: 'accepted', finch_code: 'data_sync_in_progress' } });
+    expect(statementsBefore.body.responses[0]).toMatchObject({
+      code: 202,
+      body: { name: 'accepted', finch_code: 'data_sync_in_progress' },
+    });
 
     const job = await t.call('POST', '/sandbox/jobs', { token, body: { type: 'data_sync_all' } });
     expect(job.status).toBe(200);
@@ -108,6 +118,9 @@ describe('sandbox additions before and after a sync', () => {
     const directoryAfter = await t.call('GET', '/employer/directory?limit=200', { token });
     expect(directoryAfter.body.paging.count).toBe(31);
     const statementsAfter = await t.call('POST', '/employer/pay-statement', { token, body: { requests: [{ payment_id: paymentId }] } });
-    expect(statementsAfter.body.responses[0]).toMatchObject({ code: 200, body: { pay_statements: [{ individual_id: people[2], gross_pay: { amount: 300_000 } }] } });
+    expect(statementsAfter.body.responses[0]).toMatchObject({
+      code: 200,
+      body: { pay_statements: [{ individual_id: people[2], gross_pay: { amount: 300_000 } }] },
+    });
   });
 });

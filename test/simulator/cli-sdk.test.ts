@@ -19,7 +19,10 @@ let output = '';
 const recorder = new ResponseRecorder();
 
 beforeAll(async () => {
-  child = spawn('npm', ['run', 'simulator', '--', '--port', '0', '--client-id', 'cli-app', '--client-secret', 'cli-secret'], { cwd: ROOT, detached: true });
+  child = spawn('npm', ['run', 'simulator', '--', '--port', '0', '--client-id', 'cli-app', '--client-secret', 'cli-secret'], {
+    cwd: ROOT,
+    detached: true,
+  });
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   baseUrl = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`simulator did not start:\n${output}`)), 20_000);
@@ -54,7 +57,13 @@ describe('the simulator CLI with the Finch SDK', () => {
   });
 
   it('rejects client credentials other than the --client-id/--client-secret pair', async () => {
-    const other = new Finch({ baseURL: baseUrl, clientID: 'someone-else', clientSecret: 'cli-secret', maxRetries: 0, fetch: checkedFetch(baseUrl, recorder) });
+    const other = new Finch({
+      baseURL: baseUrl,
+      clientID: 'someone-else',
+      clientSecret: 'cli-secret',
+      maxRetries: 0,
+      fetch: checkedFetch(baseUrl, recorder),
+    });
     await expect(other.sandbox.connections.create({ provider_id: 'finch' })).rejects.toMatchObject({ status: 401 });
   });
 

@@ -23,7 +23,13 @@ afterAll(async () => {
 });
 
 async function session(body: Record<string, unknown> = {}): Promise<{ session_id: string; connect_url: string }> {
-  return app.connect.sessions.new({ customer_id: 'cust-42', customer_name: 'Lakeside Dental', customer_email: 'ops@lakeside.example', products: ['company', 'directory', 'individual'], ...body } as never);
+  return app.connect.sessions.new({
+    customer_id: 'cust-42',
+    customer_name: 'Lakeside Dental',
+    customer_email: 'ops@lakeside.example',
+    products: ['company', 'directory', 'individual'],
+    ...body,
+  } as never);
 }
 
 describe('POST /connect/sessions', () => {
@@ -46,10 +52,16 @@ describe('POST /connect/sessions', () => {
   });
 
   it('validates the request with a 400 carrying context', async () => {
-    const result = await t.call('POST', '/connect/sessions', { basic: [CLIENT_ID, CLIENT_SECRET], body: { customer_id: 'c1', customer_name: 'C' } });
+    const result = await t.call('POST', '/connect/sessions', {
+      basic: [CLIENT_ID, CLIENT_SECRET],
+      body: { customer_id: 'c1', customer_name: 'C' },
+    });
     expect(result.status).toBe(400);
     expect(result.body).toMatchObject({ finch_code: 'invalid_request', context: { customer_id: 'c1' } });
-    const badProduct = await t.call('POST', '/connect/sessions', { basic: [CLIENT_ID, CLIENT_SECRET], body: { customer_id: 'c1', customer_name: 'C', products: ['payroll'] } });
+    const badProduct = await t.call('POST', '/connect/sessions', {
+      basic: [CLIENT_ID, CLIENT_SECRET],
+      body: { customer_id: 'c1', customer_name: 'C', products: ['payroll'] },
+    });
     expect(badProduct.status).toBe(400);
   });
 });
@@ -60,11 +72,25 @@ describe('authorization codes', () => {
     const done = await t.completeConnect(s.session_id, { state: 'xyz', sdk_host_url: HOST });
     expect(done.status).toBe(200);
     const token = await app.accessTokens.create({ code: done.body.code });
-    expect(token).toMatchObject({ token_type: 'bearer', customer_id: 'cust-42', customer_name: 'Lakeside Dental', provider_id: 'finch', client_type: 'sandbox' });
+    expect(token).toMatchObject({
+      token_type: 'bearer',
+      customer_id: 'cust-42',
+      customer_name: 'Lakeside Dental',
+      provider_id: 'finch',
+      client_type: 'sandbox',
+    });
     const introspection = await t.sdk({ accessToken: token.access_token }).account.introspect();
-    expect(introspection).toMatchObject({ connection_id: token.connection_id, customer_id: 'cust-42', customer_name: 'Lakeside Dental', customer_email: 'ops@lakeside.example', client_id: CLIENT_ID });
+    expect(introspection).toMatchObject({
+      connection_id: token.connection_id,
+      customer_id: 'cust-42',
+      customer_name: 'Lakeside Dental',
+      customer_email: 'ops@lakeside.example',
+      client_id: CLIENT_ID,
+    });
 
-    const again = await t.call('POST', '/auth/token', { body: { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, code: done.body.code } });
+    const again = await t.call('POST', '/auth/token', {
+      body: { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, code: done.body.code },
+    });
     expect(again.status).toBe(400);
     expect(again.body).toMatchObject({ name: 'invalid_grant_error', message: expect.stringMatching(/already been used/) });
     await expect(app.accessTokens.create({ code: done.body.code })).rejects.toBeInstanceOf(Finch.BadRequestError);
@@ -74,7 +100,9 @@ describe('authorization codes', () => {
     const s = await session();
     const done = await t.completeConnect(s.session_id, { sdk_host_url: HOST });
     t.sim.clock.advance(10 * 60_000 + 1);
-    const late = await t.call('POST', '/auth/token', { body: { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, code: done.body.code } });
+    const late = await t.call('POST', '/auth/token', {
+      body: { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, code: done.body.code },
+    });
     expect(late.status).toBe(400);
     expect(late.body).toMatchObject({ name: 'invalid_grant_error', message: expect.stringMatching(/expired/) });
   });
@@ -98,7 +126,9 @@ describe('authorization codes', () => {
     const missing = await t.call('POST', '/auth/token', { body: { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, code } });
     expect(missing.status).toBe(400);
     expect(missing.body.message).toMatch(/redirect_uri is required/);
-    const wrong = await t.call('POST', '/auth/token', { body: { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, code, redirect_uri: 'https://app.example/other' } });
+    const wrong = await t.call('POST', '/auth/token', {
+      body: { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, code, redirect_uri: 'https://app.example/other' },
+    });
     expect(wrong.status).toBe(400);
     const right = await app.accessTokens.create({ code, redirect_uri: 'https://app.example/finch/callback' });
     expect(right.customer_id).toBe('cust-redirect');
@@ -127,7 +157,10 @@ describe('sessions', () => {
       body: { customer_id: 'cust-dup', customer_name: 'Dup', products: ['company'], integration: { provider: 'gusto' } },
     });
     expect(dup.status).toBe(400);
-    expect(dup.body).toMatchObject({ finch_code: 'connection_already_exists', context: { customer_id: 'cust-dup', connection_id: expect.any(String) } });
+    expect(dup.body).toMatchObject({
+      finch_code: 'connection_already_exists',
+      context: { customer_id: 'cust-dup', connection_id: expect.any(String) },
+    });
   });
 });
 
@@ -158,7 +191,12 @@ describe('failure paths of the Connect page', () => {
     try {
       const sdk = limited.sdk({ clientID: 'provider-app' });
       for (let i = 0; i < 6; i++) {
-        const s = await sdk.connect.sessions.new({ customer_id: `p${i}`, customer_name: `P${i}`, products: ['company'], sandbox: 'provider' } as never);
+        const s = await sdk.connect.sessions.new({
+          customer_id: `p${i}`,
+          customer_name: `P${i}`,
+          products: ['company'],
+          sandbox: 'provider',
+        } as never);
         const done = await limited.completeConnect(s.session_id, { provider_id: 'gusto', auth_method: 'oauth', sdk_host_url: HOST });
         if (i < 5) expect(done.status, `connection ${i + 1}`).toBe(200);
         else expect(done.body.error).toMatchObject({ type: 'employer_connection_error', message: expect.stringMatching(/at most 5/) });
@@ -186,7 +224,10 @@ describe('reauthentication', () => {
   });
 
   it('refuses an unknown connection with 400 connection_not_found', async () => {
-    const result = await t.call('POST', '/connect/sessions/reauthenticate', { basic: [CLIENT_ID, CLIENT_SECRET], body: { connection_id: 'nope' } });
+    const result = await t.call('POST', '/connect/sessions/reauthenticate', {
+      basic: [CLIENT_ID, CLIENT_SECRET],
+      body: { connection_id: 'nope' },
+    });
     expect(result.status).toBe(400);
     expect(result.body.finch_code).toBe('connection_not_found');
   });

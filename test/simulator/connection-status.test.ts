@@ -22,9 +22,18 @@ afterAll(async () => {
 describe('disconnect', () => {
   it('kills the token everywhere but leaves other connections to the company alone', async () => {
     const a = await t.sandboxConnection({ employee_size: 5 });
-    const b = (await t.call('POST', '/sandbox/connections/accounts', { basic: ['c0ffee00-0000-4000-8000-000000000001', 'sim-secret-for-tests'], body: { company_id: a.company_id, provider_id: 'rippling' } })).body;
+    const b = (
+      await t.call('POST', '/sandbox/connections/accounts', {
+        basic: ['c0ffee00-0000-4000-8000-000000000001', 'sim-secret-for-tests'],
+        body: { company_id: a.company_id, provider_id: 'rippling' },
+      })
+    ).body;
     expect((await t.sdk({ accessToken: a.access_token }).account.disconnect()).status).toBe('success');
-    for (const [method, path] of [['GET', '/employer/company'], ['GET', '/introspect'], ['POST', '/disconnect']] as const) {
+    for (const [method, path] of [
+      ['GET', '/employer/company'],
+      ['GET', '/introspect'],
+      ['POST', '/disconnect'],
+    ] as const) {
       const result = await t.call(method, path, { token: a.access_token });
       expect(result.status, path).toBe(401);
       expect(result.body).toMatchObject({ name: 'invalid_token_error', finch_code: 'invalid_access_token' });
@@ -40,7 +49,11 @@ describe('forced connection statuses', () => {
     await sdk.sandbox.connections.accounts.update({ connection_status: 'reauth' });
     const error = await sdk.hris.directory.list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Finch.AuthenticationError);
-    expect((error as InstanceType<typeof Finch.AuthenticationError>).error).toMatchObject({ code: 401, name: 'authentication_error', finch_code: 'reauthenticate_user' });
+    expect((error as InstanceType<typeof Finch.AuthenticationError>).error).toMatchObject({
+      code: 401,
+      name: 'authentication_error',
+      finch_code: 'reauthenticate_user',
+    });
     const introspection = await sdk.account.introspect();
     expect(introspection.connection_status.status).toBe('reauth');
     await sdk.sandbox.connections.accounts.update({ connection_status: 'connected' });
@@ -109,7 +122,10 @@ describe('jobs', () => {
 
   it('allow one forced refresh per hour (429 with retry_at), and reauth_error ends in 401', async () => {
     const c = await t.sandboxConnection({ employee_size: 3 });
-    await t.call('PUT', '/sandbox/jobs/configuration', { token: c.access_token, body: { type: 'data_sync_all', completion_status: 'reauth_error' } });
+    await t.call('PUT', '/sandbox/jobs/configuration', {
+      token: c.access_token,
+      body: { type: 'data_sync_all', completion_status: 'reauth_error' },
+    });
     const first = await t.call('POST', '/jobs/automated', { token: c.access_token, body: { type: 'data_sync_all' } });
     expect(first.status).toBe(201);
     const second = await t.call('POST', '/jobs/automated', { token: c.access_token, body: { type: 'data_sync_all' } });

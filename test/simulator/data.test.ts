@@ -83,20 +83,27 @@ describe('consistency', () => {
       expect(departments.has(p.department.name)).toBe(true);
     }
     const sample = people.slice(0, 20).map((p) => ({ individual_id: p.id }));
-    const individuals = (await t.call('POST', '/employer/individual', { token: c.access_token, body: { requests: sample } })).body.responses;
+    const individuals = (await t.call('POST', '/employer/individual', { token: c.access_token, body: { requests: sample } })).body
+      .responses;
     const domain = String(company.primary_email).split('@')[1];
     for (const r of individuals) expect(r.body.emails.find((e: Row) => e.type === 'work').data.endsWith(`@${domain}`)).toBe(true);
   });
 
   it('pay statements add up and payments total their statements', async () => {
     const c = await t.sandboxConnection({ employee_size: 40 });
-    const payments: Row[] = (await t.call('GET', '/employer/payment?start_date=2000-01-01&end_date=2100-01-01', { token: c.access_token })).body;
+    const payments: Row[] = (await t.call('GET', '/employer/payment?start_date=2000-01-01&end_date=2100-01-01', { token: c.access_token }))
+      .body;
     expect(payments.length).toBeGreaterThan(20);
     const latest = payments[0] as Row;
     const oldest = payments[payments.length - 1] as Row;
     expect(Date.parse(latest.pay_date) - Date.parse(oldest.pay_date)).toBeLessThanOrEqual(366 * 86_400_000);
     const sampled = [payments[0], payments[3], payments[payments.length - 1]] as Row[];
-    const batch = (await t.call('POST', '/employer/pay-statement', { token: c.access_token, body: { requests: sampled.map((p) => ({ payment_id: p.id, limit: 5000 })) } })).body.responses;
+    const batch = (
+      await t.call('POST', '/employer/pay-statement', {
+        token: c.access_token,
+        body: { requests: sampled.map((p) => ({ payment_id: p.id, limit: 5000 })) },
+      })
+    ).body.responses;
     batch.forEach((response: Row, i: number) => {
       const payment = sampled[i] as Row;
       const statements: Row[] = response.body.pay_statements;
@@ -119,7 +126,8 @@ describe('consistency', () => {
 
   it('above 100 employees there is one pay period per pay group (as in Finch Sandbox)', async () => {
     const c = await t.sandboxConnection({ employee_size: 150 });
-    const payments: Row[] = (await t.call('GET', '/employer/payment?start_date=2000-01-01&end_date=2100-01-01', { token: c.access_token })).body;
+    const payments: Row[] = (await t.call('GET', '/employer/payment?start_date=2000-01-01&end_date=2100-01-01', { token: c.access_token }))
+      .body;
     const groups = payments.map((p) => p.pay_group_ids[0]);
     expect(new Set(groups).size).toBe(groups.length);
     expect(payments.length).toBeLessThanOrEqual(3);
@@ -129,13 +137,17 @@ describe('consistency', () => {
 describe('provider profiles', () => {
   it('null exactly the fields GET /providers declares unsupported, and 501 products a provider lacks', async () => {
     const providers: Row[] = (await t.call('GET', '/providers')).body;
-    for (const id of ['gusto', 'bamboo_hr', 'adp_run', 'paychex_flex', 'rippling', 'justworks', 'finch']) expect(providers.map((p) => p.id)).toContain(id);
+    for (const id of ['gusto', 'bamboo_hr', 'adp_run', 'paychex_flex', 'rippling', 'justworks', 'finch'])
+      expect(providers.map((p) => p.id)).toContain(id);
     let checkedNulls = 0;
     for (const provider of providers) {
       const method = provider.authentication_methods.find((m: Row) => m.type !== 'assisted') ?? provider.authentication_methods[0];
       // Ask for payroll products even where the provider has none: Finch answers 501 then.
       const products = [...new Set([...provider.products, 'payment', 'pay_statement'])];
-      const c = await t.sandboxConnection({ provider_id: provider.id, employee_size: 12, authentication_type: method.type, products }, `app-${provider.id}`);
+      const c = await t.sandboxConnection(
+        { provider_id: provider.id, employee_size: 12, authentication_type: method.type, products },
+        `app-${provider.id}`,
+      );
       const token = c.access_token;
       if (method.type === 'assisted') {
         await t.call('PUT', '/sandbox/connections/accounts', { token, body: { connection_status: 'connected' } });
@@ -146,8 +158,12 @@ describe('provider profiles', () => {
       const people = await directory(token);
       records['directory'] = people;
       const requests = people.map((p) => ({ individual_id: p.id }));
-      records['individual'] = (await t.call('POST', '/employer/individual', { token, body: { requests } })).body.responses.map((r: Row) => r.body);
-      records['employment'] = (await t.call('POST', '/employer/employment', { token, body: { requests } })).body.responses.map((r: Row) => r.body);
+      records['individual'] = (await t.call('POST', '/employer/individual', { token, body: { requests } })).body.responses.map(
+        (r: Row) => r.body,
+      );
+      records['employment'] = (await t.call('POST', '/employer/employment', { token, body: { requests } })).body.responses.map(
+        (r: Row) => r.body,
+      );
       const payments = await t.call('GET', '/employer/payment?start_date=2000-01-01&end_date=2100-01-01', { token });
       if (!provider.products.includes('payment')) {
         expect(payments.status, provider.id).toBe(501);
@@ -156,7 +172,9 @@ describe('provider profiles', () => {
       }
       records['payment'] = payments.body;
       const first = payments.body[0] as Row;
-      records['pay_statement'] = (await t.call('POST', '/employer/pay-statement', { token, body: { requests: [{ payment_id: first.id }] } })).body.responses[0].body.pay_statements;
+      records['pay_statement'] = (
+        await t.call('POST', '/employer/pay-statement', { token, body: { requests: [{ payment_id: first.id }] } })
+      ).body.responses[0].body.pay_statements;
 
       const prefixes: Record<string, string[]> = {
         company: ['company'],
@@ -173,7 +191,10 @@ describe('provider profiles', () => {
           const unsupported = flag === false || (typeof flag === 'object' && Object.values(flag as Row).every((v) => v === false));
           const values = (records[kind] ?? []).map((r) => r[field]).filter((v) => v !== undefined);
           if (unsupported) {
-            expect(values.every((v) => v === null), `${provider.id} ${kind}.${field}`).toBe(true);
+            expect(
+              values.every((v) => v === null),
+              `${provider.id} ${kind}.${field}`,
+            ).toBe(true);
             checkedNulls += values.length;
           }
         }
@@ -193,11 +214,19 @@ describe('sandbox edits', () => {
     const c = await t.sandboxConnection({ employee_size: 6 });
     const token = c.access_token;
     const person = (await directory(token))[2] as Row;
-    const edited = await t.call('PUT', `/sandbox/employment/${person.id}`, { token, body: { title: 'Chief Sandbox Officer', income: { unit: 'yearly', amount: 12_300_000 } } });
-    expect(edited.body).toMatchObject({ id: person.id, title: 'Chief Sandbox Officer', income: { unit: 'yearly', amount: 12_300_000, currency: null, effective_date: null } });
+    const edited = await t.call('PUT', `/sandbox/employment/${person.id}`, {
+      token,
+      body: { title: 'Chief Sandbox Officer', income: { unit: 'yearly', amount: 12_300_000 } },
+    });
+    expect(edited.body).toMatchObject({
+      id: person.id,
+      title: 'Chief Sandbox Officer',
+      income: { unit: 'yearly', amount: 12_300_000, currency: null, effective_date: null },
+    });
     await t.call('PUT', '/sandbox/company', { token, body: { legal_name: 'Edited Widgets LLC' } });
     const read = async (): Promise<[string, string]> => [
-      (await t.call('POST', '/employer/employment', { token, body: { requests: [{ individual_id: person.id }] } })).body.responses[0].body.title,
+      (await t.call('POST', '/employer/employment', { token, body: { requests: [{ individual_id: person.id }] } })).body.responses[0].body
+        .title,
       (await t.call('GET', '/employer/company', { token })).body.legal_name,
     ];
     const [titleBefore, nameBefore] = await read();
@@ -220,9 +249,14 @@ describe('sandbox edits', () => {
     const c = await t.sandboxConnection({ employee_size: 10 });
     const token = c.access_token;
     const people = await directory(token);
-    const benefit = (await t.call('POST', '/employer/benefits', { token, body: { type: 'commuter', frequency: 'monthly', description: 'Transit' } })).body;
+    const benefit = (
+      await t.call('POST', '/employer/benefits', { token, body: { type: 'commuter', frequency: 'monthly', description: 'Transit' } })
+    ).body;
     const target = (people[4] as Row).id;
-    await t.call('POST', `/employer/benefits/${benefit.benefit_id}/individuals`, { token, body: [{ individual_id: target, configuration: { employee_deduction: { type: 'fixed', amount: 12_000 } } }] });
+    await t.call('POST', `/employer/benefits/${benefit.benefit_id}/individuals`, {
+      token,
+      body: [{ individual_id: target, configuration: { employee_deduction: { type: 'fixed', amount: 12_000 } } }],
+    });
     expect((await t.call('GET', `/employer/benefits/${benefit.benefit_id}/enrolled`, { token })).body.individual_ids).toEqual([target]);
     const detail = (await t.call('GET', `/employer/benefits/${benefit.benefit_id}/individuals?individual_ids=${target}`, { token })).body;
     expect(detail[0]).toMatchObject({ code: 200, body: { employee_deduction: { type: 'fixed', amount: 12_000 } } });

@@ -78,7 +78,11 @@ describe('faults', () => {
   it('malformed JSON is a 200 whose body does not parse', async () => {
     await fault({ kind: 'malformed_json', path: '/employer/individual' });
     // Deliberately outside the spec-checking fetch: this body is broken on purpose.
-    const raw = await fetch(`${t.baseUrl}/employer/individual`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: '{"requests":[]}' });
+    const raw = await fetch(`${t.baseUrl}/employer/individual`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: '{"requests":[]}',
+    });
     expect(raw.status).toBe(200);
     expect(raw.headers.get('content-type')).toMatch(/application\/json/);
     expect(raw.headers.get('finch-request-id')).toBeTruthy();
@@ -115,7 +119,12 @@ describe('faults', () => {
   });
 
   it('refuses invalid rules', async () => {
-    for (const rule of [{ kind: 'explode', path: '/x' }, { kind: 'error' }, { kind: 'error', path: '/_simulator/reset' }, { kind: 'error', path: '/x', count: 0 }]) {
+    for (const rule of [
+      { kind: 'explode', path: '/x' },
+      { kind: 'error' },
+      { kind: 'error', path: '/_simulator/reset' },
+      { kind: 'error', path: '/x', count: 0 },
+    ]) {
       expect((await t.admin('POST', '/_simulator/faults', rule)).status, JSON.stringify(rule)).toBe(400);
     }
   });

@@ -9,7 +9,20 @@ import type { TestSimulator } from './helpers/test-simulator';
 import { CLIENT_ID, CLIENT_SECRET, startTestSimulator } from './helpers/test-simulator';
 
 const BASIC = [CLIENT_ID, CLIENT_SECRET] as const;
-const ALL_PRODUCTS = ['company', 'directory', 'individual', 'ssn', 'employment', 'payment', 'pay_statement', 'benefits', 'documents', 'plans', 'plans_enrollments', 'plans_dependents'];
+const ALL_PRODUCTS = [
+  'company',
+  'directory',
+  'individual',
+  'ssn',
+  'employment',
+  'payment',
+  'pay_statement',
+  'benefits',
+  'documents',
+  'plans',
+  'plans_enrollments',
+  'plans_dependents',
+];
 
 interface Step {
   operationId: string;
@@ -88,8 +101,20 @@ describe('every operation answers with a valid success response', () => {
     });
     const completed = await t.completeConnect(session.session_id);
     expect(completed.status).toBe(200);
-    await run({ operationId: 'create-access-token', method: 'POST', path: '/auth/token', auth: 'none', body: { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, code: completed.body.code } });
-    await run({ operationId: 'post-connect-sessions-reauthenticate', method: 'POST', path: '/connect/sessions/reauthenticate', auth: 'basic', body: { connection_id: a.connection_id } });
+    await run({
+      operationId: 'create-access-token',
+      method: 'POST',
+      path: '/auth/token',
+      auth: 'none',
+      body: { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, code: completed.body.code },
+    });
+    await run({
+      operationId: 'post-connect-sessions-reauthenticate',
+      method: 'POST',
+      path: '/connect/sessions/reauthenticate',
+      auth: 'basic',
+      body: { connection_id: a.connection_id },
+    });
     await bearer('get-introspect', 'GET', '/introspect');
     await bearer('get-company', 'GET', '/employer/company');
     const directory = await bearer('get-directory', 'GET', '/employer/directory?limit=10');
@@ -112,7 +137,11 @@ describe('every operation answers with a valid success response', () => {
     await bearer('get-pay-group', 'GET', `/employer/pay-groups/${groups[0].id}`);
     const benefits = await bearer('get-company-benefits', 'GET', '/employer/benefits');
     const benefitId: string = benefits[0].benefit_id;
-    const created = await bearer('create-company-benefits', 'POST', '/employer/benefits', { type: 'hsa_pre', frequency: 'every_paycheck', description: 'HSA (new)' });
+    const created = await bearer('create-company-benefits', 'POST', '/employer/benefits', {
+      type: 'hsa_pre',
+      frequency: 'every_paycheck',
+      description: 'HSA (new)',
+    });
     await bearer('register-company-benefits', 'POST', '/employer/benefits/register', { type: 'commuter', frequency: 'monthly' });
     await bearer('get-company-benefits-meta', 'GET', '/employer/benefits/meta');
     await bearer('get-company-benefit', 'GET', `/employer/benefits/${benefitId}`);
@@ -129,14 +158,24 @@ describe('every operation answers with a valid success response', () => {
     const plans = await bearer('list-plans', 'GET', '/employer/plans');
     await bearer('get-plan', 'GET', `/employer/plans/${plans.plans[0].id}`);
     const enrollments = await bearer('list-plan-enrollments', 'GET', '/employer/plans-enrollments');
-    await bearer('get-plan-enrollments', 'POST', '/employer/plans-enrollments', { requests: [{ enrollment_id: enrollments.enrollments[0].id }] });
+    await bearer('get-plan-enrollments', 'POST', '/employer/plans-enrollments', {
+      requests: [{ enrollment_id: enrollments.enrollments[0].id }],
+    });
     const dependents = await bearer('list-plan-dependents', 'GET', '/employer/plans-dependents');
-    await bearer('get-plan-dependents', 'POST', '/employer/plans-dependents', { requests: [{ dependent_id: dependents.dependents[0].dependent_id }] });
+    await bearer('get-plan-dependents', 'POST', '/employer/plans-dependents', {
+      requests: [{ dependent_id: dependents.dependents[0].dependent_id }],
+    });
     const job = await bearer('post-jobs-automated', 'POST', '/jobs/automated', { type: 'data_sync_all' });
     await bearer('get-jobs-automated', 'GET', '/jobs/automated');
     await bearer('get-jobs-job_id', 'GET', `/jobs/automated/${job.job_id}`);
     await bearer('get-jobs-manual-job_id', 'GET', `/jobs/manual/${created.job_id}`);
-    await bearer('post-forward', 'POST', '/forward', { method: 'GET', route: '/v1/employees', params: { active: true }, data: null, request_headers: { 'x-custom': '1' } });
+    await bearer('post-forward', 'POST', '/forward', {
+      method: 'GET',
+      route: '/v1/employees',
+      params: { active: true },
+      data: null,
+      request_headers: { 'x-custom': '1' },
+    });
 
     const account = await run({
       operationId: 'post-sandbox-connections-accounts',
@@ -145,7 +184,13 @@ describe('every operation answers with a valid success response', () => {
       auth: 'basic',
       body: { company_id: a.company_id, provider_id: 'gusto', authentication_type: 'oauth' },
     });
-    await run({ operationId: 'put-sandbox-connections-accounts', method: 'PUT', path: '/sandbox/connections/accounts', token: account.access_token, body: { connection_status: 'connected' } });
+    await run({
+      operationId: 'put-sandbox-connections-accounts',
+      method: 'PUT',
+      path: '/sandbox/connections/accounts',
+      token: account.access_token,
+      body: { connection_status: 'connected' },
+    });
     await bearer('put-sandbox-company', 'PUT', '/sandbox/company', { legal_name: 'Renamed Holdings Inc.' });
     const added = await bearer('post-sandbox-directory', 'POST', '/sandbox/directory', [
       { first_name: 'Nadia', last_name: 'Okafor', employment: { type: 'employee', subtype: 'full_time' }, is_active: true },
@@ -160,12 +205,21 @@ describe('every operation answers with a valid success response', () => {
     });
     await bearer('post-sandbox-job', 'POST', '/sandbox/jobs', { type: 'data_sync_all' });
     await bearer('get-sandbox-jobs-configuration', 'GET', '/sandbox/jobs/configuration');
-    await bearer('put-sandbox-jobs-configuration', 'PUT', '/sandbox/jobs/configuration', { type: 'data_sync_all', completion_status: 'complete' });
+    await bearer('put-sandbox-jobs-configuration', 'PUT', '/sandbox/jobs/configuration', {
+      type: 'data_sync_all',
+      completion_status: 'complete',
+    });
 
     const multiEntity = await t.sandboxConnection({ employee_size: 300 });
     const entities = (await t.call('GET', '/introspect', { token: multiEntity.access_token })).body.entities;
     expect(entities.length).toBe(2);
-    await run({ operationId: 'post-disconnect-entity', method: 'POST', path: '/disconnect-entity', token: multiEntity.access_token, body: { entity_ids: [entities[1].id] } });
+    await run({
+      operationId: 'post-disconnect-entity',
+      method: 'POST',
+      path: '/disconnect-entity',
+      token: multiEntity.access_token,
+      body: { entity_ids: [entities[1].id] },
+    });
     await run({ operationId: 'post-disconnect', method: 'POST', path: '/disconnect', token: multiEntity.access_token });
 
     expect([...covered.keys()].sort()).toEqual(SPEC_OPERATIONS.map((o) => o.operationId).sort());

@@ -43,7 +43,9 @@ describe('the state file', () => {
       expect(company.status).toBe(200);
       expect(company.body.id).toBe(created.company_id);
       expect((await t.call('GET', '/employer/company', { token: other.access_token })).body.finch_code).toBe('reauthenticate_user');
-      expect((await t.call('GET', '/sandbox/jobs/configuration', { token })).body).toEqual([{ type: 'data_sync_all', completion_status: 'permissions_error' }]);
+      expect((await t.call('GET', '/sandbox/jobs/configuration', { token })).body).toEqual([
+        { type: 'data_sync_all', completion_status: 'permissions_error' },
+      ]);
       await t.call('PUT', '/sandbox/jobs/configuration', { token, body: { type: 'data_sync_all', completion_status: 'complete' } });
       await t.call('POST', '/sandbox/jobs', { token, body: { type: 'data_sync_all' } });
       t.sim.clock.advance(10_000);
@@ -68,7 +70,9 @@ describe('the state file', () => {
     const stateFile = join(dir, 'state.json');
     let t = await startTestSimulator({ stateFile });
     const created = await t.sandboxConnection({ employee_size: 2 });
-    const session = await t.sdk().connect.sessions.new({ customer_id: 'old', customer_name: 'Old', products: ['company'], minutes_to_expire: 5 });
+    const session = await t
+      .sdk()
+      .connect.sessions.new({ customer_id: 'old', customer_name: 'Old', products: ['company'], minutes_to_expire: 5 });
     const code: string = (await t.completeConnect(session.session_id, { sdk_host_url: 'http://127.0.0.1:5999' })).body.code;
     await t.close();
     expect(readFileSync(stateFile, 'utf8')).toContain(sha256(code));

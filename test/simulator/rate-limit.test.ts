@@ -20,7 +20,13 @@ const ENDPOINTS: ReadonlyArray<{ product: string; limit: number; method: string;
   { product: 'pay_statement_item', limit: 20, method: 'GET', path: '/employer/pay-statement-item?categories=taxes' },
   { product: 'payment', limit: 12, method: 'GET', path: '/employer/payment?start_date=2026-05-01&end_date=2026-06-30' },
   { product: 'pay_groups', limit: 12, method: 'GET', path: '/employer/pay-groups' },
-  { product: 'pay_statement', limit: 12, method: 'POST', path: '/employer/pay-statement', body: () => ({ requests: [{ payment_id: paymentId, limit: 1 }] }) },
+  {
+    product: 'pay_statement',
+    limit: 12,
+    method: 'POST',
+    path: '/employer/pay-statement',
+    body: () => ({ requests: [{ payment_id: paymentId, limit: 1 }] }),
+  },
 ];
 
 beforeAll(async () => {
@@ -86,7 +92,10 @@ describe('windows and budgets', () => {
 
   it('reach the SDK as RateLimitError carrying Retry-After', async () => {
     await exhaust('/employer/company');
-    const error = await t.sdk({ accessToken: token }).hris.company.retrieve().catch((e: unknown) => e);
+    const error = await t
+      .sdk({ accessToken: token })
+      .hris.company.retrieve()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Finch.RateLimitError);
     expect((error as InstanceType<typeof Finch.RateLimitError>).headers.get('retry-after')).toMatch(/^\d+$/);
   });

@@ -41,7 +41,13 @@ describe('the response validator', () => {
   });
 
   it('treats a nullable oneOf branch as "or null", not "anything"', () => {
-    const item = (deduction: unknown) => [{ individual_id: 'x', code: 200, body: { employee_deduction: deduction, company_contribution: null, annual_maximum: null, catch_up: null } }];
+    const item = (deduction: unknown) => [
+      {
+        individual_id: 'x',
+        code: 200,
+        body: { employee_deduction: deduction, company_contribution: null, annual_maximum: null, catch_up: null },
+      },
+    ];
     const path = '/employer/benefits/b/individuals';
     expect(validateResponse('GET', path, 200, item({ type: 'fixed', amount: 100 })).ok).toBe(true);
     expect(validateResponse('GET', path, 200, item(null)).ok).toBe(true);
@@ -50,7 +56,14 @@ describe('the response validator', () => {
   });
 
   it('checks undeclared error statuses against the Error schema', () => {
-    expect(validateResponse('GET', '/employer/company', 429, { code: 429, name: 'rate_limit_exceeded_error', finch_code: 'finch_application_rl', message: 'slow down' }).ok).toBe(true);
+    expect(
+      validateResponse('GET', '/employer/company', 429, {
+        code: 429,
+        name: 'rate_limit_exceeded_error',
+        finch_code: 'finch_application_rl',
+        message: 'slow down',
+      }).ok,
+    ).toBe(true);
     expect(validateResponse('GET', '/employer/company', 429, { error: 'slow down' }).ok).toBe(false);
     expect(findOperation('GET', '/employer/benefits/meta')?.operationId).toBe('get-company-benefits-meta');
   });

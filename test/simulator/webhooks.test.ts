@@ -48,7 +48,7 @@ function expectSpecShaped(event: Record<string, any>): void {
 
 beforeAll(async () => {
   hook = await startCaptureServer();
-  t = await startTestSimulator({ webhooks: { retryScheduleMs: [30, 30] , timeoutMs: 2_000 } });
+  t = await startTestSimulator({ webhooks: { retryScheduleMs: [30, 30], timeoutMs: 2_000 } });
   const registered = await t.admin('POST', '/_simulator/webhooks/endpoints', { url: `${hook.url}/finch`, secret: SECRET });
   expect(registered.status).toBe(201);
   expect(registered.body.secret).toBe(SECRET);
@@ -65,7 +65,10 @@ afterAll(async () => {
 
 describe('signed events', () => {
   it('sends every event type on demand; each passes the SDK’s unwrap and matches the spec', async () => {
-    const c = await t.sandboxConnection({ employee_size: 4, products: ['company', 'directory', 'individual', 'employment', 'payment', 'pay_statement', 'benefits'] });
+    const c = await t.sandboxConnection({
+      employee_size: 4,
+      products: ['company', 'directory', 'individual', 'employment', 'payment', 'pay_statement', 'benefits'],
+    });
     for (const type of WEBHOOK_EVENT_TYPES) {
       const sent = await t.admin('POST', '/_simulator/webhooks/trigger', { connection_id: c.connection_id, event_type: type });
       expect(sent.status, type).toBe(201);
@@ -89,36 +92,82 @@ describe('signed events', () => {
       missing_signature: /finch-signature/,
     };
     for (const [tamper, reason] of Object.entries(reasons)) {
-      const sent = await t.admin('POST', '/_simulator/webhooks/trigger', { connection_id: c.connection_id, event_type: 'individual.updated', tamper });
+      const sent = await t.admin('POST', '/_simulator/webhooks/trigger', {
+        connection_id: c.connection_id,
+        event_type: 'individual.updated',
+        tamper,
+      });
       expect(sent.status).toBe(201);
       const received = await hook.waitFor((r) => r.headers['finch-event-id'] === sent.body.event_id);
       expect(() => unwrap(received), tamper).toThrow(reason);
     }
     // The same delivery with the right secret and untouched: accepted (the check is not vacuous).
-    const good = await t.admin('POST', '/_simulator/webhooks/trigger', { connection_id: c.connection_id, event_type: 'individual.updated' });
+    const good = await t.admin('POST', '/_simulator/webhooks/trigger', {
+      connection_id: c.connection_id,
+      event_type: 'individual.updated',
+    });
     expect(unwrap(await hook.waitFor((r) => r.headers['finch-event-id'] === good.body.event_id))['event_type']).toBe('individual.updated');
     // The stale delivery's timestamp is 6 minutes old: one minute past the SDK's 5-minute tolerance.
-    const staleId = hook.requests.find((r) => r.body.includes('"individual.updated"') && Math.abs(Number(r.headers['finch-timestamp']) - (Date.now() / 1000 - 360)) < 5);
+    const staleId = hook.requests.find(
+      (r) => r.body.includes('"individual.updated"') && Math.abs(Number(r.headers['finch-timestamp']) - (Date.now() / 1000 - 360)) < 5,
+    );
     expect(staleId).toBeDefined();
   });
 
   it('a triggered body is sent byte for byte, and bad trigger input is refused', async () => {
     const c = await t.sandboxConnection({ employee_size: 2 });
-    const preview = await t.admin('POST', '/_simulator/webhooks/preview', { connection_id: c.connection_id, event_type: 'employment.deleted' });
+    const preview = await t.admin('POST', '/_simulator/webhooks/preview', {
+      connection_id: c.connection_id,
+      event_type: 'employment.deleted',
+    });
     expect(preview.body.payload).toMatchObject({ event_type: 'employment.deleted', data: { individual_id: expect.any(String) } });
     const body = `{ "event_type": "employment.deleted",\n  "connection_id": "${c.connection_id}", "company_id": "${c.company_id}", "account_id": "x", "data": {"individual_id": "edited"} }`;
-    const sent = await t.admin('POST', '/_simulator/webhooks/trigger', { connection_id: c.connection_id, event_type: 'employment.deleted', body });
+    const sent = await t.admin('POST', '/_simulator/webhooks/trigger', {
+      connection_id: c.connection_id,
+      event_type: 'employment.deleted',
+      body,
+    });
     const received = await hook.waitFor((r) => r.headers['finch-event-id'] === sent.body.event_id);
     expect(received.body.toString('utf8')).toBe(body);
     expect(unwrap(received)['data']).toEqual({ individual_id: 'edited' });
 
-    expect((await t.admin('POST', '/_simulator/webhooks/trigger', { connection_id: c.connection_id, event_type: 'nope.happened' })).status).toBe(400);
-    expect((await t.admin('POST', '/_simulator/webhooks/trigger', { connection_id: 'missing', event_type: 'company.updated' })).status).toBe(404);
-    expect((await t.admin('POST', '/_simulator/webhooks/trigger', { connection_id: c.connection_id, event_type: 'company.updated', body: '{oops' })).status).toBe(400);
-    expect((await t.admin('POST', '/_simulator/webhooks/trigger', { connection_id: c.connection_id, event_type: 'company.updated', body: '[1]' })).status).toBe(400);
-    expect((await t.admin('POST', '/_simulator/webhooks/trigger', { connection_id: c.connection_id, event_type: 'company.updated', tamper: 'x' })).status).toBe(400);
+    expect(
+      (await t.admin('POST', '/_simulator/webhooks/trigger', { connection_id: c.connection_id, event_type: 'nope.happened' })).status,
+    ).toBe(400);
+    expect(
+      (await t.admin('POST', '/_simulator/webhooks/trigger', { connection_id: 'missing', event_type: 'company.updated' })).status,
+    ).toBe(404);
+    expect(
+      (
+        await t.admin('POST', '/_simulator/webhooks/trigger', {
+          connection_id: c.connection_id,
+          event_type: 'company.updated',
+          body: '{oops',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await t.admin('POST', '/_simulator/webhooks/trigger', {
+          connection_id: c.connection_id,
+          event_type: 'company.updated',
+          body: '[1]',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await t.admin('POST', '/_simulator/webhooks/trigger', {
+          connection_id: c.connection_id,
+          event_type: 'company.updated',
+          tamper: 'x',
+        })
+      ).status,
+    ).toBe(400);
     expect((await t.admin('POST', '/_simulator/webhooks/endpoints', { url: 'ftp://x' })).status).toBe(400);
-    expect((await t.admin('POST', '/_simulator/webhooks/endpoints', { url: 'http://127.0.0.1:1/x', secret: 'whsec_notbase64!' })).status).toBe(400);
+    expect(
+      (await t.admin('POST', '/_simulator/webhooks/endpoints', { url: 'http://127.0.0.1:1/x', secret: 'whsec_notbase64!' })).status,
+    ).toBe(400);
     const listed = await t.admin('GET', '/_simulator/webhooks/endpoints');
     expect(JSON.stringify(listed.body)).not.toContain(SECRET);
   });
@@ -127,8 +176,12 @@ describe('signed events', () => {
 describe('events on state changes', () => {
   it('a new connection announces its initial sync; sandbox edits announce themselves when the sync job completes', async () => {
     const since = hook.requests.length;
-    const c = await t.sandboxConnection({ employee_size: 3, products: ['company', 'directory', 'individual', 'employment', 'payment', 'pay_statement'] });
-    const fresh = (r: Captured) => hook.requests.indexOf(r) >= since && JSON.parse(r.body.toString('utf8')).connection_id === c.connection_id;
+    const c = await t.sandboxConnection({
+      employee_size: 3,
+      products: ['company', 'directory', 'individual', 'employment', 'payment', 'pay_statement'],
+    });
+    const fresh = (r: Captured) =>
+      hook.requests.indexOf(r) >= since && JSON.parse(r.body.toString('utf8')).connection_id === c.connection_id;
     const org = unwrap(await hook.waitFor((r) => fresh(r) && ofType('job.initial_data_sync_org.succeeded')(r)));
     await hook.waitFor((r) => fresh(r) && ofType('job.initial_data_sync_payroll.succeeded')(r));
     // The initial sync is a listed job: the event's job_url answers with it.
@@ -143,7 +196,10 @@ describe('events on state changes', () => {
     await t.call('PUT', `/sandbox/employment/${personId}`, { token: c.access_token, body: { title: 'Hook tester' } });
     await t.call('PUT', '/sandbox/company', { token: c.access_token, body: { legal_name: 'Hooked Inc.' } });
     const added = await t.call('POST', '/sandbox/directory', { token: c.access_token, body: [{ first_name: 'New', last_name: 'Person' }] });
-    const payment = await t.call('POST', '/sandbox/payment', { token: c.access_token, body: { pay_statements: [{ individual_id: personId, gross_pay: 100_000 }] } });
+    const payment = await t.call('POST', '/sandbox/payment', {
+      token: c.access_token,
+      body: { pay_statements: [{ individual_id: personId, gross_pay: 100_000 }] },
+    });
     expect(payment.status).toBe(200);
     // Nothing is announced before a sync makes the edits visible.
     await new Promise((r) => setTimeout(r, 250));
@@ -159,8 +215,13 @@ describe('events on state changes', () => {
     for (const type of ['directory.created', 'individual.created', 'employment.created']) {
       expect(unwrap(await hook.waitFor((r) => fresh(r) && ofType(type)(r)))['data']).toEqual({ individual_id: newId });
     }
-    expect(unwrap(await hook.waitFor((r) => fresh(r) && ofType('payment.created')(r)))['data']).toMatchObject({ payment_id: payment.body.payment_id });
-    expect(unwrap(await hook.waitFor((r) => fresh(r) && ofType('pay_statement.created')(r)))['data']).toEqual({ payment_id: payment.body.payment_id, individual_id: personId });
+    expect(unwrap(await hook.waitFor((r) => fresh(r) && ofType('payment.created')(r)))['data']).toMatchObject({
+      payment_id: payment.body.payment_id,
+    });
+    expect(unwrap(await hook.waitFor((r) => fresh(r) && ofType('pay_statement.created')(r)))['data']).toEqual({
+      payment_id: payment.body.payment_id,
+      individual_id: personId,
+    });
     const completed = unwrap(await hook.waitFor((r) => fresh(r) && ofType('job.data_sync_all.completed')(r)));
     expect(completed['data']).toEqual({ job_id: job.body.job_id, job_url: job.body.job_url });
     for (const r of hook.requests.filter(fresh)) expectSpecShaped(unwrap(r));
@@ -168,23 +229,30 @@ describe('events on state changes', () => {
 
   it('status changes are account.updated: forced through the sandbox, and by a failing sync job', async () => {
     const c = await t.sandboxConnection({ employee_size: 2 });
-    const fresh = (type: string) => (r: Captured) => JSON.parse(r.body.toString('utf8')).connection_id === c.connection_id && ofType(type)(r);
+    const fresh = (type: string) => (r: Captured) =>
+      JSON.parse(r.body.toString('utf8')).connection_id === c.connection_id && ofType(type)(r);
     await t.call('PUT', '/sandbox/connections/accounts', { token: c.access_token, body: { connection_status: 'error_permissions' } });
     const forced = unwrap(await hook.waitFor(fresh('account.updated')));
     expect(forced['data']).toMatchObject({ status: 'error_permissions', authentication_method: { type: expect.any(String) } });
     expectSpecShaped(forced);
 
     const other = await t.sandboxConnection({ employee_size: 2 });
-    await t.call('PUT', '/sandbox/jobs/configuration', { token: other.access_token, body: { type: 'data_sync_all', completion_status: 'reauth_error' } });
+    await t.call('PUT', '/sandbox/jobs/configuration', {
+      token: other.access_token,
+      body: { type: 'data_sync_all', completion_status: 'reauth_error' },
+    });
     await t.call('POST', '/sandbox/jobs', { token: other.access_token, body: { type: 'data_sync_all' } });
     t.sim.clock.advance(5_000);
-    const byJob = unwrap(await hook.waitFor((r) => JSON.parse(r.body.toString('utf8')).connection_id === other.connection_id && ofType('account.updated')(r)));
+    const byJob = unwrap(
+      await hook.waitFor((r) => JSON.parse(r.body.toString('utf8')).connection_id === other.connection_id && ofType('account.updated')(r)),
+    );
     expect(byJob['data']).toMatchObject({ status: 'reauth' });
   });
 
   it('an assisted connection announces account.updated and its initial sync when its setup completes', async () => {
     const c = await t.sandboxConnection({ provider_id: 'finch', authentication_type: 'assisted', employee_size: 2 });
-    const mine = (type: string) => (r: Captured) => JSON.parse(r.body.toString('utf8')).connection_id === c.connection_id && ofType(type)(r);
+    const mine = (type: string) => (r: Captured) =>
+      JSON.parse(r.body.toString('utf8')).connection_id === c.connection_id && ofType(type)(r);
     await new Promise((r) => setTimeout(r, 250));
     expect(hook.requests.some(mine('job.initial_data_sync_org.succeeded'))).toBe(false);
     t.sim.clock.advance(130_000);
@@ -199,9 +267,16 @@ describe('delivery', () => {
   it('retries a failing endpoint with backoff and logs every attempt', async () => {
     const c = await t.sandboxConnection({ employee_size: 2 });
     const answers = [500, 503];
-    hook.respond = (r) => (r.body.includes('"company.updated"') && JSON.parse(r.body.toString('utf8')).connection_id === c.connection_id ? (answers.shift() ?? 200) : 200);
+    hook.respond = (r) =>
+      r.body.includes('"company.updated"') && JSON.parse(r.body.toString('utf8')).connection_id === c.connection_id
+        ? (answers.shift() ?? 200)
+        : 200;
     const sent = await t.admin('POST', '/_simulator/webhooks/trigger', { connection_id: c.connection_id, event_type: 'company.updated' });
-    await expect.poll(async () => (await t.admin('GET', `/_simulator/webhooks/deliveries?event_id=${sent.body.event_id}`)).body.deliveries[0].state, { timeout: 3_000 }).toBe('succeeded');
+    await expect
+      .poll(async () => (await t.admin('GET', `/_simulator/webhooks/deliveries?event_id=${sent.body.event_id}`)).body.deliveries[0].state, {
+        timeout: 3_000,
+      })
+      .toBe('succeeded');
     const [delivery] = (await t.admin('GET', `/_simulator/webhooks/deliveries?event_id=${sent.body.event_id}`)).body.deliveries;
     expect(delivery.attempts.map((a: { status_code: number }) => a.status_code)).toEqual([500, 503, 200]);
     const attempts = hook.requests.filter((r) => r.headers['finch-event-id'] === sent.body.event_id);
@@ -234,7 +309,9 @@ describe('delivery', () => {
 describe('CLI', () => {
   it('registers --webhook-url endpoints, with --webhook-secret or a new one', async () => {
     const { parseArgs } = await import('../../src/simulator/cli');
-    expect(parseArgs(['--webhook-url', 'http://127.0.0.1:3000/hooks', '--webhook-secret', SECRET])).toMatchObject({ webhooks: { endpoints: [{ url: 'http://127.0.0.1:3000/hooks', secret: SECRET }] } });
+    expect(parseArgs(['--webhook-url', 'http://127.0.0.1:3000/hooks', '--webhook-secret', SECRET])).toMatchObject({
+      webhooks: { endpoints: [{ url: 'http://127.0.0.1:3000/hooks', secret: SECRET }] },
+    });
     expect(() => parseArgs(['--webhook-secret', SECRET])).toThrow(/needs --webhook-url/);
   });
 });

@@ -34,7 +34,10 @@ export async function startCaptureServer(): Promise<CaptureServer> {
       const found = state.requests.find(match);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching request within ${timeoutMs} ms (got ${state.requests.length})`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no matching request within ${timeoutMs} ms (got ${state.requests.length})`)),
+          timeoutMs,
+        );
         waiters.push({ match, resolve: (r) => (clearTimeout(timer), resolve(r)) });
       });
     },
@@ -48,7 +51,13 @@ export async function startCaptureServer(): Promise<CaptureServer> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const captured: Captured = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks), at: Date.now() };
+      const captured: Captured = {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+        at: Date.now(),
+      };
       state.requests.push(captured);
       for (const w of [...waiters]) {
         if (w.match(captured)) {

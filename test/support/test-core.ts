@@ -12,7 +12,13 @@ import { createJsonFileStore } from '../../src/main/platform/json-store/settings
 
 export function startTestCore(name: string, overrides: Partial<CoreAdapters> = {}): Promise<WorkbenchCore> {
   return startWorkbenchCore({
-    app: { name: 'test', version: '0.0.0', runtime: 'browser-harness', platform: 'test', dataFolder: mkdtempSync(join(tmpdir(), `${name}-`)) },
+    app: {
+      name: 'test',
+      version: '0.0.0',
+      runtime: 'browser-harness',
+      platform: 'test',
+      dataFolder: mkdtempSync(join(tmpdir(), `${name}-`)),
+    },
     openSettingsStore: createJsonFileStore,
     cipher: createNodeTestCipher(),
     log: () => {},

@@ -13,7 +13,10 @@ import { MIGRATIONS } from '../../src/main/platform/storage/migrations';
 import { startTestCore } from '../support/test-core';
 
 async function connect(core: WorkbenchCore, env: string, customer: { customerName: string; customerId?: string }, providerId: string) {
-  const login = providerId === 'bamboo_hr' ? { auth_method: 'api_token', api_token: 'demo-account-token' } : { auth_method: 'oauth', username: 'hr-admin', password: 'correct horse' };
+  const login =
+    providerId === 'bamboo_hr'
+      ? { auth_method: 'api_token', api_token: 'demo-account-token' }
+      : { auth_method: 'oauth', username: 'hr-admin', password: 'correct horse' };
   const session = await core.connect.start(env, { ...customer, products: ['company', 'directory'], sandboxMode: 'finch' });
   const response = await fetch(`${core.simulator!.baseUrl}/connect/api/sessions/${session.sessionId}/authorize`, {
     method: 'POST',
@@ -47,7 +50,10 @@ describe('bulk disconnect', () => {
     const ids = review.map((r) => r.id);
 
     // No confirmation, or the wrong one: nothing happens.
-    await expect(core.lifecycle.disconnectAllSandbox('local', ids, '')).rejects.toMatchObject({ kind: 'validation', details: { fields: [{ path: 'confirm' }] } });
+    await expect(core.lifecycle.disconnectAllSandbox('local', ids, '')).rejects.toMatchObject({
+      kind: 'validation',
+      details: { fields: [{ path: 'confirm' }] },
+    });
     await expect(core.lifecycle.disconnectAllSandbox('local', ids, '3')).rejects.toMatchObject({ kind: 'validation' });
     expect(core.connections.list('local').every((c) => c.disconnectedAt === null)).toBe(true);
 
@@ -83,7 +89,12 @@ describe('archive', () => {
   });
 
   it('is still archived after a restart', async () => {
-    const archivedIds = () => core.connections.list('local').filter((c) => typeof c.archivedAt === 'number').map((c) => c.id).sort();
+    const archivedIds = () =>
+      core.connections
+        .list('local')
+        .filter((c) => typeof c.archivedAt === 'number')
+        .map((c) => c.id)
+        .sort();
     const before = archivedIds();
     expect(before).toHaveLength(3);
     core.close();
@@ -99,12 +110,20 @@ describe('timeline', () => {
   it('shows a connection its own Connect attempt, not the same customer’s other attempts', async () => {
     const first = await connect(core, 'local', { customerName: 'Acme Corp', customerId: 'cust-acme' }, 'gusto');
     // A second attempt for the same customer that is closed, then one that connects bamboo_hr.
-    const closed = await core.connect.start('local', { customerName: 'Acme Corp', customerId: 'cust-acme', products: ['company'], sandboxMode: 'finch' });
+    const closed = await core.connect.start('local', {
+      customerName: 'Acme Corp',
+      customerId: 'cust-acme',
+      products: ['company'],
+      sandboxMode: 'finch',
+    });
     core.connect.report('local', closed.state, 'closed');
     const second = await connect(core, 'local', { customerName: 'Acme Corp', customerId: 'cust-acme' }, 'bamboo_hr');
 
     const sessionsOf = (id: string) =>
-      core.connections.timeline('local', id).filter((e) => e.type.startsWith('connect_')).map((e) => [e.type, e.detail['sessionId']]);
+      core.connections
+        .timeline('local', id)
+        .filter((e) => e.type.startsWith('connect_'))
+        .map((e) => [e.type, e.detail['sessionId']]);
     expect(sessionsOf(first.connection.id)).toEqual([
       ['connect_succeeded', undefined],
       ['connect_started', first.session.sessionId],

@@ -57,19 +57,30 @@ describe('field coverage', () => {
     const directory = ((await raw(c.id, 'GET', '/employer/directory?limit=10000')) as { individuals: { id: string }[] }).individuals;
     const requests = directory.map((p) => ({ individual_id: p.id }));
     const bodies = async (path: string, extra: object = {}) =>
-      ((await raw(c.id, 'POST', path, { requests, ...extra })) as { responses: { code: number; body: unknown }[] }).responses.filter((r) => r.code === 200).map((r) => r.body);
+      ((await raw(c.id, 'POST', path, { requests, ...extra })) as { responses: { code: number; body: unknown }[] }).responses
+        .filter((r) => r.code === 200)
+        .map((r) => r.body);
     const individuals = await bodies('/employer/individual', { options: { include: ['ssn'] } });
     const employments = await bodies('/employer/employment');
-    const payments = (await raw(c.id, 'GET', `/employer/payment?start_date=${range.startDate}&end_date=${range.endDate}`)) as { id: string }[];
+    const payments = (await raw(c.id, 'GET', `/employer/payment?start_date=${range.startDate}&end_date=${range.endDate}`)) as {
+      id: string;
+    }[];
     expect(payments.length).toBeGreaterThan(0);
     const statements: unknown[] = [];
     for (let i = 0; i < payments.length; i += 10) {
       const requests = payments.slice(i, i + 10).map((p) => ({ payment_id: p.id, limit: 5000 }));
-      const answer = (await raw(c.id, 'POST', '/employer/pay-statement', { requests })) as { responses: { body: { pay_statements: unknown[] } }[] };
+      const answer = (await raw(c.id, 'POST', '/employer/pay-statement', { requests })) as {
+        responses: { body: { pay_statements: unknown[] } }[];
+      };
       statements.push(...answer.responses.flatMap((r) => r.body.pay_statements));
     }
     const rawRecords: Record<CatalogProduct, unknown[]> = {
-      company: [company], directory, individual: individuals, employment: employments, payment: payments, pay_statement: statements,
+      company: [company],
+      directory,
+      individual: individuals,
+      employment: employments,
+      payment: payments,
+      pay_statement: statements,
     };
 
     let fieldsChecked = 0;
@@ -91,9 +102,16 @@ describe('field coverage', () => {
     expect(partlyNull).toBeGreaterThan(3);
 
     // ADP RUN declares these unsupported in GET /providers, and the simulator nulls them.
-    const field = (product: CatalogProduct, path: string) => run.products.find((p) => p.product === product)!.fields.find((f) => f.path === path)!;
+    const field = (product: CatalogProduct, path: string) =>
+      run.products.find((p) => p.product === product)!.fields.find((f) => f.path === path)!;
     expect(run.providerClaims).toBe('found');
-    for (const [product, path] of [['individual', 'preferred_name'], ['individual', 'ethnicity'], ['employment', 'manager'], ['directory', 'manager'], ['payment', 'pay_group_ids']] as const) {
+    for (const [product, path] of [
+      ['individual', 'preferred_name'],
+      ['individual', 'ethnicity'],
+      ['employment', 'manager'],
+      ['directory', 'manager'],
+      ['payment', 'pay_group_ids'],
+    ] as const) {
       expect(field(product, path)).toMatchObject({ supported: false, share: 0, nulls: rawRecords[product].length });
     }
     expect(field('company', 'accounts').supported).toBe(false);
@@ -109,9 +127,18 @@ describe('field coverage', () => {
   }, 30_000);
 
   it('a provider without payroll: payment and pay statements say not implemented (501), the rest is measured', async () => {
-    const c = await core.connections.createSandbox('local', { providerId: 'bamboo_hr', employeeSize: 5, products: ['company', 'directory', 'individual', 'employment', 'payment', 'pay_statement'] });
+    const c = await core.connections.createSandbox('local', {
+      providerId: 'bamboo_hr',
+      employeeSize: 5,
+      products: ['company', 'directory', 'individual', 'employment', 'payment', 'pay_statement'],
+    });
     const now = core.simulator!.clock.now();
-    const run = await core.coverage.run('local', { connectionId: c.id, operationId: 'cov-2', startDate: day(now - 30 * 86_400_000), endDate: day(now) });
+    const run = await core.coverage.run('local', {
+      connectionId: c.id,
+      operationId: 'cov-2',
+      startDate: day(now - 30 * 86_400_000),
+      endDate: day(now),
+    });
     const status = Object.fromEntries(run.products.map((p) => [p.product, p.status]));
     expect(status).toMatchObject({ company: 'ok', directory: 'ok', individual: 'ok', employment: 'ok', payment: 'not_implemented' });
     expect(status['pay_statement']).not.toBe('ok');

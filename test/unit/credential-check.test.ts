@@ -21,7 +21,12 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-const target = (secret: string) => ({ environmentId: 'env-1', baseURL: sim.baseUrl, clientId: 'acme-sandbox-client', clientSecret: secret });
+const target = (secret: string) => ({
+  environmentId: 'env-1',
+  baseURL: sim.baseUrl,
+  clientId: 'acme-sandbox-client',
+  clientSecret: secret,
+});
 
 describe('checkCredentials', () => {
   it('says the credentials work, what it did, and the request id, creating nothing', async () => {

@@ -25,9 +25,26 @@ describe('copy as cURL', () => {
 
   it('uses the application credentials for Basic-auth paths and asks for the unlogged body of a write', () => {
     const curl = curlFor({
-      id: 1, callId: 'c', time: 0, environmentId: 'local', connectionId: null, method: 'POST', path: '/connect/sessions', product: null, status: 400, durationMs: 1,
-      attempt: 1, requestId: 'r-1', outcome: 'client_error', errorName: null, finchCode: null, message: null, retryAfterMs: null, dataRetrieved: null,
-      lastUpdateDate: null, lastUpdateResult: null,
+      id: 1,
+      callId: 'c',
+      time: 0,
+      environmentId: 'local',
+      connectionId: null,
+      method: 'POST',
+      path: '/connect/sessions',
+      product: null,
+      status: 400,
+      durationMs: 1,
+      attempt: 1,
+      requestId: 'r-1',
+      outcome: 'client_error',
+      errorName: null,
+      finchCode: null,
+      message: null,
+      retryAfterMs: null,
+      dataRetrieved: null,
+      lastUpdateDate: null,
+      lastUpdateResult: null,
     });
     expect(curl).toContain('-u "$FINCH_CLIENT_ID:$FINCH_CLIENT_SECRET"');
     expect(curl).toContain('--data @body.json');

@@ -10,12 +10,11 @@ describe('better-sqlite3 under Node', () => {
     const db = openDatabase(path);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    db.exec("CREATE VIRTUAL TABLE requests_fts USING fts5(path, finch_request_id)");
+    db.exec('CREATE VIRTUAL TABLE requests_fts USING fts5(path, finch_request_id)');
     db.prepare('INSERT INTO requests_fts VALUES (?, ?)').run('/employer/directory', 'req_abc123');
     const reader = openDatabase(path, { readonly: true });
     const hit = reader.prepare('SELECT finch_request_id FROM requests_fts WHERE requests_fts MATCH ?').get('directory') as
-      | { finch_request_id: string }
-      | undefined;
+      { finch_request_id: string } | undefined;
     expect(hit?.finch_request_id).toBe('req_abc123');
     reader.close();
     db.close();

@@ -27,7 +27,11 @@ afterAll(() => core.close());
 const directoryCalls = (connectionId: string) =>
   core.requestLog.search({ environmentId: ENV, connectionId, limit: 500 }).filter((e) => e.path.startsWith('/employer/directory')).length;
 const directoryBucket = () => core.limiter.readings().find((r) => r.product === 'directory');
-const outcome = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as Error & { kind?: string });
+const outcome = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e as Error & { kind?: string },
+  );
 
 async function waitFor(what: string, check: () => boolean, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -47,7 +51,9 @@ describe('the directory, streamed', () => {
   it('sends the first page’s people before the later pages are read, then sums up in a small reply', async () => {
     const c = await core.connections.createSandbox(ENV, { providerId: 'finch', employeeSize: 2_600 });
     let settled = false;
-    const read = Promise.resolve(core.handlers.explorer.directory({ connectionId: c.id, operationId: 'stream-1' })).finally(() => (settled = true));
+    const read = Promise.resolve(core.handlers.explorer.directory({ connectionId: c.id, operationId: 'stream-1' })).finally(
+      () => (settled = true),
+    );
     await waitFor('the first rows', () => rowsEvents.some((e) => e.operationId === 'stream-1'));
     const first = rowsEvents.find((e) => e.operationId === 'stream-1')!;
     // The first page is small and is handed on while the read is still going.
@@ -112,7 +118,12 @@ describe('a directory read nobody waits for spends no more budget', () => {
     const read = outcome(Promise.resolve(core.handlers.explorer.directory({ connectionId: c.id, operationId: 'switch-1' })));
     await waitFor('the read to queue for a slot', () => (directoryBucket()?.queued ?? 0) > 0);
 
-    const state = core.environments.create({ name: 'Other sandbox', kind: 'sandbox', clientId: 'other-client-0001', clientSecret: 'other-secret-0001' });
+    const state = core.environments.create({
+      name: 'Other sandbox',
+      kind: 'sandbox',
+      clientId: 'other-client-0001',
+      clientSecret: 'other-secret-0001',
+    });
     core.environments.setActive(state.environments.find((e) => e.name === 'Other sandbox')!.id);
     try {
       const error = await Promise.race([read, new Promise<'still running'>((r) => setTimeout(() => r('still running'), 2_000))]);

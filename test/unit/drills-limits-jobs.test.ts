@@ -27,7 +27,14 @@ describe('rate-limit storm drill', () => {
 
   it('fails, and says why, when Finch answers 429 although the app stayed within the limit', async () => {
     const c = await newConnection();
-    core.simulator!.admin.addFault({ kind: 'error', status: 429, path: '/employer/company', count: 2, finch_code: 'finch_application_rl', retry_after_seconds: 1 });
+    core.simulator!.admin.addFault({
+      kind: 'error',
+      status: 429,
+      path: '/employer/company',
+      count: 2,
+      finch_code: 'finch_application_rl',
+      retry_after_seconds: 1,
+    });
     const result = await core.drills.run('local', 'rate-limit-storm', c.id);
     core.simulator!.admin.clearFaults();
     expect(result.passed).toBe(false);

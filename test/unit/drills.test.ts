@@ -56,7 +56,9 @@ describe('scenario drills', () => {
     core.simulator!.admin.clearFaults();
     expect(result.passed).toBe(false);
     expect(result.steps[1]).toMatchObject({ ok: false, detail: expect.stringMatching(/^finch_error/) });
-    await core.gateway.call(core.connections.target('local', c.id), (client) => client.sandbox.connections.accounts.update({ connection_status: 'connected' }));
+    await core.gateway.call(core.connections.target('local', c.id), (client) =>
+      client.sandbox.connections.accounts.update({ connection_status: 'connected' }),
+    );
   }, 20_000);
 
   it('assisted onboarding fails when the directory never arrives (still 202 after setup)', async () => {

@@ -10,7 +10,13 @@ import { decide, expectedStamp, prepareAddon, PREPARE_COMMAND } from '../../scri
 import { summarize } from '../../scripts/electron-sqlite/build.mjs';
 
 const expected = expectedStamp({ electronVersion: '45.4.1', sqliteVersion: '12.9.0', platform: 'linux', arch: 'x64' });
-const facts = (over: Record<string, unknown> = {}) => ({ electron: 'present', addonExists: true, stamp: { ...expected }, expected, ...over });
+const facts = (over: Record<string, unknown> = {}) => ({
+  electron: 'present',
+  addonExists: true,
+  stamp: { ...expected },
+  expected,
+  ...over,
+});
 
 describe("npm start's SQLite preparation decides", () => {
   it('to do nothing when the addon is present and its stamp matches', () => {
@@ -116,8 +122,11 @@ describe('getting the addon', () => {
   });
 
   it("says why a tool failed in one line (node-gyp's and prebuild-install's stderr)", () => {
-    const gyp = 'gyp http GET https://electronjs.org/headers/v45.4.1/node-v45.4.1-headers.tar.gz\ngyp ERR! stack Error: This is most likely not a problem with node-gyp\ngyp ERR! stack is related to network connectivity. In most cases\ngyp ERR! not ok';
+    const gyp =
+      'gyp http GET https://electronjs.org/headers/v45.4.1/node-v45.4.1-headers.tar.gz\ngyp ERR! stack Error: This is most likely not a problem with node-gyp\ngyp ERR! stack is related to network connectivity. In most cases\ngyp ERR! not ok';
     expect(summarize(gyp)).toBe('the network is unreachable (fetching https://electronjs.org/headers/v45.4.1/node-v45.4.1-headers.tar.gz)');
-    expect(summarize('prebuild-install warn install No prebuilt binaries found (target=45.4.1 runtime=electron)\nerror: make failed')).toBe('error: make failed');
+    expect(summarize('prebuild-install warn install No prebuilt binaries found (target=45.4.1 runtime=electron)\nerror: make failed')).toBe(
+      'error: make failed',
+    );
   });
 });

@@ -16,15 +16,30 @@ const SECRET = 'sk_MARKER_prod_9d8c7b6a5f4e';
 function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'envs-'));
   const db = openWorkbenchDatabase(join(dir, 'workbench.sqlite'));
-  const vault = new SecretVault({ path: join(dir, 'secrets.json'), openStore: createJsonFileStore, cipher: createNodeTestCipher(), notices: new NoticeBoard() });
+  const vault = new SecretVault({
+    path: join(dir, 'secrets.json'),
+    openStore: createJsonFileStore,
+    cipher: createNodeTestCipher(),
+    notices: new NoticeBoard(),
+  });
   let active: string | undefined;
   const onChanged = vi.fn();
   const service = new EnvironmentService({ db, vault, active: { get: () => active, set: (id) => (active = id) }, onChanged });
   return { dir, db, vault, service, onChanged };
 }
 
-const sandbox = { name: 'Acme Sandbox', kind: 'sandbox' as const, clientId: 'a1b2c3d4-0000-4000-8000-00000000f00d', clientSecret: 'sandbox-secret-123' };
-const production = { name: 'Acme Production', kind: 'production' as const, clientId: 'p1b2c3d4-0000-4000-8000-00000000beef', clientSecret: SECRET };
+const sandbox = {
+  name: 'Acme Sandbox',
+  kind: 'sandbox' as const,
+  clientId: 'a1b2c3d4-0000-4000-8000-00000000f00d',
+  clientSecret: 'sandbox-secret-123',
+};
+const production = {
+  name: 'Acme Production',
+  kind: 'production' as const,
+  clientId: 'p1b2c3d4-0000-4000-8000-00000000beef',
+  clientSecret: SECRET,
+};
 
 describe('EnvironmentService', () => {
   it('starts with the Local simulator active', () => {
@@ -91,10 +106,20 @@ describe('EnvironmentService', () => {
     service.create(production);
     const env = service.state().environments.find((e) => e.kind === 'production')!;
     db.prepare("INSERT INTO customers (environment_id, id, name, created_at) VALUES (?, 'cust-1', 'Acme', 1)").run(env.id);
-    db.prepare("INSERT INTO connections (environment_id, id, customer_id, created_at, updated_at) VALUES (?, 'conn-1', 'cust-1', 1, 1)").run(env.id);
-    db.prepare("INSERT INTO requests (call_id, time, environment_id, method, path, duration_ms, attempt, outcome) VALUES ('c', 1, ?, 'GET', '/x', 1, 1, 'ok')").run(env.id);
+    db.prepare(
+      "INSERT INTO connections (environment_id, id, customer_id, created_at, updated_at) VALUES (?, 'conn-1', 'cust-1', 1, 1)",
+    ).run(env.id);
+    db.prepare(
+      "INSERT INTO requests (call_id, time, environment_id, method, path, duration_ms, attempt, outcome) VALUES ('c', 1, ?, 'GET', '/x', 1, 1, 'ok')",
+    ).run(env.id);
     vault.put(secretRefs.accessToken(env.id, 'conn-1'), 'token-abc-123');
-    expect(service.describeDeletion(env.id)).toMatchObject({ customers: 1, connections: 1, requests: 1, secrets: 2, requiresTypedConfirmation: true });
+    expect(service.describeDeletion(env.id)).toMatchObject({
+      customers: 1,
+      connections: 1,
+      requests: 1,
+      secrets: 2,
+      requiresTypedConfirmation: true,
+    });
     expect(() => service.remove(env.id)).toThrow(/Type the environment's name/);
     expect(() => service.remove(env.id, 'acme production')).toThrow(/Type the environment's name/);
     service.remove(env.id, 'Acme Production');
@@ -128,7 +153,9 @@ describe('EnvironmentService', () => {
     const other = setup().service;
     other.importJson(text);
     expect(other.state().environments.map((e) => [e.name, e.hasSecret])).toEqual([
-      ['Local simulator', true], ['Acme Sandbox', false], ['Acme Production', false],
+      ['Local simulator', true],
+      ['Acme Sandbox', false],
+      ['Acme Production', false],
     ]);
     expect(() => other.importJson(text)).toThrow(/already exists; nothing was imported/);
     expect(() => other.importJson('{"format":"something-else"}')).toThrow(/not a Finch Workbench environments file/);
@@ -158,7 +185,13 @@ describe('EnvironmentService', () => {
 
 describe('environment input validation', () => {
   it('names the bad field', () => {
-    const bad = EnvironmentInputSchema.safeParse({ name: '', kind: 'sandbox', clientId: 'has spaces!', clientSecret: 'a b', apiBaseUrl: 'http://example.com' });
+    const bad = EnvironmentInputSchema.safeParse({
+      name: '',
+      kind: 'sandbox',
+      clientId: 'has spaces!',
+      clientSecret: 'a b',
+      apiBaseUrl: 'http://example.com',
+    });
     expect(bad.success).toBe(false);
     const paths = bad.error!.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['name', 'clientId', 'clientSecret', 'apiBaseUrl']));
@@ -180,11 +213,16 @@ describe('environment rules (the seed)', () => {
   it('asks Sandbox for finch/provider and refuses assisted in Provider Sandbox', () => {
     expect(checkConnectionAttempt('sandbox', {}).allowed).toBe(false);
     expect(checkConnectionAttempt('sandbox', { sandboxMode: 'finch', authMethod: 'assisted' }).allowed).toBe(true);
-    expect(checkConnectionAttempt('sandbox', { sandboxMode: 'provider', authMethod: 'assisted' }).reason).toMatch(/do not support assisted/);
+    expect(checkConnectionAttempt('sandbox', { sandboxMode: 'provider', authMethod: 'assisted' }).reason).toMatch(
+      /do not support assisted/,
+    );
   });
 
   it('allows a Provider Sandbox connection at 4 of 5 active (the last one) and refuses one at 5 of 5', () => {
-    expect(checkConnectionAttempt('sandbox', { sandboxMode: 'provider', activeProviderSandboxConnections: 3 })).toEqual({ allowed: true, warnings: [] });
+    expect(checkConnectionAttempt('sandbox', { sandboxMode: 'provider', activeProviderSandboxConnections: 3 })).toEqual({
+      allowed: true,
+      warnings: [],
+    });
     const last = checkConnectionAttempt('sandbox', { sandboxMode: 'provider', activeProviderSandboxConnections: 4 });
     expect(last.allowed).toBe(true);
     expect(last.warnings[0]).toMatch(/4 of 5 .* the last one/);

@@ -19,7 +19,13 @@ const ENV = 'local';
 
 beforeAll(async () => {
   core = await startWorkbenchCore({
-    app: { name: 'test', version: '0.0.0', runtime: 'browser-harness', platform: 'test', dataFolder: mkdtempSync(join(tmpdir(), 'explain-')) },
+    app: {
+      name: 'test',
+      version: '0.0.0',
+      runtime: 'browser-harness',
+      platform: 'test',
+      dataFolder: mkdtempSync(join(tmpdir(), 'explain-')),
+    },
     openSettingsStore: createJsonFileStore,
     cipher: createNodeTestCipher(),
     log: () => {},
@@ -42,7 +48,14 @@ async function codeFor(sessionId: string, state: string, embedded: boolean): Pro
   const response = await fetch(`${core.simulator!.baseUrl}/connect/api/sessions/${sessionId}/authorize`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ provider_id: 'finch', auth_method: 'credential', username: 'hr-admin', password: 'correct horse', state, ...(embedded ? { sdk_host_url: 'http://127.0.0.1:1' } : {}) }),
+    body: JSON.stringify({
+      provider_id: 'finch',
+      auth_method: 'credential',
+      username: 'hr-admin',
+      password: 'correct horse',
+      state,
+      ...(embedded ? { sdk_host_url: 'http://127.0.0.1:1' } : {}),
+    }),
   });
   const body = (await response.json()) as { code: string };
   return body.code;
@@ -55,7 +68,9 @@ async function readCompany(connectionId: string) {
 describe('the explainer on reproduced pitfalls', () => {
   it('401 reauthenticate_user → reconnect', async () => {
     const c = await core.connections.createSandbox(ENV, { providerId: 'finch' });
-    await core.gateway.call(core.connections.target(ENV, c.id), (client) => client.sandbox.connections.accounts.update({ connection_status: 'reauth' }));
+    await core.gateway.call(core.connections.target(ENV, c.id), (client) =>
+      client.sandbox.connections.accounts.update({ connection_status: 'reauth' }),
+    );
     await readCompany(c.id);
     expect(explainLatest('/employer/company')).toMatchObject({ ruleId: 'reauthenticate-user', requestIds: [expect.any(String)] });
     // 500 after revoked access: the same connection now answers 500 instead of 401.
@@ -79,20 +94,36 @@ describe('the explainer on reproduced pitfalls', () => {
   it('400 invalid_grant with and without redirect_uri → the redirect_uri rules', async () => {
     const embedded = await core.connect.start(ENV, { customerName: 'Embedded Co', products: ['company'], sandboxMode: 'finch' });
     const embeddedCode = await codeFor(embedded.sessionId, embedded.state, true);
-    await core.gateway.call(app(), (client) => client.accessTokens.create({ code: embeddedCode, redirect_uri: 'https://app.example.com/cb' })).catch(() => null);
+    await core.gateway
+      .call(app(), (client) => client.accessTokens.create({ code: embeddedCode, redirect_uri: 'https://app.example.com/cb' }))
+      .catch(() => null);
     const sent = core.requestLog.search({ text: 'auth token', limit: 1 })[0]!;
-    expect(explain({ status: sent.status, finchCode: sent.finchCode, requestIds: [sent.requestId], exchange: { redirectUriSent: true, flow: 'embedded' } }).ruleId).toBe(
-      'invalid-grant-redirect-uri-sent-embedded',
-    );
+    expect(
+      explain({
+        status: sent.status,
+        finchCode: sent.finchCode,
+        requestIds: [sent.requestId],
+        exchange: { redirectUriSent: true, flow: 'embedded' },
+      }).ruleId,
+    ).toBe('invalid-grant-redirect-uri-sent-embedded');
 
-    const redirect = await core.connect.startRedirect(ENV, { customerName: 'Redirect Co', products: ['company'], sandboxMode: 'finch' }, 'https://app.example.com/cb');
+    const redirect = await core.connect.startRedirect(
+      ENV,
+      { customerName: 'Redirect Co', products: ['company'], sandboxMode: 'finch' },
+      'https://app.example.com/cb',
+    );
     const redirectCode = await codeFor(redirect.sessionId, redirect.state, false);
     await core.gateway.call(app(), (client) => client.accessTokens.create({ code: redirectCode })).catch(() => null);
     const missing = core.requestLog.search({ text: 'auth token', limit: 1 })[0]!;
     expect(missing.status).toBe(400);
-    expect(explain({ status: missing.status, finchCode: missing.finchCode, requestIds: [missing.requestId], exchange: { redirectUriSent: false, flow: 'redirect' } }).ruleId).toBe(
-      'invalid-grant-redirect-uri-missing',
-    );
+    expect(
+      explain({
+        status: missing.status,
+        finchCode: missing.finchCode,
+        requestIds: [missing.requestId],
+        exchange: { redirectUriSent: false, flow: 'redirect' },
+      }).ruleId,
+    ).toBe('invalid-grant-redirect-uri-missing');
   });
 
   it('403 product not granted → permissions', async () => {
@@ -158,9 +189,19 @@ async function signIn(sessionId: string, state: string, login: Record<string, st
   const response = await fetch(`${core.simulator!.baseUrl}/connect/api/sessions/${sessionId}/authorize`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ provider_id: 'finch', auth_method: 'credential', password: 'correct horse', ...login, state, sdk_host_url: 'http://127.0.0.1:1' }),
+    body: JSON.stringify({
+      provider_id: 'finch',
+      auth_method: 'credential',
+      password: 'correct horse',
+      ...login,
+      state,
+      sdk_host_url: 'http://127.0.0.1:1',
+    }),
   });
-  return { status: response.status, body: (await response.json()) as { code?: string; error?: { message: string; type: string; shouldClose: boolean } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { code?: string; error?: { message: string; type: string; shouldClose: boolean } },
+  };
 }
 
 describe('Connect-side outcomes, each with a rule', () => {
@@ -173,8 +214,14 @@ describe('Connect-side outcomes, each with a rule', () => {
     core.connect.report(ENV, session.state, 'error', answer.body.error!.message, answer.body.error!.type);
     const t = trace('Provider Down Co');
     expect(t.outcome).toBe('failed');
-    expect(t.items.at(-1)!.summary).toMatch(/^Connect reported a provider error \(employer_connection_error\): .*returned an error while Finch was signing in/);
-    expect(t.explanation).toMatchObject({ ruleId: 'connect-provider-error', title: 'The payroll provider failed during Connect', requestIds: [session.requestId] });
+    expect(t.items.at(-1)!.summary).toMatch(
+      /^Connect reported a provider error \(employer_connection_error\): .*returned an error while Finch was signing in/,
+    );
+    expect(t.explanation).toMatchObject({
+      ruleId: 'connect-provider-error',
+      title: 'The payroll provider failed during Connect',
+      requestIds: [session.requestId],
+    });
     expect(t.explanation!.meaning).toMatch(/No code was issued/);
     expect(t.explanation!.nextStep).toMatch(/try again/);
     // The employer gives up and closes Connect: the failure stays the explanation.
@@ -190,7 +237,10 @@ describe('Connect-side outcomes, each with a rule', () => {
 
     const closed = await core.connect.start(ENV, { customerName: 'Closed Co', products: ['company'], sandboxMode: 'finch' });
     core.connect.report(ENV, closed.state, 'closed');
-    expect(trace('Closed Co')).toMatchObject({ outcome: 'closed', explanation: { ruleId: 'connect-closed', title: 'The employer closed Connect' } });
+    expect(trace('Closed Co')).toMatchObject({
+      outcome: 'closed',
+      explanation: { ruleId: 'connect-closed', title: 'The employer closed Connect' },
+    });
 
     const used = await core.connect.start(ENV, { customerName: 'Used Co', products: ['company'], sandboxMode: 'finch' });
     await signIn(used.sessionId, used.state, { username: 'hr-admin' });
@@ -201,11 +251,27 @@ describe('Connect-side outcomes, each with a rule', () => {
   });
 
   it('the Provider Sandbox limit inside Connect and an error sent back to the redirect URI', async () => {
-    expect(explain({ status: null, path: 'Finch Connect', finchCode: 'employer_connection_error', message: 'Provider Sandbox allows at most 5 active connections per application. Disconnect one first.' }).ruleId).toBe(
-      'connect-provider-sandbox-limit',
+    expect(
+      explain({
+        status: null,
+        path: 'Finch Connect',
+        finchCode: 'employer_connection_error',
+        message: 'Provider Sandbox allows at most 5 active connections per application. Disconnect one first.',
+      }).ruleId,
+    ).toBe('connect-provider-sandbox-limit');
+    const redirect = await core.connect.startRedirect(
+      ENV,
+      { customerName: 'Denied Co', products: ['company'], sandboxMode: 'finch' },
+      'https://app.example.com/cb',
     );
-    const redirect = await core.connect.startRedirect(ENV, { customerName: 'Denied Co', products: ['company'], sandboxMode: 'finch' }, 'https://app.example.com/cb');
-    await expect(core.connect.completeRedirect(ENV, { kind: 'error', state: redirect.state, error: 'access_denied', description: 'The employer declined' })).rejects.toThrow(/access_denied/);
+    await expect(
+      core.connect.completeRedirect(ENV, {
+        kind: 'error',
+        state: redirect.state,
+        error: 'access_denied',
+        description: 'The employer declined',
+      }),
+    ).rejects.toThrow(/access_denied/);
     const t = trace('Denied Co');
     expect(t.outcome).toBe('failed');
     expect(t.items.at(-1)!.summary).toMatch(/access_denied/);
@@ -218,11 +284,16 @@ describe('explainer rules without a simulator path', () => {
     expect(explain({ status: 200, directoryCount: 0, connection: { authMethod: 'assisted' } }).ruleId).toBe('empty-directory-assisted');
     expect(explain({ status: 200, nullShare: 0.8 }).ruleId).toBe('null-heavy');
     expect(explain({ status: 422, finchCode: 'batch_limit_exceeded' }).ruleId).toBe('batch-limit');
-    expect(explain({ status: 422, finchCode: 'invalid_request', path: '/employer/individual?x=1' })).toMatchObject({ ruleId: 'invalid-request', meaning: expect.stringContaining('/employer/individual accepts') });
+    expect(explain({ status: 422, finchCode: 'invalid_request', path: '/employer/individual?x=1' })).toMatchObject({
+      ruleId: 'invalid-request',
+      meaning: expect.stringContaining('/employer/individual accepts'),
+    });
     expect(explain({ status: 400, finchCode: 'invalid_grant_error' }).ruleId).toBe('invalid-grant-reused-or-expired');
     expect(explain({ status: 408, finchCode: 'client_connection_closed' }).ruleId).toBe('client-closed');
     expect(explain({ status: 401, finchCode: 'invalid_token_error' }).ruleId).toBe('invalid-token');
-    expect(explain({ status: null, path: 'Finch Connect', message: 'This Connect session has expired.' }).ruleId).toBe('connect-session-expired');
+    expect(explain({ status: null, path: 'Finch Connect', message: 'This Connect session has expired.' }).ruleId).toBe(
+      'connect-session-expired',
+    );
   });
 
   it('says plainly when no rule applies instead of guessing', () => {

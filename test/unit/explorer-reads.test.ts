@@ -17,13 +17,21 @@ beforeAll(async () => {
 });
 afterAll(() => core.close());
 
-const failure = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as WorkbenchError);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e as WorkbenchError,
+  );
 const attemptsTo = (connectionId: string, path: string) =>
   core.requestLog.search({ environmentId: ENV, connectionId, limit: 200 }).filter((e) => e.path.startsWith(path));
 
 describe('202 from an assisted connection', () => {
   it('reports accepted with Finch’s code on every kind of read, and what to watch', async () => {
-    const c = await core.connections.createSandbox(ENV, { providerId: 'finch', authenticationType: 'assisted', customerName: 'Assisted Co' });
+    const c = await core.connections.createSandbox(ENV, {
+      providerId: 'finch',
+      authenticationType: 'assisted',
+      customerName: 'Assisted Co',
+    });
     const company = await core.explorer.company(ENV, c.id);
     expect(company.status).toBe(202);
     expect(company.accepted).toMatchObject({ code: 'pending' });
@@ -154,7 +162,11 @@ describe('payroll reads', () => {
   it('the payments of 2,500 people come back whole, past Finch’s default of 100 statements', async () => {
     const c = await core.connections.createSandbox(ENV, { providerId: 'finch', employeeSize: 2_500 });
     const payments = (await core.explorer.payments(ENV, c.id, '2000-01-01', '2100-01-01')).data as { id: string }[];
-    const result = await core.explorer.payStatements(ENV, c.id, payments.map((p) => p.id));
+    const result = await core.explorer.payStatements(
+      ENV,
+      c.id,
+      payments.map((p) => p.id),
+    );
     const bodies = result.rows.map((r) => r.body as { paging: { count: number }; pay_statements: unknown[] });
     expect(bodies.every((b) => b.pay_statements.length === b.paging.count)).toBe(true);
     expect(Math.max(...bodies.map((b) => b.paging.count))).toBeGreaterThan(100);
@@ -221,7 +233,9 @@ describe('jobs and Finch’s once-an-hour refresh', () => {
     expect(job.data).toMatchObject({ job_id: first.jobId, type: 'data_sync_all' });
 
     // A manual job: benefit writes return one.
-    const created = await core.lifecycle.read(ENV, c.id, (client) => client.hris.benefits.create({ type: '401k', description: 'Explorer test plan' }));
+    const created = await core.lifecycle.read(ENV, c.id, (client) =>
+      client.hris.benefits.create({ type: '401k', description: 'Explorer test plan' }),
+    );
     const manualId = (created.data as { job_id: string }).job_id;
     const manual = await core.explorer.job(ENV, c.id, 'manual', manualId);
     expect(manual.data).toMatchObject({ job_id: manualId });
@@ -237,7 +251,12 @@ describe('jobs and Finch’s once-an-hour refresh', () => {
 });
 
 describe('request forwarding', () => {
-  const request = { method: 'GET' as const, route: '/v1/employees', params: { page: '1' }, headers: { Authorization: 'Bearer provider-secret' } };
+  const request = {
+    method: 'GET' as const,
+    route: '/v1/employees',
+    params: { page: '1' },
+    headers: { Authorization: 'Bearer provider-secret' },
+  };
 
   it('forwards to an API provider and shows the provider’s answer', async () => {
     const c = await core.connections.createSandbox(ENV, { providerId: 'bamboo_hr', employeeSize: 5 });

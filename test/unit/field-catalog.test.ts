@@ -13,11 +13,15 @@ describe('field catalog', () => {
     expect(FIELD_CATALOG).toEqual(buildCatalog(spec));
     expect(FIELD_CATALOG_API_VERSION).toBe(spec.info.version);
     // The committed text too, so a hand edit of the file is caught as drift.
-    expect(readFileSync(resolve(root, 'src/shared/domain/field-catalog.ts'), 'utf8')).toBe(renderCatalogModule(buildCatalog(spec), spec.info.version));
+    expect(readFileSync(resolve(root, 'src/shared/domain/field-catalog.ts'), 'utf8')).toBe(
+      renderCatalogModule(buildCatalog(spec), spec.info.version),
+    );
   });
 
   it('fails on drift: a field added to the spec shows up', () => {
-    const changed = structuredClone(spec) as unknown as { components: { schemas: { PayStatement: { properties: Record<string, unknown> } } } };
+    const changed = structuredClone(spec) as unknown as {
+      components: { schemas: { PayStatement: { properties: Record<string, unknown> } } };
+    };
     changed.components.schemas.PayStatement.properties['shiny_new_field'] = { type: 'string', nullable: true };
     expect(buildCatalog(changed).pay_statement.map((f) => f.path)).toContain('shiny_new_field');
     expect(buildCatalog(changed)).not.toEqual(FIELD_CATALOG);
@@ -30,8 +34,22 @@ describe('field catalog', () => {
     expect(individual.get('emails[].data')).toMatchObject({ nullable: false });
     expect(individual.get('dob')).toMatchObject({ nullable: true });
     const company = FIELD_CATALOG.company.map((f) => f.path);
-    expect(company).toEqual(expect.arrayContaining(['departments[].parent.name', 'accounts[].routing_number', 'entity.type', 'locations[].postal_code']));
-    expect(FIELD_CATALOG.pay_statement.map((f) => f.path)).toEqual(expect.arrayContaining(['earnings[].amount', 'gross_pay.amount', 'taxes[].employer']));
-    expect(FIELD_CATALOG.directory.map((f) => f.path)).toEqual(['department', 'department.name', 'first_name', 'id', 'is_active', 'last_name', 'manager', 'manager.id', 'middle_name']);
+    expect(company).toEqual(
+      expect.arrayContaining(['departments[].parent.name', 'accounts[].routing_number', 'entity.type', 'locations[].postal_code']),
+    );
+    expect(FIELD_CATALOG.pay_statement.map((f) => f.path)).toEqual(
+      expect.arrayContaining(['earnings[].amount', 'gross_pay.amount', 'taxes[].employer']),
+    );
+    expect(FIELD_CATALOG.directory.map((f) => f.path)).toEqual([
+      'department',
+      'department.name',
+      'first_name',
+      'id',
+      'is_active',
+      'last_name',
+      'manager',
+      'manager.id',
+      'middle_name',
+    ]);
   });
 });

@@ -30,11 +30,21 @@ async function setup(speed = 1) {
   const readings: MeterReading[] = [];
   const limiter = new RateLimiter({ clock, onChange: (r) => readings.push(r) });
   const gateway = new FinchGateway({ log, limiter, clock });
-  const app: GatewayTarget = { environmentId: 'local', baseURL: sim.baseUrl, clientId: 'gateway-test-app', clientSecret: 'gateway-test-secret' };
+  const app: GatewayTarget = {
+    environmentId: 'local',
+    baseURL: sim.baseUrl,
+    clientId: 'gateway-test-app',
+    clientSecret: 'gateway-test-secret',
+  };
   const created = await gateway.call(app, (client) =>
     client.sandbox.connections.create({ provider_id: 'gusto', products: ['company', 'directory'], employee_size: 5 }),
   );
-  const connection: GatewayTarget = { ...app, clientSecret: undefined, accessToken: created.data.access_token, connectionId: created.data.connection_id };
+  const connection: GatewayTarget = {
+    ...app,
+    clientSecret: undefined,
+    accessToken: created.data.access_token,
+    connectionId: created.data.connection_id,
+  };
   return { sim, log, limiter, gateway, readings, connection, created };
 }
 
@@ -89,10 +99,12 @@ describe('FinchGateway on the simulator', () => {
     const finished: number[] = [];
     const results = await Promise.all(
       Array.from({ length: 30 }, () =>
-        gateway.call(connection, (client) => client.hris.company.retrieve()).then((r) => {
-          finished.push(sim.clock.now() - started);
-          return r;
-        }),
+        gateway
+          .call(connection, (client) => client.hris.company.retrieve())
+          .then((r) => {
+            finished.push(sim.clock.now() - started);
+            return r;
+          }),
       ),
     );
     expect(results.every((r) => r.status === 200)).toBe(true);
@@ -123,7 +135,11 @@ describe('batch answers', () => {
       client.hris.individuals.retrieveMany({ requests: [...ids, { individual_id: 'no-such-person' }] }),
     );
     expect(batch.outcome).toBe('batch_partial_failure');
-    expect(log.attemptsOf(batch.callId)[0]).toMatchObject({ status: 200, outcome: 'batch_partial_failure', message: '404 for 1 of 3 individuals' });
+    expect(log.attemptsOf(batch.callId)[0]).toMatchObject({
+      status: 200,
+      outcome: 'batch_partial_failure',
+      message: '404 for 1 of 3 individuals',
+    });
     const clean = await gateway.call(withIndividual, (client) => client.hris.individuals.retrieveMany({ requests: ids }));
     expect(clean.outcome).toBe('ok');
   });

@@ -70,7 +70,10 @@ describe('browser harness', () => {
     expect(await call(ws, 1, 'settings:update', { theme: 'dark' })).toEqual({ ok: true, value: { theme: 'dark' } });
     expect(await call(ws, 2, 'settings:get', {})).toEqual({ ok: true, value: { theme: 'dark' } });
     expect(events).toContainEqual({ type: 'event', channel: 'settings:changed', payload: { theme: 'dark' } });
-    const invalid = (await call(ws, 3, 'settings:update', { theme: 'neon' })) as { ok: boolean; error: { kind: string; fields: { path: string }[] } };
+    const invalid = (await call(ws, 3, 'settings:update', { theme: 'neon' })) as {
+      ok: boolean;
+      error: { kind: string; fields: { path: string }[] };
+    };
     expect(invalid.ok).toBe(false);
     expect(invalid.error.kind).toBe('validation');
     expect(invalid.error.fields[0]?.path).toBe('theme');

@@ -172,25 +172,32 @@ describe('validation messages of every real channel', () => {
     Object.fromEntries(Object.keys(shape).map((key) => [key, -1.5])),
   ];
 
-  it.each(channels.map((c) => [c.channel, c] as const))('%s says what is wrong in words, without a channel name', async (channel, entry) => {
-    const shape = (entry.spec.input as unknown as { shape?: Record<string, unknown> }).shape ?? {};
-    let refused = 0;
-    for (const payload of badPayloads(shape)) {
-      const result = await guard.dispatch(channel, payload, TRUSTED);
-      if (result.ok || result.error.kind !== 'validation') continue;
-      refused++;
-      expect(result.error.message, JSON.stringify(payload)).not.toMatch(CHANNEL_NAME);
-      expect(result.error.message).not.toContain(channel);
-      expect(result.error.message).not.toMatch(/Invalid input for/);
-      expect(result.error.fields?.length).toBeGreaterThan(0);
-      // The first field is named the way a form labels it (“End date”, not “endDate”).
-      expect(result.error.message).toMatch(/^[A-Z][a-z]/);
-    }
-    expect(refused).toBeGreaterThan(0);
-  });
+  it.each(channels.map((c) => [c.channel, c] as const))(
+    '%s says what is wrong in words, without a channel name',
+    async (channel, entry) => {
+      const shape = (entry.spec.input as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+      let refused = 0;
+      for (const payload of badPayloads(shape)) {
+        const result = await guard.dispatch(channel, payload, TRUSTED);
+        if (result.ok || result.error.kind !== 'validation') continue;
+        refused++;
+        expect(result.error.message, JSON.stringify(payload)).not.toMatch(CHANNEL_NAME);
+        expect(result.error.message).not.toContain(channel);
+        expect(result.error.message).not.toMatch(/Invalid input for/);
+        expect(result.error.fields?.length).toBeGreaterThan(0);
+        // The first field is named the way a form labels it (“End date”, not “endDate”).
+        expect(result.error.message).toMatch(/^[A-Z][a-z]/);
+      }
+      expect(refused).toBeGreaterThan(0);
+    },
+  );
 
   it('names the date-range field the way the explorer form does', async () => {
-    const result = await guard.dispatch('explorer:payments', { connectionId: 'c1', startDate: '2025-06-30', endDate: '2025-01-01' }, TRUSTED);
+    const result = await guard.dispatch(
+      'explorer:payments',
+      { connectionId: 'c1', startDate: '2025-06-30', endDate: '2025-01-01' },
+      TRUSTED,
+    );
     expect(result).toMatchObject({ ok: false, error: { kind: 'validation', fields: [{ path: 'endDate' }] } });
     expect(!result.ok && result.error.message).toBe('End date: must be on or after the start date');
   });

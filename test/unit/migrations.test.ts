@@ -51,7 +51,9 @@ describe('migrations', () => {
       const older = WITH_2.slice(0, upTo);
       if (older.length > 0) {
         const db = openWorkbenchDatabase(path, { migrations: older });
-        db.prepare("INSERT INTO environments (id, name, kind, created_at, updated_at) VALUES ('env1', 'Local', 'local-simulator', 1, 1)").run();
+        db.prepare(
+          "INSERT INTO environments (id, name, kind, created_at, updated_at) VALUES ('env1', 'Local', 'local-simulator', 1, 1)",
+        ).run();
         db.close();
       }
       const db = openWorkbenchDatabase(path, { migrations: WITH_2 });
@@ -92,7 +94,9 @@ describe('migrations', () => {
     checkpointAndClose(path);
     const before = fileBytes(path);
     const edited = [...MIGRATIONS, { ...m002, sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY, x TEXT);' }];
-    expect(() => openWorkbenchDatabase(path, { migrations: edited })).toThrow(new RegExp(`migration ${NEXT} \\(test-extra\\) with a different checksum`));
+    expect(() => openWorkbenchDatabase(path, { migrations: edited })).toThrow(
+      new RegExp(`migration ${NEXT} \\(test-extra\\) with a different checksum`),
+    );
     expect(fileBytes(path).equals(before)).toBe(true);
   });
 

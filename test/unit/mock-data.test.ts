@@ -20,11 +20,18 @@ describe('mock-data writes', () => {
   it('an individual edit shows in reads after the sync job the write runs', async () => {
     const c = await newConnection();
     const person = await firstPerson(c.id);
-    const result = await core.mockData.write('local', { connectionId: c.id, write: 'individual', individualId: person.id!, body: { preferred_name: 'Zed', gender: 'other' } });
+    const result = await core.mockData.write('local', {
+      connectionId: c.id,
+      write: 'individual',
+      individualId: person.id!,
+      body: { preferred_name: 'Zed', gender: 'other' },
+    });
     expect(result.job).toMatchObject({ status: 'complete' });
     expect(result.job!.seen.at(-1)).toBe('complete');
     expect(result.warning).toBeNull();
-    const read = await core.lifecycle.read('local', c.id, (client) => client.hris.individuals.retrieveMany({ requests: [{ individual_id: person.id! }] }));
+    const read = await core.lifecycle.read('local', c.id, (client) =>
+      client.hris.individuals.retrieveMany({ requests: [{ individual_id: person.id! }] }),
+    );
     expect(read.data.responses[0]!.body).toMatchObject({ preferred_name: 'Zed', gender: 'other' });
   });
 
@@ -33,20 +40,46 @@ describe('mock-data writes', () => {
     const person = await firstPerson(c.id);
     // PUT /sandbox/company replaces the whole company: start from what Finch has.
     const { id: _id, ...current } = (await core.lifecycle.read('local', c.id, (client) => client.hris.company.retrieve())).data;
-    await core.mockData.write('local', { connectionId: c.id, write: 'company', body: { ...current, legal_name: 'Drill Co LLC' }, sync: false });
-    await core.mockData.write('local', { connectionId: c.id, write: 'employment', individualId: person.id!, body: { title: 'Chief Tester' }, sync: false });
-    await core.mockData.write('local', { connectionId: c.id, write: 'directory', body: [{ first_name: 'Nova', last_name: 'Quill' }], sync: false });
+    await core.mockData.write('local', {
+      connectionId: c.id,
+      write: 'company',
+      body: { ...current, legal_name: 'Drill Co LLC' },
+      sync: false,
+    });
+    await core.mockData.write('local', {
+      connectionId: c.id,
+      write: 'employment',
+      individualId: person.id!,
+      body: { title: 'Chief Tester' },
+      sync: false,
+    });
+    await core.mockData.write('local', {
+      connectionId: c.id,
+      write: 'directory',
+      body: [{ first_name: 'Nova', last_name: 'Quill' }],
+      sync: false,
+    });
     const payment = await core.mockData.write('local', {
-      connectionId: c.id, write: 'payment', body: { start_date: '2026-10-01', end_date: '2026-10-15', pay_statements: [{ individual_id: person.id!, gross_pay: 250_000, net_pay: 190_000 }] },
+      connectionId: c.id,
+      write: 'payment',
+      body: {
+        start_date: '2026-10-01',
+        end_date: '2026-10-15',
+        pay_statements: [{ individual_id: person.id!, gross_pay: 250_000, net_pay: 190_000 }],
+      },
     });
     expect(payment.job?.status).toBe('complete');
     const company = await core.lifecycle.read('local', c.id, (client) => client.hris.company.retrieve());
     expect(company.data.legal_name).toBe('Drill Co LLC');
     const directory = await core.lifecycle.read('local', c.id, (client) => client.hris.directory.list());
     expect(directory.data.individuals.map((p) => p.first_name)).toContain('Nova');
-    const employment = await core.lifecycle.read('local', c.id, (client) => client.hris.employments.retrieveMany({ requests: [{ individual_id: person.id! }] }));
+    const employment = await core.lifecycle.read('local', c.id, (client) =>
+      client.hris.employments.retrieveMany({ requests: [{ individual_id: person.id! }] }),
+    );
     expect(employment.data.responses[0]!.body).toMatchObject({ title: 'Chief Tester' });
-    const payments = await core.lifecycle.read('local', c.id, (client) => client.hris.payments.list({ start_date: '2026-10-01', end_date: '2026-10-31' }));
+    const payments = await core.lifecycle.read('local', c.id, (client) =>
+      client.hris.payments.list({ start_date: '2026-10-01', end_date: '2026-10-31' }),
+    );
     expect(payments.data.items.map((p) => p.id)).toContain((payment.data as { payment_id: string }).payment_id);
   });
 
@@ -65,8 +98,13 @@ describe('mock-data writes', () => {
         { path: 'pay_statements.0.gross_pay', message: 'must be greater than 0' },
       ]),
     );
-    const gender = await core.mockData.write('local', { connectionId: c.id, write: 'individual', individualId: 'x', body: { gender: 'robot' } }).catch((e: unknown) => e);
-    expect((gender as { details: { fields: { path: string; message: string }[] } }).details.fields[0]).toEqual({ path: 'gender', message: 'must be one of female, male, other, decline_to_specify' });
+    const gender = await core.mockData
+      .write('local', { connectionId: c.id, write: 'individual', individualId: 'x', body: { gender: 'robot' } })
+      .catch((e: unknown) => e);
+    expect((gender as { details: { fields: { path: string; message: string }[] } }).details.fields[0]).toEqual({
+      path: 'gender',
+      message: 'must be one of female, male, other, decline_to_specify',
+    });
     expect(core.requestLog.search({ environmentId: 'local', limit: 1 })[0]!.id).toBe(before);
   });
 
@@ -74,17 +112,36 @@ describe('mock-data writes', () => {
     const c = await newConnection();
     const person = await firstPerson(c.id);
     const before = core.requestLog.search({ environmentId: 'local', limit: 1 })[0]!.id;
-    const fieldsOf = (write: Promise<unknown>) => write.then(() => [], (e: { details?: { fields?: unknown } }) => e.details?.fields);
-    expect(await fieldsOf(core.mockData.write('local', { connectionId: c.id, write: 'individual', individualId: person.id!, body: { dob: '31/02/1990' } }))).toEqual([
-      { path: 'dob', message: 'must be a valid date (YYYY-MM-DD)' },
-    ]);
-    expect(await fieldsOf(core.mockData.write('local', { connectionId: c.id, write: 'individual', individualId: person.id!, body: { dob: '1990-02-31' } }))).toEqual([
-      { path: 'dob', message: 'must be a valid date (YYYY-MM-DD)' },
-    ]);
-    expect(await fieldsOf(core.mockData.write('local', { connectionId: c.id, write: 'employment', individualId: person.id!, body: { start_date: '2024-05-01', end_date: '2024-04-30' } }))).toEqual([
-      { path: 'end_date', message: 'must be on or after start_date (2024-05-01)' },
-    ]);
-    const payment = { start_date: '2026-03-10', end_date: '2026-03-01', pay_statements: [{ individual_id: person.id!, gross_pay: 250_000, net_pay: 190_000 }] };
+    const fieldsOf = (write: Promise<unknown>) =>
+      write.then(
+        () => [],
+        (e: { details?: { fields?: unknown } }) => e.details?.fields,
+      );
+    expect(
+      await fieldsOf(
+        core.mockData.write('local', { connectionId: c.id, write: 'individual', individualId: person.id!, body: { dob: '31/02/1990' } }),
+      ),
+    ).toEqual([{ path: 'dob', message: 'must be a valid date (YYYY-MM-DD)' }]);
+    expect(
+      await fieldsOf(
+        core.mockData.write('local', { connectionId: c.id, write: 'individual', individualId: person.id!, body: { dob: '1990-02-31' } }),
+      ),
+    ).toEqual([{ path: 'dob', message: 'must be a valid date (YYYY-MM-DD)' }]);
+    expect(
+      await fieldsOf(
+        core.mockData.write('local', {
+          connectionId: c.id,
+          write: 'employment',
+          individualId: person.id!,
+          body: { start_date: '2024-05-01', end_date: '2024-04-30' },
+        }),
+      ),
+    ).toEqual([{ path: 'end_date', message: 'must be on or after start_date (2024-05-01)' }]);
+    const payment = {
+      start_date: '2026-03-10',
+      end_date: '2026-03-01',
+      pay_statements: [{ individual_id: person.id!, gross_pay: 250_000, net_pay: 190_000 }],
+    };
     expect(await fieldsOf(core.mockData.write('local', { connectionId: c.id, write: 'payment', body: payment }))).toEqual([
       { path: 'end_date', message: 'must be on or after start_date (2026-03-10)' },
     ]);
@@ -95,7 +152,9 @@ describe('mock-data writes', () => {
     const c = await newConnection();
     const view = await core.mockData.setStatus('local', c.id, 'error_permissions');
     expect(view.status).toBe('error_permissions');
-    await expect(core.lifecycle.read('local', c.id, (client) => client.hris.company.retrieve())).rejects.toMatchObject({ kind: 'finch_error' });
+    await expect(core.lifecycle.read('local', c.id, (client) => client.hris.company.retrieve())).rejects.toMatchObject({
+      kind: 'finch_error',
+    });
     await core.mockData.setStatus('local', c.id, 'connected');
     expect((await core.lifecycle.read('local', c.id, (client) => client.hris.company.retrieve())).status).toBe(200);
   });
@@ -115,7 +174,9 @@ describe('mock-data writes', () => {
   it('refuses every sandbox act outside Sandbox environments, with the reason', async () => {
     core.environments.create({ name: 'Prod', kind: 'production', clientId: 'prod-client-0001', clientSecret: 'prod-secret-0001' });
     const prod = core.environments.state().environments.find((e) => e.name === 'Prod')!;
-    await expect(core.mockData.write(prod.id, { connectionId: 'x', write: 'company', body: {} })).rejects.toThrow(/Mock data can be edited only in a Sandbox environment; “Prod” is Production/);
+    await expect(core.mockData.write(prod.id, { connectionId: 'x', write: 'company', body: {} })).rejects.toThrow(
+      /Mock data can be edited only in a Sandbox environment; “Prod” is Production/,
+    );
     await expect(core.mockData.setStatus(prod.id, 'x', 'reauth')).rejects.toThrow(/only in a Sandbox environment/);
     await expect(core.mockData.runSyncJob(prod.id, 'x')).rejects.toThrow(/only in a Sandbox environment/);
   });

@@ -17,7 +17,10 @@ const root = resolve(__dirname, '../..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const config = require(join(root, 'electron-builder.config.js')) as Record<string, any>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const asar = require('@electron/asar') as { listPackage(path: string, options?: object): string[]; statFile(archive: string, file: string): { unpacked?: boolean } };
+const asar = require('@electron/asar') as {
+  listPackage(path: string, options?: object): string[];
+  statFile(archive: string, file: string): { unpacked?: boolean };
+};
 
 let work: string;
 let resources: string;
@@ -77,12 +80,18 @@ function readJson(path: string): Record<string, any> {
 
 describe('the packaged app (electron-builder over a real out/ build)', () => {
   it('packs the built main, preload and renderer and the package manifest', () => {
-    for (const file of ['package.json', 'out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html']) expect(packed).toContain(file);
+    for (const file of ['package.json', 'out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html'])
+      expect(packed).toContain(file);
     expect(packed.some((f) => /^out\/renderer\/assets\/index-[\w-]+\.js$/.test(f))).toBe(true);
   });
 
   it('packs no sources, tests, benches, scripts or source maps', () => {
-    const strays = packed.filter((f) => /^(src|test|bench|scripts|build)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.startsWith('node_modules/'));
+    const strays = packed.filter(
+      (f) =>
+        /^(src|test|bench|scripts|build)\//.test(f) ||
+        f.endsWith('.map') ||
+        (f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.startsWith('node_modules/')),
+    );
     expect(strays).toEqual([]);
   });
 

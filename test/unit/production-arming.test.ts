@@ -18,7 +18,13 @@ let prodId: string;
 
 beforeAll(async () => {
   core = await startWorkbenchCore({
-    app: { name: 'test', version: '0.0.0', runtime: 'browser-harness', platform: 'test', dataFolder: mkdtempSync(join(tmpdir(), 'arming-')) },
+    app: {
+      name: 'test',
+      version: '0.0.0',
+      runtime: 'browser-harness',
+      platform: 'test',
+      dataFolder: mkdtempSync(join(tmpdir(), 'arming-')),
+    },
     openSettingsStore: createJsonFileStore,
     cipher: createNodeTestCipher(),
     clock,
@@ -29,7 +35,8 @@ beforeAll(async () => {
   prodId = core.environments.state().environments.find((e) => e.kind === 'production')!.id;
   core.environments.setActive(prodId);
   const guard = createIpcGuard({ contract, handlers: core.handlers, isTrustedSender: () => true });
-  call = (channel, payload) => guard.dispatch(channel, payload, { origin: 'app://workbench', isMainFrame: true, id: 'webContents:1' }) as never;
+  call = (channel, payload) =>
+    guard.dispatch(channel, payload, { origin: 'app://workbench', isMainFrame: true, id: 'webContents:1' }) as never;
 });
 afterAll(() => core.close());
 

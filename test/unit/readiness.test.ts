@@ -17,7 +17,13 @@ import { scanBytes } from '../support/secret-scan';
 
 async function startCore(): Promise<WorkbenchCore> {
   return startWorkbenchCore({
-    app: { name: 'Finch Workbench', version: '1.2.3', runtime: 'browser-harness', platform: 'linux x64', dataFolder: mkdtempSync(join(tmpdir(), 'readiness-')) },
+    app: {
+      name: 'Finch Workbench',
+      version: '1.2.3',
+      runtime: 'browser-harness',
+      platform: 'linux x64',
+      dataFolder: mkdtempSync(join(tmpdir(), 'readiness-')),
+    },
     openSettingsStore: createJsonFileStore,
     cipher: createNodeTestCipher(),
     log: () => {},
@@ -25,8 +31,17 @@ async function startCore(): Promise<WorkbenchCore> {
 }
 
 /** A code from the simulator's Connect page, as a browser would get it. */
-async function connect(core: WorkbenchCore, env: string, customer: { customerName: string; customerId?: string }, sandboxMode: 'finch' | 'provider' = 'finch', providerId = 'finch') {
-  const login = providerId === 'bamboo_hr' ? { auth_method: 'api_token', api_token: 'demo-account-token' } : { auth_method: 'credential', username: 'hr-admin', password: 'correct horse' };
+async function connect(
+  core: WorkbenchCore,
+  env: string,
+  customer: { customerName: string; customerId?: string },
+  sandboxMode: 'finch' | 'provider' = 'finch',
+  providerId = 'finch',
+) {
+  const login =
+    providerId === 'bamboo_hr'
+      ? { auth_method: 'api_token', api_token: 'demo-account-token' }
+      : { auth_method: 'credential', username: 'hr-admin', password: 'correct horse' };
   const session = await core.connect.start(env, { ...customer, products: ['company', 'directory', 'individual'], sandboxMode });
   const response = await fetch(`${core.simulator!.baseUrl}/connect/api/sessions/${session.sessionId}/authorize`, {
     method: 'POST',
@@ -37,9 +52,11 @@ async function connect(core: WorkbenchCore, env: string, customer: { customerNam
   return core.connect.complete(env, code, session.state);
 }
 
-const item = (report: ReadinessReport, id: ReadinessItemId): ReadinessItem => report.sections.flatMap((s) => s.items).find((i) => i.id === id)!;
+const item = (report: ReadinessReport, id: ReadinessItemId): ReadinessItem =>
+  report.sections.flatMap((s) => s.items).find((i) => i.id === id)!;
 const ids = (i: ReadinessItem) => i.evidence.flatMap((e) => e.requestIds);
-const readCompany = (core: WorkbenchCore, env: string, id: string) => core.lifecycle.read(env, id, (client) => client.hris.company.retrieve()).catch((e: unknown) => e);
+const readCompany = (core: WorkbenchCore, env: string, id: string) =>
+  core.lifecycle.read(env, id, (client) => client.hris.company.retrieve()).catch((e: unknown) => e);
 
 describe('readiness report on a simulated integration', () => {
   let core: WorkbenchCore;
@@ -52,11 +69,21 @@ describe('readiness report on a simulated integration', () => {
   it('starts with every evidence item “not yet”, except what holds by design', () => {
     const report = core.readiness.report();
     const auto = report.sections.flatMap((s) => s.items).filter((i) => i.kind === 'auto');
-    expect(auto.filter((i) => i.status === 'pass').map((i) => i.id).sort()).toEqual(['backend-exchange', 'secrets-encrypted']);
+    expect(
+      auto
+        .filter((i) => i.status === 'pass')
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(['backend-exchange', 'secrets-encrypted']);
     expect(auto.filter((i) => i.status === 'fail')).toEqual([]);
     expect(item(report, 'nullable-fields').summary).toMatch(/No field coverage run yet/);
     for (const i of auto.filter((x) => x.status === 'not_yet')) expect(i.next, i.id).toBeTruthy();
-    expect(report.sections.flatMap((s) => s.items).filter((i) => i.kind === 'manual').every((i) => i.status === 'not_yet')).toBe(true);
+    expect(
+      report.sections
+        .flatMap((s) => s.items)
+        .filter((i) => i.kind === 'manual')
+        .every((i) => i.status === 'not_yet'),
+    ).toBe(true);
     expect(report.formats).toEqual(['html', 'markdown']);
     expect(item(report, 'secrets-encrypted').evidence[0]!.text).toMatch(/encrypted with test-aes-gcm/);
   });
@@ -70,7 +97,10 @@ describe('readiness report on a simulated integration', () => {
     expect(flow.evidence[0]!.text).toMatch(/^Embedded flow: 2 connections completed/);
     expect(flow.evidence[0]!.environment).toBe('Local simulator');
     expect(ids(flow).length).toBeGreaterThan(0);
-    expect(item(report, 'multiple-connections')).toMatchObject({ status: 'pass', evidence: [expect.objectContaining({ text: expect.stringContaining('Customer cust_harbor: 2 connections') })] });
+    expect(item(report, 'multiple-connections')).toMatchObject({
+      status: 'pass',
+      evidence: [expect.objectContaining({ text: expect.stringContaining('Customer cust_harbor: 2 connections') })],
+    });
     const exchange = item(report, 'backend-exchange');
     expect(exchange.summary).toBe('2 code exchanges made by main.');
     expect(exchange.evidence[1]!.text).toMatch(/POST \/auth\/token → 200/);
@@ -90,7 +120,9 @@ describe('readiness report on a simulated integration', () => {
       expect(item(report, id).status, id).toBe('pass');
       expect(ids(item(report, id)).length, id).toBeGreaterThan(0);
     }
-    expect(item(report, 'batch-errors').evidence.some((e) => /batch answer with per-item errors logged as partial failures/.test(e.text))).toBe(true);
+    expect(
+      item(report, 'batch-errors').evidence.some((e) => /batch answer with per-item errors logged as partial failures/.test(e.text)),
+    ).toBe(true);
 
     core.simulator!.admin.addFault({ kind: 'error', status: 503, path: '/employer/company', count: 3 });
     const failed = await core.drills.run('local', 'provider-outage', c.id);
@@ -101,9 +133,17 @@ describe('readiness report on a simulated integration', () => {
     expect(outage.status).toBe('fail');
     expect(outage.evidence[0]!.text).toMatch(/: failed\. ✗ /);
     expect(outage.evidence[1]!.text).toMatch(/^Failed step: /);
-    const during = core.requestLog.search({ environmentId: 'local', statusClass: '5xx', from: failed.startedAt, to: failed.finishedAt, limit: 50 });
+    const during = core.requestLog.search({
+      environmentId: 'local',
+      statusClass: '5xx',
+      from: failed.startedAt,
+      to: failed.finishedAt,
+      limit: 50,
+    });
     expect(during.length).toBe(3);
-    expect(outage.evidence[2]!.text).toBe('Failed attempts during the run: 503 service_unavailable → 503 service_unavailable → 503 service_unavailable (/employer/company)');
+    expect(outage.evidence[2]!.text).toBe(
+      'Failed attempts during the run: 503 service_unavailable → 503 service_unavailable → 503 service_unavailable (/employer/company)',
+    );
     expect(ids(outage)).toEqual(expect.arrayContaining(during.map((d) => d.requestId)));
     expect(outage.next).toMatch(/run the drill again/);
   }, 30_000);
@@ -130,19 +170,30 @@ describe('readiness report on a simulated integration', () => {
     expect(item(report, 'finch-sandbox').evidence[0]!.text).toMatch(/Local simulator was exercised/);
 
     const state = core.environments.create({
-      name: 'Sandbox', kind: 'sandbox', clientId: 'sandbox-client-0001', clientSecret: 'sandbox-secret-0001', apiBaseUrl: core.simulator!.baseUrl, connectUrl: core.simulator!.connectUrl,
+      name: 'Sandbox',
+      kind: 'sandbox',
+      clientId: 'sandbox-client-0001',
+      clientSecret: 'sandbox-secret-0001',
+      apiBaseUrl: core.simulator!.baseUrl,
+      connectUrl: core.simulator!.connectUrl,
     });
     sandboxEnv = state.environments.find((e) => e.kind === 'sandbox')!.id;
     const c = await core.connections.createSandbox(sandboxEnv, { providerId: 'gusto' });
     core.simulator!.admin.addFault({ kind: 'error', status: 500, path: '/employer/company', count: 3 });
     await readCompany(core, sandboxEnv, c.id);
     report = core.readiness.report();
-    expect(item(report, 'finch-sandbox')).toMatchObject({ status: 'fail', evidence: [expect.objectContaining({ environment: 'Sandbox', text: expect.stringMatching(/→ 500/) })] });
+    expect(item(report, 'finch-sandbox')).toMatchObject({
+      status: 'fail',
+      evidence: [expect.objectContaining({ environment: 'Sandbox', text: expect.stringMatching(/→ 500/) })],
+    });
 
     await readCompany(core, sandboxEnv, c.id);
     await connect(core, sandboxEnv, { customerName: 'Demo Co' }, 'provider', 'bamboo_hr').then((p) => readCompany(core, sandboxEnv, p.id));
     report = core.readiness.report();
-    expect(item(report, 'finch-sandbox')).toMatchObject({ status: 'pass', evidence: [expect.objectContaining({ environment: 'Sandbox', text: expect.stringMatching(/Last good read: \/employer\/company/) })] });
+    expect(item(report, 'finch-sandbox')).toMatchObject({
+      status: 'pass',
+      evidence: [expect.objectContaining({ environment: 'Sandbox', text: expect.stringMatching(/Last good read: \/employer\/company/) })],
+    });
     expect(ids(item(report, 'finch-sandbox'))).toHaveLength(1);
     expect(item(report, 'provider-sandbox').status).toBe('pass');
     expect(item(report, 'disconnect-test')).toMatchObject({ status: 'not_yet', summary: '2 test connections still connected.' });
@@ -157,35 +208,61 @@ describe('readiness report on a simulated integration', () => {
 
   it('manual items are ticked, kept, and unticked; automatic ones cannot be', () => {
     expect(item(core.readiness.setCheck('email-forwarding', true, 'No custom address needed'), 'email-forwarding')).toMatchObject({
-      status: 'pass', manual: { checkedAt: expect.any(Number), note: 'No custom address needed' },
+      status: 'pass',
+      manual: { checkedAt: expect.any(Number), note: 'No custom address needed' },
     });
     // A fresh service over the same database (as after a restart) still has the tick.
     const again = new ReadinessService({
-      db: core.db, environments: core.environments, drillResults: (id) => core.drills.results(id), vault: core.vault, meter: () => [], app: () => ({ name: 'x', version: '1', runtime: 'r', platform: 'p' }),
-      fileSaver: null, pdfPrinter: null,
+      db: core.db,
+      environments: core.environments,
+      drillResults: (id) => core.drills.results(id),
+      vault: core.vault,
+      meter: () => [],
+      app: () => ({ name: 'x', version: '1', runtime: 'r', platform: 'p' }),
+      fileSaver: null,
+      pdfPrinter: null,
     });
     expect(item(again.report(), 'email-forwarding').status).toBe('pass');
-    expect(item(core.readiness.setCheck('email-forwarding', false), 'email-forwarding')).toMatchObject({ status: 'not_yet', manual: { checkedAt: null } });
+    expect(item(core.readiness.setCheck('email-forwarding', false), 'email-forwarding')).toMatchObject({
+      status: 'not_yet',
+      manual: { checkedAt: null },
+    });
     expect(() => core.readiness.setCheck('rate-limiter', true)).toThrow(/Only manual items/);
   });
 
   it('nullable fields pass once a field-coverage run has seen nulls, citing the connection', async () => {
-    const c = await core.connections.createSandbox('local', { providerId: 'adp_run', employeeSize: 5, products: ['company', 'directory', 'individual', 'employment'] });
+    const c = await core.connections.createSandbox('local', {
+      providerId: 'adp_run',
+      employeeSize: 5,
+      products: ['company', 'directory', 'individual', 'employment'],
+    });
     await core.coverage.run('local', { connectionId: c.id, operationId: 'cov-readiness', startDate: '2026-01-01', endDate: '2026-11-23' });
     const nullable = item(core.readiness.report(), 'nullable-fields');
-    expect(nullable).toMatchObject({ status: 'pass', evidence: expect.arrayContaining([expect.objectContaining({ text: `Coverage of connection ${c.id}` })]) });
+    expect(nullable).toMatchObject({
+      status: 'pass',
+      evidence: expect.arrayContaining([expect.objectContaining({ text: `Coverage of connection ${c.id}` })]),
+    });
   });
 
   it('exports Markdown and HTML with the evidence, PDF only where a printer exists, never a secret', async () => {
     const token = core.vault.allSecretsForRedaction().find((s) => s.length > 20)!;
     // A drill step that quoted a token (a careless message) must not reach the report.
-    core.db.prepare(`INSERT INTO drill_results (environment_id, connection_id, drill, passed, started_at, finished_at, steps, request_ids)
-      VALUES ('local', NULL, 'reauth', 0, ?, ?, ?, '[]')`).run(Date.now(), Date.now() + 1, JSON.stringify([{ name: 'Read', ok: false, detail: `401 with Bearer ${token}`, requestIds: [] }]));
+    core.db
+      .prepare(
+        `INSERT INTO drill_results (environment_id, connection_id, drill, passed, started_at, finished_at, steps, request_ids)
+      VALUES ('local', NULL, 'reauth', 0, ?, ?, ?, '[]')`,
+      )
+      .run(Date.now(), Date.now() + 1, JSON.stringify([{ name: 'Read', ok: false, detail: `401 with Bearer ${token}`, requestIds: [] }]));
     // Names and notes are the user's: one may even hold a secret, which must not leave either.
-    const envWithSecretName = core.environments.create({ name: 'dev-secret-value-77', kind: 'development', clientId: 'dev-client-0077', clientSecret: 'dev-secret-value-77' })
+    const envWithSecretName = core.environments
+      .create({ name: 'dev-secret-value-77', kind: 'development', clientId: 'dev-client-0077', clientSecret: 'dev-secret-value-77' })
       .environments.find((e) => e.name === 'dev-secret-value-77')!;
-    core.db.prepare(`INSERT INTO connections (environment_id, id, company_id, provider_id, products, connection_type, status, created_at, updated_at)
-      VALUES (?, 'conn-dev', 'co-dev', 'gusto', '[]', 'provider', 'connected', ?, ?)`).run(envWithSecretName.id, Date.now(), Date.now());
+    core.db
+      .prepare(
+        `INSERT INTO connections (environment_id, id, company_id, provider_id, products, connection_type, status, created_at, updated_at)
+      VALUES (?, 'conn-dev', 'co-dev', 'gusto', '[]', 'provider', 'connected', ?, ?)`,
+      )
+      .run(envWithSecretName.id, Date.now(), Date.now());
     core.readiness.setCheck('write-operations', true, `asked, token ${token}`);
     const md = await core.readiness.export('markdown');
     const html = await core.readiness.export('html');
@@ -207,12 +284,21 @@ describe('readiness report on a simulated integration', () => {
 
     let printed = '';
     const withPrinter = new ReadinessService({
-      db: core.db, environments: core.environments, drillResults: (id) => core.drills.results(id), vault: core.vault, meter: () => [], app: () => ({ name: 'x', version: '1', runtime: 'r', platform: 'p' }),
+      db: core.db,
+      environments: core.environments,
+      drillResults: (id) => core.drills.results(id),
+      vault: core.vault,
+      meter: () => [],
+      app: () => ({ name: 'x', version: '1', runtime: 'r', platform: 'p' }),
       fileSaver: { save: async (request) => `/saved/${request.suggestedName}` },
       pdfPrinter: { print: async (page) => ((printed = page), new TextEncoder().encode('%PDF-1.7 fake')) },
     });
     expect(withPrinter.report().formats).toContain('pdf');
-    expect(await withPrinter.export('pdf')).toMatchObject({ kind: 'saved', path: expect.stringMatching(/^\/saved\/finch-readiness-.*\.pdf$/), bytes: 13 });
+    expect(await withPrinter.export('pdf')).toMatchObject({
+      kind: 'saved',
+      path: expect.stringMatching(/^\/saved\/finch-readiness-.*\.pdf$/),
+      bytes: 13,
+    });
     expect(printed).toContain('<!doctype html>');
   });
 });
@@ -236,9 +322,29 @@ describe('connect-flow fails when every Connect attempt failed', () => {
 
   it('request IDs fail when a response arrives without one', () => {
     core.requestLog.append({
-      callId: 'c1', time: Date.now(), environmentId: 'local', connectionId: null, method: 'GET', path: '/employer/company', product: 'company', status: 200, durationMs: 3,
-      attempt: 1, requestId: null, outcome: 'ok', errorName: null, finchCode: null, message: null, retryAfterMs: null, dataRetrieved: null, lastUpdateDate: null, lastUpdateResult: null,
+      callId: 'c1',
+      time: Date.now(),
+      environmentId: 'local',
+      connectionId: null,
+      method: 'GET',
+      path: '/employer/company',
+      product: 'company',
+      status: 200,
+      durationMs: 3,
+      attempt: 1,
+      requestId: null,
+      outcome: 'ok',
+      errorName: null,
+      finchCode: null,
+      message: null,
+      retryAfterMs: null,
+      dataRetrieved: null,
+      lastUpdateDate: null,
+      lastUpdateResult: null,
     });
-    expect(item(core.readiness.report(), 'request-ids')).toMatchObject({ status: 'fail', summary: '1 response arrived without a Finch-Request-ID.' });
+    expect(item(core.readiness.report(), 'request-ids')).toMatchObject({
+      status: 'fail',
+      summary: '1 response arrived without a Finch-Request-ID.',
+    });
   });
 });

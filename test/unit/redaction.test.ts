@@ -8,16 +8,41 @@ const redactor = () => new Redactor({ secrets: [TOKEN], personal: ['Acme Payroll
 
 describe('Redactor', () => {
   it.each([
-    ['a known secret, even base64- or URL-encoded', `x ${TOKEN} ${Buffer.from(`:${TOKEN}`).toString('base64')} ${encodeURIComponent(TOKEN)}`, [TOKEN], 'secret'],
-    ['authorization headers', 'Authorization: Bearer abcdef.ghijkl.mnop and proxy-authorization=Basic Zm9vOmJhcg==', ['abcdef', 'Zm9vOmJhcg'], 'authorization'],
-    ['credentials as key=value', 'client_secret=shh-123456 password: "hunter22" access_token=at_99887766', ['shh-123456', 'hunter22', 'at_99887766'], 'token'],
+    [
+      'a known secret, even base64- or URL-encoded',
+      `x ${TOKEN} ${Buffer.from(`:${TOKEN}`).toString('base64')} ${encodeURIComponent(TOKEN)}`,
+      [TOKEN],
+      'secret',
+    ],
+    [
+      'authorization headers',
+      'Authorization: Bearer abcdef.ghijkl.mnop and proxy-authorization=Basic Zm9vOmJhcg==',
+      ['abcdef', 'Zm9vOmJhcg'],
+      'authorization',
+    ],
+    [
+      'credentials as key=value',
+      'client_secret=shh-123456 password: "hunter22" access_token=at_99887766',
+      ['shh-123456', 'hunter22', 'at_99887766'],
+      'token',
+    ],
     ['emails', 'write to jane.doe+hr@example.co.uk please', ['jane.doe'], 'email'],
     ['SSNs', 'ssn 612-43-6617 on file', ['612-43-6617'], 'ssn'],
     ['dates of birth', 'born 1984-08-04, or 08/04/1984, or August 4, 1984', ['1984'], 'date'],
     ['pay amounts', 'salary: 85,000.00 and $1,234.56 and income amount 30300000', ['85,000', '1,234', '30300000'], 'amount'],
-    ['addresses', 'lives at 1272 Cruickshank Ave, Suite 807 and 5749 W Main, Nashville TN 37208', ['Cruickshank', '5749', '37208'], 'address'],
+    [
+      'addresses',
+      'lives at 1272 Cruickshank Ave, Suite 807 and 5749 W Main, Nashville TN 37208',
+      ['Cruickshank', '5749', '37208'],
+      'address',
+    ],
     ['phone numbers', 'call (615) 555-1210 or 615.555.1210', ['555-1210', '555.1210'], 'phone'],
-    ['names next to each other or after a cue', 'Invalid credentials for Viviane Bernhard; contact Ortiz', ['Viviane', 'Bernhard', 'Ortiz'], 'name'],
+    [
+      'names next to each other or after a cue',
+      'Invalid credentials for Viviane Bernhard; contact Ortiz',
+      ['Viviane', 'Bernhard', 'Ortiz'],
+      'name',
+    ],
     ['known personal values, any case', 'ACME PAYROLL LLC wrote from payroll@acme.test', ['ACME PAYROLL', 'payroll@'], 'personal'],
   ])('removes %s', (_what, input, gone, category) => {
     const r = redactor();
@@ -38,18 +63,32 @@ describe('Redactor', () => {
     for (const text of kept) expect(r.text(text)).toBe(text);
     expect(r.path('/employer/directory?limit=100&offset=200')).toBe('/employer/directory?limit=100&offset=200');
     expect(r.path('/employer/benefits/ben_123/enrolled')).toBe('/employer/benefits/ben_123/enrolled');
-    expect(r.path('/employer/payment?start_date=2025-01-01&end_date=2025-06-30')).toBe('/employer/payment?start_date=2025-01-01&end_date=2025-06-30');
+    expect(r.path('/employer/payment?start_date=2025-01-01&end_date=2025-06-30')).toBe(
+      '/employer/payment?start_date=2025-01-01&end_date=2025-06-30',
+    );
     expect(r.path('/forward?name=Jane%20Doe&token=x')).toBe('/forward?name=[query-1]&token=[query-2]');
   });
 
   it('drops whole values under sensitive JSON keys, keeps the rest', () => {
     const r = redactor();
     const out = r.value({
-      stage: 'exchange', finch_code: 'invalid_grant', status: 'reauth', requestIds: ['req-1'],
+      stage: 'exchange',
+      finch_code: 'invalid_grant',
+      status: 'reauth',
+      requestIds: ['req-1'],
       individual: { first_name: 'Viviane', ssn: '612-43-6617', residence: { line1: '5749 W Main' }, emails: [{ data: 'v@x.test' }] },
-      income: { amount: 30300000, unit: 'yearly' }, access_token: TOKEN, code: 'auth-code-1', message: 'for Viviane',
+      income: { amount: 30300000, unit: 'yearly' },
+      access_token: TOKEN,
+      code: 'auth-code-1',
+      message: 'for Viviane',
     }) as Record<string, any>;
-    expect(out).toMatchObject({ stage: 'exchange', finch_code: 'invalid_grant', status: 'reauth', requestIds: ['req-1'], income: '[amount-1]' });
+    expect(out).toMatchObject({
+      stage: 'exchange',
+      finch_code: 'invalid_grant',
+      status: 'reauth',
+      requestIds: ['req-1'],
+      income: '[amount-1]',
+    });
     expect(out['individual']).toEqual({ first_name: '[person-1]', ssn: '[ssn-1]', residence: '[address-1]', emails: '[email-1]' });
     expect(out['access_token']).toBe('[token-1]');
     expect(out['code']).toBe('[token-2]');
@@ -102,7 +141,12 @@ describe('consistent placeholders', () => {
 describe('SecretScanner', () => {
   it('finds a secret in every encoding the test scanner knows, and ignores near misses', () => {
     const scanner = new SecretScanner([TOKEN]);
-    const encodings = [TOKEN, Buffer.from(TOKEN, 'utf16le').toString('latin1'), Buffer.from(TOKEN).toString('hex').toUpperCase(), encodeURIComponent(TOKEN)];
+    const encodings = [
+      TOKEN,
+      Buffer.from(TOKEN, 'utf16le').toString('latin1'),
+      Buffer.from(TOKEN).toString('hex').toUpperCase(),
+      encodeURIComponent(TOKEN),
+    ];
     for (let lead = 0; lead < 3; lead++) encodings.push(Buffer.concat([Buffer.alloc(lead, 1), Buffer.from(TOKEN)]).toString('base64url'));
     for (const e of encodings) expect(scanner.scan('x', Buffer.from(`..${e}..`, 'latin1')).length, e).toBeGreaterThan(0);
     expect(scanner.scan('x', Buffer.from(TOKEN.slice(0, -1)))).toEqual([]);

@@ -20,7 +20,10 @@ describe('redirect interception', () => {
 
   it('reports an error redirect, and a redirect without a code, as errors', () => {
     expect(matchRedirect(REDIRECT, `${REDIRECT}?error=access_denied&error_description=User+cancelled&state=s2`)).toEqual({
-      kind: 'error', error: 'access_denied', description: 'User cancelled', state: 's2',
+      kind: 'error',
+      error: 'access_denied',
+      description: 'User cancelled',
+      state: 's2',
     });
     expect(matchRedirect(REDIRECT, `${REDIRECT}?state=s3`)).toMatchObject({ kind: 'error', error: 'missing_code', state: 's3' });
   });

@@ -9,22 +9,72 @@ import type { NewRequestLogEntry } from '../../src/main/platform/request-log/typ
 
 function entry(overrides: Partial<NewRequestLogEntry>): NewRequestLogEntry {
   return {
-    callId: 'call-1', time: 1_000, environmentId: 'env-sandbox', connectionId: 'conn-a', method: 'GET',
-    path: '/employer/company', product: 'company', status: 200, durationMs: 12.5, attempt: 1,
-    requestId: 'req-0001', outcome: 'ok', errorName: null, finchCode: null, message: null, retryAfterMs: null,
-    dataRetrieved: null, lastUpdateDate: null, lastUpdateResult: null, ...overrides,
+    callId: 'call-1',
+    time: 1_000,
+    environmentId: 'env-sandbox',
+    connectionId: 'conn-a',
+    method: 'GET',
+    path: '/employer/company',
+    product: 'company',
+    status: 200,
+    durationMs: 12.5,
+    attempt: 1,
+    requestId: 'req-0001',
+    outcome: 'ok',
+    errorName: null,
+    finchCode: null,
+    message: null,
+    retryAfterMs: null,
+    dataRetrieved: null,
+    lastUpdateDate: null,
+    lastUpdateResult: null,
+    ...overrides,
   };
 }
 
 let log: RequestLog;
 beforeEach(() => {
   log = new RequestLog(openWorkbenchDatabase(join(mkdtempSync(join(tmpdir(), 'log-')), 'db.sqlite')));
-  log.append(entry({ callId: 'c1', requestId: 'f1e2d3c4-aaaa', status: 500, outcome: 'server_error', errorName: 'InternalServerError', finchCode: 'server_error', time: 1000 }));
+  log.append(
+    entry({
+      callId: 'c1',
+      requestId: 'f1e2d3c4-aaaa',
+      status: 500,
+      outcome: 'server_error',
+      errorName: 'InternalServerError',
+      finchCode: 'server_error',
+      time: 1000,
+    }),
+  );
   log.append(entry({ callId: 'c1', requestId: 'f1e2d3c4-bbbb', attempt: 2, time: 1600 }));
-  log.append(entry({ callId: 'c2', path: '/employer/directory', product: 'directory', requestId: 'a9b8-cccc', time: 2000, connectionId: 'conn-b' }));
-  log.append(entry({ callId: 'c3', path: '/employer/payment', product: 'payment', status: 429, outcome: 'rate_limited', finchCode: 'finch_application_rl', requestId: 'rl-dddd', time: 3000, retryAfterMs: 5000 }));
+  log.append(
+    entry({ callId: 'c2', path: '/employer/directory', product: 'directory', requestId: 'a9b8-cccc', time: 2000, connectionId: 'conn-b' }),
+  );
+  log.append(
+    entry({
+      callId: 'c3',
+      path: '/employer/payment',
+      product: 'payment',
+      status: 429,
+      outcome: 'rate_limited',
+      finchCode: 'finch_application_rl',
+      requestId: 'rl-dddd',
+      time: 3000,
+      retryAfterMs: 5000,
+    }),
+  );
   log.append(entry({ callId: 'c4', environmentId: 'env-prod', requestId: 'prod-eeee', time: 4000 }));
-  log.append(entry({ callId: 'c5', status: null, outcome: 'network', errorName: 'APIConnectionError', requestId: null, message: 'socket hang up', time: 5000 }));
+  log.append(
+    entry({
+      callId: 'c5',
+      status: null,
+      outcome: 'network',
+      errorName: 'APIConnectionError',
+      requestId: null,
+      message: 'socket hang up',
+      time: 5000,
+    }),
+  );
 });
 
 describe('RequestLog', () => {
@@ -53,11 +103,19 @@ describe('RequestLog', () => {
     expect(log.search({ statusClass: 'network' }).map((e) => e.message)).toEqual(['socket hang up']);
     expect(log.search({ product: 'payment' })).toHaveLength(1);
     expect(log.search({ from: 1500, to: 3000 }).map((e) => e.time)).toEqual([3000, 2000, 1600]);
-    expect(log.search({ environmentId: 'env-sandbox', statusClass: '2xx' }).map((e) => e.requestId)).toEqual(['a9b8-cccc', 'f1e2d3c4-bbbb']);
+    expect(log.search({ environmentId: 'env-sandbox', statusClass: '2xx' }).map((e) => e.requestId)).toEqual([
+      'a9b8-cccc',
+      'f1e2d3c4-bbbb',
+    ]);
   });
 
   it('finds rows by any part of a request id, a path word or a Finch code', () => {
-    expect(log.search({ text: 'f1e2d3c4' }).map((e) => e.attempt).sort()).toEqual([1, 2]);
+    expect(
+      log
+        .search({ text: 'f1e2d3c4' })
+        .map((e) => e.attempt)
+        .sort(),
+    ).toEqual([1, 2]);
     expect(log.search({ text: 'f1e2d3c4-bbbb' }).map((e) => e.requestId)).toEqual(['f1e2d3c4-bbbb']);
     expect(log.search({ text: 'directory' }).map((e) => e.requestId)).toEqual(['a9b8-cccc']);
     expect(log.search({ text: 'finch_application_rl' }).map((e) => e.requestId)).toEqual(['rl-dddd']);
@@ -86,7 +144,8 @@ describe('RequestLog', () => {
 describe('RequestLog paging under filters and time ranges', () => {
   it('pages through filtered and time-bounded results without gaps', () => {
     const big = new RequestLog(openWorkbenchDatabase(join(mkdtempSync(join(tmpdir(), 'log-')), 'db.sqlite')));
-    for (let i = 0; i < 50; i++) big.append(entry({ callId: `p${i}`, time: 10_000 + i, requestId: `page-${i}`, environmentId: i % 2 ? 'odd' : 'even' }));
+    for (let i = 0; i < 50; i++)
+      big.append(entry({ callId: `p${i}`, time: 10_000 + i, requestId: `page-${i}`, environmentId: i % 2 ? 'odd' : 'even' }));
     for (const query of [{ environmentId: 'odd' }, { text: 'page', environmentId: 'even' }, { from: 10_010, to: 10_039 }]) {
       const seen: number[] = [];
       let beforeId: number | undefined;
@@ -97,7 +156,9 @@ describe('RequestLog paging under filters and time ranges', () => {
         beforeId = page.at(-1)!.id;
       }
       const expected = Array.from({ length: 50 }, (_, i) => 10_000 + i)
-        .filter((t) => ('environmentId' in query ? (t - 10_000) % 2 === (query.environmentId === 'odd' ? 1 : 0) : t >= 10_010 && t <= 10_039))
+        .filter((t) =>
+          'environmentId' in query ? (t - 10_000) % 2 === (query.environmentId === 'odd' ? 1 : 0) : t >= 10_010 && t <= 10_039,
+        )
         .reverse();
       expect(seen).toEqual(expected);
     }

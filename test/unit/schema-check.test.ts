@@ -15,18 +15,40 @@ import type { SandboxWrite } from '../../src/shared/finch/sandbox-write-extract'
 
 const SCHEMAS = schemas as unknown as Record<SandboxWrite, SchemaNode>;
 const ID = '6655e07c-44a0-43a5-9198-03fb1bfab66f';
-const sorted = (errors: { path: string; message: string }[]) => [...errors].sort((a, b) => `${a.path}${a.message}`.localeCompare(`${b.path}${b.message}`));
+const sorted = (errors: { path: string; message: string }[]) =>
+  [...errors].sort((a, b) => `${a.path}${a.message}`.localeCompare(`${b.path}${b.message}`));
 /** What the form refuses: the schema check plus the shared rules (as mock-data-check.ts runs them). */
-const formCheck = (write: SandboxWrite, body: unknown) => sorted([...checkAgainstSchema(SCHEMAS[write], body), ...sandboxWriteProblems(write, body)]);
+const formCheck = (write: SandboxWrite, body: unknown) =>
+  sorted([...checkAgainstSchema(SCHEMAS[write], body), ...sandboxWriteProblems(write, body)]);
 
 /** A write, its body, and whether main refuses it. */
 const CASES: [SandboxWrite, unknown, boolean][] = [
-  ['payment', { start_date: '2026-03-01', end_date: '2026-03-15', pay_statements: [{ individual_id: ID, gross_pay: 250_000, net_pay: 190_000 }] }, false],
-  ['payment', { start_date: 'last week', end_date: '2026-02-30', pay_statements: [{ gross_pay: -5 }, { individual_id: 'nope', gross_pay: 'lots', net_pay: 1.5, type: 'bonus' }] }, true],
+  [
+    'payment',
+    { start_date: '2026-03-01', end_date: '2026-03-15', pay_statements: [{ individual_id: ID, gross_pay: 250_000, net_pay: 190_000 }] },
+    false,
+  ],
+  [
+    'payment',
+    {
+      start_date: 'last week',
+      end_date: '2026-02-30',
+      pay_statements: [{ gross_pay: -5 }, { individual_id: 'nope', gross_pay: 'lots', net_pay: 1.5, type: 'bonus' }],
+    },
+    true,
+  ],
   ['payment', { start_date: '2026-03-10', end_date: '2026-03-01', pay_statements: [] }, true],
   ['individual', { dob: '31/02/1990', gender: 'robot', residence: { city: 7 } }, true],
   ['individual', { dob: '1990-02-28', emails: [{ data: 'a@b.co', type: 'work' }] }, false],
-  ['employment', { start_date: '2024-05-01', end_date: '2024-04-30', income: { unit: 'yearly', amount: 100.5, currency: 'usd', effective_date: '2024-13-01' } }, true],
+  [
+    'employment',
+    {
+      start_date: '2024-05-01',
+      end_date: '2024-04-30',
+      income: { unit: 'yearly', amount: 100.5, currency: 'usd', effective_date: '2024-13-01' },
+    },
+    true,
+  ],
   ['employment', { manager: { id: 'not-a-uuid' }, is_active: 'yes' }, true],
   ['company', { legal_name: 'Acme', primary_email: 'not an email', accounts: [{ account_type: 'piggy_bank' }] }, true],
   ['directory', [{ first_name: 'Nova', dob: '2023-02-29', employment: { type: 'employee' } }], true],
@@ -42,15 +64,21 @@ describe('the form’s check before sending', () => {
   it('names the problems a newcomer hits: no such day, ends before it starts, not whole cents', () => {
     expect(formCheck('individual', { dob: '31/02/1990' })).toEqual([{ path: 'dob', message: 'must be a valid date (YYYY-MM-DD)' }]);
     expect(formCheck('payment', CASES[2]![1])).toEqual([{ path: 'end_date', message: 'must be on or after start_date (2026-03-10)' }]);
-    expect(formCheck('payment', { start_date: '2026-03-01', end_date: '2026-03-02', pay_statements: [{ individual_id: ID, gross_pay: 2500.5 }] })).toEqual([
-      { path: 'pay_statements.0.gross_pay', message: 'must be integer' },
-    ]);
+    expect(
+      formCheck('payment', {
+        start_date: '2026-03-01',
+        end_date: '2026-03-02',
+        pay_statements: [{ individual_id: ID, gross_pay: 2500.5 }],
+      }),
+    ).toEqual([{ path: 'pay_statements.0.gross_pay', message: 'must be integer' }]);
   });
 
   it('a JSON box whose text does not parse is an error of its own, not the last good value', () => {
-    expect(checkAgainstSchema(SCHEMAS.company, { departments: new UnparsedJson('[{', 'Unexpected end of JSON input') }).filter((e) => e.path === 'departments')).toEqual([
-      { path: 'departments', message: 'not valid JSON: Unexpected end of JSON input' },
-    ]);
+    expect(
+      checkAgainstSchema(SCHEMAS.company, { departments: new UnparsedJson('[{', 'Unexpected end of JSON input') }).filter(
+        (e) => e.path === 'departments',
+      ),
+    ).toEqual([{ path: 'departments', message: 'not valid JSON: Unexpected end of JSON input' }]);
   });
 });
 
@@ -77,7 +105,10 @@ describe('masked JSON boxes', () => {
   });
 
   it('mask pay inside a list by the Explorer’s rule (income_history amounts)', () => {
-    const { text } = maskForEditing([{ unit: 'yearly', amount: 12_345_600, currency: 'usd', effective_date: '2024-01-01' }], 'income_history');
+    const { text } = maskForEditing(
+      [{ unit: 'yearly', amount: 12_345_600, currency: 'usd', effective_date: '2024-01-01' }],
+      'income_history',
+    );
     expect(text).not.toContain('12345600');
   });
 });

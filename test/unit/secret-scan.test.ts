@@ -15,13 +15,18 @@ describe('secret scanner', () => {
       ['url', Buffer.from(`q=${encodeURIComponent(`${SECRET}&/`)}`)],
     ];
     for (let offset = 0; offset < 4; offset++) {
-      cases.push([`base64@${offset}`, Buffer.from(Buffer.concat([Buffer.alloc(offset, 7), plain, Buffer.from('tail')]).toString('base64'))]);
+      cases.push([
+        `base64@${offset}`,
+        Buffer.from(Buffer.concat([Buffer.alloc(offset, 7), plain, Buffer.from('tail')]).toString('base64')),
+      ]);
     }
     for (const [name, bytes] of cases) expect(scanBytes(name, bytes, [SECRET]).length, name).toBeGreaterThan(0);
   });
 
   it('finds nothing where the secret is not', () => {
-    expect(scanBytes('clean', Buffer.from('sk_live_MARKER_4f2a9c7e1 but one character short, and ciphertext A3kf9QpZ'), [SECRET])).toEqual([]);
+    expect(scanBytes('clean', Buffer.from('sk_live_MARKER_4f2a9c7e1 but one character short, and ciphertext A3kf9QpZ'), [SECRET])).toEqual(
+      [],
+    );
   });
 
   // The data-folder scan of the secret-scan journey (test/e2e/secret-scan.spec.ts) must fail when the
@@ -31,9 +36,25 @@ describe('secret scanner', () => {
     const folder = core.app.dataFolder;
     try {
       core.requestLog.append({
-        callId: 'planted', time: Date.now(), environmentId: 'local', connectionId: null, method: 'GET', path: '/employer/company', product: 'company',
-        status: 500, durationMs: 3, attempt: 1, requestId: 'req-planted', outcome: 'server_error', errorName: 'internal_server_error', finchCode: null,
-        message: `upstream said: token ${SECRET}`, retryAfterMs: null, dataRetrieved: null, lastUpdateDate: null, lastUpdateResult: null,
+        callId: 'planted',
+        time: Date.now(),
+        environmentId: 'local',
+        connectionId: null,
+        method: 'GET',
+        path: '/employer/company',
+        product: 'company',
+        status: 500,
+        durationMs: 3,
+        attempt: 1,
+        requestId: 'req-planted',
+        outcome: 'server_error',
+        errorName: 'internal_server_error',
+        finchCode: null,
+        message: `upstream said: token ${SECRET}`,
+        retryAfterMs: null,
+        dataRetrieved: null,
+        lastUpdateDate: null,
+        lastUpdateResult: null,
       });
       core.db.pragma('wal_checkpoint(TRUNCATE)');
       const hits = scanFolder(folder, [SECRET]);

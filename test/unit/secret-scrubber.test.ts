@@ -21,11 +21,16 @@ beforeAll(async () => {
     fetch: async (input, init) => {
       const url = new URL(String(input instanceof Request ? input.url : input));
       if (url.pathname === '/employer/company' && mode === 'echo') {
-        return new Response(JSON.stringify({ code: 400, name: 'bad_request', message: `Token ${bearer(init)} is not valid for this provider` }), {
-          status: 400, headers: { 'content-type': 'application/json', 'finch-request-id': 'req-echo-1' },
-        });
+        return new Response(
+          JSON.stringify({ code: 400, name: 'bad_request', message: `Token ${bearer(init)} is not valid for this provider` }),
+          {
+            status: 400,
+            headers: { 'content-type': 'application/json', 'finch-request-id': 'req-echo-1' },
+          },
+        );
       }
-      if (url.pathname === '/employer/company' && mode === 'network') throw new TypeError(`socket hang up while sending Authorization: Bearer ${bearer(init)}`);
+      if (url.pathname === '/employer/company' && mode === 'network')
+        throw new TypeError(`socket hang up while sending Authorization: Bearer ${bearer(init)}`);
       return fetch(input, init);
     },
   });
@@ -55,7 +60,13 @@ describe('secrets in what the app stores', () => {
   });
 
   it('follows the vault: a secret stored after the first scrub is removed too, URL-encoded as well', () => {
-    const vault = { version: 0, secrets: ['sk_first_secret_value'], allSecretsForRedaction() { return this.secrets; } };
+    const vault = {
+      version: 0,
+      secrets: ['sk_first_secret_value'],
+      allSecretsForRedaction() {
+        return this.secrets;
+      },
+    };
     const scrubber = new SecretScrubber(vault);
     expect(scrubber.scrub('x sk_first_secret_value y')).toBe(`x ${SCRUBBED} y`);
     expect(scrubber.scrub('tok/en+with=chars later')).toBe('tok/en+with=chars later');

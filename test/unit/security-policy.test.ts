@@ -60,7 +60,13 @@ describe('renderer assets', () => {
   });
 
   it('refuses paths that escape the folder', () => {
-    for (const attempt of ['/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2f..%2fetc/passwd.js', '/a%00.js', '/%E0%A4%A']) {
+    for (const attempt of [
+      '/../../etc/passwd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/assets/..%2f..%2f..%2fetc/passwd.js',
+      '/a%00.js',
+      '/%E0%A4%A',
+    ]) {
       const resolved = resolveRendererAsset(root, attempt);
       expect(resolved === null || resolved.startsWith(root)).toBe(true);
     }

@@ -6,13 +6,31 @@ import type { SnapshotSummary } from '../../src/shared/domain/snapshots';
 
 function summary(id: number, connectionId: string): SnapshotSummary {
   return {
-    id, connectionId, providerId: 'gusto', customerId: 'cust-1', customerName: 'Acme', label: null, takenAt: id, startDate: '2026-01-01', endDate: '2026-03-31',
+    id,
+    connectionId,
+    providerId: 'gusto',
+    customerId: 'cust-1',
+    customerName: 'Acme',
+    label: null,
+    takenAt: id,
+    startDate: '2026-01-01',
+    endDate: '2026-03-31',
     counts: { people: 0, individuals: 0, employments: 0, payments: 0, payStatements: 0, itemErrors: 0 },
-    products: { company: 'ok', directory: 'ok', individual: 'ok', employment: 'ok', payment: 'ok', pay_statement: 'ok' }, requestIds: [], calls: 0, bytes: 0,
+    products: { company: 'ok', directory: 'ok', individual: 'ok', employment: 'ok', payment: 'ok', pay_statement: 'ok' },
+    requestIds: [],
+    calls: 0,
+    bytes: 0,
   };
 }
 
-interface P { id: string; first: string; last: string; dob: string | null; sourceId: string | null; title?: string }
+interface P {
+  id: string;
+  first: string;
+  last: string;
+  dob: string | null;
+  sourceId: string | null;
+  title?: string;
+}
 function content(people: P[], payments: { id: string; pay_date: string; gross: number }[] = []): SnapshotContent {
   return {
     format: 1,
@@ -20,7 +38,12 @@ function content(people: P[], payments: { id: string; pay_date: string; gross: n
     directory: people.map((p) => ({ id: p.id, first_name: p.first, last_name: p.last, manager: { id: 'm-' + p.id } })),
     individuals: people.map((p) => ({ id: p.id, code: 200, body: { id: p.id, first_name: p.first, last_name: p.last, dob: p.dob } })),
     employments: people.map((p) => ({ id: p.id, code: 200, body: { id: p.id, source_id: p.sourceId, title: p.title ?? 'Engineer' } })),
-    payments: payments.map((p) => ({ id: p.id, pay_date: p.pay_date, pay_period: { start_date: '2026-01-01', end_date: p.pay_date }, gross_pay: { amount: p.gross, currency: 'usd' } })),
+    payments: payments.map((p) => ({
+      id: p.id,
+      pay_date: p.pay_date,
+      pay_period: { start_date: '2026-01-01', end_date: p.pay_date },
+      gross_pay: { amount: p.gross, currency: 'usd' },
+    })),
     payStatements: [],
     products: {},
   };
@@ -44,7 +67,10 @@ describe('snapshot diff across connections', () => {
         { id: 'b3', first: 'Cyrus', last: 'Oh', dob: null, sourceId: 'E3' },
         { id: 'b5', first: 'Eve', last: 'Zu', dob: '2000-02-02', sourceId: 'E5' },
       ],
-      [{ id: 'q1', pay_date: '2026-01-15', gross: 120 }, { id: 'q2', pay_date: '2026-01-31', gross: 90 }],
+      [
+        { id: 'q1', pay_date: '2026-01-15', gross: 120 },
+        { id: 'q2', pay_date: '2026-01-31', gross: 90 },
+      ],
     );
     const diff = diffSnapshots(summary(1, 'conn-a'), before, summary(2, 'conn-b'), after);
     expect(diff.sameConnection).toBe(false);
@@ -55,7 +81,12 @@ describe('snapshot diff across connections', () => {
     const changed = new Map(diff.peopleChanged.map((p) => [p.toId, p]));
     expect(changed.get('b2')).toMatchObject({ fromId: 'a2', matchedBy: 'name_dob' });
     // Ids, manager ids and source ids aside, Bob's name case and title changed.
-    expect(changed.get('b2')!.changes.map((c) => c.path)).toEqual(['directory.first_name', 'individual.first_name', 'employment.source_id', 'employment.title']);
+    expect(changed.get('b2')!.changes.map((c) => c.path)).toEqual([
+      'directory.first_name',
+      'individual.first_name',
+      'employment.source_id',
+      'employment.title',
+    ]);
     expect(changed.get('b3')!.changes.map((c) => [c.path, c.before, c.after])).toEqual([
       ['directory.first_name', 'Cy', 'Cyrus'],
       ['individual.first_name', 'Cy', 'Cyrus'],
@@ -65,7 +96,9 @@ describe('snapshot diff across connections', () => {
     // Payments across connections are matched by dates; the amount change is shown.
     expect(diff.paymentsAdded.map((p) => p.payDate)).toEqual(['2026-01-31']);
     expect(diff.paymentsRemoved).toEqual([]);
-    expect(diff.paymentsChanged[0]!.changes).toEqual([{ path: 'gross_pay.amount', before: 100, after: 120, beforeAbsent: false, afterAbsent: false }]);
+    expect(diff.paymentsChanged[0]!.changes).toEqual([
+      { path: 'gross_pay.amount', before: 100, after: 120, beforeAbsent: false, afterAbsent: false },
+    ]);
     expect(diff.companyChanges).toEqual([]);
     expect(diff.caveats.join(' ')).toContain('Different connections');
   });
@@ -75,7 +108,12 @@ describe('snapshot diff across connections', () => {
       { id: 'a1', first: 'Sam', last: 'Kim', dob: '1990-01-01', sourceId: null },
       { id: 'a2', first: 'Sam', last: 'Kim', dob: '1990-01-01', sourceId: null },
     ];
-    const diff = diffSnapshots(summary(1, 'conn-a'), content(twins), summary(2, 'conn-b'), content(twins.map((t) => ({ ...t, id: `b${t.id}` }))));
+    const diff = diffSnapshots(
+      summary(1, 'conn-a'),
+      content(twins),
+      summary(2, 'conn-b'),
+      content(twins.map((t) => ({ ...t, id: `b${t.id}` }))),
+    );
     expect(diff.matching).toEqual({ id: 0, name_dob: 0, source_id: 0 });
     expect(diff.peopleAdded).toHaveLength(2);
     expect(diff.peopleRemoved).toHaveLength(2);

@@ -34,9 +34,19 @@ describe('snapshots', () => {
 
     const directory = await core.lifecycle.read('local', c.id, (client) => client.hris.directory.list({ limit: 100 }));
     const [first, second] = directory.data.individuals;
-    const oldIndividual = (await core.lifecycle.read('local', c.id, (client) => client.hris.individuals.retrieveMany({ requests: [{ individual_id: first!.id! }] }))).data.responses[0]!.body as { preferred_name: unknown };
-    const oldEmployment = (await core.lifecycle.read('local', c.id, (client) => client.hris.employments.retrieveMany({ requests: [{ individual_id: second!.id! }] }))).data.responses[0]!.body as { title: unknown };
-    await core.lifecycle.read('local', c.id, (client) => client.sandbox.individual.update(first!.id!, { preferred_name: 'Zed the Tester' }));
+    const oldIndividual = (
+      await core.lifecycle.read('local', c.id, (client) =>
+        client.hris.individuals.retrieveMany({ requests: [{ individual_id: first!.id! }] }),
+      )
+    ).data.responses[0]!.body as { preferred_name: unknown };
+    const oldEmployment = (
+      await core.lifecycle.read('local', c.id, (client) =>
+        client.hris.employments.retrieveMany({ requests: [{ individual_id: second!.id! }] }),
+      )
+    ).data.responses[0]!.body as { title: unknown };
+    await core.lifecycle.read('local', c.id, (client) =>
+      client.sandbox.individual.update(first!.id!, { preferred_name: 'Zed the Tester' }),
+    );
     await core.lifecycle.read('local', c.id, (client) => client.sandbox.employment.update(second!.id!, { title: 'Chief Diff Officer' }));
     const added = await core.lifecycle.read('local', c.id, (client) =>
       client.sandbox.directory.create({ body: [{ first_name: 'Ada', last_name: 'Lovelace', dob: '1990-12-10', title: 'Analyst' }] }),
@@ -54,9 +64,17 @@ describe('snapshots', () => {
     expect(diff.peopleChanged).toHaveLength(2);
     const byId = new Map(diff.peopleChanged.map((p) => [p.fromId, p]));
     expect(byId.get(first!.id!)!.changes).toEqual([
-      { path: 'individual.preferred_name', before: oldIndividual.preferred_name, after: 'Zed the Tester', beforeAbsent: false, afterAbsent: false },
+      {
+        path: 'individual.preferred_name',
+        before: oldIndividual.preferred_name,
+        after: 'Zed the Tester',
+        beforeAbsent: false,
+        afterAbsent: false,
+      },
     ]);
-    expect(byId.get(second!.id!)!.changes).toEqual([{ path: 'employment.title', before: oldEmployment.title, after: 'Chief Diff Officer', beforeAbsent: false, afterAbsent: false }]);
+    expect(byId.get(second!.id!)!.changes).toEqual([
+      { path: 'employment.title', before: oldEmployment.title, after: 'Chief Diff Officer', beforeAbsent: false, afterAbsent: false },
+    ]);
     expect(diff.peopleUnchanged).toBe(28);
     expect(diff.matching).toEqual({ id: 30, name_dob: 0, source_id: 0 });
     expect(diff.companyChanges).toEqual([]);
@@ -70,7 +88,9 @@ describe('snapshots', () => {
     const c = await core.connections.createSandbox('local', { providerId: 'finch', employeeSize: 8 });
     expect(c.products).toContain('ssn');
     const raw = await core.lifecycle.read('local', c.id, (client) => client.hris.directory.list());
-    const one = await core.lifecycle.read('local', c.id, (client) => client.hris.individuals.retrieveMany({ requests: [{ individual_id: raw.data.individuals[0]!.id! }] }));
+    const one = await core.lifecycle.read('local', c.id, (client) =>
+      client.hris.individuals.retrieveMany({ requests: [{ individual_id: raw.data.individuals[0]!.id! }] }),
+    );
     expect((one.data.responses[0]!.body as { ssn?: unknown }).ssn).toEqual(expect.any(String));
     const snap = await core.snapshots.take('local', { connectionId: c.id, operationId: 'snap-ssn', ...range() });
     expect(snap.products).toMatchObject({ individual: 'ok', payment: 'ok' });
@@ -94,7 +114,10 @@ describe('snapshots', () => {
       const run = core.snapshots.take('local', { connectionId: c.id, operationId: 'snap-cancel', ...range() });
       await new Promise((r) => setTimeout(r, 300));
       expect(core.operations.cancel('snap-cancel')).toBe(true);
-      const error = await run.then(() => null, (e: unknown) => e);
+      const error = await run.then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(WorkbenchError);
       expect((error as WorkbenchError).kind).toBe('cancelled');
     } finally {

@@ -20,7 +20,11 @@ function fakeShell() {
     shown,
     exits,
     logged,
-    ports: { showErrorBox: (title: string, content: string) => shown.push({ title, content }), exit: (code: number) => exits.push(code), log: (line: string) => logged.push(line) },
+    ports: {
+      showErrorBox: (title: string, content: string) => shown.push({ title, content }),
+      exit: (code: number) => exits.push(code),
+      log: (line: string) => logged.push(line),
+    },
   };
 }
 
@@ -67,7 +71,12 @@ describe("the desktop shell's failed start", () => {
 
   it('exits non-zero even when the dialog itself throws', () => {
     const shell = fakeShell();
-    const ports = { ...shell.ports, showErrorBox: () => { throw new Error('no display'); } };
+    const ports = {
+      ...shell.ports,
+      showErrorBox: () => {
+        throw new Error('no display');
+      },
+    };
     expect(() => reportStartFailure(ports, new Error('boom'))).toThrow('no display');
     expect(shell.exits).toEqual([1]);
   });

@@ -18,8 +18,17 @@ let core: WorkbenchCore;
 
 beforeAll(async () => {
   core = await startWorkbenchCore({
-    app: { name: 'test', version: '0.0.0', runtime: 'browser-harness', platform: 'test', dataFolder: mkdtempSync(join(tmpdir(), 'bundle-large-')) },
-    openSettingsStore: createJsonFileStore, cipher: createNodeTestCipher(), embeddedSimulator: false, log: () => {},
+    app: {
+      name: 'test',
+      version: '0.0.0',
+      runtime: 'browser-harness',
+      platform: 'test',
+      dataFolder: mkdtempSync(join(tmpdir(), 'bundle-large-')),
+    },
+    openSettingsStore: createJsonFileStore,
+    cipher: createNodeTestCipher(),
+    embeddedSimulator: false,
+    log: () => {},
   });
   core.db.transaction(() => {
     for (let i = 0; i < ROWS; i++) core.requestLog.append(syntheticAttempt(i, i % 5 === 0 ? 'elsewhere' : 'local'));
@@ -31,8 +40,9 @@ it('filters 100,000 logged attempts down to the failures of two connections in a
   const from = START + 20_000 * 250;
   const to = START + 90_000 * 250;
   const chosen = ['conn-7', 'conn-8'];
-  const expected = Array.from({ length: ROWS }, (_, i) => ({ i, e: syntheticAttempt(i, i % 5 === 0 ? 'elsewhere' : 'local') }))
-    .filter(({ e }) => e.environmentId === 'local' && chosen.includes(e.connectionId!) && e.time >= from && e.time <= to && isFailed(e));
+  const expected = Array.from({ length: ROWS }, (_, i) => ({ i, e: syntheticAttempt(i, i % 5 === 0 ? 'elsewhere' : 'local') })).filter(
+    ({ e }) => e.environmentId === 'local' && chosen.includes(e.connectionId!) && e.time >= from && e.time <= to && isFailed(e),
+  );
   expect(expected.length).toBeGreaterThan(20);
 
   const started = performance.now();

@@ -31,15 +31,25 @@ const person = { name: '', first: '', last: '', ssn: '', dob: '', salary: '', em
 
 beforeAll(async () => {
   core = await startWorkbenchCore({
-    app: { name: 'Finch Workbench', version: '9.9.9', runtime: 'browser-harness', platform: 'linux x64', dataFolder: mkdtempSync(join(tmpdir(), 'bundle-')) },
+    app: {
+      name: 'Finch Workbench',
+      version: '9.9.9',
+      runtime: 'browser-harness',
+      platform: 'linux x64',
+      dataFolder: mkdtempSync(join(tmpdir(), 'bundle-')),
+    },
     openSettingsStore: createJsonFileStore,
     cipher: createNodeTestCipher(),
     log: () => {},
   });
   // A Sandbox environment whose Finch is the embedded simulator: the secret is real to the app.
   const state = core.environments.create({
-    name: 'Sandbox (simulated)', kind: 'sandbox', clientId: 'sandbox-client-4f2a', clientSecret: CLIENT_SECRET,
-    apiBaseUrl: core.simulator!.baseUrl, connectUrl: core.simulator!.connectUrl,
+    name: 'Sandbox (simulated)',
+    kind: 'sandbox',
+    clientId: 'sandbox-client-4f2a',
+    clientSecret: CLIENT_SECRET,
+    apiBaseUrl: core.simulator!.baseUrl,
+    connectUrl: core.simulator!.connectUrl,
   });
   env = state.environments.find((e) => e.kind === 'sandbox')!.id;
   const connection = await core.connections.createSandbox(env, { providerId: 'gusto', employeeSize: 4, customerName: 'Davis Foods' });
@@ -51,9 +61,14 @@ beforeAll(async () => {
   const individual = record.individual!.body as Record<string, unknown>;
   const employment = record.employment!.body as { income: { amount: number } };
   Object.assign(person, {
-    first: individual['first_name'], last: individual['last_name'], name: `${individual['first_name']} ${individual['last_name']}`,
-    ssn: individual['ssn'], dob: individual['dob'], salary: String(employment.income.amount),
-    email: (individual['emails'] as { data: string }[])[0]!.data, street: (individual['residence'] as { line1: string }).line1,
+    first: individual['first_name'],
+    last: individual['last_name'],
+    name: `${individual['first_name']} ${individual['last_name']}`,
+    ssn: individual['ssn'],
+    dob: individual['dob'],
+    salary: String(employment.income.amount),
+    email: (individual['emails'] as { data: string }[])[0]!.data,
+    street: (individual['residence'] as { line1: string }).line1,
   });
 }, 30_000);
 afterAll(() => core.close());
@@ -65,7 +80,15 @@ const read = (path: '/employer/company' | '/employer/directory') =>
   ).catch((e: unknown) => e);
 
 function selection(overrides: Partial<BundleSelection> = {}): BundleSelection {
-  return { environmentId: env, connectionIds: [connectionId], includeUnscoped: true, from: 0, to: Date.now() + 60_000, failedOnly: false, ...overrides };
+  return {
+    environmentId: env,
+    connectionIds: [connectionId],
+    includeUnscoped: true,
+    from: 0,
+    to: Date.now() + 60_000,
+    failedOnly: false,
+    ...overrides,
+  };
 }
 
 describe('support bundle', () => {
@@ -79,20 +102,56 @@ describe('support bundle', () => {
     await read('/employer/company');
 
     // Planted: what a provider's error message or a careless event detail might carry.
-    const base = { callId: 'planted-call', environmentId: env, connectionId, product: 'individual', durationMs: 12, attempt: 1, retryAfterMs: null, dataRetrieved: null, lastUpdateDate: null, lastUpdateResult: null };
+    const base = {
+      callId: 'planted-call',
+      environmentId: env,
+      connectionId,
+      product: 'individual',
+      durationMs: 12,
+      attempt: 1,
+      retryAfterMs: null,
+      dataRetrieved: null,
+      lastUpdateDate: null,
+      lastUpdateResult: null,
+    };
     core.requestLog.append({
-      ...base, time: Date.now(), method: 'POST', path: `/employer/individual?access_token=${token}&email=${person.email}`, status: 422, requestId: 'req-planted-422',
-      outcome: 'client_error', errorName: 'unprocessable_entity', finchCode: 'invalid_request',
+      ...base,
+      time: Date.now(),
+      method: 'POST',
+      path: `/employer/individual?access_token=${token}&email=${person.email}`,
+      status: 422,
+      requestId: 'req-planted-422',
+      outcome: 'client_error',
+      errorName: 'unprocessable_entity',
+      finchCode: 'invalid_request',
       message: `Employee ${person.name} (SSN ${person.ssn}, born ${person.dob}, ${person.street}, ${person.email}) salary: ${person.salary}; Authorization: Bearer ${token}; client_secret=${CLIENT_SECRET}`,
     });
-    core.connections.recordEvent(env, connectionId, null, 'connect_failed', {
-      stage: 'connect', message: `Invalid credentials for ${person.first} ${person.last}`,
-      individual: { first_name: person.first, last_name: person.last, ssn: person.ssn, dob: person.dob, residence: { line1: person.street } },
-      income: { amount: Number(person.salary) }, note: `Basic ${Buffer.from(`sandbox-client-4f2a:${CLIENT_SECRET}`).toString('base64')}`,
-      token: token, secretAsHex: Buffer.from(CLIENT_SECRET).toString('hex'),
-    }, []);
+    core.connections.recordEvent(
+      env,
+      connectionId,
+      null,
+      'connect_failed',
+      {
+        stage: 'connect',
+        message: `Invalid credentials for ${person.first} ${person.last}`,
+        individual: {
+          first_name: person.first,
+          last_name: person.last,
+          ssn: person.ssn,
+          dob: person.dob,
+          residence: { line1: person.street },
+        },
+        income: { amount: Number(person.salary) },
+        note: `Basic ${Buffer.from(`sandbox-client-4f2a:${CLIENT_SECRET}`).toString('base64')}`,
+        token: token,
+        secretAsHex: Buffer.from(CLIENT_SECRET).toString('hex'),
+      },
+      [],
+    );
 
-    const failures = core.requestLog.search({ environmentId: env, connectionId, limit: 1000 }).filter((r) => r.outcome !== 'ok' && r.outcome !== 'accepted');
+    const failures = core.requestLog
+      .search({ environmentId: env, connectionId, limit: 1000 })
+      .filter((r) => r.outcome !== 'ok' && r.outcome !== 'accepted');
     expect(failures.length).toBeGreaterThanOrEqual(6); // 3 × 503, 1 × 429, 1 × 401, the planted 422
     const focus = failures.find((f) => f.status === 503)!;
 
@@ -108,7 +167,9 @@ describe('support bundle', () => {
     ];
     expect(hits).toEqual([]);
     // Last names alone too (they are long enough not to occur by chance).
-    const text = Object.values(files).map((b) => Buffer.from(b).toString('utf8')).join('\n');
+    const text = Object.values(files)
+      .map((b) => Buffer.from(b).toString('utf8'))
+      .join('\n');
     expect(text).not.toContain(person.last);
     expect(text).not.toContain('Davis Foods');
 
@@ -127,12 +188,25 @@ describe('support bundle', () => {
     expect(manifest['os']).toBe('linux x64');
     expect(manifest['environment']).toEqual({ kind: 'sandbox', client_id_hint: '…4f2a' });
     expect(JSON.stringify(manifest)).not.toContain('sandbox-client-4f2a');
-    expect(manifest['redaction'].removed).toMatchObject({ secret: expect.any(Number), ssn: expect.any(Number), name: expect.any(Number), amount: expect.any(Number) });
+    expect(manifest['redaction'].removed).toMatchObject({
+      secret: expect.any(Number),
+      ssn: expect.any(Number),
+      name: expect.any(Number),
+      amount: expect.any(Number),
+    });
 
     const connections = JSON.parse(file('connections.json')) as Record<string, unknown>[];
-    expect(connections[0]).toMatchObject({ connection_id: connectionId, provider: 'gusto', client_type: 'sandbox', connection_type: 'finch', status: 'reauth' });
+    expect(connections[0]).toMatchObject({
+      connection_id: connectionId,
+      provider: 'gusto',
+      client_type: 'sandbox',
+      connection_type: 'finch',
+      status: 'reauth',
+    });
     expect(connections[0]!['company_id']).toEqual(expect.any(String));
-    expect(connections[0]!['status_history']).toEqual(expect.arrayContaining([expect.objectContaining({ event: 'reauth_required', status: 'reauth' })]));
+    expect(connections[0]!['status_history']).toEqual(
+      expect.arrayContaining([expect.objectContaining({ event: 'reauth_required', status: 'reauth' })]),
+    );
     // The useful parts survive redaction: codes, paths, event stages.
     expect(file('requests.csv')).toContain('/employer/individual?access_token=[query-1]&email=[query-2]');
     expect(file('events.json')).toContain('"stage": "connect"');
@@ -169,7 +243,12 @@ describe('support bundle', () => {
     const scanner = new SecretScanner([CLIENT_SECRET]);
     const leak = (text: string) => zipFiles('b', [{ name: 'x.txt', description: '', bytes: new TextEncoder().encode(text) }], Date.now());
     expect(() => assertNoKnownSecrets(leak('nothing here'), scanner)).not.toThrow();
-    for (const encoded of [CLIENT_SECRET, Buffer.from(`x${CLIENT_SECRET}`).toString('base64'), Buffer.from(CLIENT_SECRET).toString('hex'), encodeURIComponent(CLIENT_SECRET)]) {
+    for (const encoded of [
+      CLIENT_SECRET,
+      Buffer.from(`x${CLIENT_SECRET}`).toString('base64'),
+      Buffer.from(CLIENT_SECRET).toString('hex'),
+      encodeURIComponent(CLIENT_SECRET),
+    ]) {
       expect(() => assertNoKnownSecrets(leak(`a ${encoded} b`), scanner)).toThrow(/Nothing was written/);
     }
   });
@@ -195,18 +274,39 @@ describe('what a bundle picks and how its ticket is titled', () => {
     expect(defaultConnectionIds(scope, Date.now() + 1)).toEqual(scope.connections.filter((c) => !c.disconnected).map((c) => c.id));
 
     // The default selection with failures only now holds the disconnected connection's 503s.
-    const bundle = core.support.preview({ environmentId: env, connectionIds: chosen, includeUnscoped: true, from, to: Date.now() + 60_000, failedOnly: true });
+    const bundle = core.support.preview({
+      environmentId: env,
+      connectionIds: chosen,
+      includeUnscoped: true,
+      from,
+      to: Date.now() + 60_000,
+      failedOnly: true,
+    });
     const outage = core.requestLog.search({ environmentId: env, connectionId: drilled.id, limit: 10 }).filter((r) => r.status === 503);
     expect(outage).toHaveLength(3);
     for (const r of outage) expect(bundle.ticket).toContain(r.requestId!);
   }, 30_000);
 
   it('a batch with per-item errors is titled by its item error, never “200”', async () => {
-    const c = await core.connections.createSandbox(env, { providerId: 'bamboo_hr', products: ['directory', 'individual'], employeeSize: 3, customerName: 'Batch Co' });
+    const c = await core.connections.createSandbox(env, {
+      providerId: 'bamboo_hr',
+      products: ['directory', 'individual'],
+      employeeSize: 3,
+      customerName: 'Batch Co',
+    });
     const directory = await core.lifecycle.read(env, c.id, (client) => client.hris.directory.list({ limit: 3 }));
     const known = directory.data.individuals.map((p) => ({ individual_id: p.id! }));
-    await core.lifecycle.read(env, c.id, (client) => client.hris.individuals.retrieveMany({ requests: [...known.slice(0, 2), { individual_id: 'no-such-person' }] }));
-    const preview = core.support.preview({ environmentId: env, connectionIds: [c.id], includeUnscoped: false, from: 0, to: Date.now() + 60_000, failedOnly: true });
+    await core.lifecycle.read(env, c.id, (client) =>
+      client.hris.individuals.retrieveMany({ requests: [...known.slice(0, 2), { individual_id: 'no-such-person' }] }),
+    );
+    const preview = core.support.preview({
+      environmentId: env,
+      connectionIds: [c.id],
+      includeUnscoped: false,
+      from: 0,
+      to: Date.now() + 60_000,
+      failedOnly: true,
+    });
     expect(preview.counts.failed).toBe(1);
     expect(preview.ticket.split('\n')[0]).toBe('# Finch support request: 404 for 1 of 3 individuals on POST /employer/individual');
     expect(preview.ticket).not.toMatch(/# Finch support request: 200/);
@@ -215,12 +315,36 @@ describe('what a bundle picks and how its ticket is titled', () => {
   it('ranks failures 5xx > no response > 401 > 429 > other 4xx > per-item batch errors, whatever their counts', () => {
     let n = 0;
     const attempt = (status: number | null, outcome: string, extra: Partial<BundleRequest> = {}): BundleRequest => ({
-      time: new Date(Date.UTC(2025, 0, 1, 0, n)).toISOString(), method: 'GET', path: '/employer/company', status, attempt: 1, request_id: `req-${++n}`,
-      finch_code: null, duration_ms: 5, connection_id: 'conn-1', outcome, error_name: null, message: null, call_id: `call-${n}`, ...extra,
+      time: new Date(Date.UTC(2025, 0, 1, 0, n)).toISOString(),
+      method: 'GET',
+      path: '/employer/company',
+      status,
+      attempt: 1,
+      request_id: `req-${++n}`,
+      finch_code: null,
+      duration_ms: 5,
+      connection_id: 'conn-1',
+      outcome,
+      error_name: null,
+      message: null,
+      call_id: `call-${n}`,
+      ...extra,
     });
-    const batch = () => attempt(200, 'batch_partial_failure', { method: 'POST', path: '/employer/individual', message: '404 for 1 of 3 individuals' });
+    const batch = () =>
+      attempt(200, 'batch_partial_failure', { method: 'POST', path: '/employer/individual', message: '404 for 1 of 3 individuals' });
     const headline = (failures: BundleRequest[]) =>
-      buildTicket({ environmentKind: 'sandbox', clientIdHint: null, appLine: 'test', from: 0, to: 1, requests: failures, failures, focus: null, connections: [], omittedRequests: 0 }).split('\n')[0];
+      buildTicket({
+        environmentKind: 'sandbox',
+        clientIdHint: null,
+        appLine: 'test',
+        from: 0,
+        to: 1,
+        requests: failures,
+        failures,
+        focus: null,
+        connections: [],
+        omittedRequests: 0,
+      }).split('\n')[0];
     // The batch errors are the most numerous: they still come last.
     const failures = [
       ...Array.from({ length: 9 }, batch),

@@ -19,7 +19,13 @@ let core: WorkbenchCore;
 
 beforeAll(async () => {
   core = await startWorkbenchCore({
-    app: { name: 'test', version: '0.0.0', runtime: 'browser-harness', platform: 'test', dataFolder: mkdtempSync(join(tmpdir(), 'webhook-reveal-')) },
+    app: {
+      name: 'test',
+      version: '0.0.0',
+      runtime: 'browser-harness',
+      platform: 'test',
+      dataFolder: mkdtempSync(join(tmpdir(), 'webhook-reveal-')),
+    },
     openSettingsStore: createJsonFileStore,
     cipher: createNodeTestCipher(),
     log: () => {},
@@ -32,14 +38,25 @@ afterAll(async () => {
 const localSecret = () => core.vault.reveal(secretRefs.webhookSecret('local'));
 const later = <T>(fn: () => T | Promise<T>): Promise<T> => Promise.resolve().then(fn);
 const reveal = (revealId: string, target: PrepareExport['target'] = 'clipboard') =>
-  later(() => core.handlers.files.prepareExport({ target, ...(target === 'file' ? { suggestedName: 'secret.txt' } : {}), raw: false, source: { kind: 'one-time-secret', revealId } }));
+  later(() =>
+    core.handlers.files.prepareExport({
+      target,
+      ...(target === 'file' ? { suggestedName: 'secret.txt' } : {}),
+      raw: false,
+      source: { kind: 'one-time-secret', revealId },
+    }),
+  );
 
 describe('a generated webhook secret is shown once', () => {
   it('Generate: the reply carries a reveal id, not the secret; the gate hands the secret over once for it', async () => {
     const generated = await core.handlers.webhooks.generateSecret({});
     const secret = localSecret();
     expect(JSON.stringify(generated)).not.toContain(secret);
-    expect(generated).toMatchObject({ hasSecret: true, secretHint: secret.slice(-4), revealId: expect.stringMatching(/^reveal-[0-9a-f]{32}$/) });
+    expect(generated).toMatchObject({
+      hasSecret: true,
+      secretHint: secret.slice(-4),
+      revealId: expect.stringMatching(/^reveal-[0-9a-f]{32}$/),
+    });
 
     const shown = await reveal(generated.revealId!);
     expect(shown).toMatchObject({ target: 'clipboard', content: secret, total: 0 });
@@ -49,7 +66,11 @@ describe('a generated webhook secret is shown once', () => {
     const state = await core.handlers.webhooks.state({});
     expect(JSON.stringify(state)).not.toContain(secret);
     expect(state.secretHint).toBe(secret.slice(-4));
-    const copied = await core.handlers.files.prepareExport({ target: 'clipboard', raw: true, source: { kind: 'text', text: `secret: ${secret}` } });
+    const copied = await core.handlers.files.prepareExport({
+      target: 'clipboard',
+      raw: true,
+      source: { kind: 'text', text: `secret: ${secret}` },
+    });
     expect(copied.content).not.toContain(secret);
   });
 

@@ -30,7 +30,13 @@ const sdk = new Finch({ accessToken: 'unused', maxRetries: 0 });
 beforeAll(async () => {
   devServer = await startCaptureServer();
   core = await startWorkbenchCore({
-    app: { name: 'test', version: '0.0.0', runtime: 'browser-harness', platform: 'test', dataFolder: mkdtempSync(join(tmpdir(), 'webhooks-')) },
+    app: {
+      name: 'test',
+      version: '0.0.0',
+      runtime: 'browser-harness',
+      platform: 'test',
+      dataFolder: mkdtempSync(join(tmpdir(), 'webhooks-')),
+    },
     openSettingsStore: createJsonFileStore,
     cipher: createNodeTestCipher(),
     // Finch's 3.5 s sync job takes 350 ms here.
@@ -38,7 +44,8 @@ beforeAll(async () => {
     log: (line) => logLines.push(line),
   });
   core.events.addSink((channel, payload) => {
-    if (channel === 'webhooks:received' || channel.endsWith('received')) arrivals.push({ at: Date.now(), summary: payload as WebhookEventSummary });
+    if (channel === 'webhooks:received' || channel.endsWith('received'))
+      arrivals.push({ at: Date.now(), summary: payload as WebhookEventSummary });
   });
   await core.handlers.webhooks.startReceiver({});
 });
@@ -55,18 +62,25 @@ const waitForArrival = async (match: (s: WebhookEventSummary) => boolean, timeou
   for (;;) {
     const hit = arrivals.find((a) => match(a.summary));
     if (hit) return hit;
-    if (Date.now() - started > timeoutMs) throw new Error(`no matching webhook within ${timeoutMs} ms; got ${arrivals.map((a) => a.summary.eventType).join(', ')}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`no matching webhook within ${timeoutMs} ms; got ${arrivals.map((a) => a.summary.eventType).join(', ')}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 };
 const post = (path: string, body: string | Buffer, headers: Record<string, string> = {}) =>
-  fetch(`http://127.0.0.1:${core.webhooks.state('local').receiver.port}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+  fetch(`http://127.0.0.1:${core.webhooks.state('local').receiver.port}${path}`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 
 describe('receiver and simulator', () => {
   it('lists the same event types as the simulator sends, and exactly the spec’s event_type enums', () => {
     expect([...WEBHOOK_EVENT_TYPES].sort()).toEqual([...SIMULATOR_EVENT_TYPES].sort());
     // The app and the simulator keep their own lists (the simulator imports nothing from the app); the spec decides.
-    const spec = JSON.parse(readFileSync(resolve(__dirname, '../spec/finch-openapi.json'), 'utf8')) as { components: { schemas: Record<string, unknown> } };
+    const spec = JSON.parse(readFileSync(resolve(__dirname, '../spec/finch-openapi.json'), 'utf8')) as {
+      components: { schemas: Record<string, unknown> };
+    };
     const fromSpec = new Set<string>();
     const walk = (node: unknown): void => {
       if (!node || typeof node !== 'object') return;
@@ -102,7 +116,9 @@ describe('receiver and simulator', () => {
     expect(JSON.parse(detail.body)).toMatchObject({ event_type: 'individual.updated', data: { individual_id: person.id } });
     expect(detail.checks.every((check) => check.ok === true)).toBe(true);
     // What was stored is exactly what the SDK accepts.
-    expect(sdk.webhooks.unwrap(detail.body, Object.fromEntries(detail.headers), localSecret())).toMatchObject({ event_type: 'individual.updated' });
+    expect(sdk.webhooks.unwrap(detail.body, Object.fromEntries(detail.headers), localSecret())).toMatchObject({
+      event_type: 'individual.updated',
+    });
 
     devServer.respond = () => 202;
     await core.handlers.webhooks.setForwarding({ url: `${devServer.url}/webhooks`, mode: 'exact', auto: false });
@@ -111,7 +127,8 @@ describe('receiver and simulator', () => {
     expect(exact.durationMs).toBeGreaterThan(0);
     const relayed = devServer.requests.at(-1)!;
     expect(relayed.body.equals(Buffer.from(detail.body, 'utf8'))).toBe(true);
-    for (const name of ['finch-event-id', 'finch-timestamp', 'finch-signature']) expect(relayed.headers[name]).toBe(Object.fromEntries(detail.headers.map(([n, v]) => [n.toLowerCase(), v]))[name]);
+    for (const name of ['finch-event-id', 'finch-timestamp', 'finch-signature'])
+      expect(relayed.headers[name]).toBe(Object.fromEntries(detail.headers.map(([n, v]) => [n.toLowerCase(), v]))[name]);
 
     devServer.respond = () => 500;
     const resigned = await core.handlers.webhooks.forward({ id: detail.id, mode: 'resigned' });
@@ -150,7 +167,11 @@ describe('receiver and simulator', () => {
       missing_signature: ['missing_headers', /Missing finch-signature/],
     } as const;
     for (const [tamper, [verdict, message]] of Object.entries(expected)) {
-      const sent = await core.handlers.webhooks.trigger({ connectionId: c.id, eventType: 'employment.updated', tamper: tamper as keyof typeof expected });
+      const sent = await core.handlers.webhooks.trigger({
+        connectionId: c.id,
+        eventType: 'employment.updated',
+        tamper: tamper as keyof typeof expected,
+      });
       const row = await waitForArrival((s) => s.eventId === sent.eventId);
       expect(row.summary.verdict, tamper).toBe(verdict);
       expect(row.summary.verdictMessage, tamper).toMatch(message);
@@ -161,7 +182,9 @@ describe('receiver and simulator', () => {
     expect(log.find((d) => d.tamper === 'missing_signature')!.attempts[0]!.statusCode).toBe(400);
     expect(log.find((d) => d.eventId === good.eventId)).toMatchObject({ state: 'succeeded' });
 
-    await expect(core.handlers.webhooks.trigger({ connectionId: c.id, eventType: 'company.updated', body: '{not json' })).rejects.toThrow(/not valid JSON/);
+    await expect(core.handlers.webhooks.trigger({ connectionId: c.id, eventType: 'company.updated', body: '{not json' })).rejects.toThrow(
+      /not valid JSON/,
+    );
   });
 
   it('replays a stored event to the receiver: re-signed it verifies again', async () => {
@@ -182,16 +205,25 @@ describe('bad input at the receiver', () => {
   it('non-JSON, a 10 MB body, missing headers, unknown event types: clear verdicts, and the receiver keeps working', async () => {
     const notJson = await post('/webhooks/local', 'hello, not json', signedFor('hello, not json'));
     expect(notJson.status).toBe(400);
-    expect(await notJson.json()).toMatchObject({ verdict: 'not_json', message: expect.stringMatching(/not JSON.*It starts: “hello, not json”/) });
+    expect(await notJson.json()).toMatchObject({
+      verdict: 'not_json',
+      message: expect.stringMatching(/not JSON.*It starts: “hello, not json”/),
+    });
 
     const huge = Buffer.alloc(10 * 1024 * 1024, 0x61);
     const big = await post('/webhooks/local', huge, signedFor('x'));
     expect(big.status).toBe(413);
-    expect(await big.json()).toMatchObject({ verdict: 'too_large', message: expect.stringMatching(/10\.0 MB; the receiver reads at most 1\.0 MB/) });
+    expect(await big.json()).toMatchObject({
+      verdict: 'too_large',
+      message: expect.stringMatching(/10\.0 MB; the receiver reads at most 1\.0 MB/),
+    });
 
     const bare = await post('/webhooks/local', '{"event_type":"company.updated"}');
     expect(bare.status).toBe(400);
-    expect(await bare.json()).toMatchObject({ verdict: 'missing_headers', message: expect.stringMatching(/Missing finch-event-id, finch-timestamp, finch-signature/) });
+    expect(await bare.json()).toMatchObject({
+      verdict: 'missing_headers',
+      message: expect.stringMatching(/Missing finch-event-id, finch-timestamp, finch-signature/),
+    });
 
     const legacy = await post('/webhooks/local', '{}', { 'webhook-id': 'x', 'webhook-timestamp': '1', 'webhook-signature': 'v1,x' });
     expect(((await legacy.json()) as { message: string }).message).toMatch(/older Finch docs/);
@@ -233,15 +265,26 @@ describe('real environments: pasted payloads', () => {
     core.environments.create({ name: 'Acme Sandbox', kind: 'sandbox', clientId: 'sandbox-client-01', clientSecret: 'sandbox-secret-01' });
     const env = core.environments.state().environments.find((e) => e.name === 'Acme Sandbox')!;
     core.environments.setActive(env.id);
-    const body = JSON.stringify({ event_type: 'account.updated', company_id: 'c', account_id: 'a', connection_id: 'x', data: { status: 'reauth', authentication_method: { type: 'credential' } } });
+    const body = JSON.stringify({
+      event_type: 'account.updated',
+      company_id: 'c',
+      account_id: 'a',
+      connection_id: 'x',
+      data: { status: 'reauth', authentication_method: { type: 'credential' } },
+    });
     const now = Math.floor(Date.now() / 1000);
     const secret = Buffer.from('a real finch webhook secret, 32b').toString('base64');
-    const lines = (h: Record<string, string>) => Object.entries(h).map(([k, v]) => `${k}: ${v}`).join('\n');
+    const lines = (h: Record<string, string>) =>
+      Object.entries(h)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('\n');
 
     const noSecret = await core.handlers.webhooks.verifyPasted({ headers: lines(signHeaders(secret, 'evt_1', now, body)), body });
     expect(noSecret).toMatchObject({ verdict: 'no_secret', source: 'pasted' });
     expect(noSecret.verdictMessage).toMatch(/No webhook secret is stored for “Acme Sandbox”/);
-    await expect(core.handlers.webhooks.trigger({ connectionId: 'x', eventType: 'company.updated' })).rejects.toThrow(/Only the Local simulator/);
+    await expect(core.handlers.webhooks.trigger({ connectionId: 'x', eventType: 'company.updated' })).rejects.toThrow(
+      /Only the Local simulator/,
+    );
     await expect(later(() => core.handlers.webhooks.generateSecret({}))).rejects.toThrow(/Finch issues the webhook secret/);
 
     const state = await core.handlers.webhooks.setSecret({ secret });
@@ -254,10 +297,16 @@ describe('real environments: pasted payloads', () => {
     expect(asJson.verdict).toBe('verified');
 
     const pretty = JSON.stringify(JSON.parse(body), null, 2);
-    const reserialized = await core.handlers.webhooks.verifyPasted({ headers: lines(signHeaders(secret, 'evt_3', now, body)), body: pretty });
+    const reserialized = await core.handlers.webhooks.verifyPasted({
+      headers: lines(signHeaders(secret, 'evt_3', now, body)),
+      body: pretty,
+    });
     expect(reserialized.verdictMessage).toMatch(/re-formatted after signing \(the compact form of what arrived matches\)/);
 
-    const trailing = await core.handlers.webhooks.verifyPasted({ headers: lines(signHeaders(secret, 'evt_4', now, body)), body: `${body}\n` });
+    const trailing = await core.handlers.webhooks.verifyPasted({
+      headers: lines(signHeaders(secret, 'evt_4', now, body)),
+      body: `${body}\n`,
+    });
     expect(trailing.verdictMessage).toMatch(/whitespace at the start or end/);
 
     const stale = await core.handlers.webhooks.verifyPasted({ headers: lines(signHeaders(secret, 'evt_5', now - 360, body)), body });
@@ -268,7 +317,9 @@ describe('real environments: pasted payloads', () => {
     const wrong = await core.handlers.webhooks.verifyPasted({ headers: lines(signHeaders(other, 'evt_6', now, body)), body });
     expect(wrong.verdictMessage).toMatch(/another secret than the one stored for “Acme Sandbox”/);
 
-    await expect(later(() => core.handlers.webhooks.verifyPasted({ headers: 'not a header line', body }))).rejects.toThrow(/no “name: value”/);
+    await expect(later(() => core.handlers.webhooks.verifyPasted({ headers: 'not a header line', body }))).rejects.toThrow(
+      /no “name: value”/,
+    );
     expect(JSON.stringify(await core.handlers.webhooks.list({}))).not.toContain(secret);
 
     // Deleting the environment takes its events and its secret with it.

@@ -7,9 +7,7 @@ import { contract } from '../../shared/contract';
 import type { Result } from '../../shared/ipc/contract-kit';
 import { buildWorkbenchApi } from '../../shared/ipc/bridge';
 
-type ServerMessage =
-  | { type: 'result'; id: number; result: Result<unknown> }
-  | { type: 'event'; channel: string; payload: unknown };
+type ServerMessage = { type: 'result'; id: number; result: Result<unknown> } | { type: 'event'; channel: string; payload: unknown };
 
 const pending = new Map<number, (result: Result<unknown>) => void>();
 const listeners = new Map<string, Set<(payload: unknown) => void>>();

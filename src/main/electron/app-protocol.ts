@@ -14,9 +14,7 @@ export const APP_ORIGIN = `${APP_SCHEME}://workbench`;
 
 /** Must run before `app.whenReady()`. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 export function handleAppScheme(rendererDir: string, connectOrigins: () => readonly string[]): void {

@@ -11,7 +11,11 @@ import type { FileSaver } from '../platform/delivery/delivery';
 export function electronFileSaver(parent: () => BrowserWindow | undefined): FileSaver {
   return {
     async save({ suggestedName, filter, bytes }) {
-      const options = { defaultPath: join(app.getPath('downloads'), suggestedName), filters: [filter], properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
+      const options = {
+        defaultPath: join(app.getPath('downloads'), suggestedName),
+        filters: [filter],
+        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+      };
       const window = parent();
       const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;

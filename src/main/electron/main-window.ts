@@ -33,7 +33,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     webPreferences: {
       // Reviewed: the preload only exposes the contract-derived bridge (src/preload/index.ts),
       // no Node API and no generic invoke.
-      preload: options.preloadPath, /* eng-disable PRELOAD_JS_CHECK */
+      preload: options.preloadPath /* eng-disable PRELOAD_JS_CHECK */,
       // Middle-click must not open links in a new window behind setWindowOpenHandler's back.
       disableBlinkFeatures: 'Auxclick',
       contextIsolation: true,

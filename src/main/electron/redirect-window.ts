@@ -7,7 +7,11 @@ import { BrowserWindow } from 'electron';
 import { matchRedirect } from '../features/connect/redirect-interceptor';
 import type { RedirectMatch } from '../features/connect/redirect-interceptor';
 
-export function openRedirectWindow(parent: BrowserWindow | undefined, launchUrl: string, redirectUri: string): Promise<RedirectMatch | null> {
+export function openRedirectWindow(
+  parent: BrowserWindow | undefined,
+  launchUrl: string,
+  redirectUri: string,
+): Promise<RedirectMatch | null> {
   return new Promise((resolve) => {
     const window = new BrowserWindow({
       width: 520,
@@ -15,7 +19,13 @@ export function openRedirectWindow(parent: BrowserWindow | undefined, launchUrl:
       ...(parent ? { parent } : {}),
       title: 'Finch Connect',
       // Connect only: no preload, no Node, and middle-click cannot spawn windows behind our back.
-      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' },
+      webPreferences: {
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        disableBlinkFeatures: 'Auxclick',
+      },
     });
     let settled = false;
     const settle = (result: RedirectMatch | null): void => {

@@ -6,10 +6,6 @@ import { describeBackend } from '../platform/secrets/secret-storage';
 export const electronSecretStorage: SecretStorageProbe = () => {
   const available = safeStorage.isEncryptionAvailable();
   const backend =
-    process.platform === 'linux'
-      ? safeStorage.getSelectedStorageBackend()
-      : process.platform === 'darwin'
-        ? 'keychain'
-        : 'dpapi';
+    process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : process.platform === 'darwin' ? 'keychain' : 'dpapi';
   return describeBackend(backend, available);
 };

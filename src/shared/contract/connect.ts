@@ -20,7 +20,12 @@ export const connectChannels = {
     report: channel({ input: ConnectReportSchema, output: z.null(), summary: 'Connect answered with an error or was closed' }),
     startRedirect: channel({
       input: ConnectSessionInputSchema,
-      output: z.object({ state: z.string(), launchUrl: z.string().nullable(), warnings: z.array(z.string()), requestId: z.string().nullable() }),
+      output: z.object({
+        state: z.string(),
+        launchUrl: z.string().nullable(),
+        warnings: z.array(z.string()),
+        requestId: z.string().nullable(),
+      }),
       summary: 'Redirect flow: a session with a redirect_uri; main opens the Connect window (or returns the URL for a pop-up)',
     }),
     redirectFinished: event({

@@ -20,7 +20,8 @@ export const connectionsChannels = {
     describeDisconnectAll: channel({
       input: NoInput,
       output: z.array(BulkDisconnectTargetSchema),
-      summary: 'What “Disconnect all test connections” would disconnect (provider, company, connection id, people if known), to review first',
+      summary:
+        'What “Disconnect all test connections” would disconnect (provider, company, connection id, people if known), to review first',
     }),
     disconnectAllSandbox: channel({
       input: z
@@ -52,7 +53,12 @@ export const connectionsChannels = {
       input: z
         .object({
           // Tokens travel in an HTTP header: printable ASCII only.
-          accessToken: z.string().trim().min(8, 'looks too short').max(4000).regex(/^[\x21-\x7e]+$/, 'may contain only printable ASCII characters'),
+          accessToken: z
+            .string()
+            .trim()
+            .min(8, 'looks too short')
+            .max(4000)
+            .regex(/^[\x21-\x7e]+$/, 'may contain only printable ASCII characters'),
           customerName: z.string().trim().min(1).max(200).optional(),
         })
         .strict(),

@@ -9,9 +9,14 @@ export const coverageChannels = {
     run: channel({
       input: CoverageRunInputSchema,
       output: CoverageRunSchema,
-      summary: 'Field coverage of a connection (a full pull as an operation): per product and field, values, empties, nulls and absences beside GET /providers; stored',
+      summary:
+        'Field coverage of a connection (a full pull as an operation): per product and field, values, empties, nulls and absences beside GET /providers; stored',
     }),
-    runs: channel({ input: NoInput, output: z.array(CoverageRunSchema), summary: 'Stored coverage runs of the active environment, newest first' }),
+    runs: channel({
+      input: NoInput,
+      output: z.array(CoverageRunSchema),
+      summary: 'Stored coverage runs of the active environment, newest first',
+    }),
     deleteRun: channel({
       input: z.object({ id: z.number().int().positive() }).strict(),
       output: z.object({ deleted: z.boolean() }),

@@ -16,8 +16,16 @@ export const diagnosticsChannels = {
       output: ExplanationSchema.nullable(),
       summary: 'The explanation for the attempt with this Finch-Request-ID (null when none is needed or known)',
     }),
-    connectTraces: channel({ input: NoInput, output: z.array(ConnectTraceSchema), summary: 'Connect attempts of the active environment, newest first' }),
-    traceConnectMessage: channel({ input: TraceMessageSchema, output: z.null(), summary: 'A message the Connect frame posted, as the renderer saw it' }),
+    connectTraces: channel({
+      input: NoInput,
+      output: z.array(ConnectTraceSchema),
+      summary: 'Connect attempts of the active environment, newest first',
+    }),
+    traceConnectMessage: channel({
+      input: TraceMessageSchema,
+      output: z.null(),
+      summary: 'A message the Connect frame posted, as the renderer saw it',
+    }),
     healthCheck: channel({
       input: z.object({ connectionId: Id }).strict(),
       output: HealthCheckSchema,

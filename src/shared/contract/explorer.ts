@@ -1,7 +1,30 @@
 /** The data explorer: every read endpoint of the SDK, long reads as operations, the streamed directory. Part of THE IPC contract (./index.ts assembles it). */
 import { z } from 'zod';
-import { DirectoryPageInputSchema, DirectoryPageSchema, DirectoryReadInputSchema, DirectoryReadSchema, DirectoryRowsSchema } from '../domain/directory';
-import { BatchReadSchema, BenefitDetailSchema, ConnectionIdSchema, DateRangeSchema, EndpointReadSchema, FinchIdSchema, ForwardInputSchema, ForwardResultSchema, ForwardSupportSchema, PayItemsInputSchema, PayStatementsInputSchema, PendingContextSchema, PeopleInputSchema, PersonPayInputSchema, PersonPaySchema, SyncStartSchema } from '../domain/explorer';
+import {
+  DirectoryPageInputSchema,
+  DirectoryPageSchema,
+  DirectoryReadInputSchema,
+  DirectoryReadSchema,
+  DirectoryRowsSchema,
+} from '../domain/directory';
+import {
+  BatchReadSchema,
+  BenefitDetailSchema,
+  ConnectionIdSchema,
+  DateRangeSchema,
+  EndpointReadSchema,
+  FinchIdSchema,
+  ForwardInputSchema,
+  ForwardResultSchema,
+  ForwardSupportSchema,
+  PayItemsInputSchema,
+  PayStatementsInputSchema,
+  PendingContextSchema,
+  PeopleInputSchema,
+  PersonPayInputSchema,
+  PersonPaySchema,
+  SyncStartSchema,
+} from '../domain/explorer';
 import { OperationProgressSchema } from '../domain/operations';
 import { channel, event } from '../ipc/contract-kit';
 import { ConnectionOnly, Id } from './common';
@@ -17,13 +40,18 @@ export const explorerChannels = {
     directory: channel({
       input: DirectoryReadInputSchema,
       output: DirectoryReadSchema,
-      summary: 'GET /employer/directory, every page, as an operation (progress, cancel): the people arrive page by page as directoryRows events; a 202 is reported as such',
+      summary:
+        'GET /employer/directory, every page, as an operation (progress, cancel): the people arrive page by page as directoryRows events; a 202 is reported as such',
     }),
-    directoryRows: event({ payload: DirectoryRowsSchema, summary: 'People of a directory read, as each page arrives (at most a few hundred KB per message)' }),
+    directoryRows: event({
+      payload: DirectoryRowsSchema,
+      summary: 'People of a directory read, as each page arrives (at most a few hundred KB per message)',
+    }),
     directoryPage: channel({
       input: DirectoryPageInputSchema,
       output: DirectoryPageSchema,
-      summary: 'One page of GET /employer/directory (at most 500 people), as an operation: person pickers load the first page, then more on demand',
+      summary:
+        'One page of GET /employer/directory (at most 500 people), as an operation: person pickers load the first page, then more on demand',
     }),
     person: channel({
       input: z.object({ connectionId: z.string().min(1).max(200), individualId: z.string().min(1).max(200) }).strict(),
@@ -42,7 +70,8 @@ export const explorerChannels = {
     people: channel({
       input: PeopleInputSchema,
       output: BatchReadSchema,
-      summary: 'POST /employer/individual or /employer/employment for the given ids or everyone, in chunks, as an operation; per-item codes kept',
+      summary:
+        'POST /employer/individual or /employer/employment for the given ids or everyone, in chunks, as an operation; per-item codes kept',
     }),
     payments: channel({ input: DateRangeSchema, output: EndpointReadSchema, summary: 'GET /employer/payment between two pay dates' }),
     payStatements: channel({
@@ -61,7 +90,11 @@ export const explorerChannels = {
       output: EndpointReadSchema,
       summary: 'GET /employer/pay-groups/{id}: the group and its individuals',
     }),
-    payStatementItems: channel({ input: PayItemsInputSchema, output: EndpointReadSchema, summary: 'GET /employer/pay-statement-item, filtered' }),
+    payStatementItems: channel({
+      input: PayItemsInputSchema,
+      output: EndpointReadSchema,
+      summary: 'GET /employer/pay-statement-item, filtered',
+    }),
     benefits: channel({ input: ConnectionOnly, output: EndpointReadSchema, summary: 'GET /employer/benefits' }),
     benefit: channel({
       input: z.object({ connectionId: ConnectionIdSchema, benefitId: FinchIdSchema }).strict(),
@@ -100,7 +133,8 @@ export const explorerChannels = {
     forward: channel({
       input: ForwardInputSchema,
       output: ForwardResultSchema,
-      summary: 'POST /forward: a raw request to the provider’s API through Finch (refused for assisted connections; Production needs confirmation)',
+      summary:
+        'POST /forward: a raw request to the provider’s API through Finch (refused for assisted connections; Production needs confirmation)',
     }),
   },
 } as const;

@@ -19,7 +19,8 @@ export const filesChannels = {
     prepareExport: channel({
       input: PrepareExportSchema,
       output: PreparedExportSchema,
-      summary: 'Redact a file export or clipboard copy in main (consistent placeholders, counts of what was hidden); raw on request, never with the vault’s secrets',
+      summary:
+        'Redact a file export or clipboard copy in main (consistent placeholders, counts of what was hidden); raw on request, never with the vault’s secrets',
     }),
     savePrepared: channel({
       input: z.object({ exportId: z.string().min(1).max(100) }).strict(),

@@ -7,8 +7,16 @@ import { NoInput } from './common';
 
 export const readinessChannels = {
   readiness: {
-    report: channel({ input: NoInput, output: ReadinessReportSchema, summary: 'Finch’s integration checklist with pass / fail / not yet, evidence and next steps' }),
-    setCheck: channel({ input: ManualCheckInputSchema, output: ReadinessReportSchema, summary: 'Tick or untick a manual item of the readiness report' }),
+    report: channel({
+      input: NoInput,
+      output: ReadinessReportSchema,
+      summary: 'Finch’s integration checklist with pass / fail / not yet, evidence and next steps',
+    }),
+    setCheck: channel({
+      input: ManualCheckInputSchema,
+      output: ReadinessReportSchema,
+      summary: 'Tick or untick a manual item of the readiness report',
+    }),
     export: channel({
       input: z.object({ format: z.enum(['html', 'markdown', 'pdf']) }).strict(),
       output: ExportDeliverySchema,

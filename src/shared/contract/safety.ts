@@ -6,7 +6,11 @@ import { NoInput } from './common';
 
 export const safetyChannels = {
   safety: {
-    armingState: channel({ input: NoInput, output: ArmingStateSchema, summary: 'Whether the active Production environment is armed, and until when' }),
+    armingState: channel({
+      input: NoInput,
+      output: ArmingStateSchema,
+      summary: 'Whether the active Production environment is armed, and until when',
+    }),
     arm: channel({
       input: z.object({ confirmName: z.string().max(200), minutes: z.number().int() }).strict(),
       output: ArmingStateSchema,

@@ -2,7 +2,13 @@
 import { z } from 'zod';
 import { ConnectionViewSchema, SandboxConnectionInputSchema } from '../domain/connection';
 import { DrillIdSchema, DrillResultSchema } from '../domain/drills';
-import { CONNECTION_STATUSES, JOB_COMPLETIONS, JobConfigurationSchema, SandboxWriteInputSchema, SandboxWriteResultSchema } from '../domain/sandbox';
+import {
+  CONNECTION_STATUSES,
+  JOB_COMPLETIONS,
+  JobConfigurationSchema,
+  SandboxWriteInputSchema,
+  SandboxWriteResultSchema,
+} from '../domain/sandbox';
 import { SyncJobViewSchema } from '../domain/sandbox-jobs';
 import { channel } from '../ipc/contract-kit';
 import { Id, NoInput } from './common';
@@ -19,7 +25,11 @@ export const sandboxChannels = {
       output: DrillResultSchema,
       summary: 'Run a scenario drill on a sandbox connection; the result is stored as readiness evidence',
     }),
-    drillResults: channel({ input: NoInput, output: z.array(DrillResultSchema), summary: 'Drill results of the active environment, newest first' }),
+    drillResults: channel({
+      input: NoInput,
+      output: z.array(DrillResultSchema),
+      summary: 'Drill results of the active environment, newest first',
+    }),
     write: channel({
       input: SandboxWriteInputSchema,
       output: SandboxWriteResultSchema,

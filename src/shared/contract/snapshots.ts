@@ -9,9 +9,14 @@ export const snapshotsChannels = {
     take: channel({
       input: SnapshotTakeInputSchema,
       output: SnapshotSummarySchema,
-      summary: 'Save a full pull of a connection (company, people, payments and pay statements in a range) as a compressed snapshot; cancelling stores nothing',
+      summary:
+        'Save a full pull of a connection (company, people, payments and pay statements in a range) as a compressed snapshot; cancelling stores nothing',
     }),
-    list: channel({ input: NoInput, output: z.array(SnapshotSummarySchema), summary: 'Snapshots of the active environment, newest first (summaries, never their content)' }),
+    list: channel({
+      input: NoInput,
+      output: z.array(SnapshotSummarySchema),
+      summary: 'Snapshots of the active environment, newest first (summaries, never their content)',
+    }),
     remove: channel({
       input: z.object({ id: z.number().int().positive() }).strict(),
       output: z.object({ removed: z.number().int() }),

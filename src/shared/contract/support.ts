@@ -16,7 +16,11 @@ export const supportChannels = {
       output: BundleSelectionSchema,
       summary: 'A bundle selection around one failed attempt of the request log',
     }),
-    preview: channel({ input: BundleSelectionSchema, output: BundlePreviewSchema, summary: 'Exactly what the support bundle will hold, already redacted' }),
+    preview: channel({
+      input: BundleSelectionSchema,
+      output: BundlePreviewSchema,
+      summary: 'Exactly what the support bundle will hold, already redacted',
+    }),
     export: channel({
       input: BundleSelectionSchema,
       output: ExportDeliverySchema,

@@ -1,16 +1,34 @@
 /** The webhook lab: receiver, secret, forwarding, replay, triggers, pasted payloads. Part of THE IPC contract (./index.ts assembles it). */
 import { z } from 'zod';
-import { DeliveryViewSchema, ForwardModeSchema, ForwardRecordSchema, ForwardUrlSchema, TamperSchema, UnverifiedForwardSchema, WebhookEventDetailSchema, WebhookEventSummarySchema, WebhookEventTypeSchema, WebhookSecretChangeSchema, WebhookSecretSchema, WebhookStateSchema } from '../domain/webhooks';
+import {
+  DeliveryViewSchema,
+  ForwardModeSchema,
+  ForwardRecordSchema,
+  ForwardUrlSchema,
+  TamperSchema,
+  UnverifiedForwardSchema,
+  WebhookEventDetailSchema,
+  WebhookEventSummarySchema,
+  WebhookEventTypeSchema,
+  WebhookSecretChangeSchema,
+  WebhookSecretSchema,
+  WebhookStateSchema,
+} from '../domain/webhooks';
 import { channel, event } from '../ipc/contract-kit';
 import { Id, NoInput } from './common';
 
 export const webhooksChannels = {
   webhooks: {
-    state: channel({ input: NoInput, output: WebhookStateSchema, summary: 'Receiver address, secret status and forwarding of the active environment' }),
+    state: channel({
+      input: NoInput,
+      output: WebhookStateSchema,
+      summary: 'Receiver address, secret status and forwarding of the active environment',
+    }),
     startReceiver: channel({
       input: z.object({ port: z.number().int().min(1024).max(65_535).optional() }).strict(),
       output: WebhookSecretChangeSchema,
-      summary: 'Listen on 127.0.0.1 (the port given, or a free one); the Local simulator then posts its events here (a secret it generates for them is revealed once: revealId)',
+      summary:
+        'Listen on 127.0.0.1 (the port given, or a free one); the Local simulator then posts its events here (a secret it generates for them is revealed once: revealId)',
     }),
     stopReceiver: channel({ input: NoInput, output: WebhookStateSchema, summary: 'Stop listening' }),
     setSecret: channel({
@@ -21,7 +39,8 @@ export const webhooksChannels = {
     generateSecret: channel({
       input: NoInput,
       output: WebhookSecretChangeSchema,
-      summary: 'Local simulator: a new random webhook secret, kept in the vault; revealId shows it once through the export gate (files.prepareExport, one-time-secret)',
+      summary:
+        'Local simulator: a new random webhook secret, kept in the vault; revealId shows it once through the export gate (files.prepareExport, one-time-secret)',
     }),
     clearSecret: channel({
       input: NoInput,
@@ -29,16 +48,28 @@ export const webhooksChannels = {
       summary: 'Forget the active environment’s webhook secret (the listening Local simulator gets a new one, revealed once)',
     }),
     setForwarding: channel({
-      input: z.object({ url: ForwardUrlSchema.nullable(), mode: ForwardModeSchema, auto: z.boolean(), unverified: UnverifiedForwardSchema.optional() }).strict(),
+      input: z
+        .object({
+          url: ForwardUrlSchema.nullable(),
+          mode: ForwardModeSchema,
+          auto: z.boolean(),
+          unverified: UnverifiedForwardSchema.optional(),
+        })
+        .strict(),
       output: WebhookStateSchema,
-      summary: 'Your dev server’s URL, re-signed or byte-for-byte, whether every received event goes there, and whether events that fail verification go unchanged or not at all (kept when left out)',
+      summary:
+        'Your dev server’s URL, re-signed or byte-for-byte, whether every received event goes there, and whether events that fail verification go unchanged or not at all (kept when left out)',
     }),
     list: channel({
       input: z.object({ limit: z.number().int().min(1).max(500).optional(), beforeId: z.number().int().positive().optional() }).strict(),
       output: z.array(WebhookEventSummarySchema),
       summary: 'Received and pasted events of the active environment, newest first',
     }),
-    get: channel({ input: z.object({ id: z.number().int().positive() }).strict(), output: WebhookEventDetailSchema, summary: 'One event: headers, body, every check, forwards' }),
+    get: channel({
+      input: z.object({ id: z.number().int().positive() }).strict(),
+      output: WebhookEventDetailSchema,
+      summary: 'One event: headers, body, every check, forwards',
+    }),
     forward: channel({
       input: z.object({ id: z.number().int().positive(), mode: ForwardModeSchema }).strict(),
       output: ForwardRecordSchema,
@@ -55,11 +86,22 @@ export const webhooksChannels = {
       summary: 'Local simulator: the payload it would send for this event type and connection',
     }),
     trigger: channel({
-      input: z.object({ connectionId: Id, eventType: WebhookEventTypeSchema, body: z.string().max(100_000).optional(), tamper: TamperSchema.optional() }).strict(),
+      input: z
+        .object({
+          connectionId: Id,
+          eventType: WebhookEventTypeSchema,
+          body: z.string().max(100_000).optional(),
+          tamper: TamperSchema.optional(),
+        })
+        .strict(),
       output: z.object({ eventId: z.string(), deliveries: z.number() }),
       summary: 'Local simulator: send this event now, signed (or deliberately tampered), to the receiver',
     }),
-    deliveries: channel({ input: NoInput, output: z.array(DeliveryViewSchema), summary: 'Local simulator: its delivery log, attempts and retries, newest first' }),
+    deliveries: channel({
+      input: NoInput,
+      output: z.array(DeliveryViewSchema),
+      summary: 'Local simulator: its delivery log, attempts and retries, newest first',
+    }),
     verifyPasted: channel({
       input: z.object({ headers: z.string().max(20_000), body: z.string().max(1_000_000) }).strict(),
       output: WebhookEventDetailSchema,

@@ -2,7 +2,17 @@
 import { z } from 'zod';
 import { AUTH_TYPES } from './connection';
 
-export const CONNECT_PRODUCTS = ['company', 'directory', 'individual', 'employment', 'payment', 'pay_statement', 'benefits', 'documents', 'ssn'] as const;
+export const CONNECT_PRODUCTS = [
+  'company',
+  'directory',
+  'individual',
+  'employment',
+  'payment',
+  'pay_statement',
+  'benefits',
+  'documents',
+  'ssn',
+] as const;
 
 export const ConnectSessionInputSchema = z
   .object({
@@ -12,7 +22,12 @@ export const ConnectSessionInputSchema = z
     customerEmail: z.string().trim().email('must be an email address').max(200).optional(),
     products: z.array(z.enum(CONNECT_PRODUCTS)).min(1, 'choose at least one product'),
     sandboxMode: z.enum(['finch', 'provider']).optional(),
-    providerId: z.string().trim().regex(/^[a-z0-9_]+$/).max(100).optional(),
+    providerId: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9_]+$/)
+      .max(100)
+      .optional(),
     authMethod: z.enum(AUTH_TYPES).optional(),
     manual: z.boolean().optional(),
   })
@@ -30,9 +45,7 @@ export const ConnectSessionSchema = z.object({
 });
 export type ConnectSession = z.infer<typeof ConnectSessionSchema>;
 
-export const ConnectCompletionSchema = z
-  .object({ code: z.string().min(1).max(2000), state: z.string().min(1).max(200) })
-  .strict();
+export const ConnectCompletionSchema = z.object({ code: z.string().min(1).max(2000), state: z.string().min(1).max(200) }).strict();
 
 export const ConnectReportSchema = z
   .object({

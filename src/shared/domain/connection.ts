@@ -43,7 +43,12 @@ export type BulkDisconnectTarget = z.infer<typeof BulkDisconnectTargetSchema>;
 
 export const SandboxConnectionInputSchema = z
   .object({
-    providerId: z.string().trim().min(1, 'is required').max(100).regex(/^[a-z0-9_]+$/, 'must be a Finch provider id such as gusto'),
+    providerId: z
+      .string()
+      .trim()
+      .min(1, 'is required')
+      .max(100)
+      .regex(/^[a-z0-9_]+$/, 'must be a Finch provider id such as gusto'),
     authenticationType: z.enum(AUTH_TYPES).optional(),
     employeeSize: z.number().int().min(1, 'must be at least 1').max(10_000, 'must be at most 10,000').optional(),
     products: z.array(z.enum(PRODUCTS)).min(1).optional(),

@@ -1,7 +1,14 @@
 /** Scenario drills: scripted failures an integration must survive, each with a verdict. */
 import { z } from 'zod';
 
-export const DRILLS = ['reauth', 'assisted-onboarding', 'batch-partial-failure', 'rate-limit-storm', 'failing-sync-job', 'provider-outage'] as const;
+export const DRILLS = [
+  'reauth',
+  'assisted-onboarding',
+  'batch-partial-failure',
+  'rate-limit-storm',
+  'failing-sync-job',
+  'provider-outage',
+] as const;
 export const DrillIdSchema = z.enum(DRILLS);
 export type DrillId = z.infer<typeof DrillIdSchema>;
 

@@ -18,7 +18,10 @@ export const OperationIdSchema = z.string().min(1).max(200);
 export const DaySchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a real date');
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'is not a real date',
+  );
 
 export const DateRangeSchema = z
   .object({ connectionId: ConnectionIdSchema, startDate: DaySchema, endDate: DaySchema })
@@ -76,7 +79,13 @@ export const PayStatementsInputSchema = z
   .strict();
 
 export const PersonPayInputSchema = z
-  .object({ connectionId: ConnectionIdSchema, individualId: FinchIdSchema, startDate: DaySchema, endDate: DaySchema, operationId: OperationIdSchema.optional() })
+  .object({
+    connectionId: ConnectionIdSchema,
+    individualId: FinchIdSchema,
+    startDate: DaySchema,
+    endDate: DaySchema,
+    operationId: OperationIdSchema.optional(),
+  })
   .strict()
   .refine((r) => r.startDate <= r.endDate, { message: 'must be on or after the start date', path: ['endDate'] });
 
@@ -117,7 +126,9 @@ export const PendingContextSchema = z.object({
   connectionStatus: z.string().nullable(),
   statusMessage: z.string().nullable(),
   /** Automated jobs not finished yet (the ones to watch), newest first. */
-  jobs: z.array(z.object({ jobId: z.string(), type: z.string().nullable(), status: z.string().nullable(), createdAt: z.string().nullable() })),
+  jobs: z.array(
+    z.object({ jobId: z.string(), type: z.string().nullable(), status: z.string().nullable(), createdAt: z.string().nullable() }),
+  ),
   requestIds: z.array(z.string()),
 });
 export type PendingContext = z.infer<typeof PendingContextSchema>;

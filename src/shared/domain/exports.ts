@@ -13,7 +13,10 @@ export const EXPORT_PART_CHARS = 256 * 1024;
 export const MAX_EXPORT_ROWS = 500_000;
 export const MAX_EXPORT_CHARS = 100_000_000;
 
-const Name = z.string().max(300).regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
+const Name = z
+  .string()
+  .max(300)
+  .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
 
 export const ExportColumnSchema = z
   .object({
@@ -38,25 +41,62 @@ export const StageExportSchema = z
     /** Absent on the first part; then the id the first part returned. */
     draftId: DraftId.optional(),
     rows: RowsSchema.optional(),
-    text: z.string().max(EXPORT_PART_CHARS * 2).optional(),
+    text: z
+      .string()
+      .max(EXPORT_PART_CHARS * 2)
+      .optional(),
   })
   .strict();
 export type StageExport = z.infer<typeof StageExportSchema>;
 
 export const ExportSourceSchema = z.discriminatedUnion('kind', [
   /** A table view: rows (inline, or gathered in a draft) and its columns; written as CSV or JSON. */
-  z.object({ kind: z.literal('table'), columns: z.array(ExportColumnSchema).min(1).max(2_000), rows: RowsSchema.optional(), draftId: DraftId.optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('table'),
+      columns: z.array(ExportColumnSchema).min(1).max(2_000),
+      rows: RowsSchema.optional(),
+      draftId: DraftId.optional(),
+    })
+    .strict(),
   /** JSON text of a view (a record, traces): sensitive keys lose their values, strings are scanned as text. */
-  z.object({ kind: z.literal('json'), text: z.string().max(EXPORT_PART_CHARS * 2).optional(), draftId: DraftId.optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('json'),
+      text: z
+        .string()
+        .max(EXPORT_PART_CHARS * 2)
+        .optional(),
+      draftId: DraftId.optional(),
+    })
+    .strict(),
   /** Free text (a request-ID line, a ticket): every pattern. */
-  z.object({ kind: z.literal('text'), text: z.string().max(EXPORT_PART_CHARS * 2).optional(), draftId: DraftId.optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('text'),
+      text: z
+        .string()
+        .max(EXPORT_PART_CHARS * 2)
+        .optional(),
+      draftId: DraftId.optional(),
+    })
+    .strict(),
   /**
    * A command the app built from a logged attempt (copy as cURL): it carries no body and its
    * credentials are shell variables, so only known secrets and personal values are replaced —
    * the free-text rules would turn `Authorization: Bearer $FINCH_ACCESS_TOKEN` and the API
    * version date into placeholders and break the command.
    */
-  z.object({ kind: z.literal('command'), text: z.string().max(EXPORT_PART_CHARS * 2).optional(), draftId: DraftId.optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('command'),
+      text: z
+        .string()
+        .max(EXPORT_PART_CHARS * 2)
+        .optional(),
+      draftId: DraftId.optional(),
+    })
+    .strict(),
   /**
    * The environments file, built in main (names, kinds, client_ids, URLs; never a secret). Its
    * names are the user's labels, not people: the personal-data rules would break the import, so
@@ -107,7 +147,18 @@ export type PreparedExport = z.infer<typeof PreparedExportSchema>;
 
 /** Words for the categories the Redactor counts (the preview says what was hidden). */
 export const HIDDEN_LABELS: Record<string, string> = {
-  secret: 'vault secrets', authorization: 'authorization headers', token: 'tokens and credentials', email: 'emails', ssn: 'SSNs',
-  phone: 'phone numbers', date: 'dates (possible birth dates)', amount: 'pay amounts', address: 'addresses', number: 'long numbers',
-  name: 'names', personal: 'known customer names/emails', field: 'personal fields', query: 'query values',
+  secret: 'vault secrets',
+  authorization: 'authorization headers',
+  token: 'tokens and credentials',
+  email: 'emails',
+  ssn: 'SSNs',
+  phone: 'phone numbers',
+  date: 'dates (possible birth dates)',
+  amount: 'pay amounts',
+  address: 'addresses',
+  number: 'long numbers',
+  name: 'names',
+  personal: 'known customer names/emails',
+  field: 'personal fields',
+  query: 'query values',
 };

@@ -76,7 +76,12 @@ export const ManualCheckInputSchema = z
   .object({
     itemId: ReadinessItemIdSchema,
     checked: z.boolean(),
-    note: z.string().trim().max(500).regex(/^[^\u0000]*$/, 'must not contain NUL characters').optional(),
+    note: z
+      .string()
+      .trim()
+      .max(500)
+      .regex(/^[^\u0000]*$/, 'must not contain NUL characters')
+      .optional(),
   })
   .strict();
 export type ManualCheckInput = z.infer<typeof ManualCheckInputSchema>;

@@ -2,7 +2,15 @@
 import { z } from 'zod';
 
 export const OutcomeSchema = z.enum([
-  'ok', 'accepted', 'batch_partial_failure', 'reauth_required', 'rate_limited', 'client_error', 'provider_error', 'server_error', 'network',
+  'ok',
+  'accepted',
+  'batch_partial_failure',
+  'reauth_required',
+  'rate_limited',
+  'client_error',
+  'provider_error',
+  'server_error',
+  'network',
 ]);
 
 export const RequestLogEntrySchema = z.object({
@@ -30,7 +38,10 @@ export const RequestLogEntrySchema = z.object({
 export type RequestLogEntryView = z.infer<typeof RequestLogEntrySchema>;
 
 /** Ids and names as they occur in Finch: printable, no control characters. */
-const Token = z.string().max(200).regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
+const Token = z
+  .string()
+  .max(200)
+  .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
 
 export const RequestLogQuerySchema = z
   .object({
@@ -41,7 +52,11 @@ export const RequestLogQuerySchema = z
     outcome: OutcomeSchema.optional(),
     from: z.number().int().nonnegative().optional(),
     to: z.number().int().nonnegative().optional(),
-    text: z.string().max(500).regex(/^[^\u0000]*$/, 'must not contain NUL characters').optional(),
+    text: z
+      .string()
+      .max(500)
+      .regex(/^[^\u0000]*$/, 'must not contain NUL characters')
+      .optional(),
     beforeId: z.number().int().positive().optional(),
     limit: z.number().int().min(1).max(5000).optional(),
   })
@@ -92,6 +107,7 @@ export function curlFor(entry: RequestLogEntryView): string {
     basic ? `-u "$FINCH_CLIENT_ID:$FINCH_CLIENT_SECRET"` : `-H "Authorization: Bearer $FINCH_ACCESS_TOKEN"`,
     `-H 'Finch-API-Version: 2020-09-17'`,
   ];
-  if (entry.method !== 'GET' && entry.method !== 'DELETE') lines.push(`-H 'Content-Type: application/json'`, `--data @body.json  # the request body is not logged`);
+  if (entry.method !== 'GET' && entry.method !== 'DELETE')
+    lines.push(`-H 'Content-Type: application/json'`, `--data @body.json  # the request body is not logged`);
   return `# Finch-Request-ID of the logged attempt: ${entry.requestId ?? 'none'}\n${lines.join(' \\\n  ')}`;
 }

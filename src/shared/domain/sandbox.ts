@@ -23,7 +23,6 @@ export const SandboxWriteInputSchema = z
   .strict();
 export type SandboxWriteInput = z.infer<typeof SandboxWriteInputSchema>;
 
-
 export const SandboxWriteResultSchema = z.object({
   write: z.enum(SANDBOX_WRITE_NAMES),
   /** What Finch answered, e.g. the new people's ids or the payment id. */

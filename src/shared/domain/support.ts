@@ -8,7 +8,11 @@ import { z } from 'zod';
 /** The largest time a JavaScript Date can represent. */
 const MAX_TIME = 8_640_000_000_000_000;
 
-const Id = z.string().min(1).max(200).regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
+const Id = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
 
 /** Most attempts one bundle carries (newest kept); Finch support needs the failures, not a dump. */
 export const MAX_BUNDLE_REQUESTS = 50_000;

@@ -43,7 +43,10 @@ function inline(spec: JsonObject, node: Json, seen: readonly string[]): Json {
     const target = ref
       .replace(/^#\//, '')
       .split('/')
-      .reduce<Json | undefined>((at, part) => (isJsonObject(at ?? null) ? (at as JsonObject)[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), spec);
+      .reduce<Json | undefined>(
+        (at, part) => (isJsonObject(at ?? null) ? (at as JsonObject)[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined),
+        spec,
+      );
     if (target === undefined) throw new Error(`unresolved ${ref}`);
     const { $ref: _ref, ...siblings } = node;
     // Siblings of a $ref (e.g. nullable, description) apply on top of the target.
@@ -59,9 +62,10 @@ export function extractSandboxWriteSchemas(spec: JsonObject): Record<SandboxWrit
   const out = {} as Record<SandboxWrite, JsonObject>;
   for (const [name, { method, path }] of Object.entries(SANDBOX_WRITES) as [SandboxWrite, { method: string; path: string }][]) {
     const operation = (paths[path] as JsonObject | undefined)?.[method] as JsonObject | undefined;
-    const schema = (((operation?.['requestBody'] as JsonObject | undefined)?.['content'] as JsonObject | undefined)?.['application/json'] as JsonObject | undefined)?.[
-      'schema'
-    ];
+    const schema = (
+      ((operation?.['requestBody'] as JsonObject | undefined)?.['content'] as JsonObject | undefined)?.['application/json'] as
+        JsonObject | undefined
+    )?.['schema'];
     if (!schema) throw new Error(`the spec has no JSON request body for ${method.toUpperCase()} ${path}`);
     out[name] = normalizeNullable(tidy(inline(spec, schema, []))) as JsonObject;
   }

@@ -31,7 +31,9 @@ const at = (prefix: string, key: string) => (prefix ? `${prefix}.${key}` : key);
 /** `end` must not come before `start` when both are real dates (ISO dates compare as text). */
 function periodProblems(record: Record_, start: string, end: string, prefix: string): FieldProblem[] {
   const [from, to] = [record[start], record[end]];
-  return validDate(from) && validDate(to) && to < from ? [{ path: at(prefix, end), message: `must be on or after ${start} (${from})` }] : [];
+  return validDate(from) && validDate(to) && to < from
+    ? [{ path: at(prefix, end), message: `must be on or after ${start} (${from})` }]
+    : [];
 }
 
 function personProblems(record: Record_, prefix: string, today: string): FieldProblem[] {

@@ -50,11 +50,7 @@ export interface EventSpec<P extends z.ZodType = z.ZodType> {
   readonly summary: string;
 }
 
-export function channel<I extends z.ZodType, O extends z.ZodType>(spec: {
-  input: I;
-  output: O;
-  summary: string;
-}): ChannelSpec<I, O> {
+export function channel<I extends z.ZodType, O extends z.ZodType>(spec: { input: I; output: O; summary: string }): ChannelSpec<I, O> {
   return { kind: 'channel', ...spec };
 }
 
@@ -119,9 +115,7 @@ export type WorkbenchApiOf<C extends ContractSpec> = {
       ...args: Record<never, never> extends InputOf<C[F][K]> ? [input?: InputOf<C[F][K]>] : [input: InputOf<C[F][K]>]
     ) => Promise<Result<OutputOf<C[F][K]>>>;
   } & {
-    [K in EventKeys<C[F]> as `on${Capitalize<K & string>}`]: (
-      listener: (payload: PayloadOf<C[F][K]>) => void,
-    ) => () => void;
+    [K in EventKeys<C[F]> as `on${Capitalize<K & string>}`]: (listener: (payload: PayloadOf<C[F][K]>) => void) => () => void;
   };
 };
 

@@ -44,8 +44,15 @@ const pageError = (status: number, type: string, message: string, shouldClose: b
 export function findOpenSession(core: SimulatorCore, id: string): SessionRecord | PageError {
   const session = core.store.sessions.get(id);
   if (!session) return pageError(404, 'validation_error', 'This Connect session does not exist. Create a new session and try again.', true);
-  if (core.clock.now() >= session.expiresAt) return pageError(410, 'validation_error', 'This Connect session has expired. Create a new session and try again.', true);
-  if (session.completedAt !== null) return pageError(409, 'validation_error', 'This Connect session was already used to connect. Create a new session to connect again.', true);
+  if (core.clock.now() >= session.expiresAt)
+    return pageError(410, 'validation_error', 'This Connect session has expired. Create a new session and try again.', true);
+  if (session.completedAt !== null)
+    return pageError(
+      409,
+      'validation_error',
+      'This Connect session was already used to connect. Create a new session to connect again.',
+      true,
+    );
   return session;
 }
 
@@ -112,18 +119,26 @@ export function authorizeSession(core: SimulatorCore, session: SessionRecord, in
   }
 
   if (method === 'credential') {
-    if (!text(input.username) || !text(input.password)) return pageError(400, 'invalid_credentials', 'Enter your username and password.', false);
+    if (!text(input.username) || !text(input.password))
+      return pageError(400, 'invalid_credentials', 'Enter your username and password.', false);
     if (text(input.username) === 'provider-error') {
-      return pageError(502, 'employer_connection_error', `${provider.displayName} returned an error while Finch was signing in. Please try again later.`, false);
+      return pageError(
+        502,
+        'employer_connection_error',
+        `${provider.displayName} returned an error while Finch was signing in. Please try again later.`,
+        false,
+      );
     }
-    if (text(input.password) === 'wrong-password') return pageError(401, 'invalid_credentials', 'The username or password is incorrect.', false);
+    if (text(input.password) === 'wrong-password')
+      return pageError(401, 'invalid_credentials', 'The username or password is incorrect.', false);
     if (provider.mfaRequired) {
       if (!text(input.mfaCode)) return { status: 200, body: { mfa_required: true } };
       if (text(input.mfaCode) === '000000') return pageError(401, 'invalid_mfa', 'That verification code is not valid.', false);
     }
   } else if (method === 'api_token') {
     if (!text(input.apiToken)) return pageError(400, 'invalid_credentials', 'Enter your API token.', false);
-    if (text(input.apiToken) === 'wrong-token') return pageError(401, 'invalid_credentials', 'That API token was rejected by the provider.', false);
+    if (text(input.apiToken) === 'wrong-token')
+      return pageError(401, 'invalid_credentials', 'That API token was rejected by the provider.', false);
   }
 
   if (session.kind === 'new' && session.sandbox === 'provider') {

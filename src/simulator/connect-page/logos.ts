@@ -5,10 +5,16 @@
 import type { ProviderProfile } from '../data/providers';
 
 function initials(name: string): string {
-  const words = name.replace(/[^A-Za-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean);
+  const words = name
+    .replace(/[^A-Za-z0-9 ]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
   if (words.length === 1) return (words[0] ?? '?').slice(0, 2);
   if (words[0] && /^[A-Z]{2,4}$/.test(words[0])) return words[0];
-  return words.slice(0, 2).map((w) => w[0] ?? '').join('');
+  return words
+    .slice(0, 2)
+    .map((w) => w[0] ?? '')
+    .join('');
 }
 
 const escapeXml = (text: string): string => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);

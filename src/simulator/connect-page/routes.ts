@@ -61,7 +61,9 @@ export function createConnectPageHandler(core: SimulatorCore) {
     // The page calls these same-origin; a browser on another site sends a foreign Origin.
     const origin = req.headers.origin;
     if (origin !== undefined && !core.isOwnOrigin(origin)) {
-      sendJson(res, 403, { error: { message: 'Cross-origin calls to the Connect page API are refused.', type: 'validation_error', shouldClose: true } });
+      sendJson(res, 403, {
+        error: { message: 'Cross-origin calls to the Connect page API are refused.', type: 'validation_error', shouldClose: true },
+      });
       return true;
     }
     const session = findOpenSession(core, decodeURIComponent(api[1] ?? ''));

@@ -84,11 +84,7 @@ export function monthlyPremium(type: BenefitTypeName, tier: CoverageTier): reado
 }
 
 /** Which benefits this person is enrolled in and on what terms. Contractors get none. */
-export function enrollmentsFor(
-  person: RosterPerson,
-  benefits: readonly CompanyBenefitSpec[],
-  periodsPerYear: number,
-): EnrollmentSpec[] {
+export function enrollmentsFor(person: RosterPerson, benefits: readonly CompanyBenefitSpec[], periodsPerYear: number): EnrollmentSpec[] {
   if (person.employmentType === 'contractor' || person.employmentSubtype === 'temp') return [];
   const rng = new Rng(mix(person.seed, Stream.enrollment));
   const tier: CoverageTier = rng.weighted([
@@ -115,7 +111,8 @@ export function enrollmentsFor(
         }
         break;
       case '401k_roth':
-        if (rng.chance(0.15)) out.push({ ...base, employeeDeduction: { type: 'percent', amount: rng.int(2, 6) * 100 }, companyContribution: null });
+        if (rng.chance(0.15))
+          out.push({ ...base, employeeDeduction: { type: 'percent', amount: rng.int(2, 6) * 100 }, companyContribution: null });
         break;
       case 's125_medical':
       case 's125_dental':
@@ -145,11 +142,17 @@ export function enrollmentsFor(
         break;
       case 'fsa_medical':
         if (rng.chance(0.1)) {
-          out.push({ ...base, employeeDeduction: { type: 'fixed', amount: perCheck(rng.int(8, 26) * 1_000) }, companyContribution: null, annualMaximum: 320_000 });
+          out.push({
+            ...base,
+            employeeDeduction: { type: 'fixed', amount: perCheck(rng.int(8, 26) * 1_000) },
+            companyContribution: null,
+            annualMaximum: 320_000,
+          });
         }
         break;
       case 'commuter':
-        if (rng.chance(0.15)) out.push({ ...base, employeeDeduction: { type: 'fixed', amount: perCheck(rng.int(6, 30) * 1_000) }, companyContribution: null });
+        if (rng.chance(0.15))
+          out.push({ ...base, employeeDeduction: { type: 'fixed', amount: perCheck(rng.int(6, 30) * 1_000) }, companyContribution: null });
         break;
       default:
         break;

@@ -13,14 +13,44 @@ import { totalsOf } from './pay-statements';
 import { directoryEntry, employmentRecord, individualRecord } from './person-records';
 
 export const INDIVIDUAL_FIELDS = [
-  'first_name', 'middle_name', 'last_name', 'preferred_name', 'emails', 'phone_numbers', 'gender',
-  'ethnicity', 'marital_status', 'dob', 'ssn', 'encrypted_ssn', 'residence',
+  'first_name',
+  'middle_name',
+  'last_name',
+  'preferred_name',
+  'emails',
+  'phone_numbers',
+  'gender',
+  'ethnicity',
+  'marital_status',
+  'dob',
+  'ssn',
+  'encrypted_ssn',
+  'residence',
 ] as const;
 export const EMPLOYMENT_FIELDS = [
-  'first_name', 'middle_name', 'last_name', 'title', 'manager', 'department', 'employment', 'start_date',
-  'end_date', 'latest_rehire_date', 'is_active', 'employment_status', 'flsa_status', 'class_code', 'location',
-  'income', 'income_history', 'custom_fields', 'union_code', 'union_local', 'highly_compensated_employee',
-  'key_employee', 'source_id',
+  'first_name',
+  'middle_name',
+  'last_name',
+  'title',
+  'manager',
+  'department',
+  'employment',
+  'start_date',
+  'end_date',
+  'latest_rehire_date',
+  'is_active',
+  'employment_status',
+  'flsa_status',
+  'class_code',
+  'location',
+  'income',
+  'income_history',
+  'custom_fields',
+  'union_code',
+  'union_local',
+  'highly_compensated_employee',
+  'key_employee',
+  'source_id',
 ] as const;
 const DIRECTORY_FIELDS = ['first_name', 'middle_name', 'last_name', 'manager', 'department', 'is_active'] as const;
 
@@ -141,7 +171,11 @@ export class CompanyView {
         rows.push({ row, entity: person.entityIndex });
       }
       for (const person of this.added) {
-        const row = pickFields({ ...person.record, ...this.individualPatches.get(person.id), ...this.employmentPatches.get(person.id) }, DIRECTORY_FIELDS, person.id);
+        const row = pickFields(
+          { ...person.record, ...this.individualPatches.get(person.id), ...this.employmentPatches.get(person.id) },
+          DIRECTORY_FIELDS,
+          person.id,
+        );
         rows.push({ row, entity: 0 });
       }
       this.directoryCache = rows;

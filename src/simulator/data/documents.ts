@@ -43,7 +43,11 @@ export function documentBody(w4: W4Spec): Record<string, unknown> {
       year: w4.year,
       data: {
         individual_id: w4.person.id,
-        filing_status: rng.pick(['single_or_married_filing_separately', 'married_filing_jointly_or_qualifying_surviving_spouse', 'head_of_household'] as const),
+        filing_status: rng.pick([
+          'single_or_married_filing_separately',
+          'married_filing_jointly_or_qualifying_surviving_spouse',
+          'head_of_household',
+        ] as const),
         amount_for_qualifying_children_under_17: children * 200_000,
         amount_for_other_dependents: otherDependents * 50_000,
         total_claim_dependent_and_other_credits: children * 200_000 + otherDependents * 50_000,

@@ -50,12 +50,27 @@ export function ledgerLines(statements: readonly PayStatementRecord[]): LedgerLi
   for (const s of statements) {
     for (const e of s.earnings) add(`earning:${EARNING_LEDGER[e.type] ?? 'other_earnings'}`, e.amount);
     for (const t of s.taxes) {
-      if (t.employer) add(t.type === 'fica' ? 'employer:employer_tax_fica' : t.name === 'FUTA' || t.name.endsWith('SUI') ? 'employer:employer_tax_unemployment' : 'employer:employer_tax_other', t.amount);
+      if (t.employer)
+        add(
+          t.type === 'fica'
+            ? 'employer:employer_tax_fica'
+            : t.name === 'FUTA' || t.name.endsWith('SUI')
+              ? 'employer:employer_tax_unemployment'
+              : 'employer:employer_tax_other',
+          t.amount,
+        );
       else add('employee_taxes', t.amount);
     }
     for (const d of s.employee_deductions) add(d.pre_tax ? 'pretax' : 'posttax', d.amount);
     for (const c of s.employer_contributions) {
-      add(c.type === '401k' ? 'contribution:employer_contribution_retirement_401k' : c.type.startsWith('s125') || c.type === 'hsa_pre' ? 'contribution:employer_contribution_health' : 'contribution:employer_contribution_other', c.amount);
+      add(
+        c.type === '401k'
+          ? 'contribution:employer_contribution_retirement_401k'
+          : c.type.startsWith('s125') || c.type === 'hsa_pre'
+            ? 'contribution:employer_contribution_health'
+            : 'contribution:employer_contribution_other',
+        c.amount,
+      );
     }
     add('net', s.net_pay.amount);
   }
@@ -65,7 +80,14 @@ export function ledgerLines(statements: readonly PayStatementRecord[]): LedgerLi
     if (amount === 0) continue;
     const [kind, type] = key.split(':');
     if ((kind === 'earning' || kind === 'employer' || kind === 'contribution') && type) {
-      lines.push(debit(type, 'expense', kind === 'earning' ? 'Wages and salaries' : kind === 'employer' ? 'Employer payroll taxes' : 'Employer benefit contributions', amount));
+      lines.push(
+        debit(
+          type,
+          'expense',
+          kind === 'earning' ? 'Wages and salaries' : kind === 'employer' ? 'Employer payroll taxes' : 'Employer benefit contributions',
+          amount,
+        ),
+      );
       if (kind !== 'earning') liabilities += amount;
     } else if (kind === 'employee_taxes' || kind === 'pretax' || kind === 'posttax') {
       liabilities += amount;

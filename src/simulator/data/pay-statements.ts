@@ -98,7 +98,13 @@ export function computeStatement(
     hours = regular;
     if (person.employmentSubtype === 'full_time' && rng.chance(0.35)) {
       const overtime = rng.int(1, 10);
-      earnings.push({ type: 'overtime', name: 'Overtime', amount: Math.round(person.rateCents * 1.5 * overtime), currency: 'usd', hours: overtime });
+      earnings.push({
+        type: 'overtime',
+        name: 'Overtime',
+        amount: Math.round(person.rateCents * 1.5 * overtime),
+        currency: 'usd',
+        hours: overtime,
+      });
       hours += overtime;
     }
   }
@@ -112,17 +118,26 @@ export function computeStatement(
     for (const e of enrollments) {
       if (payment.kind === 'bonus' && e.benefit.type !== '401k') continue;
       const amount =
-        e.employeeDeduction.type === 'percent'
-          ? Math.round((gross * e.employeeDeduction.amount) / 10_000)
-          : e.employeeDeduction.amount;
+        e.employeeDeduction.type === 'percent' ? Math.round((gross * e.employeeDeduction.amount) / 10_000) : e.employeeDeduction.amount;
       const preTax = e.benefit.type !== '401k_roth' && e.benefit.type !== 'commuter';
-      deductions.push({ type: e.benefit.type, name: DEDUCTION_NAMES[e.benefit.type] ?? e.benefit.type, amount, currency: 'usd', pre_tax: preTax });
+      deductions.push({
+        type: e.benefit.type,
+        name: DEDUCTION_NAMES[e.benefit.type] ?? e.benefit.type,
+        amount,
+        currency: 'usd',
+        pre_tax: preTax,
+      });
       if (preTax) preTaxForIncome += amount;
       if (e.benefit.type.startsWith('s125') || e.benefit.type === 'hsa_pre' || e.benefit.type === 'fsa_medical') section125 += amount;
       const c = e.companyContribution;
       if (c) {
         const cAmount = c.type === 'percent' ? Math.round((gross * c.amount) / 10_000) : c.amount;
-        contributions.push({ type: e.benefit.type, name: CONTRIBUTION_NAMES[e.benefit.type] ?? `${e.benefit.type} (Employer)`, amount: cAmount, currency: 'usd' });
+        contributions.push({
+          type: e.benefit.type,
+          name: CONTRIBUTION_NAMES[e.benefit.type] ?? `${e.benefit.type} (Employer)`,
+          amount: cAmount,
+          currency: 'usd',
+        });
       }
     }
   }

@@ -73,7 +73,11 @@ export function individualRecord(
   const emails: Array<{ data: string; type: 'work' | 'personal' }> = [
     { data: `${first}.${last}${person.index > 0 ? person.index : ''}@${profile.domain}`, type: 'work' },
   ];
-  if (rng.chance(0.7)) emails.push({ data: `${first}${last}${rng.int(10, 99)}@${rng.pick(['gmail.com', 'yahoo.com', 'outlook.com', 'icloud.com'])}`, type: 'personal' });
+  if (rng.chance(0.7))
+    emails.push({
+      data: `${first}${last}${rng.int(10, 99)}@${rng.pick(['gmail.com', 'yahoo.com', 'outlook.com', 'icloud.com'])}`,
+      type: 'personal',
+    });
   const ageDays = rng.int(21 * 365, 64 * 365);
   const ssn = ssnFrom(rng);
   return {
@@ -119,11 +123,7 @@ export function incomeHistory(person: RosterPerson, anchorMs: number): IncomeRec
   return history;
 }
 
-export function employmentRecord(
-  profile: CompanyProfile,
-  person: RosterPerson,
-  anchorMs: number,
-): Record<string, unknown> {
+export function employmentRecord(profile: CompanyProfile, person: RosterPerson, anchorMs: number): Record<string, unknown> {
   const rng = new Rng(mix(person.seed, Stream.employment));
   const office = profile.offices[person.officeIndex] ?? profile.offices[0];
   const history = incomeHistory(person, anchorMs);

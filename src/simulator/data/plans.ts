@@ -41,7 +41,16 @@ export function companyPlans(profile: CompanyProfile, benefits: readonly Company
   const carrier = (name: string) => ({ id: `car_${name.toLowerCase().replace(/[^a-z]+/g, '_')}`, name });
   if (has('s125_medical')) {
     const medical = rng.pick(MEDICAL_CARRIERS);
-    add({ name: `${medical} PPO 1500`, type: 'medical', description: 'PPO plan with a $1,500 deductible', networkType: 'ppo', carrier: carrier(medical), coverageTiers: TIERS, deductionCodes: ['MED'], benefitType: 's125_medical' });
+    add({
+      name: `${medical} PPO 1500`,
+      type: 'medical',
+      description: 'PPO plan with a $1,500 deductible',
+      networkType: 'ppo',
+      carrier: carrier(medical),
+      coverageTiers: TIERS,
+      deductionCodes: ['MED'],
+      benefitType: 's125_medical',
+    });
     add({
       name: has('hsa_pre') ? `${medical} HDHP 3200` : `${medical} HMO 500`,
       type: 'medical',
@@ -55,16 +64,73 @@ export function companyPlans(profile: CompanyProfile, benefits: readonly Company
   }
   if (has('s125_dental')) {
     const dental = rng.pick(DENTAL_CARRIERS);
-    add({ name: `${dental} Dental PPO`, type: 'dental', description: 'Preventive care covered at 100%', networkType: 'ppo', carrier: carrier(dental), coverageTiers: TIERS, deductionCodes: ['DEN'], benefitType: 's125_dental' });
+    add({
+      name: `${dental} Dental PPO`,
+      type: 'dental',
+      description: 'Preventive care covered at 100%',
+      networkType: 'ppo',
+      carrier: carrier(dental),
+      coverageTiers: TIERS,
+      deductionCodes: ['DEN'],
+      benefitType: 's125_dental',
+    });
   }
   if (has('s125_vision')) {
     const vision = rng.pick(VISION_CARRIERS);
-    add({ name: `${vision} Vision`, type: 'vision', description: 'Annual exam and $150 frame allowance', networkType: null, carrier: carrier(vision), coverageTiers: TIERS, deductionCodes: ['VIS'], benefitType: 's125_vision' });
+    add({
+      name: `${vision} Vision`,
+      type: 'vision',
+      description: 'Annual exam and $150 frame allowance',
+      networkType: null,
+      carrier: carrier(vision),
+      coverageTiers: TIERS,
+      deductionCodes: ['VIS'],
+      benefitType: 's125_vision',
+    });
   }
-  if (has('hsa_pre')) add({ name: 'Health Savings Account', type: 'hsa', description: 'Pre-tax HSA', networkType: null, carrier: carrier('HealthEquity'), coverageTiers: null, deductionCodes: ['HSA'], benefitType: 'hsa_pre' });
-  if (has('fsa_medical')) add({ name: 'Healthcare FSA', type: 'fsa', description: 'Use-it-or-lose-it healthcare FSA', networkType: null, carrier: carrier('WEX'), coverageTiers: null, deductionCodes: ['FSA'], benefitType: 'fsa_medical' });
-  if (has('commuter')) add({ name: 'Commuter Benefits', type: 'commuter', description: 'Transit and parking', networkType: null, carrier: carrier('WEX'), coverageTiers: null, deductionCodes: ['COM'], benefitType: 'commuter' });
-  add({ name: 'Basic Life and AD&D', type: 'life_insurance', description: 'Employer-paid 1x salary life insurance', networkType: null, carrier: carrier('MetLife'), coverageTiers: ['employee_only'], deductionCodes: [], benefitType: null });
+  if (has('hsa_pre'))
+    add({
+      name: 'Health Savings Account',
+      type: 'hsa',
+      description: 'Pre-tax HSA',
+      networkType: null,
+      carrier: carrier('HealthEquity'),
+      coverageTiers: null,
+      deductionCodes: ['HSA'],
+      benefitType: 'hsa_pre',
+    });
+  if (has('fsa_medical'))
+    add({
+      name: 'Healthcare FSA',
+      type: 'fsa',
+      description: 'Use-it-or-lose-it healthcare FSA',
+      networkType: null,
+      carrier: carrier('WEX'),
+      coverageTiers: null,
+      deductionCodes: ['FSA'],
+      benefitType: 'fsa_medical',
+    });
+  if (has('commuter'))
+    add({
+      name: 'Commuter Benefits',
+      type: 'commuter',
+      description: 'Transit and parking',
+      networkType: null,
+      carrier: carrier('WEX'),
+      coverageTiers: null,
+      deductionCodes: ['COM'],
+      benefitType: 'commuter',
+    });
+  add({
+    name: 'Basic Life and AD&D',
+    type: 'life_insurance',
+    description: 'Employer-paid 1x salary life insurance',
+    networkType: null,
+    carrier: carrier('MetLife'),
+    coverageTiers: ['employee_only'],
+    deductionCodes: [],
+    benefitType: null,
+  });
   return plans;
 }
 
@@ -137,7 +203,8 @@ export function planEnrollmentsOf(
   const hasHsa = enrollments.some((e) => e.benefit.type === 'hsa_pre');
   for (const e of enrollments) {
     const candidates = plans.filter((p) => p.benefitType === e.benefit.type);
-    const plan = e.benefit.type === 's125_medical' ? (candidates.find((p) => (p.networkType === 'hdhp') === hasHsa) ?? candidates[0]) : candidates[0];
+    const plan =
+      e.benefit.type === 's125_medical' ? (candidates.find((p) => (p.networkType === 'hdhp') === hasHsa) ?? candidates[0]) : candidates[0];
     if (!plan) continue;
     const covered = ['medical', 'dental', 'vision'].includes(plan.type);
     out.push({
@@ -152,7 +219,15 @@ export function planEnrollmentsOf(
   }
   const life = plans.find((p) => p.type === 'life_insurance');
   if (life && person.employmentType === 'employee') {
-    out.push({ id: seededUuid(person.seed, Stream.enrollment, plans.indexOf(life)), person, plan: life, tier: 'employee_only', employeeAmount: 0, employerAmount: 1_250, dependentIds: [] });
+    out.push({
+      id: seededUuid(person.seed, Stream.enrollment, plans.indexOf(life)),
+      person,
+      plan: life,
+      tier: 'employee_only',
+      employeeAmount: 0,
+      employerAmount: 1_250,
+      dependentIds: [],
+    });
   }
   return out;
 }

@@ -137,7 +137,9 @@ export function buildRoster(profile: CompanyProfile, size: number, anchorMs: num
     const rateCents =
       payKind === 'salary'
         ? Math.round((department.salary[0] + rng.float() * (department.salary[1] - department.salary[0])) / 500) * 50_000
-        : Math.round((isContractor ? 45 + rng.float() * 75 : department.hourly[0] + rng.float() * (department.hourly[1] - department.hourly[0])) * 4) * 25;
+        : Math.round(
+            (isContractor ? 45 + rng.float() * 75 : department.hourly[0] + rng.float() * (department.hourly[1] - department.hourly[0])) * 4,
+          ) * 25;
     const weeklyHours = subtype === 'part_time' ? 20 : isContractor ? rng.int(10, 40) : 40;
 
     const tenureDays = index === 0 ? rng.int(3000, 4200) : rng.int(20, 3600);

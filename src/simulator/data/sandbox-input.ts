@@ -7,7 +7,10 @@ import { z } from 'zod';
 import { errors } from '../http/finch-errors';
 
 const str = z.string().nullable();
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').nullable();
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .nullable();
 
 const location = z
   .object({
@@ -34,12 +37,20 @@ const location = z
 
 const income = z
   .object({
-    unit: z.enum(['yearly', 'quarterly', 'monthly', 'semi_monthly', 'bi_weekly', 'weekly', 'daily', 'hourly', 'fixed']).nullable().optional(),
+    unit: z
+      .enum(['yearly', 'quarterly', 'monthly', 'semi_monthly', 'bi_weekly', 'weekly', 'daily', 'hourly', 'fixed'])
+      .nullable()
+      .optional(),
     amount: z.number().int().nullable().optional(),
     currency: str.optional(),
     effective_date: day.optional(),
   })
-  .transform((i) => ({ unit: i.unit ?? null, amount: i.amount ?? null, currency: i.currency ?? null, effective_date: i.effective_date ?? null }))
+  .transform((i) => ({
+    unit: i.unit ?? null,
+    amount: i.amount ?? null,
+    currency: i.currency ?? null,
+    effective_date: i.effective_date ?? null,
+  }))
   .nullable();
 
 export const individualFields = z.object({
@@ -47,13 +58,32 @@ export const individualFields = z.object({
   middle_name: str,
   last_name: str,
   preferred_name: str,
-  emails: z.array(z.object({ data: z.string(), type: z.enum(['work', 'personal']).nullable().optional() }).transform((e) => ({ data: e.data, type: e.type ?? null }))).nullable(),
+  emails: z
+    .array(
+      z
+        .object({ data: z.string(), type: z.enum(['work', 'personal']).nullable().optional() })
+        .transform((e) => ({ data: e.data, type: e.type ?? null })),
+    )
+    .nullable(),
   phone_numbers: z
-    .array(z.object({ data: str.optional(), type: z.enum(['work', 'personal']).nullable().optional() }).transform((p) => ({ data: p.data ?? null, type: p.type ?? null })))
+    .array(
+      z
+        .object({ data: str.optional(), type: z.enum(['work', 'personal']).nullable().optional() })
+        .transform((p) => ({ data: p.data ?? null, type: p.type ?? null })),
+    )
     .nullable(),
   gender: z.enum(['female', 'male', 'other', 'decline_to_specify']).nullable(),
   ethnicity: z
-    .enum(['asian', 'white', 'black_or_african_american', 'native_hawaiian_or_pacific_islander', 'american_indian_or_alaska_native', 'hispanic_or_latino', 'two_or_more_races', 'decline_to_specify'])
+    .enum([
+      'asian',
+      'white',
+      'black_or_african_american',
+      'native_hawaiian_or_pacific_islander',
+      'american_indian_or_alaska_native',
+      'hispanic_or_latino',
+      'two_or_more_races',
+      'decline_to_specify',
+    ])
     .nullable(),
   marital_status: z.enum(['single', 'married', 'divorced', 'widowed', 'domestic_partner', 'unknown']).nullable(),
   dob: day,
@@ -68,7 +98,10 @@ export const employmentFields = z.object({
   last_name: str,
   title: str,
   manager: z.object({ id: z.uuid() }).nullable(),
-  department: z.object({ name: str.optional() }).transform((d) => ({ name: d.name ?? null })).nullable(),
+  department: z
+    .object({ name: str.optional() })
+    .transform((d) => ({ name: d.name ?? null }))
+    .nullable(),
   employment: z
     .object({
       type: z.enum(['employee', 'contractor']).nullable().optional(),
@@ -86,7 +119,13 @@ export const employmentFields = z.object({
   location,
   income,
   income_history: z.array(income.unwrap()).nullable(),
-  custom_fields: z.array(z.object({ name: str.optional(), value: z.unknown().optional() }).transform((f) => ({ name: f.name ?? null, value: f.value ?? null }))).nullable(),
+  custom_fields: z
+    .array(
+      z
+        .object({ name: str.optional(), value: z.unknown().optional() })
+        .transform((f) => ({ name: f.name ?? null, value: f.value ?? null })),
+    )
+    .nullable(),
   union_code: str,
   union_local: str,
   highly_compensated_employee: z.boolean().nullable(),
@@ -108,7 +147,14 @@ export const companyFields = z.object({
   departments: z
     .array(
       z
-        .object({ name: str.optional(), parent: z.object({ name: str.optional() }).transform((p) => ({ name: p.name ?? null })).nullable().optional() })
+        .object({
+          name: str.optional(),
+          parent: z
+            .object({ name: str.optional() })
+            .transform((p) => ({ name: p.name ?? null }))
+            .nullable()
+            .optional(),
+        })
         .transform((d) => ({ name: d.name ?? null, parent: d.parent ?? null })),
     )
     .nullable(),

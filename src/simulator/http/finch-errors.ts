@@ -80,8 +80,7 @@ export const errors = {
       'wrong_authorization_scheme',
       'This endpoint takes Basic client credentials (client_id:client_secret), but a Bearer token was sent.',
     ),
-  invalidClient: () =>
-    new FinchApiError(401, 'authentication_error', 'invalid_client_credentials', 'Invalid client_id or client_secret.'),
+  invalidClient: () => new FinchApiError(401, 'authentication_error', 'invalid_client_credentials', 'Invalid client_id or client_secret.'),
   reauthenticate: () =>
     new FinchApiError(
       401,
@@ -101,8 +100,7 @@ export const errors = {
   notFound: (message: string, finchCode = 'not_found') => new FinchApiError(404, 'not_found_error', finchCode, message),
   methodNotAllowed: (method: string, path: string) =>
     new FinchApiError(405, 'method_not_allowed_error', 'method_not_allowed', `${method} is not supported on ${path}.`),
-  unprocessable: (message: string, finchCode: string) =>
-    new FinchApiError(422, 'unprocessable_entity_error', finchCode, message),
+  unprocessable: (message: string, finchCode: string) => new FinchApiError(422, 'unprocessable_entity_error', finchCode, message),
   payloadTooLarge: (limit: number) =>
     new FinchApiError(413, 'invalid_request_error', 'payload_too_large', `Request bodies are limited to ${limit} bytes.`),
   applicationRateLimited: (product: string, limit: number, retryAfterSeconds: number) =>
@@ -114,12 +112,7 @@ export const errors = {
       { 'Retry-After': String(retryAfterSeconds) },
     ),
   notImplemented: (providerName: string, what: string) =>
-    new FinchApiError(
-      501,
-      'not_implemented_error',
-      'not_implemented',
-      `${providerName} does not support ${what} through Finch.`,
-    ),
+    new FinchApiError(501, 'not_implemented_error', 'not_implemented', `${providerName} does not support ${what} through Finch.`),
   server: (message = 'An unexpected error occurred in the Finch simulator.') =>
     new FinchApiError(500, 'server_error', 'server_error', message),
 };

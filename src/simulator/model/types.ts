@@ -23,13 +23,7 @@ export const FINCH_PRODUCTS = [
 ] as const;
 export type FinchProduct = (typeof FINCH_PRODUCTS)[number];
 
-export type ConnectionStatus =
-  | 'pending'
-  | 'processing'
-  | 'connected'
-  | 'error_no_account_setup'
-  | 'error_permissions'
-  | 'reauth';
+export type ConnectionStatus = 'pending' | 'processing' | 'connected' | 'error_no_account_setup' | 'error_permissions' | 'reauth';
 export const CONNECTION_STATUSES: readonly ConnectionStatus[] = [
   'pending',
   'processing',
@@ -43,12 +37,7 @@ export type AuthenticationType = 'api_token' | 'assisted' | 'credential' | 'oaut
 export const AUTHENTICATION_TYPES: readonly AuthenticationType[] = ['api_token', 'assisted', 'credential', 'oauth'];
 
 export type JobCompletionStatus = 'complete' | 'reauth_error' | 'permissions_error' | 'error';
-export const JOB_COMPLETION_STATUSES: readonly JobCompletionStatus[] = [
-  'complete',
-  'reauth_error',
-  'permissions_error',
-  'error',
-];
+export const JOB_COMPLETION_STATUSES: readonly JobCompletionStatus[] = ['complete', 'reauth_error', 'permissions_error', 'error'];
 
 export type ClientType = 'development' | 'production' | 'sandbox';
 export type UpdateResult = 'success' | 'error' | 'partial_error';
@@ -164,15 +153,7 @@ export interface JobRecord {
 }
 
 export type EditKind =
-  | 'company'
-  | 'individual'
-  | 'employment'
-  | 'add_person'
-  | 'payment'
-  | 'benefit_create'
-  | 'benefit_update'
-  | 'enroll'
-  | 'unenroll';
+  'company' | 'individual' | 'employment' | 'add_person' | 'payment' | 'benefit_create' | 'benefit_update' | 'enroll' | 'unenroll';
 
 export interface EditRecord {
   seq: number;

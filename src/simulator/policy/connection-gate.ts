@@ -35,7 +35,11 @@ export function gateConnection(connection: ConnectionRecord): RouteResult | null
         'The employer has not finished adding Finch as an admin/accountant in their provider.',
       );
     case 'processing':
-      return accepted('sync_in_progress', 'data_sync_in_progress', 'The initial data sync for this connection is in progress. Please check back later.');
+      return accepted(
+        'sync_in_progress',
+        'data_sync_in_progress',
+        'The initial data sync for this connection is in progress. Please check back later.',
+      );
   }
 }
 

@@ -6,14 +6,7 @@
 import type { SimulatorClock } from '../clock';
 
 export type RateLimitedProduct =
-  | 'company'
-  | 'directory'
-  | 'individual'
-  | 'employment'
-  | 'pay_statement_item'
-  | 'payment'
-  | 'pay_groups'
-  | 'pay_statement';
+  'company' | 'directory' | 'individual' | 'employment' | 'pay_statement_item' | 'payment' | 'pay_groups' | 'pay_statement';
 
 /** Finch's published numbers (requests per rolling minute per application). */
 export const FINCH_RATE_LIMITS: Readonly<Record<RateLimitedProduct, number>> = {

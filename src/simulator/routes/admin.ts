@@ -32,7 +32,16 @@ export const ADMIN_ENDPOINTS = [
 ] as const;
 
 function bad(res: ServerResponse, status: number, message: string): void {
-  sendJson(res, status, errorBody(status, status === 403 ? 'forbidden_error' : status === 404 ? 'not_found_error' : 'invalid_request_error', 'simulator_admin', message));
+  sendJson(
+    res,
+    status,
+    errorBody(
+      status,
+      status === 403 ? 'forbidden_error' : status === 404 ? 'not_found_error' : 'invalid_request_error',
+      'simulator_admin',
+      message,
+    ),
+  );
 }
 
 function allowed(core: SimulatorCore, req: IncomingMessage): string | null {
@@ -61,7 +70,13 @@ function stateSummary(core: SimulatorCore): Record<string, unknown> {
       disconnected: c.disconnectedAt !== null,
       active_tokens: core.store.state.tokens.filter((t) => t.connectionId === c.id && t.revokedAt === null).length,
     })),
-    sessions: core.store.state.sessions.map((s) => ({ session_id: s.id, kind: s.kind, customer_id: s.customerId, expired: now >= s.expiresAt, completed: s.completedAt !== null })),
+    sessions: core.store.state.sessions.map((s) => ({
+      session_id: s.id,
+      kind: s.kind,
+      customer_id: s.customerId,
+      expired: now >= s.expiresAt,
+      completed: s.completedAt !== null,
+    })),
   };
 }
 

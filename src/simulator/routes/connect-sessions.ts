@@ -84,7 +84,10 @@ function integration(body: JsonObject, sandbox: 'finch' | 'provider' | null): Se
 }
 
 function created(ctx: RequestContext, session: SessionRecord): RouteResult {
-  return { status: 201, body: { session_id: session.id, connect_url: `${ctx.core.connectUrl}/authorize?session=${encodeURIComponent(session.id)}` } };
+  return {
+    status: 201,
+    body: { session_id: session.id, connect_url: `${ctx.core.connectUrl}/authorize?session=${encodeURIComponent(session.id)}` },
+  };
 }
 
 function newSession(ctx: RequestContext): RouteResult {

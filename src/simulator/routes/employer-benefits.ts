@@ -22,7 +22,9 @@ function recordChange(c: ConnectionContext, kind: EditKind, targetId: string | n
 }
 
 function visibleBenefits(c: ConnectionContext): JsonObject[] {
-  return viewOf(c).benefits().filter((b) => c.provider.benefitTypes.includes(b['type'] as BenefitTypeName));
+  return viewOf(c)
+    .benefits()
+    .filter((b) => c.provider.benefitTypes.includes(b['type'] as BenefitTypeName));
 }
 
 function benefitOr404(c: ConnectionContext): JsonObject {
@@ -42,14 +44,24 @@ function newBenefit(ctx: RequestContext, job: 'benefit_create' | 'benefit_regist
     throw errors.unprocessable(`${c.provider.displayName} does not support ${type} benefits through Finch.`, 'benefit_type_not_supported');
   }
   const frequency = body['frequency'] ?? 'every_paycheck';
-  if (typeof frequency !== 'string' || !FREQUENCIES.includes(frequency)) throw errors.invalidRequest(`"frequency" must be one of ${FREQUENCIES.join(', ')}.`);
+  if (typeof frequency !== 'string' || !FREQUENCIES.includes(frequency))
+    throw errors.invalidRequest(`"frequency" must be one of ${FREQUENCIES.join(', ')}.`);
   const contribution = body['company_contribution'];
   if (contribution !== undefined && contribution !== null) {
     const tiers = isObject(contribution) ? contribution['tiers'] : undefined;
     const validTier = (t: unknown): boolean =>
       isObject(t) && [t['match'], t['threshold']].every((v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 10_000);
-    if (!isObject(contribution) || contribution['type'] !== 'match' || !Array.isArray(tiers) || tiers.length < 1 || tiers.length > 3 || !tiers.every(validTier)) {
-      throw errors.invalidRequest('"company_contribution" must be { type: "match", tiers: [{ match, threshold }] } with 1–3 tiers in basis points.');
+    if (
+      !isObject(contribution) ||
+      contribution['type'] !== 'match' ||
+      !Array.isArray(tiers) ||
+      tiers.length < 1 ||
+      tiers.length > 3 ||
+      !tiers.every(validTier)
+    ) {
+      throw errors.invalidRequest(
+        '"company_contribution" must be { type: "match", tiers: [{ match, threshold }] } with 1–3 tiers in basis points.',
+      );
     }
   }
   const benefitId = randomUUID();
@@ -69,7 +81,13 @@ function updateBenefit(ctx: RequestContext): RouteResult {
   const benefit = benefitOr404(c);
   const body = objectBody(ctx.body);
   const description = optionalString(body, 'description');
-  const jobId = recordChange(c, 'benefit_update', String(benefit['benefit_id']), description === undefined ? {} : { description }, 'benefit_update');
+  const jobId = recordChange(
+    c,
+    'benefit_update',
+    String(benefit['benefit_id']),
+    description === undefined ? {} : { description },
+    'benefit_update',
+  );
   return { status: 200, body: { benefit_id: benefit['benefit_id'], job_id: jobId } };
 }
 
@@ -98,19 +116,24 @@ function contributionInput(value: unknown, allowed: readonly string[], where: st
     const ok =
       Array.isArray(tiers) &&
       tiers.length > 0 &&
-      tiers.every((t) => isObject(t) && [t['match'], t['threshold']].every((v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 10_000));
+      tiers.every(
+        (t) =>
+          isObject(t) && [t['match'], t['threshold']].every((v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 10_000),
+      );
     if (!ok) throw errors.invalidRequest(`${where}.tiers must be a non-empty list of { match, threshold } in basis points.`);
     return { type: 'tiered', tiers };
   }
   const amount = value['amount'];
-  if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 0) throw errors.invalidRequest(`${where}.amount must be a non-negative integer.`);
+  if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 0)
+    throw errors.invalidRequest(`${where}.amount must be a non-negative integer.`);
   return { type: value['type'], amount };
 }
 
 function enroll(ctx: RequestContext): RouteResult {
   const c = requireConnection(ctx);
   const benefit = benefitOr404(c);
-  if (!Array.isArray(ctx.body) || ctx.body.length === 0) throw errors.invalidRequest('The body must be a non-empty array of { individual_id, configuration }.');
+  if (!Array.isArray(ctx.body) || ctx.body.length === 0)
+    throw errors.invalidRequest('The body must be a non-empty array of { individual_id, configuration }.');
   const view = viewOf(c);
   const items = (ctx.body as unknown[]).map((item, index) => {
     if (!isObject(item) || typeof item['individual_id'] !== 'string') throw errors.invalidRequest(`[${index}].individual_id is required.`);
@@ -122,13 +145,22 @@ function enroll(ctx: RequestContext): RouteResult {
       throw errors.invalidRequest(`[${index}].configuration.annual_maximum must be an integer or null.`);
     }
     const limit = config['annual_contribution_limit'];
-    if (limit !== undefined && limit !== 'individual' && limit !== 'family') throw errors.invalidRequest(`[${index}].configuration.annual_contribution_limit must be individual or family.`);
+    if (limit !== undefined && limit !== 'individual' && limit !== 'family')
+      throw errors.invalidRequest(`[${index}].configuration.annual_contribution_limit must be individual or family.`);
     optionalDay(config['effective_date'], 'effective_date');
     return {
       individual_id: id,
       body: {
-        employee_deduction: contributionInput(config['employee_deduction'], ['fixed', 'percent'], `[${index}].configuration.employee_deduction`),
-        company_contribution: contributionInput(config['company_contribution'], ['fixed', 'percent', 'tiered'], `[${index}].configuration.company_contribution`),
+        employee_deduction: contributionInput(
+          config['employee_deduction'],
+          ['fixed', 'percent'],
+          `[${index}].configuration.employee_deduction`,
+        ),
+        company_contribution: contributionInput(
+          config['company_contribution'],
+          ['fixed', 'percent', 'tiered'],
+          `[${index}].configuration.company_contribution`,
+        ),
         annual_maximum: annualMaximum ?? null,
         catch_up: config['catch_up'] === true,
         hsa_contribution_limit: limit ?? null,
@@ -163,14 +195,29 @@ export const benefitRoutes: RouteDef[] = [
     path: '/employer/benefits',
     handle: (ctx) => ({ status: 200, body: visibleBenefits(requireConnection(ctx)) }),
   },
-  { ...BENEFITS, operationId: 'create-company-benefits', method: 'POST', path: '/employer/benefits', handle: (ctx) => newBenefit(ctx, 'benefit_create') },
-  { ...BENEFITS, operationId: 'register-company-benefits', method: 'POST', path: '/employer/benefits/register', handle: (ctx) => newBenefit(ctx, 'benefit_register') },
+  {
+    ...BENEFITS,
+    operationId: 'create-company-benefits',
+    method: 'POST',
+    path: '/employer/benefits',
+    handle: (ctx) => newBenefit(ctx, 'benefit_create'),
+  },
+  {
+    ...BENEFITS,
+    operationId: 'register-company-benefits',
+    method: 'POST',
+    path: '/employer/benefits/register',
+    handle: (ctx) => newBenefit(ctx, 'benefit_register'),
+  },
   {
     ...BENEFITS,
     operationId: 'get-company-benefits-meta',
     method: 'GET',
     path: '/employer/benefits/meta',
-    handle: (ctx) => ({ status: 200, body: requireConnection(ctx).provider.benefitTypes.map((type) => ({ type, ...benefitFeature(type) })) }),
+    handle: (ctx) => ({
+      status: 200,
+      body: requireConnection(ctx).provider.benefitTypes.map((type) => ({ type, ...benefitFeature(type) })),
+    }),
   },
   {
     ...BENEFITS,
@@ -188,10 +235,31 @@ export const benefitRoutes: RouteDef[] = [
     handle: (ctx) => {
       const c = requireConnection(ctx);
       const benefit = benefitOr404(c);
-      return { status: 200, body: { benefit_id: benefit['benefit_id'], individual_ids: [...viewOf(c).enrolled(String(benefit['benefit_id'])).keys()] } };
+      return {
+        status: 200,
+        body: { benefit_id: benefit['benefit_id'], individual_ids: [...viewOf(c).enrolled(String(benefit['benefit_id'])).keys()] },
+      };
     },
   },
-  { ...BENEFITS, operationId: 'get-individual-benefits', method: 'GET', path: '/employer/benefits/{benefit_id}/individuals', handle: enrolledIndividuals },
-  { ...BENEFITS, operationId: 'post-employer-individual-benefits-benefit_id', method: 'POST', path: '/employer/benefits/{benefit_id}/individuals', handle: enroll },
-  { ...BENEFITS, operationId: 'delete-individual-benefits', method: 'DELETE', path: '/employer/benefits/{benefit_id}/individuals', handle: unenroll },
+  {
+    ...BENEFITS,
+    operationId: 'get-individual-benefits',
+    method: 'GET',
+    path: '/employer/benefits/{benefit_id}/individuals',
+    handle: enrolledIndividuals,
+  },
+  {
+    ...BENEFITS,
+    operationId: 'post-employer-individual-benefits-benefit_id',
+    method: 'POST',
+    path: '/employer/benefits/{benefit_id}/individuals',
+    handle: enroll,
+  },
+  {
+    ...BENEFITS,
+    operationId: 'delete-individual-benefits',
+    method: 'DELETE',
+    path: '/employer/benefits/{benefit_id}/individuals',
+    handle: unenroll,
+  },
 ];

@@ -28,8 +28,10 @@ function collectItems(statements: Iterable<PayStatementRecord>, into: Map<string
   for (const s of statements) {
     for (const e of s.earnings ?? []) add(into, { name: e.name, category: 'earnings', type: e.type, preTax: null, employer: null });
     for (const t of s.taxes ?? []) add(into, { name: t.name, category: 'taxes', type: t.type, preTax: null, employer: t.employer });
-    for (const d of s.employee_deductions ?? []) add(into, { name: d.name, category: 'employee_deductions', type: d.type, preTax: d.pre_tax, employer: null });
-    for (const c of s.employer_contributions ?? []) add(into, { name: c.name, category: 'employer_contributions', type: c.type, preTax: null, employer: null });
+    for (const d of s.employee_deductions ?? [])
+      add(into, { name: d.name, category: 'employee_deductions', type: d.type, preTax: d.pre_tax, employer: null });
+    for (const c of s.employer_contributions ?? [])
+      add(into, { name: c.name, category: 'employer_contributions', type: c.type, preTax: null, employer: null });
   }
 }
 
@@ -52,7 +54,9 @@ function ruleMatches(rule: RuleRecord, item: Item): boolean {
 }
 
 function activeRules(ctx: RequestContext, connectionId: string): RuleRecord[] {
-  return ctx.core.store.state.rules.filter((r) => r.connectionId === connectionId && r.deletedAt === null).sort((a, b) => a.priority - b.priority);
+  return ctx.core.store.state.rules
+    .filter((r) => r.connectionId === connectionId && r.deletedAt === null)
+    .sort((a, b) => a.priority - b.priority);
 }
 
 function listItems(ctx: RequestContext): RouteResult {
@@ -80,7 +84,8 @@ function listItems(ctx: RequestContext): RouteResult {
       const metadata: Record<string, unknown> = {};
       for (const rule of rules) {
         const attributes = rule.body['attributes'];
-        if (ruleMatches(rule, i) && isObject(attributes) && isObject(attributes['metadata'])) Object.assign(metadata, attributes['metadata']);
+        if (ruleMatches(rule, i) && isObject(attributes) && isObject(attributes['metadata']))
+          Object.assign(metadata, attributes['metadata']);
       }
       const attributes: Record<string, unknown> = { type: i.type, metadata: Object.keys(metadata).length > 0 ? metadata : null };
       if (i.category === 'employee_deductions') attributes['pre_tax'] = i.preTax;
@@ -134,7 +139,9 @@ function ruleBody(rule: RuleRecord): Record<string, unknown> {
 
 function findRule(ctx: RequestContext): RuleRecord {
   const { connection } = requireConnection(ctx);
-  const rule = ctx.core.store.state.rules.find((r) => r.id === ctx.params['rule_id'] && r.connectionId === connection.id && r.deletedAt === null);
+  const rule = ctx.core.store.state.rules.find(
+    (r) => r.id === ctx.params['rule_id'] && r.connectionId === connection.id && r.deletedAt === null,
+  );
   if (!rule) throw errors.notFound(`No rule ${ctx.params['rule_id'] ?? ''}.`, 'rule_not_found');
   return rule;
 }
@@ -142,7 +149,14 @@ function findRule(ctx: RequestContext): RuleRecord {
 const RULES = { auth: 'bearer', data: true, products: ['pay_statement'], providerProduct: 'pay_statement' } as const;
 
 export const payItemRoutes: RouteDef[] = [
-  { ...RULES, operationId: 'get-pay-statement-item', method: 'GET', path: '/employer/pay-statement-item', rateLimit: 'pay_statement_item', handle: listItems },
+  {
+    ...RULES,
+    operationId: 'get-pay-statement-item',
+    method: 'GET',
+    path: '/employer/pay-statement-item',
+    rateLimit: 'pay_statement_item',
+    handle: listItems,
+  },
   {
     ...RULES,
     operationId: 'create-rule',
@@ -152,7 +166,15 @@ export const payItemRoutes: RouteDef[] = [
       const { core, connection } = requireConnection(ctx);
       const body = ruleInput(ctx.body);
       const priority = 1 + activeRules(ctx, connection.id).reduce((max, r) => Math.max(max, r.priority), 0);
-      const rule: RuleRecord = { id: randomUUID(), connectionId: connection.id, priority, createdAt: ctx.now, updatedAt: ctx.now, deletedAt: null, body };
+      const rule: RuleRecord = {
+        id: randomUUID(),
+        connectionId: connection.id,
+        priority,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+        deletedAt: null,
+        body,
+      };
       core.store.state.rules.push(rule);
       core.store.changed();
       return { status: 201, body: ruleBody(rule) };

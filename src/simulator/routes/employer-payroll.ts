@@ -24,7 +24,8 @@ function itemPaging(item: JsonObject, defaultLimit: number, maxLimit: number): {
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > maxLimit) {
     throw errors.invalidRequest(`"limit" must be an integer between 1 and ${maxLimit}.`);
   }
-  if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) throw errors.invalidRequest('"offset" must be a non-negative integer.');
+  if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0)
+    throw errors.invalidRequest('"offset" must be a non-negative integer.');
   return { limit, offset };
 }
 
@@ -48,7 +49,11 @@ function payments(ctx: RequestContext): RouteResult {
 function perPaymentBatch(
   ctx: RequestContext,
   maxLimit: number,
-  answer: (payment: NonNullable<ReturnType<ReturnType<typeof viewOf>['payment']>>, page: { limit: number; offset: number }, c: ReturnType<typeof requireConnection>) => unknown,
+  answer: (
+    payment: NonNullable<ReturnType<ReturnType<typeof viewOf>['payment']>>,
+    page: { limit: number; offset: number },
+    c: ReturnType<typeof requireConnection>,
+  ) => unknown,
 ): RouteResult {
   const c = requireConnection(ctx);
   entityFilter(c);
@@ -119,7 +124,15 @@ function ledgerItems(ctx: RequestContext): RouteResult {
 const PAYROLL = { auth: 'bearer', data: true, providerProduct: 'payment' } as const;
 
 export const employerPayrollRoutes: RouteDef[] = [
-  { ...PAYROLL, operationId: 'get-payment', method: 'GET', path: '/employer/payment', rateLimit: 'payment', products: ['payment'], handle: payments },
+  {
+    ...PAYROLL,
+    operationId: 'get-payment',
+    method: 'GET',
+    path: '/employer/payment',
+    rateLimit: 'payment',
+    products: ['payment'],
+    handle: payments,
+  },
   {
     ...PAYROLL,
     operationId: 'get-pay-statement',
@@ -130,7 +143,15 @@ export const employerPayrollRoutes: RouteDef[] = [
     providerProduct: 'pay_statement',
     handle: payStatements,
   },
-  { ...PAYROLL, operationId: 'get-all-pay-groups', method: 'GET', path: '/employer/pay-groups', rateLimit: 'pay_groups', products: ['payment', 'pay_statement'], handle: listPayGroups },
+  {
+    ...PAYROLL,
+    operationId: 'get-all-pay-groups',
+    method: 'GET',
+    path: '/employer/pay-groups',
+    rateLimit: 'pay_groups',
+    products: ['payment', 'pay_statement'],
+    handle: listPayGroups,
+  },
   {
     ...PAYROLL,
     operationId: 'get-pay-group',
@@ -140,5 +161,12 @@ export const employerPayrollRoutes: RouteDef[] = [
     products: ['payment', 'pay_statement'],
     handle: getPayGroup,
   },
-  { ...PAYROLL, operationId: 'get-ledger-items', method: 'POST', path: '/employer/ledger-items', products: ['payment', 'pay_statement'], handle: ledgerItems },
+  {
+    ...PAYROLL,
+    operationId: 'get-ledger-items',
+    method: 'POST',
+    path: '/employer/ledger-items',
+    products: ['payment', 'pay_statement'],
+    handle: ledgerItems,
+  },
 ];

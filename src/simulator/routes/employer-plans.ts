@@ -17,7 +17,8 @@ function planBatch(body: unknown, idField: string): string[] {
   const object = objectBody(body);
   const requests = object['requests'];
   if (!Array.isArray(requests)) throw errors.invalidRequest('"requests" must be an array.');
-  if (requests.length > MAX_PLAN_BATCH) throw errors.invalidRequest(`At most ${MAX_PLAN_BATCH} ${idField}s per request.`, 'batch_limit_exceeded');
+  if (requests.length > MAX_PLAN_BATCH)
+    throw errors.invalidRequest(`At most ${MAX_PLAN_BATCH} ${idField}s per request.`, 'batch_limit_exceeded');
   return requests.map((item, index) => {
     if (!isObject(item) || typeof item[idField] !== 'string') throw errors.invalidRequest(`requests[${index}].${idField} is required.`);
     return item[idField];
@@ -48,7 +49,10 @@ function listEnrollments(ctx: RequestContext): RouteResult {
   const c = requireConnection(ctx);
   const { limit, offset } = paging(ctx.query, 50, 50);
   const all = viewOf(c).data.planData.enrollments;
-  return { status: 200, body: { paging: { count: all.length, offset }, enrollments: all.slice(offset, offset + limit).map(planEnrollmentBody) } };
+  return {
+    status: 200,
+    body: { paging: { count: all.length, offset }, enrollments: all.slice(offset, offset + limit).map(planEnrollmentBody) },
+  };
 }
 
 function getEnrollments(ctx: RequestContext): RouteResult {
@@ -81,7 +85,8 @@ function getDependents(ctx: RequestContext): RouteResult {
   const c = requireConnection(ctx);
   const ids = planBatch(ctx.body, 'dependent_id');
   const options = objectBody(ctx.body)['options'];
-  const include = isObject(options) && Array.isArray(options['include']) ? options['include'].filter((v): v is string => typeof v === 'string') : [];
+  const include =
+    isObject(options) && Array.isArray(options['include']) ? options['include'].filter((v): v is string => typeof v === 'string') : [];
   const ssn = includesSsn(ctx, include);
   const byId = viewOf(c).data.planData.dependentsById;
   const responses = ids.map((id) => {
@@ -105,7 +110,10 @@ function listDocuments(ctx: RequestContext): RouteResult {
     .filter((d) => types.length === 0 || types.includes(d.type));
   return {
     status: 200,
-    body: { paging: { count: all.length, offset }, documents: all.slice(offset, offset + limit).map((d) => documentItem(d, ctx.core.baseUrl)) },
+    body: {
+      paging: { count: all.length, offset },
+      documents: all.slice(offset, offset + limit).map((d) => documentItem(d, ctx.core.baseUrl)),
+    },
   };
 }
 
@@ -127,10 +135,38 @@ const DOCUMENTS = { auth: 'bearer', data: true, products: ['documents'], provide
 export const planRoutes: RouteDef[] = [
   { ...PLANS, operationId: 'list-plans', method: 'GET', path: '/employer/plans', products: ['plans', 'benefits'], handle: listPlans },
   { ...PLANS, operationId: 'get-plan', method: 'GET', path: '/employer/plans/{plan_id}', products: ['plans', 'benefits'], handle: getPlan },
-  { ...PLANS, operationId: 'list-plan-enrollments', method: 'GET', path: '/employer/plans-enrollments', products: ['plans_enrollments', 'plans', 'benefits'], handle: listEnrollments },
-  { ...PLANS, operationId: 'get-plan-enrollments', method: 'POST', path: '/employer/plans-enrollments', products: ['plans_enrollments', 'plans', 'benefits'], handle: getEnrollments },
-  { ...PLANS, operationId: 'list-plan-dependents', method: 'GET', path: '/employer/plans-dependents', products: ['plans_dependents', 'plans', 'benefits'], handle: listDependents },
-  { ...PLANS, operationId: 'get-plan-dependents', method: 'POST', path: '/employer/plans-dependents', products: ['plans_dependents', 'plans', 'benefits'], handle: getDependents },
+  {
+    ...PLANS,
+    operationId: 'list-plan-enrollments',
+    method: 'GET',
+    path: '/employer/plans-enrollments',
+    products: ['plans_enrollments', 'plans', 'benefits'],
+    handle: listEnrollments,
+  },
+  {
+    ...PLANS,
+    operationId: 'get-plan-enrollments',
+    method: 'POST',
+    path: '/employer/plans-enrollments',
+    products: ['plans_enrollments', 'plans', 'benefits'],
+    handle: getEnrollments,
+  },
+  {
+    ...PLANS,
+    operationId: 'list-plan-dependents',
+    method: 'GET',
+    path: '/employer/plans-dependents',
+    products: ['plans_dependents', 'plans', 'benefits'],
+    handle: listDependents,
+  },
+  {
+    ...PLANS,
+    operationId: 'get-plan-dependents',
+    method: 'POST',
+    path: '/employer/plans-dependents',
+    products: ['plans_dependents', 'plans', 'benefits'],
+    handle: getDependents,
+  },
   { ...DOCUMENTS, operationId: 'list-documents', method: 'GET', path: '/employer/documents', handle: listDocuments },
   { ...DOCUMENTS, operationId: 'get-document', method: 'GET', path: '/employer/documents/{document_id}', handle: getDocument },
 ];

@@ -20,7 +20,8 @@ function forward(ctx: RequestContext): RouteResult {
   const body = objectBody(ctx.body);
   const method = body['method'];
   const route = body['route'];
-  if (typeof method !== 'string' || !METHODS.includes(method.toUpperCase())) throw errors.invalidRequest(`"method" must be one of ${METHODS.join(', ')}.`);
+  if (typeof method !== 'string' || !METHODS.includes(method.toUpperCase()))
+    throw errors.invalidRequest(`"method" must be one of ${METHODS.join(', ')}.`);
   if (typeof route !== 'string' || !route.startsWith('/')) throw errors.invalidRequest('"route" must be a path starting with "/".');
   const params = body['params'] ?? null;
   if (params !== null && !isObject(params)) throw errors.invalidRequest('"params" must be an object or null.');
@@ -43,4 +44,6 @@ function forward(ctx: RequestContext): RouteResult {
   };
 }
 
-export const forwardRoutes: RouteDef[] = [{ operationId: 'post-forward', method: 'POST', path: '/forward', auth: 'bearer', handle: forward }];
+export const forwardRoutes: RouteDef[] = [
+  { operationId: 'post-forward', method: 'POST', path: '/forward', auth: 'bearer', handle: forward },
+];

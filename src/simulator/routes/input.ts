@@ -66,7 +66,10 @@ export function optionalDay(value: unknown, name: string): string | null {
 /** Repeated (`a=1&a=2`), comma-separated (`a=1,2`) and bracketed (`a[]=1`) list parameters. */
 export function listParam(query: URLSearchParams, name: string): string[] {
   const values = [...query.getAll(name), ...query.getAll(`${name}[]`)];
-  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v.length > 0);
+  return values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
 }
 
 export function optionalString(object: JsonObject, key: string): string | undefined {
@@ -85,6 +88,7 @@ export function requiredString(object: JsonObject, key: string): string {
 export function stringArray(object: JsonObject, key: string): string[] | undefined {
   const value = object[key];
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw errors.invalidRequest(`"${key}" must be an array of strings.`);
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+    throw errors.invalidRequest(`"${key}" must be an array of strings.`);
   return value as string[];
 }

@@ -44,15 +44,22 @@ function enqueue(ctx: RequestContext): RouteResult {
       return { status: 429, body: { allowed_refreshes: quota.allowed, remaining_refreshes: 0, retry_at: isoDateTime(quota.retryAt) } };
     }
     const job = core.jobs.create(connection, 'data_sync_all', ctx.now, { quota: 'automated' });
-    return { status: 201, body: { job_id: job.id, job_url: jobUrl(core, job), allowed_refreshes: quota.allowed, remaining_refreshes: quota.remaining - 1 } };
+    return {
+      status: 201,
+      body: { job_id: job.id, job_url: jobUrl(core, job), allowed_refreshes: quota.allowed, remaining_refreshes: quota.remaining - 1 },
+    };
   }
   if (type === 'w4_form_employee_sync') {
     const params = body['params'];
     const individualId = isObject(params) ? params['individual_id'] : undefined;
     if (typeof individualId !== 'string') throw errors.invalidRequest('"params.individual_id" is required for w4_form_employee_sync.');
-    if (!core.datasets.viewFor(connection).hasPerson(individualId)) throw errors.invalidRequest(`No individual ${individualId} in this connection.`, 'individual_not_found');
+    if (!core.datasets.viewFor(connection).hasPerson(individualId))
+      throw errors.invalidRequest(`No individual ${individualId} in this connection.`, 'individual_not_found');
     const job = core.jobs.create(connection, 'w4_form_employee_sync', ctx.now, { params: { individual_id: individualId } });
-    return { status: 201, body: { job_id: job.id, job_url: jobUrl(core, job), allowed_refreshes: quota.allowed, remaining_refreshes: quota.remaining } };
+    return {
+      status: 201,
+      body: { job_id: job.id, job_url: jobUrl(core, job), allowed_refreshes: quota.allowed, remaining_refreshes: quota.remaining },
+    };
   }
   throw errors.invalidRequest('"type" must be "data_sync_all" or "w4_form_employee_sync".');
 }
@@ -61,7 +68,8 @@ function list(ctx: RequestContext): RouteResult {
   const { core, connection } = requireConnection(ctx);
   const limit = Number(ctx.query.get('limit') ?? 100);
   const offset = Number(ctx.query.get('offset') ?? 0);
-  if (!Number.isInteger(limit) || limit < 1 || !Number.isInteger(offset) || offset < 0) throw errors.invalidRequest('"limit" and "offset" must be non-negative integers.');
+  if (!Number.isInteger(limit) || limit < 1 || !Number.isInteger(offset) || offset < 0)
+    throw errors.invalidRequest('"limit" and "offset" must be non-negative integers.');
   const jobs = core.jobs
     .forConnection(connection.id)
     .filter((j) => j.kind === 'automated')
@@ -79,7 +87,8 @@ function list(ctx: RequestContext): RouteResult {
 function findJob(ctx: RequestContext, kind: JobRecord['kind']): JobRecord {
   const { core, connection } = requireConnection(ctx);
   const job = core.store.jobs.get(ctx.params['job_id'] ?? '');
-  if (!job || job.connectionId !== connection.id || job.kind !== kind) throw errors.notFound(`No ${kind} job ${ctx.params['job_id'] ?? ''} for this connection.`, 'job_not_found');
+  if (!job || job.connectionId !== connection.id || job.kind !== kind)
+    throw errors.notFound(`No ${kind} job ${ctx.params['job_id'] ?? ''} for this connection.`, 'job_not_found');
   return job;
 }
 

@@ -10,9 +10,43 @@ import { errors } from '../http/finch-errors';
 import type { JsonObject } from './input';
 import { isObject, optionalDay } from './input';
 
-const EARNING_TYPES = ['bonus', 'commission', 'double_overtime', 'other', 'overtime', 'pto', 'reimbursement', 'salary', 'severance', 'sick', 'tips', 'wage', '1099'];
+const EARNING_TYPES = [
+  'bonus',
+  'commission',
+  'double_overtime',
+  'other',
+  'overtime',
+  'pto',
+  'reimbursement',
+  'salary',
+  'severance',
+  'sick',
+  'tips',
+  'wage',
+  '1099',
+];
 const TAX_TYPES = ['federal', 'fica', 'local', 'state'];
-const BENEFIT_TYPES = ['457', '401k', '401k_roth', '401k_loan', '403b', '403b_roth', '457_roth', 'commuter', 'custom_post_tax', 'custom_pre_tax', 'fsa_dependent_care', 'fsa_medical', 'hsa_post', 'hsa_pre', 's125_dental', 's125_medical', 's125_vision', 'simple', 'simple_ira'];
+const BENEFIT_TYPES = [
+  '457',
+  '401k',
+  '401k_roth',
+  '401k_loan',
+  '403b',
+  '403b_roth',
+  '457_roth',
+  'commuter',
+  'custom_post_tax',
+  'custom_pre_tax',
+  'fsa_dependent_care',
+  'fsa_medical',
+  'hsa_post',
+  'hsa_pre',
+  's125_dental',
+  's125_medical',
+  's125_vision',
+  'simple',
+  'simple_ira',
+];
 
 function lines(value: unknown, where: string): JsonObject[] {
   if (value === undefined || value === null) return [];
@@ -22,13 +56,15 @@ function lines(value: unknown, where: string): JsonObject[] {
 
 function amountOf(line: JsonObject, where: string): number {
   const amount = line['amount'] ?? 0;
-  if (typeof amount !== 'number' || !Number.isInteger(amount)) throw errors.invalidRequest(`${where}.amount must be an integer number of cents.`);
+  if (typeof amount !== 'number' || !Number.isInteger(amount))
+    throw errors.invalidRequest(`${where}.amount must be an integer number of cents.`);
   return amount;
 }
 
 function typeOf(line: JsonObject, allowed: readonly string[], where: string): string {
   const type = line['type'];
-  if (typeof type !== 'string' || !allowed.includes(type)) throw errors.invalidRequest(`${where}.type must be one of ${allowed.join(', ')}.`);
+  if (typeof type !== 'string' || !allowed.includes(type))
+    throw errors.invalidRequest(`${where}.type must be one of ${allowed.join(', ')}.`);
   return type;
 }
 
@@ -40,7 +76,8 @@ function statement(input: unknown, index: number, personExists: (id: string) => 
   const where = `pay_statements[${index}]`;
   if (!isObject(input)) throw errors.invalidRequest(`${where} must be an object.`);
   const id = input['individual_id'];
-  if (typeof id !== 'string' || !personExists(id)) throw errors.invalidRequest(`${where}.individual_id must be an individual of this company.`);
+  if (typeof id !== 'string' || !personExists(id))
+    throw errors.invalidRequest(`${where}.individual_id must be an individual of this company.`);
   const earnings = lines(input['earnings'], `${where}.earnings`).map((l, i) => {
     const hours = l['hours'];
     return {
@@ -72,16 +109,20 @@ function statement(input: unknown, index: number, personExists: (id: string) => 
     currency: 'usd' as const,
   }));
   const gross = input['gross_pay'] ?? earnings.reduce((s, e) => s + e.amount, 0);
-  if (typeof gross !== 'number' || !Number.isInteger(gross) || gross <= 0) throw errors.invalidRequest(`${where}.gross_pay must be a positive integer (cents).`);
+  if (typeof gross !== 'number' || !Number.isInteger(gross) || gross <= 0)
+    throw errors.invalidRequest(`${where}.gross_pay must be a positive integer (cents).`);
   const employeeTaxes = taxes.filter((t) => !t.employer).reduce((s, t) => s + t.amount, 0);
   const net = input['net_pay'] ?? gross - employeeTaxes - deductions.reduce((s, d) => s + d.amount, 0);
   if (typeof net !== 'number' || !Number.isInteger(net)) throw errors.invalidRequest(`${where}.net_pay must be an integer (cents).`);
   const type = input['type'] ?? 'regular_payroll';
-  if (!['off_cycle_payroll', 'one_time_payment', 'regular_payroll'].includes(String(type))) throw errors.invalidRequest(`${where}.type is not a pay statement type.`);
+  if (!['off_cycle_payroll', 'one_time_payment', 'regular_payroll'].includes(String(type)))
+    throw errors.invalidRequest(`${where}.type is not a pay statement type.`);
   const method = input['payment_method'] ?? 'direct_deposit';
-  if (!['check', 'direct_deposit', 'other'].includes(String(method))) throw errors.invalidRequest(`${where}.payment_method is not a payment method.`);
+  if (!['check', 'direct_deposit', 'other'].includes(String(method)))
+    throw errors.invalidRequest(`${where}.payment_method is not a payment method.`);
   const hours = input['total_hours'];
-  if (hours !== undefined && hours !== null && (typeof hours !== 'number' || hours <= 0)) throw errors.invalidRequest(`${where}.total_hours must be a positive number.`);
+  if (hours !== undefined && hours !== null && (typeof hours !== 'number' || hours <= 0))
+    throw errors.invalidRequest(`${where}.total_hours must be a positive number.`);
   return {
     individual_id: id,
     type: type as PayStatementRecord['type'],

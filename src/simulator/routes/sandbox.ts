@@ -22,7 +22,12 @@ export const SANDBOX_REFRESHES_PER_HOUR = 100;
 
 function sandboxOnly(ctx: RequestContext): void {
   if (ctx.core.options.clientType !== 'sandbox') {
-    throw new FinchApiError(403, 'forbidden_error', 'sandbox_only', 'Sandbox endpoints need sandbox credentials; this simulator runs as a non-sandbox environment.');
+    throw new FinchApiError(
+      403,
+      'forbidden_error',
+      'sandbox_only',
+      'Sandbox endpoints need sandbox credentials; this simulator runs as a non-sandbox environment.',
+    );
   }
 }
 
@@ -133,7 +138,8 @@ function updatePerson(ctx: RequestContext, kind: 'individual' | 'employment'): R
   sandboxOnly(ctx);
   const c = requireConnection(ctx);
   const id = ctx.params['individual_id'] ?? '';
-  if (!c.core.datasets.latestView(c.connection.companyId).hasPerson(id)) throw errors.notFound(`No individual ${id} in this sandbox company.`, 'individual_not_found');
+  if (!c.core.datasets.latestView(c.connection.companyId).hasPerson(id))
+    throw errors.notFound(`No individual ${id} in this sandbox company.`, 'individual_not_found');
   const patch = parsePartial(kind === 'individual' ? individualFields : employmentFields, objectBody(ctx.body), kind);
   edit(c, kind, id, patch);
   const view = c.core.datasets.latestView(c.connection.companyId);
@@ -155,9 +161,13 @@ function enqueueSync(ctx: RequestContext): RouteResult {
   const { core, connection } = requireConnection(ctx);
   if (objectBody(ctx.body)['type'] !== 'data_sync_all') throw errors.invalidRequest('"type" must be "data_sync_all".');
   const quota = core.jobs.quota(connection, 'sandbox', SANDBOX_REFRESHES_PER_HOUR, ctx.now);
-  if (quota.remaining === 0) throw new FinchApiError(429, 'rate_limit_exceeded_error', 'refresh_quota_exceeded', 'Sandbox refresh quota for this hour is used up.');
+  if (quota.remaining === 0)
+    throw new FinchApiError(429, 'rate_limit_exceeded_error', 'refresh_quota_exceeded', 'Sandbox refresh quota for this hour is used up.');
   const job = core.jobs.create(connection, 'data_sync_all', ctx.now, { quota: 'sandbox' });
-  return { status: 200, body: { job_id: job.id, job_url: jobUrl(core, job), allowed_refreshes: quota.allowed, remaining_refreshes: quota.remaining - 1 } };
+  return {
+    status: 200,
+    body: { job_id: job.id, job_url: jobUrl(core, job), allowed_refreshes: quota.allowed, remaining_refreshes: quota.remaining - 1 },
+  };
 }
 
 function jobConfiguration(ctx: RequestContext, update: boolean): RouteResult {
@@ -179,8 +189,20 @@ function jobConfiguration(ctx: RequestContext, update: boolean): RouteResult {
 
 export const sandboxRoutes: RouteDef[] = [
   { operationId: 'post-sandbox-connections', method: 'POST', path: '/sandbox/connections', auth: 'basic', handle: createConnection },
-  { operationId: 'post-sandbox-connections-accounts', method: 'POST', path: '/sandbox/connections/accounts', auth: 'basic', handle: createAccount },
-  { operationId: 'put-sandbox-connections-accounts', method: 'PUT', path: '/sandbox/connections/accounts', auth: 'bearer', handle: setStatus },
+  {
+    operationId: 'post-sandbox-connections-accounts',
+    method: 'POST',
+    path: '/sandbox/connections/accounts',
+    auth: 'basic',
+    handle: createAccount,
+  },
+  {
+    operationId: 'put-sandbox-connections-accounts',
+    method: 'PUT',
+    path: '/sandbox/connections/accounts',
+    auth: 'bearer',
+    handle: setStatus,
+  },
   { operationId: 'put-sandbox-company', method: 'PUT', path: '/sandbox/company', auth: 'bearer', handle: updateCompany },
   { operationId: 'post-sandbox-directory', method: 'POST', path: '/sandbox/directory', auth: 'bearer', handle: addPeople },
   {
@@ -199,6 +221,18 @@ export const sandboxRoutes: RouteDef[] = [
   },
   { operationId: 'post-sandbox-payment', method: 'POST', path: '/sandbox/payment', auth: 'bearer', handle: createPayment },
   { operationId: 'post-sandbox-job', method: 'POST', path: '/sandbox/jobs', auth: 'bearer', handle: enqueueSync },
-  { operationId: 'get-sandbox-jobs-configuration', method: 'GET', path: '/sandbox/jobs/configuration', auth: 'bearer', handle: (ctx) => jobConfiguration(ctx, false) },
-  { operationId: 'put-sandbox-jobs-configuration', method: 'PUT', path: '/sandbox/jobs/configuration', auth: 'bearer', handle: (ctx) => jobConfiguration(ctx, true) },
+  {
+    operationId: 'get-sandbox-jobs-configuration',
+    method: 'GET',
+    path: '/sandbox/jobs/configuration',
+    auth: 'bearer',
+    handle: (ctx) => jobConfiguration(ctx, false),
+  },
+  {
+    operationId: 'put-sandbox-jobs-configuration',
+    method: 'PUT',
+    path: '/sandbox/jobs/configuration',
+    auth: 'bearer',
+    handle: (ctx) => jobConfiguration(ctx, true),
+  },
 ];

@@ -42,7 +42,14 @@ function connectionOf(core: SimulatorCore, input: Record<string, unknown>, res: 
 }
 
 /** Answers a /_simulator/webhooks request; false when the path is not one of ours. */
-export function handleWebhookAdmin(core: SimulatorCore, method: string, path: string, url: URL, input: Record<string, unknown>, res: ServerResponse): boolean {
+export function handleWebhookAdmin(
+  core: SimulatorCore,
+  method: string,
+  path: string,
+  url: URL,
+  input: Record<string, unknown>,
+  res: ServerResponse,
+): boolean {
   const hooks = core.webhooks;
   const route = `${method} ${path}`;
   if (route === 'GET /_simulator/webhooks/endpoints') {

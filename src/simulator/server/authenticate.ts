@@ -58,7 +58,8 @@ export function authenticate(core: SimulatorCore, kind: AuthKind, header: string
     case 'bearer':
       if (auth.kind === 'none') throw errors.missingToken();
       if (auth.kind === 'basic') throw errors.bearerExpectedGotBasic();
-      if (auth.kind === 'malformed') throw errors.invalidToken(`Unsupported authorization scheme "${auth.scheme}": send "Bearer <access_token>".`);
+      if (auth.kind === 'malformed')
+        throw errors.invalidToken(`Unsupported authorization scheme "${auth.scheme}": send "Bearer <access_token>".`);
       return bearer(core, auth.token);
     case 'basic':
       if (auth.kind === 'none') throw errors.missingClientCredentials();

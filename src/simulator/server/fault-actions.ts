@@ -54,12 +54,9 @@ export async function performFault(rule: FaultRule, req: IncomingMessage, res: S
       return true;
     case 'rate_limit': {
       const code = rule.finchCode ?? 'finch_application_rl';
-      sendJson(
-        res,
-        429,
-        errorBody(429, 'rate_limit_exceeded_error', code, `Injected fault: rate limit exceeded (${code}).`),
-        { 'Retry-After': String(rule.retryAfterSeconds) },
-      );
+      sendJson(res, 429, errorBody(429, 'rate_limit_exceeded_error', code, `Injected fault: rate limit exceeded (${code}).`), {
+        'Retry-After': String(rule.retryAfterSeconds),
+      });
       return true;
     }
     case 'reauth':

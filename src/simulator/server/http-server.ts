@@ -86,7 +86,10 @@ async function handleRoute(parts: PipelineParts, req: IncomingMessage, res: Serv
 
   const version = req.headers['finch-api-version'];
   if (typeof version === 'string' && version !== FINCH_API_VERSION) {
-    throw errors.invalidRequest(`Unsupported Finch-API-Version "${version}"; this API speaks ${FINCH_API_VERSION}.`, 'unsupported_api_version');
+    throw errors.invalidRequest(
+      `Unsupported Finch-API-Version "${version}"; this API speaks ${FINCH_API_VERSION}.`,
+      'unsupported_api_version',
+    );
   }
 
   const raw = method === 'GET' ? Buffer.alloc(0) : await readBody(req);

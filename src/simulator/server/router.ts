@@ -64,9 +64,7 @@ interface CompiledRoute {
 }
 
 export type RouteMatch =
-  | { kind: 'found'; route: RouteDef; params: Record<string, string> }
-  | { kind: 'method_not_allowed' }
-  | { kind: 'not_found' };
+  { kind: 'found'; route: RouteDef; params: Record<string, string> } | { kind: 'method_not_allowed' } | { kind: 'not_found' };
 
 function safeDecode(segment: string): string {
   try {

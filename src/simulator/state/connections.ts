@@ -37,9 +37,7 @@ export interface NewConnection {
   customerEmail?: string | null;
 }
 
-export type ExchangeResult =
-  | { ok: true; connection: ConnectionRecord; accessToken: string }
-  | { ok: false; reason: string };
+export type ExchangeResult = { ok: true; connection: ConnectionRecord; accessToken: string } | { ok: false; reason: string };
 
 export class ConnectionBook {
   /** Told about every new connection (webhook events for its first sync). */
@@ -164,8 +162,10 @@ export class ConnectionBook {
     if (record.usedAt !== null) return { ok: false, reason: 'The authorization code has already been used.' };
     if (now >= record.expiresAt) return { ok: false, reason: 'The authorization code has expired.' };
     if (record.delivery === 'redirect') {
-      if (redirectUri === undefined) return { ok: false, reason: 'redirect_uri is required: this code was issued through the redirect flow.' };
-      if (redirectUri !== record.redirectUri) return { ok: false, reason: 'redirect_uri does not match the one used by the Connect session.' };
+      if (redirectUri === undefined)
+        return { ok: false, reason: 'redirect_uri is required: this code was issued through the redirect flow.' };
+      if (redirectUri !== record.redirectUri)
+        return { ok: false, reason: 'redirect_uri does not match the one used by the Connect session.' };
     } else if (redirectUri !== undefined && redirectUri !== record.redirectUri) {
       return { ok: false, reason: 'redirect_uri was not part of this flow: exchange codes from embedded Connect without redirect_uri.' };
     }

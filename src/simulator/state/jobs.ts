@@ -37,7 +37,11 @@ export function jobStatus(job: JobRecord, now: number): JobStatus {
   return job.completionStatus;
 }
 
-export type JobAppliedListener = (connection: ConnectionRecord, job: JobRecord, before: { status: ConnectionRecord['status']; syncedEditSeq: number }) => void;
+export type JobAppliedListener = (
+  connection: ConnectionRecord,
+  job: JobRecord,
+  before: { status: ConnectionRecord['status']; syncedEditSeq: number },
+) => void;
 
 export class JobBook {
   /** Told after each job's effects are applied (webhook events). */
@@ -90,9 +94,18 @@ export class JobBook {
    */
   recordInitialSync(connection: ConnectionRecord, at: number): JobRecord {
     const job: JobRecord = {
-      id: randomUUID(), connectionId: connection.id, kind: 'automated', type: 'data_sync_all', params: null,
-      createdAt: at, startAt: at, completeAt: at, completionStatus: 'complete',
-      editSeqAtCreate: this.store.state.nextEditSeq - 1, appliedAt: at, quota: null,
+      id: randomUUID(),
+      connectionId: connection.id,
+      kind: 'automated',
+      type: 'data_sync_all',
+      params: null,
+      createdAt: at,
+      startAt: at,
+      completeAt: at,
+      completionStatus: 'complete',
+      editSeqAtCreate: this.store.state.nextEditSeq - 1,
+      appliedAt: at,
+      quota: null,
     };
     this.store.addJob(job);
     this.store.changed();
@@ -100,7 +113,12 @@ export class JobBook {
   }
 
   /** Hourly refresh quota (fixed clock-hour window, as Finch documents it). */
-  quota(connection: ConnectionRecord, which: 'automated' | 'sandbox', allowed: number, now: number): { allowed: number; remaining: number; retryAt: number } {
+  quota(
+    connection: ConnectionRecord,
+    which: 'automated' | 'sandbox',
+    allowed: number,
+    now: number,
+  ): { allowed: number; remaining: number; retryAt: number } {
     const hourStart = Math.floor(now / 3_600_000) * 3_600_000;
     const used = this.forConnection(connection.id).filter((j) => j.quota === which && j.createdAt >= hourStart).length;
     return { allowed, remaining: Math.max(0, allowed - used), retryAt: hourStart + 3_600_000 };

@@ -72,10 +72,15 @@ export function jobData(baseUrl: string, job: { id: string; kind: JobRecord['kin
   return { job_id: job.id, job_url: `${baseUrl}/jobs/${job.kind === 'manual' ? 'manual' : 'automated'}/${job.id}` };
 }
 
-export function initialSyncEvents(baseUrl: string, job: { id: string; kind: JobRecord['kind'] }, products: readonly string[]): PlannedEvent[] {
+export function initialSyncEvents(
+  baseUrl: string,
+  job: { id: string; kind: JobRecord['kind'] },
+  products: readonly string[],
+): PlannedEvent[] {
   const data = jobData(baseUrl, job);
   const events: PlannedEvent[] = [{ type: 'job.initial_data_sync_org.succeeded', data }];
-  if (products.some((p) => p === 'payment' || p === 'pay_statement')) events.push({ type: 'job.initial_data_sync_payroll.succeeded', data });
+  if (products.some((p) => p === 'payment' || p === 'pay_statement'))
+    events.push({ type: 'job.initial_data_sync_payroll.succeeded', data });
   return events;
 }
 

@@ -71,7 +71,10 @@ export class WebhookDispatcher {
   constructor(private readonly options: DispatcherOptions) {}
 
   /** Queues one delivery per target and makes the first attempt at once. */
-  send(event: { id: string; type: string; connectionId: string; body: string; tamper: TamperKind | null }, targets: DeliveryTarget[]): DeliveryRecord[] {
+  send(
+    event: { id: string; type: string; connectionId: string; body: string; tamper: TamperKind | null },
+    targets: DeliveryTarget[],
+  ): DeliveryRecord[] {
     return targets.map((target) => {
       const record: DeliveryRecord = {
         delivery_id: randomUUID(),
@@ -127,7 +130,10 @@ export class WebhookDispatcher {
     const now = Math.floor(this.options.wallClock() / 1000);
     const skew = record.tamper === 'stale_timestamp' ? -360 : record.tamper === 'future_timestamp' ? 360 : 0;
     const secret = record.tamper === 'wrong_secret' ? newWebhookSecret() : target.secret;
-    const headers: Record<string, string> = { ...signedHeaders(secret, record.event_id, now + skew, pending.body), 'user-agent': 'Finch-Simulator-Webhooks/1' };
+    const headers: Record<string, string> = {
+      ...signedHeaders(secret, record.event_id, now + skew, pending.body),
+      'user-agent': 'Finch-Simulator-Webhooks/1',
+    };
     if (record.tamper === 'missing_signature') delete headers['finch-signature'];
     // Signed as sent, then changed on the way: what a man in the middle would do.
     const body = record.tamper === 'tampered_body' ? pending.body.replace(/}\s*$/, ',"tampered":true}') : pending.body;
@@ -140,9 +146,21 @@ export class WebhookDispatcher {
     record.next_attempt_at = null;
     const { headers, body } = this.request(pending);
     const started = performance.now();
-    const attempt: DeliveryAttempt = { at: new Date(this.options.wallClock()).toISOString(), status_code: null, error: null, duration_ms: 0, response_excerpt: null };
+    const attempt: DeliveryAttempt = {
+      at: new Date(this.options.wallClock()).toISOString(),
+      status_code: null,
+      error: null,
+      duration_ms: 0,
+      response_excerpt: null,
+    };
     try {
-      const response = await fetch(pending.target.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(this.options.timeoutMs) });
+      const response = await fetch(pending.target.url, {
+        method: 'POST',
+        headers,
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
       attempt.status_code = response.status;
       attempt.response_excerpt = (await response.text()).slice(0, RESPONSE_EXCERPT_BYTES);
     } catch (error) {
@@ -160,7 +178,9 @@ export class WebhookDispatcher {
     if (delay === undefined || this.closed) {
       record.state = 'failed';
       this.pending.delete(record.delivery_id);
-      this.options.log(`webhooks: delivery ${record.delivery_id} of ${record.event_type} to ${record.url} failed after ${record.attempts.length} attempts`);
+      this.options.log(
+        `webhooks: delivery ${record.delivery_id} of ${record.event_type} to ${record.url} failed after ${record.attempts.length} attempts`,
+      );
       return;
     }
     const realDelay = delay / this.options.clock.getSpeed();

@@ -53,7 +53,14 @@ export function parseEndpoint(input: EndpointInput, now: number): WebhookEndpoin
     }
     eventTypes = [...new Set(input.event_types as WebhookEventType[])];
   }
-  return { id: randomUUID(), url: url.toString(), secret, clientId: (input.client_id as string | undefined) ?? null, eventTypes, createdAt: now };
+  return {
+    id: randomUUID(),
+    url: url.toString(),
+    secret,
+    clientId: (input.client_id as string | undefined) ?? null,
+    eventTypes,
+    createdAt: now,
+  };
 }
 
 /** What the admin API lists: never the secret, only its last characters. */
@@ -94,6 +101,8 @@ export class EndpointRegistry {
 
   /** Endpoints that want this event of this application. */
   matching(clientId: string, type: WebhookEventType): WebhookEndpoint[] {
-    return this.list().filter((e) => (e.clientId === null || e.clientId === clientId) && (e.eventTypes === null || e.eventTypes.includes(type)));
+    return this.list().filter(
+      (e) => (e.clientId === null || e.clientId === clientId) && (e.eventTypes === null || e.eventTypes.includes(type)),
+    );
   }
 }

@@ -95,9 +95,17 @@ export class SimulatorWebhooks {
 
   // Hooks called by the simulator where state changes.
 
-  jobApplied(connection: ConnectionRecord, job: JobRecord, before: { status: ConnectionRecord['status']; syncedEditSeq: number }, initialSync: JobRecord | null): void {
+  jobApplied(
+    connection: ConnectionRecord,
+    job: JobRecord,
+    before: { status: ConnectionRecord['status']; syncedEditSeq: number },
+    initialSync: JobRecord | null,
+  ): void {
     if (this.endpoints.size === 0) return;
-    this.emit(connection, jobEvents(this.deps.baseUrl(), connection, job, before, this.deps.store.editsFor(connection.companyId), initialSync));
+    this.emit(
+      connection,
+      jobEvents(this.deps.baseUrl(), connection, job, before, this.deps.store.editsFor(connection.companyId), initialSync),
+    );
   }
 
   statusChanged(connection: ConnectionRecord, before: ConnectionRecord['status']): void {
@@ -122,7 +130,8 @@ export class SimulatorWebhooks {
     if (type.startsWith('payment.') || type.startsWith('pay_statement.')) {
       const payment = view.payments().at(-1);
       const paymentId = payment?.id ?? randomUUID();
-      if (type.startsWith('payment.')) return { payment_id: paymentId, pay_date: payment?.payDate ?? new Date(this.deps.clock.now()).toISOString().slice(0, 10) };
+      if (type.startsWith('payment.'))
+        return { payment_id: paymentId, pay_date: payment?.payDate ?? new Date(this.deps.clock.now()).toISOString().slice(0, 10) };
       return { payment_id: paymentId, individual_id: payment?.statements()[0]?.individual_id ?? individualId };
     }
     if (type.startsWith('job.')) {

@@ -15,27 +15,82 @@ import { accepts, defOf, shapeOf, unwrap } from './schema-walk';
 import { deeplyNested, edgeNumber, HOSTILE_STRINGS, hugeString, withPollutionKey, wrongTyped } from './values';
 
 const PLAIN_STRINGS: readonly string[] = [
-  'a', 'Acme Corp', 'Fuzz Env', 'gusto', 'finch', 'bamboo_hr', 'adp_run', 'company', 'directory', 'ok', 'rate_limited', 'finch_application_rl',
-  'client-id-123456', 'c0ffee00-1111-4222-8333-444455556666', 'a-long-enough-secret-value', 'sandbox-token-0123456789',
-  'https://api.example.test', 'https://connect.example.test/', 'http://127.0.0.1:4010', 'http://localhost:8080/callback', 'https://app.example.test/cb',
-  '#2f5bd3', '#000000', 'ops@example.com', ' padded name ', 'Ünïcødé ✓', 'x'.repeat(60), 'x'.repeat(61), 'x'.repeat(200), 'x'.repeat(201),
-  'employer', 'error', 'closed', 'app://workbench', 'employer_connection_error', 'validation_error',
+  'a',
+  'Acme Corp',
+  'Fuzz Env',
+  'gusto',
+  'finch',
+  'bamboo_hr',
+  'adp_run',
+  'company',
+  'directory',
+  'ok',
+  'rate_limited',
+  'finch_application_rl',
+  'client-id-123456',
+  'c0ffee00-1111-4222-8333-444455556666',
+  'a-long-enough-secret-value',
+  'sandbox-token-0123456789',
+  'https://api.example.test',
+  'https://connect.example.test/',
+  'http://127.0.0.1:4010',
+  'http://localhost:8080/callback',
+  'https://app.example.test/cb',
+  '#2f5bd3',
+  '#000000',
+  'ops@example.com',
+  ' padded name ',
+  'Ünïcødé ✓',
+  'x'.repeat(60),
+  'x'.repeat(61),
+  'x'.repeat(200),
+  'x'.repeat(201),
+  'employer',
+  'error',
+  'closed',
+  'app://workbench',
+  'employer_connection_error',
+  'validation_error',
   // Pay-date ranges (coverage, snapshots): in order, reversed, and not a date.
-  '2026-01-01', '2026-03-31', '2026-13-45',
+  '2026-01-01',
+  '2026-03-31',
+  '2026-13-45',
   // Dates and a provider route: the explorer's date-ranged reads and forward console need them to get past validation.
-  '2024-01-01', '2024-12-31', '2024-02-30', '/v1/employees', '/',
+  '2024-01-01',
+  '2024-12-31',
+  '2024-02-30',
+  '/v1/employees',
+  '/',
 ];
 
 const PLAIN_NUMBERS: readonly number[] = [0, 1, 2, 5, 10, 20, 100, 101, 1000, 5000, 5001, 10_000, 10_001, 1_763_000_000_000, -1, 0.5];
 
 export type PayloadClass =
-  | 'valid' | 'missing-key' | 'extra-key' | 'wrong-type' | 'huge-string' | 'pollution' | 'deep-nesting'
-  | 'edge-number' | 'nullish-field' | 'hostile-string' | 'not-an-object';
+  | 'valid'
+  | 'missing-key'
+  | 'extra-key'
+  | 'wrong-type'
+  | 'huge-string'
+  | 'pollution'
+  | 'deep-nesting'
+  | 'edge-number'
+  | 'nullish-field'
+  | 'hostile-string'
+  | 'not-an-object';
 
 /** How often each class is drawn (per 100). */
 const MIX: [PayloadClass, number][] = [
-  ['valid', 22], ['missing-key', 7], ['extra-key', 7], ['wrong-type', 14], ['huge-string', 6], ['pollution', 8], ['deep-nesting', 4],
-  ['edge-number', 6], ['nullish-field', 7], ['hostile-string', 9], ['not-an-object', 10],
+  ['valid', 22],
+  ['missing-key', 7],
+  ['extra-key', 7],
+  ['wrong-type', 14],
+  ['huge-string', 6],
+  ['pollution', 8],
+  ['deep-nesting', 4],
+  ['edge-number', 6],
+  ['nullish-field', 7],
+  ['hostile-string', 9],
+  ['not-an-object', 10],
 ];
 
 export interface Payload {
@@ -44,7 +99,10 @@ export interface Payload {
 }
 
 export class PayloadMaker {
-  constructor(private readonly rng: Rng, private readonly pools: IdPools) {}
+  constructor(
+    private readonly rng: Rng,
+    private readonly pools: IdPools,
+  ) {}
 
   drawClass(allowValid: boolean): PayloadClass {
     for (;;) {
@@ -74,7 +132,13 @@ export class PayloadMaker {
         return { kind, value: copy };
       }
       case 'extra-key':
-        return { kind, value: { ...object, [this.rng.pick(['admin', 'isAdmin', 'role', 'extra', 'secret', '', ' ', '0', 'then'])]: wrongTyped(this.rng) } };
+        return {
+          kind,
+          value: {
+            ...object,
+            [this.rng.pick(['admin', 'isAdmin', 'role', 'extra', 'secret', '', ' ', '0', 'then'])]: wrongTyped(this.rng),
+          },
+        };
       case 'wrong-type':
         return { kind, value: { ...object, [key]: wrongTyped(this.rng, object[key]) } };
       case 'huge-string':
@@ -148,7 +212,8 @@ export class PayloadMaker {
   private fitting<T>(schema: z.ZodType, known: readonly T[], general: readonly T[], fallback: () => T): T {
     const leaf = unwrap(schema);
     const first = known.length > 0 && this.rng.chance(0.5) ? this.rng.shuffle([...known]).slice(0, 20) : [];
-    for (const candidate of [...first, ...this.rng.shuffle([...general, ...known])].slice(0, 80)) if (accepts(leaf, candidate)) return candidate;
+    for (const candidate of [...first, ...this.rng.shuffle([...general, ...known])].slice(0, 80))
+      if (accepts(leaf, candidate)) return candidate;
     return fallback();
   }
 }

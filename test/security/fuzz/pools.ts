@@ -16,7 +16,10 @@ export class IdPools {
   /** Exported environment files (files:prepareExport of kind `environments`), for importJson. */
   readonly exports: string[] = [];
 
-  constructor(private readonly protectedIds: ReadonlySet<string>, private readonly protectedNames: ReadonlySet<string>) {}
+  constructor(
+    private readonly protectedIds: ReadonlySet<string>,
+    private readonly protectedNames: ReadonlySet<string>,
+  ) {}
 
   /** Collects from a reply value (bounded walk). */
   learn(value: unknown, depth = 0): void {
@@ -34,7 +37,8 @@ export class IdPools {
     if (typeof id === 'string' && typeof v['hasToken'] === 'boolean') this.connectionIds.add(id);
     if (typeof v['callId'] === 'string') this.callIds.add(v['callId']);
     if (typeof id === 'number' && typeof v['callId'] === 'string') this.logEntryIds.add(id);
-    if (typeof v['state'] === 'string' && (typeof v['sessionId'] === 'string' || typeof v['launchUrl'] !== 'undefined')) this.connectStates.add(v['state']);
+    if (typeof v['state'] === 'string' && (typeof v['sessionId'] === 'string' || typeof v['launchUrl'] !== 'undefined'))
+      this.connectStates.add(v['state']);
     const file = v['content'];
     if (typeof file === 'string' && file.includes('"finch-workbench/environments"') && this.exports.length < 5) this.exports.push(file);
     for (const child of Object.values(v)) if (typeof child === 'object') this.learn(child, depth + 1);

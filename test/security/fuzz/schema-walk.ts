@@ -28,7 +28,12 @@ export function unwrap(schema: z.ZodType): z.ZodType {
   let current = schema;
   for (let i = 0; i < 20; i++) {
     const def = defOf(current);
-    const next = def.type === 'pipe' ? def.in : ['optional', 'nullable', 'default', 'readonly', 'catch', 'nonoptional', 'prefault'].includes(def.type) ? def.innerType : undefined;
+    const next =
+      def.type === 'pipe'
+        ? def.in
+        : ['optional', 'nullable', 'default', 'readonly', 'catch', 'nonoptional', 'prefault'].includes(def.type)
+          ? def.innerType
+          : undefined;
     if (!next) return current;
     current = next;
   }

@@ -47,7 +47,9 @@ export interface StormResult {
 
 export async function runStorm(o: StormOptions): Promise<StormResult> {
   const maker = new PayloadMaker(o.rng, o.pools);
-  const stats = new Map<string, ChannelStats>(o.channels.map((c) => [c.channel, { sent: 0, schemaInvalid: 0, ok: 0, finch: 0, kinds: {}, classes: {} }]));
+  const stats = new Map<string, ChannelStats>(
+    o.channels.map((c) => [c.channel, { sent: 0, schemaInvalid: 0, ok: 0, finch: 0, kinds: {}, classes: {} }]),
+  );
   const violations: string[] = [];
   const internalReplies: string[] = [];
   const tickets = o.rng.shuffle(o.channels.flatMap((c) => Array.from({ length: o.perChannel }, () => c)));
@@ -76,7 +78,8 @@ export async function runStorm(o: StormOptions): Promise<StormResult> {
     if (o.finchRequests() > before) s.finch += 1;
     // Whatever a stranger sends is refused before validation; only our window's calls are checked against the schema.
     for (const problem of replyProblems(reply, invalid && !stranger)) violations.push(`${label} ${problem}`);
-    if (stranger && (reply.ok || reply.error.kind !== 'forbidden')) violations.push(`${label} answered ${reply.ok ? 'ok' : reply.error.kind}, not forbidden`);
+    if (stranger && (reply.ok || reply.error.kind !== 'forbidden'))
+      violations.push(`${label} answered ${reply.ok ? 'ok' : reply.error.kind}, not forbidden`);
     if (reply.ok) o.pools.learn(reply.value);
     else if (reply.error.kind === 'internal') internalReplies.push(`${channel}: ${reply.error.message}`);
 
@@ -91,6 +94,9 @@ export async function runStorm(o: StormOptions): Promise<StormResult> {
 
 export function formatStats(result: StormResult): string {
   return [...result.stats.entries()]
-    .map(([channel, s]) => `${channel.padEnd(34)} sent ${s.sent}  schema-invalid ${s.schemaInvalid}  ok ${s.ok}  reached Finch ${s.finch}  errors ${JSON.stringify(s.kinds)}`)
+    .map(
+      ([channel, s]) =>
+        `${channel.padEnd(34)} sent ${s.sent}  schema-invalid ${s.schemaInvalid}  ok ${s.ok}  reached Finch ${s.finch}  errors ${JSON.stringify(s.kinds)}`,
+    )
     .join('\n');
 }

@@ -35,7 +35,12 @@ export async function startWorld(dataFolder: string, cipher: Cipher): Promise<Wo
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
     if (!LOOPBACK.has(url.hostname)) {
       fencedCalls += 1;
-      const body = JSON.stringify({ code: 401, name: 'authentication_error', finch_code: 'fenced_by_test', message: 'Not loopback: refused by the fuzz test.' });
+      const body = JSON.stringify({
+        code: 401,
+        name: 'authentication_error',
+        finch_code: 'fenced_by_test',
+        message: 'Not loopback: refused by the fuzz test.',
+      });
       return new Response(body, { status: 401, headers: { 'content-type': 'application/json' } });
     }
     finchCalls += 1;
@@ -44,7 +49,13 @@ export async function startWorld(dataFolder: string, cipher: Cipher): Promise<Wo
   const logLines: string[] = [];
   const internalErrors: string[] = [];
   const core = await startWorkbenchCore({
-    app: { name: 'Finch Workbench', version: '0.0.0-fuzz', runtime: 'browser-harness', platform: `${process.platform} ${process.arch}`, dataFolder },
+    app: {
+      name: 'Finch Workbench',
+      version: '0.0.0-fuzz',
+      runtime: 'browser-harness',
+      platform: `${process.platform} ${process.arch}`,
+      dataFolder,
+    },
     openSettingsStore: createJsonFileStore,
     cipher,
     embeddedSimulator: true,
@@ -59,7 +70,8 @@ export async function startWorld(dataFolder: string, cipher: Cipher): Promise<Wo
     contract,
     handlers: core.handlers,
     isTrustedSender: (sender) => sender.origin === SENDER.origin && sender.id === SENDER.id,
-    onInternalError: (reference, channel, error) => internalErrors.push(`${reference} ${channel}: ${(error as Error)?.stack ?? String(error)}`),
+    onInternalError: (reference, channel, error) =>
+      internalErrors.push(`${reference} ${channel}: ${(error as Error)?.stack ?? String(error)}`),
   });
   return { core, guard, finchCalls: () => finchCalls, fencedCalls: () => fencedCalls, internalErrors, logLines };
 }

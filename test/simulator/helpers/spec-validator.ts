@@ -86,9 +86,7 @@ const templates = SPEC_OPERATIONS.map((op) => ({
 
 /** The spec operation for a concrete method and path (literal segments beat parameters). */
 export function findOperation(method: string, path: string): SpecOperation | undefined {
-  return templates
-    .filter((t) => t.op.method === method.toUpperCase() && t.regex.test(path))
-    .sort((a, b) => a.params - b.params)[0]?.op;
+  return templates.filter((t) => t.op.method === method.toUpperCase() && t.regex.test(path)).sort((a, b) => a.params - b.params)[0]?.op;
 }
 
 export interface ValidationOutcome {

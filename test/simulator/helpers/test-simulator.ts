@@ -38,7 +38,9 @@ export interface CallOptions {
 
 /** Paths that are not part of the Finch API (no spec to check them against). */
 function isFinchApiPath(path: string): boolean {
-  return !path.startsWith('/_simulator') && !path.startsWith('/connect/api/') && !path.startsWith('/connect/assets/') && path !== '/authorize';
+  return (
+    !path.startsWith('/_simulator') && !path.startsWith('/connect/api/') && !path.startsWith('/connect/assets/') && path !== '/authorize'
+  );
 }
 
 export function checkedFetch(baseUrl: string, recorder: ResponseRecorder): typeof fetch {
@@ -61,7 +63,9 @@ export function checkedFetch(baseUrl: string, recorder: ResponseRecorder): typeo
     const outcome = validateResponse(request.method, url.pathname, response.status, body);
     recorder.validated += 1;
     if (!outcome.ok) {
-      recorder.failures.push(`${request.method} ${url.pathname} → ${response.status} does not match ${outcome.schema}:\n${outcome.errors}\n${text.slice(0, 400)}`);
+      recorder.failures.push(
+        `${request.method} ${url.pathname} → ${response.status} does not match ${outcome.schema}:\n${outcome.errors}\n${text.slice(0, 400)}`,
+      );
     }
     return response;
   };

@@ -5,7 +5,11 @@ import type { NoticeBoard } from '../../platform/notices/notice-board';
 import type { AppInfoSource } from './app-info';
 import { readAppInfo } from './app-info';
 
-export function buildAppHandlers(d: { app: Omit<AppInfoSource, 'secretStorage'>; cipher: Cipher; notices: NoticeBoard }): HandlerMap['app'] {
+export function buildAppHandlers(d: {
+  app: Omit<AppInfoSource, 'secretStorage'>;
+  cipher: Cipher;
+  notices: NoticeBoard;
+}): HandlerMap['app'] {
   return {
     getInfo: () => readAppInfo({ ...d.app, secretStorage: () => d.cipher.status() }),
     listNotices: () => d.notices.list(),

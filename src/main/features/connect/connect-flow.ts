@@ -73,7 +73,11 @@ export class ConnectFlow {
    * Redirect flow: the session carries a redirect_uri; the caller opens `launchUrl` in a
    * window and hands whatever comes back to the redirect URI to `completeRedirect`.
    */
-  async startRedirect(environmentId: string, input: ConnectSessionInput, redirectUri: string): Promise<ConnectSession & { launchUrl: string }> {
+  async startRedirect(
+    environmentId: string,
+    input: ConnectSessionInput,
+    redirectUri: string,
+  ): Promise<ConnectSession & { launchUrl: string }> {
     const { session, connectUrl } = await this.createSession(environmentId, input, redirectUri);
     return { ...session, launchUrl: redirectLaunchUrl(connectUrl, session.state) };
   }
@@ -82,14 +86,30 @@ export class ConnectFlow {
   async completeRedirect(environmentId: string, match: RedirectMatch): Promise<ConnectionView> {
     const attempt = match.state ? this.attempts.get(match.state) : undefined;
     if (!attempt || !attempt.redirectUri) {
-      throw new WorkbenchError('validation', 'This redirect does not belong to a redirect-flow attempt started here (unknown state). Nothing was exchanged.');
+      throw new WorkbenchError(
+        'validation',
+        'This redirect does not belong to a redirect-flow attempt started here (unknown state). Nothing was exchanged.',
+      );
     }
     if (match.kind === 'error') {
       const said = `${match.error}${match.description ? `: ${match.description}` : ''}`;
       this.recordAttemptEvent(attempt, 'connect_failed', { stage: 'redirect', message: said }, []);
-      this.options.traces.add(match.state!, { kind: 'report', requestId: null, summary: `Connect sent the employer back to the redirect URI with an error: ${said}` });
-      this.options.traces.finish(match.state!, 'failed', { status: null, finchCode: match.error, message: said, path: CONNECT_PATH, outcome: 'connect_error' });
-      throw new WorkbenchError('finch_error', `Connect sent the employer back with an error: ${match.error}${match.description ? ` (${match.description})` : ''}.`);
+      this.options.traces.add(match.state!, {
+        kind: 'report',
+        requestId: null,
+        summary: `Connect sent the employer back to the redirect URI with an error: ${said}`,
+      });
+      this.options.traces.finish(match.state!, 'failed', {
+        status: null,
+        finchCode: match.error,
+        message: said,
+        path: CONNECT_PATH,
+        outcome: 'connect_error',
+      });
+      throw new WorkbenchError(
+        'finch_error',
+        `Connect sent the employer back with an error: ${match.error}${match.description ? ` (${match.description})` : ''}.`,
+      );
     }
     return this.complete(environmentId, match.code, match.state!);
   }
@@ -104,7 +124,11 @@ export class ConnectFlow {
 
   private async createSession(environmentId: string, input: ConnectSessionInput, redirectUri: string | null) {
     const env = this.options.environments.get(environmentId);
-    const verdict = this.check(environmentId, { providerId: input.providerId ?? null, authMethod: input.authMethod ?? null, sandboxMode: input.sandboxMode ?? null });
+    const verdict = this.check(environmentId, {
+      providerId: input.providerId ?? null,
+      authMethod: input.authMethod ?? null,
+      sandboxMode: input.sandboxMode ?? null,
+    });
     if (!verdict.allowed) throw new WorkbenchError('validation', verdict.reason ?? 'This connection is not allowed in this environment.');
     const customerId = input.customerId ?? `cust_${randomBytes(6).toString('hex')}`;
     const target = applicationTarget(env, this.options.simulator(), this.options.vault);
@@ -116,7 +140,9 @@ export class ConnectFlow {
         products: input.products,
         ...(input.customerEmail ? { customer_email: input.customerEmail } : {}),
         ...(sandbox ? { sandbox } : {}),
-        ...(input.providerId ? { integration: { provider: input.providerId, ...(input.authMethod ? { auth_method: input.authMethod } : {}) } } : {}),
+        ...(input.providerId
+          ? { integration: { provider: input.providerId, ...(input.authMethod ? { auth_method: input.authMethod } : {}) } }
+          : {}),
         ...(input.manual !== undefined ? { manual: input.manual } : {}),
         ...(redirectUri ? { redirect_uri: redirectUri } : {}),
       }),
@@ -124,20 +150,47 @@ export class ConnectFlow {
     this.forgetOld();
     const state = randomBytes(16).toString('hex');
     const attempt: Attempt = {
-      environmentId, customerId, customerName: input.customerName, customerEmail: input.customerEmail ?? null,
-      sessionId: result.data.session_id, startedAt: this.now(), completedConnectionId: null, reauthOf: null, redirectUri, eventIds: [],
+      environmentId,
+      customerId,
+      customerName: input.customerName,
+      customerEmail: input.customerEmail ?? null,
+      sessionId: result.data.session_id,
+      startedAt: this.now(),
+      completedConnectionId: null,
+      reauthOf: null,
+      redirectUri,
+      eventIds: [],
     };
     this.attempts.set(state, attempt);
-    this.recordAttemptEvent(attempt, 'connect_started', {
-      products: input.products, sandbox, providerId: input.providerId ?? null, redirectUri,
-    }, [result.requestId]);
-    this.options.traces.begin(state, environmentId, {
-      customerName: input.customerName, flow: redirectUri ? 'redirect' : 'embedded',
-      params: { products: input.products, sandbox, redirectUri, providerId: input.providerId ?? null },
-    }, result.requestId);
-    const connectUrl = result.data.connect_url ?? `${endpointsOf(env, this.options.simulator()).connectUrl}/authorize?session=${result.data.session_id}`;
+    this.recordAttemptEvent(
+      attempt,
+      'connect_started',
+      {
+        products: input.products,
+        sandbox,
+        providerId: input.providerId ?? null,
+        redirectUri,
+      },
+      [result.requestId],
+    );
+    this.options.traces.begin(
+      state,
+      environmentId,
+      {
+        customerName: input.customerName,
+        flow: redirectUri ? 'redirect' : 'embedded',
+        params: { products: input.products, sandbox, redirectUri, providerId: input.providerId ?? null },
+      },
+      result.requestId,
+    );
+    const connectUrl =
+      result.data.connect_url ?? `${endpointsOf(env, this.options.simulator()).connectUrl}/authorize?session=${result.data.session_id}`;
     const session: ConnectSession = {
-      sessionId: result.data.session_id, state, connectUrl: new URL(connectUrl).origin, warnings: verdict.warnings, requestId: result.requestId,
+      sessionId: result.data.session_id,
+      state,
+      connectUrl: new URL(connectUrl).origin,
+      warnings: verdict.warnings,
+      requestId: result.requestId,
     };
     return { session, connectUrl };
   }
@@ -146,22 +199,43 @@ export class ConnectFlow {
   async startReauth(environmentId: string, connectionId: string): Promise<ConnectSession> {
     const env = this.options.environments.get(environmentId);
     const connection = this.options.connections.get(environmentId, connectionId);
-    if (connection.disconnectedAt !== null) throw new WorkbenchError('conflict', 'A disconnected connection cannot be reconnected; make a new connection.');
+    if (connection.disconnectedAt !== null)
+      throw new WorkbenchError('conflict', 'A disconnected connection cannot be reconnected; make a new connection.');
     const target = applicationTarget(env, this.options.simulator(), this.options.vault);
     const result = await this.options.gateway.call(target, (client) =>
       client.connect.sessions.reauthenticate({ connection_id: connectionId, minutes_to_expire: 60 }),
     );
     const state = randomBytes(16).toString('hex');
     this.attempts.set(state, {
-      environmentId, customerId: connection.customerId ?? `cust_${randomBytes(6).toString('hex')}`, customerName: connection.customerName ?? 'Customer',
-      customerEmail: null, sessionId: result.data.session_id, startedAt: this.now(), completedConnectionId: null, reauthOf: connectionId,
-      redirectUri: null, eventIds: [],
+      environmentId,
+      customerId: connection.customerId ?? `cust_${randomBytes(6).toString('hex')}`,
+      customerName: connection.customerName ?? 'Customer',
+      customerEmail: null,
+      sessionId: result.data.session_id,
+      startedAt: this.now(),
+      completedConnectionId: null,
+      reauthOf: connectionId,
+      redirectUri: null,
+      eventIds: [],
     });
-    this.options.connections.recordEvent(environmentId, connectionId, connection.customerId, 'reauth_started', { sessionId: result.data.session_id }, [result.requestId]);
-    this.options.traces.begin(state, environmentId, {
-      customerName: connection.customerName ?? connectionId, flow: 'reauth',
-      params: { products: connection.products, sandbox: null, redirectUri: null, providerId: connection.providerId },
-    }, result.requestId);
+    this.options.connections.recordEvent(
+      environmentId,
+      connectionId,
+      connection.customerId,
+      'reauth_started',
+      { sessionId: result.data.session_id },
+      [result.requestId],
+    );
+    this.options.traces.begin(
+      state,
+      environmentId,
+      {
+        customerName: connection.customerName ?? connectionId,
+        flow: 'reauth',
+        params: { products: connection.products, sandbox: null, redirectUri: null, providerId: connection.providerId },
+      },
+      result.requestId,
+    );
     const connectUrl = new URL(result.data.connect_url ?? endpointsOf(env, this.options.simulator()).connectUrl).origin;
     return { sessionId: result.data.session_id, state, connectUrl, warnings: [], requestId: result.requestId };
   }
@@ -170,13 +244,20 @@ export class ConnectFlow {
   async complete(environmentId: string, code: string, state: string): Promise<ConnectionView> {
     const attempt = this.attempts.get(state);
     if (!attempt) {
-      throw new WorkbenchError('validation', 'This Connect result does not belong to an attempt started here (unknown state). Nothing was exchanged.');
+      throw new WorkbenchError(
+        'validation',
+        'This Connect result does not belong to an attempt started here (unknown state). Nothing was exchanged.',
+      );
     }
     this.options.environments.assertSameEnvironment(environmentId, attempt.environmentId, 'This Connect attempt');
     const env = this.options.environments.get(environmentId);
     const app = applicationTarget(env, this.options.simulator(), this.options.vault);
     const flow = attempt.redirectUri ? 'redirect' : 'embedded';
-    this.options.traces.add(state, { kind: 'exchange', requestId: null, summary: `Exchanging the code in main ${attempt.redirectUri ? 'with' : 'without'} redirect_uri` });
+    this.options.traces.add(state, {
+      kind: 'exchange',
+      requestId: null,
+      summary: `Exchanging the code in main ${attempt.redirectUri ? 'with' : 'without'} redirect_uri`,
+    });
     let exchanged;
     try {
       // The redirect flow must repeat its redirect_uri; the embedded flow must not send one
@@ -190,21 +271,44 @@ export class ConnectFlow {
       const logged = requestId ? this.options.lookupAttempt(requestId) : undefined;
       this.options.traces.add(state, { kind: 'exchange', requestId, summary: `Exchange failed: ${failure.message}` });
       this.options.traces.finish(state, 'failed', {
-        status: logged?.status ?? null, finchCode: logged?.finchCode ?? failure.details.finchCode ?? null, message: logged?.message ?? failure.message,
-        path: '/auth/token', requestIds: [requestId], exchange: { redirectUriSent: attempt.redirectUri !== null, flow },
+        status: logged?.status ?? null,
+        finchCode: logged?.finchCode ?? failure.details.finchCode ?? null,
+        message: logged?.message ?? failure.message,
+        path: '/auth/token',
+        requestIds: [requestId],
+        exchange: { redirectUriSent: attempt.redirectUri !== null, flow },
       });
-      this.recordAttemptEvent(attempt, 'connect_failed', {
-        stage: 'exchange', message: failure.message, replay: attempt.completedConnectionId !== null,
-      }, [failure.details.requestId ?? null]);
+      this.recordAttemptEvent(
+        attempt,
+        'connect_failed',
+        {
+          stage: 'exchange',
+          message: failure.message,
+          replay: attempt.completedConnectionId !== null,
+        },
+        [failure.details.requestId ?? null],
+      );
       throw failure;
     }
-    const connection = await this.options.connections.storeNew(environmentId, exchanged.data.access_token, {
-      customerId: attempt.customerId, customerName: attempt.customerName, customerEmail: attempt.customerEmail,
-    }, [exchanged.requestId], attempt.reauthOf ? 'reauth_succeeded' : 'connect_succeeded');
+    const connection = await this.options.connections.storeNew(
+      environmentId,
+      exchanged.data.access_token,
+      {
+        customerId: attempt.customerId,
+        customerName: attempt.customerName,
+        customerEmail: attempt.customerEmail,
+      },
+      [exchanged.requestId],
+      attempt.reauthOf ? 'reauth_succeeded' : 'connect_succeeded',
+    );
     attempt.completedConnectionId = connection.id;
     this.options.connections.linkEvents(environmentId, connection.id, attempt.eventIds);
     attempt.eventIds = [];
-    this.options.traces.add(state, { kind: 'stored', requestId: exchanged.requestId, summary: `Token stored in the vault for connection ${connection.id} (${connection.providerId}, ${connection.status})` });
+    this.options.traces.add(state, {
+      kind: 'stored',
+      requestId: exchanged.requestId,
+      summary: `Token stored in the vault for connection ${connection.id} (${connection.providerId}, ${connection.status})`,
+    });
     this.options.traces.finish(state, 'connected');
     return connection;
   }
@@ -213,22 +317,44 @@ export class ConnectFlow {
   report(environmentId: string, state: string, kind: 'error' | 'closed', message?: string, errorType?: string): void {
     const attempt = this.attempts.get(state);
     if (!attempt || attempt.environmentId !== environmentId) return;
-    this.recordAttemptEvent(attempt, kind === 'closed' ? 'connect_closed' : 'connect_failed', {
-      stage: 'connect', message: message ?? null, errorType: errorType ?? null,
-    }, []);
+    this.recordAttemptEvent(
+      attempt,
+      kind === 'closed' ? 'connect_closed' : 'connect_failed',
+      {
+        stage: 'connect',
+        message: message ?? null,
+        errorType: errorType ?? null,
+      },
+      [],
+    );
     this.options.traces.add(state, {
-      kind: 'report', requestId: null,
-      summary: kind === 'closed' ? 'The employer closed Connect' : `Connect reported ${describeConnectError(errorType)}${message ? `: ${message}` : ''}`,
+      kind: 'report',
+      requestId: null,
+      summary:
+        kind === 'closed'
+          ? 'The employer closed Connect'
+          : `Connect reported ${describeConnectError(errorType)}${message ? `: ${message}` : ''}`,
     });
     if (kind === 'closed') this.options.traces.finish(state, 'closed', { status: null, path: CONNECT_PATH, outcome: 'connect_closed' });
-    else this.options.traces.finish(state, 'failed', { status: null, finchCode: errorType ?? null, message: message ?? null, path: CONNECT_PATH, outcome: 'connect_error' });
+    else
+      this.options.traces.finish(state, 'failed', {
+        status: null,
+        finchCode: errorType ?? null,
+        message: message ?? null,
+        path: CONNECT_PATH,
+        outcome: 'connect_error',
+      });
   }
 
   /** A message the Connect frame posted, as the renderer saw it (codes already masked there). */
   traceMessage(environmentId: string, state: string, kind: string, origin: string, detail?: string): void {
     const attempt = this.attempts.get(state);
     if (!attempt || attempt.environmentId !== environmentId) return;
-    this.options.traces.add(state, { kind: 'message', requestId: null, summary: `finch-auth-message-v2 “${kind}” from ${origin}${detail ? ` (${detail})` : ''}` });
+    this.options.traces.add(state, {
+      kind: 'message',
+      requestId: null,
+      summary: `finch-auth-message-v2 “${kind}” from ${origin}${detail ? ` (${detail})` : ''}`,
+    });
   }
 
   /**
@@ -237,7 +363,14 @@ export class ConnectFlow {
    */
   private recordAttemptEvent(attempt: Attempt, type: string, detail: Record<string, unknown>, requestIds: (string | null)[]): void {
     const connectionId = attempt.completedConnectionId ?? attempt.reauthOf;
-    const id = this.options.connections.recordEvent(attempt.environmentId, connectionId, attempt.customerId, type, { sessionId: attempt.sessionId, ...detail }, requestIds);
+    const id = this.options.connections.recordEvent(
+      attempt.environmentId,
+      connectionId,
+      attempt.customerId,
+      type,
+      { sessionId: attempt.sessionId, ...detail },
+      requestIds,
+    );
     if (connectionId === null) attempt.eventIds.push(id);
   }
 

@@ -29,19 +29,34 @@ export async function startRedirectFlow(s: RedirectFlowDeps, input: ConnectSessi
   if (opener.mode === 'popup') redirectUri = opener.callbackUri;
   else if (env.redirectUri) redirectUri = env.redirectUri;
   else if (env.kind === 'local-simulator') redirectUri = opener.defaultRedirectUri;
-  else throw new WorkbenchError('validation', `Set “${env.name}”’s redirect URI (the one registered in the Finch Dashboard) to use the redirect flow.`);
+  else
+    throw new WorkbenchError(
+      'validation',
+      `Set “${env.name}”’s redirect URI (the one registered in the Finch Dashboard) to use the redirect flow.`,
+    );
 
   const session = await s.connect.startRedirect(environmentId, input, redirectUri);
-  if (opener.mode === 'popup') return { state: session.state, launchUrl: session.launchUrl, warnings: session.warnings, requestId: session.requestId };
+  if (opener.mode === 'popup')
+    return { state: session.state, launchUrl: session.launchUrl, warnings: session.warnings, requestId: session.requestId };
   void opener.open(session.launchUrl, redirectUri).then((match) => finishRedirect(s, environmentId, session.state, match));
   return { state: session.state, launchUrl: null, warnings: session.warnings, requestId: session.requestId };
 }
 
 /** Completes (or reports) a redirect attempt and tells the renderer how it ended. */
-export async function finishRedirect(s: Pick<RedirectFlowDeps, 'connect' | 'events'>, environmentId: string, state: string, match: RedirectMatch | null): Promise<string> {
+export async function finishRedirect(
+  s: Pick<RedirectFlowDeps, 'connect' | 'events'>,
+  environmentId: string,
+  state: string,
+  match: RedirectMatch | null,
+): Promise<string> {
   if (!match) {
     s.connect.report(environmentId, state, 'closed');
-    s.events.emit('connect', 'redirectFinished', { state, ok: false, message: 'The Connect window was closed before the employer finished. Nothing was stored.', connectionId: null });
+    s.events.emit('connect', 'redirectFinished', {
+      state,
+      ok: false,
+      message: 'The Connect window was closed before the employer finished. Nothing was stored.',
+      connectionId: null,
+    });
     return 'closed';
   }
   try {

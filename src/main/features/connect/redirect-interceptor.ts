@@ -4,8 +4,7 @@
  * browser harness (its callback route). Same scheme, host, port and path; query ignored.
  */
 export type RedirectMatch =
-  | { kind: 'code'; code: string; state: string | null }
-  | { kind: 'error'; error: string; description: string | null; state: string | null };
+  { kind: 'code'; code: string; state: string | null } | { kind: 'error'; error: string; description: string | null; state: string | null };
 
 function normalizedPath(pathname: string): string {
   return pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;

@@ -3,7 +3,11 @@ import type { HandlerMap } from '../../../shared/contract';
 import type { ConnectionLifecycle } from '../../platform/workspace/connection-lifecycle';
 import type { ConnectionService } from '../../platform/workspace/connection-service';
 
-export function buildConnectionHandlers(d: { connections: ConnectionService; lifecycle: ConnectionLifecycle; activeId: () => string }): HandlerMap['connections'] {
+export function buildConnectionHandlers(d: {
+  connections: ConnectionService;
+  lifecycle: ConnectionLifecycle;
+  activeId: () => string;
+}): HandlerMap['connections'] {
   const { connections, lifecycle, activeId } = d;
   return {
     list: () => connections.list(activeId()),

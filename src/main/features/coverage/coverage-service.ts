@@ -54,7 +54,8 @@ export class CoverageService {
 
   async run(environmentId: string, input: CoverageRunInput): Promise<CoverageRunView> {
     const connection = this.options.connections.get(environmentId, input.connectionId);
-    if (connection.disconnectedAt !== null) throw new WorkbenchError('conflict', 'This connection is disconnected; there is nothing to measure.');
+    if (connection.disconnectedAt !== null)
+      throw new WorkbenchError('conflict', 'This connection is disconnected; there is nothing to measure.');
     const label = `Field coverage of ${connection.customerName ?? connection.id}`;
     return this.options.operations.start(
       label,
@@ -62,15 +63,27 @@ export class CoverageService {
         const [claimsRead, pull] = await Promise.all([
           this.readClaims(environmentId, input.connectionId, connection.providerId),
           pullConnection(this.options.lifecycle, environmentId, input.connectionId, {
-            startDate: input.startDate, endDate: input.endDate, granted: connection.products, operation, includeSsn: connection.products.includes('ssn'),
+            startDate: input.startDate,
+            endDate: input.endDate,
+            granted: connection.products,
+            operation,
+            includeSsn: connection.products.includes('ssn'),
           }),
         ]);
         operation.checkCancelled();
         const products = COVERAGE_PRODUCTS.map((product) => measureProduct(product, pull, claimsRead.claims));
         return this.store.add({
-          environmentId, connectionId: connection.id, providerId: connection.providerId, customerName: connection.customerName,
-          authMethod: claimsRead.claims.authMethod, providerClaims: claimsRead.claims.state, at: this.now(),
-          startDate: input.startDate, endDate: input.endDate, requestIds: [...claimsRead.requestIds, ...pullRequestIds(pull)], products,
+          environmentId,
+          connectionId: connection.id,
+          providerId: connection.providerId,
+          customerName: connection.customerName,
+          authMethod: claimsRead.claims.authMethod,
+          providerClaims: claimsRead.claims.state,
+          at: this.now(),
+          startDate: input.startDate,
+          endDate: input.endDate,
+          requestIds: [...claimsRead.requestIds, ...pullRequestIds(pull)],
+          products,
         });
       },
       input.operationId,
@@ -101,7 +114,11 @@ export class CoverageService {
    * GET /providers and /introspect (for the authentication method). Failing to read them
    * costs the comparison, not the measurement.
    */
-  private async readClaims(environmentId: string, connectionId: string, providerId: string | null): Promise<{ claims: ProviderClaims; requestIds: string[] }> {
+  private async readClaims(
+    environmentId: string,
+    connectionId: string,
+    providerId: string | null,
+  ): Promise<{ claims: ProviderClaims; requestIds: string[] }> {
     const { lifecycle } = this.options;
     const [providers, introspect] = await Promise.allSettled([
       lifecycle.read(environmentId, connectionId, (client) => client.providers.list()),
@@ -135,7 +152,13 @@ export function recordsOf(pull: ConnectionPull, product: CatalogProduct): unknow
 
 function itemCodesOf(pull: ConnectionPull, product: CatalogProduct): Record<string, number> {
   const items =
-    product === 'individual' ? pull.individuals : product === 'employment' ? pull.employments : product === 'pay_statement' ? pull.payStatements : [];
+    product === 'individual'
+      ? pull.individuals
+      : product === 'employment'
+        ? pull.employments
+        : product === 'pay_statement'
+          ? pull.payStatements
+          : [];
   const codes: Record<string, number> = {};
   for (const item of items) {
     const code = String(item.code ?? 'none');

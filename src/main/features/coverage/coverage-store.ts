@@ -22,15 +22,22 @@ export class CoverageStore {
 
   add(run: Omit<CoverageRunView, 'id'>): CoverageRunView {
     const { lastInsertRowid } = this.insert.run({
-      environmentId: run.environmentId, connectionId: run.connectionId, providerId: run.providerId, at: run.at,
-      requestIds: JSON.stringify(run.requestIds), result: JSON.stringify(run),
+      environmentId: run.environmentId,
+      connectionId: run.connectionId,
+      providerId: run.providerId,
+      at: run.at,
+      requestIds: JSON.stringify(run.requestIds),
+      result: JSON.stringify(run),
     });
     return { ...run, id: Number(lastInsertRowid) };
   }
 
   /** Newest first. */
   runs(environmentId: string, limit = 200): CoverageRunView[] {
-    return (this.list.all(environmentId, limit) as Row[]).map((row) => ({ ...(JSON.parse(row.result) as Omit<CoverageRunView, 'id'>), id: row.id }));
+    return (this.list.all(environmentId, limit) as Row[]).map((row) => ({
+      ...(JSON.parse(row.result) as Omit<CoverageRunView, 'id'>),
+      id: row.id,
+    }));
   }
 
   delete(environmentId: string, id: number): boolean {

@@ -28,7 +28,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function leafPresence(value: unknown): Presence {
   if (value === null) return 'null';
-  if (value === '' || (Array.isArray(value) && value.length === 0) || (isPlainObject(value) && Object.keys(value).length === 0)) return 'empty';
+  if (value === '' || (Array.isArray(value) && value.length === 0) || (isPlainObject(value) && Object.keys(value).length === 0))
+    return 'empty';
   return 'value';
 }
 

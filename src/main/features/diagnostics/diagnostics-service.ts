@@ -41,7 +41,8 @@ export class DiagnosticsService {
   /** The explanation for one logged attempt, or null when it went as expected. */
   explainRequest(environmentId: string, logId: number): Explanation | null {
     const entry = this.options.requestLog.get(logId);
-    if (!entry || entry.environmentId !== environmentId) throw new WorkbenchError('not_found', 'No such logged request in this environment.');
+    if (!entry || entry.environmentId !== environmentId)
+      throw new WorkbenchError('not_found', 'No such logged request in this environment.');
     let connection: Observed['connection'];
     if (entry.connectionId) {
       try {
@@ -52,8 +53,14 @@ export class DiagnosticsService {
       }
     }
     const observed: Observed = {
-      status: entry.status, finchCode: entry.finchCode, errorName: entry.errorName, message: entry.message, path: entry.path,
-      outcome: entry.outcome, requestIds: [entry.requestId], ...(connection ? { connection } : {}),
+      status: entry.status,
+      finchCode: entry.finchCode,
+      errorName: entry.errorName,
+      message: entry.message,
+      path: entry.path,
+      outcome: entry.outcome,
+      requestIds: [entry.requestId],
+      ...(connection ? { connection } : {}),
     };
     return needsExplanation(observed) ? explain(observed) : null;
   }
@@ -72,9 +79,7 @@ export class DiagnosticsService {
     const env = this.options.environments.get(environmentId);
     const clientId = endpointsOf(env, this.options.simulator()).clientId;
     const problems: Explanation[] = [];
-    const rateLimits = this.options.limiter
-      .readings(clientId)
-      .map((r) => ({ product: r.product, used: r.used, limit: r.limit }));
+    const rateLimits = this.options.limiter.readings(clientId).map((r) => ({ product: r.product, used: r.used, limit: r.limit }));
     for (const r of rateLimits) {
       if (r.used >= r.limit) problems.push(explain({ status: 429, finchCode: 'finch_application_rl', requestIds: [] }));
     }
@@ -92,23 +97,50 @@ export class DiagnosticsService {
       for (const s of new Set([status, ...products.map((p) => p.status)])) {
         const answer = STATUS_AS_ANSWER[s];
         if (answer) problems.push(explain({ ...answer, requestIds: [result.requestId] }));
-        else if (s !== 'connected') problems.push(explain({ status: null, finchCode: s, path: '/introspect', requestIds: [result.requestId] }));
+        else if (s !== 'connected')
+          problems.push(explain({ status: null, finchCode: s, path: '/introspect', requestIds: [result.requestId] }));
       }
       return {
-        connectionId, checkedAt: Date.now(), tokenValid: true, status, lastSuccessfulSync: info.connection_status?.last_successful_sync ?? null,
-        products, rateLimits, requestId: result.requestId, problems,
+        connectionId,
+        checkedAt: Date.now(),
+        tokenValid: true,
+        status,
+        lastSuccessfulSync: info.connection_status?.last_successful_sync ?? null,
+        products,
+        rateLimits,
+        requestId: result.requestId,
+        problems,
       };
     } catch (error) {
       if (!(error instanceof WorkbenchError)) throw error;
       const logged = error.details.requestId ? this.options.requestLog.findByRequestId(error.details.requestId)[0] : undefined;
       problems.unshift(
         logged
-          ? explain({ status: logged.status, finchCode: logged.finchCode, message: logged.message, path: logged.path, requestIds: [logged.requestId] })
-          : { ruleId: null, title: 'The check could not run', meaning: error.message, nextStep: 'Fix what the message says and check again.', requestIds: [] },
+          ? explain({
+              status: logged.status,
+              finchCode: logged.finchCode,
+              message: logged.message,
+              path: logged.path,
+              requestIds: [logged.requestId],
+            })
+          : {
+              ruleId: null,
+              title: 'The check could not run',
+              meaning: error.message,
+              nextStep: 'Fix what the message says and check again.',
+              requestIds: [],
+            },
       );
       return {
-        connectionId, checkedAt: Date.now(), tokenValid: false, status: this.options.connections.get(environmentId, connectionId).status,
-        lastSuccessfulSync: null, products: [], rateLimits, requestId: error.details.requestId ?? null, problems,
+        connectionId,
+        checkedAt: Date.now(),
+        tokenValid: false,
+        status: this.options.connections.get(environmentId, connectionId).status,
+        lastSuccessfulSync: null,
+        products: [],
+        rateLimits,
+        requestId: error.details.requestId ?? null,
+        problems,
       };
     }
   }

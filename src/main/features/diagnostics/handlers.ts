@@ -6,7 +6,11 @@ import type { HandlerMap } from '../../../shared/contract';
 import type { ConnectMessageTracer } from '../../platform/connect-traces/connect-trace';
 import type { DiagnosticsService } from './diagnostics-service';
 
-export function buildDiagnosticsHandlers(d: { diagnostics: DiagnosticsService; tracer: ConnectMessageTracer; activeId: () => string }): HandlerMap['diagnostics'] {
+export function buildDiagnosticsHandlers(d: {
+  diagnostics: DiagnosticsService;
+  tracer: ConnectMessageTracer;
+  activeId: () => string;
+}): HandlerMap['diagnostics'] {
   const { diagnostics, tracer, activeId } = d;
   return {
     explainRequest: ({ id }) => diagnostics.explainRequest(activeId(), id),

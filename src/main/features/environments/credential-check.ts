@@ -7,21 +7,28 @@ import type { CredentialCheck } from '../../../shared/contract/environments';
 import { WorkbenchError } from '../../platform/errors';
 import type { FinchGateway, GatewayTarget } from '../../platform/finch/gateway';
 
-
 const PROBE_CODE = 'finch-workbench-credential-check';
 
 export async function checkCredentials(gateway: FinchGateway, target: GatewayTarget): Promise<CredentialCheck> {
   try {
     const result = await gateway.call(target, (client) => client.accessTokens.create({ code: PROBE_CODE }));
-    return { ok: false, status: result.status, requestId: result.requestId, message: 'Finch accepted a code that should not exist. Is this API really Finch?' };
+    return {
+      ok: false,
+      status: result.status,
+      requestId: result.requestId,
+      message: 'Finch accepted a code that should not exist. Is this API really Finch?',
+    };
   } catch (error) {
     if (!(error instanceof WorkbenchError)) throw error;
     const requestId = error.details.requestId ?? null;
     const said = error.message;
     if (error.details.finchCode === 'invalid_grant' || error.details.finchCode === 'invalid_grant_error' || /\b400\b/.test(said)) {
       return {
-        ok: true, status: 400, requestId,
-        message: 'Credentials accepted. (The check exchanged a deliberately invalid code, which Finch refused as expected; nothing was created.)',
+        ok: true,
+        status: 400,
+        requestId,
+        message:
+          'Credentials accepted. (The check exchanged a deliberately invalid code, which Finch refused as expected; nothing was created.)',
       };
     }
     if (/\b401\b/.test(said)) return { ok: false, status: 401, requestId, message: `Finch rejected this client_id/client_secret. ${said}` };

@@ -21,7 +21,11 @@ export async function readBenefit(ctx: ReadContext, benefitId: string) {
   const items = (Array.isArray(details.data) ? details.data : []) as { individual_id?: string; code?: number | null; body?: unknown }[];
   const individuals: BatchRow[] = details.accepted
     ? []
-    : items.map((item) => ({ id: String(item.individual_id ?? ''), code: typeof item.code === 'number' ? item.code : null, body: item.body ?? null }));
+    : items.map((item) => ({
+        id: String(item.individual_id ?? ''),
+        code: typeof item.code === 'number' ? item.code : null,
+        body: item.body ?? null,
+      }));
   return { benefit, enrolled, individuals, requestIds: joinIds(benefit.requestIds, enrolled.requestIds, details.requestIds) };
 }
 
@@ -33,7 +37,7 @@ export async function readDocuments(ctx: ReadContext): Promise<EndpointRead> {
   const documents: unknown[] = [];
   const requestIds: string[] = [];
   let last: EndpointRead | null = null;
-  for (let offset = 0; ; ) {
+  for (let offset = 0; ;) {
     const page = await readEndpoint(ctx, (client) => client.hris.documents.list({ limit: DOCUMENT_PAGE, offset }));
     requestIds.push(...page.requestIds);
     last = page;
@@ -45,7 +49,13 @@ export async function readDocuments(ctx: ReadContext): Promise<EndpointRead> {
     if (batch.length === 0 || offset >= (body.paging?.count ?? documents.length)) break;
     if (documents.length >= MAX_DOCUMENTS) throw new WorkbenchError('validation', 'More than 50,000 documents; the explorer stops there.');
   }
-  return { data: { paging: { count: documents.length, offset: 0 }, documents }, status: last.status, requestId: last.requestId, requestIds, accepted: null };
+  return {
+    data: { paging: { count: documents.length, offset: 0 }, documents },
+    status: last.status,
+    requestId: last.requestId,
+    requestIds,
+    accepted: null,
+  };
 }
 
 export function readDocument(ctx: ReadContext, documentId: string): Promise<EndpointRead> {

@@ -38,7 +38,13 @@ export class ExplorerService {
   }
 
   /** One page of the directory (a person picker loads the first, then more on demand). */
-  directoryPage(environmentId: string, connectionId: string, offset: number, limit: number, operation?: Operation): Promise<DirectorySlice> {
+  directoryPage(
+    environmentId: string,
+    connectionId: string,
+    offset: number,
+    limit: number,
+    operation?: Operation,
+  ): Promise<DirectorySlice> {
     return readDirectoryPage(this.ctx(environmentId, connectionId), offset, limit, operation);
   }
 
@@ -47,7 +53,13 @@ export class ExplorerService {
     return readPerson(this.ctx(environmentId, connectionId), individualId);
   }
 
-  people(environmentId: string, connectionId: string, kind: 'individual' | 'employment', ids: readonly string[] | undefined, operation?: Operation) {
+  people(
+    environmentId: string,
+    connectionId: string,
+    kind: 'individual' | 'employment',
+    ids: readonly string[] | undefined,
+    operation?: Operation,
+  ) {
     return readPeople(this.ctx(environmentId, connectionId), kind, ids, operation);
   }
 

@@ -28,7 +28,11 @@ export async function forwardSupport(ctx: ReadContext, environmentKind: string):
   };
   const provider = info.provider_id ?? 'this provider';
   if (types.some((t) => API_METHODS.has(t))) {
-    return { ...base, verdict: 'supported', reason: `${provider} is connected through its API (${types.join(', ')}): Finch can forward raw requests to it.` };
+    return {
+      ...base,
+      verdict: 'supported',
+      reason: `${provider} is connected through its API (${types.join(', ')}): Finch can forward raw requests to it.`,
+    };
   }
   if (info.manual === true || (types.length > 0 && types.every((t) => t === 'assisted'))) {
     return {
@@ -44,11 +48,19 @@ export async function forwardSupport(ctx: ReadContext, environmentKind: string):
   };
 }
 
-export async function forward(ctx: ReadContext, environmentKind: string, input: Omit<ForwardInput, 'connectionId'>): Promise<ForwardResult> {
+export async function forward(
+  ctx: ReadContext,
+  environmentKind: string,
+  input: Omit<ForwardInput, 'connectionId'>,
+): Promise<ForwardResult> {
   if (environmentKind === 'production' && input.productionConfirmed !== true) {
-    throw new WorkbenchError('validation', 'This is Production: a forwarded request reaches the employer’s real payroll system. Confirm that before sending.', {
-      fields: [{ path: 'productionConfirmed', message: 'confirm that this reaches the employer’s real system' }],
-    });
+    throw new WorkbenchError(
+      'validation',
+      'This is Production: a forwarded request reaches the employer’s real payroll system. Confirm that before sending.',
+      {
+        fields: [{ path: 'productionConfirmed', message: 'confirm that this reaches the employer’s real system' }],
+      },
+    );
   }
   const support = await forwardSupport(ctx, environmentKind);
   if (support.verdict === 'unsupported') throw new WorkbenchError('validation', `Not sent. ${support.reason}`);

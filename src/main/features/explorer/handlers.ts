@@ -30,12 +30,20 @@ export function buildExplorerHandlers(d: ExplorerHandlerDeps): HandlerMap['explo
     person: ({ connectionId, individualId }) => explorer.person(activeId(), connectionId, individualId),
     company: ({ connectionId }) => explorer.company(activeId(), connectionId),
     people: ({ connectionId, kind, individualIds, operationId }) =>
-      operations.start(kind === 'individual' ? 'Individuals' : 'Employments', (op) => explorer.people(activeId(), connectionId, kind, individualIds, op), operationId),
+      operations.start(
+        kind === 'individual' ? 'Individuals' : 'Employments',
+        (op) => explorer.people(activeId(), connectionId, kind, individualIds, op),
+        operationId,
+      ),
     payments: ({ connectionId, startDate, endDate }) => explorer.payments(activeId(), connectionId, startDate, endDate),
     payStatements: ({ connectionId, paymentIds, operationId }) =>
       operations.start('Pay statements', (op) => explorer.payStatements(activeId(), connectionId, paymentIds, op), operationId),
     personPay: ({ connectionId, individualId, startDate, endDate, operationId }) =>
-      operations.start('Pay statements', (op) => explorer.personPay(activeId(), connectionId, individualId, startDate, endDate, op), operationId),
+      operations.start(
+        'Pay statements',
+        (op) => explorer.personPay(activeId(), connectionId, individualId, startDate, endDate, op),
+        operationId,
+      ),
     payGroups: ({ connectionId }) => explorer.payGroups(activeId(), connectionId),
     payGroup: ({ connectionId, payGroupId }) => explorer.payGroup(activeId(), connectionId, payGroupId),
     payStatementItems: ({ connectionId, ...query }) => explorer.payStatementItems(activeId(), connectionId, query),

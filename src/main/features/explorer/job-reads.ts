@@ -54,7 +54,10 @@ function refreshRefused(error: APIError): WorkbenchError {
   const requestId = error.headers?.get('finch-request-id') ?? undefined;
   const allowed = body.allowed_refreshes;
   const when = body.retry_at ? ` The next one is allowed at ${body.retry_at}.` : '';
-  const quota = typeof allowed === 'number' ? `Finch allows ${allowed} forced data_sync_all per hour for a connection, and none is left.` : 'Finch refused another forced data sync for now.';
+  const quota =
+    typeof allowed === 'number'
+      ? `Finch allows ${allowed} forced data_sync_all per hour for a connection, and none is left.`
+      : 'Finch refused another forced data sync for now.';
   return new WorkbenchError('rate_limited', `${quota}${when} Finch still syncs on its own schedule.`, {
     ...(requestId ? { requestId } : {}),
     finchCode: body.finch_code ?? 'refresh_quota_exhausted',
@@ -70,9 +73,13 @@ export async function readPendingContext(ctx: ReadContext): Promise<PendingConte
     readEndpoint(ctx, (client) => client.account.introspect()),
     readAutomatedJobs(ctx).catch(() => null),
   ]);
-  const info = (introspection.data ?? {}) as { authentication_methods?: { connection_status?: { status?: string; message?: string } | null }[] };
+  const info = (introspection.data ?? {}) as {
+    authentication_methods?: { connection_status?: { status?: string; message?: string } | null }[];
+  };
   const statuses = (info.authentication_methods ?? []).map((m) => m.connection_status).filter((s) => s && s.status);
-  const open = ((jobs?.data as { data?: Record<string, unknown>[] } | null)?.data ?? []).filter((j) => j['status'] === 'pending' || j['status'] === 'in_progress');
+  const open = ((jobs?.data as { data?: Record<string, unknown>[] } | null)?.data ?? []).filter(
+    (j) => j['status'] === 'pending' || j['status'] === 'in_progress',
+  );
   return {
     connectionStatus: statuses[0]?.status ?? null,
     statusMessage: statuses[0]?.message ?? null,

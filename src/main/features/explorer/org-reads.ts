@@ -64,7 +64,9 @@ export async function readDirectory(ctx: ReadContext, operation?: Operation, opt
   for (;;) {
     operation?.checkCancelled();
     const limit = pages === 0 && options.onRows ? DIRECTORY_FIRST_PAGE : DIRECTORY_PAGE;
-    operation?.advance({ detail: total === null ? `page ${pages + 1}…` : `${fmt(people.length)} of ${fmt(total)} people, page ${pages + 1}…` });
+    operation?.advance({
+      detail: total === null ? `page ${pages + 1}…` : `${fmt(people.length)} of ${fmt(total)} people, page ${pages + 1}…`,
+    });
     const page = await readDirectoryCall(ctx, offset, limit, operation?.signal);
     // A call that was already under way when the user cancelled: its answer is not used.
     operation?.checkCancelled();
@@ -78,7 +80,8 @@ export async function readDirectory(ctx: ReadContext, operation?: Operation, opt
     offset += batch.length;
     operation?.advance({ records: batch.length, pages: 1, detail: `${fmt(people.length)} of ${fmt(total)} people` });
     if (batch.length === 0 || offset >= total) break;
-    if (people.length >= MAX_PEOPLE) throw new WorkbenchError('validation', `This directory has more than ${fmt(MAX_PEOPLE)} people; the explorer stops there.`);
+    if (people.length >= MAX_PEOPLE)
+      throw new WorkbenchError('validation', `This directory has more than ${fmt(MAX_PEOPLE)} people; the explorer stops there.`);
   }
   return { people, accepted: null, requestIds, pages, total };
 }
@@ -117,8 +120,12 @@ async function readDirectoryCall(ctx: ReadContext, offset: number, limit: number
 /** One person: their individual and employment records (batch endpoints, one id each; per-item codes kept). */
 export async function readPerson(ctx: ReadContext, individualId: string) {
   const [individual, employment] = await Promise.all([
-    ctx.lifecycle.read(ctx.environmentId, ctx.connectionId, (client) => client.hris.individuals.retrieveMany({ requests: [{ individual_id: individualId }] })),
-    ctx.lifecycle.read(ctx.environmentId, ctx.connectionId, (client) => client.hris.employments.retrieveMany({ requests: [{ individual_id: individualId }] })),
+    ctx.lifecycle.read(ctx.environmentId, ctx.connectionId, (client) =>
+      client.hris.individuals.retrieveMany({ requests: [{ individual_id: individualId }] }),
+    ),
+    ctx.lifecycle.read(ctx.environmentId, ctx.connectionId, (client) =>
+      client.hris.employments.retrieveMany({ requests: [{ individual_id: individualId }] }),
+    ),
   ]);
   const one = (status: number, data: unknown) => {
     const body = rawBody(data) as { responses?: { code?: number | null; body?: unknown }[] } | null;
@@ -139,7 +146,12 @@ export async function readPerson(ctx: ReadContext, individualId: string) {
  * first, in the same operation). Chunks of 1,000: one call per person would exhaust the
  * 20/min limit in seconds.
  */
-export async function readPeople(ctx: ReadContext, kind: 'individual' | 'employment', ids: readonly string[] | undefined, operation?: Operation): Promise<BatchRead> {
+export async function readPeople(
+  ctx: ReadContext,
+  kind: 'individual' | 'employment',
+  ids: readonly string[] | undefined,
+  operation?: Operation,
+): Promise<BatchRead> {
   const requestIds: string[] = [];
   let calls = 0;
   let wanted = ids;
@@ -151,8 +163,16 @@ export async function readPeople(ctx: ReadContext, kind: 'individual' | 'employm
     wanted = directory.people.map((p) => String(p['id'] ?? '')).filter((id) => id !== '');
   }
   if (wanted.length === 0) return { rows: [], requestIds, accepted: null, calls };
-  const result = await readBatch(ctx.lifecycle, ctx.environmentId, ctx.connectionId, kind, wanted, { chunkSize: 1_000, ...(operation ? { operation } : {}) });
-  return { rows: result.items, requestIds: [...requestIds, ...result.requestIds], accepted: batchAccepted(result.items), calls: calls + result.calls };
+  const result = await readBatch(ctx.lifecycle, ctx.environmentId, ctx.connectionId, kind, wanted, {
+    chunkSize: 1_000,
+    ...(operation ? { operation } : {}),
+  });
+  return {
+    rows: result.items,
+    requestIds: [...requestIds, ...result.requestIds],
+    accepted: batchAccepted(result.items),
+    calls: calls + result.calls,
+  };
 }
 
 /** A batch call answered 202 as a whole (assisted connection, first sync): say so, per the body. */

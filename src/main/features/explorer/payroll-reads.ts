@@ -16,7 +16,14 @@ export function readPayments(ctx: ReadContext, startDate: string, endDate: strin
 }
 
 export async function readPayStatements(ctx: ReadContext, paymentIds: readonly string[], operation?: Operation): Promise<BatchRead> {
-  const result = await readBatch(ctx.lifecycle, ctx.environmentId, ctx.connectionId, 'pay-statement', paymentIds, operation ? { operation } : {});
+  const result = await readBatch(
+    ctx.lifecycle,
+    ctx.environmentId,
+    ctx.connectionId,
+    'pay-statement',
+    paymentIds,
+    operation ? { operation } : {},
+  );
   return { rows: result.items, requestIds: result.requestIds, accepted: batchAccepted(result.items), calls: result.calls };
 }
 
@@ -24,9 +31,16 @@ export async function readPayStatements(ctx: ReadContext, paymentIds: readonly s
  * One person's pay statements: the payments in the range, then their statements, keeping
  * only this person's. A payment whose statements did not come back is listed with its code.
  */
-export async function readPersonPay(ctx: ReadContext, individualId: string, startDate: string, endDate: string, operation?: Operation): Promise<PersonPay> {
+export async function readPersonPay(
+  ctx: ReadContext,
+  individualId: string,
+  startDate: string,
+  endDate: string,
+  operation?: Operation,
+): Promise<PersonPay> {
   const payments = await readPayments(ctx, startDate, endDate);
-  if (payments.accepted) return { statements: [], payments: 0, itemErrors: [], requestIds: payments.requestIds, accepted: payments.accepted };
+  if (payments.accepted)
+    return { statements: [], payments: 0, itemErrors: [], requestIds: payments.requestIds, accepted: payments.accepted };
   const list = (Array.isArray(payments.data) ? payments.data : []) as { id?: string; pay_date?: string | null }[];
   const ids = list.map((p) => p.id).filter((id): id is string => typeof id === 'string');
   if (ids.length === 0) return { statements: [], payments: 0, itemErrors: [], requestIds: payments.requestIds, accepted: null };
@@ -36,7 +50,8 @@ export async function readPersonPay(ctx: ReadContext, individualId: string, star
   for (const row of batch.rows) {
     if (row.code !== 200) continue;
     const all = (row.body as { pay_statements?: Record<string, unknown>[] } | null)?.pay_statements ?? [];
-    for (const s of all) if (s['individual_id'] === individualId) statements.push({ payment_id: row.id, pay_date: payDates.get(row.id) ?? null, ...s });
+    for (const s of all)
+      if (s['individual_id'] === individualId) statements.push({ payment_id: row.id, pay_date: payDates.get(row.id) ?? null, ...s });
   }
   statements.sort((a, b) => String(b['pay_date'] ?? '').localeCompare(String(a['pay_date'] ?? '')));
   return {
@@ -56,7 +71,10 @@ export function readPayGroup(ctx: ReadContext, payGroupId: string): Promise<Endp
   return readEndpoint(ctx, (client) => client.payroll.payGroups.retrieve(payGroupId));
 }
 
-export function readPayStatementItems(ctx: ReadContext, input: Omit<z.infer<typeof PayItemsInputSchema>, 'connectionId'>): Promise<EndpointRead> {
+export function readPayStatementItems(
+  ctx: ReadContext,
+  input: Omit<z.infer<typeof PayItemsInputSchema>, 'connectionId'>,
+): Promise<EndpointRead> {
   const query = {
     ...(input.startDate ? { start_date: input.startDate } : {}),
     ...(input.endDate ? { end_date: input.endDate } : {}),

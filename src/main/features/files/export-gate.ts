@@ -71,7 +71,8 @@ export class ExportGate {
     this.expire();
     let draftId = input.draftId;
     let draft = draftId ? this.drafts.get(draftId) : undefined;
-    if (draftId && !draft) throw new WorkbenchError('not_found', 'That export was started more than ten minutes ago or already finished; export again.');
+    if (draftId && !draft)
+      throw new WorkbenchError('not_found', 'That export was started more than ten minutes ago or already finished; export again.');
     if (!draft) {
       if (this.drafts.size >= MAX_DRAFTS) this.drafts.delete(this.drafts.keys().next().value!);
       draftId = `draft-${randomBytes(8).toString('hex')}`;
@@ -82,7 +83,10 @@ export class ExportGate {
     const chars = input.text?.length ?? 0;
     if (draft.rows.length + rows.length > MAX_EXPORT_ROWS || draft.chars + chars > MAX_EXPORT_CHARS) {
       this.drafts.delete(draftId!);
-      throw new WorkbenchError('validation', `An export holds at most ${MAX_EXPORT_ROWS.toLocaleString('en-US')} rows and ${MAX_EXPORT_CHARS / 1_000_000} million characters; narrow the view.`);
+      throw new WorkbenchError(
+        'validation',
+        `An export holds at most ${MAX_EXPORT_ROWS.toLocaleString('en-US')} rows and ${MAX_EXPORT_CHARS / 1_000_000} million characters; narrow the view.`,
+      );
     }
     for (const row of rows) draft.rows.push(row);
     if (input.text !== undefined) draft.text.push(input.text);
@@ -94,7 +98,10 @@ export class ExportGate {
   /** Redacts (or, raw, strips only the vault's secrets), checks the bytes, and keeps the result for `save`. */
   prepare(input: PrepareExport): PreparedExport {
     this.expire();
-    if (input.target === 'file' && (input.suggestedName === undefined || !FILE_NAME.test(input.suggestedName) || input.suggestedName.startsWith('.'))) {
+    if (
+      input.target === 'file' &&
+      (input.suggestedName === undefined || !FILE_NAME.test(input.suggestedName) || input.suggestedName.startsWith('.'))
+    ) {
       throw new WorkbenchError('validation', 'A file export needs a plain file name ending in .csv, .json, .md, .html or .txt.', {
         fields: [{ path: 'suggestedName', message: 'must be a plain file name with a known extension' }],
       });
@@ -142,7 +149,8 @@ export class ExportGate {
     // The last line of defence, for raw output too: no known secret in any encoding.
     const scanner = new SecretScanner(secrets);
     const findings = scanner.scan(input.suggestedName ?? 'clipboard', bytes);
-    if (findings.length > 0) throw new WorkbenchError('conflict', `Nothing left the app: a known secret was found in the output (${findings[0]!.encoding}).`);
+    if (findings.length > 0)
+      throw new WorkbenchError('conflict', `Nothing left the app: a known secret was found in the output (${findings[0]!.encoding}).`);
     const hidden = redactor.tally();
     const result: PreparedExport = {
       exportId: `export-${randomBytes(8).toString('hex')}`,
@@ -168,15 +176,22 @@ export class ExportGate {
    * still checked for, and nothing is kept for `save`.
    */
   private revealOnce(target: PrepareExport['target'], revealId: string): PreparedExport {
-    if (target !== 'clipboard') throw new WorkbenchError('validation', 'A newly generated secret can only be shown and copied, never saved to a file.');
+    if (target !== 'clipboard')
+      throw new WorkbenchError('validation', 'A newly generated secret can only be shown and copied, never saved to a file.');
     const secret = this.oneTime.take(revealId);
-    if (secret === null) throw new WorkbenchError('not_found', 'That secret was already shown: it is shown once, right after it is generated. Generate a new one to see a secret again.');
+    if (secret === null)
+      throw new WorkbenchError(
+        'not_found',
+        'That secret was already shown: it is shown once, right after it is generated. Generate a new one to see a secret again.',
+      );
     const known = [...this.options.secrets(), LOCAL_CLIENT_SECRET];
-    if (!known.includes(secret)) throw new WorkbenchError('conflict', 'That secret was replaced or forgotten since it was generated; it is no longer the one in use.');
+    if (!known.includes(secret))
+      throw new WorkbenchError('conflict', 'That secret was replaced or forgotten since it was generated; it is no longer the one in use.');
     const bytes = Buffer.from(secret, 'utf8');
     const others = known.filter((s) => s !== secret);
     const scanner = new SecretScanner(others);
-    if (scanner.scan('clipboard', bytes).length > 0) throw new WorkbenchError('conflict', 'Nothing left the app: another known secret was found in the output.');
+    if (scanner.scan('clipboard', bytes).length > 0)
+      throw new WorkbenchError('conflict', 'Nothing left the app: another known secret was found in the output.');
     return {
       exportId: `export-${randomBytes(8).toString('hex')}`,
       target: 'clipboard',
@@ -198,7 +213,8 @@ export class ExportGate {
     const entry = this.prepared.get(exportId);
     if (!entry) throw new WorkbenchError('not_found', 'That export was prepared more than ten minutes ago; export again.');
     const { result } = entry;
-    if (result.target !== 'file' || result.suggestedName === null) throw new WorkbenchError('validation', 'Only file exports are saved; a clipboard copy is pasted.');
+    if (result.target !== 'file' || result.suggestedName === null)
+      throw new WorkbenchError('validation', 'Only file exports are saved; a clipboard copy is pasted.');
     this.prepared.delete(exportId);
     return saveExport(this.options.saver, result.suggestedName, result.content);
   }
@@ -207,7 +223,8 @@ export class ExportGate {
   assertNoSecrets(where: string, content: string | Uint8Array): void {
     const scanner = new SecretScanner([...this.options.secrets(), LOCAL_CLIENT_SECRET]);
     const findings = scanner.scan(where, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
-    if (findings.length > 0) throw new WorkbenchError('conflict', `Nothing was written: a known secret was found in the export (${findings[0]!.encoding}).`);
+    if (findings.length > 0)
+      throw new WorkbenchError('conflict', `Nothing was written: a known secret was found in the export (${findings[0]!.encoding}).`);
   }
 
   private redactor(secrets: string[], learnt: [string, RedactionCategory][]): Redactor {
@@ -219,7 +236,8 @@ export class ExportGate {
 
   private takeDraft(draftId: string): Draft {
     const draft = this.drafts.get(draftId);
-    if (!draft) throw new WorkbenchError('not_found', 'That export was started more than ten minutes ago or already finished; export again.');
+    if (!draft)
+      throw new WorkbenchError('not_found', 'That export was started more than ten minutes ago or already finished; export again.');
     this.drafts.delete(draftId);
     return draft;
   }

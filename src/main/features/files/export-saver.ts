@@ -34,9 +34,13 @@ const PLAIN_NAME = /^[^/\\:*?"<>|\u0000-\u001f]+\.(csv|json|md|html|txt|zip|pdf)
 export async function saveExport(saver: ExportSaver | null, suggestedName: string, content: string | Uint8Array): Promise<ExportOutcome> {
   // The dialog proposes this name; a path or an odd extension is the renderer's bug, said plainly.
   if (!PLAIN_NAME.test(suggestedName) || suggestedName.startsWith('.')) {
-    throw new WorkbenchError('validation', `“${suggestedName.slice(0, 80)}” is not a plain file name ending in .csv, .json, .md, .html, .txt, .zip or .pdf.`, {
-      fields: [{ path: 'suggestedName', message: 'must be a plain file name with a known extension' }],
-    });
+    throw new WorkbenchError(
+      'validation',
+      `“${suggestedName.slice(0, 80)}” is not a plain file name ending in .csv, .json, .md, .html, .txt, .zip or .pdf.`,
+      {
+        fields: [{ path: 'suggestedName', message: 'must be a plain file name with a known extension' }],
+      },
+    );
   }
   if (!saver) return { outcome: 'download', path: null };
   const path = await saver.save(suggestedName, content);

@@ -30,7 +30,15 @@ export function connectFlow(ctx: EvidenceContext): Verdict {
     const list = byFlow(flow);
     const last = list.at(-1);
     if (last) {
-      lines.push(evidence(ctx, `${flow === 'reauth' ? 'Reauthentication through Connect' : `${flow[0]!.toUpperCase()}${flow.slice(1)} flow`}: ${plural(list.length, 'connection')} completed${last.connectionId ? `; last: connection ${last.connectionId}` : ''}`, last.time, last.requestIds, last.env));
+      lines.push(
+        evidence(
+          ctx,
+          `${flow === 'reauth' ? 'Reauthentication through Connect' : `${flow[0]!.toUpperCase()}${flow.slice(1)} flow`}: ${plural(list.length, 'connection')} completed${last.connectionId ? `; last: connection ${last.connectionId}` : ''}`,
+          last.time,
+          last.requestIds,
+          last.env,
+        ),
+      );
     }
   }
   if (successes.length > 0) {
@@ -49,11 +57,24 @@ export function connectFlow(ctx: EvidenceContext): Verdict {
     return {
       status: 'fail',
       summary: `${plural(failures.length, 'Connect attempt')} failed and none completed.`,
-      evidence: [evidence(ctx, `Last failure, at ${String(detail['stage'] ?? 'connect')}: ${message}`, lastFailure.time, parseList(lastFailure.requestIds), lastFailure.environmentId)],
+      evidence: [
+        evidence(
+          ctx,
+          `Last failure, at ${String(detail['stage'] ?? 'connect')}: ${message}`,
+          lastFailure.time,
+          parseList(lastFailure.requestIds),
+          lastFailure.environmentId,
+        ),
+      ],
       next: 'Open Diagnostics → Connect traces for the failed attempt, fix the cause, and run Connect again.',
     };
   }
-  return { status: 'not_yet', summary: 'No connection has been made through Finch Connect yet.', evidence: [], next: 'Run Finch Connect from Connections (embedded flow, and the redirect flow if you use it).' };
+  return {
+    status: 'not_yet',
+    summary: 'No connection has been made through Finch Connect yet.',
+    evidence: [],
+    next: 'Run Finch Connect from Connections (embedded flow, and the redirect flow if you use it).',
+  };
 }
 
 export function multipleConnections(ctx: EvidenceContext): Verdict {
@@ -79,7 +100,17 @@ export function multipleConnections(ctx: EvidenceContext): Verdict {
   return {
     status: 'pass',
     summary: `${plural(multi.length, 'customer')} with several connections.`,
-    evidence: multi.slice(0, 5).map((g) => evidence(ctx, `Customer ${g.customer}: ${g.ids.length} connections (${[...g.providers].join(', ')}): ${g.ids.join(', ')}`, g.last, [], g.env)),
+    evidence: multi
+      .slice(0, 5)
+      .map((g) =>
+        evidence(
+          ctx,
+          `Customer ${g.customer}: ${g.ids.length} connections (${[...g.providers].join(', ')}): ${g.ids.join(', ')}`,
+          g.last,
+          [],
+          g.env,
+        ),
+      ),
     next: null,
   };
 }
@@ -88,11 +119,26 @@ export function backendExchange(ctx: EvidenceContext): Verdict {
   const match = `${column('path', 'auth')} AND ${column('path', 'token')}`;
   const count = ctx.q.countMatching(match);
   const newest = ctx.q.matching(match, 1)[0];
-  const design = evidence(ctx, 'By design: the renderer only hands the code to main; main holds the client secret and calls POST /auth/token.', null);
+  const design = evidence(
+    ctx,
+    'By design: the renderer only hands the code to main; main holds the client secret and calls POST /auth/token.',
+    null,
+  );
   return {
     status: 'pass',
     summary: count > 0 ? `${plural(count, 'code exchange')} made by main.` : 'Always in main; no code exchanged yet.',
-    evidence: newest ? [design, evidence(ctx, `Last exchange: POST /auth/token → ${newest.status ?? 'no response'}`, newest.time, [newest.requestId], newest.environmentId)] : [design],
+    evidence: newest
+      ? [
+          design,
+          evidence(
+            ctx,
+            `Last exchange: POST /auth/token → ${newest.status ?? 'no response'}`,
+            newest.time,
+            [newest.requestId],
+            newest.environmentId,
+          ),
+        ]
+      : [design],
     next: null,
   };
 }

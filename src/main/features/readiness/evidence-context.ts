@@ -33,7 +33,13 @@ export interface Verdict {
   next: string | null;
 }
 
-export function evidence(ctx: EvidenceContext, text: string, at: number | null, requestIds: (string | null)[] = [], environmentId: string | null = null): Evidence {
+export function evidence(
+  ctx: EvidenceContext,
+  text: string,
+  at: number | null,
+  requestIds: (string | null)[] = [],
+  environmentId: string | null = null,
+): Evidence {
   return {
     text,
     at,

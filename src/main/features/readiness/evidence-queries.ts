@@ -49,17 +49,24 @@ export class EvidenceQueries {
 
   constructor(private readonly db: Database.Database) {
     this.s = {
-      connectEvents: db.prepare(`SELECT time, environment_id AS environmentId, connection_id AS connectionId, customer_id AS customerId, type, detail,
+      connectEvents:
+        db.prepare(`SELECT time, environment_id AS environmentId, connection_id AS connectionId, customer_id AS customerId, type, detail,
         request_ids AS requestIds FROM events WHERE type IN ('connect_started', 'connect_succeeded', 'reauth_succeeded', 'connect_failed', 'connect_closed')
         ORDER BY id DESC LIMIT 20000`),
-      disconnects: db.prepare(`SELECT time, environment_id AS environmentId, connection_id AS connectionId, customer_id AS customerId, type, detail,
+      disconnects:
+        db.prepare(`SELECT time, environment_id AS environmentId, connection_id AS connectionId, customer_id AS customerId, type, detail,
         request_ids AS requestIds FROM events WHERE type = 'disconnected' ORDER BY id DESC LIMIT 2000`),
-      connections: db.prepare(`SELECT environment_id AS environmentId, id, customer_id AS customerId, company_id AS companyId, provider_id AS providerId,
+      connections:
+        db.prepare(`SELECT environment_id AS environmentId, id, customer_id AS customerId, company_id AS companyId, provider_id AS providerId,
         connection_type AS connectionType, status, created_at AS createdAt, disconnected_at AS disconnectedAt FROM connections ORDER BY created_at`),
       ftsCount: db.prepare('SELECT count(*) AS n FROM requests_fts WHERE requests_fts MATCH ?'),
-      ftsNewest: db.prepare(`SELECT ${ATTEMPT} FROM requests_fts f JOIN requests r ON r.id = f.rowid WHERE requests_fts MATCH @match ORDER BY f.rowid DESC LIMIT @limit`),
+      ftsNewest: db.prepare(
+        `SELECT ${ATTEMPT} FROM requests_fts f JOIN requests r ON r.id = f.rowid WHERE requests_fts MATCH @match ORDER BY f.rowid DESC LIMIT @limit`,
+      ),
       lastAttemptOf: db.prepare(`SELECT ${ATTEMPT} FROM requests r WHERE r.call_id = ? ORDER BY r.attempt DESC, r.id DESC LIMIT 1`),
-      missingIds: db.prepare(`SELECT ${ATTEMPT} FROM requests r WHERE r.request_id IS NULL AND r.status IS NOT NULL ORDER BY r.id DESC LIMIT 3`),
+      missingIds: db.prepare(
+        `SELECT ${ATTEMPT} FROM requests r WHERE r.request_id IS NULL AND r.status IS NOT NULL ORDER BY r.id DESC LIMIT 3`,
+      ),
       missingIdCount: db.prepare('SELECT count(*) AS n FROM requests WHERE request_id IS NULL AND status IS NOT NULL'),
       newestWithId: db.prepare(`SELECT ${ATTEMPT} FROM requests r WHERE r.request_id IS NOT NULL ORDER BY r.id DESC LIMIT 1`),
       total: db.prepare('SELECT count(*) AS n FROM requests'),

@@ -86,10 +86,21 @@ export class ReadinessService {
       items: section.items.map((item): ReadinessItem => {
         const verdict = item.kind === 'manual' ? manualVerdict(item, ticks.get(item.id)) : this.evaluate(item, ctx);
         return {
-          id: item.id, title: item.title, checklist: item.checklist, kind: item.kind, ...verdict,
+          id: item.id,
+          title: item.title,
+          checklist: item.checklist,
+          kind: item.kind,
+          ...verdict,
           // Names the user chose (environments, notes) may hold anything, even a pasted secret.
-          evidence: verdict.evidence.map((e) => ({ ...e, text: redactor.known(e.text), environment: e.environment === null ? null : redactor.known(e.environment) })),
-          manual: item.kind === 'manual' ? { checkedAt: ticks.get(item.id)?.checkedAt ?? null, note: orNull(ticks.get(item.id)?.note, (n) => redactor.known(n)) } : null,
+          evidence: verdict.evidence.map((e) => ({
+            ...e,
+            text: redactor.known(e.text),
+            environment: e.environment === null ? null : redactor.known(e.environment),
+          })),
+          manual:
+            item.kind === 'manual'
+              ? { checkedAt: ticks.get(item.id)?.checkedAt ?? null, note: orNull(ticks.get(item.id)?.note, (n) => redactor.known(n)) }
+              : null,
         };
       }),
     }));
@@ -106,7 +117,9 @@ export class ReadinessService {
   setCheck(itemId: ReadinessItemId, checked: boolean, note?: string): ReadinessReport {
     const item = CHECKLIST.flatMap((s) => s.items).find((i) => i.id === itemId);
     if (!item || item.kind !== 'manual') {
-      throw new WorkbenchError('validation', 'Only manual items can be ticked; the others follow the evidence.', { fields: [{ path: 'itemId', message: 'is not a manual item' }] });
+      throw new WorkbenchError('validation', 'Only manual items can be ticked; the others follow the evidence.', {
+        fields: [{ path: 'itemId', message: 'is not a manual item' }],
+      });
     }
     this.manual.set(itemId, checked, this.now(), note ?? null);
     return this.report();
@@ -116,19 +129,35 @@ export class ReadinessService {
   async export(format: 'markdown' | 'html' | 'pdf'): Promise<ExportDelivery> {
     const spec = FORMATS[format];
     if (format === 'pdf' && !this.options.pdfPrinter) {
-      throw new WorkbenchError('validation', 'PDF export needs the desktop app (Electron’s printToPDF). Export HTML and print it from your browser instead.');
+      throw new WorkbenchError(
+        'validation',
+        'PDF export needs the desktop app (Electron’s printToPDF). Export HTML and print it from your browser instead.',
+      );
     }
     const report = this.report();
     const app = this.options.app();
     const appLine = `${app.name} ${app.version} (${app.runtime}) on ${app.platform}`;
     const html = renderHtml(report, appLine);
-    const bytes = format === 'markdown' ? new TextEncoder().encode(renderMarkdown(report, appLine)) : format === 'html' ? new TextEncoder().encode(html) : await this.options.pdfPrinter!.print(html);
+    const bytes =
+      format === 'markdown'
+        ? new TextEncoder().encode(renderMarkdown(report, appLine))
+        : format === 'html'
+          ? new TextEncoder().encode(html)
+          : await this.options.pdfPrinter!.print(html);
     const scanner = new SecretScanner(this.secrets());
     // A PDF compresses its text: check the page it was printed from as well.
-    const findings = [...scanner.scan(`readiness.${spec.extension}`, bytes), ...(format === 'pdf' ? scanner.scan('readiness.html', new TextEncoder().encode(html)) : [])];
-    if (findings.length > 0) throw new WorkbenchError('conflict', `Nothing was written: a known secret was found in the report (${findings[0]!.encoding}).`);
+    const findings = [
+      ...scanner.scan(`readiness.${spec.extension}`, bytes),
+      ...(format === 'pdf' ? scanner.scan('readiness.html', new TextEncoder().encode(html)) : []),
+    ];
+    if (findings.length > 0)
+      throw new WorkbenchError('conflict', `Nothing was written: a known secret was found in the report (${findings[0]!.encoding}).`);
     const stamp = new Date(report.generatedAt).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-    return deliver(this.options.fileSaver, { suggestedName: `finch-readiness-${stamp}.${spec.extension}`, filter: { name: spec.filter, extensions: [spec.extension] }, bytes }, spec.mimeType);
+    return deliver(
+      this.options.fileSaver,
+      { suggestedName: `finch-readiness-${stamp}.${spec.extension}`, filter: { name: spec.filter, extensions: [spec.extension] }, bytes },
+      spec.mimeType,
+    );
   }
 
   private evaluate(item: ChecklistItem, ctx: EvidenceContext): Verdict {
@@ -138,7 +167,12 @@ export class ReadinessService {
       return evaluator(ctx);
     } catch (error) {
       // One broken evidence source must not take the whole report down.
-      return { status: 'not_yet', summary: `The app could not gather this evidence: ${(error as Error).message}`, evidence: [], next: 'Try again; if it persists, report it.' };
+      return {
+        status: 'not_yet',
+        summary: `The app could not gather this evidence: ${(error as Error).message}`,
+        evidence: [],
+        next: 'Try again; if it persists, report it.',
+      };
     }
   }
 
@@ -148,7 +182,10 @@ export class ReadinessService {
 
   private redactor(): Redactor {
     const customers = this.options.db.prepare('SELECT name, email FROM customers').all() as { name: string; email: string | null }[];
-    return new Redactor({ secrets: this.secrets(), personal: customers.flatMap((c) => [c.name, c.email ?? '']).filter((v) => v.length > 0) });
+    return new Redactor({
+      secrets: this.secrets(),
+      personal: customers.flatMap((c) => [c.name, c.email ?? '']).filter((v) => v.length > 0),
+    });
   }
 
   private context(redactor: Redactor): EvidenceContext {
@@ -177,5 +214,10 @@ const orNull = (value: string | null | undefined, map: (v: string) => string): s
 
 function manualVerdict(item: ChecklistItem, tick: { checkedAt: number; note: string | null } | undefined): Verdict {
   if (tick) return { status: 'pass', summary: 'Checked by you.', evidence: [], next: null };
-  return { status: 'not_yet', summary: item.hint ?? 'The app cannot see this: check it yourself, then tick it.', evidence: [], next: 'Tick it once done.' };
+  return {
+    status: 'not_yet',
+    summary: item.hint ?? 'The app cannot see this: check it yourself, then tick it.',
+    evidence: [],
+    next: 'Tick it once done.',
+  };
 }

@@ -35,7 +35,10 @@ export function renderMarkdown(report: ReadinessReport, appLine: string): string
   for (const section of report.sections) {
     lines.push(`## ${section.title}`, '');
     for (const item of section.items) {
-      lines.push(`### ${MARK[item.status]} ${STATUS_LABELS[item.status]}: ${md(item.title)}${item.kind === 'manual' ? ' (manual)' : ''}`, '');
+      lines.push(
+        `### ${MARK[item.status]} ${STATUS_LABELS[item.status]}: ${md(item.title)}${item.kind === 'manual' ? ' (manual)' : ''}`,
+        '',
+      );
       for (const quote of item.checklist) lines.push(`> ${md(quote)}`);
       lines.push('', md(item.summary));
       const manual = manualLine(item);
@@ -48,7 +51,8 @@ export function renderMarkdown(report: ReadinessReport, appLine: string): string
   return lines.join('\n');
 }
 
-const esc = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const STYLE = `
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d2433; margin: 32px auto; max-width: 860px; padding: 0 20px; }

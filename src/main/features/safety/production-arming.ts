@@ -35,22 +35,30 @@ export class ProductionArming {
 
   arm(environmentId: string, confirmName: string, minutes: number): ArmingState {
     const env = this.options.environments.get(environmentId);
-    if (env.kind !== 'production') throw new WorkbenchError('validation', `Only Production environments are armed; “${env.name}” is always allowed to act.`);
+    if (env.kind !== 'production')
+      throw new WorkbenchError('validation', `Only Production environments are armed; “${env.name}” is always allowed to act.`);
     if (confirmName !== env.name) {
-      throw new WorkbenchError('validation', `Type “${env.name}” exactly to arm it.`, { fields: [{ path: 'confirmName', message: 'does not match the environment’s name' }] });
+      throw new WorkbenchError('validation', `Type “${env.name}” exactly to arm it.`, {
+        fields: [{ path: 'confirmName', message: 'does not match the environment’s name' }],
+      });
     }
-    if (!(ARM_MINUTES as readonly number[]).includes(minutes)) throw new WorkbenchError('validation', `Arm for ${ARM_MINUTES.join(', ')} minutes.`);
+    if (!(ARM_MINUTES as readonly number[]).includes(minutes))
+      throw new WorkbenchError('validation', `Arm for ${ARM_MINUTES.join(', ')} minutes.`);
     const until = this.options.clock.now() + minutes * 60_000;
     this.armedUntil.set(environmentId, until);
     this.timers.get(environmentId)?.();
     // Tell the window when arming runs out, so the tint and countdown end on time.
-    this.timers.set(environmentId, this.options.clock.setTimeout(() => this.expire(environmentId), minutes * 60_000));
+    this.timers.set(
+      environmentId,
+      this.options.clock.setTimeout(() => this.expire(environmentId), minutes * 60_000),
+    );
     this.options.connections.recordEvent(environmentId, null, null, 'production_armed', { minutes, until }, []);
     return this.changed(environmentId);
   }
 
   disarm(environmentId: string): ArmingState {
-    if (this.armedUntil.delete(environmentId)) this.options.connections.recordEvent(environmentId, null, null, 'production_disarmed', {}, []);
+    if (this.armedUntil.delete(environmentId))
+      this.options.connections.recordEvent(environmentId, null, null, 'production_disarmed', {}, []);
     this.timers.get(environmentId)?.();
     this.timers.delete(environmentId);
     return this.changed(environmentId);
@@ -62,9 +70,19 @@ export class ProductionArming {
     if (!state.applies) return;
     if (!state.armed) {
       const env = this.options.environments.get(environmentId);
-      throw new WorkbenchError('forbidden', `“${env.name}” is Production and disarmed: ${act} is refused. Arm it first (type its name; it stays armed for the minutes you choose).`);
+      throw new WorkbenchError(
+        'forbidden',
+        `“${env.name}” is Production and disarmed: ${act} is refused. Arm it first (type its name; it stays armed for the minutes you choose).`,
+      );
     }
-    this.options.connections.recordEvent(environmentId, typeof detail['connectionId'] === 'string' ? detail['connectionId'] : null, null, 'armed_act', { act, ...detail }, []);
+    this.options.connections.recordEvent(
+      environmentId,
+      typeof detail['connectionId'] === 'string' ? detail['connectionId'] : null,
+      null,
+      'armed_act',
+      { act, ...detail },
+      [],
+    );
   }
 
   private expire(environmentId: string): void {

@@ -52,7 +52,9 @@ export function rateLimitStorm(c: LimitsJobsContext): Step[] {
       const throttled = attempts.filter((a) => a.status === 429);
       // A call "waited" when its first attempt left more than a second after the burst was fired.
       const waited = done.filter((d) => (c.requestLog.attemptsOf(d.callId)[0]?.time ?? firedAt) - firedAt > 1_000).length;
-      const requestIds = [...new Set([...attempts.map((a) => a.requestId), ...failed.map((f) => f.details?.requestId)])].filter((x): x is string => !!x);
+      const requestIds = [...new Set([...attempts.map((a) => a.requestId), ...failed.map((f) => f.details?.requestId)])].filter(
+        (x): x is string => !!x,
+      );
       const ok = failed.length === 0 && throttled.length === 0 && waited >= STORM_EXCESS;
       const why =
         throttled.length > 0
@@ -73,11 +75,20 @@ export function rateLimitStorm(c: LimitsJobsContext): Step[] {
 }
 
 export function failingSyncJob(c: LimitsJobsContext): Step[] {
-  const failureOf = async <T>(promise: Promise<T>) => promise.then(() => null, (e: unknown) => e as WorkbenchError);
+  const failureOf = async <T>(promise: Promise<T>) =>
+    promise.then(
+      () => null,
+      (e: unknown) => e as WorkbenchError,
+    );
   return [
     async (r) => {
       const config = await c.mockData.setJobConfiguration(c.env, c.connectionId, 'reauth_error');
-      r({ name: 'Set the next data_sync_all to end in reauth_error (PUT /sandbox/jobs/configuration)', ok: config.completionStatus === 'reauth_error', detail: `completion_status ${config.completionStatus}`, requestIds: ids(config) });
+      r({
+        name: 'Set the next data_sync_all to end in reauth_error (PUT /sandbox/jobs/configuration)',
+        ok: config.completionStatus === 'reauth_error',
+        detail: `completion_status ${config.completionStatus}`,
+        requestIds: ids(config),
+      });
     },
     async (r) => {
       const job = await c.syncJobs.run(c.env, c.connectionId);

@@ -35,7 +35,6 @@ export interface DrillOptions {
   now?: () => number;
 }
 
-
 export class DrillRunner {
   private readonly now: () => number;
   private readonly insert;
@@ -43,16 +42,27 @@ export class DrillRunner {
 
   constructor(private readonly options: DrillOptions) {
     this.now = options.now ?? Date.now;
-    this.insert = options.db.prepare(`INSERT INTO drill_results (environment_id, connection_id, drill, passed, started_at, finished_at, steps, request_ids)
+    this.insert = options.db
+      .prepare(`INSERT INTO drill_results (environment_id, connection_id, drill, passed, started_at, finished_at, steps, request_ids)
       VALUES (@environmentId, @connectionId, @drill, @passed, @startedAt, @finishedAt, @steps, @requestIds)`);
-    this.list = options.db.prepare(`SELECT id, drill, connection_id AS connectionId, passed, started_at AS startedAt, finished_at AS finishedAt,
+    this.list = options.db
+      .prepare(`SELECT id, drill, connection_id AS connectionId, passed, started_at AS startedAt, finished_at AS finishedAt,
       steps, request_ids AS requestIds FROM drill_results WHERE environment_id = ? ORDER BY id DESC LIMIT 50`);
   }
 
   results(environmentId: string): DrillResult[] {
-    return (this.list.all(environmentId) as (Omit<DrillResult, 'passed' | 'steps' | 'requestIds'> & { passed: number; steps: string; requestIds: string })[]).map(
-      (r) => ({ ...r, passed: r.passed === 1, steps: JSON.parse(r.steps) as DrillStep[], requestIds: JSON.parse(r.requestIds) as string[] }),
-    );
+    return (
+      this.list.all(environmentId) as (Omit<DrillResult, 'passed' | 'steps' | 'requestIds'> & {
+        passed: number;
+        steps: string;
+        requestIds: string;
+      })[]
+    ).map((r) => ({
+      ...r,
+      passed: r.passed === 1,
+      steps: JSON.parse(r.steps) as DrillStep[],
+      requestIds: JSON.parse(r.requestIds) as string[],
+    }));
   }
 
   async run(environmentId: string, drill: DrillId, connectionId: string | null): Promise<DrillResult> {
@@ -78,7 +88,14 @@ export class DrillRunner {
     const requestIds = [...new Set(steps.flatMap((s) => s.requestIds))];
     const finishedAt = this.now();
     const info = this.insert.run({
-      environmentId, connectionId: usedConnection, drill, passed: passed ? 1 : 0, startedAt, finishedAt, steps: JSON.stringify(steps), requestIds: JSON.stringify(requestIds),
+      environmentId,
+      connectionId: usedConnection,
+      drill,
+      passed: passed ? 1 : 0,
+      startedAt,
+      finishedAt,
+      steps: JSON.stringify(steps),
+      requestIds: JSON.stringify(requestIds),
     });
     return { id: Number(info.lastInsertRowid), drill, connectionId: usedConnection, passed, startedAt, finishedAt, steps, requestIds };
   }
@@ -92,9 +109,22 @@ export class DrillRunner {
     const setStatus = (id: string, status: 'reauth' | 'connected') =>
       gateway.call(connections.target(env, id), (client) => client.sandbox.connections.accounts.update({ connection_status: status }));
     const read = (id: string) => lifecycle.read(env, id, (client) => client.hris.company.retrieve());
-    const failureOf = async <T>(promise: Promise<T>) => promise.then(() => null, (e: unknown) => e as WorkbenchError);
+    const failureOf = async <T>(promise: Promise<T>) =>
+      promise.then(
+        () => null,
+        (e: unknown) => e as WorkbenchError,
+      );
 
-    const context = () => ({ env, connectionId: need(), lifecycle, connections, requestLog: this.options.requestLog, mockData: this.options.mockData, syncJobs: this.options.syncJobs, now: () => this.options.clock.now() });
+    const context = () => ({
+      env,
+      connectionId: need(),
+      lifecycle,
+      connections,
+      requestLog: this.options.requestLog,
+      mockData: this.options.mockData,
+      syncJobs: this.options.syncJobs,
+      now: () => this.options.clock.now(),
+    });
 
     switch (drill) {
       case 'rate-limit-storm':
@@ -106,7 +136,12 @@ export class DrillRunner {
         return [
           async (r) => {
             const forced = await setStatus(id, 'reauth');
-            r({ name: 'Force the connection into reauth (PUT /sandbox/connections/accounts)', ok: true, detail: 'status reauth', requestIds: ids(forced) });
+            r({
+              name: 'Force the connection into reauth (PUT /sandbox/connections/accounts)',
+              ok: true,
+              detail: 'status reauth',
+              requestIds: ids(forced),
+            });
           },
           async (r) => {
             const failure = await failureOf(read(id));
@@ -121,7 +156,12 @@ export class DrillRunner {
           async (r) => {
             const restored = await setStatus(id, 'connected');
             connections.setStatus(env, id, 'connected', 'drill_reconnected', [restored.requestId]);
-            r({ name: 'Reconnect (the sandbox stands in for the employer’s Connect)', ok: true, detail: 'status connected', requestIds: ids(restored) });
+            r({
+              name: 'Reconnect (the sandbox stands in for the employer’s Connect)',
+              ok: true,
+              detail: 'status connected',
+              requestIds: ids(restored),
+            });
           },
           async (r) => {
             const again = await read(id);
@@ -133,10 +173,20 @@ export class DrillRunner {
         let created: ConnectionIdHolder | null = null;
         return [
           async (r) => {
-            const c = await connections.createSandbox(env, { providerId: 'finch', authenticationType: 'assisted', employeeSize: 5, customerName: 'Drill: assisted onboarding' });
+            const c = await connections.createSandbox(env, {
+              providerId: 'finch',
+              authenticationType: 'assisted',
+              employeeSize: 5,
+              customerName: 'Drill: assisted onboarding',
+            });
             created = { id: c.id };
             use(c.id);
-            r({ name: 'Create an assisted sandbox connection', ok: true, detail: `connection ${c.id}, status ${c.status}`, requestIds: [] });
+            r({
+              name: 'Create an assisted sandbox connection',
+              ok: true,
+              detail: `connection ${c.id}, status ${c.status}`,
+              requestIds: [],
+            });
           },
           async (r) => {
             const pending = await lifecycle.read(env, created!.id, (client) => client.hris.directory.list());
@@ -150,11 +200,23 @@ export class DrillRunner {
           async (r) => {
             const done = await setStatus(created!.id, 'connected');
             connections.setStatus(env, created!.id, 'connected', 'drill_setup_complete', [done.requestId]);
-            r({ name: 'Finch completes the setup (sandbox status connected)', ok: true, detail: 'status connected', requestIds: ids(done) });
+            r({
+              name: 'Finch completes the setup (sandbox status connected)',
+              ok: true,
+              detail: 'status connected',
+              requestIds: ids(done),
+            });
           },
           async (r) => {
-            const ready: CallResult<{ individuals: unknown[] }> = await lifecycle.read(env, created!.id, (client) => client.hris.directory.list());
-            r({ name: 'The directory arrives', ok: ready.status === 200 && ready.data.individuals.length > 0, detail: `${ready.data.individuals.length} people`, requestIds: ids(ready) });
+            const ready: CallResult<{ individuals: unknown[] }> = await lifecycle.read(env, created!.id, (client) =>
+              client.hris.directory.list(),
+            );
+            r({
+              name: 'The directory arrives',
+              ok: ready.status === 200 && ready.data.individuals.length > 0,
+              detail: `${ready.data.individuals.length} people`,
+              requestIds: ids(ready),
+            });
           },
         ];
       }
@@ -164,7 +226,9 @@ export class DrillRunner {
           async (r) => {
             const directory = await lifecycle.read(env, id, (client) => client.hris.directory.list({ limit: 3 }));
             const known = directory.data.individuals.map((p) => ({ individual_id: p.id! }));
-            const batch = await lifecycle.read(env, id, (client) => client.hris.individuals.retrieveMany({ requests: [...known, { individual_id: 'drill-no-such-person' }] }));
+            const batch = await lifecycle.read(env, id, (client) =>
+              client.hris.individuals.retrieveMany({ requests: [...known, { individual_id: 'drill-no-such-person' }] }),
+            );
             const items = batch.data.responses;
             const failed = items.filter((i) => i.code !== 200);
             r({
@@ -180,7 +244,9 @@ export class DrillRunner {
         const id = need();
         return [
           async (r) => {
-            this.options.simulator()!.admin.addFault({ kind: 'error', status: 503, path: '/employer/company', count: 2, finch_code: 'server_error' });
+            this.options
+              .simulator()!
+              .admin.addFault({ kind: 'error', status: 503, path: '/employer/company', count: 2, finch_code: 'server_error' });
             const result = await read(id);
             const attempts = this.options.requestLog.attemptsOf(result.callId);
             const failures = attempts.filter((a) => (a.status ?? 0) >= 500);

@@ -4,7 +4,12 @@ import type { ConnectionService } from '../../platform/workspace/connection-serv
 import type { DrillRunner } from './drills';
 import type { MockData } from './mock-data';
 
-export function buildSandboxHandlers(d: { connections: ConnectionService; drills: DrillRunner; mockData: MockData; activeId: () => string }): HandlerMap['sandbox'] {
+export function buildSandboxHandlers(d: {
+  connections: ConnectionService;
+  drills: DrillRunner;
+  mockData: MockData;
+  activeId: () => string;
+}): HandlerMap['sandbox'] {
   const { connections, drills, mockData, activeId } = d;
   return {
     createConnection: (input) => connections.createSandbox(activeId(), input),

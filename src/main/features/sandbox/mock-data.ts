@@ -62,11 +62,19 @@ export class MockData {
           return client.sandbox.payment.create(body as never);
       }
     };
-    const written = await this.options.lifecycle.read<unknown>(environmentId, input.connectionId, call as (client: Finch) => { withResponse(): Promise<{ data: unknown; response: Response }> });
+    const written = await this.options.lifecycle.read<unknown>(
+      environmentId,
+      input.connectionId,
+      call as (client: Finch) => { withResponse(): Promise<{ data: unknown; response: Response }> },
+    );
     let job: SandboxWriteResult['job'] = null;
     let warning: string | null = null;
     if (input.sync !== false) {
-      job = await this.options.operations.start(`${LABEL[input.write]}: sync`, (op) => this.options.syncJobs.run(environmentId, input.connectionId, op), input.operationId);
+      job = await this.options.operations.start(
+        `${LABEL[input.write]}: sync`,
+        (op) => this.options.syncJobs.run(environmentId, input.connectionId, op),
+        input.operationId,
+      );
       if (job.status !== 'complete') {
         warning = `The change was saved, but the sync job ended “${job.status}”, so reads will not show it yet. Check the job configuration (it may be set to fail on purpose) and run a sync again.`;
       }
@@ -77,7 +85,9 @@ export class MockData {
   /** PUT /sandbox/connections/accounts: Finch's answers change at once; the app's view follows. */
   async setStatus(environmentId: string, connectionId: string, status: ConnectionStatus) {
     this.requireSandbox(environmentId, 'A connection status can be forced');
-    const result = await this.options.lifecycle.read(environmentId, connectionId, (client) => client.sandbox.connections.accounts.update({ connection_status: status }));
+    const result = await this.options.lifecycle.read(environmentId, connectionId, (client) =>
+      client.sandbox.connections.accounts.update({ connection_status: status }),
+    );
     this.options.connections.setStatus(environmentId, connectionId, status, 'sandbox_status_forced', [result.requestId]);
     return this.options.connections.get(environmentId, connectionId);
   }
@@ -85,7 +95,9 @@ export class MockData {
   async jobConfiguration(environmentId: string, connectionId: string) {
     this.requireSandbox(environmentId, 'Sandbox jobs can be configured');
     const result = await this.options.lifecycle.read(environmentId, connectionId, (client) => client.sandbox.jobs.configuration.retrieve());
-    const config = (result.data as unknown as { type?: string; completion_status?: JobCompletion }[]).find((c) => c.type === 'data_sync_all');
+    const config = (result.data as unknown as { type?: string; completion_status?: JobCompletion }[]).find(
+      (c) => c.type === 'data_sync_all',
+    );
     return { completionStatus: config?.completion_status ?? 'complete', requestId: result.requestId };
   }
 

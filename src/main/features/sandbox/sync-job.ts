@@ -36,31 +36,53 @@ export class SyncJobs {
       client.sandbox.jobs.create({ type: 'data_sync_all' }, operation ? { signal: operation.signal } : undefined),
     );
     const jobId = created.data.job_id;
-    if (!jobId) throw new WorkbenchError('finch_error', 'Finch accepted the sync job but returned no job id.', { requestId: created.requestId ?? undefined });
+    if (!jobId)
+      throw new WorkbenchError('finch_error', 'Finch accepted the sync job but returned no job id.', {
+        requestId: created.requestId ?? undefined,
+      });
     return this.watch(environmentId, connectionId, jobId, operation, created.requestId ? [created.requestId] : []);
   }
 
-  async watch(environmentId: string, connectionId: string, jobId: string, operation?: Operation, requestIds: string[] = []): Promise<SyncJobView> {
+  async watch(
+    environmentId: string,
+    connectionId: string,
+    jobId: string,
+    operation?: Operation,
+    requestIds: string[] = [],
+  ): Promise<SyncJobView> {
     const { lifecycle, clock } = this.options;
     const pollMs = this.options.pollMs ?? 1_000;
     const deadline = clock.now() + (this.options.timeoutMs ?? 5 * 60_000);
     const seen: string[] = [];
     for (;;) {
       operation?.checkCancelled();
-      const read = await lifecycle.read(environmentId, connectionId, (client) => client.jobs.automated.retrieve(jobId, operation ? { signal: operation.signal } : undefined));
+      const read = await lifecycle.read(environmentId, connectionId, (client) =>
+        client.jobs.automated.retrieve(jobId, operation ? { signal: operation.signal } : undefined),
+      );
       if (read.requestId) requestIds.push(read.requestId);
       const status = read.data.status;
       if (seen.at(-1) !== status) seen.push(status);
       operation?.advance({ pages: 1, detail: `job ${jobId.slice(0, 8)}: ${status}` });
-      const view: SyncJobView = { jobId, status, startedAt: read.data.started_at ?? null, completedAt: read.data.completed_at ?? null, seen, requestIds };
+      const view: SyncJobView = {
+        jobId,
+        status,
+        startedAt: read.data.started_at ?? null,
+        completedAt: read.data.completed_at ?? null,
+        seen,
+        requestIds,
+      };
       if (isTerminal(status)) {
         this.mirror(environmentId, connectionId, status, read.requestId);
         return view;
       }
       if (clock.now() >= deadline) {
-        throw new WorkbenchError('network', `Job ${jobId} was still ${status} after ${Math.round((this.options.timeoutMs ?? 300_000) / 1000)} s; it keeps running at Finch. Watch it again later.`, {
-          requestId: read.requestId ?? undefined,
-        });
+        throw new WorkbenchError(
+          'network',
+          `Job ${jobId} was still ${status} after ${Math.round((this.options.timeoutMs ?? 300_000) / 1000)} s; it keeps running at Finch. Watch it again later.`,
+          {
+            requestId: read.requestId ?? undefined,
+          },
+        );
       }
       await sleep(clock, pollMs, operation?.signal);
     }

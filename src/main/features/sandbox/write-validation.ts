@@ -53,8 +53,15 @@ export function checkSandboxWrite(write: SandboxWrite, body: unknown): FieldErro
 export function assertSandboxWrite<T>(write: SandboxWrite, body: T): T {
   const fields = checkSandboxWrite(write, body);
   if (fields.length > 0) {
-    const summary = fields.slice(0, 5).map((f) => `${f.path}: ${f.message}`).join('; ');
-    throw new WorkbenchError('validation', `This ${write} change does not match Finch’s schema: ${summary}${fields.length > 5 ? '; …' : ''}`, { fields });
+    const summary = fields
+      .slice(0, 5)
+      .map((f) => `${f.path}: ${f.message}`)
+      .join('; ');
+    throw new WorkbenchError(
+      'validation',
+      `This ${write} change does not match Finch’s schema: ${summary}${fields.length > 5 ? '; …' : ''}`,
+      { fields },
+    );
   }
   return body;
 }
@@ -63,7 +70,12 @@ function toFieldError(error: ErrorObject): FieldError {
   const base = error.instancePath.replace(/^\//, '').replace(/\//g, '.');
   const params = error.params as { additionalProperty?: string; missingProperty?: string };
   // Name the field itself, not its parent, so the form can mark the right input.
-  const extra = error.keyword === 'additionalProperties' ? (params.additionalProperty ?? '') : error.keyword === 'required' ? (params.missingProperty ?? '') : '';
+  const extra =
+    error.keyword === 'additionalProperties'
+      ? (params.additionalProperty ?? '')
+      : error.keyword === 'required'
+        ? (params.missingProperty ?? '')
+        : '';
   const path = [base, extra].filter(Boolean).join('.') || '(body)';
   return { path, message: messageFor(error) };
 }

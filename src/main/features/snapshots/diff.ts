@@ -50,7 +50,8 @@ export function compareRecords(before: unknown, after: unknown, prefix: string, 
 }
 
 function peopleOf(content: SnapshotContent): Map<string, Person> {
-  const bodies = (items: SnapshotContent['individuals']) => new Map(items.filter((i) => i.code === 200 && isObject(i.body)).map((i) => [i.id, i.body as Json]));
+  const bodies = (items: SnapshotContent['individuals']) =>
+    new Map(items.filter((i) => i.code === 200 && isObject(i.body)).map((i) => [i.id, i.body as Json]));
   const individuals = bodies(content.individuals);
   const employments = bodies(content.employments);
   const people = new Map<string, Person>();
@@ -72,7 +73,9 @@ const KEYS: Record<Exclude<MatchMethod, 'id'>, (p: Person) => string | null> = {
     const first = p.individual?.['first_name'] ?? p.directory['first_name'];
     const last = p.individual?.['last_name'] ?? p.directory['last_name'];
     const dob = p.individual?.['dob'];
-    return typeof first === 'string' && typeof last === 'string' && typeof dob === 'string' && dob ? `${first.trim().toLowerCase()}|${last.trim().toLowerCase()}|${dob}` : null;
+    return typeof first === 'string' && typeof last === 'string' && typeof dob === 'string' && dob
+      ? `${first.trim().toLowerCase()}|${last.trim().toLowerCase()}|${dob}`
+      : null;
   },
   source_id: (p) => {
     const id = p.employment?.['source_id'];
@@ -81,7 +84,11 @@ const KEYS: Record<Exclude<MatchMethod, 'id'>, (p: Person) => string | null> = {
 };
 
 /** Pairs people: by id, then (across connections) by unique name+dob, then by unique employee id. */
-export function matchPeople(from: Map<string, Person>, to: Map<string, Person>, sameConnection: boolean): { pairs: [Person, Person, MatchMethod][]; added: Person[]; removed: Person[] } {
+export function matchPeople(
+  from: Map<string, Person>,
+  to: Map<string, Person>,
+  sameConnection: boolean,
+): { pairs: [Person, Person, MatchMethod][]; added: Person[]; removed: Person[] } {
   const pairs: [Person, Person, MatchMethod][] = [];
   const left = new Map(from);
   const right = new Map(to);
@@ -119,7 +126,12 @@ export function matchPeople(from: Map<string, Person>, to: Map<string, Person>, 
 
 const PART_PREFIX = { directory: 'directory', individual: 'individual', employment: 'employment' } as const;
 
-export function diffSnapshots(from: SnapshotSummary, fromContent: SnapshotContent, to: SnapshotSummary, toContent: SnapshotContent): SnapshotDiff {
+export function diffSnapshots(
+  from: SnapshotSummary,
+  fromContent: SnapshotContent,
+  to: SnapshotSummary,
+  toContent: SnapshotContent,
+): SnapshotDiff {
   const sameConnection = from.connectionId === to.connectionId;
   // Ids differ between connections: comparing them would flag every person.
   const ignore = (path: string) => !sameConnection && (/(^|\.)id$/.test(path) || /_ids$/.test(path));
@@ -140,20 +152,27 @@ export function diffSnapshots(from: SnapshotSummary, fromContent: SnapshotConten
     }
     if (changes.length > 0) changed.push({ fromId: a.id, toId: b.id, name: nameOf(b), matchedBy: method, changes });
   }
-  if (partial > 0) caveats.push(`${partial} record(s) were missing on one side (a batch item that was not 200), so those parts were not compared.`);
+  if (partial > 0)
+    caveats.push(`${partial} record(s) were missing on one side (a batch item that was not 200), so those parts were not compared.`);
   if (from.startDate !== to.startDate || from.endDate !== to.endDate) {
-    caveats.push(`The payment ranges differ (${from.startDate}..${from.endDate} vs ${to.startDate}..${to.endDate}): payments outside the overlap show as added or removed.`);
+    caveats.push(
+      `The payment ranges differ (${from.startDate}..${from.endDate} vs ${to.startDate}..${to.endDate}): payments outside the overlap show as added or removed.`,
+    );
   }
   for (const [product, status] of Object.entries(from.products)) {
     const other = to.products[product];
-    if (status !== 'ok' || other !== 'ok') caveats.push(`${product}: ${status} in the older snapshot, ${other ?? 'missing'} in the newer one — not fully compared.`);
+    if (status !== 'ok' || other !== 'ok')
+      caveats.push(`${product}: ${status} in the older snapshot, ${other ?? 'missing'} in the newer one — not fully compared.`);
   }
   if (!sameConnection) caveats.push('Different connections: Finch ids (and manager ids) differ by connection, so they are not compared.');
   caveats.push('SSNs are never kept in snapshots, so SSN changes are not shown.');
 
   const payments = diffPayments(fromContent, toContent, sameConnection, ignore);
   return {
-    from, to, sameConnection, matching,
+    from,
+    to,
+    sameConnection,
+    matching,
     matchingNote: matchingNote(sameConnection, matching),
     peopleAdded: added.map((p) => ({ fromId: null, toId: p.id, name: nameOf(p) })),
     peopleRemoved: removed.map((p) => ({ fromId: p.id, toId: null, name: nameOf(p) })),
@@ -181,13 +200,22 @@ function diffPayments(from: SnapshotContent, to: SnapshotContent, sameConnection
   const statementsOf = (content: SnapshotContent) => new Map(content.payStatements.map((s) => [s.paymentId, s]));
   const withStatements = (content: SnapshotContent) => {
     const statements = statementsOf(content);
-    return new Map(content.payments.map((p) => [key(p), { ...p, pay_statement_count: statements.get(String(p['id']))?.statements.length ?? null } as Json]));
+    return new Map(
+      content.payments.map((p) => [
+        key(p),
+        { ...p, pay_statement_count: statements.get(String(p['id']))?.statements.length ?? null } as Json,
+      ]),
+    );
   };
   const a = withStatements(from);
   const b = withStatements(to);
   const ref = (p: Json) => {
     const gross = isObject(p['gross_pay']) ? p['gross_pay']['amount'] : null;
-    return { id: String(p['id'] ?? ''), payDate: typeof p['pay_date'] === 'string' ? p['pay_date'] : null, grossPay: typeof gross === 'number' ? gross : null };
+    return {
+      id: String(p['id'] ?? ''),
+      payDate: typeof p['pay_date'] === 'string' ? p['pay_date'] : null,
+      grossPay: typeof gross === 'number' ? gross : null,
+    };
   };
   const paymentsChanged: SnapshotDiff['paymentsChanged'] = [];
   for (const [k, before] of a) {

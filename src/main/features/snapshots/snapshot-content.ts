@@ -8,7 +8,10 @@ import type { PullStatus } from '../../../shared/domain/coverage';
 import type { ConnectionPull, JsonRecord } from '../../platform/reads/connection-pull';
 
 /** The pull's records (individuals without SSNs) and, per product, only its status and message. */
-export interface SnapshotContent extends Pick<ConnectionPull, 'company' | 'directory' | 'individuals' | 'employments' | 'payments' | 'payStatements'> {
+export interface SnapshotContent extends Pick<
+  ConnectionPull,
+  'company' | 'directory' | 'individuals' | 'employments' | 'payments' | 'payStatements'
+> {
   format: 1;
   products: Record<string, { status: PullStatus; message: string | null }>;
 }

@@ -42,13 +42,17 @@ export class SnapshotService {
 
   async take(environmentId: string, input: TakeSnapshotInput): Promise<SnapshotSummary> {
     const connection = this.options.connections.get(environmentId, input.connectionId);
-    if (connection.disconnectedAt !== null) throw new WorkbenchError('conflict', 'This connection is disconnected; the app no longer reads it.');
+    if (connection.disconnectedAt !== null)
+      throw new WorkbenchError('conflict', 'This connection is disconnected; the app no longer reads it.');
     return this.options.operations.start(
       `Snapshot of ${connection.customerName ?? connection.id}`,
       async (operation) => {
         const takenAt = this.now();
         const pull = await pullConnection(this.options.lifecycle, environmentId, connection.id, {
-          startDate: input.startDate, endDate: input.endDate, granted: connection.products, operation,
+          startDate: input.startDate,
+          endDate: input.endDate,
+          granted: connection.products,
+          operation,
         });
         operation.checkCancelled();
         const content = contentOf(pull);
@@ -60,14 +64,25 @@ export class SnapshotService {
         return this.store.add(
           environmentId,
           {
-            connectionId: connection.id, providerId: connection.providerId, customerId: connection.customerId, customerName: connection.customerName,
-            label: input.label?.trim() || null, takenAt, startDate: input.startDate, endDate: input.endDate,
+            connectionId: connection.id,
+            providerId: connection.providerId,
+            customerId: connection.customerId,
+            customerName: connection.customerName,
+            label: input.label?.trim() || null,
+            takenAt,
+            startDate: input.startDate,
+            endDate: input.endDate,
             counts: {
-              people: pull.directory.length, individuals: pull.individuals.filter((i) => i.code === 200).length,
-              employments: pull.employments.filter((i) => i.code === 200).length, payments: pull.payments.length, payStatements: statements, itemErrors,
+              people: pull.directory.length,
+              individuals: pull.individuals.filter((i) => i.code === 200).length,
+              employments: pull.employments.filter((i) => i.code === 200).length,
+              payments: pull.payments.length,
+              payStatements: statements,
+              itemErrors,
             },
             products: Object.fromEntries(Object.entries(pull.products).map(([p, s]) => [p, s.status])),
-            requestIds: pullRequestIds(pull), calls: pullCalls(pull),
+            requestIds: pullRequestIds(pull),
+            calls: pullCalls(pull),
           },
           data,
         );
@@ -90,7 +105,10 @@ export class SnapshotService {
   }
 
   async diff(environmentId: string, fromId: number, toId: number): Promise<SnapshotDiff> {
-    if (fromId === toId) throw new WorkbenchError('validation', 'Pick two different snapshots to compare.', { fields: [{ path: 'toId', message: 'is the same snapshot' }] });
+    if (fromId === toId)
+      throw new WorkbenchError('validation', 'Pick two different snapshots to compare.', {
+        fields: [{ path: 'toId', message: 'is the same snapshot' }],
+      });
     const [from, fromContent] = await this.load(environmentId, fromId);
     const [to, toContent] = await this.load(environmentId, toId);
     return diffSnapshots(from, fromContent, to, toContent);

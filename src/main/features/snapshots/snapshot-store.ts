@@ -18,7 +18,8 @@ export class SnapshotStore {
   private readonly statements;
 
   constructor(db: Database.Database) {
-    const columns = 'id, connection_id AS connectionId, taken_at AS takenAt, label, request_ids AS requestIds, summary, length(data) AS bytes';
+    const columns =
+      'id, connection_id AS connectionId, taken_at AS takenAt, label, request_ids AS requestIds, summary, length(data) AS bytes';
     this.statements = {
       insert: db.prepare(
         'INSERT INTO snapshots (environment_id, connection_id, taken_at, label, request_ids, data, summary) VALUES (@environmentId, @connectionId, @takenAt, @label, @requestIds, @data, @summary)',
@@ -34,7 +35,13 @@ export class SnapshotStore {
   add(environmentId: string, snapshot: NewSnapshot, data: Buffer): SnapshotSummary {
     const { id: _none, bytes: _size, requestIds, takenAt, label, connectionId, ...rest } = { id: 0, bytes: 0, ...snapshot };
     const { lastInsertRowid } = this.statements.insert.run({
-      environmentId, connectionId, takenAt, label, requestIds: JSON.stringify(requestIds), data, summary: JSON.stringify(rest),
+      environmentId,
+      connectionId,
+      takenAt,
+      label,
+      requestIds: JSON.stringify(requestIds),
+      data,
+      summary: JSON.stringify(rest),
     });
     return { ...snapshot, id: Number(lastInsertRowid), bytes: data.length };
   }
@@ -63,5 +70,13 @@ export class SnapshotStore {
 
 function toSummary(row: Row): SnapshotSummary {
   const rest = JSON.parse(row.summary) as Omit<SnapshotSummary, 'id' | 'connectionId' | 'takenAt' | 'label' | 'requestIds' | 'bytes'>;
-  return { ...rest, id: row.id, connectionId: row.connectionId, takenAt: row.takenAt, label: row.label, requestIds: JSON.parse(row.requestIds) as string[], bytes: row.bytes };
+  return {
+    ...rest,
+    id: row.id,
+    connectionId: row.connectionId,
+    takenAt: row.takenAt,
+    label: row.label,
+    requestIds: JSON.parse(row.requestIds) as string[],
+    bytes: row.bytes,
+  };
 }

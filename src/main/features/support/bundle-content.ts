@@ -37,7 +37,21 @@ export interface BundleContent {
   manifest: string;
 }
 
-const CSV_HEADER = ['time', 'method', 'path', 'status', 'attempt', 'request_id', 'finch_code', 'duration_ms', 'connection_id', 'outcome', 'error_name', 'message', 'call_id'] as const;
+const CSV_HEADER = [
+  'time',
+  'method',
+  'path',
+  'status',
+  'attempt',
+  'request_id',
+  'finch_code',
+  'duration_ms',
+  'connection_id',
+  'outcome',
+  'error_name',
+  'message',
+  'call_id',
+] as const;
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const parseJson = (text: string): unknown => {
@@ -52,10 +66,19 @@ const orNull = <T>(value: T | null, map: (v: T) => string): string | null => (va
 function requestRow(r: BundleAttempt, redact: Redactor): BundleRequest {
   const known = (v: string) => redact.known(v);
   return {
-    time: iso(r.time), method: r.method, path: redact.path(r.path), status: r.status, attempt: r.attempt,
-    request_id: orNull(r.requestId, known), finch_code: orNull(r.finchCode, known), duration_ms: Math.round(r.durationMs * 10) / 10,
-    connection_id: orNull(r.connectionId, known), outcome: r.outcome, error_name: orNull(r.errorName, (v) => redact.text(v)),
-    message: orNull(r.message, (v) => redact.text(v)), call_id: known(r.callId),
+    time: iso(r.time),
+    method: r.method,
+    path: redact.path(r.path),
+    status: r.status,
+    attempt: r.attempt,
+    request_id: orNull(r.requestId, known),
+    finch_code: orNull(r.finchCode, known),
+    duration_ms: Math.round(r.durationMs * 10) / 10,
+    connection_id: orNull(r.connectionId, known),
+    outcome: r.outcome,
+    error_name: orNull(r.errorName, (v) => redact.text(v)),
+    message: orNull(r.message, (v) => redact.text(v)),
+    call_id: known(r.callId),
   };
 }
 
@@ -78,7 +101,12 @@ function connectionRecord(c: ConnectionMetaRow, history: EventRow[], redact: Red
       .filter((e) => e.connectionId === c.id)
       .map((e) => {
         const detail = parseJson(e.detail) as { status?: unknown } | null;
-        return { time: iso(e.time), event: e.type, status: typeof detail?.status === 'string' ? detail.status : null, request_ids: requestIdsOf(e, redact) };
+        return {
+          time: iso(e.time),
+          event: e.type,
+          status: typeof detail?.status === 'string' ? detail.status : null,
+          request_ids: requestIdsOf(e, redact),
+        };
       }),
   };
 }
@@ -98,23 +126,45 @@ export function buildBundleContent(rows: SelectionRows, context: BundleContext, 
   const focus = focusIndex < 0 ? null : requests[focusIndex]!;
   const connections = rows.connections.map((c) => connectionRecord(c, context.statusHistory, redact));
   const events = rows.events.map((e) => ({
-    time: iso(e.time), type: e.type, connection_id: orNull(e.connectionId, (v) => redact.known(v)), detail: redact.value(parseJson(e.detail) ?? {}), request_ids: requestIdsOf(e, redact),
+    time: iso(e.time),
+    type: e.type,
+    connection_id: orNull(e.connectionId, (v) => redact.known(v)),
+    detail: redact.value(parseJson(e.detail) ?? {}),
+    request_ids: requestIdsOf(e, redact),
   }));
   const appLine = `${context.app.name} ${context.app.version} (${context.app.runtime}) on ${context.app.platform}`;
   const ticket = buildTicket({
-    environmentKind: context.environment.kind, clientIdHint: context.environment.clientIdHint, appLine,
-    from: context.selection.from, to: context.selection.to, requests, failures,
+    environmentKind: context.environment.kind,
+    clientIdHint: context.environment.clientIdHint,
+    appLine,
+    from: context.selection.from,
+    to: context.selection.to,
+    requests,
+    failures,
     focus,
-    connections: connections.map((c): TicketConnection => ({ connection_id: c.connection_id, company_id: c.company_id, provider: c.provider, products: c.products, status: c.status })),
+    connections: connections.map((c): TicketConnection => ({
+      connection_id: c.connection_id,
+      company_id: c.company_id,
+      provider: c.provider,
+      products: c.products,
+      status: c.status,
+    })),
     omittedRequests: rows.omitted,
   });
-  const csv = toCsv(CSV_HEADER, requests.map((r) => CSV_HEADER.map((k) => r[k])));
+  const csv = toCsv(
+    CSV_HEADER,
+    requests.map((r) => CSV_HEADER.map((k) => r[k])),
+  );
   const files = [
     file('ticket.md', 'Ticket text to paste: what happened, when, request IDs', ticket),
     file('requests.csv', `${requests.length} attempts: time, method, path, status, attempt, request ID, finch_code, duration`, csv),
     // One attempt per line: readable, greppable, and half the size of indented JSON.
     file('requests.json', 'The same attempts as JSON', `[\n${requests.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`),
-    file('connections.json', 'connection_id, company_id, provider, products, client_type, connection_type, statuses', `${JSON.stringify(connections, null, 2)}\n`),
+    file(
+      'connections.json',
+      'connection_id, company_id, provider, products, client_type, connection_type, statuses',
+      `${JSON.stringify(connections, null, 2)}\n`,
+    ),
     file('events.json', `${events.length} connect, reauth, disconnect and status events`, `${JSON.stringify(events, null, 2)}\n`),
   ];
   const manifest = JSON.stringify(
@@ -126,20 +176,40 @@ export function buildBundleContent(rows: SelectionRows, context: BundleContext, 
       os: context.app.platform,
       environment: { kind: context.environment.kind, client_id_hint: context.environment.clientIdHint },
       selection: {
-        from: iso(context.selection.from), to: iso(context.selection.to), failed_only: context.selection.failedOnly,
-        connection_ids: context.selection.connectionIds.map((id) => redact.known(id)), application_level_calls: context.selection.includeUnscoped,
+        from: iso(context.selection.from),
+        to: iso(context.selection.to),
+        failed_only: context.selection.failedOnly,
+        connection_ids: context.selection.connectionIds.map((id) => redact.known(id)),
+        application_level_calls: context.selection.includeUnscoped,
         focus_request_id: focus?.request_id ?? null,
       },
-      counts: { requests: requests.length, failed: failures.length, events: events.length, connections: connections.length, omitted_requests: rows.omitted },
+      counts: {
+        requests: requests.length,
+        failed: failures.length,
+        events: events.length,
+        connections: connections.length,
+        omitted_requests: rows.omitted,
+      },
       files: files.map((f) => ({ name: f.name, bytes: f.bytes.byteLength })),
       redaction: {
         removed: redact.tally(),
-        policy: 'Access tokens, client secrets, authorization headers and personal data (names, emails, SSNs, dates of birth, addresses, pay amounts) are removed; a final scan of the archive refuses to write if any known secret remains in any encoding.',
+        policy:
+          'Access tokens, client secrets, authorization headers and personal data (names, emails, SSNs, dates of birth, addresses, pay amounts) are removed; a final scan of the archive refuses to write if any known secret remains in any encoding.',
       },
     },
     null,
     2,
   );
   files.unshift(file('manifest.json', 'App version, OS, environment kind, client_id hint, what was redacted', `${manifest}\n`));
-  return { files, requests, focus, failures: failures.length, events: events.length, connections: connections.length, omitted: rows.omitted, ticket, manifest };
+  return {
+    files,
+    requests,
+    focus,
+    failures: failures.length,
+    events: events.length,
+    connections: connections.length,
+    omitted: rows.omitted,
+    ticket,
+    manifest,
+  };
 }

@@ -67,7 +67,12 @@ export class SupportService {
     return {
       environment: { id: env.id, name: env.name, kind: env.kind },
       connections: this.options.connections.list(environmentId).map((c) => ({
-        id: c.id, providerId: c.providerId, companyId: c.companyId, customerName: c.customerName, status: c.status, disconnected: c.disconnectedAt !== null,
+        id: c.id,
+        providerId: c.providerId,
+        companyId: c.companyId,
+        customerName: c.customerName,
+        status: c.status,
+        disconnected: c.disconnectedAt !== null,
         lastFailureAt: lastFailures.get(c.id) ?? null,
       })),
     };
@@ -116,7 +121,11 @@ export class SupportService {
 
   async export(selection: BundleSelection): Promise<ExportDelivery> {
     const { zip, fileName } = this.build(selection);
-    return deliver(this.options.fileSaver, { suggestedName: fileName, filter: { name: 'Zip archive', extensions: ['zip'] }, bytes: zip }, 'application/zip');
+    return deliver(
+      this.options.fileSaver,
+      { suggestedName: fileName, filter: { name: 'Zip archive', extensions: ['zip'] }, bytes: zip },
+      'application/zip',
+    );
   }
 
   private assemble(selection: BundleSelection) {
@@ -128,13 +137,20 @@ export class SupportService {
     const redactor = new Redactor({ secrets, personal });
     const scanner = new SecretScanner(secrets);
     const createdAt = this.now();
-    const content = buildBundleContent(rows, {
-      selection,
-      environment: { kind: env.kind, clientIdHint: this.hint(env) },
-      app: this.options.app(),
-      createdAt,
-      statusHistory: this.query.statusHistory(env.id, rows.connections.map((c) => c.id)),
-    }, redactor);
+    const content = buildBundleContent(
+      rows,
+      {
+        selection,
+        environment: { kind: env.kind, clientIdHint: this.hint(env) },
+        app: this.options.app(),
+        createdAt,
+        statusHistory: this.query.statusHistory(
+          env.id,
+          rows.connections.map((c) => c.id),
+        ),
+      },
+      redactor,
+    );
     const stamp = new Date(createdAt).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
     return { content, redactor, scanner, createdAt, fileName: `finch-support-${env.kind}-${stamp}.zip` };
   }
@@ -144,7 +160,9 @@ export class SupportService {
     const focus = this.options.requestLog.get(selection.focusId);
     if (!focus) throw new WorkbenchError('not_found', 'The request this bundle is about is no longer in the log.');
     if (focus.environmentId !== selection.environmentId) {
-      throw new WorkbenchError('validation', 'The request this bundle is about belongs to another environment.', { fields: [{ path: 'focusId', message: 'is in another environment' }] });
+      throw new WorkbenchError('validation', 'The request this bundle is about belongs to another environment.', {
+        fields: [{ path: 'focusId', message: 'is in another environment' }],
+      });
     }
     return this.options.requestLog.attemptsOf(focus.callId);
   }

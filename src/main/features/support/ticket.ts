@@ -30,7 +30,8 @@ export interface TicketInput {
 const TICKET_ROWS = 100;
 
 const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-const cell = (text: string | number | null): string => (text === null || text === '' ? '—' : String(text).replace(/\|/g, '\\|').replace(/\s+/g, ' '));
+const cell = (text: string | number | null): string =>
+  text === null || text === '' ? '—' : String(text).replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 const isBatchItemFailure = (r: BundleRequest): boolean => r.outcome === 'batch_partial_failure';
 
 /**
@@ -38,7 +39,9 @@ const isBatchItemFailure = (r: BundleRequest): boolean => r.outcome === 'batch_p
  * named by its items (“404 for 1 of 3 individuals”, as logged): its 200 is not the failure.
  */
 const code = (r: BundleRequest): string =>
-  isBatchItemFailure(r) ? (r.message ?? 'per-item errors') : [r.status ?? 'no response', r.finch_code ?? r.error_name].filter(Boolean).join(' ');
+  isBatchItemFailure(r)
+    ? (r.message ?? 'per-item errors')
+    : [r.status ?? 'no response', r.finch_code ?? r.error_name].filter(Boolean).join(' ');
 
 /**
  * How bad a failure is (lower is worse), so a ticket is titled by its worst failure rather
@@ -61,7 +64,8 @@ export function severity(r: BundleRequest): number {
 
 function headline(input: TicketInput): string {
   const subject = input.focus ?? byKind(input.failures)[0]?.example ?? null;
-  if (!subject) return `Question about ${input.connections.length === 1 ? `connection ${input.connections[0]!.connection_id}` : 'our Finch calls'}`;
+  if (!subject)
+    return `Question about ${input.connections.length === 1 ? `connection ${input.connections[0]!.connection_id}` : 'our Finch calls'}`;
   return `${code(subject)} on ${subject.method} ${subject.path.split('?')[0]}`;
 }
 
@@ -71,10 +75,14 @@ function byKind(failures: BundleRequest[]): { key: string; count: number; first:
   for (const f of failures) {
     const key = `${code(f)} on ${f.method} ${f.path.split('?')[0]}`;
     const group = groups.get(key);
-    if (group) { group.count++; group.last = f.time; }
-    else groups.set(key, { key, count: 1, first: f.time, last: f.time, example: f });
+    if (group) {
+      group.count++;
+      group.last = f.time;
+    } else groups.set(key, { key, count: 1, first: f.time, last: f.time, example: f });
   }
-  return [...groups.values()].sort((a, b) => severity(a.example) - severity(b.example) || b.count - a.count || b.last.localeCompare(a.last));
+  return [...groups.values()].sort(
+    (a, b) => severity(a.example) - severity(b.example) || b.count - a.count || b.last.localeCompare(a.last),
+  );
 }
 
 function whatHappened(input: TicketInput): string[] {
@@ -87,7 +95,9 @@ function whatHappened(input: TicketInput): string[] {
     );
     if (focus.message) lines.push(`Finch's message: “${focus.message}”.`);
     if (attempts.length > 1) {
-      lines.push(`The call made ${attempts.length} attempts: ${attempts.map((a) => `${a.status ?? 'no response'} (\`${a.request_id ?? 'no id'}\`)`).join(' → ')}.`);
+      lines.push(
+        `The call made ${attempts.length} attempts: ${attempts.map((a) => `${a.status ?? 'no response'} (\`${a.request_id ?? 'no id'}\`)`).join(' → ')}.`,
+      );
     }
     lines.push('');
   }
@@ -95,7 +105,10 @@ function whatHappened(input: TicketInput): string[] {
     lines.push('No attempt failed in this window; the attempts are attached for reference.');
     return lines;
   }
-  lines.push(`${input.failures.length} failed attempt${input.failures.length === 1 ? '' : 's'} between ${iso(input.from)} and ${iso(input.to)}, by kind, worst first:`, '');
+  lines.push(
+    `${input.failures.length} failed attempt${input.failures.length === 1 ? '' : 's'} between ${iso(input.from)} and ${iso(input.to)}, by kind, worst first:`,
+    '',
+  );
   for (const group of byKind(input.failures).slice(0, 12)) {
     lines.push(`- ${group.key} × ${group.count} (first ${group.first}${group.count > 1 ? `, last ${group.last}` : ''})`);
   }
@@ -104,7 +117,10 @@ function whatHappened(input: TicketInput): string[] {
 
 export function buildTicket(input: TicketInput): string {
   const connections = input.connections.length
-    ? input.connections.map((c) => `\`${c.connection_id}\`: company_id \`${c.company_id ?? 'unknown'}\`, provider ${c.provider ?? 'unknown'}, products ${c.products.join(', ') || 'none'}; status ${c.status}`)
+    ? input.connections.map(
+        (c) =>
+          `\`${c.connection_id}\`: company_id \`${c.company_id ?? 'unknown'}\`, provider ${c.provider ?? 'unknown'}, products ${c.products.join(', ') || 'none'}; status ${c.status}`,
+      )
     : ['none (application-level calls only)'];
   const failures = input.failures.slice(-TICKET_ROWS);
   const lines = [
@@ -124,11 +140,17 @@ export function buildTicket(input: TicketInput): string {
   ];
   if (failures.length === 0) lines.push('None failed.');
   else {
-    lines.push('| Time (UTC) | Request | Status | finch_code | Finch-Request-ID | Attempt | Connection |', '| --- | --- | --- | --- | --- | --- | --- |');
+    lines.push(
+      '| Time (UTC) | Request | Status | finch_code | Finch-Request-ID | Attempt | Connection |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+    );
     for (const f of failures) {
-      lines.push(`| ${cell(f.time)} | ${cell(`${f.method} ${f.path}`)} | ${cell(isBatchItemFailure(f) ? `${f.status ?? '—'}, item errors: ${code(f)}` : (f.status ?? 'no response'))} | ${cell(f.finch_code ?? f.error_name)} | ${cell(f.request_id)} | ${f.attempt} | ${cell(f.connection_id)} |`);
+      lines.push(
+        `| ${cell(f.time)} | ${cell(`${f.method} ${f.path}`)} | ${cell(isBatchItemFailure(f) ? `${f.status ?? '—'}, item errors: ${code(f)}` : (f.status ?? 'no response'))} | ${cell(f.finch_code ?? f.error_name)} | ${cell(f.request_id)} | ${f.attempt} | ${cell(f.connection_id)} |`,
+      );
     }
-    if (input.failures.length > failures.length) lines.push('', `…and ${input.failures.length - failures.length} earlier failures: see requests.csv.`);
+    if (input.failures.length > failures.length)
+      lines.push('', `…and ${input.failures.length - failures.length} earlier failures: see requests.csv.`);
   }
   lines.push(
     '',

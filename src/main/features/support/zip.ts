@@ -22,6 +22,9 @@ export function assertNoKnownSecrets(zip: Uint8Array, scanner: SecretScanner): v
   }
   if (findings.length > 0) {
     const where = [...new Set(findings.map((f) => `${f.where} (${f.encoding})`))].slice(0, 5).join(', ');
-    throw new WorkbenchError('conflict', `Nothing was written: the final scan found a known secret in ${where}. Redaction missed it; please report this.`);
+    throw new WorkbenchError(
+      'conflict',
+      `Nothing was written: the final scan found a known secret in ${where}. Redaction missed it; please report this.`,
+    );
   }
 }

@@ -19,7 +19,15 @@ import { headerValue } from './verdict';
 export const FORWARD_TIMEOUT_MS = 10_000;
 const EXCERPT_CHARS = 500;
 /** Headers a relay keeps from the original request. */
-const KEPT = ['content-type', 'finch-event-id', 'finch-timestamp', 'finch-signature', 'webhook-id', 'webhook-timestamp', 'webhook-signature'];
+const KEPT = [
+  'content-type',
+  'finch-event-id',
+  'finch-timestamp',
+  'finch-signature',
+  'webhook-id',
+  'webhook-timestamp',
+  'webhook-signature',
+];
 
 export interface ForwardInput {
   url: string;
@@ -45,7 +53,9 @@ export interface ForwardPlan {
 /** How this event goes: as asked when it passed verification; byte for byte or not at all when it did not. */
 export function forwardPlan(verdict: VerdictCode, asked: ForwardMode, unverified: UnverifiedForward): ForwardPlan {
   if (!failsVerification(verdict)) return { mode: asked, failedVerification: null };
-  return unverified === 'dont_forward' ? { mode: asked, failedVerification: 'not_forwarded' } : { mode: 'exact', failedVerification: 'forwarded_unchanged' };
+  return unverified === 'dont_forward'
+    ? { mode: asked, failedVerification: 'not_forwarded' }
+    : { mode: 'exact', failedVerification: 'forwarded_unchanged' };
 }
 
 function forwardHeaders(input: ForwardInput): Record<string, string> {
@@ -58,14 +68,27 @@ function forwardHeaders(input: ForwardInput): Record<string, string> {
     headers['content-type'] ??= 'application/json';
     return headers;
   }
-  if (input.secret === null) throw new WorkbenchError('validation', 'Re-signing needs this environment’s webhook secret: store it first, or forward byte for byte.');
+  if (input.secret === null)
+    throw new WorkbenchError('validation', 'Re-signing needs this environment’s webhook secret: store it first, or forward byte for byte.');
   const eventId = input.eventId ?? `wb_${input.nowMs.toString(36)}`;
-  return { ...headers, 'content-type': 'application/json', ...signHeaders(input.secret, eventId, Math.floor(input.nowMs / 1000), input.body) };
+  return {
+    ...headers,
+    'content-type': 'application/json',
+    ...signHeaders(input.secret, eventId, Math.floor(input.nowMs / 1000), input.body),
+  };
 }
 
 export async function forward(input: ForwardInput, fetchImpl: typeof fetch = fetch): Promise<Omit<ForwardRecord, 'id'>> {
   const plan = forwardPlan(input.verdict, input.mode, input.unverified);
-  const record: Omit<ForwardRecord, 'id'> = { at: input.nowMs, url: input.url, ...plan, status: null, durationMs: 0, error: null, responseExcerpt: null };
+  const record: Omit<ForwardRecord, 'id'> = {
+    at: input.nowMs,
+    url: input.url,
+    ...plan,
+    status: null,
+    durationMs: 0,
+    error: null,
+    responseExcerpt: null,
+  };
   if (plan.failedVerification === 'not_forwarded') {
     record.error = `Not forwarded: it failed verification (${VERDICT_LABELS[input.verdict]}), and events that fail verification are set not to be forwarded.`;
     return record;
@@ -73,7 +96,13 @@ export async function forward(input: ForwardInput, fetchImpl: typeof fetch = fet
   const headers = forwardHeaders({ ...input, mode: plan.mode });
   const started = performance.now();
   try {
-    const response = await fetchImpl(input.url, { method: 'POST', headers, body: new Uint8Array(input.body), redirect: 'manual', signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS) });
+    const response = await fetchImpl(input.url, {
+      method: 'POST',
+      headers,
+      body: new Uint8Array(input.body),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS),
+    });
     record.status = response.status;
     record.responseExcerpt = (await response.text()).slice(0, EXCERPT_CHARS);
   } catch (error) {

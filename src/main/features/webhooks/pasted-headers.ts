@@ -12,10 +12,16 @@ export function parsePastedHeaders(text: string): [string, string][] {
     try {
       parsed = JSON.parse(trimmed);
     } catch (error) {
-      throw new WorkbenchError('validation', `The headers look like JSON but do not parse: ${(error as Error).message}`, { fields: [{ path: 'headers', message: 'is not valid JSON' }] });
+      throw new WorkbenchError('validation', `The headers look like JSON but do not parse: ${(error as Error).message}`, {
+        fields: [{ path: 'headers', message: 'is not valid JSON' }],
+      });
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new WorkbenchError('validation', 'JSON headers must be an object of name → value.');
-    return Object.entries(parsed as Record<string, unknown>).map(([name, value]) => [name, Array.isArray(value) ? value.map(String).join(' ') : String(value)]);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new WorkbenchError('validation', 'JSON headers must be an object of name → value.');
+    return Object.entries(parsed as Record<string, unknown>).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? value.map(String).join(' ') : String(value),
+    ]);
   }
   const pairs: [string, string][] = [];
   for (const [index, line] of trimmed.split(/\r?\n/).entries()) {
@@ -23,7 +29,9 @@ export function parsePastedHeaders(text: string): [string, string][] {
     if (clean === '' || /^(HTTP\/|POST |GET )/i.test(clean)) continue;
     const colon = clean.indexOf(':');
     if (colon <= 0) {
-      throw new WorkbenchError('validation', `Header line ${index + 1} has no “name: value”: “${clean.slice(0, 60)}”.`, { fields: [{ path: 'headers', message: `line ${index + 1} is not “name: value”` }] });
+      throw new WorkbenchError('validation', `Header line ${index + 1} has no “name: value”: “${clean.slice(0, 60)}”.`, {
+        fields: [{ path: 'headers', message: `line ${index + 1} is not “name: value”` }],
+      });
     }
     pairs.push([clean.slice(0, colon).trim(), clean.slice(colon + 1).trim()]);
   }

@@ -50,7 +50,11 @@ function environmentOf(pathname: string): string | null | undefined {
 function reply(res: ServerResponse, status: number, body: unknown): void {
   if (res.headersSent || res.destroyed) return;
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
   res.end(text);
 }
 
@@ -114,7 +118,10 @@ export class ReceiverServer {
     }
     if (req.method !== 'POST') {
       req.resume();
-      reply(res, req.method === 'GET' ? 200 : 405, { receiver: 'Finch Workbench webhook receiver', usage: 'POST Finch webhook events here.' });
+      reply(res, req.method === 'GET' ? 200 : 405, {
+        receiver: 'Finch Workbench webhook receiver',
+        usage: 'POST Finch webhook events here.',
+      });
       return;
     }
     const chunks: Buffer[] = [];

@@ -53,7 +53,10 @@ function diagnoseBody(secret: string, eventId: string, timestamp: string, body: 
   try {
     const parsed: unknown = JSON.parse(text);
     variants.push([JSON.stringify(parsed), 'the JSON was re-formatted after signing (the compact form of what arrived matches)']);
-    variants.push([JSON.stringify(parsed, null, 2), 'the JSON was re-formatted after signing (the pretty-printed form of what arrived matches)']);
+    variants.push([
+      JSON.stringify(parsed, null, 2),
+      'the JSON was re-formatted after signing (the pretty-printed form of what arrived matches)',
+    ]);
   } catch {
     // Not JSON: the JSON check says so.
   }
@@ -108,7 +111,8 @@ export function judge(input: JudgeInput): Judgement {
       'too_large',
       `The body is ${formatBytes(input.oversizedBytes)}; the receiver reads at most ${formatBytes(input.maxBytes)}. Finch events are a few hundred bytes: this did not come from Finch.`,
     );
-    for (const name of ['headers', 'timestamp', 'signature', 'json', 'event_type', 'shape'] as const) skip(name, 'Not checked: the body was not read.');
+    for (const name of ['headers', 'timestamp', 'signature', 'json', 'event_type', 'shape'] as const)
+      skip(name, 'Not checked: the body was not read.');
     return finish(checks, codes, eventId, null, null);
   }
   checks.push({ name: 'size', ok: true, message: `${formatBytes(input.body.length)}.` });
@@ -143,7 +147,11 @@ export function judge(input: JudgeInput): Judgement {
       fail('timestamp', 'invalid_timestamp', `finch-timestamp "${timestampHeader.slice(0, 40)}" is not a number of seconds.`);
     } else if (seconds - input.nowSeconds > TOLERANCE_SECONDS) {
       const ms = seconds > 1e11 ? ' It looks like milliseconds; Finch sends Unix seconds.' : ' Is this machine’s clock behind?';
-      fail('timestamp', 'future_timestamp', `The timestamp is ${ago(seconds - input.nowSeconds)} in the future; the SDK allows 5 minutes.${ms}`);
+      fail(
+        'timestamp',
+        'future_timestamp',
+        `The timestamp is ${ago(seconds - input.nowSeconds)} in the future; the SDK allows 5 minutes.${ms}`,
+      );
     } else if (input.nowSeconds - seconds > TOLERANCE_SECONDS) {
       fail(
         'timestamp',
@@ -159,9 +167,17 @@ export function judge(input: JudgeInput): Judgement {
   if (eventId === null || timestampHeader === null || signatureHeader === null) {
     skip('signature', 'Not checked: a header the signature covers is missing.');
   } else if (input.secret === null) {
-    fail('signature', 'no_secret', `No webhook secret is stored for “${input.environmentName}”. Add it under Webhooks to verify signatures.`);
+    fail(
+      'signature',
+      'no_secret',
+      `No webhook secret is stored for “${input.environmentName}”. Add it under Webhooks to verify signatures.`,
+    );
   } else if (!isCanonicalBase64(input.secret)) {
-    fail('signature', 'invalid_secret', 'The stored webhook secret is not base64, so the SDK would refuse it too. Store it exactly as Finch shows it.');
+    fail(
+      'signature',
+      'invalid_secret',
+      'The stored webhook secret is not base64, so the SDK would refuse it too. Store it exactly as Finch shows it.',
+    );
   } else {
     const signatures = v1Signatures(signatureHeader);
     if (signatures.length === 0) {
@@ -204,19 +220,31 @@ export function judge(input: JudgeInput): Judgement {
     fail('event_type', 'unknown_event_type', 'There is no "event_type" string.');
     skip('shape', 'Not checked: no event type.');
   } else if (!(WEBHOOK_EVENT_TYPES as readonly string[]).includes(eventType)) {
-    fail('event_type', 'unknown_event_type', `“${eventType}” is not one of Finch’s ${WEBHOOK_EVENT_TYPES.length} event types. Handlers should acknowledge (2xx) and ignore types they do not know.`);
+    fail(
+      'event_type',
+      'unknown_event_type',
+      `“${eventType}” is not one of Finch’s ${WEBHOOK_EVENT_TYPES.length} event types. Handlers should acknowledge (2xx) and ignore types they do not know.`,
+    );
     skip('shape', 'Not checked: unknown event type.');
   } else {
     checks.push({ name: 'event_type', ok: true, message: `${eventType}.` });
     const problems = shapeProblems(event, eventType);
-    if (problems.length === 0) checks.push({ name: 'shape', ok: true, message: 'Has the fields the spec’s WebhookEvent requires for this type.' });
+    if (problems.length === 0)
+      checks.push({ name: 'shape', ok: true, message: 'Has the fields the spec’s WebhookEvent requires for this type.' });
     else fail('shape', 'unexpected_shape', `Unlike the spec’s WebhookEvent: ${problems.join('; ')}.`);
   }
   return finish(checks, codes, eventId, eventType, connectionId);
 }
 
-function finish(checks: WebhookCheck[], codes: Map<WebhookCheck, VerdictCode>, eventId: string | null, eventType: string | null, connectionId: string | null): Judgement {
+function finish(
+  checks: WebhookCheck[],
+  codes: Map<WebhookCheck, VerdictCode>,
+  eventId: string | null,
+  eventType: string | null,
+  connectionId: string | null,
+): Judgement {
   const failed = checks.find((c) => c.ok === false);
-  if (!failed) return { verdict: 'verified', message: 'Signature, timestamp and payload check out.', checks, eventId, eventType, connectionId };
+  if (!failed)
+    return { verdict: 'verified', message: 'Signature, timestamp and payload check out.', checks, eventId, eventType, connectionId };
   return { verdict: codes.get(failed) ?? 'invalid_signature', message: failed.message, checks, eventId, eventType, connectionId };
 }

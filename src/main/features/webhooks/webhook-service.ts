@@ -102,7 +102,12 @@ export class WebhookService {
       hasSecret: this.options.vault.has(secretRefs.webhookSecret(environmentId)),
       secretHint: this.secretOf(environmentId)?.slice(-4) ?? null,
       secretStorage: this.options.vault.status().mode,
-      receiver: { listening: this.receiver.listening, port, url: port === null ? null : this.receiverUrl(environmentId), error: this.receiverError },
+      receiver: {
+        listening: this.receiver.listening,
+        port,
+        url: port === null ? null : this.receiverUrl(environmentId),
+        error: this.receiverError,
+      },
       simulatorRegistered: env.kind === 'local-simulator' && this.registration !== null,
       forwarding: this.store.settings(environmentId),
     };
@@ -131,7 +136,10 @@ export class WebhookService {
       this.store.putReceiver(bound, true);
     } catch (error) {
       const code = (error as { code?: string }).code;
-      this.receiverError = code === 'EADDRINUSE' ? `Port ${port} is in use by another program; choose another or leave it empty for a free one.` : (error as Error).message;
+      this.receiverError =
+        code === 'EADDRINUSE'
+          ? `Port ${port} is in use by another program; choose another or leave it empty for a free one.`
+          : (error as Error).message;
       throw new WorkbenchError('conflict', this.receiverError);
     }
     return this.syncSimulatorEndpoint();
@@ -145,7 +153,10 @@ export class WebhookService {
 
   setSecret(environmentId: string, secret: string): void {
     this.options.environments.get(environmentId);
-    if (!isCanonicalBase64(secret)) throw new WorkbenchError('validation', 'The secret must be base64, exactly as Finch shows it.', { fields: [{ path: 'secret', message: 'must be base64' }] });
+    if (!isCanonicalBase64(secret))
+      throw new WorkbenchError('validation', 'The secret must be base64, exactly as Finch shows it.', {
+        fields: [{ path: 'secret', message: 'must be base64' }],
+      });
     this.options.vault.put(secretRefs.webhookSecret(environmentId), secret);
     if (environmentId === LOCAL_ENVIRONMENT_ID) this.syncSimulatorEndpoint();
   }
@@ -171,10 +182,21 @@ export class WebhookService {
   }
 
   /** `unverified` left out keeps the stored choice for events that fail verification. */
-  setForwarding(environmentId: string, settings: { url: string | null; mode: ForwardMode; auto: boolean; unverified?: UnverifiedForward | undefined }): void {
+  setForwarding(
+    environmentId: string,
+    settings: { url: string | null; mode: ForwardMode; auto: boolean; unverified?: UnverifiedForward | undefined },
+  ): void {
     this.options.environments.get(environmentId);
-    if (settings.auto && !settings.url) throw new WorkbenchError('validation', 'Automatic forwarding needs a URL.', { fields: [{ path: 'url', message: 'is required to forward automatically' }] });
-    this.store.putSettings(environmentId, { url: settings.url, mode: settings.mode, auto: settings.auto, unverified: settings.unverified ?? this.store.settings(environmentId).unverified });
+    if (settings.auto && !settings.url)
+      throw new WorkbenchError('validation', 'Automatic forwarding needs a URL.', {
+        fields: [{ path: 'url', message: 'is required to forward automatically' }],
+      });
+    this.store.putSettings(environmentId, {
+      url: settings.url,
+      mode: settings.mode,
+      auto: settings.auto,
+      unverified: settings.unverified ?? this.store.settings(environmentId).unverified,
+    });
   }
 
   list(environmentId: string, limit: number, beforeId: number | null): WebhookEventSummary[] {
@@ -198,7 +220,8 @@ export class WebhookService {
     const settings = this.store.settings(environmentId);
     const target = url ?? settings.url;
     if (!target) throw new WorkbenchError('validation', 'Set your dev server’s URL under Forwarding first.');
-    if (stored.detail.bodyTruncated) throw new WorkbenchError('validation', 'Only the start of this body was kept, so it cannot be sent again.');
+    if (stored.detail.bodyTruncated)
+      throw new WorkbenchError('validation', 'Only the start of this body was kept, so it cannot be sent again.');
     const record = await forward(
       {
         url: target,
@@ -226,7 +249,10 @@ export class WebhookService {
     if (!this.receiver.listening) await this.listen(0);
     const record = await this.forward(environmentId, id, mode, this.receiverUrl(environmentId));
     if (record.failedVerification === 'not_forwarded') {
-      throw new WorkbenchError('validation', `Not replayed: it failed verification, and events that fail verification are set not to be forwarded (under “Forward to your dev server”).`);
+      throw new WorkbenchError(
+        'validation',
+        `Not replayed: it failed verification, and events that fail verification are set not to be forwarded (under “Forward to your dev server”).`,
+      );
     }
     if (record.status === null) throw new WorkbenchError('network', record.error ?? 'The receiver did not answer.');
     const answer = JSON.parse(record.responseExcerpt ?? '{}') as { id?: number };
@@ -240,7 +266,10 @@ export class WebhookService {
     return { body: JSON.stringify(simulator.webhooks.preview(connectionId, eventType), null, 2) };
   }
 
-  async trigger(environmentId: string, input: { connectionId: string; eventType: WebhookEventType; body?: string; tamper?: TamperKind }): Promise<{ eventId: string; deliveries: number }> {
+  async trigger(
+    environmentId: string,
+    input: { connectionId: string; eventType: WebhookEventType; body?: string; tamper?: TamperKind },
+  ): Promise<{ eventId: string; deliveries: number }> {
     const simulator = this.simulatorFor(environmentId);
     this.options.connections.get(environmentId, input.connectionId);
     if (input.body !== undefined) {
@@ -248,15 +277,22 @@ export class WebhookService {
       try {
         parsed = JSON.parse(input.body);
       } catch (error) {
-        throw new WorkbenchError('validation', `The payload is not valid JSON: ${(error as Error).message}`, { fields: [{ path: 'body', message: 'is not valid JSON' }] });
+        throw new WorkbenchError('validation', `The payload is not valid JSON: ${(error as Error).message}`, {
+          fields: [{ path: 'body', message: 'is not valid JSON' }],
+        });
       }
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        throw new WorkbenchError('validation', 'The payload must be a JSON object, as every Finch event is.', { fields: [{ path: 'body', message: 'must be a JSON object' }] });
+        throw new WorkbenchError('validation', 'The payload must be a JSON object, as every Finch event is.', {
+          fields: [{ path: 'body', message: 'must be a JSON object' }],
+        });
       }
     }
     if (!this.receiver.listening) await this.listen(0);
     this.syncSimulatorEndpoint();
-    const sent = simulator.webhooks.trigger(input.connectionId, input.eventType, { ...(input.body !== undefined ? { body: input.body } : {}), tamper: input.tamper ?? null });
+    const sent = simulator.webhooks.trigger(input.connectionId, input.eventType, {
+      ...(input.body !== undefined ? { body: input.body } : {}),
+      tamper: input.tamper ?? null,
+    });
     return { eventId: sent.event_id, deliveries: sent.deliveries.length };
   }
 
@@ -299,12 +335,18 @@ export class WebhookService {
     const outcome = this.record(environmentId, 'receiver', request);
     const settings = this.store.settings(environmentId);
     if (settings.auto && settings.url && outcome.verdict !== 'too_large') {
-      void this.forward(environmentId, outcome.id, settings.mode).catch((error: Error) => this.options.log(`webhooks: auto-forward failed: ${error.message}`));
+      void this.forward(environmentId, outcome.id, settings.mode).catch((error: Error) =>
+        this.options.log(`webhooks: auto-forward failed: ${error.message}`),
+      );
     }
     return { ...outcome, status: STATUS_FOR[outcome.verdict] };
   }
 
-  private record(environmentId: string, source: 'receiver' | 'pasted', request: ReceivedRequest): { id: number; verdict: VerdictCode; message: string } {
+  private record(
+    environmentId: string,
+    source: 'receiver' | 'pasted',
+    request: ReceivedRequest,
+  ): { id: number; verdict: VerdictCode; message: string } {
     const env = this.options.environments.get(environmentId);
     const judgement = judge({
       headers: request.headers,
@@ -359,7 +401,10 @@ export class WebhookService {
 
   private simulatorFor(environmentId: string): RunningSimulator {
     if (this.options.environments.get(environmentId).kind !== 'local-simulator') {
-      throw new WorkbenchError('validation', 'Only the Local simulator sends events on demand. Finch sends real ones: paste them under “Verify a payload”.');
+      throw new WorkbenchError(
+        'validation',
+        'Only the Local simulator sends events on demand. Finch sends real ones: paste them under “Verify a payload”.',
+      );
     }
     const simulator = this.options.simulator();
     if (!simulator) throw new WorkbenchError('network', 'The local simulator is not running. Restart the app.');

@@ -5,7 +5,15 @@
  * its newest MAX_EVENTS_PER_ENVIRONMENT events.
  */
 import type Database from 'better-sqlite3';
-import type { ForwardMode, ForwardRecord, UnverifiedForward, VerdictCode, WebhookCheck, WebhookEventDetail, WebhookEventSummary } from '../../../shared/domain/webhooks';
+import type {
+  ForwardMode,
+  ForwardRecord,
+  UnverifiedForward,
+  VerdictCode,
+  WebhookCheck,
+  WebhookEventDetail,
+  WebhookEventSummary,
+} from '../../../shared/domain/webhooks';
 
 export const STORED_BODY_LIMIT = 256 * 1024;
 export const MAX_EVENTS_PER_ENVIRONMENT = 2_000;
@@ -71,7 +79,17 @@ export interface ForwardSettings {
 }
 
 function forwardView(row: ForwardRow): ForwardRecord {
-  return { id: row.id, at: row.at, url: row.url, mode: row.mode, failedVerification: row.failed_verification, status: row.status, durationMs: row.duration_ms, error: row.error, responseExcerpt: row.response_excerpt };
+  return {
+    id: row.id,
+    at: row.at,
+    url: row.url,
+    mode: row.mode,
+    failedVerification: row.failed_verification,
+    status: row.status,
+    durationMs: row.duration_ms,
+    error: row.error,
+    responseExcerpt: row.response_excerpt,
+  };
 }
 
 export class WebhookStore {
@@ -79,7 +97,8 @@ export class WebhookStore {
 
   constructor(private readonly db: Database.Database) {
     this.s = {
-      insert: db.prepare(`INSERT INTO webhook_events (environment_id, received_at, source, event_id, event_type, connection_id, verdict, verdict_message, checks, headers, body, body_bytes, body_truncated)
+      insert:
+        db.prepare(`INSERT INTO webhook_events (environment_id, received_at, source, event_id, event_type, connection_id, verdict, verdict_message, checks, headers, body, body_bytes, body_truncated)
         VALUES (@environmentId, @receivedAt, @source, @eventId, @eventType, @connectionId, @verdict, @verdictMessage, @checks, @headers, @body, @bodyBytes, @bodyTruncated)`),
       prune: db.prepare(`DELETE FROM webhook_events WHERE environment_id = ? AND id <= (
         SELECT id FROM webhook_events WHERE environment_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`),
@@ -88,11 +107,15 @@ export class WebhookStore {
       forwardsOf: db.prepare('SELECT * FROM webhook_forwards WHERE event_row_id = ? ORDER BY id DESC'),
       lastForwards: db.prepare(`SELECT f.* FROM webhook_forwards f WHERE f.id IN (
         SELECT MAX(id) FROM webhook_forwards WHERE event_row_id IN (SELECT value FROM json_each(?)) GROUP BY event_row_id)`),
-      insertForward: db.prepare(`INSERT INTO webhook_forwards (event_row_id, at, url, mode, failed_verification, status, duration_ms, error, response_excerpt)
+      insertForward:
+        db.prepare(`INSERT INTO webhook_forwards (event_row_id, at, url, mode, failed_verification, status, duration_ms, error, response_excerpt)
         VALUES (@eventRowId, @at, @url, @mode, @failedVerification, @status, @durationMs, @error, @responseExcerpt)`),
       getForward: db.prepare('SELECT * FROM webhook_forwards WHERE id = ?'),
-      settings: db.prepare('SELECT forward_url, forward_mode, auto_forward, unverified_forward FROM webhook_settings WHERE environment_id = ?'),
-      putSettings: db.prepare(`INSERT INTO webhook_settings (environment_id, forward_url, forward_mode, auto_forward, unverified_forward) VALUES (?, ?, ?, ?, ?)
+      settings: db.prepare(
+        'SELECT forward_url, forward_mode, auto_forward, unverified_forward FROM webhook_settings WHERE environment_id = ?',
+      ),
+      putSettings:
+        db.prepare(`INSERT INTO webhook_settings (environment_id, forward_url, forward_mode, auto_forward, unverified_forward) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT(environment_id) DO UPDATE SET forward_url = excluded.forward_url, forward_mode = excluded.forward_mode, auto_forward = excluded.auto_forward,
           unverified_forward = excluded.unverified_forward`),
       receiver: db.prepare('SELECT port, listening FROM webhook_receiver WHERE id = 1'),
@@ -125,7 +148,9 @@ export class WebhookStore {
 
   list(environmentId: string, limit: number, beforeId: number | null): StoredEvent['summary'][] {
     const rows = this.s.list.all(environmentId, beforeId ?? Number.MAX_SAFE_INTEGER, limit) as EventRow[];
-    const last = new Map((this.s.lastForwards.all(JSON.stringify(rows.map((r) => r.id))) as ForwardRow[]).map((f) => [f.event_row_id, forwardView(f)]));
+    const last = new Map(
+      (this.s.lastForwards.all(JSON.stringify(rows.map((r) => r.id))) as ForwardRow[]).map((f) => [f.event_row_id, forwardView(f)]),
+    );
     return rows.map((row) => this.summary(row, last.get(row.id) ?? null));
   }
 
@@ -135,8 +160,14 @@ export class WebhookStore {
   }
 
   settings(environmentId: string): ForwardSettings {
-    const row = this.s.settings.get(environmentId) as { forward_url: string | null; forward_mode: ForwardMode; auto_forward: number; unverified_forward: UnverifiedForward } | undefined;
-    return { url: row?.forward_url ?? null, mode: row?.forward_mode ?? 'resigned', auto: row?.auto_forward === 1, unverified: row?.unverified_forward ?? 'forward_unchanged' };
+    const row = this.s.settings.get(environmentId) as
+      { forward_url: string | null; forward_mode: ForwardMode; auto_forward: number; unverified_forward: UnverifiedForward } | undefined;
+    return {
+      url: row?.forward_url ?? null,
+      mode: row?.forward_mode ?? 'resigned',
+      auto: row?.auto_forward === 1,
+      unverified: row?.unverified_forward ?? 'forward_unchanged',
+    };
   }
 
   putSettings(environmentId: string, settings: ForwardSettings): void {

@@ -21,18 +21,33 @@ export class ConnectTraces {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  begin(state: string, environmentId: string, info: Pick<ConnectTrace, 'customerName' | 'flow' | 'params'>, requestId: string | null): void {
+  begin(
+    state: string,
+    environmentId: string,
+    info: Pick<ConnectTrace, 'customerName' | 'flow' | 'params'>,
+    requestId: string | null,
+  ): void {
     if (this.traces.size >= MAX_TRACES) this.traces.delete(this.traces.keys().next().value as string);
     const params = info.params;
     this.traces.set(state, {
-      id: state.slice(0, 8), environmentId, startedAt: this.now(), customerName: info.customerName, flow: info.flow, params,
-      outcome: 'open', failure: null,
-      items: [{
-        time: this.now(), kind: 'session', requestId,
-        summary: `Session created: products ${params.products.join(', ')}${params.sandbox ? `, sandbox ${params.sandbox}` : ''}${
-          params.redirectUri ? `, redirect_uri ${params.redirectUri}` : ', embedded (no redirect_uri)'
-        }${params.providerId ? `, provider ${params.providerId}` : ''}`,
-      }],
+      id: state.slice(0, 8),
+      environmentId,
+      startedAt: this.now(),
+      customerName: info.customerName,
+      flow: info.flow,
+      params,
+      outcome: 'open',
+      failure: null,
+      items: [
+        {
+          time: this.now(),
+          kind: 'session',
+          requestId,
+          summary: `Session created: products ${params.products.join(', ')}${params.sandbox ? `, sandbox ${params.sandbox}` : ''}${
+            params.redirectUri ? `, redirect_uri ${params.redirectUri}` : ', embedded (no redirect_uri)'
+          }${params.providerId ? `, provider ${params.providerId}` : ''}`,
+        },
+      ],
     });
   }
 
@@ -54,7 +69,11 @@ export class ConnectTraces {
     return [...this.traces.values()]
       .filter((t) => t.environmentId === environmentId)
       .reverse()
-      .map(({ environmentId: _e, failure, ...trace }) => ({ ...trace, items: [...trace.items], explanation: failure ? explain(withSessionId(failure, trace.items)) : null }));
+      .map(({ environmentId: _e, failure, ...trace }) => ({
+        ...trace,
+        items: [...trace.items],
+        explanation: failure ? explain(withSessionId(failure, trace.items)) : null,
+      }));
   }
 }
 

@@ -22,8 +22,10 @@ export const CONNECT_RULES: Rule[] = [
     matches: (o) => inConnect(o) && o.outcome === 'connect_closed',
     explain: () => ({
       title: 'The employer closed Connect',
-      meaning: 'Connect was closed before the employer finished (react-connect’s onClose): no code was issued, nothing was exchanged, and Finch reported no error.',
-      nextStep: 'Nothing to fix on your side. Start a new Connect session when the employer is ready; if they closed it because something looked wrong, ask them what they saw.',
+      meaning:
+        'Connect was closed before the employer finished (react-connect’s onClose): no code was issued, nothing was exchanged, and Finch reported no error.',
+      nextStep:
+        'Nothing to fix on your side. Start a new Connect session when the employer is ready; if they closed it because something looked wrong, ask them what they saw.',
     }),
   },
   {
@@ -51,7 +53,8 @@ export const CONNECT_RULES: Rule[] = [
     explain: (o) => ({
       title: 'The payroll provider failed during Connect',
       meaning: `Connect reached the payroll provider while signing the employer in, and the provider answered with an error (an outage, a provider-side login problem, or an account without admin access). No code was issued, so nothing was exchanged; Connect usually keeps its frame open (shouldClose: false) so the employer can retry.${quote(o)}`,
-      nextStep: 'Let the employer try again in the same Connect window. If it keeps failing, check the provider’s and Finch’s status pages and try later; if one provider fails for many employers, contact Finch support with the session’s Finch-Request-ID.',
+      nextStep:
+        'Let the employer try again in the same Connect window. If it keeps failing, check the provider’s and Finch’s status pages and try later; if one provider fails for many employers, contact Finch support with the session’s Finch-Request-ID.',
     }),
   },
   {
@@ -69,7 +72,8 @@ export const CONNECT_RULES: Rule[] = [
     explain: (o) => ({
       title: 'Connect reported an error',
       meaning: `Connect showed the employer an error${type(o) ? ` (${type(o)})` : ' without an error type'} and told the app; no code was issued, so nothing was exchanged.${quote(o)}`,
-      nextStep: 'Read Connect’s message above, let the employer try again or start a new session; if it repeats, quote the session’s Finch-Request-ID to Finch support.',
+      nextStep:
+        'Read Connect’s message above, let the employer try again or start a new session; if it repeats, quote the session’s Finch-Request-ID to Finch support.',
     }),
   },
 ];

@@ -40,8 +40,10 @@ export const RULES: Rule[] = [
     matches: (o) => o.status === 401 && code(o).includes('reauthenticate'),
     explain: () => ({
       title: 'The employer must reconnect',
-      meaning: 'Finch can no longer reach the provider with the stored authorization (password changed, access revoked, token expired at the provider).',
-      nextStep: 'Create a reauthentication session for this connection and send the employer through Finch Connect again; the new token replaces the old one.',
+      meaning:
+        'Finch can no longer reach the provider with the stored authorization (password changed, access revoked, token expired at the provider).',
+      nextStep:
+        'Create a reauthentication session for this connection and send the employer through Finch Connect again; the new token replaces the old one.',
     }),
   },
   {
@@ -55,16 +57,19 @@ export const RULES: Rule[] = [
   },
   {
     id: 'invalid-grant-redirect-uri-sent-embedded',
-    matches: (o) => o.status === 400 && code(o).includes('invalid_grant') && o.exchange?.redirectUriSent === true && o.exchange.flow === 'embedded',
+    matches: (o) =>
+      o.status === 400 && code(o).includes('invalid_grant') && o.exchange?.redirectUriSent === true && o.exchange.flow === 'embedded',
     explain: () => ({
       title: 'redirect_uri was sent for an embedded-flow code',
-      meaning: 'Codes from embedded Connect are exchanged without redirect_uri; sending one makes Finch refuse the code (400 invalid_grant).',
+      meaning:
+        'Codes from embedded Connect are exchanged without redirect_uri; sending one makes Finch refuse the code (400 invalid_grant).',
       nextStep: 'Exchange the code with client_id, client_secret and code only.',
     }),
   },
   {
     id: 'invalid-grant-redirect-uri-missing',
-    matches: (o) => o.status === 400 && code(o).includes('invalid_grant') && o.exchange?.redirectUriSent === false && o.exchange.flow === 'redirect',
+    matches: (o) =>
+      o.status === 400 && code(o).includes('invalid_grant') && o.exchange?.redirectUriSent === false && o.exchange.flow === 'redirect',
     explain: () => ({
       title: 'redirect_uri missing at the code exchange',
       meaning: 'A code from the redirect flow must be exchanged with the same redirect_uri the session used.',
@@ -102,8 +107,10 @@ export const RULES: Rule[] = [
     matches: (o) => o.status === 429 && (o.path ?? '').startsWith('/jobs/automated'),
     explain: () => ({
       title: 'This connection’s forced refresh for the hour is used up',
-      meaning: 'Finch allows one forced data_sync_all per connection per hour (the answer gives retry_at); the rest of your API budget is untouched and Finch keeps syncing on its own schedule.',
-      nextStep: 'Read the data you have now, or start the sync again after retry_at; do not retry in a loop, it will not be accepted sooner.',
+      meaning:
+        'Finch allows one forced data_sync_all per connection per hour (the answer gives retry_at); the rest of your API budget is untouched and Finch keeps syncing on its own schedule.',
+      nextStep:
+        'Read the data you have now, or start the sync again after retry_at; do not retry in a loop, it will not be accepted sooner.',
     }),
   },
   {
@@ -111,8 +118,10 @@ export const RULES: Rule[] = [
     matches: (o) => o.status === 429 && code(o).includes('finch_application_rl'),
     explain: () => ({
       title: 'Your application hit Finch’s per-product limit',
-      meaning: 'Finch limits each application (client_id) per product over a rolling 60 s: 20/min for company, directory, individual, employment; 12/min for payment and pay statements — across all your connections.',
-      nextStep: 'Queue calls per application and product (this app does), batch individuals/employments up to 10,000 ids per call, and honour Retry-After.',
+      meaning:
+        'Finch limits each application (client_id) per product over a rolling 60 s: 20/min for company, directory, individual, employment; 12/min for payment and pay statements — across all your connections.',
+      nextStep:
+        'Queue calls per application and product (this app does), batch individuals/employments up to 10,000 ids per call, and honour Retry-After.',
     }),
   },
   {
@@ -174,7 +183,8 @@ export const RULES: Rule[] = [
     matches: (o) => o.status === 202,
     explain: (o) => ({
       title: code(o).includes('accountant') ? 'Waiting for the accountant' : 'Data is not ready yet',
-      meaning: 'Finch accepted the request but the data is still syncing (first sync, assisted setup, or authorization pending). A 202 is not an error.',
+      meaning:
+        'Finch accepted the request but the data is still syncing (first sync, assisted setup, or authorization pending). A 202 is not an error.',
       nextStep: 'Retry later or watch the connection’s data_sync_all job; do not treat the empty answer as “no data”.',
     }),
   },
@@ -183,7 +193,8 @@ export const RULES: Rule[] = [
     matches: (o) => o.outcome === 'batch_partial_failure',
     explain: () => ({
       title: 'Some items of the batch failed',
-      meaning: 'The batch answered 200, but individual items carry their own errors (e.g. 404 individual_not_found, 202 data_sync_in_progress).',
+      meaning:
+        'The batch answered 200, but individual items carry their own errors (e.g. 404 individual_not_found, 202 data_sync_in_progress).',
       nextStep: 'Read each item’s code in responses[]; retry only the failed ids.',
     }),
   },
@@ -203,7 +214,8 @@ export const RULES: Rule[] = [
     explain: (o) => ({
       title: 'Finch rejected the request itself',
       meaning: `The request’s parameters or body did not match what ${o.path ? o.path.split('?')[0] : 'the endpoint'} accepts (a missing field, a wrong type, an unknown id format); retrying the same request will fail the same way.`,
-      nextStep: 'Read Finch’s message for the field it names, compare the request with the endpoint’s schema in the API reference, fix it and send again.',
+      nextStep:
+        'Read Finch’s message for the field it names, compare the request with the endpoint’s schema in the API reference, fix it and send again.',
     }),
   },
   {
@@ -247,12 +259,21 @@ export function explain(observed: Observed): Explanation {
     ruleId: null,
     title: 'No explanation on file',
     meaning: `This workbench has no rule for ${what}${observed.path ? ` on ${observed.path}` : ''}, so it will not guess.`,
-    nextStep: requestIds.length ? `Quote ${requestIds.join(', ')} to Finch support with what you were doing.` : 'Retry once and compare; quote the request id to Finch support.',
+    nextStep: requestIds.length
+      ? `Quote ${requestIds.join(', ')} to Finch support with what you were doing.`
+      : 'Retry once and compare; quote the request id to Finch support.',
     requestIds,
   };
 }
 
 /** Outcomes worth explaining: failures and the surprising successes (202, partial batches). */
 export function needsExplanation(o: Observed): boolean {
-  return o.status === null || o.status >= 400 || o.status === 202 || o.outcome === 'batch_partial_failure' || o.directoryCount === 0 || (o.nullShare ?? 0) >= 0.5;
+  return (
+    o.status === null ||
+    o.status >= 400 ||
+    o.status === 202 ||
+    o.outcome === 'batch_partial_failure' ||
+    o.directoryCount === 0 ||
+    (o.nullShare ?? 0) >= 0.5
+  );
 }

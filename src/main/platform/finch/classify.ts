@@ -53,12 +53,20 @@ export function toWorkbenchError(error: unknown, requestId: string | null): Work
       case 'rate_limited':
         return new WorkbenchError('rate_limited', `Finch rate limit reached (${finchCode ?? '429'})${said}`, withCode);
       default:
-        return new WorkbenchError('finch_error', `Finch answered ${error.status ?? 'an error'}${finchCode ? ` ${finchCode}` : ''}${said}`, withCode);
+        return new WorkbenchError(
+          'finch_error',
+          `Finch answered ${error.status ?? 'an error'}${finchCode ? ` ${finchCode}` : ''}${said}`,
+          withCode,
+        );
     }
   }
   if (error instanceof SyntaxError) {
     // The SDK parses the body after the response arrived: Finch (or a proxy) sent broken JSON.
-    return new WorkbenchError('finch_error', `Finch’s answer was not valid JSON (${error.message}). Send the request id to Finch support.`, details);
+    return new WorkbenchError(
+      'finch_error',
+      `Finch’s answer was not valid JSON (${error.message}). Send the request id to Finch support.`,
+      details,
+    );
   }
   return new WorkbenchError('internal', `Unexpected failure calling Finch: ${(error as Error)?.message ?? String(error)}`, details);
 }

@@ -96,7 +96,12 @@ export class FinchGateway {
         maxRetries: this.options.maxRetries ?? 2,
         timeout: this.options.timeoutMs ?? 60_000,
         fetch: createLoggingFetch(
-          { fetch: this.options.fetch ?? globalThis.fetch, log: this.options.log, limiter: this.options.limiter, clock: this.options.clock },
+          {
+            fetch: this.options.fetch ?? globalThis.fetch,
+            log: this.options.log,
+            limiter: this.options.limiter,
+            clock: this.options.clock,
+          },
           { environmentId: target.environmentId, connectionId: target.connectionId ?? null, clientId: target.clientId },
         ),
         logLevel: 'off',

@@ -64,7 +64,10 @@ export function createLoggingFetch(deps: LoggingFetchDeps, context: LoggingFetch
     const acquiring = deps.limiter.acquire(context.clientId, product, init?.signal ?? undefined);
     // A slot not granted at once means a queue: say so to the operation (if any) while it waits.
     let granted = false;
-    void acquiring.then(() => (granted = true), () => {});
+    void acquiring.then(
+      () => (granted = true),
+      () => {},
+    );
     await Promise.resolve();
     if (!granted) reportRateLimitQueued();
     const release = await acquiring;
@@ -82,9 +85,18 @@ export function createLoggingFetch(deps: LoggingFetchDeps, context: LoggingFetch
       release();
       callContext.getStore()?.attempts.push({ outcome: 'network', requestId: null });
       deps.log.append({
-        ...base, status: null, durationMs: timer() - started, requestId: null, outcome: 'network',
-        errorName: (error as Error)?.name ?? 'Error', finchCode: null, message: String((error as Error)?.message ?? error).slice(0, 300),
-        retryAfterMs: null, dataRetrieved: null, lastUpdateDate: null, lastUpdateResult: null,
+        ...base,
+        status: null,
+        durationMs: timer() - started,
+        requestId: null,
+        outcome: 'network',
+        errorName: (error as Error)?.name ?? 'Error',
+        finchCode: null,
+        message: String((error as Error)?.message ?? error).slice(0, 300),
+        retryAfterMs: null,
+        dataRetrieved: null,
+        lastUpdateDate: null,
+        lastUpdateResult: null,
       });
       throw error;
     }
@@ -96,7 +108,12 @@ export function createLoggingFetch(deps: LoggingFetchDeps, context: LoggingFetch
     let finchCode: string | null = null;
     let message: string | null = null;
     if (!response.ok || response.status === 202) {
-      const body = asErrorBody(await response.clone().json().catch(() => null));
+      const body = asErrorBody(
+        await response
+          .clone()
+          .json()
+          .catch(() => null),
+      );
       outcome = outcomeFor(response.status, body);
       errorName = body?.name ?? (response.ok ? null : `HTTP ${response.status}`);
       finchCode = body?.finch_code ?? null;
@@ -112,8 +129,15 @@ export function createLoggingFetch(deps: LoggingFetchDeps, context: LoggingFetch
 
     callContext.getStore()?.attempts.push({ outcome, requestId: response.headers.get('finch-request-id') });
     deps.log.append({
-      ...base, status: response.status, durationMs: timer() - started,
-      requestId: response.headers.get('finch-request-id'), outcome, errorName, finchCode, message, retryAfterMs,
+      ...base,
+      status: response.status,
+      durationMs: timer() - started,
+      requestId: response.headers.get('finch-request-id'),
+      outcome,
+      errorName,
+      finchCode,
+      message,
+      retryAfterMs,
       dataRetrieved: response.headers.get('finch-data-retrieved'),
       lastUpdateDate: response.headers.get('finch-last-attempted-update-date'),
       lastUpdateResult: response.headers.get('finch-last-attempted-update-result'),
@@ -144,10 +168,14 @@ function parseRetryAfter(headers: Headers): number | null {
  * how many items got it, out of all, e.g. “404 for 1 of 3 individuals” (null when none failed).
  */
 async function summarizeBatchFailures(response: Response, noun: string): Promise<string | null> {
-  const body = (await response.clone().json().catch(() => null)) as { responses?: { code?: unknown }[] } | null;
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { responses?: { code?: unknown }[] } | null;
   const items = Array.isArray(body?.responses) ? body.responses : [];
   const byCode = new Map<number, number>();
-  for (const item of items) if (typeof item?.code === 'number' && item.code !== 200) byCode.set(item.code, (byCode.get(item.code) ?? 0) + 1);
+  for (const item of items)
+    if (typeof item?.code === 'number' && item.code !== 200) byCode.set(item.code, (byCode.get(item.code) ?? 0) + 1);
   if (byCode.size === 0) return null;
   const parts = [...byCode].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([code, n]) => `${code} for ${n}`);
   return `${parts.join(' and ')} of ${items.length} ${noun}`;

@@ -133,11 +133,14 @@ export class RateLimiter {
     if (bucket.cancelTimer && bucket.timerAt <= at) return;
     bucket.cancelTimer?.();
     bucket.timerAt = at;
-    bucket.cancelTimer = this.options.clock.setTimeout(() => {
-      bucket.cancelTimer = null;
-      this.pump(bucket);
-      this.report(bucket);
-    }, at - this.options.clock.now() + 1);
+    bucket.cancelTimer = this.options.clock.setTimeout(
+      () => {
+        bucket.cancelTimer = null;
+        this.pump(bucket);
+        this.report(bucket);
+      },
+      at - this.options.clock.now() + 1,
+    );
   }
 
   private reading(bucket: Bucket): MeterReading {

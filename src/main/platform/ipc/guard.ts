@@ -129,7 +129,14 @@ export function describeFields(fields: { path: string; message: string }[]): str
 
 function fieldLabel(path: string): string {
   if (path === '(input)' || path === '') return 'Input';
-  const words = path.split('.').map((part) => (/^\d+$/.test(part) ? `item ${Number(part) + 1}` : part.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase()));
+  const words = path.split('.').map((part) =>
+    /^\d+$/.test(part)
+      ? `item ${Number(part) + 1}`
+      : part
+          .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+          .replace(/[_-]+/g, ' ')
+          .toLowerCase(),
+  );
   const label = words.join(', ');
   return label.charAt(0).toUpperCase() + label.slice(1);
 }

@@ -71,7 +71,16 @@ export class OperationRegistry {
     if (this.running.has(operationId)) throw new WorkbenchError('conflict', `Operation ${operationId} is already running.`);
     const controller = new AbortController();
     this.running.set(operationId, { controller, environmentId: this.activeEnvironment() });
-    const progress: OperationProgress = { operationId, label, records: 0, pages: 0, rateLimitWaits: 0, rateLimitWaitMs: 0, state: 'running', detail: null };
+    const progress: OperationProgress = {
+      operationId,
+      label,
+      records: 0,
+      pages: 0,
+      rateLimitWaits: 0,
+      rateLimitWaitMs: 0,
+      state: 'running',
+      detail: null,
+    };
     const report = () => this.onProgress({ ...progress });
     const store = {
       onRateLimitWait: (ms: number) => {
@@ -108,7 +117,8 @@ export class OperationRegistry {
       return result;
     } catch (error) {
       progress.state = controller.signal.aborted ? 'cancelled' : 'failed';
-      if (controller.signal.aborted) throw new WorkbenchError('cancelled', `${label}: cancelled after ${progress.records.toLocaleString('en-US')} records.`);
+      if (controller.signal.aborted)
+        throw new WorkbenchError('cancelled', `${label}: cancelled after ${progress.records.toLocaleString('en-US')} records.`);
       throw error;
     } finally {
       this.running.delete(operationId);
@@ -125,7 +135,9 @@ export class OperationRegistry {
 
   /** Cancels every running operation of another environment than `activeEnvironmentId`; returns their ids. */
   cancelOutside(activeEnvironmentId: string): string[] {
-    const stale = [...this.running].filter(([, r]) => r.environmentId !== null && r.environmentId !== activeEnvironmentId).map(([id]) => id);
+    const stale = [...this.running]
+      .filter(([, r]) => r.environmentId !== null && r.environmentId !== activeEnvironmentId)
+      .map(([id]) => id);
     for (const id of stale) this.cancel(id);
     return stale;
   }

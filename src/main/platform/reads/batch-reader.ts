@@ -60,16 +60,21 @@ export async function readBatch(
     operation?.advance({ detail: `${LABEL[kind]} ${fmt(start + 1)}–${fmt(start + chunk.length)} of ${fmt(ids.length)}` });
     const call = callSignal(operation?.signal);
     const requestOptions = call.options;
-    const result = await lifecycle.read<{ responses: unknown[] }>(environmentId, connectionId, (client) => {
-      // All three answer `{ responses: [...] }`; the page types differ only in the item type.
-      const request =
-        kind === 'individual'
-          ? client.hris.individuals.retrieveMany({ requests: chunk.map((individual_id) => ({ individual_id })) }, requestOptions)
-          : kind === 'employment'
-            ? client.hris.employments.retrieveMany({ requests: chunk.map((individual_id) => ({ individual_id })) }, requestOptions)
-            : client.hris.payStatements.retrieveMany({ requests: chunk.map((payment_id) => ({ payment_id, limit: PAY_STATEMENT_LIMIT })) }, requestOptions);
-      return request as unknown as { withResponse(): Promise<{ data: { responses: unknown[] }; response: Response }> };
-    }).finally(call.release);
+    const result = await lifecycle
+      .read<{ responses: unknown[] }>(environmentId, connectionId, (client) => {
+        // All three answer `{ responses: [...] }`; the page types differ only in the item type.
+        const request =
+          kind === 'individual'
+            ? client.hris.individuals.retrieveMany({ requests: chunk.map((individual_id) => ({ individual_id })) }, requestOptions)
+            : kind === 'employment'
+              ? client.hris.employments.retrieveMany({ requests: chunk.map((individual_id) => ({ individual_id })) }, requestOptions)
+              : client.hris.payStatements.retrieveMany(
+                  { requests: chunk.map((payment_id) => ({ payment_id, limit: PAY_STATEMENT_LIMIT })) },
+                  requestOptions,
+                );
+        return request as unknown as { withResponse(): Promise<{ data: { responses: unknown[] }; response: Response }> };
+      })
+      .finally(call.release);
     calls += 1;
     if (result.requestId) requestIds.push(result.requestId);
     if (result.status === 202) {
@@ -84,7 +89,8 @@ export async function readBatch(
     for (const response of responses) items.push(toItem(response));
     operation?.advance({ records: responses.length, pages: 1 });
   }
-  if (kind === 'pay-statement') calls += await readRemainingStatements(lifecycle, environmentId, connectionId, items, requestIds, operation);
+  if (kind === 'pay-statement')
+    calls += await readRemainingStatements(lifecycle, environmentId, connectionId, items, requestIds, operation);
   return { items, requestIds, calls };
 }
 
@@ -109,10 +115,15 @@ async function readRemainingStatements(
       operation?.checkCancelled();
       const offset = body.pay_statements.length;
       const call = callSignal(operation?.signal);
-      const result = await lifecycle.read<{ responses: unknown[] }>(environmentId, connectionId, (client) => {
-        const request = client.hris.payStatements.retrieveMany({ requests: [{ payment_id: item.id, limit: PAY_STATEMENT_LIMIT, offset }] }, call.options);
-        return request as unknown as { withResponse(): Promise<{ data: { responses: unknown[] }; response: Response }> };
-      }).finally(call.release);
+      const result = await lifecycle
+        .read<{ responses: unknown[] }>(environmentId, connectionId, (client) => {
+          const request = client.hris.payStatements.retrieveMany(
+            { requests: [{ payment_id: item.id, limit: PAY_STATEMENT_LIMIT, offset }] },
+            call.options,
+          );
+          return request as unknown as { withResponse(): Promise<{ data: { responses: unknown[] }; response: Response }> };
+        })
+        .finally(call.release);
       calls += 1;
       if (result.requestId) requestIds.push(result.requestId);
       const more = toItem(result.data.responses?.[0]);

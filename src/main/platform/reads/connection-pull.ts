@@ -65,10 +65,16 @@ export const PAY_STATEMENT_PAYMENTS_PER_CALL = 10;
 export const PAY_STATEMENT_PAGE = 5_000;
 const MAX_PEOPLE = 50_000;
 
-export async function pullConnection(lifecycle: ConnectionLifecycle, environmentId: string, connectionId: string, options: PullOptions): Promise<ConnectionPull> {
+export async function pullConnection(
+  lifecycle: ConnectionLifecycle,
+  environmentId: string,
+  connectionId: string,
+  options: PullOptions,
+): Promise<ConnectionPull> {
   const { operation } = options;
   const signal = operation ? { signal: operation.signal } : undefined;
-  const read = <T>(fn: Parameters<ConnectionLifecycle['read']>[2]) => lifecycle.read(environmentId, connectionId, fn) as Promise<{ data: T; status: number; requestId: string | null }>;
+  const read = <T>(fn: Parameters<ConnectionLifecycle['read']>[2]) =>
+    lifecycle.read(environmentId, connectionId, fn) as Promise<{ data: T; status: number; requestId: string | null }>;
   const products = {} as Record<CatalogProduct, ProductPull>;
   for (const p of COVERAGE_PRODUCTS) {
     products[p] = options.granted.includes(p)
@@ -76,7 +82,15 @@ export async function pullConnection(lifecycle: ConnectionLifecycle, environment
       : { status: 'not_granted', message: 'Not granted to this connection.', requestIds: [], calls: 0 };
   }
   const pull: ConnectionPull = {
-    startDate: options.startDate, endDate: options.endDate, company: null, directory: [], individuals: [], employments: [], payments: [], payStatements: [], products,
+    startDate: options.startDate,
+    endDate: options.endDate,
+    company: null,
+    directory: [],
+    individuals: [],
+    employments: [],
+    payments: [],
+    payStatements: [],
+    products,
   };
   const granted = (p: CatalogProduct) => products[p].status !== 'not_granted';
   /** One call for a product: counts it, keeps its request id, and turns a 202 into the product's status. */
@@ -109,7 +123,8 @@ export async function pullConnection(lifecycle: ConnectionLifecycle, environment
       products[target].status = notImplemented ? 'not_implemented' : 'failed';
       products[target].message = `${failed.message}${failed.details.requestId ? ` (Finch-Request-ID ${failed.details.requestId})` : ''}`;
       if (failed.details.requestId) products[target].requestIds.push(failed.details.requestId);
-      for (const d of [product, ...dependants]) if (d !== target && products[d].status === 'ok' && granted(d)) skip(d, `Not read: ${target} failed.`);
+      for (const d of [product, ...dependants])
+        if (d !== target && products[d].status === 'ok' && granted(d)) skip(d, `Not read: ${target} failed.`);
     }
   };
   const skip = (product: CatalogProduct, message: string) => {
@@ -141,7 +156,8 @@ export async function pullConnection(lifecycle: ConnectionLifecycle, environment
       operation?.advance({ records: batch.length, pages: 1, detail: `directory: ${pull.directory.length.toLocaleString('en-US')} people` });
       offset += batch.length;
       if (batch.length === 0 || offset >= (page.paging?.count ?? offset)) break;
-      if (pull.directory.length >= MAX_PEOPLE) throw new WorkbenchError('validation', `More than ${MAX_PEOPLE.toLocaleString('en-US')} people: too many for one pull.`);
+      if (pull.directory.length >= MAX_PEOPLE)
+        throw new WorkbenchError('validation', `More than ${MAX_PEOPLE.toLocaleString('en-US')} people: too many for one pull.`);
     }
     const ids = pull.directory.map((p) => p['id']).filter((id): id is string => typeof id === 'string');
     await Promise.all([
@@ -149,7 +165,10 @@ export async function pullConnection(lifecycle: ConnectionLifecycle, environment
         pull.individuals = await readIndividuals(ids);
       }),
       guarded('employment', [], async () => {
-        const result = await readBatch(lifecycle, environmentId, connectionId, 'employment', ids, { chunkSize: PERSON_CHUNK, ...(operation ? { operation } : {}) });
+        const result = await readBatch(lifecycle, environmentId, connectionId, 'employment', ids, {
+          chunkSize: PERSON_CHUNK,
+          ...(operation ? { operation } : {}),
+        });
         products.employment.calls += result.calls;
         products.employment.requestIds.push(...result.requestIds);
         pull.employments = result.items;
@@ -160,7 +179,10 @@ export async function pullConnection(lifecycle: ConnectionLifecycle, environment
   /** Individuals with `options.include: ['ssn']` when asked (readBatch sends no options). */
   const readIndividuals = async (ids: string[]): Promise<BatchItem[]> => {
     if (!options.includeSsn) {
-      const result = await readBatch(lifecycle, environmentId, connectionId, 'individual', ids, { chunkSize: PERSON_CHUNK, ...(operation ? { operation } : {}) });
+      const result = await readBatch(lifecycle, environmentId, connectionId, 'individual', ids, {
+        chunkSize: PERSON_CHUNK,
+        ...(operation ? { operation } : {}),
+      });
       products.individual.calls += result.calls;
       products.individual.requestIds.push(...result.requestIds);
       return result.items;
@@ -168,17 +190,25 @@ export async function pullConnection(lifecycle: ConnectionLifecycle, environment
     const items: BatchItem[] = [];
     for (let start = 0; start < ids.length; start += PERSON_CHUNK) {
       const chunk = ids.slice(start, start + PERSON_CHUNK);
-      const data = await call<{ responses?: { individual_id?: string; code?: number; body?: unknown }[] }>('individual', (c) =>
-        c.hris.individuals.retrieveMany({ requests: chunk.map((individual_id) => ({ individual_id })), options: { include: ['ssn'] } }, signal) as never,
+      const data = await call<{ responses?: { individual_id?: string; code?: number; body?: unknown }[] }>(
+        'individual',
+        (c) =>
+          c.hris.individuals.retrieveMany(
+            { requests: chunk.map((individual_id) => ({ individual_id })), options: { include: ['ssn'] } },
+            signal,
+          ) as never,
       );
-      for (const r of data?.responses ?? []) items.push({ id: r.individual_id ?? '', code: typeof r.code === 'number' ? r.code : null, body: r.body ?? null });
+      for (const r of data?.responses ?? [])
+        items.push({ id: r.individual_id ?? '', code: typeof r.code === 'number' ? r.code : null, body: r.body ?? null });
       operation?.advance({ records: data?.responses?.length ?? 0, pages: 1 });
     }
     return items;
   };
 
   const payroll = guarded('payment', ['pay_statement'], async () => {
-    const page = await call<{ items?: JsonRecord[] }>('payment', (c) => c.hris.payments.list({ start_date: options.startDate, end_date: options.endDate }, signal));
+    const page = await call<{ items?: JsonRecord[] }>('payment', (c) =>
+      c.hris.payments.list({ start_date: options.startDate, end_date: options.endDate }, signal),
+    );
     if (!page) {
       if (granted('pay_statement')) skip('pay_statement', 'Not read: payments are not ready (202).');
       return;
@@ -193,15 +223,18 @@ export async function pullConnection(lifecycle: ConnectionLifecycle, environment
 
   /** Every page of every payment's statements, at most 10 payments per call (the spec's limit). */
   const readPayStatements = async (paymentIds: string[]): Promise<PayStatementsOfPayment[]> => {
-    const byPayment = new Map<string, PayStatementsOfPayment>(paymentIds.map((id) => [id, { paymentId: id, code: null, statements: [], error: null }]));
+    const byPayment = new Map<string, PayStatementsOfPayment>(
+      paymentIds.map((id) => [id, { paymentId: id, code: null, statements: [], error: null }]),
+    );
     let pending = paymentIds.map((payment_id) => ({ payment_id, offset: 0 }));
     while (pending.length > 0) {
       const next: { payment_id: string; offset: number }[] = [];
       for (let start = 0; start < pending.length; start += PAY_STATEMENT_PAYMENTS_PER_CALL) {
         const chunk = pending.slice(start, start + PAY_STATEMENT_PAYMENTS_PER_CALL);
         operation?.advance({ detail: `pay statements of payments ${start + 1}–${start + chunk.length} of ${pending.length}` });
-        const data = await call<{ responses?: { payment_id?: string; code?: number; body?: unknown }[] }>('pay_statement', (c) =>
-          c.hris.payStatements.retrieveMany({ requests: chunk.map((r) => ({ ...r, limit: PAY_STATEMENT_PAGE })) }, signal) as never,
+        const data = await call<{ responses?: { payment_id?: string; code?: number; body?: unknown }[] }>(
+          'pay_statement',
+          (c) => c.hris.payStatements.retrieveMany({ requests: chunk.map((r) => ({ ...r, limit: PAY_STATEMENT_PAGE })) }, signal) as never,
         );
         let records = 0;
         for (const response of data?.responses ?? []) {

@@ -10,7 +10,6 @@ import type { Accepted, EndpointRead } from '../../../shared/domain/explorer';
 import type { ConnectionLifecycle } from '../workspace/connection-lifecycle';
 import type { WithResponse } from '../finch/gateway';
 
-
 export interface ReadContext {
   lifecycle: ConnectionLifecycle;
   environmentId: string;

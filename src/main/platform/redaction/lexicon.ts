@@ -32,5 +32,21 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(
 
 /** Words after which a single capitalised word is taken for a name. */
 export const NAME_CUES: ReadonlySet<string> = new Set([
-  'for', 'named', 'name', 'employee', 'individual', 'person', 'user', 'by', 'mr', 'mrs', 'ms', 'dr', 'dear', 'hi', 'hello', 'admin', 'contact',
+  'for',
+  'named',
+  'name',
+  'employee',
+  'individual',
+  'person',
+  'user',
+  'by',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'dear',
+  'hi',
+  'hello',
+  'admin',
+  'contact',
 ]);

@@ -93,6 +93,13 @@ export class MultiNeedle<N extends { length: number }> {
 
   /** Does the text contain any needle (strings)? */
   static inText(index: MultiNeedle<string>, text: string): boolean {
-    return index.find(text.length, (i) => text.charCodeAt(i), (needle, i) => text.startsWith(needle, i), true).length > 0;
+    return (
+      index.find(
+        text.length,
+        (i) => text.charCodeAt(i),
+        (needle, i) => text.startsWith(needle, i),
+        true,
+      ).length > 0
+    );
   }
 }

@@ -24,8 +24,20 @@ export type RedactionCategory =
 
 /** What a placeholder says for each category: `[person-3]`, `[ssn-1]`, `[secret-1]`. */
 const LABELS: Record<RedactionCategory, string> = {
-  secret: 'secret', authorization: 'auth', token: 'token', email: 'email', ssn: 'ssn', phone: 'phone', date: 'date', amount: 'amount',
-  address: 'address', number: 'number', name: 'person', personal: 'known', field: 'field', query: 'query',
+  secret: 'secret',
+  authorization: 'auth',
+  token: 'token',
+  email: 'email',
+  ssn: 'ssn',
+  phone: 'phone',
+  date: 'date',
+  amount: 'amount',
+  address: 'address',
+  number: 'number',
+  name: 'person',
+  personal: 'known',
+  field: 'field',
+  query: 'query',
 };
 
 /** A placeholder already in a text (redacted once before): new numbers must not reuse it. */
@@ -48,17 +60,27 @@ export interface TextRule {
 }
 
 const MONTHS = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
-const STREET_TYPES = '(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Square|Sq|Trail|Trl)';
+const STREET_TYPES =
+  '(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Square|Sq|Trail|Trl)';
 const PAY_CUES = '(?:salary|salaries|income|pay|wage|wages|amount|gross|net|compensation|bonus|earnings|ytd)';
 
 export const TEXT_RULES: readonly TextRule[] = [
   // "Authorization: Bearer abc", "authorization=Basic xyz" — the value up to the end of the header.
-  { category: 'authorization', pattern: /\b((?:proxy-)?authorization)(["']?\s*[:=]\s*["']?)[^\r\n"',;}]+/gi, replace: (mark, m, key, sep) => `${key}${sep}${mark(m.slice(key.length + sep.length))}` },
-  { category: 'authorization', pattern: /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/g, replace: (mark, m, scheme) => `${scheme} ${mark(m.slice(scheme.length).trim())}` },
+  {
+    category: 'authorization',
+    pattern: /\b((?:proxy-)?authorization)(["']?\s*[:=]\s*["']?)[^\r\n"',;}]+/gi,
+    replace: (mark, m, key, sep) => `${key}${sep}${mark(m.slice(key.length + sep.length))}`,
+  },
+  {
+    category: 'authorization',
+    pattern: /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/g,
+    replace: (mark, m, scheme) => `${scheme} ${mark(m.slice(scheme.length).trim())}`,
+  },
   // key=value / "key": "value" forms of credentials.
   {
     category: 'token',
-    pattern: /\b(access_token|refresh_token|id_token|client_secret|api_key|apikey|secret|password|passwd|token)(["']?\s*[:=]\s*["']?)(?!\[secret-removed\])([^\s"'&,;}]+)/gi,
+    pattern:
+      /\b(access_token|refresh_token|id_token|client_secret|api_key|apikey|secret|password|passwd|token)(["']?\s*[:=]\s*["']?)(?!\[secret-removed\])([^\s"'&,;}]+)/gi,
     replace: (mark, _m, key, sep, value) => `${key}${sep}${mark(value)}`,
   },
   { category: 'token', pattern: /([?&]code=)[^&\s"']+/g, replace: (mark, m, key) => `${key}${mark(m.slice(key.length))}` },
@@ -85,10 +107,19 @@ export const TEXT_RULES: readonly TextRule[] = [
     replace: (mark, _m, cue, gap, amount) => `${cue}${gap}${mark(amount)}`,
   },
   { category: 'amount', pattern: /(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d{2})?(?![\w.])|(?<![\w.])\d+\.\d{2}(?![\w.])/g },
-  { category: 'address', pattern: new RegExp(`\\b\\d{1,6}\\s+(?:[A-Z][A-Za-z]*\\.?\\s+){1,4}${STREET_TYPES}\\b\\.?(?:,?\\s+(?:Apt|Suite|Unit|#)\\s*[\\w-]+)?`, 'g') },
+  {
+    category: 'address',
+    pattern: new RegExp(
+      `\\b\\d{1,6}\\s+(?:[A-Z][A-Za-z]*\\.?\\s+){1,4}${STREET_TYPES}\\b\\.?(?:,?\\s+(?:Apt|Suite|Unit|#)\\s*[\\w-]+)?`,
+      'g',
+    ),
+  },
   { category: 'address', pattern: /\b(?:P\.?\s?O\.?\s+Box)\s+\d+/gi },
   // "5749 W Main": a house number, a compass point, a street name.
-  { category: 'address', pattern: /\b\d{1,6}\s+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,3}\b/g },
+  {
+    category: 'address',
+    pattern: /\b\d{1,6}\s+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,3}\b/g,
+  },
   { category: 'address', pattern: /\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/g },
   // Long bare numbers (SSNs without dashes, account numbers, pay in cents). Ids with letters or dashes are left alone.
   { category: 'number', pattern: /(?<![\w.:/-])\d{5,}(?![\w-])/g },
@@ -111,7 +142,10 @@ export function redactNames(text: string, mark: (word: string) => string): strin
     const prev = words[i - 1];
     const joinedToNext = next && suspect[i + 1] && /^[\s,]{1,2}$/.test(text.slice(words[i]!.end, next.start));
     const joinedToPrev = prev && suspect[i - 1] && /^[\s,]{1,2}$/.test(text.slice(prev.end, words[i]!.start));
-    const before = text.slice(0, words[i]!.start).match(/([A-Za-z]+)[\s:.,]*$/)?.[1]?.toLowerCase();
+    const before = text
+      .slice(0, words[i]!.start)
+      .match(/([A-Za-z]+)[\s:.,]*$/)?.[1]
+      ?.toLowerCase();
     if (joinedToNext || joinedToPrev || (before && NAME_CUES.has(before))) redact.add(i);
   }
   if (redact.size === 0) return text;

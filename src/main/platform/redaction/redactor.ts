@@ -28,7 +28,8 @@ export interface RedactorOptions {
 }
 
 /** JSON keys (normalised: lower case, letters and digits only) whose values never leave. */
-const SECRET_KEYS = /^(accesstoken|refreshtoken|idtoken|token|tokens|clientsecret|secret|password|passwd|authorization|proxyauthorization|apikey|cookie|setcookie|code|authcode|authorizationcode|webhooksecret)$/;
+const SECRET_KEYS =
+  /^(accesstoken|refreshtoken|idtoken|token|tokens|clientsecret|secret|password|passwd|authorization|proxyauthorization|apikey|cookie|setcookie|code|authcode|authorizationcode|webhooksecret)$/;
 const PERSONAL_KEYS =
   /^(name|firstname|middlename|lastname|preferredname|fullname|legalname|customername|employeename|displayname|username|email|emails|customeremail|workemail|personalemail|ssn|socialsecuritynumber|taxid|tin|dob|dateofbirth|birthdate|birthday|residence|address|addresses|street|line1|line2|city|postalcode|zip|zipcode|phone|phonenumber|phonenumbers|gender|ethnicity|encryptedssn)$/;
 const PAY_KEYS =
@@ -58,7 +59,10 @@ function literalMatchers(values: string[], flags: string, bounded: boolean): Reg
   const sorted = [...new Set(values)].sort((a, b) => b.length - a.length);
   const out: RegExp[] = [];
   for (let i = 0; i < sorted.length; i += 400) {
-    const body = sorted.slice(i, i + 400).map(escapeRegExp).join('|');
+    const body = sorted
+      .slice(i, i + 400)
+      .map(escapeRegExp)
+      .join('|');
     out.push(new RegExp(bounded ? `(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])` : `(?:${body})`, `${flags}u`));
   }
   return out;
@@ -89,7 +93,12 @@ export class Redactor {
     this.secrets = [...new Set([...options.secrets].filter((s) => s.length > 0))];
     // A secret is replaced in every textual form the final scan would look for.
     const forms = this.secrets.flatMap((s) => {
-      const own = [s, ...secretNeedles(s).filter((n) => !n.bytes.includes(0)).map((n) => n.bytes.toString('latin1'))];
+      const own = [
+        s,
+        ...secretNeedles(s)
+          .filter((n) => !n.bytes.includes(0))
+          .map((n) => n.bytes.toString('latin1')),
+      ];
       for (const form of own) if (!this.formOwner.has(form)) this.formOwner.set(form, s);
       return own;
     });
@@ -117,7 +126,10 @@ export class Redactor {
     if (added.length === 0) return;
     this.personal = [...new Set([...this.personal, ...added])];
     this.personalMatchers = literalMatchers(this.personal, 'gi', true);
-    this.personalIndex = new MultiNeedle(this.personal.map((v) => v.toLowerCase()), (n: string, i: number) => n.charCodeAt(i));
+    this.personalIndex = new MultiNeedle(
+      this.personal.map((v) => v.toLowerCase()),
+      (n: string, i: number) => n.charCodeAt(i),
+    );
   }
 
   /** How many values were replaced, per category. */
@@ -194,14 +206,16 @@ export class Redactor {
    */
   secretsOnly(input: string): string {
     let text = input;
-    if (MultiNeedle.inText(this.secretIndex, text)) for (const matcher of this.secretMatchers) text = this.replaceAll(text, matcher, 'secret');
+    if (MultiNeedle.inText(this.secretIndex, text))
+      for (const matcher of this.secretMatchers) text = this.replaceAll(text, matcher, 'secret');
     return text;
   }
 
   /** Known secrets and personal values only: for ids and codes, where patterns would do harm. */
   known(input: string): string {
     let text = this.secretsOnly(input);
-    if (MultiNeedle.inText(this.personalIndex, text.toLowerCase())) for (const matcher of this.personalMatchers) text = this.replaceAll(text, matcher, 'personal');
+    if (MultiNeedle.inText(this.personalIndex, text.toLowerCase()))
+      for (const matcher of this.personalMatchers) text = this.replaceAll(text, matcher, 'personal');
     return text;
   }
 
@@ -250,7 +264,9 @@ export class Redactor {
     if (!matcher.test(text)) return text;
     matcher.lastIndex = 0;
     return text.replace(matcher, (match) =>
-      category === 'secret' ? this.mark('secret', this.formOwner.get(match) ?? match) : this.mark(this.personalKind.get(match.toLowerCase()) ?? category, match),
+      category === 'secret'
+        ? this.mark('secret', this.formOwner.get(match) ?? match)
+        : this.mark(this.personalKind.get(match.toLowerCase()) ?? category, match),
     );
   }
 }
@@ -268,4 +284,16 @@ function outsidePlaceholders(text: string, fn: (part: string) => string): string
 }
 
 /** Query parameters of Finch's API whose values are paging, windows or types, never personal data. */
-const SAFE_QUERY = new Set(['limit', 'offset', 'start_date', 'end_date', 'types', 'type', 'page', 'per_page', 'individual_ids', 'entity_ids', 'benefit_id']);
+const SAFE_QUERY = new Set([
+  'limit',
+  'offset',
+  'start_date',
+  'end_date',
+  'types',
+  'type',
+  'page',
+  'per_page',
+  'individual_ids',
+  'entity_ids',
+  'benefit_id',
+]);

@@ -73,8 +73,14 @@ export class SecretScanner {
     for (const needle of all) this.encodingOf.set(needle.bytes, needle.encoding);
     const code = (n: Uint8Array, i: number) => n[i]!;
     // UTF-16 needles of ASCII secrets contain NUL bytes: a buffer without any cannot hold them.
-    this.narrow = new MultiNeedle<Uint8Array>(all.filter((n) => !n.bytes.includes(0)).map((n) => n.bytes), code);
-    this.wide = new MultiNeedle<Uint8Array>(all.filter((n) => n.bytes.includes(0)).map((n) => n.bytes), code);
+    this.narrow = new MultiNeedle<Uint8Array>(
+      all.filter((n) => !n.bytes.includes(0)).map((n) => n.bytes),
+      code,
+    );
+    this.wide = new MultiNeedle<Uint8Array>(
+      all.filter((n) => n.bytes.includes(0)).map((n) => n.bytes),
+      code,
+    );
   }
 
   scan(where: string, bytes: Uint8Array): SecretFinding[] {

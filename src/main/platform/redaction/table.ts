@@ -44,7 +44,7 @@ function cellCategory(column: TableColumn, row: readonly unknown[], index: Reado
 
 const PERSONAL: ReadonlySet<RedactionCategory> = new Set(['name', 'email', 'ssn', 'phone', 'address', 'personal', 'field']);
 const empty = (v: unknown) => v === null || v === undefined || v === '';
-const asText = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v) ?? '');
+const asText = (v: unknown) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
 
 /** Personal values a table holds by field: what the Redactor must also find in free text. */
 export function personalInTable(columns: readonly TableColumn[], rows: readonly (readonly unknown[])[]): [string, RedactionCategory][] {
@@ -62,7 +62,12 @@ export function personalInTable(columns: readonly TableColumn[], rows: readonly 
 }
 
 /** Personal values of a JSON document by key (first_name, emails[].data, ssn…). */
-export function personalInJson(value: unknown, into = new Map<string, RedactionCategory>(), category: RedactionCategory | null = null, depth = 0): Map<string, RedactionCategory> {
+export function personalInJson(
+  value: unknown,
+  into = new Map<string, RedactionCategory>(),
+  category: RedactionCategory | null = null,
+  depth = 0,
+): Map<string, RedactionCategory> {
   if (depth > 20) return into;
   if (typeof value === 'string') {
     if (category && PERSONAL.has(category) && !empty(value) && !into.has(value)) into.set(value, category);
@@ -82,7 +87,12 @@ function mapStrings(value: unknown, fn: (s: string) => string, depth = 0): unkno
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [fn(k), mapStrings(v, fn, depth + 1)]));
 }
 
-export function redactRows(redactor: Redactor, columns: readonly TableColumn[], rows: readonly (readonly unknown[])[], raw: boolean): unknown[][] {
+export function redactRows(
+  redactor: Redactor,
+  columns: readonly TableColumn[],
+  rows: readonly (readonly unknown[])[],
+  raw: boolean,
+): unknown[][] {
   const index = new Map(columns.map((c, i) => [c.key, i]));
   return rows.map((row) =>
     columns.map((column, i) => {

@@ -65,8 +65,14 @@ export function buildSearch(query: RequestLogQuery): { sql: string; params: Reco
   const text = query.text ? toFtsQuery(query.text) : null;
   const hasRange = query.from !== undefined || query.to !== undefined;
   const where: string[] = [];
-  if (query.from !== undefined) { where.push('r.time >= @from'); params['from'] = query.from; }
-  if (query.to !== undefined) { where.push('r.time <= @to'); params['to'] = query.to; }
+  if (query.from !== undefined) {
+    where.push('r.time >= @from');
+    params['from'] = query.from;
+  }
+  if (query.to !== undefined) {
+    where.push('r.time <= @to');
+    params['to'] = query.to;
+  }
 
   const terms: string[] = text ? [`(${text})`] : [];
   if (query.environmentId) terms.push(columnTerm('environment_id', query.environmentId));
@@ -77,15 +83,30 @@ export function buildSearch(query: RequestLogQuery): { sql: string; params: Reco
 
   if (text || (terms.length > 0 && !hasRange)) {
     params['fts'] = terms.join(' AND ');
-    if (query.beforeId !== undefined) { where.unshift('f.rowid < @beforeId'); params['beforeId'] = query.beforeId; }
+    if (query.beforeId !== undefined) {
+      where.unshift('f.rowid < @beforeId');
+      params['beforeId'] = query.beforeId;
+    }
     const sql = `SELECT ${COLUMNS} FROM requests_fts f JOIN requests r ON r.id = f.rowid
       WHERE requests_fts MATCH @fts${where.length ? ` AND ${where.join(' AND ')}` : ''} ORDER BY f.rowid DESC LIMIT @limit`;
     return { sql, params };
   }
-  if (query.environmentId) { where.push('r.environment_id = @environmentId'); params['environmentId'] = query.environmentId; }
-  if (query.connectionId) { where.push('r.connection_id = @connectionId'); params['connectionId'] = query.connectionId; }
-  if (query.product) { where.push('r.product = @product'); params['product'] = query.product; }
-  if (query.outcome) { where.push('r.outcome = @outcome'); params['outcome'] = query.outcome; }
+  if (query.environmentId) {
+    where.push('r.environment_id = @environmentId');
+    params['environmentId'] = query.environmentId;
+  }
+  if (query.connectionId) {
+    where.push('r.connection_id = @connectionId');
+    params['connectionId'] = query.connectionId;
+  }
+  if (query.product) {
+    where.push('r.product = @product');
+    params['product'] = query.product;
+  }
+  if (query.outcome) {
+    where.push('r.outcome = @outcome');
+    params['outcome'] = query.outcome;
+  }
   if (query.statusClass) where.push(STATUS_SQL[query.statusClass]);
   // Newest first by (time, id): the (environment_id, time) and (time) indexes already hold
   // that order (rowid last), so SQLite walks them backwards and stops at the page size.

@@ -24,7 +24,10 @@ export class SecretScrubber {
   private index: MultiNeedle<string> | null = null;
 
   /** `extra`: secrets that never enter the vault (the built-in simulator's client secret). */
-  constructor(private readonly source: SecretSource, private readonly extra: readonly string[] = []) {}
+  constructor(
+    private readonly source: SecretSource,
+    private readonly extra: readonly string[] = [],
+  ) {}
 
   scrub(text: string): string;
   scrub(text: string | null): string | null;

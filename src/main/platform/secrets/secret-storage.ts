@@ -10,13 +10,18 @@ export type SecretStorageProbe = () => SecretStorageStatus;
 /** Linux's `basic_text` backend encrypts with a hard-coded key: as good as plaintext. */
 export function describeBackend(backend: string, encryptionAvailable: boolean): SecretStorageStatus {
   if (!encryptionAvailable) {
-    return { available: false, backend: 'none', detail: 'The operating system offers no secret storage; secrets will not be saved to disk.' };
+    return {
+      available: false,
+      backend: 'none',
+      detail: 'The operating system offers no secret storage; secrets will not be saved to disk.',
+    };
   }
   if (backend === 'basic_text') {
     return {
       available: false,
       backend,
-      detail: 'No keyring was found (Linux basic_text backend); secrets will not be saved to disk. Install and unlock a keyring such as GNOME Keyring or KWallet.',
+      detail:
+        'No keyring was found (Linux basic_text backend); secrets will not be saved to disk. Install and unlock a keyring such as GNOME Keyring or KWallet.',
     };
   }
   return { available: true, backend, detail: `Secrets are encrypted with the operating system's secret storage (${backend}).` };

@@ -84,7 +84,10 @@ export class SecretVault {
       return;
     }
     const ciphertext = this.options.cipher.encrypt(secret).toString('base64');
-    this.save({ ...this.file.entries, [ref]: { algorithm: this.options.cipher.algorithm, ciphertext, updatedAt: (this.options.now ?? Date.now)() } });
+    this.save({
+      ...this.file.entries,
+      [ref]: { algorithm: this.options.cipher.algorithm, ciphertext, updatedAt: (this.options.now ?? Date.now)() },
+    });
   }
 
   /** Decrypts a secret to make a Finch call. Never return its value across IPC. */
@@ -93,9 +96,13 @@ export class SecretVault {
     if (inMemory !== undefined) return inMemory;
     const entry = this.file.entries[ref];
     if (!entry) throw new WorkbenchError('not_found', 'No secret is stored for this; enter it again.');
-    if (!this.persistent()) throw new WorkbenchError('secrets_unavailable', `OS secret storage is unavailable: ${this.options.cipher.status().detail}`);
+    if (!this.persistent())
+      throw new WorkbenchError('secrets_unavailable', `OS secret storage is unavailable: ${this.options.cipher.status().detail}`);
     if (entry.algorithm !== this.options.cipher.algorithm) {
-      throw new WorkbenchError('secrets_unavailable', `This secret was encrypted with ${entry.algorithm}, but this app now uses ${this.options.cipher.algorithm}. Enter it again.`);
+      throw new WorkbenchError(
+        'secrets_unavailable',
+        `This secret was encrypted with ${entry.algorithm}, but this app now uses ${this.options.cipher.algorithm}. Enter it again.`,
+      );
     }
     try {
       return this.options.cipher.decrypt(Buffer.from(entry.ciphertext, 'base64'));
@@ -116,7 +123,11 @@ export class SecretVault {
   deleteWhere(prefix: string): number {
     this.generation++;
     let removed = 0;
-    for (const ref of [...this.memory.keys()]) if (ref.startsWith(prefix)) { this.memory.delete(ref); removed++; }
+    for (const ref of [...this.memory.keys()])
+      if (ref.startsWith(prefix)) {
+        this.memory.delete(ref);
+        removed++;
+      }
     const kept = Object.fromEntries(Object.entries(this.file.entries).filter(([ref]) => !ref.startsWith(prefix)));
     removed += Object.keys(this.file.entries).length - Object.keys(kept).length;
     if (Object.keys(kept).length !== Object.keys(this.file.entries).length) this.save(kept);

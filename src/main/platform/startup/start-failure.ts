@@ -80,7 +80,11 @@ export function describeStartFailure(error: unknown, context: { port?: number } 
     );
   }
   if (err?.code === 'EACCES' || err?.code === 'EPERM' || err?.code === 'EROFS') {
-    return failure('data-folder', `A file the app needs could not be written: ${firstLine(message)}`, 'Check the permissions of the data folder, or choose another one.');
+    return failure(
+      'data-folder',
+      `A file the app needs could not be written: ${firstLine(message)}`,
+      'Check the permissions of the data folder, or choose another one.',
+    );
   }
   return failure('unexpected', firstLine(message), 'Try again; if it keeps failing, report it with the text above and the app log.');
 }
@@ -124,5 +128,8 @@ export function reportStartFailure(ports: StartFailurePorts, error: unknown, con
 export function reportUnexpected(ports: Pick<StartFailurePorts, 'showErrorBox' | 'log'>, error: unknown, what: string): void {
   const message = (error as Error)?.stack ?? String(error);
   ports.log(`[main] ${what}: ${message}`);
-  ports.showErrorBox('Finch Workbench hit an unexpected error', `${what}: ${firstLine((error as Error)?.message ?? String(error))}\n\nThe app keeps running; what you were doing may not have finished. The app log has the details.`);
+  ports.showErrorBox(
+    'Finch Workbench hit an unexpected error',
+    `${what}: ${firstLine((error as Error)?.message ?? String(error))}\n\nThe app keeps running; what you were doing may not have finished. The app log has the details.`,
+  );
 }

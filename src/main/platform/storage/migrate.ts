@@ -64,7 +64,12 @@ export function verifyDatabase(db: Database.Database, migrations: readonly Migra
 }
 
 /** Applies what is missing, all in one transaction: a crash leaves the old schema intact. */
-export function applyMigrations(db: Database.Database, migrations: readonly Migration[], applied: Set<number>, now: () => number): number[] {
+export function applyMigrations(
+  db: Database.Database,
+  migrations: readonly Migration[],
+  applied: Set<number>,
+  now: () => number,
+): number[] {
   const pending = [...migrations].filter((m) => !applied.has(m.version)).sort((a, b) => a.version - b.version);
   if (pending.length === 0) return [];
   db.transaction(() => {

@@ -25,7 +25,6 @@ export interface LifecycleOptions {
   simulator: () => SimulatorAddress | null;
 }
 
-
 export class ConnectionLifecycle {
   constructor(private readonly options: LifecycleOptions) {}
 
@@ -58,9 +57,13 @@ export class ConnectionLifecycle {
     if (connection.disconnectedAt !== null) return connection;
     const name = connection.customerName ?? connection.id;
     if (needsTypedConfirmation(env.kind) && confirmName !== name) {
-      throw new WorkbenchError('validation', `Type “${name}” to disconnect this Production connection: billing stops and it cannot be reconnected.`, {
-        fields: [{ path: 'confirmName', message: 'does not match the customer name' }],
-      });
+      throw new WorkbenchError(
+        'validation',
+        `Type “${name}” to disconnect this Production connection: billing stops and it cannot be reconnected.`,
+        {
+          fields: [{ path: 'confirmName', message: 'does not match the customer name' }],
+        },
+      );
     }
     const result = await this.options.gateway.call(this.options.connections.target(environmentId, connectionId), (client) =>
       client.account.disconnect(),
@@ -73,10 +76,16 @@ export class ConnectionLifecycle {
   describeDisconnectAll(environmentId: string): BulkDisconnectTarget[] {
     const env = this.options.environments.get(environmentId);
     requireSandboxEnvironment(env, 'Bulk clean-up runs');
-    return this.options.connections.list(environmentId).filter((c) => c.disconnectedAt === null).map((c) => ({
-      id: c.id, providerId: c.providerId, companyId: c.companyId, customerName: c.customerName,
-      people: this.options.connections.peopleKnown(environmentId, c.id),
-    }));
+    return this.options.connections
+      .list(environmentId)
+      .filter((c) => c.disconnectedAt === null)
+      .map((c) => ({
+        id: c.id,
+        providerId: c.providerId,
+        companyId: c.companyId,
+        customerName: c.customerName,
+        people: this.options.connections.peopleKnown(environmentId, c.id),
+      }));
   }
 
   /**
@@ -86,20 +95,34 @@ export class ConnectionLifecycle {
    * nothing is disconnected that the user did not see.
    */
   async disconnectAllSandbox(
-    environmentId: string, connectionIds: readonly string[], confirm: string,
+    environmentId: string,
+    connectionIds: readonly string[],
+    confirm: string,
   ): Promise<{ disconnected: string[]; failed: { id: string; message: string }[] }> {
     const env = this.options.environments.get(environmentId);
     requireSandboxEnvironment(env, 'Bulk clean-up runs');
     const ids = [...new Set(connectionIds)];
     if (confirm.trim() !== String(ids.length)) {
-      throw new WorkbenchError('validation', `Type ${ids.length}, the number of connections to disconnect, to confirm. Disconnected connections cannot be reconnected.`, {
-        fields: [{ path: 'confirm', message: `must be ${ids.length}` }],
-      });
+      throw new WorkbenchError(
+        'validation',
+        `Type ${ids.length}, the number of connections to disconnect, to confirm. Disconnected connections cannot be reconnected.`,
+        {
+          fields: [{ path: 'confirm', message: `must be ${ids.length}` }],
+        },
+      );
     }
-    const live = new Set(this.options.connections.list(environmentId).filter((c) => c.disconnectedAt === null).map((c) => c.id));
+    const live = new Set(
+      this.options.connections
+        .list(environmentId)
+        .filter((c) => c.disconnectedAt === null)
+        .map((c) => c.id),
+    );
     const stale = ids.filter((id) => !live.has(id));
     if (stale.length > 0) {
-      throw new WorkbenchError('conflict', `The list changed since you reviewed it (${stale.join(', ')} ${stale.length === 1 ? 'is' : 'are'} not a live connection here). Nothing was disconnected; review the list again.`);
+      throw new WorkbenchError(
+        'conflict',
+        `The list changed since you reviewed it (${stale.join(', ')} ${stale.length === 1 ? 'is' : 'are'} not a live connection here). Nothing was disconnected; review the list again.`,
+      );
     }
     const disconnected: string[] = [];
     const failed: { id: string; message: string }[] = [];
@@ -125,15 +148,25 @@ export class ConnectionLifecycle {
     );
     const clientId = (info.data as { client_id?: string }).client_id;
     if (clientId && clientId !== endpoints.clientId) {
-      throw new WorkbenchError('forbidden', `This token belongs to application …${clientId.slice(-4)}, not to “${env.name}” (…${endpoints.clientId.slice(-4)}). Import it into its own environment.`, {
-        ...(info.requestId ? { requestId: info.requestId } : {}),
-      });
+      throw new WorkbenchError(
+        'forbidden',
+        `This token belongs to application …${clientId.slice(-4)}, not to “${env.name}” (…${endpoints.clientId.slice(-4)}). Import it into its own environment.`,
+        {
+          ...(info.requestId ? { requestId: info.requestId } : {}),
+        },
+      );
     }
     assertTokenBelongs(env, info.data.client_type ?? null, info.requestId);
     return this.options.connections.storeNew(
-      environmentId, accessToken,
-      { customerId: `cust_import_${(info.data.connection_id ?? 'x').slice(0, 8)}`, customerName: customerName ?? 'Imported connection', customerEmail: null },
-      [info.requestId], 'token_imported',
+      environmentId,
+      accessToken,
+      {
+        customerId: `cust_import_${(info.data.connection_id ?? 'x').slice(0, 8)}`,
+        customerName: customerName ?? 'Imported connection',
+        customerEmail: null,
+      },
+      [info.requestId],
+      'token_imported',
     );
   }
 }

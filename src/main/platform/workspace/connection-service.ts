@@ -56,7 +56,11 @@ export class ConnectionService {
         ...(input.products ? { products: input.products } : {}),
       }),
     );
-    const customer = { customerId: `cust_${randomUUID().slice(0, 8)}`, customerName: input.customerName ?? 'Sandbox test customer', customerEmail: null };
+    const customer = {
+      customerId: `cust_${randomUUID().slice(0, 8)}`,
+      customerName: input.customerName ?? 'Sandbox test customer',
+      customerEmail: null,
+    };
     // The size asked for is kept on the event: it is what "how many people" shows before any read.
     return this.storeNew(environmentId, result.data.access_token, customer, [result.requestId], 'sandbox_connection_created', {
       employeeSize: input.employeeSize ?? null,
@@ -83,20 +87,37 @@ export class ConnectionService {
     );
     const data = info.data;
     const connectionId = data.connection_id ?? data.account_id;
-    if (!connectionId) throw new WorkbenchError('finch_error', 'Finch did not say which connection this token belongs to.', { ...(info.requestId ? { requestId: info.requestId } : {}) });
+    if (!connectionId)
+      throw new WorkbenchError('finch_error', 'Finch did not say which connection this token belongs to.', {
+        ...(info.requestId ? { requestId: info.requestId } : {}),
+      });
     assertTokenBelongs(env, data.client_type ?? null, info.requestId);
     const customerId = data.customer_id ?? customer.customerId;
     const t = this.now();
     this.options.db.transaction(() => {
       this.statements.upsertCustomer.run({
-        environmentId, id: customerId, name: data.customer_name ?? customer.customerName, email: data.customer_email ?? customer.customerEmail, createdAt: t,
+        environmentId,
+        id: customerId,
+        name: data.customer_name ?? customer.customerName,
+        email: data.customer_email ?? customer.customerEmail,
+        createdAt: t,
       });
       this.statements.insert.run({
-        environmentId, id: connectionId, customerId, companyId: data.company_id ?? null, providerId: data.provider_id ?? null,
-        products: JSON.stringify(data.products ?? []), clientType: data.client_type ?? null, connectionType: data.connection_type ?? null,
-        status: data.connection_status?.status ?? 'connected', createdAt: t,
+        environmentId,
+        id: connectionId,
+        customerId,
+        companyId: data.company_id ?? null,
+        providerId: data.provider_id ?? null,
+        products: JSON.stringify(data.products ?? []),
+        clientType: data.client_type ?? null,
+        connectionType: data.connection_type ?? null,
+        status: data.connection_status?.status ?? 'connected',
+        createdAt: t,
       });
-      this.recordEvent(environmentId, connectionId, customerId, eventType, { providerId: data.provider_id ?? null, ...eventDetail }, [...requestIds, info.requestId]);
+      this.recordEvent(environmentId, connectionId, customerId, eventType, { providerId: data.provider_id ?? null, ...eventDetail }, [
+        ...requestIds,
+        info.requestId,
+      ]);
     })();
     this.options.vault.put(secretRefs.accessToken(environmentId, connectionId), accessToken);
     this.options.onChanged(environmentId);
@@ -105,10 +126,20 @@ export class ConnectionService {
 
   /** Adds an event to the timeline; returns its id (so an attempt can later link it to its connection). */
   recordEvent(
-    environmentId: string, connectionId: string | null, customerId: string | null, type: string, detail: Record<string, unknown>, requestIds: (string | null)[],
+    environmentId: string,
+    connectionId: string | null,
+    customerId: string | null,
+    type: string,
+    detail: Record<string, unknown>,
+    requestIds: (string | null)[],
   ): number {
     const { lastInsertRowid } = this.statements.insertEvent.run({
-      time: this.now(), environmentId, connectionId, customerId, type, detail: (this.options.scrub ?? String)(JSON.stringify(detail)),
+      time: this.now(),
+      environmentId,
+      connectionId,
+      customerId,
+      type,
+      detail: (this.options.scrub ?? String)(JSON.stringify(detail)),
       requestIds: JSON.stringify(requestIds.filter((id): id is string => id !== null)),
     });
     return Number(lastInsertRowid);
@@ -195,10 +226,25 @@ export class ConnectionService {
     return this.get(environmentId, connectionId);
   }
 
-  timeline(environmentId: string, connectionId: string): { id: number; time: number; type: string; detail: Record<string, unknown>; requestIds: string[] }[] {
+  timeline(
+    environmentId: string,
+    connectionId: string,
+  ): { id: number; time: number; type: string; detail: Record<string, unknown>; requestIds: string[] }[] {
     this.require(environmentId, connectionId);
-    const rows = this.statements.events.all(environmentId, connectionId) as { id: number; time: number; type: string; detail: string; requestIds: string }[];
-    return rows.map((r) => ({ id: r.id, time: r.time, type: r.type, detail: JSON.parse(r.detail) as Record<string, unknown>, requestIds: JSON.parse(r.requestIds) as string[] }));
+    const rows = this.statements.events.all(environmentId, connectionId) as {
+      id: number;
+      time: number;
+      type: string;
+      detail: string;
+      requestIds: string;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      time: r.time,
+      type: r.type,
+      detail: JSON.parse(r.detail) as Record<string, unknown>,
+      requestIds: JSON.parse(r.requestIds) as string[],
+    }));
   }
 
   /** The Bearer target of a connection, refusing one that belongs to another environment. */
@@ -206,10 +252,14 @@ export class ConnectionService {
     const row = this.require(environmentId, connectionId);
     const env = this.options.environments.get(environmentId);
     const ref = secretRefs.accessToken(environmentId, row.id);
-    if (!this.options.vault.has(ref)) throw new WorkbenchError('reauth_required', 'This connection has no access token stored; reconnect it.');
+    if (!this.options.vault.has(ref))
+      throw new WorkbenchError('reauth_required', 'This connection has no access token stored; reconnect it.');
     const endpoints = endpointsOf(env, this.options.simulator());
     return {
-      environmentId, baseURL: endpoints.apiBaseUrl, clientId: endpoints.clientId, connectionId: row.id,
+      environmentId,
+      baseURL: endpoints.apiBaseUrl,
+      clientId: endpoints.clientId,
+      connectionId: row.id,
       accessToken: this.options.vault.reveal(ref),
     };
   }
@@ -224,10 +274,19 @@ export class ConnectionService {
 
   private view(row: ConnectionRow): ConnectionView {
     return {
-      id: row.id, environmentId: row.environmentId, customerId: row.customerId, customerName: row.customerName, companyId: row.companyId,
-      providerId: row.providerId, products: JSON.parse(row.products) as string[], connectionType: row.connectionType, status: row.status,
-      hasToken: this.options.vault.has(secretRefs.accessToken(row.environmentId, row.id)), createdAt: row.createdAt,
-      disconnectedAt: row.disconnectedAt, archivedAt: row.archivedAt,
+      id: row.id,
+      environmentId: row.environmentId,
+      customerId: row.customerId,
+      customerName: row.customerName,
+      companyId: row.companyId,
+      providerId: row.providerId,
+      products: JSON.parse(row.products) as string[],
+      connectionType: row.connectionType,
+      status: row.status,
+      hasToken: this.options.vault.has(secretRefs.accessToken(row.environmentId, row.id)),
+      createdAt: row.createdAt,
+      disconnectedAt: row.disconnectedAt,
+      archivedAt: row.archivedAt,
     };
   }
 }

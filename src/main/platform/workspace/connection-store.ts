@@ -21,10 +21,12 @@ export function prepareConnectionStatements(db: Database.Database) {
     c.company_id AS companyId, c.provider_id AS providerId, c.products, c.connection_type AS connectionType, c.status,
     c.created_at AS createdAt, c.disconnected_at AS disconnectedAt, c.archived_at AS archivedAt`;
   return {
-    upsertCustomer: db.prepare(`INSERT INTO customers (environment_id, id, name, email, created_at) VALUES (@environmentId, @id, @name, @email, @createdAt)
+    upsertCustomer:
+      db.prepare(`INSERT INTO customers (environment_id, id, name, email, created_at) VALUES (@environmentId, @id, @name, @email, @createdAt)
       ON CONFLICT (environment_id, id) DO UPDATE SET name = excluded.name, email = coalesce(excluded.email, customers.email)`),
     // A reconnect of a known connection (same connection_id) replaces its row.
-    insert: db.prepare(`INSERT OR REPLACE INTO connections (environment_id, id, customer_id, company_id, provider_id, products, client_type, connection_type,
+    insert:
+      db.prepare(`INSERT OR REPLACE INTO connections (environment_id, id, customer_id, company_id, provider_id, products, client_type, connection_type,
       status, created_at, updated_at) VALUES (@environmentId, @id, @customerId, @companyId, @providerId, @products, @clientType, @connectionType,
       @status, @createdAt, @createdAt)`),
     list: db.prepare(`SELECT ${columns} FROM connections c LEFT JOIN customers cu ON cu.environment_id = c.environment_id AND cu.id = c.customer_id
@@ -41,9 +43,15 @@ export function prepareConnectionStatements(db: Database.Database) {
       WHERE environment_id = ? AND connection_id = ? ORDER BY id DESC LIMIT 200`),
     linkEvent: db.prepare('UPDATE events SET connection_id = ? WHERE environment_id = ? AND id = ? AND connection_id IS NULL'),
     // Only a disconnected connection is archived: a live one would vanish while still billed.
-    archive: db.prepare('UPDATE connections SET archived_at = ?, updated_at = ? WHERE environment_id = ? AND id = ? AND disconnected_at IS NOT NULL AND archived_at IS NULL'),
-    unarchive: db.prepare('UPDATE connections SET archived_at = NULL, updated_at = ? WHERE environment_id = ? AND id = ? AND archived_at IS NOT NULL'),
-    archivable: db.prepare('SELECT id, customer_id AS customerId FROM connections WHERE environment_id = ? AND disconnected_at IS NOT NULL AND archived_at IS NULL'),
+    archive: db.prepare(
+      'UPDATE connections SET archived_at = ?, updated_at = ? WHERE environment_id = ? AND id = ? AND disconnected_at IS NOT NULL AND archived_at IS NULL',
+    ),
+    unarchive: db.prepare(
+      'UPDATE connections SET archived_at = NULL, updated_at = ? WHERE environment_id = ? AND id = ? AND archived_at IS NOT NULL',
+    ),
+    archivable: db.prepare(
+      'SELECT id, customer_id AS customerId FROM connections WHERE environment_id = ? AND disconnected_at IS NOT NULL AND archived_at IS NULL',
+    ),
     // "How many people", as far as this computer knows: the newest snapshot's count, else the
     // employee_size a sandbox connection was created with. Null when neither exists.
     peopleFromSnapshot: db.prepare(`SELECT json_extract(summary, '$.counts.people') AS people FROM snapshots

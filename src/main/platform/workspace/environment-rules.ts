@@ -29,11 +29,19 @@ export function checkConnectionAttempt(kind: EnvironmentKind, attempt: Connectio
     case 'local-simulator':
     case 'sandbox': {
       if (!attempt.sandboxMode) {
-        return { allowed: false, reason: 'Choose the sandbox: Finch Sandbox (mock data) or Provider Sandbox (a provider’s demo account).', warnings };
+        return {
+          allowed: false,
+          reason: 'Choose the sandbox: Finch Sandbox (mock data) or Provider Sandbox (a provider’s demo account).',
+          warnings,
+        };
       }
       if (attempt.sandboxMode === 'provider') {
         if (attempt.authMethod === 'assisted') {
-          return { allowed: false, reason: 'Provider Sandboxes do not support assisted connections; use the Finch Sandbox to test an assisted flow.', warnings };
+          return {
+            allowed: false,
+            reason: 'Provider Sandboxes do not support assisted connections; use the Finch Sandbox to test an assisted flow.',
+            warnings,
+          };
         }
         // The limit counts connections that exist: at 5 of 5 a sixth is refused by Finch, so it
         // is refused here first, before a Connect session is made for nothing.
@@ -46,7 +54,9 @@ export function checkConnectionAttempt(kind: EnvironmentKind, attempt: Connectio
           };
         }
         if (active === PROVIDER_SANDBOX_LIMIT - 1) {
-          warnings.push(`${active} of ${PROVIDER_SANDBOX_LIMIT} Provider Sandbox connections are active: this will be the last one Finch allows until you disconnect one.`);
+          warnings.push(
+            `${active} of ${PROVIDER_SANDBOX_LIMIT} Provider Sandbox connections are active: this will be the last one Finch allows until you disconnect one.`,
+          );
         }
       }
       return { allowed: true, warnings };
@@ -79,7 +89,10 @@ export function needsTypedConfirmation(kind: EnvironmentKind): boolean {
  */
 export function requireSandboxEnvironment(env: { name: string; kind: EnvironmentKind }, act: string): void {
   if (env.kind === 'sandbox' || env.kind === 'local-simulator') return;
-  throw new WorkbenchError('validation', `${act} only in a Sandbox environment; “${env.name}” is ${env.kind === 'production' ? 'Production' : 'Development'}. Switch to a Sandbox environment first.`);
+  throw new WorkbenchError(
+    'validation',
+    `${act} only in a Sandbox environment; “${env.name}” is ${env.kind === 'production' ? 'Production' : 'Development'}. Switch to a Sandbox environment first.`,
+  );
 }
 
 /**
@@ -87,7 +100,11 @@ export function requireSandboxEnvironment(env: { name: string; kind: Environment
  * token inside a Production environment, say — is never stored or used: Finch ids never cross
  * environments, and such a mix-up is how test data ends up in front of a real customer.
  */
-export function assertTokenBelongs(env: { name: string; kind: EnvironmentKind }, clientType: string | null, requestId: string | null): void {
+export function assertTokenBelongs(
+  env: { name: string; kind: EnvironmentKind },
+  clientType: string | null,
+  requestId: string | null,
+): void {
   const expected = env.kind === 'local-simulator' ? 'sandbox' : env.kind;
   if (clientType === null || clientType === expected) return;
   throw new WorkbenchError(

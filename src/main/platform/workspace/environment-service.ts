@@ -5,7 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { DeletionPreview, EnvironmentInput, EnvironmentPatch, EnvironmentView, EnvironmentsState } from '../../../shared/domain/environment';
+import type {
+  DeletionPreview,
+  EnvironmentInput,
+  EnvironmentPatch,
+  EnvironmentView,
+  EnvironmentsState,
+} from '../../../shared/domain/environment';
 import { clientIdHint, EnvironmentExportSchema } from '../../../shared/domain/environment';
 import { WorkbenchError } from '../errors';
 import type { SecretVault } from '../secrets/secret-vault';
@@ -35,8 +41,16 @@ export class EnvironmentService {
     if (!this.statements.byId.get(LOCAL_ENVIRONMENT_ID)) {
       const t = this.now();
       this.statements.insert.run({
-        id: LOCAL_ENVIRONMENT_ID, name: 'Local simulator', kind: 'local-simulator', clientId: null,
-        apiBaseUrl: null, connectUrl: null, redirectUri: null, color: null, createdAt: t, updatedAt: t,
+        id: LOCAL_ENVIRONMENT_ID,
+        name: 'Local simulator',
+        kind: 'local-simulator',
+        clientId: null,
+        apiBaseUrl: null,
+        connectUrl: null,
+        redirectUri: null,
+        color: null,
+        createdAt: t,
+        updatedAt: t,
       });
     }
   }
@@ -71,8 +85,16 @@ export class EnvironmentService {
     const id = randomUUID();
     const t = this.now();
     this.statements.insert.run({
-      id, name: input.name, kind: input.kind, clientId: input.clientId, apiBaseUrl: input.apiBaseUrl ?? null,
-      connectUrl: input.connectUrl ?? null, redirectUri: input.redirectUri ?? null, color: input.color ?? null, createdAt: t, updatedAt: t,
+      id,
+      name: input.name,
+      kind: input.kind,
+      clientId: input.clientId,
+      apiBaseUrl: input.apiBaseUrl ?? null,
+      connectUrl: input.connectUrl ?? null,
+      redirectUri: input.redirectUri ?? null,
+      color: input.color ?? null,
+      createdAt: t,
+      updatedAt: t,
     });
     if (input.clientSecret) this.options.vault.put(secretRefs.clientSecret(id), input.clientSecret);
     return this.changed();
@@ -80,8 +102,14 @@ export class EnvironmentService {
 
   update(patch: EnvironmentPatch): EnvironmentsState {
     const row = this.require(patch.id);
-    if (row.kind === 'local-simulator' && (patch.clientId || patch.clientSecret || patch.apiBaseUrl !== undefined || patch.connectUrl !== undefined)) {
-      throw new WorkbenchError('validation', 'The Local simulator uses built-in credentials and addresses; only its name, colour and redirect URI can change.');
+    if (
+      row.kind === 'local-simulator' &&
+      (patch.clientId || patch.clientSecret || patch.apiBaseUrl !== undefined || patch.connectUrl !== undefined)
+    ) {
+      throw new WorkbenchError(
+        'validation',
+        'The Local simulator uses built-in credentials and addresses; only its name, colour and redirect URI can change.',
+      );
     }
     // Compared the way the UNIQUE index compares (SQLite NOCASE folds ASCII only), not with JS
     // toLowerCase, which folds more and let a clash through as an internal error.
@@ -110,18 +138,28 @@ export class EnvironmentService {
     const row = this.require(id);
     if (row.kind === 'local-simulator') throw new WorkbenchError('validation', 'The Local simulator cannot be duplicated.');
     return this.create({
-      name, kind: row.kind, clientId: row.clientId ?? '', ...(row.apiBaseUrl ? { apiBaseUrl: row.apiBaseUrl } : {}),
-      ...(row.connectUrl ? { connectUrl: row.connectUrl } : {}), ...(row.redirectUri ? { redirectUri: row.redirectUri } : {}),
+      name,
+      kind: row.kind,
+      clientId: row.clientId ?? '',
+      ...(row.apiBaseUrl ? { apiBaseUrl: row.apiBaseUrl } : {}),
+      ...(row.connectUrl ? { connectUrl: row.connectUrl } : {}),
+      ...(row.redirectUri ? { redirectUri: row.redirectUri } : {}),
       ...(row.color ? { color: row.color } : {}),
     });
   }
 
   describeDeletion(id: string): DeletionPreview {
     const row = this.require(id);
-    const counts = this.statements.counts.get({ id }) as Omit<DeletionPreview, 'environmentId' | 'name' | 'kind' | 'secrets' | 'requiresTypedConfirmation'>;
+    const counts = this.statements.counts.get({ id }) as Omit<
+      DeletionPreview,
+      'environmentId' | 'name' | 'kind' | 'secrets' | 'requiresTypedConfirmation'
+    >;
     const secrets = this.options.vault.countWhere(`environment/${id}/`) + this.options.vault.countWhere(`connection/${id}/`);
     return {
-      environmentId: id, name: row.name, kind: row.kind, ...counts,
+      environmentId: id,
+      name: row.name,
+      kind: row.kind,
+      ...counts,
       secrets,
       requiresTypedConfirmation: needsTypedConfirmation(row.kind),
     };
@@ -150,9 +188,13 @@ export class EnvironmentService {
     const environments = this.rows()
       .filter((row) => row.kind !== 'local-simulator')
       .map((row) => ({
-        name: row.name, kind: row.kind as 'sandbox' | 'development' | 'production', clientId: row.clientId ?? '',
-        ...(row.apiBaseUrl ? { apiBaseUrl: row.apiBaseUrl } : {}), ...(row.connectUrl ? { connectUrl: row.connectUrl } : {}),
-        ...(row.redirectUri ? { redirectUri: row.redirectUri } : {}), ...(row.color ? { color: row.color } : {}),
+        name: row.name,
+        kind: row.kind as 'sandbox' | 'development' | 'production',
+        clientId: row.clientId ?? '',
+        ...(row.apiBaseUrl ? { apiBaseUrl: row.apiBaseUrl } : {}),
+        ...(row.connectUrl ? { connectUrl: row.connectUrl } : {}),
+        ...(row.redirectUri ? { redirectUri: row.redirectUri } : {}),
+        ...(row.color ? { color: row.color } : {}),
       }));
     return JSON.stringify({ format: 'finch-workbench/environments', version: 1, environments }, null, 2);
   }
@@ -168,7 +210,10 @@ export class EnvironmentService {
     const parsed = EnvironmentExportSchema.safeParse(data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new WorkbenchError('validation', `This is not a Finch Workbench environments file: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown shape'}.`);
+      throw new WorkbenchError(
+        'validation',
+        `This is not a Finch Workbench environments file: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown shape'}.`,
+      );
     }
     const names = parsed.data.environments.map((e) => e.name.toLowerCase());
     const clash = parsed.data.environments.find((e, i) => names.indexOf(e.name.toLowerCase()) !== i || this.statements.byName.get(e.name));
@@ -177,8 +222,16 @@ export class EnvironmentService {
       for (const env of parsed.data.environments) {
         const t = this.now();
         this.statements.insert.run({
-          id: randomUUID(), name: env.name, kind: env.kind, clientId: env.clientId, apiBaseUrl: env.apiBaseUrl ?? null,
-          connectUrl: env.connectUrl ?? null, redirectUri: env.redirectUri ?? null, color: env.color ?? null, createdAt: t, updatedAt: t,
+          id: randomUUID(),
+          name: env.name,
+          kind: env.kind,
+          clientId: env.clientId,
+          apiBaseUrl: env.apiBaseUrl ?? null,
+          connectUrl: env.connectUrl ?? null,
+          redirectUri: env.redirectUri ?? null,
+          color: env.color ?? null,
+          createdAt: t,
+          updatedAt: t,
         });
       }
     })();
@@ -189,7 +242,10 @@ export class EnvironmentService {
   assertSameEnvironment(expected: string, actual: string, what: string): void {
     if (expected !== actual) {
       const name = (id: string) => (this.statements.byId.get(id) as EnvironmentRow | undefined)?.name ?? id;
-      throw new WorkbenchError('forbidden', `${what} belongs to “${name(actual)}”, not to “${name(expected)}”. Finch ids never cross environments.`);
+      throw new WorkbenchError(
+        'forbidden',
+        `${what} belongs to “${name(actual)}”, not to “${name(expected)}”. Finch ids never cross environments.`,
+      );
     }
   }
 
@@ -206,16 +262,27 @@ export class EnvironmentService {
   private assertNameFree(name: string, exceptId?: string): void {
     const holder = this.statements.byName.get(name) as { id: string } | undefined;
     if (holder && holder.id !== exceptId) {
-      throw new WorkbenchError('conflict', `An environment named “${name}” already exists.`, { fields: [{ path: 'name', message: 'is already used' }] });
+      throw new WorkbenchError('conflict', `An environment named “${name}” already exists.`, {
+        fields: [{ path: 'name', message: 'is already used' }],
+      });
     }
   }
 
   private view(row: EnvironmentRow): EnvironmentView {
     const builtIn = row.kind === 'local-simulator';
     return {
-      id: row.id, name: row.name, kind: row.kind, builtIn, clientIdHint: clientIdHint(row.clientId),
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      builtIn,
+      clientIdHint: clientIdHint(row.clientId),
       hasSecret: builtIn || this.options.vault.has(secretRefs.clientSecret(row.id)),
-      apiBaseUrl: row.apiBaseUrl, connectUrl: row.connectUrl, redirectUri: row.redirectUri, color: row.color, createdAt: row.createdAt, updatedAt: row.updatedAt,
+      apiBaseUrl: row.apiBaseUrl,
+      connectUrl: row.connectUrl,
+      redirectUri: row.redirectUri,
+      color: row.color,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
     };
   }
 

@@ -23,7 +23,8 @@ export function prepareEnvironmentStatements(db: Database.Database) {
     all: db.prepare(`SELECT ${COLUMNS} FROM environments ORDER BY kind = 'local-simulator' DESC, created_at, rowid`),
     byId: db.prepare(`SELECT ${COLUMNS} FROM environments WHERE id = ?`),
     byName: db.prepare(`SELECT ${COLUMNS} FROM environments WHERE name = ? COLLATE NOCASE`),
-    insert: db.prepare(`INSERT INTO environments (id, name, kind, client_id, api_base_url, connect_url, redirect_uri, color, created_at, updated_at)
+    insert:
+      db.prepare(`INSERT INTO environments (id, name, kind, client_id, api_base_url, connect_url, redirect_uri, color, created_at, updated_at)
       VALUES (@id, @name, @kind, @clientId, @apiBaseUrl, @connectUrl, @redirectUri, @color, @createdAt, @updatedAt)`),
     update: db.prepare(`UPDATE environments SET name = @name, client_id = @clientId, api_base_url = @apiBaseUrl,
       connect_url = @connectUrl, redirect_uri = @redirectUri, color = @color, updated_at = @updatedAt WHERE id = @id`),

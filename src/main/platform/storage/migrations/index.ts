@@ -18,4 +18,13 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002RedirectUri, m003DrillResults, m004ReadinessChecks, m005CoverageSnapshots, m006WebhookEvents, m007WebhookUnverifiedForwards, m008ConnectionArchive];
+export const MIGRATIONS: readonly Migration[] = [
+  m001Initial,
+  m002RedirectUri,
+  m003DrillResults,
+  m004ReadinessChecks,
+  m005CoverageSnapshots,
+  m006WebhookEvents,
+  m007WebhookUnverifiedForwards,
+  m008ConnectionArchive,
+];
