@@ -22,7 +22,8 @@
  */
 
 export interface ScreenFindings {
-  channels: string[];
+  /** Raw channel names and enum ids shown as labels. */
+  raw: string[];
   sensitive: string[];
   overlaps: string[];
   overflows: string[];
@@ -82,11 +83,11 @@ export function inspectScreen({ channels, secrets }: ScreenCheckInput): ScreenFi
 
   // ---- overlapping text -------------------------------------------------------------------
   const clips = (el: Element): boolean => getComputedStyle(el).overflowX !== 'visible';
-  const drawnRects = (el: Element): DOMRect[] => {
+  const drawnRects = (el: Element, ownTextOnly = false): DOMRect[] => {
     const rects: DOMRect[] = [];
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!node.textContent?.trim()) continue;
+      if (!node.textContent?.trim() || (ownTextOnly && node.parentElement !== el)) continue;
       const range = document.createRange();
       range.selectNodeContents(node);
       // Clip by every ancestor up to `el` that clips its overflow (an ellipsized cell, a scroller).
@@ -107,7 +108,7 @@ export function inspectScreen({ channels, secrets }: ScreenCheckInput): ScreenFi
   const overlaps: string[] = [];
   for (const siblings of byParent.values()) {
     if (siblings.length < 2) continue;
-    const drawn = siblings.map(drawnRects);
+    const drawn = siblings.map((el) => drawnRects(el));
     for (let i = 0; i < siblings.length; i++) {
       for (let j = i + 1; j < siblings.length; j++) {
         if (drawn[i]!.some((a) => drawn[j]!.some((b) => meet(a, b)))) overlaps.push(`${describe(siblings[i]!)} overlaps ${describe(siblings[j]!)}`);
@@ -115,9 +116,14 @@ export function inspectScreen({ channels, secrets }: ScreenCheckInput): ScreenFi
     }
   }
 
-  // ---- overflowing text -------------------------------------------------------------------
+  // ---- overflowing or clipped text --------------------------------------------------------
   const overflows: string[] = [];
-  for (const el of new Set([...leaves, ...[...document.querySelectorAll(BOXES)].filter(visible)])) {
+  // Boxes that clip sideways (rounded tables, cut cells) hide whatever sticks out: look at them too.
+  const clippers = [...document.querySelectorAll('body *')].filter((el) => {
+    const x = getComputedStyle(el).overflowX;
+    return (x === 'hidden' || x === 'clip') && drawnForEyes(el);
+  });
+  for (const el of new Set([...leaves, ...[...document.querySelectorAll(BOXES)].filter(visible), ...clippers])) {
     const style = getComputedStyle(el);
     if (style.display === 'inline' || style.display === 'contents') continue;
     if (style.overflowX === 'auto' || style.overflowX === 'scroll') {
@@ -128,5 +134,19 @@ export function inspectScreen({ channels, secrets }: ScreenCheckInput): ScreenFi
     if (style.textOverflow === 'ellipsis') continue;
     if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) overflows.push(`${describe(el)}: content ${el.scrollWidth} px in a ${el.clientWidth} px box`);
   }
-  return { channels: rawChannels, sensitive, overlaps: [...new Set(overlaps)], overflows: [...new Set(overflows)] };
+  // A pill or a number broken over two lines reads as two things (a number cell's own text:
+  // a second block under it, such as a date range, is meant to be a line of its own).
+  const oneLine = [...document.querySelectorAll('.badge, .kind-badge, .status, td.num')].filter(drawnForEyes);
+  for (const el of oneLine) {
+    const tops = drawnRects(el, el.matches('td')).map((r) => r.top).sort((a, b) => a - b);
+    const lines = tops.filter((t, i) => i === 0 || t - tops[i - 1]! > 4).length;
+    if (lines > 1) overflows.push(`${describe(el)}: broken over ${lines} lines`);
+  }
+
+  // ---- raw internals in badges --------------------------------------------------------------
+  // A badge names a state for people: `local-simulator` or `needs_reauth` is an enum id, not a label.
+  const rawBadges = [...document.querySelectorAll('.badge, .kind-badge')]
+    .filter((el) => drawnForEyes(el) && /^[a-z]+([-_][a-z]+)+$/i.test(el.textContent?.trim() ?? ''))
+    .map((el) => `${describe(el)}: a raw enum id as a badge`);
+  return { raw: [...rawChannels, ...rawBadges], sensitive, overlaps: [...new Set(overlaps)], overflows: [...new Set(overflows)] };
 }

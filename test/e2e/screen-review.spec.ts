@@ -23,7 +23,7 @@ import { inspectScreen } from './screen-review-checks';
 const CHANNELS = [...listChannels(contract), ...listEvents(contract)].map((c) => c.channel);
 const REVIEW = join(ARTIFACTS, 'screenshots', 'review');
 // Unrolls the app's own scroll pane so a screenshot shows the whole screen, not its first 900 px.
-const UNROLL = 'html, body, #root, .shell { height: auto !important; } .shell-body { min-height: 100vh; } main.content { overflow: visible !important; }';
+const UNROLL = 'html, body, #root, .shell { height: auto !important; } .shell { min-height: 100vh; } main.content { overflow: visible !important; }';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -105,7 +105,7 @@ for (const theme of ['light', 'dark'] as const) {
     const review = async (screen: string): Promise<void> => {
       await page.waitForTimeout(150); // let data-bound parts settle
       const f = await page.evaluate(inspectScreen, { channels: CHANNELS, secrets: data.secrets });
-      for (const c of f.channels) findings.push(`${screen}: raw channel name ${c}`);
+      for (const c of f.raw) findings.push(`${screen}: raw ${c}`);
       for (const s of f.sensitive) findings.push(`${screen}: unmasked ${s}`);
       for (const o of f.overlaps) findings.push(`${screen}: ${o}`);
       for (const o of f.overflows) findings.push(`${screen}: ${o}`);
@@ -174,6 +174,17 @@ for (const theme of ['light', 'dark'] as const) {
     const mock = page.getByRole('region', { name: 'Mock data' });
     await expect(mock.getByRole('form', { name: 'Mock data: Edit a person (individual)' }).getByLabel('first_name', { exact: true })).not.toHaveValue('');
     await review('sandbox');
+    // A drill's title that wraps stays beside its Run button, not under it.
+    const underButtons = await page.locator('.drill-buttons li').evaluateAll((items) =>
+      items.flatMap((li) => {
+        const button = li.querySelector('button')!.getBoundingClientRect();
+        const range = document.createRange();
+        range.setStartAfter(li.querySelector('button')!);
+        range.setEnd(li, li.childNodes.length);
+        return [...range.getClientRects()].some((r) => r.width > 1 && r.left < button.right) ? [li.textContent?.trim() ?? ''] : [];
+      }),
+    );
+    for (const title of underButtons) findings.push(`sandbox: drill title runs under its Run button: ${title}`);
     for (const [write, label] of [['company', 'Company'], ['directory', 'Add a person'], ['employment', 'Edit employment'], ['payment', 'New payment']] as const) {
       await mock.getByRole('combobox', { name: 'Change', exact: true }).selectOption(write);
       await expect(mock.getByRole('form', { name: `Mock data: ${label}` })).toBeVisible();
