@@ -69,3 +69,17 @@ test('on the person page no field name overlaps its value, however long the name
   });
   expect(overlaps).toEqual([]);
 });
+
+test('a person page on a connection without payroll says so, and reads Finch’s 403 only when asked', async ({ page, workbench }) => {
+  await workbench.harness.core.connections.createSandbox('local', { providerId: 'bamboo_hr', employeeSize: 5, customerName: 'HRIS Co' });
+  await page.goto(`${workbench.harness.url}/#/explorer`);
+  const directory = page.getByRole('region', { name: 'Directory' });
+  await expect(directory.getByRole('status')).toHaveText('5 of 5 people', { timeout: 15_000 });
+  await directory.getByRole('row').nth(1).click();
+  const person = page.getByRole('region', { name: 'Person' });
+  await expect(person).toContainText('Employment');
+  await expect(person.getByRole('note', { name: 'Pay products not granted' })).toContainText('not granted payment and pay_statement');
+  await expect(person.getByText('Reading pay statements failed')).toHaveCount(0);
+  await person.getByRole('button', { name: 'Read anyway' }).click();
+  await expect(person.getByRole('alert').filter({ hasText: 'Reading pay statements failed' })).toContainText('403 product_not_authorized');
+});

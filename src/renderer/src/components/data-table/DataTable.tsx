@@ -53,6 +53,14 @@ export interface DataTableProps<T> {
 }
 
 const ROW = 32;
+// A row's gap between cells and its side padding (.data-row in data-table.css).
+const CELL_GAP = 8;
+const ROW_PADDING = 24;
+
+/** The narrowest a grid track may be: its px minimum (`120px`, `minmax(140px, 1fr)`), else 0. */
+function trackMinimum(track: string): number {
+  return Number(/(\d+(?:\.\d+)?)px/.exec(track)?.[1] ?? 0);
+}
 
 export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
   const { rows, columns, revealed = false, rowKey, selected, onSelectedChange } = props;
@@ -91,8 +99,11 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
   });
   const visibleRows = table.getRowModel().rows;
   const leafColumns = table.getVisibleLeafColumns();
-  const tracks = [selected ? '32px' : null, ...leafColumns.map((c) => (c.columnDef.meta as DataColumn<T>).width ?? 'minmax(130px, 1fr)')].filter(Boolean).join(' ');
-  const minWidth = Math.max(leafColumns.length * 130 + (selected ? 32 : 0), 0);
+  // Wide enough for every track at its minimum, with the gaps and padding between and around
+  // them: narrower, and the grid's overflow clip would cut off the last columns.
+  const trackList = [selected ? '32px' : null, ...leafColumns.map((c) => (c.columnDef.meta as DataColumn<T>).width ?? 'minmax(130px, 1fr)')].filter((t): t is string => t !== null);
+  const minWidth = trackList.reduce((sum, t) => sum + trackMinimum(t), 0) + CELL_GAP * Math.max(trackList.length - 1, 0) + ROW_PADDING;
+  const tracks = trackList.join(' ');
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: visibleRows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 15 });

@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { cellText } from '../../../../shared/export/table-export';
-import { isSensitive, MASK } from './Value';
+import { isSensitive, MASK, maskSensitive } from './Value';
 
 export interface DataColumn<T> {
   /** Stable id; also the key the column chooser remembers. */
@@ -34,11 +34,17 @@ export function compareValues(a: unknown, b: unknown): number {
   return cellText(a).localeCompare(cellText(b), undefined, { numeric: true, sensitivity: 'base' });
 }
 
-/** What the cell shows as text (for filtering and exports): masked until revealed. */
+/**
+ * What the cell shows as text (its hover title, the filter, exports): masked until revealed.
+ * A column kept whole as an array or object (`income_history`) masks what is sensitive
+ * inside it (`income_history.amount`), as the cell itself does.
+ */
 export function shownValue<T>(column: DataColumn<T>, row: T, revealed: boolean): unknown {
   const value = column.value(row);
-  if (value === null || value === undefined || value === '') return value;
-  return !revealed && isSensitive(column.path ?? column.id) ? MASK : value;
+  if (value === null || value === undefined || value === '' || revealed) return value;
+  const path = column.path ?? column.id;
+  if (isSensitive(path)) return MASK;
+  return typeof value === 'object' ? maskSensitive(value, false, path) : value;
 }
 
 export function matchesFilter<T>(row: T, columns: readonly DataColumn<T>[], needle: string, revealed: boolean): boolean {

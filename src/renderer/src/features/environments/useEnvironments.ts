@@ -15,9 +15,5 @@ export function useEnvironments(): { state: EnvironmentsState | null; active: En
   return { state, active, error };
 }
 
-export const KIND_LABELS: Record<EnvironmentView['kind'], string> = {
-  'local-simulator': 'Local simulator',
-  sandbox: 'Sandbox',
-  development: 'Development',
-  production: 'Production',
-};
+// Shared with other features (the support bundle's environment badge): kept in components/.
+export { KIND_LABELS } from '../../components/environment-kind';

@@ -82,11 +82,17 @@ export function PersonPanel({ connection, individualId, entry, onBack, onWatchJo
 }
 
 
+const PAY_PRODUCTS = ['payment', 'pay_statement'];
+
 function PersonPay({ connection, individualId, name, revealed, onWatchJob }: { connection: ConnectionView; individualId: string; name: string | null; revealed: boolean; onWatchJob: (id: string) => void }): JSX.Element {
   const [draft, setDraft] = useState(defaultRange);
   const [range, setRange] = useState(draft);
   const operation = useOperation();
-  const pay = useRead(`${connection.id}:${individualId}:${range.startDate}:${range.endDate}`, () =>
+  // Finch answers 403 for products the connection was not granted (an HRIS-only provider has no
+  // payroll): say so instead of failing on every person page; the engineer can still ask.
+  const missing = connection.products.length === 0 ? [] : PAY_PRODUCTS.filter((p) => !connection.products.includes(p));
+  const [asked, setAsked] = useState(false);
+  const pay = useRead(missing.length > 0 && !asked ? null : `${connection.id}:${individualId}:${range.startDate}:${range.endDate}`, () =>
     unwrap(workbench().explorer.personPay({ connectionId: connection.id, individualId, ...range, operationId: operation.next() })),
   );
   const [open, setOpen] = useState<Record<string, unknown> | null>(null);
@@ -101,7 +107,15 @@ function PersonPay({ connection, individualId, name, revealed, onWatchJob }: { c
   return (
     <div className="person-pay">
       <h3>Pay statements</h3>
-      <form className="explorer-form" onSubmit={(e) => (e.preventDefault(), !isBackwards(draft) && (setRange(draft), setOpen(null)))}>
+      {missing.length > 0 && !asked && (
+        <p className="muted" role="note" aria-label="Pay products not granted">
+          This connection was not granted {missing.join(' and ')} in Connect, so Finch would refuse these reads (403).{' '}
+          <button type="button" className="link-button" onClick={() => setAsked(true)}>
+            Read anyway
+          </button>
+        </p>
+      )}
+      <form className="explorer-form" onSubmit={(e) => (e.preventDefault(), !isBackwards(draft) && (setRange(draft), setOpen(null), setAsked(true)))}>
         <DateRangeFields range={draft} onChange={setDraft} />
         <button type="submit" className="button">
           Read this range

@@ -24,7 +24,7 @@ export function LogTable({ entries, selectedId, onSelect, onCopyId }: Props): JS
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: entries.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   return (
-    <div className="log-table" role="table" aria-label="Logged requests" aria-rowcount={entries.length}>
+    <div className="log-table request-log-table" role="table" aria-label="Logged requests" aria-rowcount={entries.length}>
       <div className="log-row log-head" role="row">
         {['Time', 'Request', 'Status', 'Try', 'Outcome', 'Finch-Request-ID', 'ms'].map((h) => (
           <span key={h} role="columnheader">

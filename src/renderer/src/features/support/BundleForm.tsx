@@ -1,6 +1,7 @@
 /** What goes in a support bundle: connections, application-level calls, time window, failures only. */
 import type { JSX } from 'react';
 import type { BundleRequest, BundleSelection, SupportScope } from '../../../../shared/domain/support';
+import { kindLabel } from '../../components/environment-kind';
 import type { RangeId } from './useBundle';
 import { RANGES } from './useBundle';
 
@@ -41,7 +42,7 @@ export function BundleForm({ scope, focus, selection, range, onChange, onRange }
     <section className="card" aria-labelledby="bundle-select-title">
       <h2 id="bundle-select-title">What to include</h2>
       <p className="muted bundle-env">
-        Environment: <strong>{scope.environment.name}</strong> <span className={`kind-badge kind-${scope.environment.kind}`}>{scope.environment.kind}</span>
+        Environment: <strong>{scope.environment.name}</strong> <span className={`kind-badge kind-${scope.environment.kind}`}>{kindLabel(scope.environment.kind)}</span>
       </p>
       <fieldset className="products bundle-connections">
         <legend>Connections</legend>
