@@ -76,6 +76,7 @@ if (want('typecheck')) {
 // no cycles); the format check keeps the files as Prettier writes them.
 if (want('lint')) {
   check('lint (eslint: layers, cycles, hooks)', bin('eslint'), ['.', '--max-warnings=0']);
+  check('format (prettier --check)', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
 }
 
 if (want('e2e') || want('electron') || want('build')) {

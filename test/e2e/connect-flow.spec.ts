@@ -29,7 +29,8 @@ test('connect a customer twice, to two providers, through the embedded Connect p
   await page.addInitScript(() => {
     (window as unknown as { __finch: unknown[] }).__finch = [];
     window.addEventListener('message', (e) => {
-      if ((e.data as { name?: string })?.name === 'finch-auth-message-v2') (window as unknown as { __finch: unknown[] }).__finch.push(e.data);
+      if ((e.data as { name?: string })?.name === 'finch-auth-message-v2')
+        (window as unknown as { __finch: unknown[] }).__finch.push(e.data);
     });
   });
   await page.goto(`${workbench.harness.url}/#/connections`);
@@ -88,10 +89,10 @@ test('connect a customer twice, to two providers, through the embedded Connect p
   // A replayed success message with the same code: Finch refuses it, nothing is stored twice.
   const messages = await page.evaluate(() => (window as unknown as { __finch: { kind: string; code?: string; state?: string }[] }).__finch);
   const success = messages.find((m) => m.kind === 'success')!;
-  const replay = await page.evaluate(
-    ({ code, state }) => window.workbench.connect.complete({ code: code!, state: state! }),
-    { code: success.code, state: success.state },
-  );
+  const replay = await page.evaluate(({ code, state }) => window.workbench.connect.complete({ code: code!, state: state! }), {
+    code: success.code,
+    state: success.state,
+  });
   expect(replay.ok).toBe(false);
   if (!replay.ok) {
     expect(replay.error.finchCode).toBe('invalid_grant');
@@ -124,11 +125,17 @@ test('a closed Connect frame and a Connect error leave a clear message and store
   await expect(page.getByRole('status').filter({ hasText: 'Connect says:' })).toBeVisible();
   await screenshot(page, 'connect-flow-provider-error');
   expect(workbench.harness.core.connections.list('local')).toHaveLength(0);
-  const events = workbench.harness.core.db.prepare("SELECT type FROM events WHERE environment_id = 'local' ORDER BY id").all() as { type: string }[];
+  const events = workbench.harness.core.db.prepare("SELECT type FROM events WHERE environment_id = 'local' ORDER BY id").all() as {
+    type: string;
+  }[];
   expect(events.map((e) => e.type)).toEqual(['connect_started', 'connect_closed', 'connect_started', 'connect_failed']);
 });
 
-test('redirect flow: Connect in its own window comes back to the redirect URI and main exchanges with it', async ({ page, context, workbench }) => {
+test('redirect flow: Connect in its own window comes back to the redirect URI and main exchanges with it', async ({
+  page,
+  context,
+  workbench,
+}) => {
   await page.goto(`${workbench.harness.url}/#/connections`);
   await page.getByRole('button', { name: 'New connection' }).click();
   const form = page.getByRole('form', { name: 'New connection' });

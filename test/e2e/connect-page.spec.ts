@@ -141,7 +141,10 @@ test('provider errors reach onError with the frame left open; closing reaches on
   await expect(frame.getByTestId('error-message')).toContainText('Paychex Flex returned an error');
   await expect.poll(async () => (await events(page)).map((e) => e.kind)).toEqual(['error']);
   const [error] = await events(page);
-  expect(error?.detail).toEqual({ errorMessage: expect.stringContaining('Paychex Flex returned an error'), errorType: 'employer_connection_error' });
+  expect(error?.detail).toEqual({
+    errorMessage: expect.stringContaining('Paychex Flex returned an error'),
+    errorType: 'employer_connection_error',
+  });
   await expect(page.locator('#finch-connect-iframe')).toBeVisible();
   await shot(page, 'connect-4-provider-error');
 
@@ -164,7 +167,11 @@ test('an expired session posts a validation error that closes the frame', async 
 test('redirect flow: without sdk_host_url the page redirects to redirect_uri with code and state', async ({ page }) => {
   const problems = watchCsp(page);
   const redirectUri = `${host.origin}/callback`;
-  const sessionId = await newSession({ customer_id: 'acme-004', redirect_uri: redirectUri, integration: { provider: 'gusto', auth_method: 'oauth' } });
+  const sessionId = await newSession({
+    customer_id: 'acme-004',
+    redirect_uri: redirectUri,
+    integration: { provider: 'gusto', auth_method: 'oauth' },
+  });
   await page.goto(`${sim.connectUrl}/authorize?session=${sessionId}&state=redirect-state`);
   await page.getByTestId('continue').click();
   await expect(page.getByRole('heading', { name: 'Sign in to Gusto' })).toBeVisible();
@@ -178,7 +185,12 @@ test('redirect flow: without sdk_host_url the page redirects to redirect_uri wit
   const code = landed.searchParams.get('code');
   const withoutRedirect = await api('POST', '/auth/token', { client_id: CLIENT.id, client_secret: CLIENT.secret, code }, false);
   expect(withoutRedirect.status).toBe(400);
-  const exchanged = await api('POST', '/auth/token', { client_id: CLIENT.id, client_secret: CLIENT.secret, code, redirect_uri: redirectUri }, false);
+  const exchanged = await api(
+    'POST',
+    '/auth/token',
+    { client_id: CLIENT.id, client_secret: CLIENT.secret, code, redirect_uri: redirectUri },
+    false,
+  );
   expect(exchanged.status).toBe(200);
   expect(exchanged.body.provider_id).toBe('gusto');
   expect(problems).toEqual([]);

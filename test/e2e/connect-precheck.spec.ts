@@ -8,11 +8,21 @@ import { expect, screenshot, test } from './fixtures';
 
 /** A Provider Sandbox connection made through the simulator's Connect page, as a browser would. */
 async function connectProviderSandbox(core: WorkbenchCore, n: number): Promise<void> {
-  const session = await core.connect.start('local', { customerName: `Demo ${n}`, products: ['company', 'directory'], sandboxMode: 'provider' });
+  const session = await core.connect.start('local', {
+    customerName: `Demo ${n}`,
+    products: ['company', 'directory'],
+    sandboxMode: 'provider',
+  });
   const response = await fetch(`${core.simulator!.baseUrl}/connect/api/sessions/${session.sessionId}/authorize`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ provider_id: 'bamboo_hr', auth_method: 'api_token', api_token: 'demo-account-token', state: session.state, sdk_host_url: 'http://127.0.0.1:1' }),
+    body: JSON.stringify({
+      provider_id: 'bamboo_hr',
+      auth_method: 'api_token',
+      api_token: 'demo-account-token',
+      state: session.state,
+      sdk_host_url: 'http://127.0.0.1:1',
+    }),
   });
   const { code } = (await response.json()) as { code: string };
   await core.connect.complete('local', code, session.state);
@@ -44,7 +54,9 @@ test('Provider Sandbox: allowed at 4 of 5 active connections, refused with the r
   await screenshot(page, 'connect-precheck-provider-5-of-5');
 
   // The Connect flow applies the same verdict: no session is made for a 6th.
-  await expect(core.connect.start('local', { customerName: 'Demo 6', products: ['company'], sandboxMode: 'provider' })).rejects.toThrow(/at most 5 active Provider Sandbox connections/);
+  await expect(core.connect.start('local', { customerName: 'Demo 6', products: ['company'], sandboxMode: 'provider' })).rejects.toThrow(
+    /at most 5 active Provider Sandbox connections/,
+  );
   // The Finch Sandbox has no such limit.
   await rules.getByRole('combobox', { name: 'Sandbox', exact: true }).selectOption('finch');
   await expect(verdict).toContainText('Allowed');

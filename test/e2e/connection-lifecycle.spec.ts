@@ -11,20 +11,37 @@ import type { RunningSimulator } from '../../src/simulator';
 import { expect, screenshot, test } from './fixtures';
 
 /** A production token, made as an employer would: a Connect session, the Connect page, the code exchanged. */
-async function productionToken(core: WorkbenchCore, envId: string, sim: RunningSimulator, customerId: string, customerName: string): Promise<string> {
+async function productionToken(
+  core: WorkbenchCore,
+  envId: string,
+  sim: RunningSimulator,
+  customerId: string,
+  customerName: string,
+): Promise<string> {
   const app = applicationTarget(core.environments.get(envId), sim, core.vault);
-  const session = await core.gateway.call(app, (client) => client.connect.sessions.new({ customer_id: customerId, customer_name: customerName, products: ['company', 'directory'] }));
+  const session = await core.gateway.call(app, (client) =>
+    client.connect.sessions.new({ customer_id: customerId, customer_name: customerName, products: ['company', 'directory'] }),
+  );
   const authorized = await fetch(`${sim.baseUrl}/connect/api/sessions/${session.data.session_id}/authorize`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ provider_id: 'gusto', auth_method: 'oauth', username: 'hr-admin', password: 'correct horse', sdk_host_url: 'http://127.0.0.1:1' }),
+    body: JSON.stringify({
+      provider_id: 'gusto',
+      auth_method: 'oauth',
+      username: 'hr-admin',
+      password: 'correct horse',
+      sdk_host_url: 'http://127.0.0.1:1',
+    }),
   });
   const { code } = (await authorized.json()) as { code: string };
   const exchanged = await core.gateway.call(app, (client) => client.accessTokens.create({ code }));
   return exchanged.data.access_token;
 }
 
-test('reauth journey: forced reauth, a read flips the connection, Reconnect through Connect, the read works again', async ({ page, workbench }) => {
+test('reauth journey: forced reauth, a read flips the connection, Reconnect through Connect, the read works again', async ({
+  page,
+  workbench,
+}) => {
   const core = workbench.harness.core;
   const created = await core.connections.createSandbox('local', { providerId: 'finch', customerName: 'Reauth Inc' });
   await page.goto(`${workbench.harness.url}/#/connections`);
@@ -32,7 +49,9 @@ test('reauth journey: forced reauth, a read flips the connection, Reconnect thro
   await expect(row).toContainText('connected');
 
   // Finch Sandbox: force the connection into reauth, as PUT /sandbox/connections/accounts does.
-  await core.gateway.call(core.connections.target('local', created.id), (client) => client.sandbox.connections.accounts.update({ connection_status: 'reauth' }));
+  await core.gateway.call(core.connections.target('local', created.id), (client) =>
+    client.sandbox.connections.accounts.update({ connection_status: 'reauth' }),
+  );
   await row.getByRole('button', { name: `Read company of ${created.id}` }).click();
   await expect(row.getByRole('alert')).toContainText('re-authenticated');
   await expect(row).toContainText('needs reauth');
@@ -60,18 +79,35 @@ test('reauth journey: forced reauth, a read flips the connection, Reconnect thro
   await screenshot(page, 'connection-reauth-timeline');
 });
 
-test('disconnect in Production asks for the typed name; the token leaves the vault and reads stop without calling Finch', async ({ page, workbench }) => {
+test('disconnect in Production asks for the typed name; the token leaves the vault and reads stop without calling Finch', async ({
+  page,
+  workbench,
+}) => {
   const core = workbench.harness.core;
   // A Finch that issues production tokens: a sandbox token would not be stored in Production.
   const sim = await startSimulator({ clientType: 'production' });
-  core.environments.create({ name: 'Acme Production', kind: 'production', clientId: 'prod-app-000000001', clientSecret: 'prod-secret-value-1', apiBaseUrl: sim.baseUrl });
+  core.environments.create({
+    name: 'Acme Production',
+    kind: 'production',
+    clientId: 'prod-app-000000001',
+    clientSecret: 'prod-secret-value-1',
+    apiBaseUrl: sim.baseUrl,
+  });
   const prod = core.environments.state().environments.find((e) => e.kind === 'production')!;
   core.environments.setActive(prod.id);
-  const connection = await core.connections.storeNew(prod.id, await productionToken(core, prod.id, sim, 'cust-globex', 'Globex'), { customerId: 'cust-globex', customerName: 'Globex', customerEmail: null }, []);
+  const connection = await core.connections.storeNew(
+    prod.id,
+    await productionToken(core, prod.id, sim, 'cust-globex', 'Globex'),
+    { customerId: 'cust-globex', customerName: 'Globex', customerEmail: null },
+    [],
+  );
 
   await page.goto(`${workbench.harness.url}/#/connections`);
   // Production opens disarmed: the disconnect is refused through the IPC layer, whatever the UI shows.
-  const disarmed = await page.evaluate((id) => window.workbench.connections.disconnect({ connectionId: id, confirmName: 'Globex' }), connection.id);
+  const disarmed = await page.evaluate(
+    (id) => window.workbench.connections.disconnect({ connectionId: id, confirmName: 'Globex' }),
+    connection.id,
+  );
   expect(disarmed).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
   if (!disarmed.ok) expect(disarmed.error.message).toContain('is Production and disarmed: disconnecting a connection');
   const band = page.getByRole('status', { name: 'Production status' });
@@ -121,12 +157,19 @@ test('disconnect in Production asks for the typed name; the token leaves the vau
   if (!read.ok) expect(read.error.message).toMatch(/was disconnected on .* no longer calls Finch/);
   expect(core.requestLog.count()).toBe(before);
   // The IPC layer insists on the typed name too, whatever the UI does.
-  const another = await core.connections.storeNew(prod.id, await productionToken(core, prod.id, sim, 'cust-initech', 'Initech'), { customerId: 'cust-initech', customerName: 'Initech', customerEmail: null }, []);
+  const another = await core.connections.storeNew(
+    prod.id,
+    await productionToken(core, prod.id, sim, 'cust-initech', 'Initech'),
+    { customerId: 'cust-initech', customerName: 'Initech', customerEmail: null },
+    [],
+  );
   const refused = await page.evaluate((id) => window.workbench.connections.disconnect({ connectionId: id }), another.id);
   expect(refused.ok).toBe(false);
   if (!refused.ok) expect(refused.error.fields?.[0]?.path).toBe('confirmName');
   // The armed act was recorded.
-  const armedActs = core.db.prepare(`SELECT type, detail FROM events WHERE environment_id = ? AND type IN ('production_armed', 'armed_act') ORDER BY id`).all(prod.id) as { type: string }[];
+  const armedActs = core.db
+    .prepare(`SELECT type, detail FROM events WHERE environment_id = ? AND type IN ('production_armed', 'armed_act') ORDER BY id`)
+    .all(prod.id) as { type: string }[];
   expect(armedActs.map((e) => e.type)).toEqual(['production_armed', 'armed_act', 'armed_act']);
   await band.getByRole('button', { name: 'Disarm now' }).click();
   await expect(band).toContainText('Disarmed: read-only');
@@ -136,10 +179,20 @@ test('disconnect in Production asks for the typed name; the token leaves the vau
 test('a sandbox token is never stored in a Production environment, with the reason', async ({ workbench }) => {
   const core = workbench.harness.core;
   const sim = core.simulator!; // issues sandbox tokens
-  core.environments.create({ name: 'Acme Production', kind: 'production', clientId: 'prod-app-000000002', clientSecret: 'prod-secret-value-2', apiBaseUrl: sim.baseUrl });
+  core.environments.create({
+    name: 'Acme Production',
+    kind: 'production',
+    clientId: 'prod-app-000000002',
+    clientSecret: 'prod-secret-value-2',
+    apiBaseUrl: sim.baseUrl,
+  });
   const prod = core.environments.state().environments.find((e) => e.kind === 'production')!;
-  const made = await core.gateway.call(applicationTarget(core.environments.get(prod.id), sim, core.vault), (client) => client.sandbox.connections.create({ provider_id: 'gusto' }));
-  const refused = await core.connections.storeNew(prod.id, made.data.access_token, { customerId: 'c', customerName: 'Globex', customerEmail: null }, []).catch((e: unknown) => e);
+  const made = await core.gateway.call(applicationTarget(core.environments.get(prod.id), sim, core.vault), (client) =>
+    client.sandbox.connections.create({ provider_id: 'gusto' }),
+  );
+  const refused = await core.connections
+    .storeNew(prod.id, made.data.access_token, { customerId: 'c', customerName: 'Globex', customerEmail: null }, [])
+    .catch((e: unknown) => e);
   expect(refused).toMatchObject({ kind: 'forbidden' });
   expect((refused as Error).message).toMatch(/Finch says this is a sandbox token, but “Acme Production” is a production environment/);
   expect(core.connections.list(prod.id)).toEqual([]);
@@ -150,7 +203,13 @@ test('a token from another environment is refused on import and nothing is store
   const core = workbench.harness.core;
   const local = await core.connections.createSandbox('local', { providerId: 'bamboo_hr' });
   const token = core.vault.reveal(secretRefs.accessToken('local', local.id));
-  core.environments.create({ name: 'Other Sandbox', kind: 'sandbox', clientId: 'other-app-00000001', clientSecret: 'other-secret-000001', apiBaseUrl: core.simulator!.baseUrl });
+  core.environments.create({
+    name: 'Other Sandbox',
+    kind: 'sandbox',
+    clientId: 'other-app-00000001',
+    clientSecret: 'other-secret-000001',
+    apiBaseUrl: core.simulator!.baseUrl,
+  });
   const other = core.environments.state().environments.find((e) => e.name === 'Other Sandbox')!;
   core.environments.setActive(other.id);
 
@@ -199,7 +258,10 @@ test('connections filter by customer, provider and status', async ({ page, workb
   await expect(page.getByText('No connection matches these filters.')).toBeVisible();
 });
 
-test('disconnect all lists what goes and asks for the count; disconnected connections archive out of the list, also after a restart', async ({ page, workbench }) => {
+test('disconnect all lists what goes and asks for the count; disconnected connections archive out of the list, also after a restart', async ({
+  page,
+  workbench,
+}) => {
   test.setTimeout(60_000);
   const core = workbench.harness.core;
   const big = await core.connections.createSandbox('local', { providerId: 'gusto', employeeSize: 2000, customerName: 'Big Co' });

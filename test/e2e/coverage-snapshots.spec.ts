@@ -79,11 +79,17 @@ test('coverage matrix of two providers, exported as CSV that parses back to the 
   await page.getByRole('combobox', { name: 'Product', exact: true }).selectOption('individual');
   const narrowed = await matrix.locator('th[scope="row"]').count();
   expect(narrowed).toBeLessThan(fieldRows.length);
-  const json = JSON.parse((await downloadText(page, () => page.getByRole('button', { name: 'Export JSON' }).click())).text) as Record<string, unknown>[];
+  const json = JSON.parse((await downloadText(page, () => page.getByRole('button', { name: 'Export JSON' }).click())).text) as Record<
+    string,
+    unknown
+  >[];
   expect(json).toHaveLength(narrowed);
 });
 
-test('snapshot, sandbox edits, snapshot, diff with exactly those changes; diff CSV parses back; delete all, confirmed', async ({ page, workbench }) => {
+test('snapshot, sandbox edits, snapshot, diff with exactly those changes; diff CSV parses back; delete all, confirmed', async ({
+  page,
+  workbench,
+}) => {
   const core = workbench.harness.core;
   const c = await core.connections.createSandbox('local', { providerId: 'finch', employeeSize: 30, customerName: 'Diff Co' });
   await page.goto(`${workbench.harness.url}/#/snapshots`);
@@ -94,9 +100,13 @@ test('snapshot, sandbox edits, snapshot, diff with exactly those changes; diff C
   await expect(page.getByText('Take a second snapshot to compare it with the first.')).toBeVisible();
 
   const people = (await core.lifecycle.read('local', c.id, (client) => client.hris.directory.list())).data.individuals;
-  await core.lifecycle.read('local', c.id, (client) => client.sandbox.individual.update(people[0]!.id!, { preferred_name: 'Zed the Tester' }));
+  await core.lifecycle.read('local', c.id, (client) =>
+    client.sandbox.individual.update(people[0]!.id!, { preferred_name: 'Zed the Tester' }),
+  );
   await core.lifecycle.read('local', c.id, (client) => client.sandbox.employment.update(people[1]!.id!, { title: 'Chief Diff Officer' }));
-  await core.lifecycle.read('local', c.id, (client) => client.sandbox.directory.create({ body: [{ first_name: 'Ada', last_name: 'Lovelace', dob: '1990-12-10' }] }));
+  await core.lifecycle.read('local', c.id, (client) =>
+    client.sandbox.directory.create({ body: [{ first_name: 'Ada', last_name: 'Lovelace', dob: '1990-12-10' }] }),
+  );
   await core.lifecycle.read('local', c.id, (client) => client.sandbox.jobs.create({ type: 'data_sync_all' }));
   core.simulator!.clock.advance(10_000);
 
@@ -105,7 +115,9 @@ test('snapshot, sandbox edits, snapshot, diff with exactly those changes; diff C
   await expect(page.getByRole('status').filter({ hasText: 'Saved:' })).toContainText('31 people', { timeout: 20_000 });
   await page.getByRole('button', { name: 'Compare' }).click();
   const diff = page.getByRole('region', { name: 'Snapshot diff' });
-  await expect(diff.getByRole('status').filter({ hasText: 'added' })).toContainText('1 added · 0 removed · 2 changed (2 fields) · 28 unchanged · 0 company changes');
+  await expect(diff.getByRole('status').filter({ hasText: 'added' })).toContainText(
+    '1 added · 0 removed · 2 changed (2 fields) · 28 unchanged · 0 company changes',
+  );
   await expect(diff.getByRole('list', { name: 'People added' })).toContainText('Ada Lovelace');
   const changed = diff.getByRole('table', { name: 'Fields changed' });
   await expect(changed.getByRole('row')).toHaveCount(3);
@@ -121,13 +133,27 @@ test('snapshot, sandbox edits, snapshot, diff with exactly those changes; diff C
   const redacted = parseCsv((await downloadText(page, () => diff.getByRole('button', { name: 'Export CSV' }).click())).text);
   expect(redacted.rows.map((r) => [r[0], r[1], r[5], r[7]])).toEqual([
     ['person added', expect.stringMatching(/^\[person-\d+\] \[person-\d+\]$/), '', ''],
-    ['person changed', expect.stringMatching(/^\[person-\d+\] \[person-\d+\]$/), 'individual.preferred_name', expect.stringMatching(/^\[person-\d+\]$/)],
+    [
+      'person changed',
+      expect.stringMatching(/^\[person-\d+\] \[person-\d+\]$/),
+      'individual.preferred_name',
+      expect.stringMatching(/^\[person-\d+\]$/),
+    ],
     ['person changed', expect.any(String), 'employment.title', expect.any(String)],
   ]);
   expect(JSON.stringify(redacted)).not.toMatch(/Ada|Lovelace|Zed the Tester/);
   const csv = parseCsv((await downloadText(page, () => diff.getByRole('button', { name: 'Export CSV' }).click(), true)).text);
   expect(redacted.rows.map((r) => [r[0], r[2], r[3], r[5]])).toEqual(csv.rows.map((r) => [r[0], r[2], r[3], r[5]]));
-  expect(csv.header).toEqual(['Change', 'Person or payment', 'Id in older snapshot', 'Id in newer snapshot', 'Matched by', 'Field', 'Before', 'After']);
+  expect(csv.header).toEqual([
+    'Change',
+    'Person or payment',
+    'Id in older snapshot',
+    'Id in newer snapshot',
+    'Matched by',
+    'Field',
+    'Before',
+    'After',
+  ]);
   // Added people first, then changes in directory order (the two edited people are the first two).
   expect(csv.rows.map((r) => [r[0], r[1], r[5], r[7]])).toEqual([
     ['person added', 'Ada Lovelace', '', ''],
@@ -137,7 +163,10 @@ test('snapshot, sandbox edits, snapshot, diff with exactly those changes; diff C
   const viewRows = await changed.getByRole('row').count();
   expect(csv.rows.filter((r) => r[0] === 'person changed')).toHaveLength(viewRows - 1);
 
-  await page.getByRole('button', { name: /^Delete all snapshots of connection/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Delete all snapshots of connection/ })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Delete all 2 snapshot(s) of Diff Co?' });
   await expect(dialog).toContainText('personal data');
   await screenshot(page, 'snapshots-delete-confirm');

@@ -40,7 +40,9 @@ test('a Connect attempt failing at the exchange shows its trace and the explanat
   const dialog = page.getByRole('dialog', { name: 'Download Connect traces' });
   await expect(dialog.getByRole('list', { name: 'Hidden values by kind' })).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export redacted' }).click()]);
-  const exported = JSON.parse(await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8')) as { traces: { customerName: string; items: { summary: string }[] }[] };
+  const exported = JSON.parse(await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8')) as {
+    traces: { customerName: string; items: { summary: string }[] }[];
+  };
   expect(exported.traces[0]?.customerName).toMatch(/^\[(person|known)-\d+\]$/);
   expect(JSON.stringify(exported)).not.toContain('Exchange Fails Inc');
   expect(exported.traces[0]?.items.length).toBeGreaterThan(3);
@@ -68,7 +70,9 @@ test('a provider failure inside Connect is traced as a Connect provider error an
   const attempt = page.getByRole('listitem', { name: /Connect attempt/ }).first();
   await expect(attempt).toContainText('Provider Down Co');
   await expect(attempt).toContainText('failed');
-  await expect(attempt).toContainText(/Connect reported a provider error \(employer_connection_error\): .*returned an error while Finch was signing in/);
+  await expect(attempt).toContainText(
+    /Connect reported a provider error \(employer_connection_error\): .*returned an error while Finch was signing in/,
+  );
   const explanation = attempt.getByRole('note', { name: 'Explanation: The payroll provider failed during Connect' });
   await expect(explanation).toContainText('Let the employer try again');
   await expect(attempt).not.toContainText('No explanation on file');
@@ -84,7 +88,9 @@ test('a provider failure inside Connect is traced as a Connect provider error an
 test('a health check and a failed request explain themselves', async ({ page, workbench }) => {
   const core = workbench.harness.core;
   const c = await core.connections.createSandbox('local', { providerId: 'finch', customerName: 'Health Co' });
-  await core.gateway.call(core.connections.target('local', c.id), (client) => client.sandbox.connections.accounts.update({ connection_status: 'reauth' }));
+  await core.gateway.call(core.connections.target('local', c.id), (client) =>
+    client.sandbox.connections.accounts.update({ connection_status: 'reauth' }),
+  );
   await page.goto(`${workbench.harness.url}/#/connections`);
   const row = page.getByTestId(`connection-${c.id}`);
   await row.getByRole('button', { name: `Health check of ${c.id}` }).click();

@@ -16,11 +16,16 @@ async function addEnvironment(page: Page, name: string, kind: string, clientId: 
   await expect(page.getByRole('listitem').filter({ hasText: name })).toBeVisible();
 }
 
-test('create Sandbox and Production, switch between them, Production is unmistakable and asks for its name', async ({ page, workbench }) => {
+test('create Sandbox and Production, switch between them, Production is unmistakable and asks for its name', async ({
+  page,
+  workbench,
+}) => {
   await page.goto(`${workbench.harness.url}/#/environments`);
   await expect(page.getByRole('heading', { name: 'Environments', level: 1 })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Local simulator' })).toContainText('Active');
-  await expect(page.getByRole('alert').filter({ hasText: 'OS secret storage is unavailable' })).toContainText('kept in memory for this session only');
+  await expect(page.getByRole('alert').filter({ hasText: 'OS secret storage is unavailable' })).toContainText(
+    'kept in memory for this session only',
+  );
 
   await addEnvironment(page, 'Acme Sandbox', 'Sandbox', 'a1b2c3d4-0000-4000-8000-00000000f00d', 'sandbox-secret-e2e-1');
   await addEnvironment(page, 'Acme Production', 'Production', 'p1b2c3d4-0000-4000-8000-00000000beef', 'prod-secret-e2e-2');
@@ -99,7 +104,10 @@ test('bad input is named field by field and nothing is stored', async ({ page, w
   expect((await workbench.harness.core.environments.state()).environments).toHaveLength(1);
 });
 
-test('environments export through the preview without secrets and import back; a clash or a broken file changes nothing', async ({ page, workbench }) => {
+test('environments export through the preview without secrets and import back; a clash or a broken file changes nothing', async ({
+  page,
+  workbench,
+}) => {
   await page.goto(`${workbench.harness.url}/#/environments`);
   await addEnvironment(page, 'Acme Sandbox', 'Sandbox', 'a1b2c3d4-0000-4000-8000-00000000f00d', 'sandbox-secret-e2e-4');
   await page.getByRole('button', { name: 'Export JSON' }).click();
@@ -115,15 +123,24 @@ test('environments export through the preview without secrets and import back; a
   const file = await download.path();
   const { readFileSync } = await import('node:fs');
   const text = readFileSync(file!, 'utf8');
-  expect(JSON.parse(text)).toMatchObject({ format: 'finch-workbench/environments', environments: [{ name: 'Acme Sandbox', kind: 'sandbox', clientId: 'a1b2c3d4-0000-4000-8000-00000000f00d' }] });
+  expect(JSON.parse(text)).toMatchObject({
+    format: 'finch-workbench/environments',
+    environments: [{ name: 'Acme Sandbox', kind: 'sandbox', clientId: 'a1b2c3d4-0000-4000-8000-00000000f00d' }],
+  });
   expect(text).not.toContain('sandbox-secret-e2e-4');
   await expect(page.getByRole('status').filter({ hasText: /^Downloaded the environments file/ })).toContainText('holds no secrets');
 
   // Importing next to the original clashes by name: refused whole, nothing added.
   const input = page.getByLabel('Environments file to import');
   await input.setInputFiles(file!);
-  await expect(page.getByRole('alert').filter({ hasText: 'An environment named “Acme Sandbox” already exists; nothing was imported.' })).toBeVisible();
-  await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "finch-workbench/environments", "environments": [{') });
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'An environment named “Acme Sandbox” already exists; nothing was imported.' }),
+  ).toBeVisible();
+  await input.setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format": "finch-workbench/environments", "environments": [{'),
+  });
   await expect(page.getByRole('alert').filter({ hasText: 'The file is not JSON' })).toBeVisible();
   expect((await workbench.harness.core.environments.state()).environments).toHaveLength(2);
 

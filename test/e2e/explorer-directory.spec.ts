@@ -8,7 +8,8 @@ import type { WorkbenchCore } from '../../src/main/core';
 import { expect, screenshot, test } from './fixtures';
 
 const directoryCalls = (core: WorkbenchCore, connectionId: string) =>
-  core.requestLog.search({ environmentId: 'local', connectionId, limit: 500 }).filter((e) => e.path.startsWith('/employer/directory')).length;
+  core.requestLog.search({ environmentId: 'local', connectionId, limit: 500 }).filter((e) => e.path.startsWith('/employer/directory'))
+    .length;
 const queuedDirectoryCalls = (core: WorkbenchCore) => core.limiter.readings().find((r) => r.product === 'directory')?.queued ?? 0;
 
 /** Leaves one directory call of the minute's 20: the next page after that must wait ~60 s. */
@@ -17,7 +18,10 @@ async function spendAllButOne(core: WorkbenchCore, connectionId: string): Promis
   for (let i = 0; i < 19; i++) await core.gateway.call(target, (client) => client.hris.directory.list({ limit: 1 }));
 }
 
-test('10,000 people: the first rows show while later pages wait, with progress; leaving the Explorer stops the read', async ({ page, workbench }) => {
+test('10,000 people: the first rows show while later pages wait, with progress; leaving the Explorer stops the read', async ({
+  page,
+  workbench,
+}) => {
   const core = workbench.harness.core;
   const c = await core.connections.createSandbox('local', { providerId: 'finch', employeeSize: 10_000, customerName: 'Huge Co' });
   await spendAllButOne(core, c.id);
@@ -76,7 +80,9 @@ test('the Sandbox person picker reads the first 100 people, and more only on dem
   const person = mock.getByRole('combobox', { name: 'Person', exact: true });
   await expect(person.locator('option')).toHaveCount(100);
   await expect(mock).toContainText('100 of 10,000 people');
-  await expect(mock.getByRole('form', { name: 'Mock data: Edit a person (individual)' }).getByLabel('first_name', { exact: true })).not.toHaveValue('');
+  await expect(
+    mock.getByRole('form', { name: 'Mock data: Edit a person (individual)' }).getByLabel('first_name', { exact: true }),
+  ).not.toHaveValue('');
   expect(directoryCalls(core, c.id)).toBe(1);
 
   await mock.getByRole('button', { name: 'Load 100 more' }).click();

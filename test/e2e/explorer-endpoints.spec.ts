@@ -30,13 +30,21 @@ async function renderedRows(table: Locator, limit: number): Promise<string[][]> 
 const asCsvCell = (shown: string) => (shown === 'null' || shown === '—' || shown === '""' ? '' : shown);
 
 async function openView(page: Page, label: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Endpoints' }).getByRole('button', { name: new RegExp(`^${label}`) }).click();
+  await page
+    .getByRole('navigation', { name: 'Endpoints' })
+    .getByRole('button', { name: new RegExp(`^${label}`) })
+    .click();
 }
 
 test('every endpoint view of a 2,500-person company, with an export that matches the view', async ({ page, workbench }) => {
   test.setTimeout(120_000);
   const core = workbench.harness.core;
-  const c = await core.connections.createSandbox('local', { providerId: 'finch', authenticationType: 'api_token', employeeSize: 2500, customerName: 'Big Co' });
+  const c = await core.connections.createSandbox('local', {
+    providerId: 'finch',
+    authenticationType: 'api_token',
+    employeeSize: 2500,
+    customerName: 'Big Co',
+  });
   await page.goto(`${workbench.harness.url}/#/explorer`);
 
   // Company and directory.
@@ -68,7 +76,10 @@ test('every endpoint view of a 2,500-person company, with an export that matches
   let dialog = page.getByRole('dialog', { name: 'Export CSV' });
   await expect(dialog.getByRole('list', { name: 'Hidden values by kind' })).toContainText('names');
   await expect(dialog.getByLabel('Preview of what leaves')).toContainText('[person-');
-  const [redactedDownload] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export redacted' }).click()]);
+  const [redactedDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export redacted' }).click(),
+  ]);
   const redacted = parseCsv(readFileSync((await redactedDownload.path())!, 'utf8'));
   await expect(directory.getByText(/^Downloaded [\d,]+ rows × 5 columns, redacted/)).toBeVisible();
 
@@ -139,13 +150,17 @@ test('every endpoint view of a 2,500-person company, with an export that matches
   await shoot(page, individuals, 'endpoints-batch-404');
   // Everyone, in chunks of 1,000: three calls, three request ids.
   await individuals.getByRole('button', { name: 'Read everyone (2,500 people)' }).click();
-  await expect(individuals.getByRole('status').filter({ hasText: 'of 2,500 people' })).toHaveText('2,500 of 2,500 people', { timeout: 20_000 });
+  await expect(individuals.getByRole('status').filter({ hasText: 'of 2,500 people' })).toHaveText('2,500 of 2,500 people', {
+    timeout: 20_000,
+  });
   await expect(individuals).toContainText('3 call(s) · 2,500 × 200');
 
   await openView(page, 'Employments');
   const employments = page.getByRole('region', { name: 'Employments' });
   await employments.getByRole('button', { name: 'Read everyone (2,500 people)' }).click();
-  await expect(employments.getByRole('status').filter({ hasText: 'of 2,500 people' })).toHaveText('2,500 of 2,500 people', { timeout: 20_000 });
+  await expect(employments.getByRole('status').filter({ hasText: 'of 2,500 people' })).toHaveText('2,500 of 2,500 people', {
+    timeout: 20_000,
+  });
 
   // Payments, then the statements of all of them.
   await openView(page, 'Payments');
@@ -277,13 +292,19 @@ test('empty and error states say what happened and what to do', async ({ page, w
   await page.getByLabel('Start date').fill('1990-01-01');
   await page.getByLabel('End date').fill('1990-12-31');
   await page.getByRole('button', { name: 'Read payments' }).click();
-  await expect(page.getByRole('region', { name: 'Payments', exact: true })).toContainText('No payments were paid between 1990-01-01 and 1990-12-31. Widen the range');
+  await expect(page.getByRole('region', { name: 'Payments', exact: true })).toContainText(
+    'No payments were paid between 1990-01-01 and 1990-12-31. Widen the range',
+  );
   await screenshot(page, 'endpoints-empty');
 });
 
 test('10,000 people: a few dozen rows in the DOM, and scrolling to the end stays smooth', async ({ page, workbench }) => {
   test.setTimeout(90_000);
-  await workbench.harness.core.connections.createSandbox('local', { providerId: 'bamboo_hr', employeeSize: 10_000, customerName: 'Huge Co' });
+  await workbench.harness.core.connections.createSandbox('local', {
+    providerId: 'bamboo_hr',
+    employeeSize: 10_000,
+    customerName: 'Huge Co',
+  });
   await page.goto(`${workbench.harness.url}/#/explorer`);
   const directory = page.getByRole('region', { name: 'Directory' });
   await expect(directory.getByRole('status')).toHaveText('10,000 of 10,000 people', { timeout: 60_000 });

@@ -27,7 +27,11 @@ test('company, all 2,500 people, and a person with nulls visible and sensitive v
 });
 
 test('a 202 on an assisted connection says the data is not there yet, not that there are no people', async ({ page, workbench }) => {
-  await workbench.harness.core.connections.createSandbox('local', { providerId: 'finch', authenticationType: 'assisted', customerName: 'Assisted Co' });
+  await workbench.harness.core.connections.createSandbox('local', {
+    providerId: 'finch',
+    authenticationType: 'assisted',
+    customerName: 'Assisted Co',
+  });
   await page.goto(`${workbench.harness.url}/#/explorer`);
   await expect(page.getByRole('status').filter({ hasText: 'Finch has no directory yet' })).toContainText('not “no people”');
   await screenshot(page, 'explorer-202');
@@ -36,7 +40,9 @@ test('a 202 on an assisted connection says the data is not there yet, not that t
 test('an explorer read that fails explains itself', async ({ page, workbench }) => {
   const core = workbench.harness.core;
   const c = await core.connections.createSandbox('local', { providerId: 'finch', customerName: 'Revoked Co' });
-  await core.gateway.call(core.connections.target('local', c.id), (client) => client.sandbox.connections.accounts.update({ connection_status: 'reauth' }));
+  await core.gateway.call(core.connections.target('local', c.id), (client) =>
+    client.sandbox.connections.accounts.update({ connection_status: 'reauth' }),
+  );
   await page.goto(`${workbench.harness.url}/#/explorer`);
   await expect(page.getByRole('alert').filter({ hasText: 're-authenticated' })).toContainText('Finch-Request-ID:');
   await expect(page.getByRole('note', { name: 'Explanation: The employer must reconnect' })).toBeVisible();
@@ -61,7 +67,8 @@ test('on the person page no field name overlaps its value, however long the name
       range.selectNodeContents(el);
       return [...range.getClientRects()];
     };
-    const meet = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    const meet = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
     return facts.flatMap((fact) => {
       const [dt, dd] = [fact.querySelector('dt')!, fact.querySelector('dd')!];
       return drawn(dt).some((a) => drawn(dd).some((b) => meet(a, b))) ? [dt.textContent] : [];

@@ -95,7 +95,10 @@ test('npm run simulator on a fresh home: prints its URL first, and its Connect p
     const baseUrl = sim.match[1]!;
     const created = await fetch(`${baseUrl}/connect/sessions`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Basic ${Buffer.from('newcomer-app:newcomer-secret').toString('base64')}` },
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Basic ${Buffer.from('newcomer-app:newcomer-secret').toString('base64')}`,
+      },
       body: JSON.stringify({ customer_id: 'first-run', customer_name: 'First Run Co', products: ['company', 'directory'] }),
     });
     expect(created.status).toBe(201);

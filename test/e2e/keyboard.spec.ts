@@ -13,7 +13,10 @@ async function tabTo(page: Page, name: string | RegExp): Promise<void> {
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       if (!el) return '';
-      const labelled = el.getAttribute('aria-label') ?? (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ?? el.closest('label')?.textContent;
+      const labelled =
+        el.getAttribute('aria-label') ??
+        (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ??
+        el.closest('label')?.textContent;
       return (labelled ?? el.textContent ?? '').trim();
     });
     if (typeof name === 'string' ? focused.startsWith(name) : name.test(focused)) return;
@@ -51,7 +54,8 @@ test('keyboard only: create a sandbox company, read it in the explorer, export a
   await expect(status).toContainText('of 20 people');
   // Rows: Tab into the table, End to the last row, Enter to open that person.
   const count = Number(/^(\d+) of/.exec((await status.innerText()).trim())![1]);
-  for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement?.getAttribute('role'))) !== 'row'; i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement?.getAttribute('role'))) !== 'row'; i++)
+    await page.keyboard.press('Tab');
   await page.keyboard.press('End');
   await expect(page.locator(':focus')).toHaveAttribute('aria-rowindex', String(count + 1));
   await page.keyboard.press('ArrowUp');

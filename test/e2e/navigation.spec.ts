@@ -15,11 +15,21 @@ async function plantLink(page: import('@playwright/test').Page, href: string): P
   }, href);
 }
 
-test('foreign links never navigate the app window; https opens outside without an opener, other schemes are refused', async ({ page, workbench, context }) => {
+test('foreign links never navigate the app window; https opens outside without an opener, other schemes are refused', async ({
+  page,
+  workbench,
+  context,
+}) => {
   await page.goto(`${workbench.harness.url}/#/environments`);
   const appUrl = page.url();
 
-  for (const href of ['http://evil.example/', 'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,<h1>x</h1>', 'https://user:pw@evil.example/']) {
+  for (const href of [
+    'http://evil.example/',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'data:text/html,<h1>x</h1>',
+    'https://user:pw@evil.example/',
+  ]) {
     await plantLink(page, href);
     await page.locator('#planted').click();
     await page.locator('#planted').click({ button: 'middle' });

@@ -17,7 +17,14 @@ import { scanBytes } from '../support/secret-scan';
 import { expect, screenshot, test } from './fixtures';
 
 const CUSTOMER = 'Quennell Abara Holdings';
-const PERSON = { first: 'Marisol', last: 'Quennell-Abara', ssn: '587-21-9043', dob: '1979-03-14', email: 'marisol.qa@planted-payroll.test', salary: 9137700 };
+const PERSON = {
+  first: 'Marisol',
+  last: 'Quennell-Abara',
+  ssn: '587-21-9043',
+  dob: '1979-03-14',
+  email: 'marisol.qa@planted-payroll.test',
+  salary: 9137700,
+};
 const NAME = `${PERSON.first} ${PERSON.last}`;
 
 interface Planted {
@@ -33,24 +40,80 @@ async function plant(core: WorkbenchCore): Promise<Planted> {
   const people = (await core.lifecycle.read('local', c.id, (client) => client.hris.directory.list())).data.individuals;
   const id = people[0]!.id!;
   // A first snapshot before the planting, so the diff shows the planted values.
-  await core.snapshots.take('local', { connectionId: c.id, operationId: 'snap-before', startDate: '2024-01-01', endDate: '2024-01-31', label: 'before' });
-  await core.lifecycle.read('local', c.id, (client) => client.sandbox.individual.update(id, { first_name: PERSON.first, last_name: PERSON.last, ssn: PERSON.ssn, dob: PERSON.dob, emails: [{ data: PERSON.email, type: 'work' }] }));
+  await core.snapshots.take('local', {
+    connectionId: c.id,
+    operationId: 'snap-before',
+    startDate: '2024-01-01',
+    endDate: '2024-01-31',
+    label: 'before',
+  });
+  await core.lifecycle.read('local', c.id, (client) =>
+    client.sandbox.individual.update(id, {
+      first_name: PERSON.first,
+      last_name: PERSON.last,
+      ssn: PERSON.ssn,
+      dob: PERSON.dob,
+      emails: [{ data: PERSON.email, type: 'work' }],
+    }),
+  );
   // The token itself planted in provider data (a title): even raw output must lose it.
-  await core.lifecycle.read('local', c.id, (client) => client.sandbox.employment.update(id, { title: `Payroll ${token}`, income: { amount: PERSON.salary, currency: 'usd', unit: 'yearly', effective_date: '2024-01-01' } }));
+  await core.lifecycle.read('local', c.id, (client) =>
+    client.sandbox.employment.update(id, {
+      title: `Payroll ${token}`,
+      income: { amount: PERSON.salary, currency: 'usd', unit: 'yearly', effective_date: '2024-01-01' },
+    }),
+  );
   await core.lifecycle.read('local', c.id, (client) => client.sandbox.jobs.create({ type: 'data_sync_all' }));
   core.simulator!.clock.advance(10_000);
-  await core.snapshots.take('local', { connectionId: c.id, operationId: 'snap-after', startDate: '2024-01-01', endDate: '2024-01-31', label: 'after' });
+  await core.snapshots.take('local', {
+    connectionId: c.id,
+    operationId: 'snap-after',
+    startDate: '2024-01-01',
+    endDate: '2024-01-31',
+    label: 'after',
+  });
   // A failure whose path and message quote the token, the secret and the employee.
   core.requestLog.append({
-    callId: 'planted', time: Date.now(), environmentId: 'local', connectionId: c.id, method: 'POST', path: `/employer/individual?access_token=${token}&email=${PERSON.email}`, product: 'individual',
-    status: 422, durationMs: 9, attempt: 1, requestId: 'req-planted-422', outcome: 'client_error', errorName: 'unprocessable_entity', finchCode: 'invalid_request',
+    callId: 'planted',
+    time: Date.now(),
+    environmentId: 'local',
+    connectionId: c.id,
+    method: 'POST',
+    path: `/employer/individual?access_token=${token}&email=${PERSON.email}`,
+    product: 'individual',
+    status: 422,
+    durationMs: 9,
+    attempt: 1,
+    requestId: 'req-planted-422',
+    outcome: 'client_error',
+    errorName: 'unprocessable_entity',
+    finchCode: 'invalid_request',
     message: `Record for ${NAME} (${PERSON.email}, SSN ${PERSON.ssn}, born ${PERSON.dob}) salary ${PERSON.salary}; Authorization: Bearer ${token}; client_secret=${LOCAL_CLIENT_SECRET}`,
-    retryAfterMs: null, dataRetrieved: null, lastUpdateDate: null, lastUpdateResult: null,
+    retryAfterMs: null,
+    dataRetrieved: null,
+    lastUpdateDate: null,
+    lastUpdateResult: null,
   });
   // A Connect attempt for the person's own company, failing with a message that quotes them.
-  const session = await core.connect.start('local', { customerName: NAME, customerEmail: PERSON.email, products: ['company'], sandboxMode: 'finch' });
-  core.connect.report('local', session.state, 'error', `Login failed for ${NAME} (${PERSON.email}) token=${token}`, 'employer_connection_error');
-  return { token, connectionId: c.id, secrets: [token, LOCAL_CLIENT_SECRET], personal: [NAME, PERSON.last, PERSON.ssn, PERSON.dob, PERSON.email, String(PERSON.salary), CUSTOMER] };
+  const session = await core.connect.start('local', {
+    customerName: NAME,
+    customerEmail: PERSON.email,
+    products: ['company'],
+    sandboxMode: 'finch',
+  });
+  core.connect.report(
+    'local',
+    session.state,
+    'error',
+    `Login failed for ${NAME} (${PERSON.email}) token=${token}`,
+    'employer_connection_error',
+  );
+  return {
+    token,
+    connectionId: c.id,
+    secrets: [token, LOCAL_CLIENT_SECRET],
+    personal: [NAME, PERSON.last, PERSON.ssn, PERSON.dob, PERSON.email, String(PERSON.salary), CUSTOMER],
+  };
 }
 
 /** Collects what left: each download's and each clipboard copy's bytes, by name. */
@@ -103,10 +166,14 @@ function expectClean(outputs: Outputs, planted: Planted): void {
   expect(outputs.redacted.flatMap(([where, bytes]) => scanBytes(where, bytes, everything))).toEqual([]);
   expect(outputs.raw.flatMap(([where, bytes]) => scanBytes(where, bytes, planted.secrets))).toEqual([]);
   // Raw is really raw: each raw output carries some of the personal data.
-  for (const [where, bytes] of outputs.raw) expect(scanBytes(where, bytes, planted.personal).length, `${where} (raw) keeps personal data`).toBeGreaterThan(0);
+  for (const [where, bytes] of outputs.raw)
+    expect(scanBytes(where, bytes, planted.personal).length, `${where} (raw) keeps personal data`).toBeGreaterThan(0);
 }
 
-test('explorer, coverage and snapshot exports leave redacted; raw keeps personal data but never a vault secret', async ({ page, workbench }) => {
+test('explorer, coverage and snapshot exports leave redacted; raw keeps personal data but never a vault secret', async ({
+  page,
+  workbench,
+}) => {
   test.setTimeout(120_000);
   const core = workbench.harness.core;
   const planted = await plant(core);
@@ -127,14 +194,22 @@ test('explorer, coverage and snapshot exports leave redacted; raw keeps personal
   expect(csv.toString('utf8')).toMatch(/\[person-\d+\],\[person-\d+\]/);
   await outputs.download('directory.json', () => directory.getByRole('button', { name: 'Export JSON' }).click());
   await directory.getByRole('button', { name: 'Export JSON' }).click();
-  await page.getByRole('dialog').getByRole('checkbox', { name: /^Raw for this export/ }).check();
+  await page
+    .getByRole('dialog')
+    .getByRole('checkbox', { name: /^Raw for this export/ })
+    .check();
   await expect(page.getByRole('dialog').getByRole('note')).toContainText('Raw:');
   await screenshot(page, 'output-preview-raw');
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   await outputs.download('directory.json', () => directory.getByRole('button', { name: 'Export JSON' }).click(), true);
 
   // Coverage: the matrix names the customer in its headers.
-  await core.coverage.run('local', { connectionId: planted.connectionId, operationId: 'cov', startDate: '2024-01-01', endDate: '2024-03-31' });
+  await core.coverage.run('local', {
+    connectionId: planted.connectionId,
+    operationId: 'cov',
+    startDate: '2024-01-01',
+    endDate: '2024-03-31',
+  });
   await page.goto(`${workbench.harness.url}/#/coverage`);
   await expect(page.getByRole('region', { name: 'Coverage matrix card' })).toBeVisible();
   await outputs.download('coverage.csv', () => page.getByRole('button', { name: 'Export CSV' }).click());
@@ -158,7 +233,11 @@ test('explorer, coverage and snapshot exports leave redacted; raw keeps personal
   expectClean(outputs, planted);
 });
 
-test('clipboard copies, the Connect trace export, the support bundle and the readiness report leave redacted', async ({ page, context, workbench }) => {
+test('clipboard copies, the Connect trace export, the support bundle and the readiness report leave redacted', async ({
+  page,
+  context,
+  workbench,
+}) => {
   test.setTimeout(120_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const core = workbench.harness.core;
@@ -198,13 +277,26 @@ test('clipboard copies, the Connect trace export, the support bundle and the rea
 
   // Connect traces (Connections screen).
   await page.goto(`${workbench.harness.url}/#/connections`);
-  await outputs.download('finch-connect-traces.json', () => page.getByRole('button', { name: 'Download traces (JSON)' }).click(), false, 'Download Connect traces');
-  await outputs.download('finch-connect-traces.json', () => page.getByRole('button', { name: 'Download traces (JSON)' }).click(), true, 'Download Connect traces');
+  await outputs.download(
+    'finch-connect-traces.json',
+    () => page.getByRole('button', { name: 'Download traces (JSON)' }).click(),
+    false,
+    'Download Connect traces',
+  );
+  await outputs.download(
+    'finch-connect-traces.json',
+    () => page.getByRole('button', { name: 'Download traces (JSON)' }).click(),
+    true,
+    'Download Connect traces',
+  );
 
   // Support bundle of the planted failure: the zip, each file in it, and the ticket copied.
   await page.goto(`${workbench.harness.url}/#/request-log`);
   await page.getByRole('row').filter({ hasText: 'req-planted-422' }).click();
-  await page.getByRole('complementary', { name: 'Request details' }).getByRole('button', { name: 'Support bundle for this failure' }).click();
+  await page
+    .getByRole('complementary', { name: 'Request details' })
+    .getByRole('button', { name: 'Support bundle for this failure' })
+    .click();
   await expect(page.getByRole('heading', { name: /^Preview: finch-support-local-simulator-/ })).toBeVisible();
   // The ticket is redacted already: the gate finds nothing more to hide and copies at once.
   await page.getByRole('button', { name: 'Copy ticket text' }).click();

@@ -7,14 +7,34 @@ import { expect, screenshot, test } from './fixtures';
 
 function attempt(i: number, overrides: Partial<NewRequestLogEntry> = {}): NewRequestLogEntry {
   return {
-    callId: `call-${i}`, time: Date.now() - (1000 - i) * 1000, environmentId: 'local', connectionId: i % 2 ? 'conn-odd' : 'conn-even',
-    method: 'GET', path: i % 3 ? '/employer/company' : '/employer/directory?limit=100&offset=0', product: i % 3 ? 'company' : 'directory',
-    status: 200, durationMs: 20 + (i % 50), attempt: 1, requestId: `req-${String(i).padStart(5, '0')}-ok`, outcome: 'ok', errorName: null,
-    finchCode: null, message: null, retryAfterMs: null, dataRetrieved: null, lastUpdateDate: null, lastUpdateResult: null, ...overrides,
+    callId: `call-${i}`,
+    time: Date.now() - (1000 - i) * 1000,
+    environmentId: 'local',
+    connectionId: i % 2 ? 'conn-odd' : 'conn-even',
+    method: 'GET',
+    path: i % 3 ? '/employer/company' : '/employer/directory?limit=100&offset=0',
+    product: i % 3 ? 'company' : 'directory',
+    status: 200,
+    durationMs: 20 + (i % 50),
+    attempt: 1,
+    requestId: `req-${String(i).padStart(5, '0')}-ok`,
+    outcome: 'ok',
+    errorName: null,
+    finchCode: null,
+    message: null,
+    retryAfterMs: null,
+    dataRetrieved: null,
+    lastUpdateDate: null,
+    lastUpdateResult: null,
+    ...overrides,
   };
 }
 
-test('the log fills live, filters and search narrow it, copy puts the request ID on the clipboard', async ({ page, context, workbench }) => {
+test('the log fills live, filters and search narrow it, copy puts the request ID on the clipboard', async ({
+  page,
+  context,
+  workbench,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(`${workbench.harness.url}/#/request-log`);
   await expect(page.getByRole('heading', { name: 'No requests yet' })).toBeVisible();
@@ -22,9 +42,28 @@ test('the log fills live, filters and search narrow it, copy puts the request ID
 
   const log = workbench.harness.core.requestLog;
   for (let i = 1; i <= 300; i++) log.append(attempt(i));
-  log.append(attempt(301, { callId: 'call-fail', status: 500, outcome: 'server_error', finchCode: 'server_error', errorName: 'server_error', requestId: 'req-failing-500' }));
+  log.append(
+    attempt(301, {
+      callId: 'call-fail',
+      status: 500,
+      outcome: 'server_error',
+      finchCode: 'server_error',
+      errorName: 'server_error',
+      requestId: 'req-failing-500',
+    }),
+  );
   log.append(attempt(302, { callId: 'call-fail', attempt: 2, requestId: 'req-retry-ok' }));
-  log.append(attempt(303, { status: 429, outcome: 'rate_limited', finchCode: 'finch_application_rl', requestId: 'req-rl-429', retryAfterMs: 5000, path: '/employer/payment', product: 'payment' }));
+  log.append(
+    attempt(303, {
+      status: 429,
+      outcome: 'rate_limited',
+      finchCode: 'finch_application_rl',
+      requestId: 'req-rl-429',
+      retryAfterMs: 5000,
+      path: '/employer/payment',
+      product: 'payment',
+    }),
+  );
 
   await expect(page.getByRole('status').filter({ hasText: '303 attempts' })).toBeVisible();
   const rows = page.getByRole('table', { name: 'Logged requests' }).getByRole('row');
@@ -92,7 +131,9 @@ test('real calls through the gateway to the embedded simulator fill the log, the
 
   const { applicationTarget } = await import('../../src/main/platform/workspace/targets');
   const app = applicationTarget(core.environments.get('local'), sim, core.vault);
-  const created = await core.gateway.call(app, (client) => client.sandbox.connections.create({ provider_id: 'bamboo_hr', employee_size: 10 }));
+  const created = await core.gateway.call(app, (client) =>
+    client.sandbox.connections.create({ provider_id: 'bamboo_hr', employee_size: 10 }),
+  );
   const connection = { ...app, clientSecret: undefined, accessToken: created.data.access_token, connectionId: created.data.connection_id };
   sim.admin.addFault({ kind: 'error', status: 500, path: '/employer/company', count: 1 });
   const company = await core.gateway.call(connection, (client) => client.hris.company.retrieve());
@@ -104,7 +145,10 @@ test('real calls through the gateway to the embedded simulator fill the log, the
   const [failed, retried] = core.requestLog.attemptsOf(company.callId);
   await expect(rows.filter({ hasText: failed!.requestId! })).toContainText('500');
   await expect(rows.filter({ hasText: retried!.requestId! })).toContainText('200');
-  await page.getByText('No calls in the last minute').waitFor({ state: 'detached' }).catch(() => {});
+  await page
+    .getByText('No calls in the last minute')
+    .waitFor({ state: 'detached' })
+    .catch(() => {});
   await expect(page.getByRole('list', { name: 'Rate limits, last 60 seconds' })).toContainText('company');
   await screenshot(page, 'request-log-real-calls');
 });

@@ -9,7 +9,10 @@ import { expect, screenshot, test } from './fixtures';
 
 /** Every mock-data write that reached the simulator. */
 const sandboxWrites = (core: WorkbenchCore) =>
-  core.requestLog.search({ environmentId: 'local', limit: 1000 }).filter((e) => /^\/sandbox\/(company|directory|individual|employment|payment)/.test(e.path)).map((e) => `${e.method} ${e.path}`);
+  core.requestLog
+    .search({ environmentId: 'local', limit: 1000 })
+    .filter((e) => /^\/sandbox\/(company|directory|individual|employment|payment)/.test(e.path))
+    .map((e) => `${e.method} ${e.path}`);
 
 /** What the form shows: its text and every input's value (a textarea's value is not text). */
 async function shownIn(form: Locator): Promise<string> {
@@ -24,7 +27,10 @@ async function openMockData(page: Page, url: string, change: string): Promise<Lo
   return mock;
 }
 
-test('the company editor masks bank account and routing numbers until revealed, and still edits the accounts', async ({ page, workbench }) => {
+test('the company editor masks bank account and routing numbers until revealed, and still edits the accounts', async ({
+  page,
+  workbench,
+}) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   const core = workbench.harness.core;
   const c = await core.connections.createSandbox('local', { providerId: 'gusto', employeeSize: 5, customerName: 'Bank Co' });
@@ -50,7 +56,11 @@ test('the company editor masks bank account and routing numbers until revealed, 
   await form.getByRole('button', { name: 'Save company' }).click();
   await expect(mock.getByRole('status').filter({ hasText: 'Saved' })).toContainText('→ complete', { timeout: 20_000 });
   const after = (await core.lifecycle.read('local', c.id, (client) => client.hris.company.retrieve())).data.accounts![0]!;
-  expect(after).toMatchObject({ account_name: 'Payroll (renamed)', account_number: account.account_number, routing_number: account.routing_number });
+  expect(after).toMatchObject({
+    account_name: 'Payroll (renamed)',
+    account_number: account.account_number,
+    routing_number: account.routing_number,
+  });
 
   await form.getByLabel(/Reveal sensitive values/).check();
   await expect(accounts).toHaveValue(new RegExp(account.account_number!));
@@ -97,11 +107,15 @@ test('a payment that ends before it starts, or pays "lots", is refused beside th
   expect(sandboxWrites(core)).toEqual([]);
 });
 
-test('after switching connections mid-load, the payment template is the chosen company’s and a late reply is ignored', async ({ page, workbench }) => {
+test('after switching connections mid-load, the payment template is the chosen company’s and a late reply is ignored', async ({
+  page,
+  workbench,
+}) => {
   const core = workbench.harness.core;
   const first = await core.connections.createSandbox('local', { providerId: 'finch', employeeSize: 3, customerName: 'First Co' });
   const slow = await core.connections.createSandbox('local', { providerId: 'finch', employeeSize: 3, customerName: 'Slow Co' });
-  const idsOf = async (id: string) => (await core.lifecycle.read('local', id, (client) => client.hris.directory.list())).data.individuals.map((p) => p.id!);
+  const idsOf = async (id: string) =>
+    (await core.lifecycle.read('local', id, (client) => client.hris.directory.list())).data.individuals.map((p) => p.id!);
   const [firstIds, slowIds] = [await idsOf(first.id), await idsOf(slow.id)];
   // The newest connection (Slow Co) is chosen on arrival; its directory answers late.
   core.simulator!.admin.addFault({ kind: 'latency', path: '/employer/directory', connection_id: slow.id, latency_ms: 2_500, count: 1 });

@@ -1,7 +1,10 @@
 /** The Sandbox area: create a connection without Connect, edit a person, see it in the explorer, run the reauth drill. */
 import { expect, screenshot, test } from './fixtures';
 
-test('create a 50-person sandbox connection, edit one person, see it in the explorer, run the reauth drill to a green summary', async ({ page, workbench }) => {
+test('create a 50-person sandbox connection, edit one person, see it in the explorer, run the reauth drill to a green summary', async ({
+  page,
+  workbench,
+}) => {
   await page.goto(`${workbench.harness.url}/#/sandbox`);
   const form = page.getByRole('form', { name: 'Create a sandbox connection' });
   await form.getByRole('combobox', { name: 'Provider', exact: true }).selectOption('finch');
@@ -28,7 +31,11 @@ test('create a 50-person sandbox connection, edit one person, see it in the expl
   const directory = page.getByRole('region', { name: 'Directory' });
   await expect(directory.getByRole('status')).toHaveText('50 of 50 people', { timeout: 15_000 });
   await directory.getByLabel('Filter people').fill(personName.split(' ')[0]!);
-  await directory.getByRole('row').filter({ hasText: personName.split(' ').at(-1)! }).first().click();
+  await directory
+    .getByRole('row')
+    .filter({ hasText: personName.split(' ').at(-1)! })
+    .first()
+    .click();
   await expect(page.getByRole('region', { name: 'Person' })).toContainText('Zed Sandboxer');
   await screenshot(page, 'sandbox-edit-seen-in-explorer');
 
@@ -47,7 +54,9 @@ test('Sandbox acts are refused outside Sandbox environments, with the reason', a
   core.environments.create({ name: 'Acme Production', kind: 'production', clientId: 'prod-client-0001', clientSecret: 'prod-secret-0001' });
   core.environments.setActive(core.environments.state().environments.find((e) => e.kind === 'production')!.id);
   await page.goto(`${workbench.harness.url}/#/sandbox`);
-  await expect(page.getByRole('status').filter({ hasText: 'Sandbox acts need a Sandbox environment' })).toContainText('“Acme Production” is production');
+  await expect(page.getByRole('status').filter({ hasText: 'Sandbox acts need a Sandbox environment' })).toContainText(
+    '“Acme Production” is production',
+  );
   const refused = await page.evaluate(() => window.workbench.sandbox.createConnection({ providerId: 'gusto' }));
   expect(refused.ok).toBe(false);
   if (!refused.ok) expect(refused.error.message).toMatch(/can be created only in a Sandbox environment/);

@@ -37,9 +37,30 @@ export interface ScreenCheckInput {
 
 export function inspectScreen({ channels, secrets }: ScreenCheckInput): ScreenFindings {
   const TEXT = [
-    'dt', 'dd', 'th', 'td', '[role=columnheader]', '[role=rowheader]', '[role=cell]', '[role=gridcell]',
-    'button', '.badge', '.kind-badge', '.status', 'label', '.tab', 'legend', 'h1', 'h2', 'h3', 'summary',
-    '.log-row > *', '.dir-row > *', '.wh-row > *', '.nav-item', '.explorer-nav-item > span',
+    'dt',
+    'dd',
+    'th',
+    'td',
+    '[role=columnheader]',
+    '[role=rowheader]',
+    '[role=cell]',
+    '[role=gridcell]',
+    'button',
+    '.badge',
+    '.kind-badge',
+    '.status',
+    'label',
+    '.tab',
+    'legend',
+    'h1',
+    'h2',
+    'h3',
+    'summary',
+    '.log-row > *',
+    '.dir-row > *',
+    '.wh-row > *',
+    '.nav-item',
+    '.explorer-nav-item > span',
   ].join(', ');
   const BOXES = '.card, .drawer, .dialog, dialog[open], main.content';
 
@@ -59,7 +80,11 @@ export function inspectScreen({ channels, secrets }: ScreenCheckInput): ScreenFi
   };
 
   // ---- the text a user can see ------------------------------------------------------------
-  const fields = [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input:not([type=checkbox]):not([type=radio]):not([type=password]):not([type=hidden]), textarea')]
+  const fields = [
+    ...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+      'input:not([type=checkbox]):not([type=radio]):not([type=password]):not([type=hidden]), textarea',
+    ),
+  ]
     .filter(visible)
     .map((e) => e.value);
   const titles = [...document.querySelectorAll('[title]')].filter(visible).map((e) => e.getAttribute('title') ?? '');
@@ -70,11 +95,14 @@ export function inspectScreen({ channels, secrets }: ScreenCheckInput): ScreenFi
   const rawChannels = channels.filter(found);
   // Where a value shows (the element holding it), so a finding says where to look.
   const where = (needle: string): string => {
-    const inField = [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].find((e) => visible(e) && e.value.includes(needle));
+    const inField = [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].find(
+      (e) => visible(e) && e.value.includes(needle),
+    );
     if (inField) return `in ${inField.tagName.toLowerCase()} “${inField.getAttribute('aria-label') ?? inField.id ?? inField.name}”`;
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.parentElement && node.textContent?.includes(needle)) return `in ${describe(node.parentElement.closest('td, dd, [role=cell], li, p, pre, code') ?? node.parentElement)}`;
+      if (node.parentElement && node.textContent?.includes(needle))
+        return `in ${describe(node.parentElement.closest('td, dd, [role=cell], li, p, pre, code') ?? node.parentElement)}`;
     }
     return '';
   };
@@ -95,13 +123,15 @@ export function inspectScreen({ channels, secrets }: ScreenCheckInput): ScreenFi
       for (let p = node.parentElement; p; p = p === el ? null : p.parentElement) if (clips(p)) clippers.push(p.getBoundingClientRect());
       for (const r of range.getClientRects()) {
         let [left, top, right, bottom] = [r.left, r.top, r.right, r.bottom];
-        for (const c of clippers) [left, top, right, bottom] = [Math.max(left, c.left), Math.max(top, c.top), Math.min(right, c.right), Math.min(bottom, c.bottom)];
+        for (const c of clippers)
+          [left, top, right, bottom] = [Math.max(left, c.left), Math.max(top, c.top), Math.min(right, c.right), Math.min(bottom, c.bottom)];
         if (right - left > 0.5 && bottom - top > 0.5) rects.push(new DOMRect(left, top, right - left, bottom - top));
       }
     }
     return rects;
   };
-  const meet = (a: DOMRect, b: DOMRect) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+  const meet = (a: DOMRect, b: DOMRect) =>
+    Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
   const leaves = [...document.querySelectorAll(TEXT)].filter((el) => drawnForEyes(el) && (el as HTMLElement).innerText?.trim());
   const byParent = new Map<Element, Element[]>();
   for (const el of leaves) if (el.parentElement) byParent.set(el.parentElement, [...(byParent.get(el.parentElement) ?? []), el]);
@@ -111,7 +141,8 @@ export function inspectScreen({ channels, secrets }: ScreenCheckInput): ScreenFi
     const drawn = siblings.map((el) => drawnRects(el));
     for (let i = 0; i < siblings.length; i++) {
       for (let j = i + 1; j < siblings.length; j++) {
-        if (drawn[i]!.some((a) => drawn[j]!.some((b) => meet(a, b)))) overlaps.push(`${describe(siblings[i]!)} overlaps ${describe(siblings[j]!)}`);
+        if (drawn[i]!.some((a) => drawn[j]!.some((b) => meet(a, b))))
+          overlaps.push(`${describe(siblings[i]!)} overlaps ${describe(siblings[j]!)}`);
       }
     }
   }
@@ -128,17 +159,21 @@ export function inspectScreen({ channels, secrets }: ScreenCheckInput): ScreenFi
     if (style.display === 'inline' || style.display === 'contents') continue;
     if (style.overflowX === 'auto' || style.overflowX === 'scroll') {
       // The content pane scrolls vertically by design; sideways at 1440 px wide is a defect.
-      if (el.matches('main.content') && el.scrollWidth > el.clientWidth + 1) overflows.push(`${describe(el)}: the page scrolls sideways (${el.scrollWidth} > ${el.clientWidth} px)`);
+      if (el.matches('main.content') && el.scrollWidth > el.clientWidth + 1)
+        overflows.push(`${describe(el)}: the page scrolls sideways (${el.scrollWidth} > ${el.clientWidth} px)`);
       continue;
     }
     if (style.textOverflow === 'ellipsis') continue;
-    if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) overflows.push(`${describe(el)}: content ${el.scrollWidth} px in a ${el.clientWidth} px box`);
+    if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+      overflows.push(`${describe(el)}: content ${el.scrollWidth} px in a ${el.clientWidth} px box`);
   }
   // A pill or a number broken over two lines reads as two things (a number cell's own text:
   // a second block under it, such as a date range, is meant to be a line of its own).
   const oneLine = [...document.querySelectorAll('.badge, .kind-badge, .status, td.num')].filter(drawnForEyes);
   for (const el of oneLine) {
-    const tops = drawnRects(el, el.matches('td')).map((r) => r.top).sort((a, b) => a - b);
+    const tops = drawnRects(el, el.matches('td'))
+      .map((r) => r.top)
+      .sort((a, b) => a - b);
     const lines = tops.filter((t, i) => i === 0 || t - tops[i - 1]! > 4).length;
     if (lines > 1) overflows.push(`${describe(el)}: broken over ${lines} lines`);
   }

@@ -23,7 +23,8 @@ import { inspectScreen } from './screen-review-checks';
 const CHANNELS = [...listChannels(contract), ...listEvents(contract)].map((c) => c.channel);
 const REVIEW = join(ARTIFACTS, 'screenshots', 'review');
 // Unrolls the app's own scroll pane so a screenshot shows the whole screen, not its first 900 px.
-const UNROLL = 'html, body, #root, .shell { height: auto !important; } .shell { min-height: 100vh; } main.content { overflow: visible !important; }';
+const UNROLL =
+  'html, body, #root, .shell { height: auto !important; } .shell { min-height: 100vh; } main.content { overflow: visible !important; }';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -36,8 +37,10 @@ async function sensitiveValues(core: Core, connectionId: string, people: Person[
   const company = (await core.lifecycle.read('local', connectionId, (c) => c.hris.company.retrieve())).data;
   for (const a of company.accounts ?? []) values.push(a.account_number ?? '', a.routing_number ?? '');
   const requests = people.map((p) => ({ individual_id: p.id }));
-  const individuals = (await core.lifecycle.read('local', connectionId, (c) => c.hris.individuals.retrieveMany({ requests }))).data.responses;
-  const employments = (await core.lifecycle.read('local', connectionId, (c) => c.hris.employments.retrieveMany({ requests }))).data.responses;
+  const individuals = (await core.lifecycle.read('local', connectionId, (c) => c.hris.individuals.retrieveMany({ requests }))).data
+    .responses;
+  const employments = (await core.lifecycle.read('local', connectionId, (c) => c.hris.employments.retrieveMany({ requests }))).data
+    .responses;
   // Dates that are not sensitive (start dates…) could equal someone's birthday: never flag those.
   const plainDates = new Set(JSON.stringify(employments).match(/\d{4}-\d{2}-\d{2}/g) ?? []);
   for (const r of individuals) {
@@ -57,9 +60,22 @@ async function seed(core: Core) {
   core.environments.create({ name: 'Acme Sandbox', kind: 'sandbox', clientId: 'sandbox-client-0001', clientSecret: 'sandbox-secret-0001' });
   await core.webhooks.startReceiver(0);
   const tiny = await core.connections.createSandbox('local', { providerId: 'gusto', employeeSize: 8, customerName: 'Tiny Bakery' });
-  const adp = await core.connections.createSandbox('local', { providerId: 'adp_run', employeeSize: 30, customerName: 'Harbor Dental on ADP' });
-  const drill = await core.connections.createSandbox('local', { providerId: 'finch', employeeSize: 12, products: ['company', 'directory', 'individual'], customerName: 'Drill Works' });
-  const big = await core.connections.createSandbox('local', { providerId: 'bamboo_hr', employeeSize: 2500, customerName: 'Evergreen Logistics' });
+  const adp = await core.connections.createSandbox('local', {
+    providerId: 'adp_run',
+    employeeSize: 30,
+    customerName: 'Harbor Dental on ADP',
+  });
+  const drill = await core.connections.createSandbox('local', {
+    providerId: 'finch',
+    employeeSize: 12,
+    products: ['company', 'directory', 'individual'],
+    customerName: 'Drill Works',
+  });
+  const big = await core.connections.createSandbox('local', {
+    providerId: 'bamboo_hr',
+    employeeSize: 2500,
+    customerName: 'Evergreen Logistics',
+  });
 
   await core.drills.run('local', 'reauth', drill.id);
   await core.drills.run('local', 'batch-partial-failure', drill.id);
@@ -68,19 +84,38 @@ async function seed(core: Core) {
   core.simulator!.admin.clearFaults();
 
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-  for (const c of [tiny, adp]) await core.coverage.run('local', { connectionId: c.id, operationId: `cov-${c.id}`, startDate: day(-90), endDate: day(0) });
-  await core.snapshots.take('local', { connectionId: tiny.id, operationId: 'snap-1', startDate: day(-60), endDate: day(0), label: 'before edits' });
-  const tinyPeople = (await core.lifecycle.read('local', tiny.id, (c) => c.hris.directory.list())).data.individuals.map((p) => ({ id: p.id! }));
+  for (const c of [tiny, adp])
+    await core.coverage.run('local', { connectionId: c.id, operationId: `cov-${c.id}`, startDate: day(-90), endDate: day(0) });
+  await core.snapshots.take('local', {
+    connectionId: tiny.id,
+    operationId: 'snap-1',
+    startDate: day(-60),
+    endDate: day(0),
+    label: 'before edits',
+  });
+  const tinyPeople = (await core.lifecycle.read('local', tiny.id, (c) => c.hris.directory.list())).data.individuals.map((p) => ({
+    id: p.id!,
+  }));
   await core.lifecycle.read('local', tiny.id, (c) => c.sandbox.individual.update(tinyPeople[0]!.id, { preferred_name: 'Sunny' }));
   await core.lifecycle.read('local', tiny.id, (c) => c.sandbox.jobs.create({ type: 'data_sync_all' }));
   core.simulator!.clock.advance(10_000);
-  await core.snapshots.take('local', { connectionId: tiny.id, operationId: 'snap-2', startDate: day(-60), endDate: day(0), label: 'after edits' });
+  await core.snapshots.take('local', {
+    connectionId: tiny.id,
+    operationId: 'snap-2',
+    startDate: day(-60),
+    endDate: day(0),
+    label: 'after edits',
+  });
 
   await core.webhooks.trigger('local', { connectionId: tiny.id, eventType: 'individual.updated' });
   await core.webhooks.trigger('local', { connectionId: tiny.id, eventType: 'payment.created', tamper: 'tampered_body' });
 
-  const bigPeople = (await core.lifecycle.read('local', big.id, (c) => c.hris.directory.list({ limit: 100 }))).data.individuals.map((p) => ({ id: p.id! }));
-  const adpPeople = (await core.lifecycle.read('local', adp.id, (c) => c.hris.directory.list())).data.individuals.map((p) => ({ id: p.id! }));
+  const bigPeople = (await core.lifecycle.read('local', big.id, (c) => c.hris.directory.list({ limit: 100 }))).data.individuals.map(
+    (p) => ({ id: p.id! }),
+  );
+  const adpPeople = (await core.lifecycle.read('local', adp.id, (c) => c.hris.directory.list())).data.individuals.map((p) => ({
+    id: p.id!,
+  }));
   const secrets = [
     ...(await sensitiveValues(core, big.id, bigPeople)),
     ...(await sensitiveValues(core, tiny.id, tinyPeople)),
@@ -142,7 +177,10 @@ for (const theme of ['light', 'dark'] as const) {
 
     await page.getByRole('combobox', { name: 'Connection', exact: true }).selectOption(data.adp.id);
     const endpoints = page.getByRole('navigation', { name: 'Endpoints' });
-    for (const [view, label] of [['individuals', 'Individuals'], ['employments', 'Employments']] as const) {
+    for (const [view, label] of [
+      ['individuals', 'Individuals'],
+      ['employments', 'Employments'],
+    ] as const) {
       await endpoints.getByRole('button', { name: new RegExp(`^${label}`) }).click();
       const card = page.getByRole('region', { name: label });
       await card.getByRole('button', { name: /^Read everyone \(30 people\)/ }).click();
@@ -153,7 +191,14 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Read payments' }).click();
     await expect(page.getByRole('region', { name: 'Payments' }).getByRole('table').first()).toBeVisible({ timeout: 15_000 });
     await review('explorer-payments');
-    for (const [view, label] of [['benefits', 'Benefits'], ['documents', 'Documents (W-4)'], ['jobs', 'Jobs'], ['providers', 'Providers'], ['introspect', 'Introspect'], ['forward', 'Request forwarding']] as const) {
+    for (const [view, label] of [
+      ['benefits', 'Benefits'],
+      ['documents', 'Documents (W-4)'],
+      ['jobs', 'Jobs'],
+      ['providers', 'Providers'],
+      ['introspect', 'Introspect'],
+      ['forward', 'Request forwarding'],
+    ] as const) {
       await endpoints.getByRole('button', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')}`) }).click();
       await page.waitForLoadState('networkidle').catch(() => null);
       await page.waitForTimeout(400);
@@ -172,7 +217,9 @@ for (const theme of ['light', 'dark'] as const) {
     await go('sandbox', 'Sandbox');
     await page.getByRole('combobox', { name: 'Working on', exact: true }).selectOption(data.big.id);
     const mock = page.getByRole('region', { name: 'Mock data' });
-    await expect(mock.getByRole('form', { name: 'Mock data: Edit a person (individual)' }).getByLabel('first_name', { exact: true })).not.toHaveValue('');
+    await expect(
+      mock.getByRole('form', { name: 'Mock data: Edit a person (individual)' }).getByLabel('first_name', { exact: true }),
+    ).not.toHaveValue('');
     await review('sandbox');
     // A drill's title that wraps stays beside its Run button, not under it.
     const underButtons = await page.locator('.drill-buttons li').evaluateAll((items) =>
@@ -185,7 +232,12 @@ for (const theme of ['light', 'dark'] as const) {
       }),
     );
     for (const title of underButtons) findings.push(`sandbox: drill title runs under its Run button: ${title}`);
-    for (const [write, label] of [['company', 'Company'], ['directory', 'Add a person'], ['employment', 'Edit employment'], ['payment', 'New payment']] as const) {
+    for (const [write, label] of [
+      ['company', 'Company'],
+      ['directory', 'Add a person'],
+      ['employment', 'Edit employment'],
+      ['payment', 'New payment'],
+    ] as const) {
       await mock.getByRole('combobox', { name: 'Change', exact: true }).selectOption(write);
       await expect(mock.getByRole('form', { name: `Mock data: ${label}` })).toBeVisible();
       await expect(mock.getByText('Loading what Finch has now…')).toHaveCount(0);
@@ -225,4 +277,3 @@ for (const theme of ['light', 'dark'] as const) {
     expect(findings).toEqual([]);
   });
 }
-

@@ -60,7 +60,10 @@ test('no secret or token reaches the renderer, the data folder or the logs', asy
     const connection = harness.core.connections.list(harness.core.environments.activeId())[0]!;
     // A mock-data write (and its sync job) travels the sandbox paths too.
     const mock = page.getByRole('region', { name: 'Mock data' });
-    await mock.getByRole('form', { name: 'Mock data: Edit a person (individual)' }).getByLabel('preferred_name', { exact: true }).fill('Scan Person');
+    await mock
+      .getByRole('form', { name: 'Mock data: Edit a person (individual)' })
+      .getByLabel('preferred_name', { exact: true })
+      .fill('Scan Person');
     await mock.getByRole('button', { name: /^Save edit a person/ }).click();
     await expect(mock.getByRole('status').filter({ hasText: 'Saved' })).toContainText('→ complete', { timeout: 20_000 });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Explorer' }).click();
@@ -68,7 +71,9 @@ test('no secret or token reaches the renderer, the data folder or the logs', asy
     await screenshot(page, 'secret-scan-sandbox');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Request log' }).click();
-    await expect(page.getByRole('table', { name: 'Logged requests' }).getByRole('row').filter({ hasText: '/employer/company' }).first()).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Logged requests' }).getByRole('row').filter({ hasText: '/employer/company' }).first(),
+    ).toBeVisible();
 
     const token = harness.core.vault.reveal(secretRefs.accessToken(connection.environmentId, connection.id));
     const markers = [SECRET, token];

@@ -23,10 +23,25 @@ test('a failed request opens a redacted support bundle; the readiness report sho
   await core.lifecycle.read('local', connection.id, (client) => client.hris.company.retrieve()).catch(() => null);
   // A provider message that quotes an employee and the token: the bundle must not.
   core.requestLog.append({
-    callId: 'quoted', time: Date.now(), environmentId: 'local', connectionId: connection.id, method: 'POST', path: '/employer/individual', product: 'individual',
-    status: 422, durationMs: 9, attempt: 1, requestId: 'req-quoted-422', outcome: 'client_error', errorName: 'unprocessable_entity', finchCode: 'invalid_request',
+    callId: 'quoted',
+    time: Date.now(),
+    environmentId: 'local',
+    connectionId: connection.id,
+    method: 'POST',
+    path: '/employer/individual',
+    product: 'individual',
+    status: 422,
+    durationMs: 9,
+    attempt: 1,
+    requestId: 'req-quoted-422',
+    outcome: 'client_error',
+    errorName: 'unprocessable_entity',
+    finchCode: 'invalid_request',
     message: `Record for Dana Whitfield (dana.whitfield@northwind.test, SSN 512-44-0913) rejected; Authorization: Bearer ${token}`,
-    retryAfterMs: null, dataRetrieved: null, lastUpdateDate: null, lastUpdateResult: null,
+    retryAfterMs: null,
+    dataRetrieved: null,
+    lastUpdateDate: null,
+    lastUpdateResult: null,
   });
   const failures = core.requestLog.search({ environmentId: 'local', statusClass: '5xx', limit: 10 });
   expect(failures).toHaveLength(3);
@@ -71,11 +86,16 @@ test('a failed request opens a redacted support bundle; the readiness report sho
   const csv = Buffer.from(Object.entries(files).find(([n]) => n.endsWith('/requests.csv'))![1]).toString('utf8');
   for (const f of failures) expect(csv).toContain(f.requestId!);
   const markers = [token, 'Dana Whitfield', 'dana.whitfield@northwind.test', '512-44-0913', 'Northwind Outfitters'];
-  expect([...scanBytes('zip', zip, markers), ...Object.entries(files).flatMap(([n, b]) => scanBytes(n, Buffer.from(b), markers))]).toEqual([]);
+  expect([...scanBytes('zip', zip, markers), ...Object.entries(files).flatMap(([n, b]) => scanBytes(n, Buffer.from(b), markers))]).toEqual(
+    [],
+  );
   await expect(page.getByRole('status').filter({ hasText: /^Downloaded finch-support-/ })).toBeVisible();
 
   // Readiness: drills give pass and fail, with evidence.
-  const drillConnection = await core.connections.createSandbox('local', { providerId: 'finch', products: ['company', 'directory', 'individual'] });
+  const drillConnection = await core.connections.createSandbox('local', {
+    providerId: 'finch',
+    products: ['company', 'directory', 'individual'],
+  });
   await core.drills.run('local', 'reauth', drillConnection.id);
   await core.drills.run('local', 'batch-partial-failure', drillConnection.id);
   core.simulator!.admin.addFault({ kind: 'error', status: 503, path: '/employer/company', count: 3 });
@@ -124,7 +144,10 @@ test('the bundle tab explains an empty selection and says which environment it c
   await screenshot(page, 'support-bundle-empty');
 });
 
-test('after drills on a connection that was then disconnected, the default bundle holds its failures, titled by the worst', async ({ page, workbench }) => {
+test('after drills on a connection that was then disconnected, the default bundle holds its failures, titled by the worst', async ({
+  page,
+  workbench,
+}) => {
   test.setTimeout(60_000);
   const core = workbench.harness.core;
   const products: ('company' | 'directory' | 'individual')[] = ['company', 'directory', 'individual'];
@@ -135,7 +158,9 @@ test('after drills on a connection that was then disconnected, the default bundl
   await core.drills.run('local', 'provider-outage', drilled.id);
   await core.drills.run('local', 'batch-partial-failure', drilled.id);
   await core.lifecycle.disconnect('local', drilled.id);
-  const failures = core.requestLog.search({ environmentId: 'local', connectionId: drilled.id, limit: 100 }).filter((r) => !['ok', 'accepted'].includes(r.outcome));
+  const failures = core.requestLog
+    .search({ environmentId: 'local', connectionId: drilled.id, limit: 100 })
+    .filter((r) => !['ok', 'accepted'].includes(r.outcome));
   expect(failures.map((f) => f.status).sort()).toEqual([200, 401, 503, 503]); // the 200 is the batch with a per-item 404
 
   await page.goto(`${workbench.harness.url}/#/support`);

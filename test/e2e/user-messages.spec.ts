@@ -11,7 +11,10 @@ test('a backwards date range in the explorer shows one inline error and no chann
   const core = workbench.harness.core;
   await core.connections.createSandbox('local', { providerId: 'gusto', employeeSize: 5, customerName: 'Payroll Co' });
   await page.goto(`${workbench.harness.url}/#/explorer`);
-  await page.getByRole('navigation', { name: 'Endpoints' }).getByRole('button', { name: /^Payments/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Endpoints' })
+    .getByRole('button', { name: /^Payments/ })
+    .click();
   const payments = page.getByRole('region', { name: 'Payments', exact: true });
   await payments.getByLabel('Start date').fill('2025-06-30');
   await payments.getByLabel('End date').fill('2025-01-01');

@@ -12,7 +12,11 @@ test('trigger an event, see it arrive verified, see a tampered one flagged, forw
   const devServer = await startCaptureServer();
   devServer.respond = () => 204;
   try {
-    const connection = await workbench.harness.core.connections.createSandbox('local', { providerId: 'gusto', employeeSize: 8, customerName: 'Webhook Co' });
+    const connection = await workbench.harness.core.connections.createSandbox('local', {
+      providerId: 'gusto',
+      employeeSize: 8,
+      customerName: 'Webhook Co',
+    });
     await page.goto(`${workbench.harness.url}/#/webhooks`);
     await expect(page.getByRole('heading', { name: 'Webhooks', level: 1 })).toBeVisible();
     await expect(page.getByText('Start the receiver: every event it gets appears here')).toBeVisible();
@@ -24,7 +28,9 @@ test('trigger an event, see it arrive verified, see a tampered one flagged, forw
     await expect(receiver.getByLabel('Receiver URL')).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\/webhooks\/local$/);
     // Starting generated the simulator's secret: shown this once, to set on a dev server.
     const reveal = receiver.getByRole('region', { name: 'New webhook secret' });
-    await expect(reveal.getByLabel('New webhook secret value')).toHaveText(workbench.harness.core.vault.reveal(secretRefs.webhookSecret('local')));
+    await expect(reveal.getByLabel('New webhook secret value')).toHaveText(
+      workbench.harness.core.vault.reveal(secretRefs.webhookSecret('local')),
+    );
     await reveal.getByRole('button', { name: 'Done, I saved it' }).click();
     await expect(receiver.getByText('It is never shown again')).toBeVisible();
 
@@ -44,7 +50,9 @@ test('trigger an event, see it arrive verified, see a tampered one flagged, forw
     await verified.click();
     const detail = page.getByRole('complementary', { name: 'Webhook event' });
     await expect(detail.getByRole('status').first()).toContainText('Verified.');
-    await expect(detail.getByRole('list', { name: 'Checks' })).toContainText('✓ Signature: Signed with the secret stored for “Local simulator”');
+    await expect(detail.getByRole('list', { name: 'Checks' })).toContainText(
+      '✓ Signature: Signed with the secret stored for “Local simulator”',
+    );
     await expect(detail.getByRole('rowheader', { name: 'finch-signature' })).toBeVisible();
     await expect(detail.getByLabel('Body', { exact: true })).toContainText('"individual_id"');
     await detail.scrollIntoViewIfNeeded();
@@ -72,7 +80,9 @@ test('trigger an event, see it arrive verified, see a tampered one flagged, forw
     const forwarding = page.getByRole('form', { name: 'Forwarding' });
     await forwarding.getByLabel('Dev server URL').fill(`${devServer.url}/webhooks`);
     await forwarding.getByRole('button', { name: 'Save forwarding' }).click();
-    await expect(page.getByRole('region', { name: 'Forward to your dev server' }).getByRole('status')).toContainText('Use “Forward” on an event');
+    await expect(page.getByRole('region', { name: 'Forward to your dev server' }).getByRole('status')).toContainText(
+      'Use “Forward” on an event',
+    );
     await verified.click();
     await detail.getByRole('button', { name: 'Forward to dev server' }).click();
     await expect(detail.getByText(/Your server answered 204 in \d+ ms/)).toBeVisible();
@@ -105,24 +115,43 @@ test('a real environment: paste a payload and see each failure explained', async
   await secretForm.getByRole('button', { name: 'Store secret' }).click();
   await expect(page.getByText('Secret stored.')).toBeVisible();
 
-  const body = JSON.stringify({ event_type: 'account.updated', company_id: 'c1', account_id: 'a1', connection_id: 'conn1', data: { status: 'reauth', authentication_method: { type: 'credential' } } });
+  const body = JSON.stringify({
+    event_type: 'account.updated',
+    company_id: 'c1',
+    account_id: 'a1',
+    connection_id: 'conn1',
+    data: { status: 'reauth', authentication_method: { type: 'credential' } },
+  });
   const old = Math.floor(Date.now() / 1000) - 400;
-  const headers = Object.entries(signHeaders(secret, 'evt_pasted', old, body)).map(([k, v]) => `${k}: ${v}`).join('\n');
+  const headers = Object.entries(signHeaders(secret, 'evt_pasted', old, body))
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n');
   const form = page.getByRole('form', { name: 'Verify a payload' });
   await form.getByLabel('Headers').fill(headers);
   await form.getByLabel('Raw body').fill(JSON.stringify(JSON.parse(body), null, 2));
   await form.getByRole('button', { name: 'Verify' }).click();
   const result = page.getByRole('status', { name: 'Verification result' });
   await expect(result).toContainText('Rejected: The timestamp is 7 minutes old');
-  await expect(result).toContainText('✗ Signature: The signature matches a slightly different body: the JSON was re-formatted after signing');
-  await expect(page.getByRole('table', { name: 'Webhook events' }).getByRole('row', { name: 'account.updated Stale timestamp' })).toBeVisible();
+  await expect(result).toContainText(
+    '✗ Signature: The signature matches a slightly different body: the JSON was re-formatted after signing',
+  );
+  await expect(
+    page.getByRole('table', { name: 'Webhook events' }).getByRole('row', { name: 'account.updated Stale timestamp' }),
+  ).toBeVisible();
   await screenshot(page, 'webhooks-verify-pasted');
 });
 
-test('an event that fails verification is never re-signed: forwarded unchanged or not at all, and the forward log says which', async ({ page, workbench }) => {
+test('an event that fails verification is never re-signed: forwarded unchanged or not at all, and the forward log says which', async ({
+  page,
+  workbench,
+}) => {
   const devServer = await startCaptureServer();
   try {
-    const connection = await workbench.harness.core.connections.createSandbox('local', { providerId: 'gusto', employeeSize: 3, customerName: 'Tamper Co' });
+    const connection = await workbench.harness.core.connections.createSandbox('local', {
+      providerId: 'gusto',
+      employeeSize: 3,
+      customerName: 'Tamper Co',
+    });
     await page.goto(`${workbench.harness.url}/#/webhooks`);
     await page.getByRole('region', { name: 'Receiver' }).getByRole('button', { name: 'Start receiver' }).click();
     await expect(page.getByRole('region', { name: 'Receiver' }).getByText(/Listening on port \d+/)).toBeVisible();
@@ -131,10 +160,14 @@ test('an event that fails verification is never re-signed: forwarded unchanged o
     const forwarding = page.getByRole('form', { name: 'Forwarding' });
     await forwarding.getByLabel('Dev server URL').fill(`${devServer.url}/hooks`);
     await forwarding.getByRole('combobox', { name: 'Mode' }).selectOption({ label: 'Re-signed now (fresh timestamp)' });
-    await forwarding.getByRole('combobox', { name: 'Events that fail verification' }).selectOption({ label: 'Forward unchanged (your server should reject them)' });
+    await forwarding
+      .getByRole('combobox', { name: 'Events that fail verification' })
+      .selectOption({ label: 'Forward unchanged (your server should reject them)' });
     await forwarding.getByLabel('Forward every received event automatically').check();
     await forwarding.getByRole('button', { name: 'Save forwarding' }).click();
-    await expect(page.getByRole('region', { name: 'Forward to your dev server' }).getByRole('status')).toContainText('Every event received from now on goes');
+    await expect(page.getByRole('region', { name: 'Forward to your dev server' }).getByRole('status')).toContainText(
+      'Every event received from now on goes',
+    );
 
     const trigger = page.getByRole('region', { name: 'Trigger an event' });
     await expect(trigger.getByRole('combobox', { name: 'Connection', exact: true })).toHaveValue(connection.id);
@@ -159,14 +192,18 @@ test('an event that fails verification is never re-signed: forwarded unchanged o
 
     // What the dev server got does not verify here either.
     const verify = page.getByRole('form', { name: 'Verify a payload' });
-    await verify.getByLabel('Headers').fill(['finch-event-id', 'finch-timestamp', 'finch-signature'].map((h) => `${h}: ${String(relayed.headers[h])}`).join('\n'));
+    await verify
+      .getByLabel('Headers')
+      .fill(['finch-event-id', 'finch-timestamp', 'finch-signature'].map((h) => `${h}: ${String(relayed.headers[h])}`).join('\n'));
     await verify.getByLabel('Raw body').fill(relayed.body.toString('utf8'));
     await verify.getByRole('button', { name: 'Verify' }).click();
     await expect(page.getByRole('status', { name: 'Verification result' })).toContainText('Rejected:');
 
     // A manual re-signed forward goes unchanged too, and says so.
     await detail.getByRole('button', { name: 'Forward to dev server' }).click();
-    await expect(detail.getByRole('status').filter({ hasText: 'Forwarded unchanged (it failed verification' })).toContainText('Your server answered 200');
+    await expect(detail.getByRole('status').filter({ hasText: 'Forwarded unchanged (it failed verification' })).toContainText(
+      'Your server answered 200',
+    );
 
     // “Don’t forward”: the next tampered event never reaches the dev server.
     await forwarding.getByRole('combobox', { name: 'Events that fail verification' }).selectOption({ label: 'Don’t forward' });
@@ -191,7 +228,11 @@ test('an event that fails verification is never re-signed: forwarded unchanged o
   }
 });
 
-test('a generated webhook secret is shown once, with a Copy through the export gate; or the user pastes their own', async ({ page, context, workbench }) => {
+test('a generated webhook secret is shown once, with a Copy through the export gate; or the user pastes their own', async ({
+  page,
+  context,
+  workbench,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const received: string[] = [];
   const sent: string[] = [];

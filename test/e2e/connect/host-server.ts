@@ -71,7 +71,8 @@ export async function startHostServer(): Promise<HostServer> {
       res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
       res.end(body);
     };
-    if (path === '/' || path === '/callback') send('text/html; charset=utf-8', path === '/' ? HOST_PAGE : '<!doctype html><title>Callback</title><h1>Back at Acme</h1>');
+    if (path === '/' || path === '/callback')
+      send('text/html; charset=utf-8', path === '/' ? HOST_PAGE : '<!doctype html><title>Callback</title><h1>Back at Acme</h1>');
     else if (path === '/host.js') send('text/javascript', HOST_SCRIPT);
     else if (path === '/react-connect.js') send('text/javascript', reactConnect);
     else if (path === '/react-stub.js') send('text/javascript', REACT_STUB);

@@ -54,10 +54,17 @@ export function useOperation(): OperationHandle {
 const n = (value: number) => value.toLocaleString('en-US');
 
 /** `detailOnly`: the operation's own words ("100 of 10,000 people, page 2…") instead of record and page counts. */
-export function OperationProgressBar({ operation, detailOnly = false }: { operation: OperationHandle; detailOnly?: boolean }): JSX.Element | null {
+export function OperationProgressBar({
+  operation,
+  detailOnly = false,
+}: {
+  operation: OperationHandle;
+  detailOnly?: boolean;
+}): JSX.Element | null {
   const p = operation.progress;
   if (!p || p.state !== 'running') return null;
-  const waits = p.rateLimitWaits > 0 ? ` · waited ${(p.rateLimitWaitMs / 1000).toFixed(1)} s for rate-limit slots (${n(p.rateLimitWaits)}×)` : '';
+  const waits =
+    p.rateLimitWaits > 0 ? ` · waited ${(p.rateLimitWaitMs / 1000).toFixed(1)} s for rate-limit slots (${n(p.rateLimitWaits)}×)` : '';
   return (
     <div className="operation-progress" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />

@@ -40,7 +40,13 @@ export function ResultMessage({ result }: { result: { ok: boolean; text: string 
 export const PROVIDER_IDS = ['finch', 'gusto', 'bamboo_hr', 'adp_run', 'paychex_flex', 'rippling', 'justworks'] as const;
 
 /** Finch Sandbox (mock data) or Provider Sandbox (a provider's demo account): a Connect session property. */
-export function SandboxModeField({ value, onChange }: { value: 'finch' | 'provider'; onChange: (value: 'finch' | 'provider') => void }): JSX.Element {
+export function SandboxModeField({
+  value,
+  onChange,
+}: {
+  value: 'finch' | 'provider';
+  onChange: (value: 'finch' | 'provider') => void;
+}): JSX.Element {
   return (
     <SelectField
       label="Sandbox"

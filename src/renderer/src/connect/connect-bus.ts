@@ -32,7 +32,12 @@ export const connectBus = {
    * Opens Connect and resolves with how it ended. Errors that leave the frame open
    * (`shouldClose: false`) go to `onError` without ending the attempt.
    */
-  open(args: { sessionId: string; state: string; connectUrl: string; onError?: (message: string, errorType?: string) => void }): Promise<ConnectOutcome> {
+  open(args: {
+    sessionId: string;
+    state: string;
+    connectUrl: string;
+    onError?: (message: string, errorType?: string) => void;
+  }): Promise<ConnectOutcome> {
     if (!opener) return Promise.resolve({ kind: 'error', message: 'The Connect host is not mounted.' });
     connectApiConfig.connectUrl = args.connectUrl;
     pending?.({ kind: 'closed' });

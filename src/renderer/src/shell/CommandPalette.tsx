@@ -23,7 +23,12 @@ function focusControl(name: string, screenTitle: string, tries = 300): void {
   }
   const candidates = [...document.querySelectorAll<HTMLElement>('main button, main input, main select, main textarea, main a[href]')];
   const match = candidates.find((el) => {
-    const label = el.getAttribute('aria-label') ?? (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ?? el.closest('label')?.textContent ?? el.textContent ?? '';
+    const label =
+      el.getAttribute('aria-label') ??
+      (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ??
+      el.closest('label')?.textContent ??
+      el.textContent ??
+      '';
     return label.trim() === name || label.trim().startsWith(`${name}`);
   });
   // A control still disabled (its screen is loading) cannot take focus yet: keep waiting.
@@ -31,7 +36,13 @@ function focusControl(name: string, screenTitle: string, tries = 300): void {
   else if (tries > 0) requestAnimationFrame(() => focusControl(name, screenTitle, tries - 1));
 }
 
-export function CommandPalette({ environments, navigate }: { environments: EnvironmentsState | null; navigate: (areaId: string) => void }): JSX.Element | null {
+export function CommandPalette({
+  environments,
+  navigate,
+}: {
+  environments: EnvironmentsState | null;
+  navigate: (areaId: string) => void;
+}): JSX.Element | null {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(0);
@@ -98,9 +109,16 @@ export function CommandPalette({ environments, navigate }: { environments: Envir
             autoFocus
             onChange={(e) => (setQuery(e.target.value), setIndex(0))}
             onKeyDown={(e) => {
-              if (e.key === 'ArrowDown') { e.preventDefault(); setIndex((i) => Math.min(i + 1, results.length - 1)); }
-              else if (e.key === 'ArrowUp') { e.preventDefault(); setIndex((i) => Math.max(i - 1, 0)); }
-              else if (e.key === 'Enter') { e.preventDefault(); run(); }
+              if (e.key === 'ArrowDown') {
+                e.preventDefault();
+                setIndex((i) => Math.min(i + 1, results.length - 1));
+              } else if (e.key === 'ArrowUp') {
+                e.preventDefault();
+                setIndex((i) => Math.max(i - 1, 0));
+              } else if (e.key === 'Enter') {
+                e.preventDefault();
+                run();
+              }
               // The input is the palette's only stop: Tab stays here rather than leaving the modal.
               else if (e.key === 'Tab') e.preventDefault();
             }}

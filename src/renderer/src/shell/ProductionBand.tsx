@@ -83,8 +83,16 @@ export function ProductionBand({ state }: { state: EnvironmentsState | null }): 
             )
           }
         >
-          <p>While armed, this window can disconnect connections, start Connect for new billable connections and run jobs against live employer data. Every such act is recorded.</p>
-          <SelectField label="Stay armed for" value={minutes} options={ARM_MINUTES.map((m) => ({ value: String(m), label: `${m} minutes` }))} onChange={setMinutes} />
+          <p>
+            While armed, this window can disconnect connections, start Connect for new billable connections and run jobs against live
+            employer data. Every such act is recorded.
+          </p>
+          <SelectField
+            label="Stay armed for"
+            value={minutes}
+            options={ARM_MINUTES.map((m) => ({ value: String(m), label: `${m} minutes` }))}
+            onChange={setMinutes}
+          />
         </ConfirmDialog>
       )}
     </div>

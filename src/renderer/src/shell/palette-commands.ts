@@ -27,7 +27,12 @@ export interface CommandContext {
 
 /** Acts that live on a screen: the palette opens the screen and puts focus on the control. */
 const SCREEN_ACTS: { area: string; label: string; control: string; keywords: string }[] = [
-  { area: 'environments', label: 'Add an environment', control: 'Add environment', keywords: 'new create sandbox development production credentials' },
+  {
+    area: 'environments',
+    label: 'Add an environment',
+    control: 'Add environment',
+    keywords: 'new create sandbox development production credentials',
+  },
   { area: 'connections', label: 'Start Finch Connect', control: 'New connection', keywords: 'connect employer customer' },
   { area: 'sandbox', label: 'Create a sandbox connection', control: 'Provider', keywords: 'new test company fake' },
   { area: 'sandbox', label: 'Run a scenario drill', control: 'Run drill reauth', keywords: 'reauth outage rate limit storm sync job' },

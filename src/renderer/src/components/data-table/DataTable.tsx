@@ -66,7 +66,9 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
   const { rows, columns, revealed = false, rowKey, selected, onSelectedChange } = props;
   const [filter, setFilter] = useState('');
   const [sorting, setSorting] = useState<SortingState>([]);
-  const [visibility, setVisibility] = useState<VisibilityState>(() => Object.fromEntries(columns.filter((c) => c.hidden).map((c) => [c.id, false])));
+  const [visibility, setVisibility] = useState<VisibilityState>(() =>
+    Object.fromEntries(columns.filter((c) => c.hidden).map((c) => [c.id, false])),
+  );
   const [plural, noun] = [props.noun?.[1] ?? 'rows', props.noun?.[0] ?? 'row'];
 
   const shownColumns = useMemo(() => columns.filter((c) => visibility[c.id] !== false), [columns, visibility]);
@@ -101,12 +103,20 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
   const leafColumns = table.getVisibleLeafColumns();
   // Wide enough for every track at its minimum, with the gaps and padding between and around
   // them: narrower, and the grid's overflow clip would cut off the last columns.
-  const trackList = [selected ? '32px' : null, ...leafColumns.map((c) => (c.columnDef.meta as DataColumn<T>).width ?? 'minmax(130px, 1fr)')].filter((t): t is string => t !== null);
+  const trackList = [
+    selected ? '32px' : null,
+    ...leafColumns.map((c) => (c.columnDef.meta as DataColumn<T>).width ?? 'minmax(130px, 1fr)'),
+  ].filter((t): t is string => t !== null);
   const minWidth = trackList.reduce((sum, t) => sum + trackMinimum(t), 0) + CELL_GAP * Math.max(trackList.length - 1, 0) + ROW_PADDING;
   const tracks = trackList.join(' ');
 
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: visibleRows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 15 });
+  const virtualizer = useVirtualizer({
+    count: visibleRows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW,
+    overscan: 15,
+  });
   // Keyboard users move between rows with the arrows, Home/End and Page keys; rows outside the
   // virtual window are scrolled in first, then focused.
   const moveFocus = (index: number): void => {
@@ -125,7 +135,7 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
   const toggleAll = () => {
     if (!selected || !onSelectedChange) return;
     const next = new Set(selected);
-    for (const r of visibleRows) (allVisibleSelected ? next.delete(r.id) : next.add(r.id));
+    for (const r of visibleRows) allVisibleSelected ? next.delete(r.id) : next.add(r.id);
     onSelectedChange(next);
   };
   const toggle = (key: string) => {
@@ -142,7 +152,12 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
         {!props.compact && (
           <label className="field inline-search">
             <span>{props.filterLabel ?? `Filter ${plural}`}</span>
-            <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={props.filterPlaceholder ?? 'any shown value…'} />
+            <input
+              type="search"
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+              placeholder={props.filterPlaceholder ?? 'any shown value…'}
+            />
           </label>
         )}
         {props.toolbar}
@@ -162,11 +177,22 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
         {visibleRows.length.toLocaleString('en-US')} of {rows.length.toLocaleString('en-US')} {rows.length === 1 ? noun : plural}
       </p>
       <div className="data-table-frame">
-        <div className="log-table data-table-grid" role="table" aria-label={props.label} aria-rowcount={visibleRows.length + 1} style={{ minWidth }}>
+        <div
+          className="log-table data-table-grid"
+          role="table"
+          aria-label={props.label}
+          aria-rowcount={visibleRows.length + 1}
+          style={{ minWidth }}
+        >
           <div className="data-row log-head" role="row" style={{ gridTemplateColumns: tracks }}>
             {selected && (
               <span role="columnheader">
-                <input type="checkbox" aria-label={`Choose all ${visibleRows.length} shown`} checked={allVisibleSelected} onChange={toggleAll} />
+                <input
+                  type="checkbox"
+                  aria-label={`Choose all ${visibleRows.length} shown`}
+                  checked={allVisibleSelected}
+                  onChange={toggleAll}
+                />
               </span>
             )}
             {leafColumns.map((c) => {
@@ -192,7 +218,11 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
             </p>
           ) : (
             // As tall as its rows, up to a screenful: a filtered list should not leave a void.
-            <div ref={scroller} className="log-scroller" style={{ height: Math.min(Math.max(visibleRows.length, 1) * ROW, props.maxHeight ?? 480), minHeight: 0 }}>
+            <div
+              ref={scroller}
+              className="log-scroller"
+              style={{ height: Math.min(Math.max(visibleRows.length, 1) * ROW, props.maxHeight ?? 480), minHeight: 0 }}
+            >
               <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
                 {virtualizer.getVirtualItems().map((item) => {
                   const row = visibleRows[item.index]!;
@@ -216,7 +246,12 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
                     >
                       {selected && (
                         <span role="cell" onClick={(e) => e.stopPropagation()}>
-                          <input type="checkbox" aria-label={`Choose ${row.id}`} checked={selected.has(row.id)} onChange={() => toggle(row.id)} />
+                          <input
+                            type="checkbox"
+                            aria-label={`Choose ${row.id}`}
+                            checked={selected.has(row.id)}
+                            onChange={() => toggle(row.id)}
+                          />
                         </span>
                       )}
                       {leafColumns.map((c) => {
@@ -224,8 +259,17 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
                         const shown = shownValue(column, row.original, revealed);
                         return (
                           // The full value on hover: cells are cut at the column's width.
-                          <span key={c.id} role="cell" className="ellipsis" title={shown === null || shown === undefined ? undefined : cellText(shown)}>
-                            {column.render ? column.render(row.original) : <Value value={column.value(row.original)} path={column.path ?? column.id} revealed={revealed} />}
+                          <span
+                            key={c.id}
+                            role="cell"
+                            className="ellipsis"
+                            title={shown === null || shown === undefined ? undefined : cellText(shown)}
+                          >
+                            {column.render ? (
+                              column.render(row.original)
+                            ) : (
+                              <Value value={column.value(row.original)} path={column.path ?? column.id} revealed={revealed} />
+                            )}
                           </span>
                         );
                       })}

@@ -25,7 +25,11 @@ export function ExportButtons<T>({ stem, rows, columns, revealed, partial = null
   const output = useOutput();
   const run = (format: 'csv' | 'json') => {
     const byId = new Map(columns.map((c) => [c.id, c]));
-    const cells = tableCells(rows, columns.map((c) => c.id), (row, key) => shownValue(byId.get(key)!, row, revealed));
+    const cells = tableCells(
+      rows,
+      columns.map((c) => c.id),
+      (row, key) => shownValue(byId.get(key)!, row, revealed),
+    );
     const what = `${rows.length.toLocaleString('en-US')} rows × ${columns.length} columns${partial ? ` — ${partial}` : ''}`;
     output.exportFile(`Export ${format.toUpperCase()}${partial ? ' (partial)' : ''}`, what, {
       target: 'file',

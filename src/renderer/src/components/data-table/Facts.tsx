@@ -19,7 +19,17 @@ function Breakable({ name }: { name: string }): JSX.Element {
 }
 
 /** A record as dotted-path facts: nulls visible, sensitive values masked until revealed. */
-export function Facts({ value, revealed, skip = [], className }: { value: unknown; revealed: boolean; skip?: string[]; className?: string }): JSX.Element {
+export function Facts({
+  value,
+  revealed,
+  skip = [],
+  className,
+}: {
+  value: unknown;
+  revealed: boolean;
+  skip?: string[];
+  className?: string;
+}): JSX.Element {
   const facts = flatten(value).filter(([path]) => !skip.some((s) => path === s || path.startsWith(`${s}.`)));
   return (
     <dl className={`facts person-facts${className ? ` ${className}` : ''}`}>

@@ -29,7 +29,11 @@ export function flatten(value: unknown, prefix = ''): [string, unknown][] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return [[prefix || '(value)', value]];
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return [[prefix, value]];
-  return entries.flatMap(([k, v]) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? flatten(v, prefix ? `${prefix}.${k}` : k) : [[prefix ? `${prefix}.${k}` : k, v] as [string, unknown]]));
+  return entries.flatMap(([k, v]) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? flatten(v, prefix ? `${prefix}.${k}` : k)
+      : [[prefix ? `${prefix}.${k}` : k, v] as [string, unknown]],
+  );
 }
 
 /** Whether anything in a response would be masked (then a Reveal toggle is worth showing). */

@@ -82,7 +82,11 @@ const label = (path: string) => path.replace(/_/g, ' ').replace(/\./g, ' › ');
  * Columns for every path seen in the first `sample` records (a column that is null on
  * every sampled row still appears: that is what coverage looks like). `first` paths lead.
  */
-export function inferColumns<T>(records: readonly T[], read: (row: T) => unknown, options: { first?: string[]; sample?: number; prefix?: string } = {}): DataColumn<T>[] {
+export function inferColumns<T>(
+  records: readonly T[],
+  read: (row: T) => unknown,
+  options: { first?: string[]; sample?: number; prefix?: string } = {},
+): DataColumn<T>[] {
   const paths = new Set<string>(options.first ?? []);
   for (const record of records.slice(0, options.sample ?? 300)) leafPaths(read(record), '', paths);
   return [...paths].map((path) => ({

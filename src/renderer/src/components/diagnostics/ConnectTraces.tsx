@@ -50,7 +50,17 @@ export function ConnectTraces(): JSX.Element {
       <div className="card-head">
         <h2 id="traces-title">Connect attempts</h2>
         {traces.length > 0 && (
-          <button type="button" className="button" onClick={() => output.exportFile('Download Connect traces', `${traces.length} Connect attempt${traces.length === 1 ? '' : 's'}`, tracesRequest(traces))}>
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              output.exportFile(
+                'Download Connect traces',
+                `${traces.length} Connect attempt${traces.length === 1 ? '' : 's'}`,
+                tracesRequest(traces),
+              )
+            }
+          >
             Download traces (JSON)
           </button>
         )}
@@ -75,7 +85,8 @@ export function ConnectTraces(): JSX.Element {
           {traces.map((t) => (
             <li key={t.id} aria-label={`Connect attempt ${t.id}`}>
               <div>
-                <strong>{t.customerName}</strong> · {t.flow} · <span className={`badge ${t.outcome === 'connected' ? 'badge-ok' : 'badge-warn'}`}>{t.outcome}</span>{' '}
+                <strong>{t.customerName}</strong> · {t.flow} ·{' '}
+                <span className={`badge ${t.outcome === 'connected' ? 'badge-ok' : 'badge-warn'}`}>{t.outcome}</span>{' '}
                 <span className="muted">{new Date(t.startedAt).toLocaleTimeString()}</span>
               </div>
               <ol className="timeline">

@@ -9,8 +9,8 @@ export function ExplainRequestIds({ requestIds }: { requestIds: string[] }): JSX
   const [explanations, setExplanations] = useState<Explanation[]>([]);
   const key = requestIds.join(',');
   useEffect(() => {
-    void Promise.all(requestIds.map((requestId) => unwrap(workbench().diagnostics.explainRequestId({ requestId })).catch(() => null))).then((list) =>
-      setExplanations(list.filter((e): e is Explanation => e !== null)),
+    void Promise.all(requestIds.map((requestId) => unwrap(workbench().diagnostics.explainRequestId({ requestId })).catch(() => null))).then(
+      (list) => setExplanations(list.filter((e): e is Explanation => e !== null)),
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);

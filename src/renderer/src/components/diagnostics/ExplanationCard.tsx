@@ -4,7 +4,11 @@ import type { Explanation } from '../../../../shared/domain/diagnostics';
 
 export function ExplanationCard({ explanation }: { explanation: Explanation }): JSX.Element {
   return (
-    <div className={explanation.ruleId ? 'explanation' : 'explanation explanation-unknown'} role="note" aria-label={`Explanation: ${explanation.title}`}>
+    <div
+      className={explanation.ruleId ? 'explanation' : 'explanation explanation-unknown'}
+      role="note"
+      aria-label={`Explanation: ${explanation.title}`}
+    >
       <strong>{explanation.title}</strong>
       <p>
         <span className="muted">What this means: </span>

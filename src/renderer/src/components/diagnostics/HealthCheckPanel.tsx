@@ -11,7 +11,12 @@ export function HealthCheckPanel({ connectionId }: { connectionId: string }): JS
   useEffect(() => {
     unwrap(workbench().diagnostics.healthCheck({ connectionId })).then(setHealth, (e: Error) => setError(e.message));
   }, [connectionId]);
-  if (error) return <p className="field-error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="field-error" role="alert">
+        {error}
+      </p>
+    );
   if (!health) return <p className="muted">Checking…</p>;
   const green = health.tokenValid && health.problems.length === 0;
   return (
@@ -22,13 +27,13 @@ export function HealthCheckPanel({ connectionId }: { connectionId: string }): JS
         {health.requestId ? ` · Finch-Request-ID ${health.requestId}` : ''}
       </p>
       {health.products.length > 0 && (
-        <p className="muted">
-          Products: {health.products.map((p) => `${p.product} (${p.status})`).join(', ')}
-        </p>
+        <p className="muted">Products: {health.products.map((p) => `${p.product} (${p.status})`).join(', ')}</p>
       )}
       <p className="muted">
         Rate-limit headroom:{' '}
-        {health.rateLimits.length === 0 ? 'no calls in the last minute' : health.rateLimits.map((r) => `${r.product} ${r.limit - r.used}/${r.limit}`).join(', ')}
+        {health.rateLimits.length === 0
+          ? 'no calls in the last minute'
+          : health.rateLimits.map((r) => `${r.product} ${r.limit - r.used}/${r.limit}`).join(', ')}
       </p>
       {health.problems.map((p, i) => (
         <ExplanationCard key={i} explanation={p} />

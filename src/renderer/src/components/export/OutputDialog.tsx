@@ -37,7 +37,8 @@ function excerpt(content: string): string {
   return shown.length < content.length ? `${shown}\n…` : shown;
 }
 
-const formatBytes = (n: number) => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+const formatBytes = (n: number) =>
+  n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 export function OutputDialog({ title, what, request, initial, onDone }: Props): JSX.Element {
   const ref = useRef<HTMLDialogElement>(null);
@@ -73,13 +74,19 @@ export function OutputDialog({ title, what, request, initial, onDone }: Props): 
     if (!prepared) return;
     setBusy(true);
     try {
-      const how = prepared.raw ? 'raw (personal data kept, vault secrets removed)' : `redacted (${prepared.total.toLocaleString('en-US')} value${prepared.total === 1 ? '' : 's'} hidden)`;
+      const how = prepared.raw
+        ? 'raw (personal data kept, vault secrets removed)'
+        : `redacted (${prepared.total.toLocaleString('en-US')} value${prepared.total === 1 ? '' : 's'} hidden)`;
       if (toClipboard) {
         await writeClipboard(prepared.content);
         onDone({ ok: true, text: `Copied ${what}, ${how}` });
       } else {
         const saved = await savePrepared(prepared);
-        onDone(saved.outcome === 'cancelled' ? null : { ok: true, text: `${saved.path ? `Saved ${what} to ${saved.path}` : `Downloaded ${what}`}, ${how}` });
+        onDone(
+          saved.outcome === 'cancelled'
+            ? null
+            : { ok: true, text: `${saved.path ? `Saved ${what} to ${saved.path}` : `Downloaded ${what}`}, ${how}` },
+        );
       }
     } catch (e) {
       setError((e as Error).message);
@@ -89,7 +96,13 @@ export function OutputDialog({ title, what, request, initial, onDone }: Props): 
 
   const hidden = prepared ? Object.entries(prepared.hidden) : [];
   return (
-    <dialog ref={ref} className="dialog output-dialog" aria-labelledby="output-title" aria-describedby="output-what" onCancel={(e) => (e.preventDefault(), onDone(null))}>
+    <dialog
+      ref={ref}
+      className="dialog output-dialog"
+      aria-labelledby="output-title"
+      aria-describedby="output-what"
+      onCancel={(e) => (e.preventDefault(), onDone(null))}
+    >
       <form method="dialog" onSubmit={(e) => (e.preventDefault(), void go())}>
         <h2 id="output-title">{title}</h2>
         <p id="output-what" className="muted">
@@ -100,29 +113,46 @@ export function OutputDialog({ title, what, request, initial, onDone }: Props): 
           {!prepared && !error && <p className="muted">Redacting…</p>}
           {prepared && !prepared.raw && (
             <>
-              <h3>{prepared.total === 0 ? 'Nothing needed hiding' : `Hidden: ${prepared.total.toLocaleString('en-US')} value${prepared.total === 1 ? '' : 's'}`}</h3>
+              <h3>
+                {prepared.total === 0
+                  ? 'Nothing needed hiding'
+                  : `Hidden: ${prepared.total.toLocaleString('en-US')} value${prepared.total === 1 ? '' : 's'}`}
+              </h3>
               {hidden.length > 0 && (
                 <ul className="chips" aria-label="Hidden values by kind">
                   {hidden.map(([category, count]) => (
                     <li key={category} className="chip">
                       {count.toLocaleString('en-US')} × {HIDDEN_LABELS[category] ?? category}
-                      {prepared.distinct[category] !== undefined && prepared.distinct[category] !== count && ` (${prepared.distinct[category]!.toLocaleString('en-US')} distinct)`}
+                      {prepared.distinct[category] !== undefined &&
+                        prepared.distinct[category] !== count &&
+                        ` (${prepared.distinct[category]!.toLocaleString('en-US')} distinct)`}
                     </li>
                   ))}
                 </ul>
               )}
-              {prepared.total > 0 && <p className="muted small">Each value becomes a numbered placeholder such as [person-3]; the same value gets the same placeholder throughout, so rows still line up.</p>}
+              {prepared.total > 0 && (
+                <p className="muted small">
+                  Each value becomes a numbered placeholder such as [person-3]; the same value gets the same placeholder throughout, so rows
+                  still line up.
+                </p>
+              )}
             </>
           )}
           {prepared?.raw && (
             <p className="output-raw" role="note">
               <strong>Raw:</strong> names, SSNs, dates of birth, emails and pay are kept as the view shows them.
-              {prepared.total > 0 ? ` ${prepared.total} vault secret value${prepared.total === 1 ? ' was' : 's were'} still removed.` : ' Vault secrets and tokens are still removed.'}
+              {prepared.total > 0
+                ? ` ${prepared.total} vault secret value${prepared.total === 1 ? ' was' : 's were'} still removed.`
+                : ' Vault secrets and tokens are still removed.'}
             </p>
           )}
         </section>
         {prepared && (
-          <pre className={`json output-preview${request.kind === 'table' ? '' : ' output-preview-wrap'}`} aria-label="Preview of what leaves" tabIndex={0}>
+          <pre
+            className={`json output-preview${request.kind === 'table' ? '' : ' output-preview-wrap'}`}
+            aria-label="Preview of what leaves"
+            tabIndex={0}
+          >
             {excerpt(prepared.content) || '(empty)'}
           </pre>
         )}
@@ -130,11 +160,15 @@ export function OutputDialog({ title, what, request, initial, onDone }: Props): 
         {request.kind !== 'environments' && (
           <label className="checkbox output-raw-choice">
             <input type="checkbox" checked={raw} onChange={(e) => setRaw(e.target.checked)} disabled={busy} />
-            <span>Raw for this {toClipboard ? 'copy' : 'export'}: keep personal data (the vault’s secrets and tokens are removed regardless)</span>
+            <span>
+              Raw for this {toClipboard ? 'copy' : 'export'}: keep personal data (the vault’s secrets and tokens are removed regardless)
+            </span>
           </label>
         )}
         {prepared && prepared.secretsChecked > 0 && (
-          <p className="muted small">Checked against {prepared.secretsChecked} known secret{prepared.secretsChecked === 1 ? '' : 's'} in every encoding.</p>
+          <p className="muted small">
+            Checked against {prepared.secretsChecked} known secret{prepared.secretsChecked === 1 ? '' : 's'} in every encoding.
+          </p>
         )}
         {error && (
           <p className="field-error" role="alert">

@@ -10,7 +10,14 @@ import { unwrap, workbench } from '../../workbench';
 
 /** What is about to leave, before redaction. */
 export type OutputRequest =
-  | { target: 'file' | 'clipboard'; suggestedName?: string; kind: 'table'; format: 'csv' | 'json'; columns: ExportColumnSpec[]; rows: unknown[][] }
+  | {
+      target: 'file' | 'clipboard';
+      suggestedName?: string;
+      kind: 'table';
+      format: 'csv' | 'json';
+      columns: ExportColumnSpec[];
+      rows: unknown[][];
+    }
   | { target: 'file' | 'clipboard'; suggestedName?: string; kind: 'json' | 'text' | 'command'; text: string }
   | { target: 'file'; suggestedName: string; kind: 'environments' };
 
@@ -44,10 +51,15 @@ export async function prepareOutput(request: OutputRequest, raw: boolean): Promi
   const common = { target: request.target, raw, ...(request.suggestedName ? { suggestedName: request.suggestedName } : {}) };
   if (request.kind === 'table') {
     const parts = rowParts(request.rows);
-    if (parts.length <= 1) return unwrap(api.prepareExport({ ...common, format: request.format, source: { kind: 'table', columns: request.columns, rows: parts[0] ?? [] } }));
+    if (parts.length <= 1)
+      return unwrap(
+        api.prepareExport({ ...common, format: request.format, source: { kind: 'table', columns: request.columns, rows: parts[0] ?? [] } }),
+      );
     let draftId: string | undefined;
     for (const rows of parts) draftId = (await unwrap(api.stageExport({ ...(draftId ? { draftId } : {}), rows }))).draftId;
-    return unwrap(api.prepareExport({ ...common, format: request.format, source: { kind: 'table', columns: request.columns, draftId: draftId! } }));
+    return unwrap(
+      api.prepareExport({ ...common, format: request.format, source: { kind: 'table', columns: request.columns, draftId: draftId! } }),
+    );
   }
   if (request.kind === 'environments') return unwrap(api.prepareExport({ ...common, source: { kind: 'environments' } }));
   const parts = textParts(request.text);

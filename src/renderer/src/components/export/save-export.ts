@@ -58,6 +58,10 @@ function download(name: string, blob: Blob): void {
 
 /** A file-name-safe stamp, e.g. directory-2026-11-23T10-04-05. */
 export function exportName(stem: string, format: ExportFormat, at = new Date()): string {
-  const safeStem = stem.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'export';
+  const safeStem =
+    stem
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'export';
   return `${safeStem}-${at.toISOString().slice(0, 19).replace(/:/g, '-')}.${format}`;
 }

@@ -22,7 +22,12 @@ export function connectionLabel(c: Pick<ConnectionView, 'providerId' | 'customer
   return `${c.providerId ?? 'unknown provider'} · ${c.customerName ?? 'no customer name'} · ${c.id.slice(0, 8)}`;
 }
 
-export function PullFields({ connections, value, onChange, disabled }: {
+export function PullFields({
+  connections,
+  value,
+  onChange,
+  disabled,
+}: {
   connections: ConnectionView[];
   value: PullChoice;
   onChange: (next: PullChoice) => void;
@@ -38,11 +43,23 @@ export function PullFields({ connections, value, onChange, disabled }: {
       />
       <label className="field">
         <span>Payments from</span>
-        <input type="date" value={value.startDate} max={value.endDate} onChange={(e) => onChange({ ...value, startDate: e.target.value })} required />
+        <input
+          type="date"
+          value={value.startDate}
+          max={value.endDate}
+          onChange={(e) => onChange({ ...value, startDate: e.target.value })}
+          required
+        />
       </label>
       <label className="field">
         <span>to</span>
-        <input type="date" value={value.endDate} min={value.startDate} onChange={(e) => onChange({ ...value, endDate: e.target.value })} required />
+        <input
+          type="date"
+          value={value.endDate}
+          min={value.startDate}
+          onChange={(e) => onChange({ ...value, endDate: e.target.value })}
+          required
+        />
       </label>
     </fieldset>
   );

@@ -53,7 +53,14 @@ export function useConnectionPull(environmentId: string | null): ConnectionPull 
 }
 
 /** The pull's form: connection and range, what it reads, extra fields, the submit button and progress. */
-export function PullForm({ pull, name, action, description, onSubmit, children }: {
+export function PullForm({
+  pull,
+  name,
+  action,
+  description,
+  onSubmit,
+  children,
+}: {
   pull: ConnectionPull;
   /** The form's accessible name. */
   name: string;

@@ -22,7 +22,12 @@ interface Props {
 
 export function JsonField({ value, onChange, masked, path, ...rest }: Props): JSX.Element {
   const display = useMemo(
-    () => (value instanceof UnparsedJson ? null : masked ? maskForEditing(value, path) : { text: value === undefined || value === null ? '' : JSON.stringify(value, null, 1), hidden: new Map<string, unknown>() }),
+    () =>
+      value instanceof UnparsedJson
+        ? null
+        : masked
+          ? maskForEditing(value, path)
+          : { text: value === undefined || value === null ? '' : JSON.stringify(value, null, 1), hidden: new Map<string, unknown>() },
     [value, masked, path],
   );
   // The placeholders of the last good value: an unparsed edit still refers to them.

@@ -34,7 +34,8 @@ export function SchemaForm({ schema, value, onChange, errors, hide = [] }: FormP
   return (
     <RevealContext.Provider value={revealed}>
       <label className="checkbox reveal-toggle">
-        <input type="checkbox" checked={revealed} onChange={(e) => setRevealed(e.target.checked)} /> Reveal sensitive values (SSN, date of birth, pay, bank accounts)
+        <input type="checkbox" checked={revealed} onChange={(e) => setRevealed(e.target.checked)} /> Reveal sensitive values (SSN, date of
+        birth, pay, bank accounts)
       </label>
       <ObjectFields schema={schema} value={value} onChange={onChange} errors={errors} path="" hide={hide} />
     </RevealContext.Provider>
@@ -101,7 +102,13 @@ function Field({ name, path, node, required, value, onChange, errors }: FieldPro
   const isNull = value === null;
   const nullBox = canBeNull ? (
     <label className="null-toggle" title="Send an explicit null">
-      <input type="checkbox" checked={isNull} onChange={(e) => onChange(e.target.checked ? null : undefined)} aria-label={`${path} is null`} /> null
+      <input
+        type="checkbox"
+        checked={isNull}
+        onChange={(e) => onChange(e.target.checked ? null : undefined)}
+        aria-label={`${path} is null`}
+      />{' '}
+      null
     </label>
   ) : null;
   // One element (one id) for all of a field's errors, under the field, never beside its input.
@@ -132,12 +139,23 @@ function Field({ name, path, node, required, value, onChange, errors }: FieldPro
   }
 
   // A null field stays editable: typing a value replaces the null (the box unticks itself).
-  const common = { id, placeholder: isNull ? 'null' : undefined, 'aria-invalid': own.length > 0, 'aria-describedby': own.length > 0 ? `${id}-error` : undefined };
+  const common = {
+    id,
+    placeholder: isNull ? 'null' : undefined,
+    'aria-invalid': own.length > 0,
+    'aria-describedby': own.length > 0 ? `${id}-error` : undefined,
+  };
   let input: JSX.Element;
   if (masked && (kind === 'enum' || kind === 'boolean')) {
     input = (
       <>
-        <input {...common} type="text" readOnly value={value === undefined || value === null ? '' : MASK} placeholder={isNull ? 'null' : '(not set)'} />
+        <input
+          {...common}
+          type="text"
+          readOnly
+          value={value === undefined || value === null ? '' : MASK}
+          placeholder={isNull ? 'null' : '(not set)'}
+        />
         <button type="button" className="button button-small" aria-label={`Edit ${path}`} onClick={() => setShownHere(true)}>
           Edit
         </button>
@@ -152,7 +170,15 @@ function Field({ name, path, node, required, value, onChange, errors }: FieldPro
         autoComplete="off"
         inputMode={kind === 'number' ? 'decimal' : undefined}
         value={typeof value === 'string' || typeof value === 'number' ? String(value) : ''}
-        onChange={(e) => onChange(e.target.value === '' ? undefined : kind === 'number' && Number.isFinite(Number(e.target.value)) ? Number(e.target.value) : e.target.value)}
+        onChange={(e) =>
+          onChange(
+            e.target.value === ''
+              ? undefined
+              : kind === 'number' && Number.isFinite(Number(e.target.value))
+                ? Number(e.target.value)
+                : e.target.value,
+          )
+        }
       />
     );
   } else {
@@ -171,7 +197,9 @@ function Field({ name, path, node, required, value, onChange, errors }: FieldPro
         {nullBox}
       </div>
       {kind === 'json' && !revealed && hidesValues(value, path) && (
-        <span className="muted hint">Sensitive values show as “{MASK.slice(0, -1)} n)”: leave one in place to keep its value, or type a new value over it.</span>
+        <span className="muted hint">
+          Sensitive values show as “{MASK.slice(0, -1)} n)”: leave one in place to keep its value, or type a new value over it.
+        </span>
       )}
       {errorLine}
     </div>
@@ -180,11 +208,24 @@ function Field({ name, path, node, required, value, onChange, errors }: FieldPro
 
 type Common = { id: string; placeholder: string | undefined; 'aria-invalid': boolean; 'aria-describedby': string | undefined };
 
-function plainInput(kind: ReturnType<typeof inputKind>, node: SchemaNode, value: unknown, isNull: boolean, onChange: (v: unknown) => void, common: Common, masked: boolean, path: string): JSX.Element {
+function plainInput(
+  kind: ReturnType<typeof inputKind>,
+  node: SchemaNode,
+  value: unknown,
+  isNull: boolean,
+  onChange: (v: unknown) => void,
+  common: Common,
+  masked: boolean,
+  path: string,
+): JSX.Element {
   switch (kind) {
     case 'enum':
       return (
-        <select {...common} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}>
+        <select
+          {...common}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+        >
           <option value="">{isNull ? 'null' : '(not set)'}</option>
           {enumValues(node).map((v) => (
             <option key={v} value={v}>
@@ -195,7 +236,11 @@ function plainInput(kind: ReturnType<typeof inputKind>, node: SchemaNode, value:
       );
     case 'boolean':
       return (
-        <select {...common} value={typeof value === 'boolean' ? String(value) : ''} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value === 'true')}>
+        <select
+          {...common}
+          value={typeof value === 'boolean' ? String(value) : ''}
+          onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value === 'true')}
+        >
           <option value="">{isNull ? 'null' : '(not set)'}</option>
           <option value="true">true</option>
           <option value="false">false</option>

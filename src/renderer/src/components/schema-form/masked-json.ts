@@ -37,6 +37,7 @@ export function restoreHidden(parsed: unknown, hidden: Map<string, unknown>): un
     return hidden.get(parsed);
   }
   if (Array.isArray(parsed)) return parsed.map((item) => restoreHidden(item, hidden));
-  if (parsed !== null && typeof parsed === 'object') return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, restoreHidden(v, hidden)]));
+  if (parsed !== null && typeof parsed === 'object')
+    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, restoreHidden(v, hidden)]));
   return parsed;
 }

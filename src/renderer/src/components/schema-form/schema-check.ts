@@ -47,7 +47,14 @@ export function checkAgainstSchema(node: Checked, value: unknown, path = ''): Fi
     const branches = node.anyOf.map((branch) => checkAgainstSchema(branch, value, path));
     if (branches.some((b) => b.length === 0)) return [];
     // The complaint worth showing is the real branch's, not "must be null".
-    return branches[Math.max(0, node.anyOf.findIndex((branch) => branch.type !== 'null'))] ?? [];
+    return (
+      branches[
+        Math.max(
+          0,
+          node.anyOf.findIndex((branch) => branch.type !== 'null'),
+        )
+      ] ?? []
+    );
   }
   const errors = (node.allOf ?? []).flatMap((part) => checkAgainstSchema(part, value, path));
   const allowed = Array.isArray(node.type) ? node.type : node.type ? [node.type] : [];
@@ -60,14 +67,17 @@ export function checkAgainstSchema(node: Checked, value: unknown, path = ''): Fi
   if (typeof value === 'string') {
     const problem = formatProblem(node, value);
     if (problem) errors.push({ path: here, message: problem });
-    if (node.minLength !== undefined && value.length < node.minLength) errors.push({ path: here, message: `must NOT have fewer than ${node.minLength} characters` });
+    if (node.minLength !== undefined && value.length < node.minLength)
+      errors.push({ path: here, message: `must NOT have fewer than ${node.minLength} characters` });
   }
   if (typeof value === 'number') {
-    if (node.exclusiveMinimum !== undefined && !(value > node.exclusiveMinimum)) errors.push({ path: here, message: `must be greater than ${node.exclusiveMinimum}` });
+    if (node.exclusiveMinimum !== undefined && !(value > node.exclusiveMinimum))
+      errors.push({ path: here, message: `must be greater than ${node.exclusiveMinimum}` });
     if (node.maximum !== undefined && value > node.maximum) errors.push({ path: here, message: `must be <= ${node.maximum}` });
   }
   if (Array.isArray(value)) {
-    if (node.maxItems !== undefined && value.length > node.maxItems) errors.push({ path: here, message: `must NOT have more than ${node.maxItems} items` });
+    if (node.maxItems !== undefined && value.length > node.maxItems)
+      errors.push({ path: here, message: `must NOT have more than ${node.maxItems} items` });
     if (node.items) value.forEach((item, i) => errors.push(...checkAgainstSchema(node.items!, item, at(path, i))));
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {

@@ -53,7 +53,8 @@ export function inputKind(raw: SchemaNode): InputKind {
 export function propertiesOf(raw: SchemaNode): [string, SchemaNode][] {
   const node = unwrapNullable(raw);
   const merged = new Map<string, SchemaNode>();
-  for (const part of [node, ...(node.allOf ?? [])]) for (const [key, value] of Object.entries(part.properties ?? {})) if (!merged.has(key)) merged.set(key, value);
+  for (const part of [node, ...(node.allOf ?? [])])
+    for (const [key, value] of Object.entries(part.properties ?? {})) if (!merged.has(key)) merged.set(key, value);
   return [...merged.entries()];
 }
 

@@ -7,7 +7,11 @@ export function AttemptBanner({ status }: { status: AttemptStatus }): JSX.Elemen
     case 'idle':
       return null;
     case 'starting':
-      return <p className="muted" role="status">Creating a Connect session…</p>;
+      return (
+        <p className="muted" role="status">
+          Creating a Connect session…
+        </p>
+      );
     case 'open':
       return (
         <div role="status" className="notice notice-info">
@@ -18,11 +22,16 @@ export function AttemptBanner({ status }: { status: AttemptStatus }): JSX.Elemen
         </div>
       );
     case 'exchanging':
-      return <p className="muted" role="status">Exchanging the code in main…</p>;
+      return (
+        <p className="muted" role="status">
+          Exchanging the code in main…
+        </p>
+      );
     case 'connected':
       return (
         <p className="check-ok" role="status">
-          Connected {status.connection.providerId} for {status.connection.customerName} (connection {status.connection.id}, {status.connection.status}).
+          Connected {status.connection.providerId} for {status.connection.customerName} (connection {status.connection.id},{' '}
+          {status.connection.status}).
         </p>
       );
     case 'redirected':
@@ -39,6 +48,10 @@ export function AttemptBanner({ status }: { status: AttemptStatus }): JSX.Elemen
         </p>
       );
     case 'closed':
-      return <p className="muted" role="status">Connect was closed before the employer finished. Nothing was stored.</p>;
+      return (
+        <p className="muted" role="status">
+          Connect was closed before the employer finished. Nothing was stored.
+        </p>
+      );
   }
 }

@@ -37,7 +37,8 @@ export function BulkActions({ environment, connections }: { environment: Environ
     setNote(null);
     setDialogError(null);
     unwrap(workbench().connections.describeDisconnectAll({})).then(
-      (targets) => (targets.length ? setReview(targets) : setNote({ ok: true, text: 'No live test connection to disconnect.', refused: false })),
+      (targets) =>
+        targets.length ? setReview(targets) : setNote({ ok: true, text: 'No live test connection to disconnect.', refused: false }),
       fail,
     );
   };
@@ -47,7 +48,11 @@ export function BulkActions({ environment, connections }: { environment: Environ
       (r) => {
         setReview(null);
         const failed = r.failed.length ? ` ${r.failed.length} failed: ${r.failed.map((f) => `${f.id}: ${f.message}`).join('; ')}` : '';
-        setNote({ ok: r.failed.length === 0, text: `Disconnected ${r.disconnected.length} test connection(s): ${r.disconnected.join(', ') || 'none'}.${failed}`, refused: false });
+        setNote({
+          ok: r.failed.length === 0,
+          text: `Disconnected ${r.disconnected.length} test connection(s): ${r.disconnected.join(', ') || 'none'}.${failed}`,
+          refused: false,
+        });
       },
       (e: Error) => setDialogError(e.message),
     );
@@ -55,7 +60,8 @@ export function BulkActions({ environment, connections }: { environment: Environ
   const archiveAll = (): void => {
     setNote(null);
     unwrap(workbench().connections.archiveDisconnected({})).then(
-      (r) => setNote({ ok: true, text: `Archived ${r.archived} disconnected connection(s). “Show archived” lists them again.`, refused: false }),
+      (r) =>
+        setNote({ ok: true, text: `Archived ${r.archived} disconnected connection(s). “Show archived” lists them again.`, refused: false }),
       fail,
     );
   };
@@ -94,11 +100,14 @@ export function BulkActions({ environment, connections }: { environment: Environ
             {review.map((t) => (
               <li key={t.id}>
                 <strong>{t.providerId ?? 'unknown provider'}</strong> · {t.customerName ?? 'unknown customer'} · company{' '}
-                <span className="mono">{t.companyId ?? '—'}</span> · connection <span className="mono">{t.id}</span> · {peopleText(t.people)}
+                <span className="mono">{t.companyId ?? '—'}</span> · connection <span className="mono">{t.id}</span> ·{' '}
+                {peopleText(t.people)}
               </li>
             ))}
           </ul>
-          <p className="muted">Their access tokens are removed from this computer; their history stays. Type the number of connections to confirm.</p>
+          <p className="muted">
+            Their access tokens are removed from this computer; their history stays. Type the number of connections to confirm.
+          </p>
         </ConfirmDialog>
       )}
     </>

@@ -15,7 +15,12 @@ interface Props {
   onReconnect: (connectionId: string) => void;
 }
 
-const STATUS_LABEL: Record<string, string> = { connected: 'connected', reauth: 'needs reauth', disconnected: 'disconnected', pending: 'pending' };
+const STATUS_LABEL: Record<string, string> = {
+  connected: 'connected',
+  reauth: 'needs reauth',
+  disconnected: 'disconnected',
+  pending: 'pending',
+};
 
 export function ConnectionRow({ connection: c, environment, onReconnect }: Props): JSX.Element {
   const [read, setRead] = useState<{ ok: boolean; text: string } | null>(null);
@@ -46,7 +51,10 @@ export function ConnectionRow({ connection: c, environment, onReconnect }: Props
       .then((r) =>
         setRead(
           r.ok
-            ? { ok: true, text: `${(r.value.data as { legal_name?: string }).legal_name ?? 'Company'} · Finch-Request-ID: ${r.value.requestId ?? '—'}` }
+            ? {
+                ok: true,
+                text: `${(r.value.data as { legal_name?: string }).legal_name ?? 'Company'} · Finch-Request-ID: ${r.value.requestId ?? '—'}`,
+              }
             : { ok: false, text: `${r.error.message}${r.error.requestId ? ` · Finch-Request-ID: ${r.error.requestId}` : ''}` },
         ),
       );
@@ -59,7 +67,9 @@ export function ConnectionRow({ connection: c, environment, onReconnect }: Props
     );
   };
   const setArchived = (archive: boolean): void => {
-    const call = archive ? workbench().connections.archive({ connectionId: c.id }) : workbench().connections.unarchive({ connectionId: c.id });
+    const call = archive
+      ? workbench().connections.archive({ connectionId: c.id })
+      : workbench().connections.unarchive({ connectionId: c.id });
     unwrap(call).then(
       () => setRead(null),
       (e: Error) => setRead({ ok: false, text: e.message }),
@@ -95,7 +105,12 @@ export function ConnectionRow({ connection: c, environment, onReconnect }: Props
             </button>
           )}
           {live && (
-            <button type="button" className="button button-danger-outline" onClick={() => (setDialogError(null), setConfirming(true))} aria-label={`Disconnect ${c.id}`}>
+            <button
+              type="button"
+              className="button button-danger-outline"
+              onClick={() => (setDialogError(null), setConfirming(true))}
+              aria-label={`Disconnect ${c.id}`}
+            >
               Disconnect
             </button>
           )}
@@ -105,11 +120,22 @@ export function ConnectionRow({ connection: c, environment, onReconnect }: Props
             </button>
           )}
           {!live && (
-            <button type="button" className="button" onClick={() => setArchived(!archived)} aria-label={`${archived ? 'Unarchive' : 'Archive'} ${c.id}`}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => setArchived(!archived)}
+              aria-label={`${archived ? 'Unarchive' : 'Archive'} ${c.id}`}
+            >
               {archived ? 'Unarchive' : 'Archive'}
             </button>
           )}
-          <button type="button" className="button" onClick={() => setShowTimeline((v) => !v)} aria-expanded={showTimeline} aria-label={`Timeline of ${c.id}`}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setShowTimeline((v) => !v)}
+            aria-expanded={showTimeline}
+            aria-label={`Timeline of ${c.id}`}
+          >
             Timeline
           </button>
         </div>

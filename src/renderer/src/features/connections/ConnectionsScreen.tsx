@@ -20,7 +20,10 @@ export function ConnectionsScreen({ environment }: { environment: EnvironmentVie
   // Archived connections (disconnected, put away) are out of the list unless asked for.
   const [showArchived, setShowArchived] = useState(false);
   const archivedCount = connections.filter((c) => c.archivedAt !== null).length;
-  const listed = useMemo(() => (showArchived ? connections : connections.filter((c) => c.archivedAt === null)), [connections, showArchived]);
+  const listed = useMemo(
+    () => (showArchived ? connections : connections.filter((c) => c.archivedAt === null)),
+    [connections, showArchived],
+  );
   const [filter, setFilter] = useState({ customer: '', provider: '', status: '' });
   const providers = useMemo(() => [...new Set(listed.map((c) => c.providerId ?? ''))].filter(Boolean).sort(), [listed]);
   const allCustomers = useMemo(() => {
@@ -61,12 +64,20 @@ export function ConnectionsScreen({ environment }: { environment: EnvironmentVie
         {environment && <BulkActions environment={environment} connections={connections} />}
         {archivedCount > 0 && (
           <label className="checkbox">
-            <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show archived ({archivedCount})
+            <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show archived (
+            {archivedCount})
           </label>
         )}
       </div>
       {showImport && <ImportTokenForm />}
-      {showForm && environment && <NewConnectionForm environment={environment} customers={allCustomers} busy={busy} onSubmit={(input, flow) => void (flow === 'redirect' ? startRedirect(input) : start(input))} />}
+      {showForm && environment && (
+        <NewConnectionForm
+          environment={environment}
+          customers={allCustomers}
+          busy={busy}
+          onSubmit={(input, flow) => void (flow === 'redirect' ? startRedirect(input) : start(input))}
+        />
+      )}
       <AttemptBanner status={status} />
       {error && (
         <p className="field-error" role="alert">
@@ -77,7 +88,12 @@ export function ConnectionsScreen({ environment }: { environment: EnvironmentVie
         <div className="filters" role="search" aria-label="Filter connections">
           <label className="field">
             <span>Customer</span>
-            <input type="search" value={filter.customer} onChange={(e) => setFilter((f) => ({ ...f, customer: e.target.value }))} placeholder="name or id" />
+            <input
+              type="search"
+              value={filter.customer}
+              onChange={(e) => setFilter((f) => ({ ...f, customer: e.target.value }))}
+              placeholder="name or id"
+            />
           </label>
           <label className="field">
             <span>Provider</span>
@@ -118,7 +134,9 @@ export function ConnectionsScreen({ environment }: { environment: EnvironmentVie
               </h2>
               <ul className="connection-list" aria-label={`Connections of ${customer.name}`}>
                 {customer.connections.map((c) =>
-                  environment ? <ConnectionRow key={c.id} connection={c} environment={environment} onReconnect={(id) => void reconnect(id)} /> : null,
+                  environment ? (
+                    <ConnectionRow key={c.id} connection={c} environment={environment} onReconnect={(id) => void reconnect(id)} />
+                  ) : null,
                 )}
               </ul>
             </li>

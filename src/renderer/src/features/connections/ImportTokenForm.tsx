@@ -15,10 +15,15 @@ export function ImportTokenForm(): JSX.Element {
       onSubmit={(e) => {
         e.preventDefault();
         setResult(null);
-        unwrap(workbench().connections.importToken({ accessToken, ...(customerName.trim() ? { customerName: customerName.trim() } : {}) })).then(
+        unwrap(
+          workbench().connections.importToken({ accessToken, ...(customerName.trim() ? { customerName: customerName.trim() } : {}) }),
+        ).then(
           (c) => {
             setAccessToken('');
-            setResult({ ok: true, text: `Imported ${c.providerId} connection ${c.id} (company ${c.companyId ?? '—'}, products ${c.products.join(', ')}).` });
+            setResult({
+              ok: true,
+              text: `Imported ${c.providerId} connection ${c.id} (company ${c.companyId ?? '—'}, products ${c.products.join(', ')}).`,
+            });
           },
           (err: Error) => setResult({ ok: false, text: err.message }),
         );

@@ -35,13 +35,16 @@ export function NewConnectionForm({ environment, customers, busy, onSubmit }: Pr
       aria-label="New connection"
       onSubmit={(event) => {
         event.preventDefault();
-        onSubmit({
-          ...(existing ? { customerId: existing.id, customerName: existing.name } : { customerName }),
-          ...(!existing && customerEmail.trim() ? { customerEmail: customerEmail.trim() } : {}),
-          products,
-          ...(sandboxLike ? { sandboxMode } : {}),
-          ...(providerId ? { providerId } : {}),
-        }, flow);
+        onSubmit(
+          {
+            ...(existing ? { customerId: existing.id, customerName: existing.name } : { customerName }),
+            ...(!existing && customerEmail.trim() ? { customerEmail: customerEmail.trim() } : {}),
+            products,
+            ...(sandboxLike ? { sandboxMode } : {}),
+            ...(providerId ? { providerId } : {}),
+          },
+          flow,
+        );
       }}
     >
       <h2>New connection in {environment.name}</h2>
@@ -84,9 +87,7 @@ export function NewConnectionForm({ environment, customers, busy, onSubmit }: Pr
           ]}
           onChange={setFlow}
         />
-        {sandboxLike && (
-          <SandboxModeField value={sandboxMode} onChange={setSandboxMode} />
-        )}
+        {sandboxLike && <SandboxModeField value={sandboxMode} onChange={setSandboxMode} />}
       </div>
       <fieldset className="products">
         <legend>Products</legend>

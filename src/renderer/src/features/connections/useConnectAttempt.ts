@@ -50,7 +50,9 @@ export function useConnectAttempt(): {
       onError: (message, errorType) => {
         setStatus({ phase: 'open', warnings: session.warnings, lastError: message });
         // After the frame's message reaches the trace, so the timeline reads in order.
-        void connectBus.traceFlushed().then(() => workbench().connect.report({ state: session.state, kind: 'error', message, ...(errorType ? { errorType } : {}) }));
+        void connectBus
+          .traceFlushed()
+          .then(() => workbench().connect.report({ state: session.state, kind: 'error', message, ...(errorType ? { errorType } : {}) }));
       },
     });
     if (outcome.kind === 'success') {
@@ -63,7 +65,12 @@ export function useConnectAttempt(): {
           : { phase: 'failed', message: result.error.message, ...(result.error.requestId ? { requestId: result.error.requestId } : {}) },
       );
     } else if (outcome.kind === 'error') {
-      await workbench().connect.report({ state: session.state, kind: 'error', message: outcome.message, ...(outcome.errorType ? { errorType: outcome.errorType } : {}) });
+      await workbench().connect.report({
+        state: session.state,
+        kind: 'error',
+        message: outcome.message,
+        ...(outcome.errorType ? { errorType: outcome.errorType } : {}),
+      });
       setStatus({ phase: 'failed', message: `Connect reported an error: ${outcome.message}` });
     } else {
       await workbench().connect.report({ state: session.state, kind: 'closed' });

@@ -12,7 +12,12 @@ import type { MatrixRow } from './coverage-export';
 import { matrixRows, runTitle, shareText, supportText } from './coverage-export';
 
 const PRODUCT_LABEL: Record<string, string> = {
-  company: 'Company', directory: 'Directory', individual: 'Individual', employment: 'Employment', payment: 'Payment', pay_statement: 'Pay statement',
+  company: 'Company',
+  directory: 'Directory',
+  individual: 'Individual',
+  employment: 'Employment',
+  payment: 'Payment',
+  pay_statement: 'Pay statement',
 };
 
 /** The claim and the data disagree: "supported" but nulls seen, or "unsupported" yet values came. */
@@ -33,7 +38,11 @@ function Cell({ cell }: { cell: FieldCoverage | undefined }): JSX.Element {
   const detail = `${cell.values} with a value · ${cell.empty} empty · ${cell.nulls} null · ${cell.absent} absent · provider: ${supportText(cell.supported)}`;
   const mark = cell.supported === true ? '✓' : cell.supported === false ? '✗' : '?';
   return (
-    <td className={`cov-cell ${tone(cell)}${disagrees(cell) ? ' cov-disagree' : ''}`} title={detail} aria-label={`${shareText(cell.share)}, ${detail}`}>
+    <td
+      className={`cov-cell ${tone(cell)}${disagrees(cell) ? ' cov-disagree' : ''}`}
+      title={detail}
+      aria-label={`${shareText(cell.share)}, ${detail}`}
+    >
       <span className="cov-share">{shareText(cell.share)}</span>
       <span className={`cov-claim cov-claim-${supportText(cell.supported).replace(' ', '-')}`} aria-hidden="true">
         {mark}
@@ -64,7 +73,9 @@ function ProductHead({ product, runs }: { product: string; runs: readonly Covera
 function ProductState({ product }: { product: ProductCoverage | undefined }): JSX.Element {
   if (!product) return <span className="muted">not measured</span>;
   if (product.status !== 'ok') {
-    const label = { accepted: '202 not ready', not_implemented: '501 not supported', not_granted: 'not granted', failed: 'failed', ok: '' }[product.status];
+    const label = { accepted: '202 not ready', not_implemented: '501 not supported', not_granted: 'not granted', failed: 'failed', ok: '' }[
+      product.status
+    ];
     return (
       <span className="badge badge-warn" title={product.message ?? ''}>
         {label}
@@ -75,7 +86,8 @@ function ProductState({ product }: { product: ProductCoverage | undefined }): JS
   const offer = product.providerOffers === false ? ' · provider lists no such product' : '';
   return (
     <span className="muted">
-      {product.records.toLocaleString('en-US')} {product.records === 1 ? 'record' : 'records'}{errors}
+      {product.records.toLocaleString('en-US')} {product.records === 1 ? 'record' : 'records'}
+      {errors}
       {offer}
     </span>
   );
@@ -109,7 +121,9 @@ export function CoverageMatrix({ runs, filter }: { runs: readonly CoverageRunVie
         <thead>
           <tr>
             <th scope="col">Field</th>
-            <th scope="col" title="The spec allows null here">Nullable in spec</th>
+            <th scope="col" title="The spec allows null here">
+              Nullable in spec
+            </th>
             {runs.map((run) => (
               <th key={run.id} scope="col" className="cov-run-head">
                 <span>{runTitle(run)}</span>

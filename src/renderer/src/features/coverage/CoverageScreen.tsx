@@ -57,8 +57,16 @@ export function CoverageScreen({ environment }: { environment: EnvironmentView |
     const rows = visibleRows(matrixRows(shown), shown, filter);
     const columns = exportColumns(shown);
     output.exportFile(`Export coverage as ${format.toUpperCase()}`, `${rows.length} fields × ${shown.length} connection(s)`, {
-      target: 'file', suggestedName: exportName('field-coverage', format), kind: 'table', format,
-      columns, rows: tableCells(rows, columns.map((c) => c.key), exportCell),
+      target: 'file',
+      suggestedName: exportName('field-coverage', format),
+      kind: 'table',
+      format,
+      columns,
+      rows: tableCells(
+        rows,
+        columns.map((c) => c.key),
+        exportCell,
+      ),
     });
   };
 
@@ -67,11 +75,16 @@ export function CoverageScreen({ environment }: { environment: EnvironmentView |
       {output.element}
       <h1 id="coverage-title">Field coverage</h1>
       <p className="lede">Which fields each provider really fills, beside what Finch says it supports.</p>
-      <p className="muted">Per product and field of Finch’s spec, the share of records with a non-null value, counted from the raw JSON, next to GET /providers’ supported_fields.</p>
+      <p className="muted">
+        Per product and field of Finch’s spec, the share of records with a non-null value, counted from the raw JSON, next to GET
+        /providers’ supported_fields.
+      </p>
       {live.length === 0 ? (
         <div className="card empty-state">
           <h2>No connection to measure in {environment?.name ?? 'this environment'}</h2>
-          <p className="muted">Make one under Connections (Finch Connect) or Sandbox (without Connect), then come back and press “Measure coverage”.</p>
+          <p className="muted">
+            Make one under Connections (Finch Connect) or Sandbox (without Connect), then come back and press “Measure coverage”.
+          </p>
         </div>
       ) : (
         <PullForm
@@ -87,7 +100,10 @@ export function CoverageScreen({ environment }: { environment: EnvironmentView |
         live.length > 0 && (
           <div className="card empty-state">
             <h2>No coverage measured yet</h2>
-            <p className="muted">Pick a connection and press “Measure coverage”. Measure several connections (different providers) to compare them side by side.</p>
+            <p className="muted">
+              Pick a connection and press “Measure coverage”. Measure several connections (different providers) to compare them side by
+              side.
+            </p>
           </div>
         )
       ) : (
@@ -125,22 +141,36 @@ export function CoverageScreen({ environment }: { environment: EnvironmentView |
             />
             <label className="field">
               <span>Field</span>
-              <input type="search" value={filter.text} placeholder="e.g. residence, income" onChange={(e) => setFilter({ ...filter, text: e.target.value })} />
+              <input
+                type="search"
+                value={filter.text}
+                placeholder="e.g. residence, income"
+                onChange={(e) => setFilter({ ...filter, text: e.target.value })}
+              />
             </label>
             <label className="checkbox">
               <input type="checkbox" checked={filter.onlyNulls} onChange={(e) => setFilter({ ...filter, onlyNulls: e.target.checked })} />
               Only fields with nulls
             </label>
             <label className="checkbox">
-              <input type="checkbox" checked={filter.onlyDisagreements} onChange={(e) => setFilter({ ...filter, onlyDisagreements: e.target.checked })} />
+              <input
+                type="checkbox"
+                checked={filter.onlyDisagreements}
+                onChange={(e) => setFilter({ ...filter, onlyDisagreements: e.target.checked })}
+              />
               Only where the provider’s claim and the data disagree
             </label>
           </div>
           <p className="muted cov-legend">
-            Share of records with a non-null value. ✓ the provider says supported · ✗ unsupported · ? not declared, or mixed below. <span className="cov-disagree-key">Outlined</span>: claim and data disagree.{' '}
-            <span className="value-null">null</span> counts are nulls Finch sent; “absent” (key missing) is counted apart — hover a cell.
+            Share of records with a non-null value. ✓ the provider says supported · ✗ unsupported · ? not declared, or mixed below.{' '}
+            <span className="cov-disagree-key">Outlined</span>: claim and data disagree. <span className="value-null">null</span> counts are
+            nulls Finch sent; “absent” (key missing) is counted apart — hover a cell.
           </p>
-          {shown.length === 0 ? <p className="muted">Tick at least one connection above.</p> : <CoverageMatrix runs={shown} filter={filter} />}
+          {shown.length === 0 ? (
+            <p className="muted">Tick at least one connection above.</p>
+          ) : (
+            <CoverageMatrix runs={shown} filter={filter} />
+          )}
         </section>
       )}
       {runs.length > 0 && <RunHistory runs={runs} onDeleted={load} />}

@@ -31,7 +31,11 @@ export function RunHistory({ runs, onDeleted }: { runs: CoverageRunView[]; onDel
               <td className="mono">
                 {run.startDate} → {run.endDate}
               </td>
-              <td>{run.providerClaims === 'found' ? `supported_fields (${run.authMethod ?? 'first method'})` : run.providerClaims.replace(/_/g, ' ')}</td>
+              <td>
+                {run.providerClaims === 'found'
+                  ? `supported_fields (${run.authMethod ?? 'first method'})`
+                  : run.providerClaims.replace(/_/g, ' ')}
+              </td>
               <td>
                 <details>
                   <summary>{run.requestIds.length} ids</summary>

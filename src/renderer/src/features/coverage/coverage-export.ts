@@ -19,7 +19,9 @@ export function matrixRows(runs: readonly CoverageRunView[]): MatrixRow[] {
   const rows: MatrixRow[] = [];
   for (const product of COVERAGE_PRODUCTS) {
     const paths = new Map<string, boolean>();
-    for (const run of runs) for (const f of run.products.find((p) => p.product === product)?.fields ?? []) if (!paths.has(f.path)) paths.set(f.path, f.specNullable);
+    for (const run of runs)
+      for (const f of run.products.find((p) => p.product === product)?.fields ?? [])
+        if (!paths.has(f.path)) paths.set(f.path, f.specNullable);
     for (const [path, specNullable] of paths) {
       const cells: MatrixRow['cells'] = {};
       for (const run of runs) cells[run.id] = run.products.find((p) => p.product === product)?.fields.find((f) => f.path === path);

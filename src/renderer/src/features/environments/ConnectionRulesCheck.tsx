@@ -29,9 +29,7 @@ export function ConnectionRulesCheck({ environment }: { environment: Environment
       <div className="inline-fields">
         <SelectField label="Provider" value={providerId} options={PROVIDER_IDS} onChange={setProviderId} />
         <SelectField label="Authentication" value={authMethod} options={METHODS} onChange={setAuthMethod} />
-        {sandboxLike && (
-          <SandboxModeField value={sandboxMode} onChange={setSandboxMode} />
-        )}
+        {sandboxLike && <SandboxModeField value={sandboxMode} onChange={setSandboxMode} />}
       </div>
       {verdict && (
         <div data-testid="connection-verdict" className={verdict.allowed ? 'verdict verdict-ok' : 'verdict verdict-blocked'} role="status">

@@ -5,7 +5,13 @@ import type { DeletionPreview, EnvironmentView } from '../../../../shared/domain
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { unwrap, workbench } from '../../workbench';
 
-export function DeleteEnvironmentDialog({ environment, onClose }: { environment: EnvironmentView; onClose: () => void }): JSX.Element | null {
+export function DeleteEnvironmentDialog({
+  environment,
+  onClose,
+}: {
+  environment: EnvironmentView;
+  onClose: () => void;
+}): JSX.Element | null {
   const [preview, setPreview] = useState<DeletionPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -22,8 +28,9 @@ export function DeleteEnvironmentDialog({ environment, onClose }: { environment:
       {...(preview?.requiresTypedConfirmation ? { typeToConfirm: environment.name } : {})}
       onCancel={onClose}
       onConfirm={(typed) => {
-        unwrap(workbench().environments.remove({ id: environment.id, ...(typed ? { confirmName: typed } : {}) })).then(onClose, (e: Error) =>
-          setError(e.message),
+        unwrap(workbench().environments.remove({ id: environment.id, ...(typed ? { confirmName: typed } : {}) })).then(
+          onClose,
+          (e: Error) => setError(e.message),
         );
       }}
     >
@@ -31,8 +38,12 @@ export function DeleteEnvironmentDialog({ environment, onClose }: { environment:
         <>
           <p>This removes, from this app only:</p>
           <ul data-testid="deletion-preview">
-            <li>{plural(preview.customers, 'customer')} and {plural(preview.connections, 'connection')}</li>
-            <li>{plural(preview.requests, 'logged request')} and {plural(preview.events, 'event')}</li>
+            <li>
+              {plural(preview.customers, 'customer')} and {plural(preview.connections, 'connection')}
+            </li>
+            <li>
+              {plural(preview.requests, 'logged request')} and {plural(preview.events, 'event')}
+            </li>
             <li>{plural(preview.snapshots, 'snapshot')}</li>
             <li>{plural(preview.secrets, 'stored secret')} (client secret and access tokens)</li>
           </ul>

@@ -49,7 +49,10 @@ export function EnvironmentForm({ editing, sessionOnly, onDone }: Props): JSX.El
       } else {
         await unwrap(
           workbench().environments.create({
-            name, kind, clientId, ...(clientSecret ? { clientSecret } : {}),
+            name,
+            kind,
+            clientId,
+            ...(clientSecret ? { clientSecret } : {}),
             ...(optional(apiBaseUrl) ? { apiBaseUrl: optional(apiBaseUrl) } : {}),
             ...(optional(connectUrl) ? { connectUrl: optional(connectUrl) } : {}),
             ...(color ? { color } : {}),
@@ -92,12 +95,27 @@ export function EnvironmentForm({ editing, sessionOnly, onDone }: Props): JSX.El
       }}
     >
       <h2>{editing ? `Edit ${editing.name}` : 'Add environment'}</h2>
-      {field('name', 'Name', <input id="env-name" aria-describedby="env-name-hint env-name-error" value={name} onChange={(e) => setName(e.target.value)} autoFocus />)}
+      {field(
+        'name',
+        'Name',
+        <input
+          id="env-name"
+          aria-describedby="env-name-hint env-name-error"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          autoFocus
+        />,
+      )}
       {!editing &&
         field(
           'kind',
           'Kind',
-          <select id="env-kind" aria-describedby="env-kind-hint env-kind-error" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+          <select
+            id="env-kind"
+            aria-describedby="env-kind-hint env-kind-error"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as Kind)}
+          >
             {(['sandbox', 'development', 'production'] as const).map((k) => (
               <option key={k} value={k}>
                 {KIND_LABELS[k]}
@@ -111,28 +129,70 @@ export function EnvironmentForm({ editing, sessionOnly, onDone }: Props): JSX.El
           {field(
             'clientId',
             'Client ID',
-            <input id="env-clientId" aria-describedby="env-clientId-hint env-clientId-error" value={clientId} onChange={(e) => setClientId(e.target.value)} autoComplete="off" spellCheck={false} />,
-            editing ? `Leave empty to keep ${editing.clientIdHint ?? 'the current one'}.` : 'From the Finch Dashboard, for this environment only.',
+            <input
+              id="env-clientId"
+              aria-describedby="env-clientId-hint env-clientId-error"
+              value={clientId}
+              onChange={(e) => setClientId(e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+            />,
+            editing
+              ? `Leave empty to keep ${editing.clientIdHint ?? 'the current one'}.`
+              : 'From the Finch Dashboard, for this environment only.',
           )}
           {field(
             'clientSecret',
             'Client secret',
-            <input id="env-clientSecret" aria-describedby="env-clientSecret-hint env-clientSecret-error" type="password" value={clientSecret} onChange={(e) => setClientSecret(e.target.value)} autoComplete="off" />,
+            <input
+              id="env-clientSecret"
+              aria-describedby="env-clientSecret-hint env-clientSecret-error"
+              type="password"
+              value={clientSecret}
+              onChange={(e) => setClientSecret(e.target.value)}
+              autoComplete="off"
+            />,
             sessionOnly
               ? 'No OS keyring: this secret is kept in memory until the app closes, never written to disk.'
               : editing?.hasSecret
                 ? 'A secret is stored. Type a new one to replace it.'
                 : 'Encrypted by the OS; this window never sees it again.',
           )}
-          {field('apiBaseUrl', 'API base URL (optional)', <input id="env-apiBaseUrl" aria-describedby="env-apiBaseUrl-hint env-apiBaseUrl-error" value={apiBaseUrl} onChange={(e) => setApiBaseUrl(e.target.value)} placeholder="https://api.tryfinch.com" />)}
-          {field('connectUrl', 'Connect URL (optional)', <input id="env-connectUrl" aria-describedby="env-connectUrl-hint env-connectUrl-error" value={connectUrl} onChange={(e) => setConnectUrl(e.target.value)} placeholder="https://connect.tryfinch.com" />)}
+          {field(
+            'apiBaseUrl',
+            'API base URL (optional)',
+            <input
+              id="env-apiBaseUrl"
+              aria-describedby="env-apiBaseUrl-hint env-apiBaseUrl-error"
+              value={apiBaseUrl}
+              onChange={(e) => setApiBaseUrl(e.target.value)}
+              placeholder="https://api.tryfinch.com"
+            />,
+          )}
+          {field(
+            'connectUrl',
+            'Connect URL (optional)',
+            <input
+              id="env-connectUrl"
+              aria-describedby="env-connectUrl-hint env-connectUrl-error"
+              value={connectUrl}
+              onChange={(e) => setConnectUrl(e.target.value)}
+              placeholder="https://connect.tryfinch.com"
+            />,
+          )}
         </>
       )}
       {field(
         'color',
         'Colour',
         <span className="color-field">
-          <input id="env-color" aria-describedby="env-color-hint env-color-error" type="color" value={color || '#2f5bd3'} onChange={(e) => setColor(e.target.value)} />
+          <input
+            id="env-color"
+            aria-describedby="env-color-hint env-color-error"
+            type="color"
+            value={color || '#2f5bd3'}
+            onChange={(e) => setColor(e.target.value)}
+          />
           {color ? (
             <button type="button" className="link-button" onClick={() => setColor('')}>
               Use the kind’s colour

@@ -17,7 +17,8 @@ export function EnvironmentsScreen({ state }: { state: EnvironmentsState | null 
   const check = (env: EnvironmentView): void => {
     setChecks((c) => ({ ...c, [env.id]: 'running' }));
     unwrap(workbench().environments.checkCredentials({ id: env.id })).then(
-      (r) => setChecks((c) => ({ ...c, [env.id]: { ok: r.ok, text: `${r.message}${r.requestId ? ` Finch-Request-ID: ${r.requestId}` : ''}` } })),
+      (r) =>
+        setChecks((c) => ({ ...c, [env.id]: { ok: r.ok, text: `${r.message}${r.requestId ? ` Finch-Request-ID: ${r.requestId}` : ''}` } })),
       (e: Error) => setChecks((c) => ({ ...c, [env.id]: { ok: false, text: e.message } })),
     );
   };
@@ -25,17 +26,27 @@ export function EnvironmentsScreen({ state }: { state: EnvironmentsState | null 
 
   const act = (call: Promise<unknown>, done?: string): void => {
     setMessage(null);
-    call.then(() => done && setMessage({ kind: 'info', text: done }), (e: Error) => setMessage({ kind: 'error', text: e.message }));
+    call.then(
+      () => done && setMessage({ kind: 'info', text: done }),
+      (e: Error) => setMessage({ kind: 'error', text: e.message }),
+    );
   };
   // Main builds this file and never puts a secret in it; it still leaves through the export gate
   // like every other output, so the preview shows it and the final bytes are checked.
   const output = useOutput();
   const exportAll = (): void => {
     setMessage(null);
-    output.exportFile('Export environments', 'the environments file', { target: 'file', kind: 'environments', suggestedName: 'finch-workbench-environments.json' });
+    output.exportFile('Export environments', 'the environments file', {
+      target: 'file',
+      kind: 'environments',
+      suggestedName: 'finch-workbench-environments.json',
+    });
   };
   const importFile = (file: File): void =>
-    act(file.text().then((json) => unwrap(workbench().environments.importJson({ json }))), 'Imported. Enter each client secret before use.');
+    act(
+      file.text().then((json) => unwrap(workbench().environments.importJson({ json }))),
+      'Imported. Enter each client secret before use.',
+    );
 
   const active = state?.environments.find((e) => e.id === state.activeId) ?? null;
   return (
@@ -102,7 +113,9 @@ export function EnvironmentsScreen({ state }: { state: EnvironmentsState | null 
                     ? 'Built in: a Finch simulator on this computer. No credentials needed.'
                     : `client_id ${env.clientIdHint ?? '—'} · ${env.hasSecret ? 'secret stored' : 'no secret yet'}${env.apiBaseUrl ? ` · API ${env.apiBaseUrl}` : ''}`}
                 </p>
-                {!env.builtIn && !env.hasSecret && <p className="field-error">Add the client secret before making calls in this environment.</p>}
+                {!env.builtIn && !env.hasSecret && (
+                  <p className="field-error">Add the client secret before making calls in this environment.</p>
+                )}
                 {checks[env.id] && (
                   <p
                     className={checks[env.id] === 'running' ? 'muted' : (checks[env.id] as { ok: boolean }).ok ? 'check-ok' : 'field-error'}
@@ -137,11 +150,21 @@ export function EnvironmentsScreen({ state }: { state: EnvironmentsState | null 
                       type="button"
                       className="button"
                       aria-label={`Duplicate ${env.name}`}
-                      onClick={() => act(unwrap(workbench().environments.duplicate({ id: env.id, name: `${env.name} copy` })), 'Duplicated without the secret.')}
+                      onClick={() =>
+                        act(
+                          unwrap(workbench().environments.duplicate({ id: env.id, name: `${env.name} copy` })),
+                          'Duplicated without the secret.',
+                        )
+                      }
                     >
                       Duplicate
                     </button>
-                    <button type="button" className="button button-danger-outline" onClick={() => setDeleting(env)} aria-label={`Delete ${env.name}`}>
+                    <button
+                      type="button"
+                      className="button button-danger-outline"
+                      onClick={() => setDeleting(env)}
+                      aria-label={`Delete ${env.name}`}
+                    >
                       Delete
                     </button>
                   </>

@@ -57,7 +57,9 @@ export function ExplorerScreen({ environment }: { environment: EnvironmentView |
             onChange={(id) => (setConnectionId(id), setPerson(null))}
           />
           {connection?.status === 'reauth' && (
-            <p className="notice notice-warning">This connection needs reauthentication: reads will be refused until the employer reconnects (Connections → Reconnect).</p>
+            <p className="notice notice-warning">
+              This connection needs reauthentication: reads will be refused until the employer reconnects (Connections → Reconnect).
+            </p>
           )}
         </div>
       )}
@@ -99,7 +101,15 @@ export function ExplorerScreen({ environment }: { environment: EnvironmentView |
                 onWatchJob={openJob}
               />
             ) : (
-              <ExplorerView id={view} connection={connection} people={people} directoryStatus={directoryStatus} onOpenPerson={openPerson} onWatchJob={openJob} watchJob={watchJob} />
+              <ExplorerView
+                id={view}
+                connection={connection}
+                people={people}
+                directoryStatus={directoryStatus}
+                onOpenPerson={openPerson}
+                onWatchJob={openJob}
+                watchJob={watchJob}
+              />
             )}
           </div>
         </div>

@@ -31,7 +31,9 @@ interface Props {
 
 export function PersonPanel({ connection, individualId, entry, onBack, onWatchJob }: Props): JSX.Element {
   const [revealed, setRevealed] = useState(false);
-  const person = useRead(`${connection.id}:${individualId}`, () => unwrap(workbench().explorer.person({ connectionId: connection.id, individualId })));
+  const person = useRead(`${connection.id}:${individualId}`, () =>
+    unwrap(workbench().explorer.person({ connectionId: connection.id, individualId })),
+  );
   const name = entry ? [entry['first_name'], entry['last_name']].filter((v) => typeof v === 'string').join(' ') : '';
 
   const section = (title: string, item: Item): JSX.Element => (
@@ -42,7 +44,9 @@ export function PersonPanel({ connection, individualId, entry, onBack, onWatchJo
       {item === null ? (
         <p className="muted">Not returned: Finch sent no item for this id.</p>
       ) : item.code === 202 ? (
-        <p className="notice notice-warning">Not there yet (202): {itemErrorText(item.code, item.body)}. Retry after the connection’s sync completes.</p>
+        <p className="notice notice-warning">
+          Not there yet (202): {itemErrorText(item.code, item.body)}. Retry after the connection’s sync completes.
+        </p>
       ) : item.code !== 200 ? (
         <p className="field-error">{itemErrorText(item.code, item.body)}</p>
       ) : (
@@ -70,7 +74,11 @@ export function PersonPanel({ connection, individualId, entry, onBack, onWatchJo
       <div className="person-grid">
         <div className="person-part">
           <h3>Directory entry</h3>
-          {entry ? <Facts value={entry} revealed={revealed} /> : <p className="muted">The directory has not been read (or answered 202): only the records below are shown.</p>}
+          {entry ? (
+            <Facts value={entry} revealed={revealed} />
+          ) : (
+            <p className="muted">The directory has not been read (or answered 202): only the records below are shown.</p>
+          )}
         </div>
         {person.data && section('Individual', person.data.individual)}
         {person.data && section('Employment', person.data.employment)}
@@ -81,10 +89,21 @@ export function PersonPanel({ connection, individualId, entry, onBack, onWatchJo
   );
 }
 
-
 const PAY_PRODUCTS = ['payment', 'pay_statement'];
 
-function PersonPay({ connection, individualId, name, revealed, onWatchJob }: { connection: ConnectionView; individualId: string; name: string | null; revealed: boolean; onWatchJob: (id: string) => void }): JSX.Element {
+function PersonPay({
+  connection,
+  individualId,
+  name,
+  revealed,
+  onWatchJob,
+}: {
+  connection: ConnectionView;
+  individualId: string;
+  name: string | null;
+  revealed: boolean;
+  onWatchJob: (id: string) => void;
+}): JSX.Element {
   const [draft, setDraft] = useState(defaultRange);
   const [range, setRange] = useState(draft);
   const operation = useOperation();
@@ -99,9 +118,9 @@ function PersonPay({ connection, individualId, name, revealed, onWatchJob }: { c
   const statements = useMemo(() => pay.data?.statements ?? [], [pay.data]);
   const columns = useMemo(
     () =>
-      inferColumns(statements, (s) => s, { first: ['pay_date', 'type', 'payment_method', 'total_hours', 'gross_pay.amount', 'net_pay.amount', 'payment_id'] }).filter(
-        (c) => !['earnings', 'taxes', 'employee_deductions', 'employer_contributions', 'individual_id'].includes(c.path ?? ''),
-      ),
+      inferColumns(statements, (s) => s, {
+        first: ['pay_date', 'type', 'payment_method', 'total_hours', 'gross_pay.amount', 'net_pay.amount', 'payment_id'],
+      }).filter((c) => !['earnings', 'taxes', 'employee_deductions', 'employer_contributions', 'individual_id'].includes(c.path ?? '')),
     [statements],
   );
   return (
@@ -115,7 +134,10 @@ function PersonPay({ connection, individualId, name, revealed, onWatchJob }: { c
           </button>
         </p>
       )}
-      <form className="explorer-form" onSubmit={(e) => (e.preventDefault(), !isBackwards(draft) && (setRange(draft), setOpen(null), setAsked(true)))}>
+      <form
+        className="explorer-form"
+        onSubmit={(e) => (e.preventDefault(), !isBackwards(draft) && (setRange(draft), setOpen(null), setAsked(true)))}
+      >
         <DateRangeFields range={draft} onChange={setDraft} />
         <button type="submit" className="button">
           Read this range
@@ -124,11 +146,21 @@ function PersonPay({ connection, individualId, name, revealed, onWatchJob }: { c
       {pay.loading && <OperationProgressBar operation={operation} />}
       {pay.error && <ReadError failure={pay.error} what="pay statements" onRetry={pay.reload} />}
       {pay.data?.accepted && (
-        <AcceptedNotice what="pay data" accepted={pay.data.accepted} requestIds={pay.data.requestIds} connectionId={connection.id} onRetry={pay.reload} onWatchJob={onWatchJob} />
+        <AcceptedNotice
+          what="pay data"
+          accepted={pay.data.accepted}
+          requestIds={pay.data.requestIds}
+          connectionId={connection.id}
+          onRetry={pay.reload}
+          onWatchJob={onWatchJob}
+        />
       )}
       {pay.data && !pay.data.accepted && (
         <>
-          <RequestIds ids={pay.data.requestIds} prefix={`GET /employer/payment + POST /employer/pay-statement · ${pay.data.payments} payment(s) in range`} />
+          <RequestIds
+            ids={pay.data.requestIds}
+            prefix={`GET /employer/payment + POST /employer/pay-statement · ${pay.data.payments} payment(s) in range`}
+          />
           {pay.data.itemErrors.length > 0 && (
             <ul className="item-errors">
               {pay.data.itemErrors.map((e) => (
@@ -157,7 +189,15 @@ function PersonPay({ connection, individualId, name, revealed, onWatchJob }: { c
           />
         </>
       )}
-      {open && <PayStatementCard statement={open} name={name} revealed={revealed} requestIds={pay.data?.requestIds ?? []} onClose={() => setOpen(null)} />}
+      {open && (
+        <PayStatementCard
+          statement={open}
+          name={name}
+          revealed={revealed}
+          requestIds={pay.data?.requestIds ?? []}
+          onClose={() => setOpen(null)}
+        />
+      )}
     </div>
   );
 }

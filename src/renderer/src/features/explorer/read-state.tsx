@@ -21,12 +21,24 @@ export interface ReadFailure {
 
 export function toFailure(error: unknown): ReadFailure {
   const e = error as Error & { error?: IpcError };
-  return { kind: e.error?.kind ?? 'unknown', message: e.message, requestId: e.error?.requestId ?? null, finchCode: e.error?.finchCode ?? null };
+  return {
+    kind: e.error?.kind ?? 'unknown',
+    message: e.message,
+    requestId: e.error?.requestId ?? null,
+    finchCode: e.error?.finchCode ?? null,
+  };
 }
 
 /** Runs a read when its key changes; `reload` runs it again. Stale answers are dropped. */
-export function useRead<T>(key: string | null, load: () => Promise<T>): { data: T | null; error: ReadFailure | null; loading: boolean; reload: () => void } {
-  const [state, setState] = useState<{ data: T | null; error: ReadFailure | null; loading: boolean }>({ data: null, error: null, loading: false });
+export function useRead<T>(
+  key: string | null,
+  load: () => Promise<T>,
+): { data: T | null; error: ReadFailure | null; loading: boolean; reload: () => void } {
+  const [state, setState] = useState<{ data: T | null; error: ReadFailure | null; loading: boolean }>({
+    data: null,
+    error: null,
+    loading: false,
+  });
   const [tick, setTick] = useState(0);
   const loader = useRef(load);
   loader.current = load;
@@ -74,7 +86,19 @@ const HINTS: Partial<Record<ReadFailure['kind'], string>> = {
 };
 
 /** An error that says what happened, the request id to quote, an explanation, and Retry. */
-export function ReadError({ failure, onRetry, what, title, explain = true }: { failure: ReadFailure; onRetry?: () => void; what: string; /** Replaces “Reading … failed”. */ title?: string; /** Ask the diagnostics explainer (off when the message already explains). */ explain?: boolean }): JSX.Element | null {
+export function ReadError({
+  failure,
+  onRetry,
+  what,
+  title,
+  explain = true,
+}: {
+  failure: ReadFailure;
+  onRetry?: () => void;
+  what: string;
+  /** Replaces “Reading … failed”. */ title?: string;
+  /** Ask the diagnostics explainer (off when the message already explains). */ explain?: boolean;
+}): JSX.Element | null {
   if (failure.kind === 'cancelled') {
     return (
       <p className="notice notice-info" role="status">
@@ -107,7 +131,16 @@ function RetryButton({ onRetry, label = 'Retry' }: { onRetry: () => void; label?
  * A 202: Finch has accepted the request but has no data yet (assisted setup, first sync).
  * Says so — never "empty" — with Retry and what to watch (connection status, open jobs).
  */
-export function AcceptedNotice(props: { what: string; /** What the empty answer must not be read as, e.g. "people". */ none?: string; accepted: Accepted; requestIds: readonly string[]; connectionId: string; onRetry: () => void; onWatchJob?: (jobId: string) => void; children?: ReactNode }): JSX.Element {
+export function AcceptedNotice(props: {
+  what: string;
+  /** What the empty answer must not be read as, e.g. "people". */ none?: string;
+  accepted: Accepted;
+  requestIds: readonly string[];
+  connectionId: string;
+  onRetry: () => void;
+  onWatchJob?: (jobId: string) => void;
+  children?: ReactNode;
+}): JSX.Element {
   const [context, setContext] = useState<PendingContext | null>(null);
   useEffect(() => {
     unwrap(workbench().explorer.pendingContext({ connectionId: props.connectionId })).then(setContext, () => setContext(null));
@@ -115,8 +148,9 @@ export function AcceptedNotice(props: { what: string; /** What the empty answer 
   return (
     <div className="notice notice-warning accepted-notice" role="status">
       <div>
-        <strong>Finch has no {props.what} yet</strong> ({props.accepted.code ?? '202'}): {trimPeriod(props.accepted.message ?? 'data is still syncing')}. This is not “no {props.none ?? props.what}”:
-        Finch answered 202 and the data comes once the sync completes. Finch-Request-ID: {props.requestIds.join(', ') || '—'}
+        <strong>Finch has no {props.what} yet</strong> ({props.accepted.code ?? '202'}):{' '}
+        {trimPeriod(props.accepted.message ?? 'data is still syncing')}. This is not “no {props.none ?? props.what}”: Finch answered 202 and
+        the data comes once the sync completes. Finch-Request-ID: {props.requestIds.join(', ') || '—'}
         {context && (
           <p className="accepted-watch">
             {context.connectionStatus && (
@@ -168,7 +202,11 @@ export function JsonView({ value, revealed, label = 'JSON' }: { value: unknown; 
       <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
         {open ? `Hide ${label}` : `Show ${label}`}
       </button>{' '}
-      <button type="button" className="link-button" onClick={() => void output.copy(JSON.stringify(maskSensitive(value, revealed)), label, 'json')}>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => void output.copy(JSON.stringify(maskSensitive(value, revealed)), label, 'json')}
+      >
         Copy {label}
       </button>
       {output.note && (

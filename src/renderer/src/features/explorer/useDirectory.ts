@@ -51,7 +51,17 @@ export function useDirectory(connectionId: string): DirectoryState & { operation
       setState((s) => ({ ...s, people: s.people.concat(rows.people), total: rows.total, pages: Math.max(s.pages, rows.page) }));
     });
     unwrap(workbench().explorer.directory({ connectionId, operationId })).then(
-      (read) => live && setState((s) => ({ ...s, phase: 'done', count: read.count, total: read.total ?? s.total, pages: read.pages, accepted: read.accepted, requestIds: read.requestIds })),
+      (read) =>
+        live &&
+        setState((s) => ({
+          ...s,
+          phase: 'done',
+          count: read.count,
+          total: read.total ?? s.total,
+          pages: read.pages,
+          accepted: read.accepted,
+          requestIds: read.requestIds,
+        })),
       (error: unknown) => {
         if (!live) return;
         const failure = toFailure(error);

@@ -22,7 +22,12 @@ export function statusTone(entry: RequestLogEntryView): string {
 
 export function LogTable({ entries, selectedId, onSelect, onCopyId }: Props): JSX.Element {
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: entries.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   return (
     <div className="log-table request-log-table" role="table" aria-label="Logged requests" aria-rowcount={entries.length}>
       <div className="log-row log-head" role="row">
@@ -48,11 +53,15 @@ export function LogTable({ entries, selectedId, onSelect, onCopyId }: Props): JS
                 onClick={() => onSelect(entry)}
                 onKeyDown={(e) => e.key === 'Enter' && onSelect(entry)}
               >
-                <span role="cell" className="mono">{new Date(entry.time).toLocaleTimeString()}</span>
+                <span role="cell" className="mono">
+                  {new Date(entry.time).toLocaleTimeString()}
+                </span>
                 <span role="cell" className="mono ellipsis" title={`${entry.method} ${entry.path}`}>
                   <strong>{entry.method}</strong> {entry.path}
                 </span>
-                <span role="cell" className={`status ${statusTone(entry)}`}>{entry.status ?? '—'}</span>
+                <span role="cell" className={`status ${statusTone(entry)}`}>
+                  {entry.status ?? '—'}
+                </span>
                 <span role="cell">{entry.attempt}</span>
                 <span role="cell" className="ellipsis" title={entry.finchCode ?? entry.outcome}>
                   {entry.outcome.replace(/_/g, ' ')}
@@ -76,7 +85,9 @@ export function LogTable({ entries, selectedId, onSelect, onCopyId }: Props): JS
                     <span className="muted">none</span>
                   )}
                 </span>
-                <span role="cell" className="mono num">{Math.round(entry.durationMs)}</span>
+                <span role="cell" className="mono num">
+                  {Math.round(entry.durationMs)}
+                </span>
               </div>
             );
           })}

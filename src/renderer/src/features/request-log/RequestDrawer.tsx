@@ -84,7 +84,8 @@ export function RequestDrawer({ entry, onClose, onCopyLine, onCopyId, onCopyCurl
           <ol className="attempts">
             {attempts.map((a) => (
               <li key={a.id} className={a.id === entry.id ? 'current' : ''}>
-                #{a.attempt} <span className={`status ${statusTone(a)}`}>{a.status ?? '—'}</span> <span className="mono">{a.requestId ?? 'no id'}</span>{' '}
+                #{a.attempt} <span className={`status ${statusTone(a)}`}>{a.status ?? '—'}</span>{' '}
+                <span className="mono">{a.requestId ?? 'no id'}</span>{' '}
                 {a.outcome !== 'ok' && <span className="muted">{a.outcome.replace(/_/g, ' ')}</span>}
               </li>
             ))}

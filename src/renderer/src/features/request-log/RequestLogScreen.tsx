@@ -14,7 +14,18 @@ import { DEFAULT_FILTERS, useRequestLog } from './useRequestLog';
 /** How long "Copied …" stays next to the count. */
 const COPIED_NOTE_MS = 4_000;
 
-const PRODUCTS = ['company', 'directory', 'individual', 'employment', 'payment', 'pay-statement', 'pay-groups', 'pay-statement-item', 'benefits', 'documents'];
+const PRODUCTS = [
+  'company',
+  'directory',
+  'individual',
+  'employment',
+  'payment',
+  'pay-statement',
+  'pay-groups',
+  'pay-statement-item',
+  'benefits',
+  'documents',
+];
 
 export function RequestLogScreen({ environments }: { environments: EnvironmentsState | null }): JSX.Element {
   const [filters, setFilters] = useState<LogFilters>(DEFAULT_FILTERS);
@@ -56,7 +67,12 @@ export function RequestLogScreen({ environments }: { environments: EnvironmentsS
       <div className="filters" role="search">
         <label className="field">
           <span>Search</span>
-          <input type="search" value={filters.text} onChange={(e) => set('text', e.target.value)} placeholder="request ID, path, finch_code…" />
+          <input
+            type="search"
+            value={filters.text}
+            onChange={(e) => set('text', e.target.value)}
+            placeholder="request ID, path, finch_code…"
+          />
         </label>
         <label className="field">
           <span>Environment</span>
@@ -130,7 +146,9 @@ export function RequestLogScreen({ environments }: { environments: EnvironmentsS
         ) : (
           <LogTable entries={entries} selectedId={selected?.id ?? null} onSelect={setSelected} onCopyId={copyId} />
         )}
-        {selected && <RequestDrawer entry={selected} onClose={() => setSelected(null)} onCopyId={copyId} onCopyLine={copyLine} onCopyCurl={copyCurl} />}
+        {selected && (
+          <RequestDrawer entry={selected} onClose={() => setSelected(null)} onCopyId={copyId} onCopyLine={copyLine} onCopyCurl={copyCurl} />
+        )}
       </div>
       {entries.length >= pageSize && (
         <button type="button" className="button" onClick={loadOlder}>

@@ -17,7 +17,13 @@ export interface LogFilters {
 }
 
 export const DEFAULT_FILTERS: LogFilters = { scope: 'active', statusClass: '', product: '', connectionId: '', range: 'all', text: '' };
-const RANGES: Record<LogFilters['range'], number | null> = { all: null, '15m': 15 * 60_000, '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000 };
+const RANGES: Record<LogFilters['range'], number | null> = {
+  all: null,
+  '15m': 15 * 60_000,
+  '1h': 3_600_000,
+  '24h': 86_400_000,
+  '7d': 7 * 86_400_000,
+};
 const PAGE = 1000;
 
 export function useRequestLog(filters: LogFilters, activeEnvironmentId: string | null, live: boolean) {

@@ -5,7 +5,6 @@ import { AUTH_TYPES } from '../../../../shared/domain/connection';
 import { PROVIDER_IDS, ResultMessage, SelectField } from '../../components/fields';
 import { WorkbenchCallError, unwrap, workbench } from '../../workbench';
 
-
 export function CreateSandboxConnection(): JSX.Element {
   const [providerId, setProviderId] = useState('gusto');
   const [authenticationType, setAuthenticationType] = useState<(typeof AUTH_TYPES)[number] | ''>('');
@@ -19,7 +18,8 @@ export function CreateSandboxConnection(): JSX.Element {
     setResult(null);
     unwrap(
       workbench().sandbox.createConnection({
-        providerId, employeeSize: Number(employeeSize),
+        providerId,
+        employeeSize: Number(employeeSize),
         ...(authenticationType ? { authenticationType } : {}),
         ...(customerName.trim() ? { customerName: customerName.trim() } : {}),
       }),

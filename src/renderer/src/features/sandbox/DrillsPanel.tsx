@@ -18,18 +18,30 @@ export function DrillsPanel({ connectionId }: { connectionId: string }): JSX.Ele
     setRunning(drill);
     setError(null);
     unwrap(workbench().sandbox.runDrill({ drill, ...(chosen ? { connectionId: chosen } : {}) }))
-      .then(() => load(), (e: Error) => setError(e.message))
+      .then(
+        () => load(),
+        (e: Error) => setError(e.message),
+      )
       .finally(() => setRunning(null));
   };
 
   return (
     <section className="card" aria-labelledby="drills-title">
       <h2 id="drills-title">Scenario drills</h2>
-      <p className="muted">Each drill sets up a state on the chosen connection (the assisted one makes its own), checks how Finch and the app behave, and keeps the result for the readiness report.</p>
+      <p className="muted">
+        Each drill sets up a state on the chosen connection (the assisted one makes its own), checks how Finch and the app behave, and keeps
+        the result for the readiness report.
+      </p>
       <ul className="drill-buttons">
         {DRILLS.map((drill) => (
           <li key={drill}>
-            <button type="button" className="button" disabled={running !== null} onClick={() => run(drill)} aria-label={`Run drill ${drill}`}>
+            <button
+              type="button"
+              className="button"
+              disabled={running !== null}
+              onClick={() => run(drill)}
+              aria-label={`Run drill ${drill}`}
+            >
               {running === drill ? 'Running…' : 'Run'}
             </button>{' '}
             {DRILL_TITLES[drill]}
@@ -45,8 +57,8 @@ export function DrillsPanel({ connectionId }: { connectionId: string }): JSX.Ele
         <ol className="traces" aria-label="Drill results">
           {results.slice(0, 10).map((r) => (
             <li key={r.id} aria-label={`Drill ${r.drill} ${r.passed ? 'passed' : 'failed'}`}>
-              <span className={`badge ${r.passed ? 'badge-ok' : 'badge-warn'}`}>{r.passed ? 'PASS' : 'FAIL'}</span> <strong>{r.drill}</strong>{' '}
-              <span className="muted">{new Date(r.finishedAt).toLocaleTimeString()}</span>
+              <span className={`badge ${r.passed ? 'badge-ok' : 'badge-warn'}`}>{r.passed ? 'PASS' : 'FAIL'}</span>{' '}
+              <strong>{r.drill}</strong> <span className="muted">{new Date(r.finishedAt).toLocaleTimeString()}</span>
               <ol className="timeline">
                 {r.steps.map((s, i) => (
                   <li key={i}>

@@ -76,7 +76,8 @@ export function MockDataPanel({ connectionId }: { connectionId: string }): JSX.E
 
   const save = (): void => {
     const filled = pruneUnset(value) as Record<string, unknown>;
-    const body = write === 'directory' ? [filled] : write === 'individual' || write === 'employment' ? changedFields(original, filled) : filled;
+    const body =
+      write === 'directory' ? [filled] : write === 'individual' || write === 'employment' ? changedFields(original, filled) : filled;
     if ((write === 'individual' || write === 'employment') && Object.keys(body as object).length === 0) {
       setOutcome({ ok: false, message: 'Nothing changed: edit a field first.', requestId: null });
       return;
@@ -84,7 +85,10 @@ export function MockDataPanel({ connectionId }: { connectionId: string }): JSX.E
     const problems = checkBeforeSending(write, FORM_SCHEMA[write], filled, body, original);
     if (problems.length > 0) {
       setErrors(problems);
-      const named = problems.slice(0, 3).map((p) => p.path).join(', ');
+      const named = problems
+        .slice(0, 3)
+        .map((p) => p.path)
+        .join(', ');
       setOutcome({
         ok: false,
         message: `Nothing was sent: this ${WRITE_LABELS[write].toLowerCase()} change does not match Finch’s schema and rules. Fix the marked field(s): ${named}${problems.length > 3 ? ', …' : ''}.`,
@@ -97,7 +101,16 @@ export function MockDataPanel({ connectionId }: { connectionId: string }): JSX.E
     setErrors([]);
     setOutcome(null);
     const operationId = operation.next();
-    unwrap(workbench().sandbox.write({ connectionId, write, body, sync, operationId, ...(personId && (write === 'individual' || write === 'employment') ? { individualId: personId } : {}) }))
+    unwrap(
+      workbench().sandbox.write({
+        connectionId,
+        write,
+        body,
+        sync,
+        operationId,
+        ...(personId && (write === 'individual' || write === 'employment') ? { individualId: personId } : {}),
+      }),
+    )
       .then(
         (result) => {
           setOutcome({ ok: true, result });
@@ -117,9 +130,17 @@ export function MockDataPanel({ connectionId }: { connectionId: string }): JSX.E
   return (
     <section className="card" aria-labelledby="mock-data-title">
       <h2 id="mock-data-title">Mock data</h2>
-      <p className="muted">Changes go through Finch’s /sandbox endpoints, checked against Finch’s request schema first. Finch shows them to reads after a sync job.</p>
+      <p className="muted">
+        Changes go through Finch’s /sandbox endpoints, checked against Finch’s request schema first. Finch shows them to reads after a sync
+        job.
+      </p>
       <div className="inline-fields">
-        <SelectField label="Change" value={write} options={(Object.keys(WRITE_LABELS) as WriteName[]).map((w) => ({ value: w, label: WRITE_LABELS[w] }))} onChange={setWrite} />
+        <SelectField
+          label="Change"
+          value={write}
+          options={(Object.keys(WRITE_LABELS) as WriteName[]).map((w) => ({ value: w, label: WRITE_LABELS[w] }))}
+          onChange={setWrite}
+        />
         {(needsPerson || write === 'payment') && <PersonSelect picker={picker} value={personId} onChange={setPersonId} />}
       </div>
       <form
@@ -132,12 +153,21 @@ export function MockDataPanel({ connectionId }: { connectionId: string }): JSX.E
       >
         {/* No form until the record it edits has arrived: an edit typed earlier would be overwritten. */}
         {needsPerson && !personId ? (
-          <p className="muted">{people.length > 0 ? 'Choose a person.' : picker.phase === 'loading' || picker.phase === 'idle' ? 'Loading the people of this connection…' : (picker.problem ?? 'This connection has no people yet: add one first.')}</p>
+          <p className="muted">
+            {people.length > 0
+              ? 'Choose a person.'
+              : picker.phase === 'loading' || picker.phase === 'idle'
+                ? 'Loading the people of this connection…'
+                : (picker.problem ?? 'This connection has no people yet: add one first.')}
+          </p>
         ) : busy === 'loading' ? (
           <p className="muted">Loading what Finch has now…</p>
-        ) : <SchemaForm schema={FORM_SCHEMA[write]} value={value} onChange={setValue} errors={errors} />}
+        ) : (
+          <SchemaForm schema={FORM_SCHEMA[write]} value={value} onChange={setValue} errors={errors} />
+        )}
         <label className="checkbox">
-          <input type="checkbox" checked={sync} onChange={(e) => setSync(e.target.checked)} /> Run a sync job afterwards and wait for it (so reads show the change)
+          <input type="checkbox" checked={sync} onChange={(e) => setSync(e.target.checked)} /> Run a sync job afterwards and wait for it (so
+          reads show the change)
         </label>
         <button type="submit" className="button button-primary" disabled={busy !== null || !connectionId}>
           {busy === 'saving' ? 'Saving…' : `Save ${WRITE_LABELS[write].toLowerCase()}`}

@@ -10,7 +10,15 @@ import { PICKER_PAGE } from './usePeoplePicker';
 
 const n = (value: number) => value.toLocaleString('en-US');
 
-export function PersonSelect({ picker, value, onChange }: { picker: PeoplePicker; value: string | null; onChange: (id: string | null) => void }): JSX.Element {
+export function PersonSelect({
+  picker,
+  value,
+  onChange,
+}: {
+  picker: PeoplePicker;
+  value: string | null;
+  onChange: (id: string | null) => void;
+}): JSX.Element {
   const { people, total } = picker;
   const empty = picker.phase === 'loading' ? `Loading the first ${PICKER_PAGE} people…` : 'No people yet';
   return (

@@ -52,7 +52,10 @@ export function SandboxScreen({ environment }: { environment: EnvironmentView | 
               <SelectField
                 label="Working on"
                 value={connectionId}
-                options={newest.map((c) => ({ value: c.id, label: `${c.customerName ?? 'No customer'} · ${c.providerId} · ${c.status} · ${c.id}` }))}
+                options={newest.map((c) => ({
+                  value: c.id,
+                  label: `${c.customerName ?? 'No customer'} · ${c.providerId} · ${c.status} · ${c.id}`,
+                }))}
                 onChange={setPicked}
               />
             </div>

@@ -42,7 +42,10 @@ export function StatusJobsPanel({ connectionId }: { connectionId: string }): JSX
     setBusy(true);
     setMessage(null);
     fn()
-      .then((text) => setMessage({ ok: true, text }), (e: Error) => setMessage({ ok: false, text: e.message }))
+      .then(
+        (text) => setMessage({ ok: true, text }),
+        (e: Error) => setMessage({ ok: false, text: e.message }),
+      )
       .finally(() => setBusy(false));
   };
 
@@ -50,18 +53,33 @@ export function StatusJobsPanel({ connectionId }: { connectionId: string }): JSX
     <section className="card" aria-labelledby="status-jobs-title">
       <h2 id="status-jobs-title">Status and sync jobs</h2>
       <div className="inline-fields">
-        <SelectField label="Force status" value={status} options={CONNECTION_STATUSES.map((s) => ({ value: s, label: `${s} — ${STATUS_MEANING[s]}` }))} onChange={setStatus} />
+        <SelectField
+          label="Force status"
+          value={status}
+          options={CONNECTION_STATUSES.map((s) => ({ value: s, label: `${s} — ${STATUS_MEANING[s]}` }))}
+          onChange={setStatus}
+        />
         <button
           type="button"
           className="button"
           disabled={busy || !connectionId}
-          onClick={() => act(async () => `Connection is now ${(await unwrap(workbench().sandbox.setStatus({ connectionId, status }))).status}: ${STATUS_MEANING[status]}.`)}
+          onClick={() =>
+            act(
+              async () =>
+                `Connection is now ${(await unwrap(workbench().sandbox.setStatus({ connectionId, status }))).status}: ${STATUS_MEANING[status]}.`,
+            )
+          }
         >
           Force status
         </button>
       </div>
       <div className="inline-fields">
-        <SelectField label="Next sync job ends" value={completion} options={JOB_COMPLETIONS.map((c) => ({ value: c, label: c }))} onChange={setCompletion} />
+        <SelectField
+          label="Next sync job ends"
+          value={completion}
+          options={JOB_COMPLETIONS.map((c) => ({ value: c, label: c }))}
+          onChange={setCompletion}
+        />
         <button
           type="button"
           className="button"

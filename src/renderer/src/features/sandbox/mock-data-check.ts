@@ -15,7 +15,13 @@ const key = (e: FieldError) => `${e.path}\u0000${e.message}`;
  * person), `original` what Finch had: a rule already broken there is not the engineer's doing
  * and must not block an unrelated edit.
  */
-export function checkBeforeSending(write: WriteName, schema: SchemaNode, record: Record<string, unknown>, body: unknown, original: Record<string, unknown>): FieldError[] {
+export function checkBeforeSending(
+  write: WriteName,
+  schema: SchemaNode,
+  record: Record<string, unknown>,
+  body: unknown,
+  original: Record<string, unknown>,
+): FieldError[] {
   // The directory form edits one new person; its body is a list of them.
   const schemaErrors = checkAgainstSchema(schema, write === 'directory' ? record : body);
   let rules: FieldError[];

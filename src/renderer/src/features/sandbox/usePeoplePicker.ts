@@ -54,7 +54,9 @@ export function usePeoplePicker(connectionId: string): PeoplePicker {
             people: offset === 0 ? arrived : [...s.people, ...arrived],
             total: page.total,
             phase: 'ready',
-            problem: page.accepted ? `Finch has no directory yet (${page.accepted.code ?? '202'}): ${page.accepted.message ?? 'data is still syncing'}` : null,
+            problem: page.accepted
+              ? `Finch has no directory yet (${page.accepted.code ?? '202'}): ${page.accepted.message ?? 'data is still syncing'}`
+              : null,
           }));
         },
         (error: Error) => mine() && setState((s) => ({ ...s, phase: 'failed', problem: `Could not read the directory: ${error.message}` })),

@@ -49,7 +49,9 @@ export function SettingsScreen({ settings, info }: { settings: Settings | null; 
             <dt>Version</dt>
             <dd data-testid="about-version">{info.version}</dd>
             <dt>Running as</dt>
-            <dd>{info.runtime === 'electron' ? 'Desktop app (Electron)' : 'Browser harness (npm run web)'} on {info.platform}</dd>
+            <dd>
+              {info.runtime === 'electron' ? 'Desktop app (Electron)' : 'Browser harness (npm run web)'} on {info.platform}
+            </dd>
             <dt>Data folder</dt>
             <dd>
               <code data-testid="about-data-folder">{info.dataFolder}</code>

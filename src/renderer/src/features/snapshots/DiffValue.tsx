@@ -10,7 +10,17 @@ export function isSensitivePath(path: string): boolean {
   return SENSITIVE.test(path);
 }
 
-export function DiffValue({ value, absent, path, revealed }: { value: unknown; absent: boolean; path: string; revealed: boolean }): JSX.Element {
+export function DiffValue({
+  value,
+  absent,
+  path,
+  revealed,
+}: {
+  value: unknown;
+  absent: boolean;
+  path: string;
+  revealed: boolean;
+}): JSX.Element {
   if (absent) return <span className="value-absent">— (absent)</span>;
   if (value === null) return <span className="value-null">null</span>;
   if (value === '') return <span className="value-empty">""</span>;

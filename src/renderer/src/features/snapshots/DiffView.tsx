@@ -37,14 +37,25 @@ function Change({ change, revealed }: { change: FieldChange; revealed: boolean }
 }
 
 function More({ total }: { total: number }): JSX.Element | null {
-  return total > SHOWN ? <p className="muted">Showing {SHOWN} of {total.toLocaleString('en-US')}; the export holds all of them.</p> : null;
+  return total > SHOWN ? (
+    <p className="muted">
+      Showing {SHOWN} of {total.toLocaleString('en-US')}; the export holds all of them.
+    </p>
+  ) : null;
 }
 
 export function DiffView({ diff }: { diff: SnapshotDiff }): JSX.Element {
   const [revealed, setRevealed] = useState(false);
   const changes = diff.peopleChanged.flatMap((p) => p.changes.map((c) => ({ person: p, change: c })));
   const nothing =
-    diff.peopleAdded.length + diff.peopleRemoved.length + changes.length + diff.companyChanges.length + diff.paymentsAdded.length + diff.paymentsRemoved.length + diff.paymentsChanged.length === 0;
+    diff.peopleAdded.length +
+      diff.peopleRemoved.length +
+      changes.length +
+      diff.companyChanges.length +
+      diff.paymentsAdded.length +
+      diff.paymentsRemoved.length +
+      diff.paymentsChanged.length ===
+    0;
 
   const output = useOutput();
   const exportAs = (format: 'csv' | 'json') => {
@@ -52,8 +63,16 @@ export function DiffView({ diff }: { diff: SnapshotDiff }): JSX.Element {
     // Before/After hold the value of the field named in the row's Field cell: main redacts them by that field.
     const columns = DIFF_COLUMNS.map((c) => (c.key === 'before' || c.key === 'after' ? { ...c, pathFrom: 'field' } : c));
     output.exportFile(`Export the diff as ${format.toUpperCase()}`, `${rows.length.toLocaleString('en-US')} rows`, {
-      target: 'file', suggestedName: exportName('snapshot-diff', format), kind: 'table', format,
-      columns, rows: tableCells(rows, columns.map((c) => c.key), (row, key) => row[key as keyof typeof row]),
+      target: 'file',
+      suggestedName: exportName('snapshot-diff', format),
+      kind: 'table',
+      format,
+      columns,
+      rows: tableCells(
+        rows,
+        columns.map((c) => c.key),
+        (row, key) => row[key as keyof typeof row],
+      ),
     });
   };
 
@@ -75,13 +94,23 @@ export function DiffView({ diff }: { diff: SnapshotDiff }): JSX.Element {
         </p>
       )}
       <dl className="facts diff-facts">
-        <div className="fact"><dt>Older</dt><dd>{snapshotName(diff.from)}</dd></div>
-        <div className="fact"><dt>Newer</dt><dd>{snapshotName(diff.to)}</dd></div>
-        <div className="fact"><dt>Matching</dt><dd>{diff.matchingNote}</dd></div>
+        <div className="fact">
+          <dt>Older</dt>
+          <dd>{snapshotName(diff.from)}</dd>
+        </div>
+        <div className="fact">
+          <dt>Newer</dt>
+          <dd>{snapshotName(diff.to)}</dd>
+        </div>
+        <div className="fact">
+          <dt>Matching</dt>
+          <dd>{diff.matchingNote}</dd>
+        </div>
       </dl>
       <p className="diff-summary" role="status">
-        {diff.peopleAdded.length} added · {diff.peopleRemoved.length} removed · {diff.peopleChanged.length} changed ({changes.length} fields) · {diff.peopleUnchanged} unchanged ·{' '}
-        {diff.companyChanges.length} company changes · payments {diff.paymentsAdded.length} added, {diff.paymentsRemoved.length} removed, {diff.paymentsChanged.length} changed
+        {diff.peopleAdded.length} added · {diff.peopleRemoved.length} removed · {diff.peopleChanged.length} changed ({changes.length}{' '}
+        fields) · {diff.peopleUnchanged} unchanged · {diff.companyChanges.length} company changes · payments {diff.paymentsAdded.length}{' '}
+        added, {diff.paymentsRemoved.length} removed, {diff.paymentsChanged.length} changed
       </p>
       {diff.caveats.length > 0 && (
         <ul className="diff-caveats">
@@ -147,10 +176,22 @@ export function DiffView({ diff }: { diff: SnapshotDiff }): JSX.Element {
           <table className="diff-table" aria-label="Payment changes">
             <tbody>
               {diff.paymentsAdded.map((p) => (
-                <tr key={`a-${p.id}`}><td>added</td><td>{p.payDate ?? 'no pay date'}</td><td className="mono" colSpan={4}>{p.id}</td></tr>
+                <tr key={`a-${p.id}`}>
+                  <td>added</td>
+                  <td>{p.payDate ?? 'no pay date'}</td>
+                  <td className="mono" colSpan={4}>
+                    {p.id}
+                  </td>
+                </tr>
               ))}
               {diff.paymentsRemoved.map((p) => (
-                <tr key={`r-${p.id}`}><td>removed</td><td>{p.payDate ?? 'no pay date'}</td><td className="mono" colSpan={4}>{p.id}</td></tr>
+                <tr key={`r-${p.id}`}>
+                  <td>removed</td>
+                  <td>{p.payDate ?? 'no pay date'}</td>
+                  <td className="mono" colSpan={4}>
+                    {p.id}
+                  </td>
+                </tr>
               ))}
               {diff.paymentsChanged.flatMap((p) =>
                 p.changes.map((change) => (

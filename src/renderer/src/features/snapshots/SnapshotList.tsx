@@ -9,7 +9,13 @@ type Pending = { kind: 'one'; snapshot: SnapshotSummary } | { kind: 'connection'
 
 const n = (v: number) => v.toLocaleString('en-US');
 
-export function SnapshotList({ snapshots, onChanged }: { snapshots: SnapshotSummary[]; onChanged: (message: string) => void }): JSX.Element {
+export function SnapshotList({
+  snapshots,
+  onChanged,
+}: {
+  snapshots: SnapshotSummary[];
+  onChanged: (message: string) => void;
+}): JSX.Element {
   const [pending, setPending] = useState<Pending | null>(null);
   const [error, setError] = useState<string | null>(null);
   const confirm = async () => {
@@ -34,12 +40,22 @@ export function SnapshotList({ snapshots, onChanged }: { snapshots: SnapshotSumm
             <th scope="col">Taken</th>
             <th scope="col">Connection</th>
             <th scope="col">Label</th>
-            <th scope="col" className="num">People</th>
-            <th scope="col" className="num">Payments</th>
-            <th scope="col" className="num">Pay statements</th>
+            <th scope="col" className="num">
+              People
+            </th>
+            <th scope="col" className="num">
+              Payments
+            </th>
+            <th scope="col" className="num">
+              Pay statements
+            </th>
             <th scope="col">Products</th>
-            <th scope="col" title="Finch-Request-IDs of every call the pull made">Request ids</th>
-            <th scope="col" className="num">Size</th>
+            <th scope="col" title="Finch-Request-IDs of every call the pull made">
+              Request ids
+            </th>
+            <th scope="col" className="num">
+              Size
+            </th>
             <th scope="col" aria-label="Actions" />
           </tr>
         </thead>
@@ -84,20 +100,30 @@ export function SnapshotList({ snapshots, onChanged }: { snapshots: SnapshotSumm
               <td className="num">{(s.bytes / 1024).toFixed(1)} KB</td>
               <td>
                 <div className="snap-actions">
-                <button type="button" className="link-button" aria-label={`Delete snapshot ${s.id}`} onClick={() => (setError(null), setPending({ kind: 'one', snapshot: s }))}>
-                  Delete
-                </button>
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-label={`Delete all snapshots of connection ${s.connectionId.slice(0, 8)}`}
-                  onClick={() => {
-                    setError(null);
-                    setPending({ kind: 'connection', connectionId: s.connectionId, name: s.customerName ?? s.connectionId, count: snapshots.filter((x) => x.connectionId === s.connectionId).length });
-                  }}
-                >
-                  Delete all of connection
-                </button>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`Delete snapshot ${s.id}`}
+                    onClick={() => (setError(null), setPending({ kind: 'one', snapshot: s }))}
+                  >
+                    Delete
+                  </button>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`Delete all snapshots of connection ${s.connectionId.slice(0, 8)}`}
+                    onClick={() => {
+                      setError(null);
+                      setPending({
+                        kind: 'connection',
+                        connectionId: s.connectionId,
+                        name: s.customerName ?? s.connectionId,
+                        count: snapshots.filter((x) => x.connectionId === s.connectionId).length,
+                      });
+                    }}
+                  >
+                    Delete all of connection
+                  </button>
                 </div>
               </td>
             </tr>

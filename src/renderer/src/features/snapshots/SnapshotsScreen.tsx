@@ -59,11 +59,15 @@ export function SnapshotsScreen({ environment }: { environment: EnvironmentView 
     <section className="screen screen-wide" aria-labelledby="snapshots-title">
       <h1 id="snapshots-title">Snapshots</h1>
       <p className="lede">Full pulls of a connection kept on this computer, and what changed between two.</p>
-      <p className="muted">People added or removed, fields old → new, company and payments — also between two connections of the same customer.</p>
+      <p className="muted">
+        People added or removed, fields old → new, company and payments — also between two connections of the same customer.
+      </p>
       {live.length === 0 ? (
         <div className="card empty-state">
           <h2>No connection to snapshot in {environment?.name ?? 'this environment'}</h2>
-          <p className="muted">Make one under Connections (Finch Connect) or Sandbox (without Connect), then save its first snapshot here.</p>
+          <p className="muted">
+            Make one under Connections (Finch Connect) or Sandbox (without Connect), then save its first snapshot here.
+          </p>
         </div>
       ) : (
         <PullForm
@@ -75,7 +79,13 @@ export function SnapshotsScreen({ environment }: { environment: EnvironmentView 
         >
           <label className="field snap-label">
             <span>Label (optional)</span>
-            <input value={label} maxLength={120} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. before go-live" disabled={pull.running} />
+            <input
+              value={label}
+              maxLength={120}
+              onChange={(e) => setLabel(e.target.value)}
+              placeholder="e.g. before go-live"
+              disabled={pull.running}
+            />
           </label>
         </PullForm>
       )}
@@ -84,7 +94,9 @@ export function SnapshotsScreen({ environment }: { environment: EnvironmentView 
         live.length > 0 && (
           <div className="card empty-state">
             <h2>No snapshots yet</h2>
-            <p className="muted">Take one now, another after the data changes (or of a second connection of the same customer), then compare the two.</p>
+            <p className="muted">
+              Take one now, another after the data changes (or of a second connection of the same customer), then compare the two.
+            </p>
           </div>
         )
       ) : (

@@ -37,16 +37,41 @@ export function diffRows(diff: SnapshotDiff): DiffRow[] {
   for (const p of diff.peopleChanged) {
     for (const c of p.changes) {
       rows.push({
-        change: 'person changed', subject: p.name, fromId: p.fromId ?? '', toId: p.toId ?? '', matchedBy: p.matchedBy, field: c.path,
-        before: diffValueText(c.before, c.beforeAbsent), after: diffValueText(c.after, c.afterAbsent),
+        change: 'person changed',
+        subject: p.name,
+        fromId: p.fromId ?? '',
+        toId: p.toId ?? '',
+        matchedBy: p.matchedBy,
+        field: c.path,
+        before: diffValueText(c.before, c.beforeAbsent),
+        after: diffValueText(c.after, c.afterAbsent),
       });
     }
   }
-  for (const c of diff.companyChanges) rows.push({ ...empty, change: 'company changed', subject: 'company', field: c.path, before: diffValueText(c.before, c.beforeAbsent), after: diffValueText(c.after, c.afterAbsent) });
-  for (const p of diff.paymentsAdded) rows.push({ ...empty, change: 'payment added', subject: `${p.payDate ?? 'no pay date'}`, toId: p.id });
-  for (const p of diff.paymentsRemoved) rows.push({ ...empty, change: 'payment removed', subject: `${p.payDate ?? 'no pay date'}`, fromId: p.id });
+  for (const c of diff.companyChanges)
+    rows.push({
+      ...empty,
+      change: 'company changed',
+      subject: 'company',
+      field: c.path,
+      before: diffValueText(c.before, c.beforeAbsent),
+      after: diffValueText(c.after, c.afterAbsent),
+    });
+  for (const p of diff.paymentsAdded)
+    rows.push({ ...empty, change: 'payment added', subject: `${p.payDate ?? 'no pay date'}`, toId: p.id });
+  for (const p of diff.paymentsRemoved)
+    rows.push({ ...empty, change: 'payment removed', subject: `${p.payDate ?? 'no pay date'}`, fromId: p.id });
   for (const p of diff.paymentsChanged) {
-    for (const c of p.changes) rows.push({ ...empty, change: 'payment changed', subject: `${p.payDate ?? 'no pay date'}`, toId: p.id, field: c.path, before: diffValueText(c.before, c.beforeAbsent), after: diffValueText(c.after, c.afterAbsent) });
+    for (const c of p.changes)
+      rows.push({
+        ...empty,
+        change: 'payment changed',
+        subject: `${p.payDate ?? 'no pay date'}`,
+        toId: p.id,
+        field: c.path,
+        before: diffValueText(c.before, c.beforeAbsent),
+        after: diffValueText(c.after, c.afterAbsent),
+      });
   }
   return rows;
 }

@@ -35,18 +35,22 @@ export function BundleForm({ scope, focus, selection, range, onChange, onRange }
   const toggle = (id: string, on: boolean) =>
     set({ connectionIds: on ? [...selection.connectionIds, id] : selection.connectionIds.filter((c) => c !== id) });
   const live = scope.connections.filter((c) => !c.disconnected);
-  const failedInWindow = (c: SupportScope['connections'][number]) => c.lastFailureAt !== null && c.lastFailureAt >= selection.from && c.lastFailureAt <= selection.to;
+  const failedInWindow = (c: SupportScope['connections'][number]) =>
+    c.lastFailureAt !== null && c.lastFailureAt >= selection.from && c.lastFailureAt <= selection.to;
   const failing = scope.connections.filter(failedInWindow);
 
   return (
     <section className="card" aria-labelledby="bundle-select-title">
       <h2 id="bundle-select-title">What to include</h2>
       <p className="muted bundle-env">
-        Environment: <strong>{scope.environment.name}</strong> <span className={`kind-badge kind-${scope.environment.kind}`}>{kindLabel(scope.environment.kind)}</span>
+        Environment: <strong>{scope.environment.name}</strong>{' '}
+        <span className={`kind-badge kind-${scope.environment.kind}`}>{kindLabel(scope.environment.kind)}</span>
       </p>
       <fieldset className="products bundle-connections">
         <legend>Connections</legend>
-        {scope.connections.length === 0 && <p className="muted">No connections in this environment: the bundle can still cover application-level calls.</p>}
+        {scope.connections.length === 0 && (
+          <p className="muted">No connections in this environment: the bundle can still cover application-level calls.</p>
+        )}
         {scope.connections.length > 1 && (
           <div className="bundle-quick">
             {failing.length > 0 && (
@@ -72,7 +76,8 @@ export function BundleForm({ scope, focus, selection, range, onChange, onRange }
               <label className="checkbox">
                 <input type="checkbox" checked={selection.connectionIds.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
                 <span>
-                  <strong>{c.providerId ?? 'unknown provider'}</strong> · {c.customerName ?? 'no customer name'} · <span className="mono">{c.id}</span>
+                  <strong>{c.providerId ?? 'unknown provider'}</strong> · {c.customerName ?? 'no customer name'} ·{' '}
+                  <span className="mono">{c.id}</span>
                   <span className="muted">
                     {' '}
                     · {c.disconnected ? 'disconnected' : c.status}
@@ -106,7 +111,10 @@ export function BundleForm({ scope, focus, selection, range, onChange, onRange }
             value={toLocalInput(selection.from)}
             onChange={(e) => {
               const ms = fromLocalInput(e.target.value);
-              if (ms !== null) { onRange('custom'); set({ from: ms }); }
+              if (ms !== null) {
+                onRange('custom');
+                set({ from: ms });
+              }
             }}
           />
         </label>
@@ -117,12 +125,16 @@ export function BundleForm({ scope, focus, selection, range, onChange, onRange }
             value={toLocalInput(selection.to)}
             onChange={(e) => {
               const ms = fromLocalInput(e.target.value);
-              if (ms !== null) { onRange('custom'); set({ to: ms }); }
+              if (ms !== null) {
+                onRange('custom');
+                set({ to: ms });
+              }
             }}
           />
         </label>
         <label className="checkbox">
-          <input type="checkbox" checked={selection.failedOnly} onChange={(e) => set({ failedOnly: e.target.checked })} /> Failed attempts only
+          <input type="checkbox" checked={selection.failedOnly} onChange={(e) => set({ failedOnly: e.target.checked })} /> Failed attempts
+          only
         </label>
       </div>
       {selection.focusId !== undefined && (
@@ -130,8 +142,9 @@ export function BundleForm({ scope, focus, selection, range, onChange, onRange }
           About one failure
           {focus ? (
             <>
-              : <span className="mono">{`${focus.method} ${focus.path.split('?')[0]} → ${focus.outcome === 'batch_partial_failure' ? `item errors: ${focus.message ?? 'per-item errors'}` : `${focus.status ?? 'no response'} ${focus.finch_code ?? ''}`}`}</span>, Finch-Request-ID{' '}
-              <span className="mono">{focus.request_id ?? 'none'}</span>
+              :{' '}
+              <span className="mono">{`${focus.method} ${focus.path.split('?')[0]} → ${focus.outcome === 'batch_partial_failure' ? `item errors: ${focus.message ?? 'per-item errors'}` : `${focus.status ?? 'no response'} ${focus.finch_code ?? ''}`}`}</span>
+              , Finch-Request-ID <span className="mono">{focus.request_id ?? 'none'}</span>
             </>
           ) : null}
           . Every attempt of that call is included, even outside the window.{' '}

@@ -8,9 +8,20 @@ import type { BundlePreview as Preview } from '../../../../shared/domain/support
 import { formatBytes } from './exports';
 
 const CATEGORY_LABELS: Record<string, string> = {
-  secret: 'known secrets', authorization: 'authorization headers', token: 'tokens and credentials', email: 'emails', ssn: 'SSNs',
-  phone: 'phone numbers', date: 'dates (possible birth dates)', amount: 'pay amounts', address: 'addresses', number: 'long numbers',
-  name: 'names', personal: 'known customer names/emails', field: 'personal fields', query: 'query values',
+  secret: 'known secrets',
+  authorization: 'authorization headers',
+  token: 'tokens and credentials',
+  email: 'emails',
+  ssn: 'SSNs',
+  phone: 'phone numbers',
+  date: 'dates (possible birth dates)',
+  amount: 'pay amounts',
+  address: 'addresses',
+  number: 'long numbers',
+  name: 'names',
+  personal: 'known customer names/emails',
+  field: 'personal fields',
+  query: 'query values',
 };
 
 function StatusCell({ status, outcome }: { status: number | null; outcome: string }): JSX.Element {
@@ -29,8 +40,9 @@ export function BundlePreview({ preview, onCopyTicket }: { preview: Preview; onC
         <span className="muted">{formatBytes(total)} before compression</span>
       </div>
       <p className="bundle-counts" role="status">
-        <strong>{preview.counts.requests}</strong> attempt{preview.counts.requests === 1 ? '' : 's'} (<strong>{preview.counts.failed}</strong> failed) ·{' '}
-        <strong>{preview.counts.connections}</strong> connection{preview.counts.connections === 1 ? '' : 's'} · <strong>{preview.counts.events}</strong> event
+        <strong>{preview.counts.requests}</strong> attempt{preview.counts.requests === 1 ? '' : 's'} (
+        <strong>{preview.counts.failed}</strong> failed) · <strong>{preview.counts.connections}</strong> connection
+        {preview.counts.connections === 1 ? '' : 's'} · <strong>{preview.counts.events}</strong> event
         {preview.counts.events === 1 ? '' : 's'}
         {preview.omittedRequests > 0 && <span className="muted"> · {preview.omittedRequests} older attempts left out (cap)</span>}
       </p>
@@ -69,8 +81,8 @@ export function BundlePreview({ preview, onCopyTicket }: { preview: Preview; onC
           </ul>
         )}
         <p className="muted">
-          On save, the archive is scanned for {preview.secretsChecked} known secret{preview.secretsChecked === 1 ? '' : 's'} (vault secrets and access tokens) in every
-          encoding; nothing is written if one is found.
+          On save, the archive is scanned for {preview.secretsChecked} known secret{preview.secretsChecked === 1 ? '' : 's'} (vault secrets
+          and access tokens) in every encoding; nothing is written if one is found.
         </p>
       </div>
 
@@ -85,7 +97,10 @@ export function BundlePreview({ preview, onCopyTicket }: { preview: Preview; onC
       </pre>
 
       <h3>
-        requests.csv{preview.sampleRequests.length < preview.counts.requests ? ` (first ${preview.sampleRequests.length} of ${preview.counts.requests})` : ''}
+        requests.csv
+        {preview.sampleRequests.length < preview.counts.requests
+          ? ` (first ${preview.sampleRequests.length} of ${preview.counts.requests})`
+          : ''}
       </h3>
       {preview.sampleRequests.length === 0 ? (
         <p className="muted">No attempt matches: widen the time window, add connections, or untick “Failed attempts only”.</p>
@@ -98,7 +113,9 @@ export function BundlePreview({ preview, onCopyTicket }: { preview: Preview; onC
                 <th scope="col">Request</th>
                 <th scope="col">Status, finch_code</th>
                 <th scope="col">Finch-Request-ID</th>
-                <th scope="col" title="attempt">#</th>
+                <th scope="col" title="attempt">
+                  #
+                </th>
                 <th scope="col">ms</th>
                 <th scope="col">Message (redacted)</th>
               </tr>
@@ -131,7 +148,11 @@ export function BundlePreview({ preview, onCopyTicket }: { preview: Preview; onC
       <button type="button" className="link-button" aria-expanded={showManifest} onClick={() => setShowManifest((v) => !v)}>
         {showManifest ? 'Hide' : 'Show'} manifest.json
       </button>
-      {showManifest && <pre tabIndex={0} className="json">{preview.manifest}</pre>}
+      {showManifest && (
+        <pre tabIndex={0} className="json">
+          {preview.manifest}
+        </pre>
+      )}
     </section>
   );
 }

@@ -8,7 +8,13 @@ import { BundlePreview } from './BundlePreview';
 import { finishExport } from './exports';
 import { useBundle } from './useBundle';
 
-export function BundleTab({ activeEnvironmentId, failureId }: { activeEnvironmentId: string | null; failureId: number | null }): JSX.Element {
+export function BundleTab({
+  activeEnvironmentId,
+  failureId,
+}: {
+  activeEnvironmentId: string | null;
+  failureId: number | null;
+}): JSX.Element {
   const bundle = useBundle(activeEnvironmentId, failureId);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -45,9 +51,21 @@ export function BundleTab({ activeEnvironmentId, failureId }: { activeEnvironmen
   return (
     <>
       {output.element}
-      <BundleForm scope={bundle.scope} focus={bundle.preview?.focus ?? null} selection={bundle.selection} range={bundle.range} onChange={bundle.setSelection} onRange={bundle.setRange} />
+      <BundleForm
+        scope={bundle.scope}
+        focus={bundle.preview?.focus ?? null}
+        selection={bundle.selection}
+        range={bundle.range}
+        onChange={bundle.setSelection}
+        onRange={bundle.setRange}
+      />
       <div className="toolbar bundle-actions">
-        <button type="button" className="button button-primary" onClick={save} disabled={saving || bundle.previewing || !bundle.preview || empty}>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={save}
+          disabled={saving || bundle.previewing || !bundle.preview || empty}
+        >
           {saving ? 'Saving…' : 'Save bundle (.zip)'}
         </button>
         <span className="muted" aria-live="polite">

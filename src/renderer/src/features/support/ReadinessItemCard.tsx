@@ -36,10 +36,7 @@ export function ReadinessItemCard({ item, onTick }: Props): JSX.Element {
             <li key={i}>
               {e.text}
               {(e.environment || e.at !== null) && (
-                <span className="muted">
-                  {' '}
-                  ({[e.environment, e.at !== null ? stamp(e.at) : null].filter(Boolean).join(', ')})
-                </span>
+                <span className="muted"> ({[e.environment, e.at !== null ? stamp(e.at) : null].filter(Boolean).join(', ')})</span>
               )}
               {e.requestIds.length > 0 && (
                 <div className="readiness-ids mono">

@@ -23,7 +23,9 @@ export function ReadinessTab(): JSX.Element {
   useEffect(load, [load]);
 
   const tick = (itemId: ReadinessItemId, checked: boolean, note: string): void => {
-    unwrap(workbench().readiness.setCheck({ itemId, checked, ...(note.trim() ? { note: note.trim() } : {}) })).then(setReport, (e: Error) => setError(e.message));
+    unwrap(workbench().readiness.setCheck({ itemId, checked, ...(note.trim() ? { note: note.trim() } : {}) })).then(setReport, (e: Error) =>
+      setError(e.message),
+    );
   };
   const exportAs = (format: 'html' | 'markdown' | 'pdf'): void => {
     setBusy(format);
@@ -63,7 +65,9 @@ export function ReadinessTab(): JSX.Element {
           ))}
         </div>
         {!report.formats.includes('pdf') && (
-          <p className="muted readiness-pdf-note">PDF export needs the desktop app (Electron’s printToPDF). Here, export HTML and print it from the browser.</p>
+          <p className="muted readiness-pdf-note">
+            PDF export needs the desktop app (Electron’s printToPDF). Here, export HTML and print it from the browser.
+          </p>
         )}
         {outcome && (
           <p className={outcome.ok ? 'check-ok' : 'field-error'} role={outcome.ok ? 'status' : 'alert'}>

@@ -16,7 +16,10 @@ type Tab = 'bundle' | 'readiness';
 function readRoute(): { tab: Tab; failureId: number | null } {
   const params = routeParams();
   const failure = Number(params.get('failure'));
-  return { tab: params.get('tab') === 'readiness' ? 'readiness' : 'bundle', failureId: Number.isInteger(failure) && failure > 0 ? failure : null };
+  return {
+    tab: params.get('tab') === 'readiness' ? 'readiness' : 'bundle',
+    failureId: Number.isInteger(failure) && failure > 0 ? failure : null,
+  };
 }
 
 export function SupportScreen({ environment }: { environment: EnvironmentView | null }): JSX.Element {
@@ -54,7 +57,11 @@ export function SupportScreen({ environment }: { environment: EnvironmentView | 
         ))}
       </div>
       <div role="tabpanel" id={`support-panel-${route.tab}`} aria-labelledby={`support-tab-${route.tab}`}>
-        {route.tab === 'bundle' ? <BundleTab activeEnvironmentId={environment?.id ?? null} failureId={route.failureId} /> : <ReadinessTab />}
+        {route.tab === 'bundle' ? (
+          <BundleTab activeEnvironmentId={environment?.id ?? null} failureId={route.failureId} />
+        ) : (
+          <ReadinessTab />
+        )}
       </div>
     </section>
   );

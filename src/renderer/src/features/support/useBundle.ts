@@ -55,14 +55,22 @@ export function useBundle(activeEnvironmentId: string | null, failureId: number 
   useEffect(() => {
     let cancelled = false;
     setError(null);
-    const start = failureId !== null
-      ? unwrap(workbench().support.selectionForFailure({ requestLogId: failureId })).then((s) => ({ s, range: 'custom' as RangeId }))
-      : activeEnvironmentId
-        ? unwrap(workbench().support.scope({ environmentId: activeEnvironmentId })).then((found) => {
-            const s = rangeSelection('24h', { environmentId: found.environment.id, connectionIds: [], includeUnscoped: true, from: 0, to: 0, failedOnly: true });
-            return { s: { ...s, connectionIds: defaultConnectionIds(found, s.from) }, range: '24h' as RangeId };
-          })
-        : null;
+    const start =
+      failureId !== null
+        ? unwrap(workbench().support.selectionForFailure({ requestLogId: failureId })).then((s) => ({ s, range: 'custom' as RangeId }))
+        : activeEnvironmentId
+          ? unwrap(workbench().support.scope({ environmentId: activeEnvironmentId })).then((found) => {
+              const s = rangeSelection('24h', {
+                environmentId: found.environment.id,
+                connectionIds: [],
+                includeUnscoped: true,
+                from: 0,
+                to: 0,
+                failedOnly: true,
+              });
+              return { s: { ...s, connectionIds: defaultConnectionIds(found, s.from) }, range: '24h' as RangeId };
+            })
+          : null;
     start?.then(
       async ({ s, range: r }) => {
         const found = await unwrap(workbench().support.scope({ environmentId: s.environmentId }));
@@ -107,7 +115,12 @@ export function useBundle(activeEnvironmentId: string | null, failureId: number 
   }, [selection]);
 
   return {
-    scope, selection, range, preview, previewing, error,
+    scope,
+    selection,
+    range,
+    preview,
+    previewing,
+    error,
     setSelection: (next) => {
       if (selection && next.connectionIds !== selection.connectionIds) setPicked(true);
       setSelection(next);

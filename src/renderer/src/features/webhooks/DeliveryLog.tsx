@@ -8,14 +8,24 @@ export function DeliveryLog({ refreshKey }: { refreshKey: number }): JSX.Element
   const [deliveries, setDeliveries] = useState<DeliveryView[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    const timer = setTimeout(() => unwrap(workbench().webhooks.deliveries({})).then((d) => (setDeliveries(d), setError(null)), (e: Error) => setError(e.message)), 300);
+    const timer = setTimeout(
+      () =>
+        unwrap(workbench().webhooks.deliveries({})).then(
+          (d) => (setDeliveries(d), setError(null)),
+          (e: Error) => setError(e.message),
+        ),
+      300,
+    );
     return () => clearTimeout(timer);
   }, [refreshKey]);
 
   return (
     <details className="card" aria-label="Simulator delivery log">
       <summary>
-        <strong>Simulator delivery log</strong> <span className="muted">({deliveries.length} deliveries; failed ones are retried on Finch’s schedule: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h)</span>
+        <strong>Simulator delivery log</strong>{' '}
+        <span className="muted">
+          ({deliveries.length} deliveries; failed ones are retried on Finch’s schedule: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h)
+        </span>
       </summary>
       {error && <p className="field-error">{error}</p>}
       {deliveries.length === 0 ? (

@@ -1,7 +1,14 @@
 /** One event in full: verdict and every check, related connection, headers, pretty body, forwards, replay. */
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
-import type { ForwardMode, ForwardRecord, UnverifiedForward, WebhookCheck, WebhookEventDetail, WebhookEventSummary } from '../../../../shared/domain/webhooks';
+import type {
+  ForwardMode,
+  ForwardRecord,
+  UnverifiedForward,
+  WebhookCheck,
+  WebhookEventDetail,
+  WebhookEventSummary,
+} from '../../../../shared/domain/webhooks';
 import { VERDICT_LABELS, failsVerification } from '../../../../shared/domain/webhooks';
 import { ResultMessage, SelectField } from '../../components/fields';
 import { unwrap, workbench } from '../../workbench';
@@ -43,8 +50,13 @@ function prettyBody(body: string): string {
 
 /** What the user is told after “Forward to dev server”. */
 function forwardOutcome(f: ForwardRecord): { ok: boolean; text: string } {
-  if (f.failedVerification === 'not_forwarded') return { ok: false, text: 'Not forwarded: this event failed verification, and events that fail verification are set not to be forwarded.' };
-  const unchanged = f.failedVerification === 'forwarded_unchanged' ? 'Forwarded unchanged (it failed verification, so it is never re-signed). ' : '';
+  if (f.failedVerification === 'not_forwarded')
+    return {
+      ok: false,
+      text: 'Not forwarded: this event failed verification, and events that fail verification are set not to be forwarded.',
+    };
+  const unchanged =
+    f.failedVerification === 'forwarded_unchanged' ? 'Forwarded unchanged (it failed verification, so it is never re-signed). ' : '';
   if (f.status === null) return { ok: false, text: `${unchanged}${f.error ?? 'No answer.'}` };
   return { ok: f.status < 300, text: `${unchanged}Your server answered ${f.status} in ${f.durationMs.toFixed(0)} ms.` };
 }
@@ -79,7 +91,10 @@ export function EventDetail({ event, forwardUrl, unverified, onClose, onSelect }
         : unwrap(workbench().webhooks.replay({ id: event.id, mode })).then((replayed) => {
             // Main replays a failed event unchanged whatever the mode (or refuses, by the setting): say so.
             const how = failed ? 'Replayed unchanged (it failed verification, so it is never re-signed)' : 'Replayed';
-            setResult({ ok: replayed.verdict === 'verified', text: `${how} as a new event: ${VERDICT_LABELS[replayed.verdict]}. ${replayed.verdict === 'verified' ? '' : replayed.verdictMessage}` });
+            setResult({
+              ok: replayed.verdict === 'verified',
+              text: `${how} as a new event: ${VERDICT_LABELS[replayed.verdict]}. ${replayed.verdict === 'verified' ? '' : replayed.verdictMessage}`,
+            });
             onSelect(replayed);
           });
     done.catch((e: Error) => setResult({ ok: false, text: e.message })).finally(() => setBusy(false));
@@ -93,7 +108,10 @@ export function EventDetail({ event, forwardUrl, unverified, onClose, onSelect }
           ✕
         </button>
       </div>
-      <p className={`verdict ${event.verdict === 'verified' ? 'verdict-ok' : verdictTone(event.verdict) === 'tone-warn' ? 'check-warn' : 'verdict-blocked'}`} role="status">
+      <p
+        className={`verdict ${event.verdict === 'verified' ? 'verdict-ok' : verdictTone(event.verdict) === 'tone-warn' ? 'check-warn' : 'verdict-blocked'}`}
+        role="status"
+      >
         <strong>{VERDICT_LABELS[event.verdict]}.</strong> {event.verdictMessage}
       </p>
       <dl className="facts">
@@ -155,7 +173,13 @@ export function EventDetail({ event, forwardUrl, unverified, onClose, onSelect }
             <SelectField label="Mode" value={mode} options={MODE_OPTIONS} onChange={setMode} />
           )}
           <div className="toolbar wh-actions">
-            <button type="button" className="button" disabled={busy || !forwardUrl || detail.bodyTruncated} onClick={() => act('forward')} title={forwardUrl ? `POST to ${forwardUrl}` : 'Set a dev server URL first'}>
+            <button
+              type="button"
+              className="button"
+              disabled={busy || !forwardUrl || detail.bodyTruncated}
+              onClick={() => act('forward')}
+              title={forwardUrl ? `POST to ${forwardUrl}` : 'Set a dev server URL first'}
+            >
               Forward to dev server
             </button>
             <button type="button" className="button" disabled={busy || detail.bodyTruncated} onClick={() => act('replay')}>

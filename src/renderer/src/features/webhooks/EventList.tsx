@@ -11,7 +11,9 @@ export function verdictTone(verdict: WebhookEventSummary['verdict']): string {
 
 /** The Fwd column's tooltip for an event that failed verification (its full story is in the event's forward log). */
 function forwardTitle(failed: 'forwarded_unchanged' | 'not_forwarded'): string {
-  return failed === 'not_forwarded' ? 'Not forwarded: it failed verification' : 'Forwarded unchanged: it failed verification, so it was not re-signed';
+  return failed === 'not_forwarded'
+    ? 'Not forwarded: it failed verification'
+    : 'Forwarded unchanged: it failed verification, so it was not re-signed';
 }
 
 interface Props {
@@ -28,7 +30,9 @@ export function EventList({ events, selectedId, onSelect }: Props): JSX.Element 
         <span role="columnheader">Event type</span>
         <span role="columnheader">Connection</span>
         <span role="columnheader">Verdict</span>
-        <span role="columnheader" title="Status of the last forward to your dev server">Fwd</span>
+        <span role="columnheader" title="Status of the last forward to your dev server">
+          Fwd
+        </span>
       </div>
       <div className="wh-scroller">
         {events.map((event) => (
@@ -50,13 +54,22 @@ export function EventList({ events, selectedId, onSelect }: Props): JSX.Element 
               {event.source === 'pasted' && <span className="muted"> · pasted</span>}
             </span>
             <span role="cell" className="ellipsis" title={event.connectionId ?? undefined}>
-              {event.connectionLabel ?? (event.connectionId ? <span className="mono">{event.connectionId.slice(0, 8)}…</span> : <span className="muted">—</span>)}
+              {event.connectionLabel ??
+                (event.connectionId ? <span className="mono">{event.connectionId.slice(0, 8)}…</span> : <span className="muted">—</span>)}
             </span>
             <span role="cell">
               <span className={`status ${verdictTone(event.verdict)}`}>{VERDICT_LABELS[event.verdict]}</span>
             </span>
-            <span role="cell" className="mono" title={event.lastForward?.failedVerification ? forwardTitle(event.lastForward.failedVerification) : undefined}>
-              {event.lastForward ? (event.lastForward.failedVerification === 'not_forwarded' ? 'held' : `${event.lastForward.status ?? 'failed'}${event.lastForward.failedVerification ? '*' : ''}`) : ''}
+            <span
+              role="cell"
+              className="mono"
+              title={event.lastForward?.failedVerification ? forwardTitle(event.lastForward.failedVerification) : undefined}
+            >
+              {event.lastForward
+                ? event.lastForward.failedVerification === 'not_forwarded'
+                  ? 'held'
+                  : `${event.lastForward.status ?? 'failed'}${event.lastForward.failedVerification ? '*' : ''}`
+                : ''}
             </span>
           </div>
         ))}

@@ -46,7 +46,15 @@ export function ForwardPanel({ state, onState }: { state: WebhookState; onState:
         onSubmit={(e) => {
           e.preventDefault();
           unwrap(workbench().webhooks.setForwarding({ url: url.trim() === '' ? null : url.trim(), mode, auto, unverified })).then(
-            (next) => (onState(next), setResult({ ok: true, text: next.forwarding.url ? `Saved. ${next.forwarding.auto ? 'Every event received from now on goes' : 'Use “Forward” on an event to send it'} to ${next.forwarding.url}.` : 'Forwarding is off.' })),
+            (next) => (
+              onState(next),
+              setResult({
+                ok: true,
+                text: next.forwarding.url
+                  ? `Saved. ${next.forwarding.auto ? 'Every event received from now on goes' : 'Use “Forward” on an event to send it'} to ${next.forwarding.url}.`
+                  : 'Forwarding is off.',
+              })
+            ),
             (err: Error) => setResult({ ok: false, text: err.message }),
           );
         }}
@@ -59,8 +67,9 @@ export function ForwardPanel({ state, onState }: { state: WebhookState; onState:
           <SelectField label="Mode" value={mode} options={MODE_OPTIONS} onChange={setMode} />
         </div>
         <p className="hint muted">
-          Re-signed: same body and event id, a fresh timestamp signed with this environment’s secret. Byte for byte: exactly what arrived, original headers; your
-          server’s SDK rejects it once it is more than 5 minutes old. An event that failed verification here is never re-signed, in either mode.
+          Re-signed: same body and event id, a fresh timestamp signed with this environment’s secret. Byte for byte: exactly what arrived,
+          original headers; your server’s SDK rejects it once it is more than 5 minutes old. An event that failed verification here is never
+          re-signed, in either mode.
         </p>
         <SelectField label="Events that fail verification" value={unverified} options={UNVERIFIED_OPTIONS} onChange={setUnverified} />
         <div className="inline-fields">

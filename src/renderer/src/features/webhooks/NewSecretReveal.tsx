@@ -27,8 +27,8 @@ export function NewSecretReveal({ revealId, onDone }: { revealId: string; onDone
   return (
     <div className="check-warn" role="region" aria-label="New webhook secret">
       <p>
-        <strong>New secret, shown only this once.</strong> Copy it now and set it on your dev server (the secret its SDK’s <code>webhooks.unwrap</code> uses); the
-        app will not show it again.
+        <strong>New secret, shown only this once.</strong> Copy it now and set it on your dev server (the secret its SDK’s{' '}
+        <code>webhooks.unwrap</code> uses); the app will not show it again.
       </p>
       {prepared && (
         <div className="inline-fields">
@@ -38,7 +38,12 @@ export function NewSecretReveal({ revealId, onDone }: { revealId: string; onDone
           <button
             type="button"
             className="button"
-            onClick={() => writeClipboard(prepared.content).then(() => setResult({ ok: true, text: 'Copied the new secret.' }), (e: Error) => setResult({ ok: false, text: e.message }))}
+            onClick={() =>
+              writeClipboard(prepared.content).then(
+                () => setResult({ ok: true, text: 'Copied the new secret.' }),
+                (e: Error) => setResult({ ok: false, text: e.message }),
+              )
+            }
           >
             Copy secret
           </button>

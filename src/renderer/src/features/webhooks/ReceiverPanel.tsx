@@ -28,15 +28,17 @@ export function ReceiverPanel({ state, onState }: Props): JSX.Element {
   /** `replacesSecret`: the act stores another secret or none, so a secret still shown is no longer the one in use. */
   const run = (call: Promise<Result<WebhookState | WebhookSecretChange>>, done: string, replacesSecret = false): void => {
     setBusy(true);
-    unwrap(call).then(
-      (next) => {
-        const { revealId: generated = null, ...nextState } = next as Partial<WebhookSecretChange> & WebhookState;
-        onState(nextState);
-        if (generated !== null || replacesSecret) setRevealId(generated);
-        setResult({ ok: true, text: generated ? `${done} A new secret was generated and is shown above, this once.` : done });
-      },
-      (e: Error) => setResult({ ok: false, text: e.message }),
-    ).finally(() => setBusy(false));
+    unwrap(call)
+      .then(
+        (next) => {
+          const { revealId: generated = null, ...nextState } = next as Partial<WebhookSecretChange> & WebhookState;
+          onState(nextState);
+          if (generated !== null || replacesSecret) setRevealId(generated);
+          setResult({ ok: true, text: generated ? `${done} A new secret was generated and is shown above, this once.` : done });
+        },
+        (e: Error) => setResult({ ok: false, text: e.message }),
+      )
+      .finally(() => setBusy(false));
   };
   const start = (): void => {
     const value = port.trim();
@@ -52,16 +54,25 @@ export function ReceiverPanel({ state, onState }: Props): JSX.Element {
     <section className="card" aria-labelledby="wh-receiver-title">
       <div className="card-head">
         <h2 id="wh-receiver-title">Receiver</h2>
-        <span className={`badge ${receiver.listening ? 'badge-ok' : 'badge-warn'}`}>{receiver.listening ? `Listening on port ${receiver.port}` : 'Not listening'}</span>
+        <span className={`badge ${receiver.listening ? 'badge-ok' : 'badge-warn'}`}>
+          {receiver.listening ? `Listening on port ${receiver.port}` : 'Not listening'}
+        </span>
       </div>
       {receiver.listening && receiver.url ? (
         <>
-          <p className="hint muted">Give this URL to the sender{state.simulator ? ' (the Local simulator already posts here)' : ', e.g. as the target of your own tunnel'}:</p>
+          <p className="hint muted">
+            Give this URL to the sender
+            {state.simulator ? ' (the Local simulator already posts here)' : ', e.g. as the target of your own tunnel'}:
+          </p>
           <div className="inline-fields">
             <code className="request-id wh-url" aria-label="Receiver URL">
               {receiver.url}
             </code>
-            <button type="button" className="button" onClick={() => void copyText(receiver.url ?? '', 'the receiver URL').then((text) => setResult({ ok: true, text }))}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void copyText(receiver.url ?? '', 'the receiver URL').then((text) => setResult({ ok: true, text }))}
+            >
               Copy URL
             </button>
             <button type="button" className="button" disabled={busy} onClick={() => run(workbench().webhooks.stopReceiver({}), 'Stopped.')}>
@@ -106,18 +117,34 @@ export function ReceiverPanel({ state, onState }: Props): JSX.Element {
       >
         <label className="field wh-grow">
           <span>{state.hasSecret ? 'Replace secret' : 'Secret'}</span>
-          <input type="password" autoComplete="off" value={secret} onChange={(e) => setSecret(e.target.value)} placeholder="base64, as Finch shows it" />
+          <input
+            type="password"
+            autoComplete="off"
+            value={secret}
+            onChange={(e) => setSecret(e.target.value)}
+            placeholder="base64, as Finch shows it"
+          />
         </label>
         <button type="submit" className="button" disabled={busy || secret.trim() === ''}>
           {state.simulator ? 'Use my own' : 'Store secret'}
         </button>
         {state.simulator && (
-          <button type="button" className="button" disabled={busy} onClick={() => run(workbench().webhooks.generateSecret({}), 'Generated and stored.')}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => run(workbench().webhooks.generateSecret({}), 'Generated and stored.')}
+          >
             {state.hasSecret ? 'Generate new' : 'Generate'}
           </button>
         )}
         {state.hasSecret && (
-          <button type="button" className="button button-danger-outline" disabled={busy} onClick={() => run(workbench().webhooks.clearSecret({}), 'Secret forgotten.', true)}>
+          <button
+            type="button"
+            className="button button-danger-outline"
+            disabled={busy}
+            onClick={() => run(workbench().webhooks.clearSecret({}), 'Secret forgotten.', true)}
+          >
             Forget
           </button>
         )}

@@ -51,29 +51,43 @@ export function TriggerPanel({ connections }: { connections: ConnectionView[] })
   const send = (): void => {
     setBusy(true);
     setResult(null);
-    unwrap(workbench().webhooks.trigger({ connectionId, eventType, body, ...(signing === 'valid' ? {} : { tamper: signing }) })).then(
-      (sent) => setResult({ ok: true, text: `Sent ${eventType} (finch-event-id ${sent.eventId}) to ${sent.deliveries} endpoint${sent.deliveries === 1 ? '' : 's'}.` }),
-      (e: Error) => setResult({ ok: false, text: e.message }),
-    ).finally(() => setBusy(false));
+    unwrap(workbench().webhooks.trigger({ connectionId, eventType, body, ...(signing === 'valid' ? {} : { tamper: signing }) }))
+      .then(
+        (sent) =>
+          setResult({
+            ok: true,
+            text: `Sent ${eventType} (finch-event-id ${sent.eventId}) to ${sent.deliveries} endpoint${sent.deliveries === 1 ? '' : 's'}.`,
+          }),
+        (e: Error) => setResult({ ok: false, text: e.message }),
+      )
+      .finally(() => setBusy(false));
   };
 
   if (live.length === 0) {
     return (
       <section className="card empty-state" aria-labelledby="wh-trigger-title">
         <h2 id="wh-trigger-title">Trigger an event</h2>
-        <p className="muted">No live connection in the Local simulator yet. Create one under Sandbox or Connections; its events then show up here.</p>
+        <p className="muted">
+          No live connection in the Local simulator yet. Create one under Sandbox or Connections; its events then show up here.
+        </p>
       </section>
     );
   }
   return (
     <section className="card" aria-labelledby="wh-trigger-title">
       <h2 id="wh-trigger-title">Trigger an event</h2>
-      <p className="hint muted">The simulator also sends events by itself when its state changes: sandbox edits after their sync job, status changes, job completions, new connections.</p>
+      <p className="hint muted">
+        The simulator also sends events by itself when its state changes: sandbox edits after their sync job, status changes, job
+        completions, new connections.
+      </p>
       <div className="inline-fields">
         <SelectField
           label="Connection"
           value={connectionId}
-          options={live.map((c) => ({ value: c.id, label: `${c.customerName ?? 'No customer'} · ${c.providerId ?? '?'} · ${c.id.slice(0, 8)}…` }))}
+          options={live.map((c) => ({
+            value: c.id,
+            label: `${c.customerName ?? 'No customer'} · ${c.providerId ?? '?'} · ${c.id.slice(0, 8)}…`,
+          }))}
           onChange={setPicked}
         />
         <SelectField label="Event type" value={eventType} options={WEBHOOK_EVENT_TYPES} onChange={setEventType} />
@@ -95,7 +109,12 @@ export function TriggerPanel({ connections }: { connections: ConnectionView[] })
         <button type="button" className="button" onClick={loadPreview} disabled={!edited}>
           Reset to preview
         </button>
-        <button type="button" className="button button-primary" onClick={send} disabled={busy || jsonProblem !== null || body.trim() === ''}>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={send}
+          disabled={busy || jsonProblem !== null || body.trim() === ''}
+        >
           Send event
         </button>
       </div>

@@ -16,25 +16,42 @@ export function VerifyPanel({ environmentName, hasSecret }: { environmentName: s
     <section className="card" aria-labelledby="wh-verify-title">
       <h2 id="wh-verify-title">Verify a payload</h2>
       <p className="hint muted">
-        Checks it exactly as the SDK’s <code>webhooks.unwrap</code> would, with the secret stored for “{environmentName}”{hasSecret ? '' : ' (none stored yet)'}, and
-        says why it fails. Paste the raw body: not one your framework parsed and printed again.
+        Checks it exactly as the SDK’s <code>webhooks.unwrap</code> would, with the secret stored for “{environmentName}”
+        {hasSecret ? '' : ' (none stored yet)'}, and says why it fails. Paste the raw body: not one your framework parsed and printed again.
       </p>
       <form
         aria-label="Verify a payload"
         onSubmit={(e) => {
           e.preventDefault();
           setError(null);
-          unwrap(workbench().webhooks.verifyPasted({ headers, body })).then(setOutcome, (err: Error) => (setOutcome(null), setError({ ok: false, text: err.message })));
+          unwrap(workbench().webhooks.verifyPasted({ headers, body })).then(
+            setOutcome,
+            (err: Error) => (setOutcome(null), setError({ ok: false, text: err.message })),
+          );
         }}
       >
         <div className="wh-two">
           <label className="field">
             <span>Headers</span>
-            <textarea className="wh-code" rows={6} spellCheck={false} value={headers} onChange={(e) => setHeaders(e.target.value)} placeholder={'finch-event-id: …\nfinch-timestamp: …\nfinch-signature: v1,…'} />
+            <textarea
+              className="wh-code"
+              rows={6}
+              spellCheck={false}
+              value={headers}
+              onChange={(e) => setHeaders(e.target.value)}
+              placeholder={'finch-event-id: …\nfinch-timestamp: …\nfinch-signature: v1,…'}
+            />
           </label>
           <label className="field">
             <span>Raw body</span>
-            <textarea className="wh-code" rows={6} spellCheck={false} value={body} onChange={(e) => setBody(e.target.value)} placeholder='{"event_type": "…", …}' />
+            <textarea
+              className="wh-code"
+              rows={6}
+              spellCheck={false}
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+              placeholder='{"event_type": "…", …}'
+            />
           </label>
         </div>
         <div className="form-actions wh-actions">
@@ -46,7 +63,10 @@ export function VerifyPanel({ environmentName, hasSecret }: { environmentName: s
       <ResultMessage result={error} />
       {outcome && (
         <div role="status" aria-label="Verification result">
-          <p className={`verdict ${outcome.verdict === 'verified' ? 'verdict-ok' : 'verdict-blocked'}`}>{outcome.verdict === 'verified' ? 'Verified: ' : 'Rejected: '}{outcome.verdictMessage}</p>
+          <p className={`verdict ${outcome.verdict === 'verified' ? 'verdict-ok' : 'verdict-blocked'}`}>
+            {outcome.verdict === 'verified' ? 'Verified: ' : 'Rejected: '}
+            {outcome.verdictMessage}
+          </p>
           <ChecksList checks={outcome.checks} />
         </div>
       )}

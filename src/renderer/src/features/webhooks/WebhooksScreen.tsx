@@ -27,7 +27,9 @@ export function WebhooksScreen({ environment }: { environment: EnvironmentView |
   return (
     <section className="screen screen-wide" aria-labelledby="webhooks-title">
       <h1 id="webhooks-title">Webhooks</h1>
-      <p className="lede">Receive Finch-signed events on this machine, see why each one verifies or not, and forward them to your dev server.</p>
+      <p className="lede">
+        Receive Finch-signed events on this machine, see why each one verifies or not, and forward them to your dev server.
+      </p>
       {error && (
         <p className="field-error" role="alert">
           {error}
@@ -39,7 +41,11 @@ export function WebhooksScreen({ environment }: { environment: EnvironmentView |
             <ReceiverPanel state={state} onState={setState} />
             <ForwardPanel state={state} onState={setState} />
           </div>
-          {state.simulator ? <TriggerPanel connections={connections} /> : <VerifyPanel environmentName={state.environmentName} hasSecret={state.hasSecret} />}
+          {state.simulator ? (
+            <TriggerPanel connections={connections} />
+          ) : (
+            <VerifyPanel environmentName={state.environmentName} hasSecret={state.hasSecret} />
+          )}
         </>
       )}
       <h2 className="wh-list-title">Received events</h2>
@@ -58,7 +64,15 @@ export function WebhooksScreen({ environment }: { environment: EnvironmentView |
         ) : (
           <EventList events={events} selectedId={selectedId} onSelect={select} />
         )}
-        {selected && <EventDetail event={selected} forwardUrl={state?.forwarding.url ?? null} unverified={state?.forwarding.unverified ?? 'forward_unchanged'} onClose={() => setSelectedId(null)} onSelect={select} />}
+        {selected && (
+          <EventDetail
+            event={selected}
+            forwardUrl={state?.forwarding.url ?? null}
+            unverified={state?.forwarding.unverified ?? 'forward_unchanged'}
+            onClose={() => setSelectedId(null)}
+            onSelect={select}
+          />
+        )}
       </div>
       {state?.simulator && <DeliveryLog refreshKey={events.length + (events[0]?.id ?? 0)} />}
       {state?.simulator && <VerifyPanel environmentName={state.environmentName} hasSecret={state.hasSecret} />}

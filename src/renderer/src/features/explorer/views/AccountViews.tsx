@@ -22,7 +22,10 @@ export function ProvidersView({ connection, onWatchJob }: ViewProps): JSX.Elemen
           .concat({
             id: 'auth_methods',
             header: 'authentication methods',
-            value: (r) => (Array.isArray(r['authentication_methods']) ? (r['authentication_methods'] as { type?: string }[]).map((m) => m.type).join(', ') : r['authentication_methods']),
+            value: (r) =>
+              Array.isArray(r['authentication_methods'])
+                ? (r['authentication_methods'] as { type?: string }[]).map((m) => m.type).join(', ')
+                : r['authentication_methods'],
           })
       }
       rowKey={(r, i) => String(r['id'] ?? i)}
@@ -37,7 +40,14 @@ export function ProvidersView({ connection, onWatchJob }: ViewProps): JSX.Elemen
 export function IntrospectView({ connection, onWatchJob }: ViewProps): JSX.Element {
   const read = useRead(connection.id, () => unwrap(workbench().explorer.introspect({ connectionId: connection.id })));
   return (
-    <DetailCard title="Introspect" endpoint="GET /introspect" read={read} what="introspection" connectionId={connection.id} onWatchJob={onWatchJob}>
+    <DetailCard
+      title="Introspect"
+      endpoint="GET /introspect"
+      read={read}
+      what="introspection"
+      connectionId={connection.id}
+      onWatchJob={onWatchJob}
+    >
       {(data, revealed) => <Facts value={data} revealed={revealed} />}
     </DetailCard>
   );

@@ -29,18 +29,42 @@ export function BenefitsView({ connection, people, onOpenPerson, onWatchJob }: V
         first={['description', 'type', 'frequency', 'benefit_id']}
         rowKey={(r, i) => String(r['benefit_id'] ?? i)}
         onOpen={(r) => setOpen(String(r['benefit_id']))}
-        empty={<p className="muted">Finch returned no benefits for this company. The provider may not support benefits (see Providers), or the company has none set up.</p>}
+        empty={
+          <p className="muted">
+            Finch returned no benefits for this company. The provider may not support benefits (see Providers), or the company has none set
+            up.
+          </p>
+        }
         exportStem={stemFor('benefits', connection)}
         connectionId={connection.id}
         onWatchJob={onWatchJob}
       />
-      {open && <BenefitDetail key={open} benefitId={open} connectionId={connection.id} people={people} onOpenPerson={onOpenPerson} onWatchJob={onWatchJob} onClose={() => setOpen(null)} />}
+      {open && (
+        <BenefitDetail
+          key={open}
+          benefitId={open}
+          connectionId={connection.id}
+          people={people}
+          onOpenPerson={onOpenPerson}
+          onWatchJob={onWatchJob}
+          onClose={() => setOpen(null)}
+        />
+      )}
     </>
   );
 }
 
-function BenefitDetail(props: { benefitId: string; connectionId: string; people: ViewProps['people']; onOpenPerson: (id: string) => void; onWatchJob: (id: string) => void; onClose: () => void }): JSX.Element {
-  const read = useRead(`${props.connectionId}:${props.benefitId}`, () => unwrap(workbench().explorer.benefit({ connectionId: props.connectionId, benefitId: props.benefitId })));
+function BenefitDetail(props: {
+  benefitId: string;
+  connectionId: string;
+  people: ViewProps['people'];
+  onOpenPerson: (id: string) => void;
+  onWatchJob: (id: string) => void;
+  onClose: () => void;
+}): JSX.Element {
+  const read = useRead(`${props.connectionId}:${props.benefitId}`, () =>
+    unwrap(workbench().explorer.benefit({ connectionId: props.connectionId, benefitId: props.benefitId })),
+  );
   const [revealed, setRevealed] = useState(false);
   const nameOf = useMemo(() => nameIndex(props.people), [props.people]);
   const rows = useMemo(() => read.data?.individuals ?? [], [read.data]);
@@ -50,7 +74,11 @@ function BenefitDetail(props: { benefitId: string; connectionId: string; people:
       { id: 'name', header: 'Name (directory)', value: (r) => nameOf(r.id) ?? undefined },
       { id: 'code', header: 'Item code', value: (r) => r.code, width: '90px', render: (r) => <CodeBadge code={r.code} /> },
       { id: 'error', header: 'Item error', value: (r) => (r.code === 200 ? undefined : itemErrorText(r.code, r.body)) },
-      ...inferColumns(rows.filter((r) => r.code === 200), (r) => r.body, { prefix: 'body.' }),
+      ...inferColumns(
+        rows.filter((r) => r.code === 200),
+        (r) => r.body,
+        { prefix: 'body.' },
+      ),
     ],
     [rows, nameOf],
   );
@@ -70,7 +98,14 @@ function BenefitDetail(props: { benefitId: string; connectionId: string; people:
       {read.loading && !read.data && <p className="muted">Reading the benefit, its enrolled ids and their benefit details…</p>}
       {read.error && <ReadError failure={read.error} what="the benefit" onRetry={read.reload} />}
       {benefit?.accepted && (
-        <AcceptedNotice what="benefit data" accepted={benefit.accepted} requestIds={read.data!.requestIds} connectionId={props.connectionId} onRetry={read.reload} onWatchJob={props.onWatchJob} />
+        <AcceptedNotice
+          what="benefit data"
+          accepted={benefit.accepted}
+          requestIds={read.data!.requestIds}
+          connectionId={props.connectionId}
+          onRetry={read.reload}
+          onWatchJob={props.onWatchJob}
+        />
       )}
       {read.data && !benefit?.accepted && (
         <>

@@ -26,7 +26,14 @@ export function DateRangeFields({ range, onChange }: { range: DateRange; onChang
       </label>
       <label className="field">
         <span>End date</span>
-        <input type="date" required value={range.endDate} onChange={(e) => onChange({ ...range, endDate: e.target.value })} aria-invalid={backwards ? true : undefined} aria-describedby={backwards ? errorId : undefined} />
+        <input
+          type="date"
+          required
+          value={range.endDate}
+          onChange={(e) => onChange({ ...range, endDate: e.target.value })}
+          aria-invalid={backwards ? true : undefined}
+          aria-describedby={backwards ? errorId : undefined}
+        />
       </label>
       {backwards && (
         <p className="field-error" role="alert" id={errorId}>

@@ -20,8 +20,13 @@ function parseObject(text: string, field: string): { value?: Record<string, stri
   if (!text.trim()) return {};
   try {
     const parsed: unknown = JSON.parse(text);
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { error: `${field} must be a JSON object, e.g. {"page": "1"}` };
-    return { value: Object.fromEntries(Object.entries(parsed as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])) };
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+      return { error: `${field} must be a JSON object, e.g. {"page": "1"}` };
+    return {
+      value: Object.fromEntries(
+        Object.entries(parsed as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+      ),
+    };
   } catch (error) {
     return { error: `${field} is not valid JSON: ${(error as Error).message}` };
   }
@@ -78,20 +83,34 @@ export function ForwardView({ connection }: ViewProps): JSX.Element {
   return (
     <section className="card" aria-label="Request forwarding">
       <h2>Request forwarding (POST /forward)</h2>
-      <p className="muted">A raw request to the provider’s own API, sent by Finch with the employer’s authorization. The answer is the provider’s, untranslated.</p>
+      <p className="muted">
+        A raw request to the provider’s own API, sent by Finch with the employer’s authorization. The answer is the provider’s,
+        untranslated.
+      </p>
       {support.error && <ReadError failure={support.error} what="whether this connection can be forwarded to" onRetry={support.reload} />}
       {info && (
-        <p className={`notice ${info.verdict === 'supported' ? 'notice-info' : info.verdict === 'unsupported' ? 'notice-error' : 'notice-warning'}`} role="note" aria-label="Forwarding support">
+        <p
+          className={`notice ${info.verdict === 'supported' ? 'notice-info' : info.verdict === 'unsupported' ? 'notice-error' : 'notice-warning'}`}
+          role="note"
+          aria-label="Forwarding support"
+        >
           <span>
-            <strong>{info.verdict === 'supported' ? 'Supported.' : info.verdict === 'unsupported' ? 'Not available for this connection.' : 'May not be supported.'}</strong> {info.reason}
+            <strong>
+              {info.verdict === 'supported'
+                ? 'Supported.'
+                : info.verdict === 'unsupported'
+                  ? 'Not available for this connection.'
+                  : 'May not be supported.'}
+            </strong>{' '}
+            {info.reason}
           </span>
         </p>
       )}
       {production && (
         <div className="notice notice-error production-warning" role="alert">
           <span>
-            <strong>PRODUCTION:</strong> a forwarded request reaches the employer’s real payroll system. A POST, PUT, PATCH or DELETE can change their real data. Send only what you would
-            run against their live account.
+            <strong>PRODUCTION:</strong> a forwarded request reaches the employer’s real payroll system. A POST, PUT, PATCH or DELETE can
+            change their real data. Send only what you would run against their live account.
           </span>
         </div>
       )}
@@ -107,7 +126,13 @@ export function ForwardView({ connection }: ViewProps): JSX.Element {
           </label>
           <label className="field forward-route">
             <span>Route (on the provider’s API)</span>
-            <input value={route} onChange={(e) => setRoute(e.target.value)} spellCheck={false} maxLength={500} placeholder="/v1/employees" />
+            <input
+              value={route}
+              onChange={(e) => setRoute(e.target.value)}
+              spellCheck={false}
+              maxLength={500}
+              placeholder="/v1/employees"
+            />
           </label>
         </div>
         <label className="field">
@@ -117,7 +142,13 @@ export function ForwardView({ connection }: ViewProps): JSX.Element {
         {parsedParams.error && <p className="field-error">{parsedParams.error}</p>}
         <label className="field">
           <span>Headers (JSON object)</span>
-          <textarea rows={2} value={headers} onChange={(e) => setHeaders(e.target.value)} spellCheck={false} placeholder='{"Accept": "application/json"}' />
+          <textarea
+            rows={2}
+            value={headers}
+            onChange={(e) => setHeaders(e.target.value)}
+            spellCheck={false}
+            placeholder='{"Accept": "application/json"}'
+          />
         </label>
         {parsedHeaders.error && <p className="field-error">{parsedHeaders.error}</p>}
         {method !== 'GET' && (
@@ -128,7 +159,8 @@ export function ForwardView({ connection }: ViewProps): JSX.Element {
         )}
         {production && (
           <label className="checkbox">
-            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> I understand this reaches the employer’s real system
+            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> I understand this reaches the
+            employer’s real system
           </label>
         )}
         <button
@@ -143,18 +175,29 @@ export function ForwardView({ connection }: ViewProps): JSX.Element {
       {answer && (
         <div className="forward-answer" aria-label="Provider answer" role="region">
           <h3>
-            Provider answered <span className={`status ${answer.providerStatus && answer.providerStatus < 400 ? 'tone-ok' : 'tone-error'}`}>{answer.providerStatus ?? '—'}</span>
+            Provider answered{' '}
+            <span className={`status ${answer.providerStatus && answer.providerStatus < 400 ? 'tone-ok' : 'tone-error'}`}>
+              {answer.providerStatus ?? '—'}
+            </span>
           </h3>
           <RequestIds ids={answer.requestIds} prefix={`Finch answered ${answer.status}`} />
           {answer.providerHeaders?.['x-finch-simulator'] === 'forward-echo' && (
-            <p className="muted">The local simulator has no provider behind it: its answer echoes the request Finch would have forwarded.</p>
+            <p className="muted">
+              The local simulator has no provider behind it: its answer echoes the request Finch would have forwarded.
+            </p>
           )}
           <h3>Headers</h3>
-          <pre tabIndex={0} className="json">{JSON.stringify(answer.providerHeaders, null, 2)}</pre>
+          <pre tabIndex={0} className="json">
+            {JSON.stringify(answer.providerHeaders, null, 2)}
+          </pre>
           <h3>Body</h3>
-          <pre tabIndex={0} className="json">{pretty(answer.providerBody)}</pre>
+          <pre tabIndex={0} className="json">
+            {pretty(answer.providerBody)}
+          </pre>
           <h3>The request Finch sent</h3>
-          <pre tabIndex={0} className="json">{JSON.stringify(answer.request, null, 2)}</pre>
+          <pre tabIndex={0} className="json">
+            {JSON.stringify(answer.request, null, 2)}
+          </pre>
         </div>
       )}
     </section>

@@ -16,7 +16,9 @@ type Quota = { allowed_refreshes?: number; remaining_refreshes?: number } | unde
 
 export function JobsView({ connection, onWatchJob, watchJob }: ViewProps & { watchJob: string | null }): JSX.Element {
   const list = useRead(connection.id, () => unwrap(workbench().explorer.jobs({ connectionId: connection.id })));
-  const [open, setOpen] = useState<{ kind: 'automated' | 'manual'; id: string } | null>(watchJob ? { kind: 'automated', id: watchJob } : null);
+  const [open, setOpen] = useState<{ kind: 'automated' | 'manual'; id: string } | null>(
+    watchJob ? { kind: 'automated', id: watchJob } : null,
+  );
   const [manualId, setManualId] = useState('');
   const [started, setStarted] = useState<SyncStart | null>(null);
   const [startFailure, setStartFailure] = useState<ReadFailure | null>(null);
@@ -24,7 +26,8 @@ export function JobsView({ connection, onWatchJob, watchJob }: ViewProps & { wat
   const detail = useRead(open ? `${connection.id}:${open.kind}:${open.id}` : null, () =>
     unwrap(workbench().explorer.job({ connectionId: connection.id, kind: open!.kind, jobId: open!.id })),
   );
-  const quota = ((list.data?.data as { meta?: { quotas?: { data_sync_all?: Quota } } } | null)?.meta?.quotas?.data_sync_all ?? undefined) as Quota;
+  const quota = ((list.data?.data as { meta?: { quotas?: { data_sync_all?: Quota } } } | null)?.meta?.quotas?.data_sync_all ??
+    undefined) as Quota;
 
   const start = async () => {
     setStarting(true);
@@ -47,13 +50,17 @@ export function JobsView({ connection, onWatchJob, watchJob }: ViewProps & { wat
       <section className="card" aria-label="Data sync">
         <h2>Force a data sync</h2>
         <p>
-          <strong>Finch allows one forced <code>data_sync_all</code> per hour for a connection.</strong> Finch syncs on its own every day (every 7 days for assisted connections,
-          which cannot be forced); use this when you need fresher data now.
+          <strong>
+            Finch allows one forced <code>data_sync_all</code> per hour for a connection.
+          </strong>{' '}
+          Finch syncs on its own every day (every 7 days for assisted connections, which cannot be forced); use this when you need fresher
+          data now.
         </p>
         <p className="muted" role="note" aria-label="Refresh quota">
           {quota ? (
             <>
-              Quota now: {quota.remaining_refreshes ?? '?'} of {quota.allowed_refreshes ?? '?'} forced refresh{quota.allowed_refreshes === 1 ? '' : 'es'} left this hour (from GET /jobs/automated).
+              Quota now: {quota.remaining_refreshes ?? '?'} of {quota.allowed_refreshes ?? '?'} forced refresh
+              {quota.allowed_refreshes === 1 ? '' : 'es'} left this hour (from GET /jobs/automated).
             </>
           ) : (
             'Quota: read the job list to see it.'
@@ -64,8 +71,9 @@ export function JobsView({ connection, onWatchJob, watchJob }: ViewProps & { wat
         </button>
         {started && (
           <p className="check-ok" role="status">
-            {started.alreadyQueued ? 'A sync was already queued: this is that job (no quota spent).' : 'Sync started.'} Job {started.jobId ?? '—'} · {started.remainingRefreshes ?? '?'} of{' '}
-            {started.allowedRefreshes ?? '?'} refreshes left. Finch-Request-ID: {started.requestIds.join(', ')}
+            {started.alreadyQueued ? 'A sync was already queued: this is that job (no quota spent).' : 'Sync started.'} Job{' '}
+            {started.jobId ?? '—'} · {started.remainingRefreshes ?? '?'} of {started.allowedRefreshes ?? '?'} refreshes left.
+            Finch-Request-ID: {started.requestIds.join(', ')}
           </p>
         )}
         {startFailure && (
@@ -92,7 +100,11 @@ export function JobsView({ connection, onWatchJob, watchJob }: ViewProps & { wat
         connectionId={connection.id}
         onWatchJob={onWatchJob}
       />
-      <form className="explorer-form card" aria-label="Manual job" onSubmit={(e) => (e.preventDefault(), manualId.trim() && setOpen({ kind: 'manual', id: manualId.trim() }))}>
+      <form
+        className="explorer-form card"
+        aria-label="Manual job"
+        onSubmit={(e) => (e.preventDefault(), manualId.trim() && setOpen({ kind: 'manual', id: manualId.trim() }))}
+      >
         <label className="field">
           <span>Manual job id (from a benefit write)</span>
           <input value={manualId} onChange={(e) => setManualId(e.target.value)} spellCheck={false} maxLength={200} />

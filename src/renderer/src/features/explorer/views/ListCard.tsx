@@ -59,7 +59,14 @@ export function ListCard(props: ListCardProps): JSX.Element {
       {read.loading && !read.data && <p className="muted">Reading {props.endpoint}…</p>}
       {read.error && <ReadError failure={read.error} what={props.noun[1]} onRetry={read.reload} />}
       {read.data?.accepted && (
-        <AcceptedNotice what={props.noun[1]} accepted={read.data.accepted} requestIds={read.data.requestIds} connectionId={props.connectionId} onRetry={read.reload} onWatchJob={props.onWatchJob} />
+        <AcceptedNotice
+          what={props.noun[1]}
+          accepted={read.data.accepted}
+          requestIds={read.data.requestIds}
+          connectionId={props.connectionId}
+          onRetry={read.reload}
+          onWatchJob={props.onWatchJob}
+        />
       )}
       {read.data && !read.data.accepted && (
         <>
@@ -85,7 +92,16 @@ export function ListCard(props: ListCardProps): JSX.Element {
 }
 
 /** A one-record answer (a detail) as facts + JSON, with where it came from. */
-export function DetailCard(props: { title: string; endpoint: string; read: { data: EndpointRead | null; error: ReadFailure | null; loading: boolean; reload: () => void }; what: string; connectionId: string; onWatchJob: (jobId: string) => void; onClose?: () => void; children?: (data: unknown, revealed: boolean) => ReactNode }): JSX.Element {
+export function DetailCard(props: {
+  title: string;
+  endpoint: string;
+  read: { data: EndpointRead | null; error: ReadFailure | null; loading: boolean; reload: () => void };
+  what: string;
+  connectionId: string;
+  onWatchJob: (jobId: string) => void;
+  onClose?: () => void;
+  children?: (data: unknown, revealed: boolean) => ReactNode;
+}): JSX.Element {
   const { read } = props;
   const [revealed, setRevealed] = useState(false);
   return (
@@ -104,7 +120,14 @@ export function DetailCard(props: { title: string; endpoint: string; read: { dat
       {read.loading && !read.data && <p className="muted">Reading {props.endpoint}…</p>}
       {read.error && <ReadError failure={read.error} what={props.what} onRetry={read.reload} />}
       {read.data?.accepted && (
-        <AcceptedNotice what={props.what} accepted={read.data.accepted} requestIds={read.data.requestIds} connectionId={props.connectionId} onRetry={read.reload} onWatchJob={props.onWatchJob} />
+        <AcceptedNotice
+          what={props.what}
+          accepted={read.data.accepted}
+          requestIds={read.data.requestIds}
+          connectionId={props.connectionId}
+          onRetry={read.reload}
+          onWatchJob={props.onWatchJob}
+        />
       )}
       {read.data && !read.data.accepted && (
         <>

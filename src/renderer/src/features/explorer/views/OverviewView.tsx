@@ -26,7 +26,11 @@ export function OverviewView(props: Props): JSX.Element {
   const { connection, directory } = props;
   const company = useRead(connection.id, () => unwrap(workbench().explorer.company({ connectionId: connection.id })));
   const directoryError = directory.phase === 'failed' || directory.phase === 'cancelled' ? directory.error : null;
-  const sameCause = !!company.error && !!directoryError && company.error.kind === directoryError.kind && company.error.finchCode === directoryError.finchCode;
+  const sameCause =
+    !!company.error &&
+    !!directoryError &&
+    company.error.kind === directoryError.kind &&
+    company.error.finchCode === directoryError.finchCode;
   const complete = isComplete(directory);
   // Rows show as soon as the first page has arrived; the rest stream in behind them.
   const showTable = !directory.accepted && (directory.people.length > 0 || complete);
@@ -36,11 +40,17 @@ export function OverviewView(props: Props): JSX.Element {
       {company.loading && !company.data && <p className="muted">Reading the company…</p>}
       {/* One cause (reauth, a revoked token, no network) fails both reads: say it once. */}
       {sameCause ? (
-        <ReadError failure={company.error!} what="the company and the directory" onRetry={() => (company.reload(), props.onReloadDirectory())} />
+        <ReadError
+          failure={company.error!}
+          what="the company and the directory"
+          onRetry={() => (company.reload(), props.onReloadDirectory())}
+        />
       ) : (
         company.error && <ReadError failure={company.error} what="the company" onRetry={company.reload} />
       )}
-      {company.data && <CompanyCard read={company.data} connectionId={connection.id} onRetry={company.reload} onWatchJob={props.onWatchJob} />}
+      {company.data && (
+        <CompanyCard read={company.data} connectionId={connection.id} onRetry={company.reload} onWatchJob={props.onWatchJob} />
+      )}
       {directory.phase === 'loading' && directory.people.length === 0 && <p className="muted">Reading the first directory page…</p>}
       {directoryError && !sameCause && <ReadError failure={directoryError} what="the directory" onRetry={props.onReloadDirectory} />}
       {directory.accepted && (
@@ -74,8 +84,8 @@ export function OverviewView(props: Props): JSX.Element {
             partial={partial}
             empty={
               <p className="muted">
-                Finch answered with an empty directory. On an assisted connection that is normal until its first sync completes (see Jobs); otherwise the provider has
-                no people for this company, or the connection lacks the directory product.
+                Finch answered with an empty directory. On an assisted connection that is normal until its first sync completes (see Jobs);
+                otherwise the provider has no people for this company, or the connection lacks the directory product.
               </p>
             }
           />
@@ -88,14 +98,34 @@ export function OverviewView(props: Props): JSX.Element {
 /** What a table that is not everyone says next to its export buttons (and its exports say in their name). */
 function partialNote(directory: DirectoryState): string {
   const of = directory.total === null ? '' : ` of ${n(directory.total)}`;
-  const why = directory.phase === 'loading' ? 'still loading' : directory.phase === 'cancelled' ? 'the read was cancelled' : 'the read stopped';
+  const why =
+    directory.phase === 'loading' ? 'still loading' : directory.phase === 'cancelled' ? 'the read was cancelled' : 'the read stopped';
   return `Partial: ${n(directory.people.length)}${of} people (${why})`;
 }
 
-function CompanyCard({ read, connectionId, onRetry, onWatchJob }: { read: EndpointRead; connectionId: string; onRetry: () => void; onWatchJob: (id: string) => void }): JSX.Element {
+function CompanyCard({
+  read,
+  connectionId,
+  onRetry,
+  onWatchJob,
+}: {
+  read: EndpointRead;
+  connectionId: string;
+  onRetry: () => void;
+  onWatchJob: (id: string) => void;
+}): JSX.Element {
   const [revealed, setRevealed] = useState(false);
   if (read.accepted) {
-    return <AcceptedNotice what="company data" accepted={read.accepted} requestIds={read.requestIds} connectionId={connectionId} onRetry={onRetry} onWatchJob={onWatchJob} />;
+    return (
+      <AcceptedNotice
+        what="company data"
+        accepted={read.accepted}
+        requestIds={read.requestIds}
+        connectionId={connectionId}
+        onRetry={onRetry}
+        onWatchJob={onWatchJob}
+      />
+    );
   }
   const facts = flatten(read.data);
   const nulls = facts.filter(([, v]) => v === null).length;

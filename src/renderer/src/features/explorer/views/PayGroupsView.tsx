@@ -11,7 +11,9 @@ import { DetailCard, Facts, ListCard } from './ListCard';
 export function PayGroupsView({ connection, people, onOpenPerson, onWatchJob }: ViewProps): JSX.Element {
   const list = useRead(connection.id, () => unwrap(workbench().explorer.payGroups({ connectionId: connection.id })));
   const [open, setOpen] = useState<string | null>(null);
-  const detail = useRead(open ? `${connection.id}:${open}` : null, () => unwrap(workbench().explorer.payGroup({ connectionId: connection.id, payGroupId: open! })));
+  const detail = useRead(open ? `${connection.id}:${open}` : null, () =>
+    unwrap(workbench().explorer.payGroup({ connectionId: connection.id, payGroupId: open! })),
+  );
   const nameOf = useMemo(() => nameIndex(people), [people]);
   return (
     <>
@@ -24,13 +26,23 @@ export function PayGroupsView({ connection, people, onOpenPerson, onWatchJob }: 
         first={['name', 'pay_frequencies', 'id']}
         rowKey={(r, i) => String(r['id'] ?? i)}
         onOpen={(r) => setOpen(String(r['id']))}
-        empty={<p className="muted">Finch returned no pay groups. HRIS-only providers have none; payroll providers list one per pay schedule.</p>}
+        empty={
+          <p className="muted">Finch returned no pay groups. HRIS-only providers have none; payroll providers list one per pay schedule.</p>
+        }
         exportStem={stemFor('pay-groups', connection)}
         connectionId={connection.id}
         onWatchJob={onWatchJob}
       />
       {open && (
-        <DetailCard title="Pay group" endpoint={`GET /employer/pay-groups/${open}`} read={detail} what="the pay group" connectionId={connection.id} onWatchJob={onWatchJob} onClose={() => setOpen(null)}>
+        <DetailCard
+          title="Pay group"
+          endpoint={`GET /employer/pay-groups/${open}`}
+          read={detail}
+          what="the pay group"
+          connectionId={connection.id}
+          onWatchJob={onWatchJob}
+          onClose={() => setOpen(null)}
+        >
           {(data, revealed) => {
             const ids = ((data as { individual_ids?: unknown } | null)?.individual_ids ?? []) as unknown[];
             return (

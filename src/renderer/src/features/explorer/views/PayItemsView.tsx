@@ -61,10 +61,17 @@ export function PayItemsView({ connection, onWatchJob }: ViewProps): JSX.Element
         endpoint="GET /employer/pay-statement-item"
         noun={['item', 'items']}
         read={read}
-        rowsOf={(d) => ((d as { responses?: unknown } | null)?.responses as Record<string, unknown>[] | undefined) ?? (Array.isArray(d) ? (d as Record<string, unknown>[]) : [])}
+        rowsOf={(d) =>
+          ((d as { responses?: unknown } | null)?.responses as Record<string, unknown>[] | undefined) ??
+          (Array.isArray(d) ? (d as Record<string, unknown>[]) : [])
+        }
         first={['name', 'category', 'attributes.type', 'attributes.pre_tax', 'attributes.employer']}
         rowKey={(r, i) => `${String(r['category'])}:${String(r['name'])}:${i}`}
-        empty={<p className="muted">No pay-statement items match. Clear the filters, or read pay statements first: items come from the statements Finch has seen.</p>}
+        empty={
+          <p className="muted">
+            No pay-statement items match. Clear the filters, or read pay statements first: items come from the statements Finch has seen.
+          </p>
+        }
         exportStem={stemFor('pay-statement-items', connection)}
         connectionId={connection.id}
         onWatchJob={onWatchJob}

@@ -24,7 +24,19 @@ const PARTS = [
   ['employer_contributions', 'Employer contributions'],
 ] as const;
 
-export function PayStatementCard({ statement, name, revealed, requestIds, onClose }: { statement: Statement; name: string | null; revealed: boolean; requestIds: readonly string[]; onClose?: () => void }): JSX.Element {
+export function PayStatementCard({
+  statement,
+  name,
+  revealed,
+  requestIds,
+  onClose,
+}: {
+  statement: Statement;
+  name: string | null;
+  revealed: boolean;
+  requestIds: readonly string[];
+  onClose?: () => void;
+}): JSX.Element {
   return (
     <section className="card pay-statement" aria-label="Pay statement">
       <div className="card-head">

@@ -47,8 +47,16 @@ export function PaymentsView({ connection, people, onWatchJob }: ViewProps): JSX
   const list = useMemo(() => (Array.isArray(payments?.data) ? payments.data : []) as Payment[], [payments]);
   const columns = useMemo<DataColumn<Payment>[]>(
     () =>
-      inferColumns(list, (p) => p, { first: ['pay_date', 'pay_period.start_date', 'pay_period.end_date', 'gross_pay.amount', 'net_pay.amount', 'id'] }).map((c) =>
-        c.path === 'individual_ids' ? { ...c, header: 'people paid', value: (p: Payment) => (Array.isArray(p['individual_ids']) ? p['individual_ids'].length : p['individual_ids']) } : c,
+      inferColumns(list, (p) => p, {
+        first: ['pay_date', 'pay_period.start_date', 'pay_period.end_date', 'gross_pay.amount', 'net_pay.amount', 'id'],
+      }).map((c) =>
+        c.path === 'individual_ids'
+          ? {
+              ...c,
+              header: 'people paid',
+              value: (p: Payment) => (Array.isArray(p['individual_ids']) ? p['individual_ids'].length : p['individual_ids']),
+            }
+          : c,
       ),
     [list],
   );
@@ -60,7 +68,9 @@ export function PaymentsView({ connection, people, onWatchJob }: ViewProps): JSX
           <h2>Payments</h2>
           <RevealToggle revealed={revealed} onChange={setRevealed} />
         </div>
-        <p className="muted">GET /employer/payment by pay date. Finch keeps about two years of pay history plus the current year (less for some providers).</p>
+        <p className="muted">
+          GET /employer/payment by pay date. Finch keeps about two years of pay history plus the current year (less for some providers).
+        </p>
         <form className="explorer-form" onSubmit={(e) => (e.preventDefault(), void readPayments())}>
           <DateRangeFields range={range} onChange={setRange} />
           <button type="submit" className="button button-primary" disabled={loading}>
@@ -69,11 +79,21 @@ export function PaymentsView({ connection, people, onWatchJob }: ViewProps): JSX
         </form>
         {failure && <ReadError failure={failure} what="payments" onRetry={() => void readPayments()} />}
         {payments?.accepted && (
-          <AcceptedNotice what="payments" accepted={payments.accepted} requestIds={payments.requestIds} connectionId={connection.id} onRetry={() => void readPayments()} onWatchJob={onWatchJob} />
+          <AcceptedNotice
+            what="payments"
+            accepted={payments.accepted}
+            requestIds={payments.requestIds}
+            connectionId={connection.id}
+            onRetry={() => void readPayments()}
+            onWatchJob={onWatchJob}
+          />
         )}
         {payments && !payments.accepted && (
           <>
-            <RequestIds ids={payments.requestIds} prefix={`GET /employer/payment?start_date=${range.startDate}&end_date=${range.endDate}`} />
+            <RequestIds
+              ids={payments.requestIds}
+              prefix={`GET /employer/payment?start_date=${range.startDate}&end_date=${range.endDate}`}
+            />
             <DataTable
               label="Payments table"
               rows={list}
@@ -86,23 +106,35 @@ export function PaymentsView({ connection, people, onWatchJob }: ViewProps): JSX
               revealed={revealed}
               empty={
                 <p className="muted">
-                  No payments were paid between {range.startDate} and {range.endDate}. Widen the range; a provider without payroll (e.g. an HRIS) has none at all.
+                  No payments were paid between {range.startDate} and {range.endDate}. Widen the range; a provider without payroll (e.g. an
+                  HRIS) has none at all.
                 </p>
               }
             />
             <JsonView value={payments.data} revealed={revealed} />
           </>
         )}
-        {!payments && !failure && !loading && <p className="muted">Choose a range and read the payments; then tick payments to read their pay statements.</p>}
+        {!payments && !failure && !loading && (
+          <p className="muted">Choose a range and read the payments; then tick payments to read their pay statements.</p>
+        )}
       </section>
       {payments && !payments.accepted && list.length > 0 && (
-        <PayStatementsSection connection={connection} people={people} paymentIds={[...chosen]} payments={list} revealed={revealed} onWatchJob={onWatchJob} />
+        <PayStatementsSection
+          connection={connection}
+          people={people}
+          paymentIds={[...chosen]}
+          payments={list}
+          revealed={revealed}
+          onWatchJob={onWatchJob}
+        />
       )}
     </>
   );
 }
 
-function PayStatementsSection(props: Pick<ViewProps, 'connection' | 'people' | 'onWatchJob'> & { paymentIds: string[]; payments: Payment[]; revealed: boolean }): JSX.Element {
+function PayStatementsSection(
+  props: Pick<ViewProps, 'connection' | 'people' | 'onWatchJob'> & { paymentIds: string[]; payments: Payment[]; revealed: boolean },
+): JSX.Element {
   const { connection, paymentIds } = props;
   const operation = useOperation();
   const [result, setResult] = useState<BatchRead | null>(null);
@@ -118,7 +150,9 @@ function PayStatementsSection(props: Pick<ViewProps, 'connection' | 'people' | '
     setResult(null);
     setOpen(null);
     try {
-      setResult(await unwrap(workbench().explorer.payStatements({ connectionId: connection.id, paymentIds, operationId: operation.next() })));
+      setResult(
+        await unwrap(workbench().explorer.payStatements({ connectionId: connection.id, paymentIds, operationId: operation.next() })),
+      );
     } catch (error) {
       setFailure(toFailure(error));
     } finally {
@@ -129,7 +163,11 @@ function PayStatementsSection(props: Pick<ViewProps, 'connection' | 'people' | '
     () =>
       (result?.rows ?? []).flatMap((row) =>
         row.code === 200
-          ? (((row.body as { pay_statements?: Statement[] } | null)?.pay_statements ?? []).map((s) => ({ payment_id: row.id, pay_date: payDate.get(row.id) ?? null, ...s })) as Statement[])
+          ? (((row.body as { pay_statements?: Statement[] } | null)?.pay_statements ?? []).map((s) => ({
+              payment_id: row.id,
+              pay_date: payDate.get(row.id) ?? null,
+              ...s,
+            })) as Statement[])
           : [],
       ),
     [result, payDate],
@@ -138,7 +176,11 @@ function PayStatementsSection(props: Pick<ViewProps, 'connection' | 'people' | '
     const name: DataColumn<Statement> = { id: 'name', header: 'Name (directory)', value: (s) => nameOf(s['individual_id']) ?? undefined };
     const inferred = inferColumns(statements, (s) => s, {
       first: ['pay_date', 'individual_id', 'type', 'payment_method', 'total_hours', 'gross_pay.amount', 'net_pay.amount', 'payment_id'],
-    }).map((c) => (['earnings', 'taxes', 'employee_deductions', 'employer_contributions'].includes(c.path ?? '') ? { ...c, value: (s: Statement) => countOf(s[c.path!]) } : c));
+    }).map((c) =>
+      ['earnings', 'taxes', 'employee_deductions', 'employer_contributions'].includes(c.path ?? '')
+        ? { ...c, value: (s: Statement) => countOf(s[c.path!]) }
+        : c,
+    );
     return [inferred[0]!, name, ...inferred.slice(1)];
   }, [statements, nameOf]);
   const problems = (result?.rows ?? []).filter((r) => r.code !== 200);
@@ -148,16 +190,28 @@ function PayStatementsSection(props: Pick<ViewProps, 'connection' | 'people' | '
       <h2>Pay statements</h2>
       <p className="muted">POST /employer/pay-statement, 10 payments per call (Finch’s limit) and every page of each; 12 calls a minute.</p>
       <button type="button" className="button button-primary" disabled={running || paymentIds.length === 0} onClick={() => void read()}>
-        {paymentIds.length === 0 ? 'Tick payments above to read their statements' : `Read pay statements for ${paymentIds.length} chosen payment${paymentIds.length === 1 ? '' : 's'}`}
+        {paymentIds.length === 0
+          ? 'Tick payments above to read their statements'
+          : `Read pay statements for ${paymentIds.length} chosen payment${paymentIds.length === 1 ? '' : 's'}`}
       </button>
       {running && <OperationProgressBar operation={operation} />}
       {failure && <ReadError failure={failure} what="pay statements" onRetry={() => void read()} />}
       {result?.accepted && (
-        <AcceptedNotice what="pay statements" accepted={result.accepted} requestIds={result.requestIds} connectionId={connection.id} onRetry={() => void read()} onWatchJob={props.onWatchJob} />
+        <AcceptedNotice
+          what="pay statements"
+          accepted={result.accepted}
+          requestIds={result.requestIds}
+          connectionId={connection.id}
+          onRetry={() => void read()}
+          onWatchJob={props.onWatchJob}
+        />
       )}
       {result && !result.accepted && (
         <>
-          <RequestIds ids={result.requestIds} prefix={`${result.calls} call(s) · ${statements.length.toLocaleString('en-US')} statements from ${result.rows.length - problems.length} payment(s)`} />
+          <RequestIds
+            ids={result.requestIds}
+            prefix={`${result.calls} call(s) · ${statements.length.toLocaleString('en-US')} statements from ${result.rows.length - problems.length} payment(s)`}
+          />
           {problems.length > 0 && (
             <DataTable
               label="Payments without statements"
@@ -182,12 +236,25 @@ function PayStatementsSection(props: Pick<ViewProps, 'connection' | 'people' | '
             rowKey={(s, i) => `${String(s['payment_id'])}:${String(s['individual_id'])}:${i}`}
             onOpen={setOpen}
             revealed={props.revealed}
-            empty={<p className="muted">These payments came back without statements. Some providers report payments before their statements; read again after the next sync.</p>}
+            empty={
+              <p className="muted">
+                These payments came back without statements. Some providers report payments before their statements; read again after the
+                next sync.
+              </p>
+            }
           />
           <JsonView value={result.rows} revealed={props.revealed} label="JSON (every payment’s item)" />
         </>
       )}
-      {open && <PayStatementCard statement={open} name={nameOf(open['individual_id'])} revealed={props.revealed} requestIds={result?.requestIds ?? []} onClose={() => setOpen(null)} />}
+      {open && (
+        <PayStatementCard
+          statement={open}
+          name={nameOf(open['individual_id'])}
+          revealed={props.revealed}
+          requestIds={result?.requestIds ?? []}
+          onClose={() => setOpen(null)}
+        />
+      )}
     </section>
   );
 }

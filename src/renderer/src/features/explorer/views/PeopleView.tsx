@@ -19,7 +19,14 @@ import { CodeBadge, rowTone } from './CodeBadge';
 
 const TITLE = { individual: 'Individuals', employment: 'Employments' } as const;
 
-export function PeopleView({ kind, connection, people, directoryStatus, onOpenPerson, onWatchJob }: ViewProps & { kind: 'individual' | 'employment' }): JSX.Element {
+export function PeopleView({
+  kind,
+  connection,
+  people,
+  directoryStatus,
+  onOpenPerson,
+  onWatchJob,
+}: ViewProps & { kind: 'individual' | 'employment' }): JSX.Element {
   const operation = useOperation();
   const [result, setResult] = useState<BatchRead | null>(null);
   const [failure, setFailure] = useState<ReadFailure | null>(null);
@@ -44,7 +51,10 @@ export function PeopleView({ kind, connection, people, directoryStatus, onOpenPe
       setRunning(false);
     }
   };
-  const pasted = idsText.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+  const pasted = idsText
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   // Only a complete directory is "everyone"; one cut short lets main read the directory itself.
   const everyone = people && directoryStatus === 'complete' ? people.map((p) => String(p['id'] ?? '')).filter(Boolean) : undefined;
   const waitingForDirectory = directoryStatus === 'loading';
@@ -55,7 +65,12 @@ export function PeopleView({ kind, connection, people, directoryStatus, onOpenPe
     const fixed: DataColumn<BatchRow>[] = [
       { id: 'individual_id', header: 'Individual id', value: (r) => r.id, width: 'minmax(160px, 1.4fr)' },
       { id: 'code', header: 'Item code', value: (r) => r.code, width: '90px', render: (r) => <CodeBadge code={r.code} /> },
-      { id: 'item_error', header: 'Item error', value: (r) => (r.code === 200 ? undefined : itemErrorText(r.code, r.body)), width: 'minmax(200px, 2fr)' },
+      {
+        id: 'item_error',
+        header: 'Item error',
+        value: (r) => (r.code === 200 ? undefined : itemErrorText(r.code, r.body)),
+        width: 'minmax(200px, 2fr)',
+      },
       { id: 'name', header: 'Name (directory)', value: (r) => nameOf(r.id) ?? undefined },
     ];
     const ok = result.rows.filter((r) => r.code === 200);
@@ -70,16 +85,33 @@ export function PeopleView({ kind, connection, people, directoryStatus, onOpenPe
         <RevealToggle revealed={revealed} onChange={setRevealed} />
       </div>
       <p className="muted">
-        POST /employer/{kind} in chunks of 1,000 ids: Finch allows up to 10,000 per call and its limit (20 calls a minute) counts calls, not people.
+        POST /employer/{kind} in chunks of 1,000 ids: Finch allows up to 10,000 per call and its limit (20 calls a minute) counts calls, not
+        people.
       </p>
       <div className="explorer-form">
         {/* While the directory streams in, "everyone" is not known yet: reading it again in main would spend the same budget twice. */}
-        <button type="button" className="button button-primary" disabled={running || waitingForDirectory} onClick={() => void read(everyone)}>
-          Read everyone{everyone ? ` (${everyone.length.toLocaleString('en-US')} people)` : waitingForDirectory ? ' (waiting for the directory to load)' : ' in the directory'}
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={running || waitingForDirectory}
+          onClick={() => void read(everyone)}
+        >
+          Read everyone
+          {everyone
+            ? ` (${everyone.length.toLocaleString('en-US')} people)`
+            : waitingForDirectory
+              ? ' (waiting for the directory to load)'
+              : ' in the directory'}
         </button>
         <label className="field ids-field">
           <span>Or read these individual ids (one per line)</span>
-          <textarea rows={2} value={idsText} onChange={(e) => setIdsText(e.target.value)} spellCheck={false} placeholder="e.g. ids from your own system" />
+          <textarea
+            rows={2}
+            value={idsText}
+            onChange={(e) => setIdsText(e.target.value)}
+            spellCheck={false}
+            placeholder="e.g. ids from your own system"
+          />
         </label>
         <button type="button" className="button" disabled={running || pasted.length === 0} onClick={() => void read(pasted)}>
           Read {pasted.length || ''} id{pasted.length === 1 ? '' : 's'}
@@ -117,14 +149,18 @@ export function PeopleView({ kind, connection, people, directoryStatus, onOpenPe
             }
             empty={
               <p className="muted">
-                {onlyErrors ? 'No per-item errors: every id came back 200.' : 'No people to read: the directory is empty. Check the connection’s products, or wait for its first sync.'}
+                {onlyErrors
+                  ? 'No per-item errors: every id came back 200.'
+                  : 'No people to read: the directory is empty. Check the connection’s products, or wait for its first sync.'}
               </p>
             }
           />
           <JsonView value={result.rows} revealed={revealed} label="JSON (every item with its code)" />
         </>
       )}
-      {!result && !failure && !running && <p className="muted">Nothing read yet: choose “Read everyone”, or paste ids to check how Finch answers for them.</p>}
+      {!result && !failure && !running && (
+        <p className="muted">Nothing read yet: choose “Read everyone”, or paste ids to check how Finch answers for them.</p>
+      )}
     </section>
   );
 }
