@@ -142,7 +142,13 @@ export default tseslint.config(
               message: 'Features get Electron only through ports the composition root passes in.',
             },
             {
-              target: ['./src/main/features', './src/main/platform', './src/main/electron', './src/main/handlers.ts'],
+              target: [
+                './src/main/features',
+                './src/main/platform',
+                './src/main/electron',
+                './src/main/handler-map.ts',
+                './src/main/services.ts',
+              ],
               from: './src/main/core.ts',
               message: 'Only the entry points (src/main/index.ts, src/harness/server.ts) import the composition root.',
             },

@@ -6,16 +6,12 @@
  */
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { Contract, HandlerMap } from '../shared/contract';
+import type { HandlerMap } from '../shared/contract';
 import { contract } from '../shared/contract';
-import type { AppInfoSource } from './features/app/app-info';
-import type { Clock } from './platform/clock';
 import { scaledClock, systemClock } from './platform/clock';
 import { ConnectFlow } from './features/connect/connect-flow';
 import { ConnectionService } from './platform/workspace/connection-service';
 import { ConnectionLifecycle } from './platform/workspace/connection-lifecycle';
-import type { RedirectOpener } from './features/connect/redirect-opener';
-import type { ExportSaver } from './features/files/export-saver';
 import { exportSaverFrom } from './features/files/export-saver';
 import { ExportGate } from './features/files/export-gate';
 import { ConnectTraces } from './platform/connect-traces/connect-trace';
@@ -30,108 +26,30 @@ import type { OperationProgress } from './platform/operations/operations';
 import { OperationRegistry } from './platform/operations/operations';
 import { EnvironmentService } from './platform/workspace/environment-service';
 import { createBatcher } from './platform/events/batcher';
-import type { EventHub } from './platform/events/event-hub';
 import { createEventHub } from './platform/events/event-hub';
 import { FinchGateway } from './platform/finch/gateway';
 import type { MeterReading } from './platform/finch/rate-limiter';
 import { RateLimiter } from './platform/finch/rate-limiter';
-import { buildAppHandlers } from './features/app/handlers';
-import { buildSettingsHandlers } from './features/settings/handlers';
-import { buildEnvironmentHandlers } from './features/environments/handlers';
-import { buildConnectionHandlers } from './features/connections/handlers';
-import { buildConnectHandlers } from './features/connect/handlers';
-import { buildSandboxHandlers } from './features/sandbox/handlers';
-import { buildExplorerHandlers } from './features/explorer/handlers';
-import { buildCoverageHandlers } from './features/coverage/handlers';
-import { buildSnapshotHandlers } from './features/snapshots/handlers';
-import { buildDiagnosticsHandlers } from './features/diagnostics/handlers';
-import { buildRateLimitHandlers, buildRequestLogHandlers } from './features/request-log/handlers';
-import { buildFileHandlers } from './features/files/handlers';
-import { buildSafetyHandlers } from './features/safety/handlers';
-import { buildSupportHandlers } from './features/support/handlers';
-import { buildReadinessHandlers } from './features/readiness/handlers';
-import { buildWebhookHandlers } from './features/webhooks/handlers';
 import { guardDestructiveActs } from './features/safety/destructive-acts';
 import { ProductionArming } from './features/safety/production-arming';
 import { NoticeBoard } from './platform/notices/notice-board';
 import { RequestLog } from './platform/request-log/request-log';
 import type { RequestLogEntry } from './platform/request-log/types';
-import type { Cipher } from './platform/secrets/cipher';
 import { SecretScrubber } from './platform/secrets/secret-scrubber';
 import { SecretVault } from './platform/secrets/secret-vault';
 import { LOCAL_CLIENT_SECRET } from './platform/workspace/targets';
 import { SettingsService } from './features/settings/settings-service';
-import type { SettingsStore } from './platform/json-store/settings-store';
 import type { RunningSimulator } from '../simulator';
 import { startSimulator } from '../simulator';
 import { DatabaseOpenError, openWorkbenchDatabase } from './platform/storage/database';
 import { prepareDataFolder } from './platform/startup/data-folder';
-import type { FileSaver, PdfPrinter } from './platform/delivery/delivery';
 import { SupportService } from './features/support/support-service';
 import { ReadinessService } from './features/readiness/readiness-service';
 import { WebhookService } from './features/webhooks/webhook-service';
+import type { CoreAdapters, WorkbenchServices } from './services';
+import { assembleHandlers } from './handler-map';
 
-export interface CoreAdapters {
-  app: Omit<AppInfoSource, 'secretStorage'>;
-  /** Opens a JSON store at a path (electron-store in the app, a JSON file in Node). */
-  openSettingsStore: (path: string) => SettingsStore;
-  /** Encrypts secrets (safeStorage in the app). */
-  cipher: Cipher;
-  /** better-sqlite3 built for the running runtime, when not the default (Electron). */
-  sqliteNativeBinding?: string;
-  /** Time for rate limits and log timestamps (a sped-up clock in tests). */
-  clock?: Clock;
-  /** The fetch Finch calls go through (Node's by default). */
-  fetch?: typeof fetch;
-  /** Tests: run the embedded simulator's clock this many times faster, and the app's clock with it. */
-  simulatorClockSpeed?: number;
-  /** Start the built-in Finch simulator for the Local simulator environment (default true). */
-  embeddedSimulator?: boolean;
-  /** How the redirect flow's Connect window is opened (see redirect-opener.ts). */
-  redirectOpener?: RedirectOpener;
-  /** Where exports are saved (a save dialog in Electron); without it the renderer downloads them. */
-  fileSaver?: FileSaver;
-  /** HTML → PDF for the readiness report (Electron's printToPDF); without it there is no PDF export. */
-  pdfPrinter?: PdfPrinter;
-  /** Lines for the app log (never secrets). */
-  log?: (line: string) => void;
-}
-
-export interface WorkbenchServices {
-  app: CoreAdapters['app'];
-  cipher: Cipher;
-  events: EventHub<Contract>;
-  notices: NoticeBoard;
-  settings: SettingsService;
-  vault: SecretVault;
-  environments: EnvironmentService;
-  requestLog: RequestLog;
-  limiter: RateLimiter;
-  gateway: FinchGateway;
-  connections: ConnectionService;
-  connect: ConnectFlow;
-  lifecycle: ConnectionLifecycle;
-  diagnostics: DiagnosticsService;
-  drills: DrillRunner;
-  mockData: MockData;
-  /** Production environments open disarmed; destructive acts need arming (safety/). */
-  arming: ProductionArming;
-  explorer: ExplorerService;
-  /** Long pulls: progress events and cancellation (explorer, snapshots). */
-  operations: OperationRegistry;
-  /** Field coverage runs (and the evidence the readiness report cites). */
-  coverage: CoverageService;
-  snapshots: SnapshotService;
-  support: SupportService;
-  readiness: ReadinessService;
-  redirectOpener: RedirectOpener | null;
-  exportSaver: ExportSaver | null;
-  /** Every renderer export and clipboard copy is redacted here before it leaves (files/export-gate.ts). */
-  exportGate: ExportGate;
-  simulator: RunningSimulator | null;
-  db: Database.Database;
-  webhooks: WebhookService;
-}
+export type { CoreAdapters, WorkbenchServices } from './services';
 
 export interface WorkbenchCore extends WorkbenchServices {
   handlers: HandlerMap;
@@ -331,50 +249,6 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
       await simulator?.close();
       db.close();
     },
-  };
-}
-
-/**
- * The handler map: each feature's part of the contract, built by the feature from exactly the
- * services it names. Features scope to the active environment through `activeId`.
- */
-function assembleHandlers(s: WorkbenchServices): HandlerMap {
-  const activeId = () => s.environments.activeId();
-  return {
-    app: buildAppHandlers({ app: s.app, cipher: s.cipher, notices: s.notices }),
-    settings: buildSettingsHandlers(s.settings),
-    environments: buildEnvironmentHandlers({
-      environments: s.environments,
-      connections: s.connections,
-      gateway: s.gateway,
-      vault: s.vault,
-      simulator: () => s.simulator,
-    }),
-    connections: buildConnectionHandlers({ connections: s.connections, lifecycle: s.lifecycle, activeId }),
-    connect: buildConnectHandlers({
-      connect: s.connect,
-      environments: s.environments,
-      events: s.events,
-      redirectOpener: s.redirectOpener,
-      activeId,
-    }),
-    sandbox: buildSandboxHandlers({ connections: s.connections, drills: s.drills, mockData: s.mockData, activeId }),
-    explorer: buildExplorerHandlers({
-      explorer: s.explorer,
-      operations: s.operations,
-      environments: s.environments,
-      emitRows: (rows) => s.events.emit('explorer', 'directoryRows', rows),
-    }),
-    coverage: buildCoverageHandlers(s.coverage, activeId),
-    snapshots: buildSnapshotHandlers(s.snapshots, activeId),
-    diagnostics: buildDiagnosticsHandlers({ diagnostics: s.diagnostics, tracer: s.connect, activeId }),
-    requestLog: buildRequestLogHandlers(s.requestLog),
-    files: buildFileHandlers({ exportGate: s.exportGate, exportSaver: s.exportSaver }),
-    safety: buildSafetyHandlers(s.arming, activeId),
-    support: buildSupportHandlers(s.support, activeId),
-    readiness: buildReadinessHandlers(s.readiness),
-    rateLimits: buildRateLimitHandlers(s.limiter),
-    webhooks: buildWebhookHandlers(s.webhooks, activeId),
   };
 }
 

@@ -30,6 +30,14 @@ import { MAX_RECEIVED_BYTES, ReceiverServer } from './receiver-server';
 import { isCanonicalBase64 } from './signature';
 import { judge } from './verdict';
 import { WebhookStore } from './webhook-store';
+import {
+  SimulatorEndpoint,
+  assertEventObject,
+  deliveryView,
+  randomWebhookSecret,
+  simulatorFor,
+  webhookSecretOf,
+} from './simulator-endpoint';
 
 export interface WebhookServiceOptions {
   db: Database.Database;
@@ -71,10 +79,13 @@ export class WebhookService {
   private readonly receiver: ReceiverServer;
   private receiverError: string | null = null;
   /** The simulator endpoint that posts to our receiver, and the secret it signs with. */
-  private registration: { id: string; secret: string; url: string } | null = null;
+  private readonly endpoint: SimulatorEndpoint;
+  private readonly localSimulator = (environmentId: string) =>
+    simulatorFor(this.options.environments, this.options.simulator, environmentId);
   private readonly now: () => number;
 
   constructor(private readonly options: WebhookServiceOptions) {
+    this.endpoint = new SimulatorEndpoint(options.simulator);
     this.store = new WebhookStore(options.db);
     this.now = options.now ?? (() => Date.now());
     this.receiver = new ReceiverServer((request) => this.receive(request), options.log);
@@ -108,7 +119,7 @@ export class WebhookService {
         url: port === null ? null : this.receiverUrl(environmentId),
         error: this.receiverError,
       },
-      simulatorRegistered: env.kind === 'local-simulator' && this.registration !== null,
+      simulatorRegistered: env.kind === 'local-simulator' && this.endpoint.registered,
       forwarding: this.store.settings(environmentId),
     };
   }
@@ -169,7 +180,7 @@ export class WebhookService {
     if (this.options.environments.get(environmentId).kind !== 'local-simulator') {
       throw new WorkbenchError('validation', 'Finch issues the webhook secret for this environment: copy it from Finch’s dashboard.');
     }
-    const secret = randomSecret();
+    const secret = randomWebhookSecret();
     this.options.vault.put(secretRefs.webhookSecret(environmentId), secret);
     this.syncSimulatorEndpoint();
     return this.revealable(secret);
@@ -261,7 +272,7 @@ export class WebhookService {
   }
 
   preview(environmentId: string, connectionId: string, eventType: WebhookEventType): { body: string } {
-    const simulator = this.simulatorFor(environmentId);
+    const simulator = this.localSimulator(environmentId);
     this.options.connections.get(environmentId, connectionId);
     return { body: JSON.stringify(simulator.webhooks.preview(connectionId, eventType), null, 2) };
   }
@@ -270,23 +281,9 @@ export class WebhookService {
     environmentId: string,
     input: { connectionId: string; eventType: WebhookEventType; body?: string; tamper?: TamperKind },
   ): Promise<{ eventId: string; deliveries: number }> {
-    const simulator = this.simulatorFor(environmentId);
+    const simulator = this.localSimulator(environmentId);
     this.options.connections.get(environmentId, input.connectionId);
-    if (input.body !== undefined) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(input.body);
-      } catch (error) {
-        throw new WorkbenchError('validation', `The payload is not valid JSON: ${(error as Error).message}`, {
-          fields: [{ path: 'body', message: 'is not valid JSON' }],
-        });
-      }
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        throw new WorkbenchError('validation', 'The payload must be a JSON object, as every Finch event is.', {
-          fields: [{ path: 'body', message: 'must be a JSON object' }],
-        });
-      }
-    }
+    if (input.body !== undefined) assertEventObject(input.body);
     if (!this.receiver.listening) await this.listen(0);
     this.syncSimulatorEndpoint();
     const sent = simulator.webhooks.trigger(input.connectionId, input.eventType, {
@@ -297,20 +294,7 @@ export class WebhookService {
   }
 
   deliveries(environmentId: string): DeliveryView[] {
-    return this.simulatorFor(environmentId)
-      .webhooks.deliveries({ limit: 100 })
-      .map((d) => ({
-        deliveryId: d.delivery_id,
-        eventId: d.event_id,
-        eventType: d.event_type,
-        connectionId: d.connection_id,
-        url: d.url,
-        createdAt: d.created_at,
-        state: d.state,
-        tamper: d.tamper,
-        attempts: d.attempts.map((a) => ({ at: a.at, statusCode: a.status_code, error: a.error, durationMs: a.duration_ms })),
-        nextAttemptAt: d.next_attempt_at,
-      }));
+    return this.localSimulator(environmentId).webhooks.deliveries({ limit: 100 }).map(deliveryView);
   }
 
   /** Checks a payload the user pasted (from their own tunnel or logs) with the stored secret; it is kept like a received one. */
@@ -321,7 +305,7 @@ export class WebhookService {
   }
 
   async close(): Promise<void> {
-    this.unregisterSimulatorEndpoint();
+    this.endpoint.unregister();
     await this.receiver.stop();
   }
 
@@ -389,28 +373,6 @@ export class WebhookService {
     return { ...event, connectionLabel };
   }
 
-  private secretOf(environmentId: string): string | null {
-    const ref = secretRefs.webhookSecret(environmentId);
-    if (!this.options.vault.has(ref)) return null;
-    try {
-      return this.options.vault.reveal(ref);
-    } catch {
-      return null;
-    }
-  }
-
-  private simulatorFor(environmentId: string): RunningSimulator {
-    if (this.options.environments.get(environmentId).kind !== 'local-simulator') {
-      throw new WorkbenchError(
-        'validation',
-        'Only the Local simulator sends events on demand. Finch sends real ones: paste them under “Verify a payload”.',
-      );
-    }
-    const simulator = this.options.simulator();
-    if (!simulator) throw new WorkbenchError('network', 'The local simulator is not running. Restart the app.');
-    return simulator;
-  }
-
   /** The one-time reveal id of a secret the app just generated (null when none was). */
   private revealable(generated: string | null): string | null {
     return generated === null ? null : (this.options.offerOneTimeSecret?.(generated) ?? null);
@@ -422,32 +384,21 @@ export class WebhookService {
    * Returns the secret when it generated one, for the caller to reveal once.
    */
   private syncSimulatorEndpoint(): string | null {
-    const simulator = this.options.simulator();
-    if (!simulator || !this.receiver.listening) {
-      this.unregisterSimulatorEndpoint();
+    if (!this.options.simulator() || !this.receiver.listening) {
+      this.endpoint.unregister();
       return null;
     }
     let secret = this.secretOf(LOCAL_ENVIRONMENT_ID);
     let generated: string | null = null;
     if (secret === null || !isCanonicalBase64(secret)) {
-      secret = generated = randomSecret();
+      secret = generated = randomWebhookSecret();
       this.options.vault.put(secretRefs.webhookSecret(LOCAL_ENVIRONMENT_ID), secret);
     }
-    const url = this.receiverUrl(LOCAL_ENVIRONMENT_ID);
-    if (this.registration && this.registration.secret === secret && this.registration.url === url) return generated;
-    this.unregisterSimulatorEndpoint();
-    const endpoint = simulator.webhooks.register({ url, secret, client_id: LOCAL_CLIENT_ID });
-    this.registration = { id: endpoint.id, secret, url };
+    this.endpoint.ensure(this.receiverUrl(LOCAL_ENVIRONMENT_ID), secret, LOCAL_CLIENT_ID);
     return generated;
   }
 
-  private unregisterSimulatorEndpoint(): void {
-    if (this.registration) this.options.simulator()?.webhooks.unregister(this.registration.id);
-    this.registration = null;
+  private secretOf(environmentId: string): string | null {
+    return webhookSecretOf(this.options.vault, environmentId);
   }
-}
-
-function randomSecret(): string {
-  // Same form as Finch's: base64 of 32 random bytes.
-  return Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64');
 }

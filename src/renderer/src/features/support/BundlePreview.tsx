@@ -4,25 +4,9 @@
  */
 import type { JSX } from 'react';
 import { useState } from 'react';
+import { HIDDEN_LABELS } from '../../../../shared/domain/exports';
 import type { BundlePreview as Preview } from '../../../../shared/domain/support';
 import { formatBytes } from './exports';
-
-const CATEGORY_LABELS: Record<string, string> = {
-  secret: 'known secrets',
-  authorization: 'authorization headers',
-  token: 'tokens and credentials',
-  email: 'emails',
-  ssn: 'SSNs',
-  phone: 'phone numbers',
-  date: 'dates (possible birth dates)',
-  amount: 'pay amounts',
-  address: 'addresses',
-  number: 'long numbers',
-  name: 'names',
-  personal: 'known customer names/emails',
-  field: 'personal fields',
-  query: 'query values',
-};
 
 function StatusCell({ status, outcome }: { status: number | null; outcome: string }): JSX.Element {
   const tone = outcome === 'ok' ? 'tone-ok' : outcome === 'accepted' || outcome === 'rate_limited' ? 'tone-warn' : 'tone-error';
@@ -75,7 +59,7 @@ export function BundlePreview({ preview, onCopyTicket }: { preview: Preview; onC
           <ul className="chips">
             {redactions.map(([category, count]) => (
               <li key={category} className="chip">
-                {count} × {CATEGORY_LABELS[category] ?? category}
+                {count} × {HIDDEN_LABELS[category] ?? category}
               </li>
             ))}
           </ul>
