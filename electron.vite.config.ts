@@ -1,9 +1,13 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { pathAliases } from './scripts/path-aliases.mjs';
+
+const alias = pathAliases();
 
 export default defineConfig({
   main: {
+    resolve: { alias },
     build: {
       // electron-store 12 and its `conf` are ESM-only; bundling them lets main stay CommonJS.
       externalizeDeps: { exclude: ['electron-store'] },
@@ -11,6 +15,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias },
     build: {
       // A sandboxed preload can only require('electron'): everything else must be inlined,
       // and it must be CommonJS (the package has no "type": "module", so electron-vite emits cjs).
@@ -20,6 +25,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
+    resolve: { alias },
     plugins: [react()],
     build: {
       minify: true,

@@ -8,7 +8,9 @@
  *   - platform/ never imports a feature, and its folders depend on each other in one direction
  *     (PLATFORM_ORDER), so no folder-level import cycle can form; import-x/no-cycle catches the
  *     file-level ones;
- *   - only the two entry points import the composition root (core.ts).
+ *   - only the two entry points import the composition root (core.ts);
+ *   - an import that would climb two folders uses an alias instead (`@shared/…`, `@main/…`,
+ *     `@renderer/…`, `@simulator`, `@harness/…`; tsconfig.base.json's `paths`).
  */
 import { readdirSync, existsSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
@@ -16,6 +18,12 @@ import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
+
+/** `../../x` says nothing about where x lives; `@main/platform/x` does. */
+const NO_DEEP_RELATIVE = {
+  regex: '^\\.\\./\\.\\./(?!package\\.json$)', // package.json lives outside every alias
+  message: 'Use the alias (@shared/, @main/, @renderer/, @simulator, @harness/) instead of climbing two folders.',
+};
 
 const dirs = (path) =>
   existsSync(path)
@@ -102,9 +110,16 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only src/main/electron/ (the adapters) and the preload import electron.' }] },
+        {
+          paths: [{ name: 'electron', message: 'Only src/main/electron/ (the adapters) and the preload import electron.' }],
+          patterns: [NO_DEEP_RELATIVE],
+        },
       ],
     },
+  },
+  {
+    files: ['src/main/electron/**/*.ts', 'src/preload/**/*.ts', 'src/main/index.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_DEEP_RELATIVE] }] },
   },
   {
     files: ['src/**/*.{ts,tsx}'],
@@ -118,6 +133,7 @@ export default tseslint.config(
             { target: './src/renderer', from: './src/harness' },
             { target: './src/renderer', from: './src/simulator' },
             { target: './src/renderer', from: './src/preload' },
+            { target: './src/main', from: './src/renderer', message: 'Main and the renderer share only src/shared.' },
             // shared/ is imported by every runtime and imports none of them.
             { target: './src/shared', from: './src/main' },
             { target: './src/shared', from: './src/renderer' },

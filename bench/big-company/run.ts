@@ -9,7 +9,7 @@
  * Exit code 1 on a failed call, a 429, missing records, or a ratio above the goal.
  */
 import { resolve } from 'node:path';
-import { startSimulator } from '../../src/simulator';
+import { startSimulator } from '@simulator';
 import { createFleet, recentWindow } from '../fleet/fleet-setup';
 import { createGatewayCaller } from '../fleet/gateway-caller';
 import { FLEET_PRODUCTS, limitOf } from '../fleet/products';

@@ -5,10 +5,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startWorkbenchCore } from '../../src/main/core';
-import { createNodeTestCipher } from '../../src/main/platform/secrets/cipher';
-import { createJsonFileStore } from '../../src/main/platform/json-store/settings-store';
-import type { SnapshotSummary } from '../../src/shared/domain/snapshots';
+import { startWorkbenchCore } from '@main/core';
+import { createNodeTestCipher } from '@main/platform/secrets/cipher';
+import { createJsonFileStore } from '@main/platform/json-store/settings-store';
+import type { SnapshotSummary } from '@shared/domain/snapshots';
 
 export interface SnapshotRun {
   wallMs: number;

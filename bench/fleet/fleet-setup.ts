@@ -4,7 +4,7 @@
  * app share one budget of 20 (or 12) calls a minute per product. Setup is not measured.
  */
 import Finch from '@tryfinch/finch-api';
-import type { RunningSimulator } from '../../src/simulator';
+import type { RunningSimulator } from '@simulator';
 import type { FleetConnection, RefreshWindow } from './refresh';
 
 export const FLEET_PRODUCTS_GRANTED = ['company', 'directory', 'individual', 'employment', 'payment', 'pay_statement'];

@@ -6,13 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scaledClock } from '../../src/main/platform/clock';
-import type { GatewayTarget } from '../../src/main/platform/finch/gateway';
-import { FinchGateway } from '../../src/main/platform/finch/gateway';
-import { RateLimiter } from '../../src/main/platform/finch/rate-limiter';
-import { RequestLog } from '../../src/main/platform/request-log/request-log';
-import type { RunningSimulator } from '../../src/simulator';
-import { openWorkbenchDatabase } from '../../src/main/platform/storage/database';
+import { scaledClock } from '@main/platform/clock';
+import type { GatewayTarget } from '@main/platform/finch/gateway';
+import { FinchGateway } from '@main/platform/finch/gateway';
+import { RateLimiter } from '@main/platform/finch/rate-limiter';
+import { RequestLog } from '@main/platform/request-log/request-log';
+import type { RunningSimulator } from '@simulator';
+import { openWorkbenchDatabase } from '@main/platform/storage/database';
 import type { Caller } from './refresh';
 
 export interface GatewayCaller extends Caller {

@@ -9,7 +9,7 @@
  * behaviour. The fetch also counts every response status the SDK saw, retries included.
  */
 import Finch from '@tryfinch/finch-api';
-import type { RunningSimulator } from '../../src/simulator';
+import type { RunningSimulator } from '@simulator';
 import type { Caller, FleetConnection } from './refresh';
 
 export interface NaiveCaller extends Caller {

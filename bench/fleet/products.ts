@@ -4,7 +4,7 @@
  * simulator's table of Finch's published numbers), not from the app's own table, so a wrong
  * number in the app's limiter cannot make its own floor look good.
  */
-import { FINCH_RATE_LIMITS } from '../../src/simulator';
+import { FINCH_RATE_LIMITS } from '@simulator';
 
 export const FLEET_PRODUCTS = ['company', 'directory', 'individual', 'employment', 'payment', 'pay_statement'] as const;
 export type FleetProduct = (typeof FLEET_PRODUCTS)[number];

@@ -18,7 +18,7 @@
  * shared CI machine, where latency at a fast clock weighs more).
  */
 import { resolve } from 'node:path';
-import { startSimulator } from '../../src/simulator';
+import { startSimulator } from '@simulator';
 import { createFleet, recentWindow } from './fleet-setup';
 import { physicalFloor } from './floor';
 import { createGatewayCaller } from './gateway-caller';

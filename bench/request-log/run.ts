@@ -8,10 +8,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RequestLog } from '../../src/main/platform/request-log/request-log';
-import { SecretScrubber } from '../../src/main/platform/secrets/secret-scrubber';
-import type { NewRequestLogEntry, RequestLogQuery } from '../../src/main/platform/request-log/types';
-import { openWorkbenchDatabase } from '../../src/main/platform/storage/database';
+import { RequestLog } from '@main/platform/request-log/request-log';
+import { SecretScrubber } from '@main/platform/secrets/secret-scrubber';
+import type { NewRequestLogEntry, RequestLogQuery } from '@main/platform/request-log/types';
+import { openWorkbenchDatabase } from '@main/platform/storage/database';
 
 const quick = process.argv.includes('--quick');
 const ROWS = quick ? 100_000 : 1_000_000;

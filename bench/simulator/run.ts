@@ -13,9 +13,9 @@
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { resolve } from 'node:path';
-import { generateCompany } from '../../src/simulator/data/company';
-import { employmentRecord, individualRecord } from '../../src/simulator/data/person-records';
-import { buildRoster } from '../../src/simulator/data/roster';
+import { generateCompany } from '@simulator/data/company';
+import { employmentRecord, individualRecord } from '@simulator/data/person-records';
+import { buildRoster } from '@simulator/data/roster';
 
 const GOAL_RPS = 2_000;
 const QUICK = process.argv.includes('--quick');

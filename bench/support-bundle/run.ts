@@ -7,11 +7,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startWorkbenchCore } from '../../src/main/core';
-import { createNodeTestCipher } from '../../src/main/platform/secrets/cipher';
-import { secretRefs } from '../../src/main/platform/secrets/secret-vault';
-import { createJsonFileStore } from '../../src/main/platform/json-store/settings-store';
-import type { BundleSelection } from '../../src/shared/domain/support';
+import { startWorkbenchCore } from '@main/core';
+import { createNodeTestCipher } from '@main/platform/secrets/cipher';
+import { secretRefs } from '@main/platform/secrets/secret-vault';
+import { createJsonFileStore } from '@main/platform/json-store/settings-store';
+import type { BundleSelection } from '@shared/domain/support';
 import { runMain } from '../shared/run-main';
 import { CONNECTIONS, START, syntheticAttempt } from './synthetic-log';
 

@@ -3,7 +3,7 @@
  * connections, one every 250 ms, with 5xx failures (and their retries), 429s and reauths
  * mixed in at fixed rates so every filter has something to find.
  */
-import type { NewRequestLogEntry } from '../../src/main/platform/request-log/types';
+import type { NewRequestLogEntry } from '@main/platform/request-log/types';
 
 export const START = 1_763_000_000_000;
 export const CONNECTIONS = 60;

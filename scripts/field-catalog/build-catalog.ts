@@ -9,7 +9,7 @@
  * from "residence.line2 is null".
  */
 
-import type { CatalogField, CatalogProduct } from '../../src/shared/domain/coverage';
+import type { CatalogField, CatalogProduct } from '@shared/domain/coverage';
 
 export type { CatalogField, CatalogProduct };
 

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import committed from '../../src/shared/finch/sandbox-write-schemas.json';
-import { extractSandboxWriteSchemas } from '../../src/shared/finch/sandbox-write-extract';
-import { checkSandboxWrite } from '../../src/main/features/sandbox/write-validation';
+import committed from '@shared/finch/sandbox-write-schemas.json';
+import { extractSandboxWriteSchemas } from '@shared/finch/sandbox-write-extract';
+import { checkSandboxWrite } from '@main/features/sandbox/write-validation';
 
 const spec = JSON.parse(readFileSync(resolve(__dirname, '../spec/finch-openapi.json'), 'utf8'));
 

@@ -10,11 +10,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkbenchCore } from '../../src/main/core';
-import { startWorkbenchCore } from '../../src/main/core';
-import { applicationTarget } from '../../src/main/platform/workspace/targets';
-import { createNodeTestCipher } from '../../src/main/platform/secrets/cipher';
-import { createJsonFileStore } from '../../src/main/platform/json-store/settings-store';
+import type { WorkbenchCore } from '@main/core';
+import { startWorkbenchCore } from '@main/core';
+import { applicationTarget } from '@main/platform/workspace/targets';
+import { createNodeTestCipher } from '@main/platform/secrets/cipher';
+import { createJsonFileStore } from '@main/platform/json-store/settings-store';
 
 const ROOT = resolve(__dirname, '../..');
 let steady: ChildProcess;

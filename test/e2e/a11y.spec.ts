@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { AREAS, SETTINGS_AREA_ID } from '../../src/renderer/src/areas';
+import { AREAS, SETTINGS_AREA_ID } from '@renderer/areas';
 import { expect, test } from './fixtures';
 
 const ROUTES = [...AREAS.map((a) => a.id), SETTINGS_AREA_ID];

@@ -4,7 +4,7 @@
  * exchanges the code. The renderer never sees a token; a replayed code fails cleanly.
  */
 import type { FrameLocator, Page } from '@playwright/test';
-import { secretRefs } from '../../src/main/platform/secrets/secret-vault';
+import { secretRefs } from '@main/platform/secrets/secret-vault';
 import { scanBytes } from '../support/secret-scan';
 import { expect, screenshot, test } from './fixtures';
 

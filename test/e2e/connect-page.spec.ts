@@ -9,8 +9,8 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import type { RunningSimulator } from '../../src/simulator/index';
-import { startSimulator } from '../../src/simulator/index';
+import type { RunningSimulator } from '@simulator/index';
+import { startSimulator } from '@simulator/index';
 import type { HostServer } from './connect/host-server';
 import { startHostServer } from './connect/host-server';
 

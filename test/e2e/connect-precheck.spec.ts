@@ -3,7 +3,7 @@
  * allows 5, so at 4 the next one is allowed (the last), and at 5 it is refused with the reason,
  * before any Connect session is made, instead of "Allowed" followed by Finch's refusal.
  */
-import type { WorkbenchCore } from '../../src/main/core';
+import type { WorkbenchCore } from '@main/core';
 import { expect, screenshot, test } from './fixtures';
 
 /** A Provider Sandbox connection made through the simulator's Connect page, as a browser would. */

@@ -3,11 +3,11 @@
  * disconnect behind Production's typed confirmation, and a token of another environment
  * refused on import.
  */
-import { applicationTarget } from '../../src/main/platform/workspace/targets';
-import { secretRefs } from '../../src/main/platform/secrets/secret-vault';
-import { startSimulator } from '../../src/simulator';
-import type { WorkbenchCore } from '../../src/main/core';
-import type { RunningSimulator } from '../../src/simulator';
+import { applicationTarget } from '@main/platform/workspace/targets';
+import { secretRefs } from '@main/platform/secrets/secret-vault';
+import { startSimulator } from '@simulator';
+import type { WorkbenchCore } from '@main/core';
+import type { RunningSimulator } from '@simulator';
 import { expect, screenshot, test } from './fixtures';
 
 /** A production token, made as an employer would: a Connect session, the Connect page, the code exchanged. */

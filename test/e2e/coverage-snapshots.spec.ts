@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { parseCsv } from '../../src/shared/export/table-export';
+import { parseCsv } from '@shared/export/table-export';
 import { expect, screenshot, test } from './fixtures';
 
 /** Every export opens the redaction preview first; `raw` ticks the per-export raw choice. */

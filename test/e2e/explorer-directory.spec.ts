@@ -4,7 +4,7 @@
  * after a few visits. The first rows must show after the first page, with progress and Cancel,
  * and a read nobody is waiting for must stop spending the budget.
  */
-import type { WorkbenchCore } from '../../src/main/core';
+import type { WorkbenchCore } from '@main/core';
 import { expect, screenshot, test } from './fixtures';
 
 const directoryCalls = (core: WorkbenchCore, connectionId: string) =>

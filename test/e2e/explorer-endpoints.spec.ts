@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { parseCsv } from '../../src/shared/export/table-export';
+import { parseCsv } from '@shared/export/table-export';
 import { expect, screenshot, test } from './fixtures';
 
 /** Screenshots of a region: scroll it into view on a tall window, so the whole card shows. */
@@ -298,7 +298,7 @@ test('empty and error states say what happened and what to do', async ({ page, w
   await screenshot(page, 'endpoints-empty');
 });
 
-test('10,000 people: a few dozen rows in the DOM, and scrolling to the end stays smooth', async ({ page, workbench }) => {
+test('10,000 people: a few dozen rows in the DOM, also after scrolling to the end', async ({ page, workbench }) => {
   test.setTimeout(90_000);
   await workbench.harness.core.connections.createSandbox('local', {
     providerId: 'bamboo_hr',
@@ -310,24 +310,14 @@ test('10,000 people: a few dozen rows in the DOM, and scrolling to the end stays
   await expect(directory.getByRole('status')).toHaveText('10,000 of 10,000 people', { timeout: 60_000 });
   const table = directory.getByRole('table', { name: 'Directory' });
   expect(await table.getByRole('row').count()).toBeLessThan(80);
-  // Scroll the rows in 60 steps, one per frame, and time the frames.
-  const frames = await table.locator('.log-scroller').evaluate(async (scroller) => {
-    const times: number[] = [];
-    let last = performance.now();
+  // Scroll to the end in 60 steps, one per frame: the table keeps up (rows are swapped, not
+  // added). How smooth it is, in frame times, is measured by bench/explorer, not asserted here.
+  await table.locator('.log-scroller').evaluate(async (scroller) => {
     for (let i = 1; i <= 60; i++) {
       scroller.scrollTop = (scroller.scrollHeight * i) / 60;
       await new Promise((r) => requestAnimationFrame(() => r(null)));
-      const now = performance.now();
-      times.push(now - last);
-      last = now;
     }
-    return times.sort((a, b) => a - b);
   });
-  const p95 = frames[Math.floor(frames.length * 0.95)]!;
-  console.log(`10,000-row directory scroll: median frame ${frames[30]!.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
-  // A frame is 16.7 ms; the bounds leave room for a busy 2-core CI machine, not for a stalled table.
-  expect(frames[30]!).toBeLessThan(40);
-  expect(p95).toBeLessThan(150);
   await expect(table.getByRole('row').last()).toHaveAttribute('aria-rowindex', '10001');
   expect(await table.getByRole('row').count()).toBeLessThan(80);
 

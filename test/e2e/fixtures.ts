@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import type { Harness } from '../../src/harness/server';
-import { startHarness } from '../../src/harness/server';
+import type { Harness } from '@harness/server';
+import { startHarness } from '@harness/server';
 
 export const ARTIFACTS = resolve(__dirname, '../artifacts');
 

@@ -10,9 +10,9 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import type { WorkbenchCore } from '../../src/main/core';
-import { LOCAL_CLIENT_SECRET } from '../../src/main/platform/workspace/targets';
-import { secretRefs } from '../../src/main/platform/secrets/secret-vault';
+import type { WorkbenchCore } from '@main/core';
+import { LOCAL_CLIENT_SECRET } from '@main/platform/workspace/targets';
+import { secretRefs } from '@main/platform/secrets/secret-vault';
 import { scanBytes } from '../support/secret-scan';
 import { expect, screenshot, test } from './fixtures';
 

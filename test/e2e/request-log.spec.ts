@@ -2,7 +2,7 @@
  * The Request log in Chromium: fills live as attempts are logged, filters and search narrow
  * it, copy puts the request ID (or a support line) on the clipboard.
  */
-import type { NewRequestLogEntry } from '../../src/main/platform/request-log/types';
+import type { NewRequestLogEntry } from '@main/platform/request-log/types';
 import { expect, screenshot, test } from './fixtures';
 
 function attempt(i: number, overrides: Partial<NewRequestLogEntry> = {}): NewRequestLogEntry {
@@ -129,7 +129,7 @@ test('real calls through the gateway to the embedded simulator fill the log, the
   await page.goto(`${workbench.harness.url}/#/request-log`);
   await expect(page.getByRole('heading', { name: 'No requests yet' })).toBeVisible();
 
-  const { applicationTarget } = await import('../../src/main/platform/workspace/targets');
+  const { applicationTarget } = await import('@main/platform/workspace/targets');
   const app = applicationTarget(core.environments.get('local'), sim, core.vault);
   const created = await core.gateway.call(app, (client) =>
     client.sandbox.connections.create({ provider_id: 'bamboo_hr', employee_size: 10 }),

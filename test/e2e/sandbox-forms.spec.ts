@@ -4,7 +4,7 @@
  * templates that belong to the connection being worked on, and a JSON box that keeps its size.
  */
 import type { Locator, Page } from '@playwright/test';
-import type { WorkbenchCore } from '../../src/main/core';
+import type { WorkbenchCore } from '@main/core';
 import { expect, screenshot, test } from './fixtures';
 
 /** Every mock-data write that reached the simulator. */

@@ -14,8 +14,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { contract } from '../../src/shared/contract';
-import { listChannels, listEvents } from '../../src/shared/ipc/contract-kit';
+import { contract } from '@shared/contract';
+import { listChannels, listEvents } from '@shared/ipc/contract-kit';
 import { ARTIFACTS, expect, test } from './fixtures';
 import type { HarnessFixture } from './fixtures';
 import type { Page } from '@playwright/test';

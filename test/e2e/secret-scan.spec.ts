@@ -12,9 +12,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createNodeTestCipher } from '../../src/main/platform/secrets/cipher';
-import { secretRefs } from '../../src/main/platform/secrets/secret-vault';
-import { startHarness } from '../../src/harness/server';
+import { createNodeTestCipher } from '@main/platform/secrets/cipher';
+import { secretRefs } from '@main/platform/secrets/secret-vault';
+import { startHarness } from '@harness/server';
 import type { Hit } from '../support/secret-scan';
 import { scanBytes, scanFolder } from '../support/secret-scan';
 import { expect, screenshot, test } from './fixtures';

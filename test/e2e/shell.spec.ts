@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AREAS } from '../../src/renderer/src/areas';
+import { AREAS } from '@renderer/areas';
 import { expect, screenshot, test } from './fixtures';
 
 test('walks every navigation item and each screen says what it is for', async ({ page, workbench }) => {

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { secretRefs } from '../../src/main/platform/secrets/secret-vault';
+import { secretRefs } from '@main/platform/secrets/secret-vault';
 import { scanBytes } from '../support/secret-scan';
 import { expect, screenshot, test } from './fixtures';
 

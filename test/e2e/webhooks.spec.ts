@@ -3,8 +3,8 @@
  * arrive verified; send a tampered one and see it flagged; forward to a dev server; verify a
  * pasted payload in a real environment.
  */
-import { secretRefs } from '../../src/main/platform/secrets/secret-vault';
-import { signHeaders } from '../../src/main/features/webhooks/signature';
+import { secretRefs } from '@main/platform/secrets/secret-vault';
+import { signHeaders } from '@main/features/webhooks/signature';
 import { startCaptureServer } from '../support/capture-server';
 import { expect, screenshot, test } from './fixtures';
 

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
-import { contract } from '../../src/shared/contract';
+import { contract } from '@shared/contract';
 import { electronBinaryPath } from './binary';
 
 const binary = electronBinaryPath();

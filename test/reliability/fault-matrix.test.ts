@@ -6,11 +6,11 @@
  * wherever Finch answered at all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract } from '../../src/shared/contract';
-import type { Result } from '../../src/shared/ipc/contract-kit';
-import type { WorkbenchCore } from '../../src/main/core';
+import { contract } from '@shared/contract';
+import type { Result } from '@shared/ipc/contract-kit';
+import type { WorkbenchCore } from '@main/core';
 import { startTestCore } from '../support/test-core';
-import { createIpcGuard } from '../../src/main/platform/ipc/guard';
+import { createIpcGuard } from '@main/platform/ipc/guard';
 
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => void unhandled.push(reason);

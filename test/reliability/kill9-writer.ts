@@ -8,9 +8,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { RequestLog } from '../../src/main/platform/request-log/request-log';
-import { SnapshotStore } from '../../src/main/features/snapshots/snapshot-store';
-import { openWorkbenchDatabase } from '../../src/main/platform/storage/database';
+import { RequestLog } from '@main/platform/request-log/request-log';
+import { SnapshotStore } from '@main/features/snapshots/snapshot-store';
+import { openWorkbenchDatabase } from '@main/platform/storage/database';
 
 const [path, round = '0', maxMsArg = '20000', maxRowsArg = '1000000'] = process.argv.slice(2);
 if (!path) throw new Error('usage: kill9-writer.ts <db path> <round> [maxMs] [maxRows]');

@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { RequestLog } from '../../src/main/platform/request-log/request-log';
-import { SnapshotStore } from '../../src/main/features/snapshots/snapshot-store';
-import { openWorkbenchDatabase } from '../../src/main/platform/storage/database';
+import { RequestLog } from '@main/platform/request-log/request-log';
+import { SnapshotStore } from '@main/features/snapshots/snapshot-store';
+import { openWorkbenchDatabase } from '@main/platform/storage/database';
 
 const ROOT = resolve(__dirname, '../..');
 const WRITER = join(__dirname, 'kill9-writer.ts');

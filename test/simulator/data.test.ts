@@ -4,8 +4,8 @@
  * what GET /providers declares, and sandbox edits that appear after a sync.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRoster } from '../../src/simulator/data/roster';
-import { generateCompany } from '../../src/simulator/data/company';
+import { buildRoster } from '@simulator/data/roster';
+import { generateCompany } from '@simulator/data/company';
 import type { TestSimulator } from './helpers/test-simulator';
 import { startTestSimulator } from './helpers/test-simulator';
 

@@ -6,7 +6,7 @@
 import { request } from 'node:http';
 import Finch from '@tryfinch/finch-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isLoopbackAddress } from '../../src/simulator/http/io';
+import { isLoopbackAddress } from '@simulator/http/io';
 import type { TestSimulator } from './helpers/test-simulator';
 import { startTestSimulator } from './helpers/test-simulator';
 

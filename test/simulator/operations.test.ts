@@ -3,7 +3,7 @@
  * status the spec declares, and its body validates against that status's schema.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FINCH_ROUTES } from '../../src/simulator/routes/index';
+import { FINCH_ROUTES } from '@simulator/routes/index';
 import { SPEC_OPERATIONS, findOperation, validateResponse } from './helpers/spec-validator';
 import type { TestSimulator } from './helpers/test-simulator';
 import { CLIENT_ID, CLIENT_SECRET, startTestSimulator } from './helpers/test-simulator';

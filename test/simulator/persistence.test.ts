@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TestSimulator } from './helpers/test-simulator';
-import { ControllableClock } from '../../src/simulator/index';
+import { ControllableClock } from '@simulator/index';
 import { CLIENT_ID, CLIENT_SECRET, TEST_EPOCH, startTestSimulator } from './helpers/test-simulator';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

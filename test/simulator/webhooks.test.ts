@@ -6,7 +6,7 @@
  */
 import Finch from '@tryfinch/finch-api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { WEBHOOK_EVENT_TYPES } from '../../src/simulator/index';
+import { WEBHOOK_EVENT_TYPES } from '@simulator/index';
 import type { Captured, CaptureServer } from '../support/capture-server';
 import { startCaptureServer } from '../support/capture-server';
 import { validateComponent } from './helpers/spec-validator';
@@ -308,7 +308,7 @@ describe('delivery', () => {
 
 describe('CLI', () => {
   it('registers --webhook-url endpoints, with --webhook-secret or a new one', async () => {
-    const { parseArgs } = await import('../../src/simulator/cli');
+    const { parseArgs } = await import('@simulator/cli');
     expect(parseArgs(['--webhook-url', 'http://127.0.0.1:3000/hooks', '--webhook-secret', SECRET])).toMatchObject({
       webhooks: { endpoints: [{ url: 'http://127.0.0.1:3000/hooks', secret: SECRET }] },
     });

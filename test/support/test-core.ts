@@ -5,10 +5,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CoreAdapters, WorkbenchCore } from '../../src/main/core';
-import { startWorkbenchCore } from '../../src/main/core';
-import { createNodeTestCipher } from '../../src/main/platform/secrets/cipher';
-import { createJsonFileStore } from '../../src/main/platform/json-store/settings-store';
+import type { CoreAdapters, WorkbenchCore } from '@main/core';
+import { startWorkbenchCore } from '@main/core';
+import { createNodeTestCipher } from '@main/platform/secrets/cipher';
+import { createJsonFileStore } from '@main/platform/json-store/settings-store';
 
 export function startTestCore(name: string, overrides: Partial<CoreAdapters> = {}): Promise<WorkbenchCore> {
   return startWorkbenchCore({

@@ -8,6 +8,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pathAliases } from '../../scripts/path-aliases.mjs';
 
 const ROOT = resolve(__dirname, '../..');
 const SRC = join(ROOT, 'src');
@@ -20,10 +21,14 @@ function sourceFiles(folder: string): string[] {
   });
 }
 
-const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g;
+const ALIASES = Object.entries(pathAliases());
+const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]((?:\.{1,2}|@\w+)\/?[^'"]*)['"]/g;
 
+/** A relative or aliased (`@main/…`) specifier as a file of src/, or null when it is a package. */
 function resolveImport(from: string, specifier: string, known: Set<string>): string | null {
-  const base = resolve(dirname(from), specifier);
+  const alias = ALIASES.find(([key]) => specifier === key || specifier.startsWith(`${key}/`));
+  if (!alias && !specifier.startsWith('.')) return null;
+  const base = alias ? alias[1] + specifier.slice(alias[0].length) : resolve(dirname(from), specifier);
   for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')]) {
     if (known.has(candidate)) return candidate;
   }

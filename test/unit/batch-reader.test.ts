@@ -1,10 +1,10 @@
 /** Chunked batch reads as operations: per-item codes, progress events, cancellation. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkbenchCore } from '../../src/main/core';
+import type { WorkbenchCore } from '@main/core';
 import { startTestCore } from '../support/test-core';
-import { readBatch } from '../../src/main/platform/reads/batch-reader';
-import type { OperationProgress } from '../../src/main/platform/operations/operations';
-import { WorkbenchError } from '../../src/main/platform/errors';
+import { readBatch } from '@main/platform/reads/batch-reader';
+import type { OperationProgress } from '@main/platform/operations/operations';
+import { WorkbenchError } from '@main/platform/errors';
 
 let core: WorkbenchCore;
 const progress: OperationProgress[] = [];

@@ -7,9 +7,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkbenchCore } from '../../src/main/core';
-import { openWorkbenchDatabase } from '../../src/main/platform/storage/database';
-import { MIGRATIONS } from '../../src/main/platform/storage/migrations';
+import type { WorkbenchCore } from '@main/core';
+import { openWorkbenchDatabase } from '@main/platform/storage/database';
+import { MIGRATIONS } from '@main/platform/storage/migrations';
 import { startTestCore } from '../support/test-core';
 
 async function connect(core: WorkbenchCore, env: string, customer: { customerName: string; customerId?: string }, providerId: string) {

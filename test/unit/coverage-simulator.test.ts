@@ -4,10 +4,10 @@
  * fetch, a plain path walk), and the provider's `supported_fields` sit beside them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkbenchCore } from '../../src/main/core';
+import type { WorkbenchCore } from '@main/core';
 import { startTestCore } from '../support/test-core';
-import { FIELD_CATALOG } from '../../src/shared/domain/field-catalog';
-import type { CatalogProduct } from '../../src/shared/domain/coverage';
+import { FIELD_CATALOG } from '@shared/domain/field-catalog';
+import type { CatalogProduct } from '@shared/domain/coverage';
 
 let core: WorkbenchCore;
 beforeAll(async () => {

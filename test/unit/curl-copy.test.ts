@@ -1,7 +1,7 @@
 /** Copy as cURL: runnable, credentials only as environment variables, and unchanged by the export gate. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkbenchCore } from '../../src/main/core';
-import { curlFor } from '../../src/shared/domain/request-log';
+import type { WorkbenchCore } from '@main/core';
+import { curlFor } from '@shared/domain/request-log';
 import { startTestCore } from '../support/test-core';
 
 let core: WorkbenchCore;

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { electronNativeBinding, openDatabase } from '../../src/main/platform/storage/database';
+import { electronNativeBinding, openDatabase } from '@main/platform/storage/database';
 
 describe('better-sqlite3 under Node', () => {
   it('opens a file in WAL mode with FTS5, and a second connection reads what the first committed', () => {

@@ -8,9 +8,9 @@
  * (20 calls a minute) on purpose, so that a call has to wait for a slot.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkbenchCore } from '../../src/main/core';
-import { splitRows } from '../../src/main/features/explorer/directory-stream';
-import type { DirectoryRowsView } from '../../src/shared/domain/directory';
+import type { WorkbenchCore } from '@main/core';
+import { splitRows } from '@main/features/explorer/directory-stream';
+import type { DirectoryRowsView } from '@shared/domain/directory';
 import { startTestCore } from '../support/test-core';
 
 let core: WorkbenchCore;

@@ -4,7 +4,7 @@
  * behaves and fails when a fault the app should catch is injected.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkbenchCore } from '../../src/main/core';
+import type { WorkbenchCore } from '@main/core';
 import { startTestCore } from '../support/test-core';
 
 let core: WorkbenchCore;

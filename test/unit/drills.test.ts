@@ -1,6 +1,6 @@
 /** Each drill against the simulator: passes when the app behaves, fails when the fault wins. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkbenchCore } from '../../src/main/core';
+import type { WorkbenchCore } from '@main/core';
 import { startTestCore } from '../support/test-core';
 
 let core: WorkbenchCore;

@@ -2,14 +2,14 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { EnvironmentService, LOCAL_ENVIRONMENT_ID } from '../../src/main/platform/workspace/environment-service';
-import { checkConnectionAttempt } from '../../src/main/platform/workspace/environment-rules';
-import { NoticeBoard } from '../../src/main/platform/notices/notice-board';
-import { createNodeTestCipher } from '../../src/main/platform/secrets/cipher';
-import { SecretVault, secretRefs } from '../../src/main/platform/secrets/secret-vault';
-import { createJsonFileStore } from '../../src/main/platform/json-store/settings-store';
-import { openWorkbenchDatabase } from '../../src/main/platform/storage/database';
-import { EnvironmentInputSchema } from '../../src/shared/domain/environment';
+import { EnvironmentService, LOCAL_ENVIRONMENT_ID } from '@main/platform/workspace/environment-service';
+import { checkConnectionAttempt } from '@main/platform/workspace/environment-rules';
+import { NoticeBoard } from '@main/platform/notices/notice-board';
+import { createNodeTestCipher } from '@main/platform/secrets/cipher';
+import { SecretVault, secretRefs } from '@main/platform/secrets/secret-vault';
+import { createJsonFileStore } from '@main/platform/json-store/settings-store';
+import { openWorkbenchDatabase } from '@main/platform/storage/database';
+import { EnvironmentInputSchema } from '@shared/domain/environment';
 
 const SECRET = 'sk_MARKER_prod_9d8c7b6a5f4e';
 

@@ -7,12 +7,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkbenchCore } from '../../src/main/core';
-import { startWorkbenchCore } from '../../src/main/core';
-import { explain } from '../../src/main/platform/explainer/explainer';
-import { applicationTarget } from '../../src/main/platform/workspace/targets';
-import { createNodeTestCipher } from '../../src/main/platform/secrets/cipher';
-import { createJsonFileStore } from '../../src/main/platform/json-store/settings-store';
+import type { WorkbenchCore } from '@main/core';
+import { startWorkbenchCore } from '@main/core';
+import { explain } from '@main/platform/explainer/explainer';
+import { applicationTarget } from '@main/platform/workspace/targets';
+import { createNodeTestCipher } from '@main/platform/secrets/cipher';
+import { createJsonFileStore } from '@main/platform/json-store/settings-store';
 
 let core: WorkbenchCore;
 const ENV = 'local';

@@ -5,10 +5,10 @@
  * forward console on a provider it can reach vs an assisted connection it refuses.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkbenchCore } from '../../src/main/core';
+import type { WorkbenchCore } from '@main/core';
 import { startTestCore } from '../support/test-core';
-import { WorkbenchError } from '../../src/main/platform/errors';
-import { DateRangeSchema, ForwardInputSchema } from '../../src/shared/domain/explorer';
+import { WorkbenchError } from '@main/platform/errors';
+import { DateRangeSchema, ForwardInputSchema } from '@shared/domain/explorer';
 
 let core: WorkbenchCore;
 const ENV = 'local';

@@ -1,5 +1,5 @@
 /** A manual clock for unit tests: time moves only when the test calls `advance`. */
-import type { Clock } from '../../src/main/platform/clock';
+import type { Clock } from '@main/platform/clock';
 
 export class FakeClock implements Clock {
   private time: number;

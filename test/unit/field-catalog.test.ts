@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, renderCatalogModule } from '../../scripts/field-catalog/build-catalog';
-import { FIELD_CATALOG, FIELD_CATALOG_API_VERSION } from '../../src/shared/domain/field-catalog';
+import { FIELD_CATALOG, FIELD_CATALOG_API_VERSION } from '@shared/domain/field-catalog';
 
 const root = resolve(__dirname, '..', '..');
 const spec = JSON.parse(readFileSync(resolve(root, 'test/spec/finch-openapi.json'), 'utf8')) as { info: { version: string } };

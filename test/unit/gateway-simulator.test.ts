@@ -6,15 +6,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { scaledClock } from '../../src/main/platform/clock';
-import { FinchGateway } from '../../src/main/platform/finch/gateway';
-import type { GatewayTarget } from '../../src/main/platform/finch/gateway';
-import type { MeterReading } from '../../src/main/platform/finch/rate-limiter';
-import { RateLimiter } from '../../src/main/platform/finch/rate-limiter';
-import { RequestLog } from '../../src/main/platform/request-log/request-log';
-import { openWorkbenchDatabase } from '../../src/main/platform/storage/database';
-import type { RunningSimulator } from '../../src/simulator';
-import { startSimulator } from '../../src/simulator';
+import { scaledClock } from '@main/platform/clock';
+import { FinchGateway } from '@main/platform/finch/gateway';
+import type { GatewayTarget } from '@main/platform/finch/gateway';
+import type { MeterReading } from '@main/platform/finch/rate-limiter';
+import { RateLimiter } from '@main/platform/finch/rate-limiter';
+import { RequestLog } from '@main/platform/request-log/request-log';
+import { openWorkbenchDatabase } from '@main/platform/storage/database';
+import type { RunningSimulator } from '@simulator';
+import { startSimulator } from '@simulator';
 
 let sim: RunningSimulator | null = null;
 afterEach(async () => {

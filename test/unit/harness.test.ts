@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { Harness } from '../../src/harness/server';
-import { startHarness } from '../../src/harness/server';
+import type { Harness } from '@harness/server';
+import { startHarness } from '@harness/server';
 
 let harness: Harness;
 const rendererDir = mkdtempSync(join(tmpdir(), 'renderer-'));

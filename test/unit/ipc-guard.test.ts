@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { channel, event } from '../../src/shared/ipc/contract-kit';
-import type { HandlerMapOf } from '../../src/shared/ipc/contract-kit';
-import { createIpcGuard } from '../../src/main/platform/ipc/guard';
-import type { SenderInfo } from '../../src/main/platform/ipc/guard';
-import { WorkbenchError } from '../../src/main/platform/errors';
-import { contract } from '../../src/shared/contract';
-import { listChannels } from '../../src/shared/ipc/contract-kit';
+import { channel, event } from '@shared/ipc/contract-kit';
+import type { HandlerMapOf } from '@shared/ipc/contract-kit';
+import { createIpcGuard } from '@main/platform/ipc/guard';
+import type { SenderInfo } from '@main/platform/ipc/guard';
+import { WorkbenchError } from '@main/platform/errors';
+import { contract } from '@shared/contract';
+import { listChannels } from '@shared/ipc/contract-kit';
 
 const testContract = {
   things: {

@@ -2,9 +2,9 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DatabaseOpenError, openDatabase, openWorkbenchDatabase } from '../../src/main/platform/storage/database';
-import type { Migration } from '../../src/main/platform/storage/migrations';
-import { MIGRATIONS } from '../../src/main/platform/storage/migrations';
+import { DatabaseOpenError, openDatabase, openWorkbenchDatabase } from '@main/platform/storage/database';
+import type { Migration } from '@main/platform/storage/migrations';
+import { MIGRATIONS } from '@main/platform/storage/migrations';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'workbench-migrate-'));
 

@@ -4,7 +4,7 @@
  * sync job that takes 3.5 s at Finch's pace takes about 60 ms here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkbenchCore } from '../../src/main/core';
+import type { WorkbenchCore } from '@main/core';
 import { startTestCore } from '../support/test-core';
 
 let core: WorkbenchCore;

@@ -3,8 +3,8 @@
  * generic invoke. The expected key set is derived from the contract, not listed again here.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { contract } from '../../src/shared/contract';
-import { listChannels, listEvents, listenerName } from '../../src/shared/ipc/contract-kit';
+import { contract } from '@shared/contract';
+import { listChannels, listEvents, listenerName } from '@shared/ipc/contract-kit';
 
 const exposed: Record<string, unknown> = {};
 const invoke = vi.fn(async () => ({ ok: true, value: null }));

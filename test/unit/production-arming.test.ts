@@ -3,12 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract } from '../../src/shared/contract';
-import type { WorkbenchCore } from '../../src/main/core';
-import { startWorkbenchCore } from '../../src/main/core';
-import { createIpcGuard } from '../../src/main/platform/ipc/guard';
-import { createNodeTestCipher } from '../../src/main/platform/secrets/cipher';
-import { createJsonFileStore } from '../../src/main/platform/json-store/settings-store';
+import { contract } from '@shared/contract';
+import type { WorkbenchCore } from '@main/core';
+import { startWorkbenchCore } from '@main/core';
+import { createIpcGuard } from '@main/platform/ipc/guard';
+import { createNodeTestCipher } from '@main/platform/secrets/cipher';
+import { createJsonFileStore } from '@main/platform/json-store/settings-store';
 import { FakeClock } from './fake-clock';
 
 const clock = new FakeClock(Date.parse('2026-11-23T10:00:00Z'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../src/main/platform/finch/rate-limiter';
-import type { MeterReading } from '../../src/main/platform/finch/rate-limiter';
-import { productForPath } from '../../src/main/platform/finch/products';
+import { RateLimiter } from '@main/platform/finch/rate-limiter';
+import type { MeterReading } from '@main/platform/finch/rate-limiter';
+import { productForPath } from '@main/platform/finch/products';
 import { FakeClock } from './fake-clock';
 
 function setup() {

@@ -7,12 +7,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkbenchCore } from '../../src/main/core';
-import { startWorkbenchCore } from '../../src/main/core';
-import { ReadinessService } from '../../src/main/features/readiness/readiness-service';
-import { createNodeTestCipher } from '../../src/main/platform/secrets/cipher';
-import { createJsonFileStore } from '../../src/main/platform/json-store/settings-store';
-import type { ReadinessItem, ReadinessItemId, ReadinessReport } from '../../src/shared/domain/readiness';
+import type { WorkbenchCore } from '@main/core';
+import { startWorkbenchCore } from '@main/core';
+import { ReadinessService } from '@main/features/readiness/readiness-service';
+import { createNodeTestCipher } from '@main/platform/secrets/cipher';
+import { createJsonFileStore } from '@main/platform/json-store/settings-store';
+import type { ReadinessItem, ReadinessItemId, ReadinessReport } from '@shared/domain/readiness';
 import { scanBytes } from '../support/secret-scan';
 
 async function startCore(): Promise<WorkbenchCore> {

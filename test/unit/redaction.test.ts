@@ -1,6 +1,6 @@
 /** The redaction module on its own: each category is removed, and what support needs survives. */
 import { describe, expect, it } from 'vitest';
-import { Redactor, SecretScanner } from '../../src/main/platform/redaction';
+import { Redactor, SecretScanner } from '@main/platform/redaction';
 import { scanBytes } from '../support/secret-scan';
 
 const TOKEN = 'tok_live_9f8e7d6c5b4a3210';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRedirect, redirectLaunchUrl } from '../../src/main/features/connect/redirect-interceptor';
+import { matchRedirect, redirectLaunchUrl } from '@main/features/connect/redirect-interceptor';
 
 const REDIRECT = 'https://app.example.com/finch/callback';
 

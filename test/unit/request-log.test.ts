@@ -2,10 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openWorkbenchDatabase } from '../../src/main/platform/storage/database';
-import { RequestLog } from '../../src/main/platform/request-log/request-log';
-import { toFtsQuery } from '../../src/main/platform/request-log/statements';
-import type { NewRequestLogEntry } from '../../src/main/platform/request-log/types';
+import { openWorkbenchDatabase } from '@main/platform/storage/database';
+import { RequestLog } from '@main/platform/request-log/request-log';
+import { toFtsQuery } from '@main/platform/request-log/statements';
+import type { NewRequestLogEntry } from '@main/platform/request-log/types';
 
 function entry(overrides: Partial<NewRequestLogEntry>): NewRequestLogEntry {
   return {

@@ -4,14 +4,14 @@
  * and the masked JSON boxes, which must give back the hidden values they were not asked to change.
  */
 import { describe, expect, it } from 'vitest';
-import { checkSandboxWrite } from '../../src/main/features/sandbox/write-validation';
-import { maskForEditing, restoreHidden } from '../../src/renderer/src/components/schema-form/masked-json';
-import { checkAgainstSchema } from '../../src/renderer/src/components/schema-form/schema-check';
-import type { SchemaNode } from '../../src/renderer/src/components/schema-form/schema-node';
-import { UnparsedJson } from '../../src/renderer/src/components/schema-form/schema-node';
-import schemas from '../../src/shared/finch/sandbox-write-schemas.json';
-import { sandboxWriteProblems } from '../../src/shared/finch/sandbox-write-rules';
-import type { SandboxWrite } from '../../src/shared/finch/sandbox-write-extract';
+import { checkSandboxWrite } from '@main/features/sandbox/write-validation';
+import { maskForEditing, restoreHidden } from '@renderer/components/schema-form/masked-json';
+import { checkAgainstSchema } from '@renderer/components/schema-form/schema-check';
+import type { SchemaNode } from '@renderer/components/schema-form/schema-node';
+import { UnparsedJson } from '@renderer/components/schema-form/schema-node';
+import schemas from '@shared/finch/sandbox-write-schemas.json';
+import { sandboxWriteProblems } from '@shared/finch/sandbox-write-rules';
+import type { SandboxWrite } from '@shared/finch/sandbox-write-extract';
 
 const SCHEMAS = schemas as unknown as Record<SandboxWrite, SchemaNode>;
 const ID = '6655e07c-44a0-43a5-9198-03fb1bfab66f';

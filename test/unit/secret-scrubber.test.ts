@@ -4,9 +4,9 @@
  * in an error message, or a network error quoting it, must not leave it on disk in plaintext.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkbenchCore } from '../../src/main/core';
-import { SCRUBBED, SecretScrubber } from '../../src/main/platform/secrets/secret-scrubber';
-import { secretRefs } from '../../src/main/platform/secrets/secret-vault';
+import type { WorkbenchCore } from '@main/core';
+import { SCRUBBED, SecretScrubber } from '@main/platform/secrets/secret-scrubber';
+import { secretRefs } from '@main/platform/secrets/secret-vault';
 import { scanFolder } from '../support/secret-scan';
 import { startTestCore } from '../support/test-core';
 

@@ -2,11 +2,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createNodeTestCipher, unavailableCipher } from '../../src/main/platform/secrets/cipher';
-import { SecretVault, secretRefs } from '../../src/main/platform/secrets/secret-vault';
-import { NoticeBoard } from '../../src/main/platform/notices/notice-board';
-import { createJsonFileStore } from '../../src/main/platform/json-store/settings-store';
-import { describeBackend } from '../../src/main/platform/secrets/secret-storage';
+import { createNodeTestCipher, unavailableCipher } from '@main/platform/secrets/cipher';
+import { SecretVault, secretRefs } from '@main/platform/secrets/secret-vault';
+import { NoticeBoard } from '@main/platform/notices/notice-board';
+import { createJsonFileStore } from '@main/platform/json-store/settings-store';
+import { describeBackend } from '@main/platform/secrets/secret-storage';
 
 const SECRET = 'sk_sandbox_MARKER_7f3a9c1e2b4d';
 const key = Buffer.alloc(32, 7);

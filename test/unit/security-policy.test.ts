@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildContentSecurityPolicy } from '../../src/main/platform/security/csp';
-import { decideWindowOpen, mayGrantPermission, mayNavigate } from '../../src/main/platform/security/navigation-policy';
-import { resolveRendererAsset } from '../../src/main/platform/security/renderer-assets';
+import { buildContentSecurityPolicy } from '@main/platform/security/csp';
+import { decideWindowOpen, mayGrantPermission, mayNavigate } from '@main/platform/security/navigation-policy';
+import { resolveRendererAsset } from '@main/platform/security/renderer-assets';
 
 const context = { appOrigin: 'app://workbench', connectOrigins: ['https://connect.tryfinch.com', 'http://127.0.0.1:4321'] };
 
@@ -77,7 +77,7 @@ describe('renderer assets', () => {
 
 describe('originOf', () => {
   it('gives our registered scheme a real origin, as Chromium does', async () => {
-    const { originOf } = await import('../../src/main/platform/security/navigation-policy');
+    const { originOf } = await import('@main/platform/security/navigation-policy');
     expect(originOf('app://workbench/index.html#/x')).toBe('app://workbench');
     expect(originOf('http://127.0.0.1:5173/a')).toBe('http://127.0.0.1:5173');
     expect(originOf('file:///etc/passwd')).toBeNull();

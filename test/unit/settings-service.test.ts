@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { NoticeBoard } from '../../src/main/platform/notices/notice-board';
-import { SettingsService } from '../../src/main/features/settings/settings-service';
-import { createJsonFileStore } from '../../src/main/platform/json-store/settings-store';
+import { NoticeBoard } from '@main/platform/notices/notice-board';
+import { SettingsService } from '@main/features/settings/settings-service';
+import { createJsonFileStore } from '@main/platform/json-store/settings-store';
 
 function setup(initial?: string) {
   const dir = mkdtempSync(join(tmpdir(), 'workbench-settings-'));

@@ -1,8 +1,8 @@
 /** Diffs across two connections of one customer: people matched without shared ids, and said how. */
 import { describe, expect, it } from 'vitest';
-import { diffSnapshots } from '../../src/main/features/snapshots/diff';
-import type { SnapshotContent } from '../../src/main/features/snapshots/snapshot-content';
-import type { SnapshotSummary } from '../../src/shared/domain/snapshots';
+import { diffSnapshots } from '@main/features/snapshots/diff';
+import type { SnapshotContent } from '@main/features/snapshots/snapshot-content';
+import type { SnapshotSummary } from '@shared/domain/snapshots';
 
 function summary(id: number, connectionId: string): SnapshotSummary {
   return {

@@ -5,9 +5,9 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkbenchCore } from '../../src/main/core';
+import type { WorkbenchCore } from '@main/core';
 import { startTestCore } from '../support/test-core';
-import { WorkbenchError } from '../../src/main/platform/errors';
+import { WorkbenchError } from '@main/platform/errors';
 
 let core: WorkbenchCore;
 beforeAll(async () => {

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { prepareDataFolder } from '../../src/main/platform/startup/data-folder';
-import { describeStartFailure, reportStartFailure, reportUnexpected, StartupError } from '../../src/main/platform/startup/start-failure';
-import { startHarness } from '../../src/harness/server';
+import { prepareDataFolder } from '@main/platform/startup/data-folder';
+import { describeStartFailure, reportStartFailure, reportUnexpected, StartupError } from '@main/platform/startup/start-failure';
+import { startHarness } from '@harness/server';
 
 function fakeShell() {
   const shown: { title: string; content: string }[] = [];

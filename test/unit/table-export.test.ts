@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, toCsv, toJson } from '../../src/shared/export/table-export';
-import { saveExport } from '../../src/main/features/files/export-saver';
+import { parseCsv, toCsv, toJson } from '@shared/export/table-export';
+import { saveExport } from '@main/features/files/export-saver';
 
 const columns = [
   { key: 'name', label: 'Name' },

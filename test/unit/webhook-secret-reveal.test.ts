@@ -8,12 +8,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkbenchCore } from '../../src/main/core';
-import { startWorkbenchCore } from '../../src/main/core';
-import { createNodeTestCipher } from '../../src/main/platform/secrets/cipher';
-import { secretRefs } from '../../src/main/platform/secrets/secret-vault';
-import { createJsonFileStore } from '../../src/main/platform/json-store/settings-store';
-import type { PrepareExport } from '../../src/shared/domain/exports';
+import type { WorkbenchCore } from '@main/core';
+import { startWorkbenchCore } from '@main/core';
+import { createNodeTestCipher } from '@main/platform/secrets/cipher';
+import { secretRefs } from '@main/platform/secrets/secret-vault';
+import { createJsonFileStore } from '@main/platform/json-store/settings-store';
+import type { PrepareExport } from '@shared/domain/exports';
 
 let core: WorkbenchCore;
 

@@ -3,9 +3,9 @@
  * from the same contract, but carries calls over a WebSocket to the harness server, which
  * hands them to the very same IPC guard and handler map as ipcMain.
  */
-import { contract } from '../../shared/contract';
-import type { Result } from '../../shared/ipc/contract-kit';
-import { buildWorkbenchApi } from '../../shared/ipc/bridge';
+import { contract } from '@shared/contract';
+import type { Result } from '@shared/ipc/contract-kit';
+import { buildWorkbenchApi } from '@shared/ipc/bridge';
 
 type ServerMessage = { type: 'result'; id: number; result: Result<unknown> } | { type: 'event'; channel: string; payload: unknown };
 

@@ -2,7 +2,7 @@
  * The one error type services throw on purpose. The IPC guard turns it into
  * `{ ok: false, error: { kind, message, … } }`; anything else becomes `internal`.
  */
-import type { ErrorKind, IpcError } from '../../shared/ipc/contract-kit';
+import type { ErrorKind, IpcError } from '@shared/ipc/contract-kit';
 
 export class WorkbenchError extends Error {
   readonly kind: ErrorKind;

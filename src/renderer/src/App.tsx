@@ -1,6 +1,6 @@
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
-import type { AppInfo } from '../../shared/contract';
+import type { AppInfo } from '@shared/contract';
 import { SCREENS } from './shell/screens';
 import { Header } from './shell/Header';
 import { Navigation } from './shell/Navigation';

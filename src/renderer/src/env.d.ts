@@ -1,4 +1,4 @@
-import type { WorkbenchApi } from '../../shared/contract';
+import type { WorkbenchApi } from '@shared/contract';
 
 declare global {
   interface Window {

@@ -2,7 +2,7 @@
  * The renderer's only door to main. Calls return `Result`s; `unwrap` turns a failure into
  * a thrown WorkbenchCallError so React code can show `error.message` and keep the kind.
  */
-import type { IpcError, Result } from '../../shared/ipc/contract-kit';
+import type { IpcError, Result } from '@shared/ipc/contract-kit';
 
 export class WorkbenchCallError extends Error {
   constructor(readonly error: IpcError) {

@@ -4,7 +4,7 @@
  * reach past the not-found checks. What was stored before the storm (the canary) is never
  * added: only the app itself may touch it, and the test checks it comes out intact.
  */
-import { ENVIRONMENT_KINDS } from '../../../src/shared/domain/environment';
+import { ENVIRONMENT_KINDS } from '@shared/domain/environment';
 
 export class IdPools {
   readonly environmentIds = new Set<string>();

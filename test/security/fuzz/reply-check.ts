@@ -3,7 +3,7 @@
  * `{ ok: false, error: { kind, message, … } }` with kind in the closed set, something that
  * can cross IPC (structured clone and JSON), and never a stack trace.
  */
-import { ERROR_KINDS, IpcErrorSchema } from '../../../src/shared/ipc/contract-kit';
+import { ERROR_KINDS, IpcErrorSchema } from '@shared/ipc/contract-kit';
 
 /** Problems with a reply (empty when it is well-formed). */
 export function replyProblems(reply: unknown, expectValidation: boolean): string[] {

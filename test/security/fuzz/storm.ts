@@ -4,8 +4,8 @@
  * can be put down to the channel that made it. Collects what breaks the rules instead of
  * stopping at the first problem, plus per-channel counts for the report.
  */
-import type { ChannelEntry, Result } from '../../../src/shared/ipc/contract-kit';
-import type { SenderInfo } from '../../../src/main/platform/ipc/guard';
+import type { ChannelEntry, Result } from '@shared/ipc/contract-kit';
+import type { SenderInfo } from '@main/platform/ipc/guard';
 import type { PayloadClass } from './payloads';
 import { PayloadMaker } from './payloads';
 import type { IdPools } from './pools';

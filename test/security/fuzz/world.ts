@@ -5,13 +5,13 @@
  * environment the storm created with Finch's real hosts) is answered on the spot with a 401
  * (not retried by the SDK) and counted, so nothing leaves the machine and nothing waits.
  */
-import { contract } from '../../../src/shared/contract';
-import type { WorkbenchCore } from '../../../src/main/core';
-import { startWorkbenchCore } from '../../../src/main/core';
-import type { IpcGuard, SenderInfo } from '../../../src/main/platform/ipc/guard';
-import { createIpcGuard } from '../../../src/main/platform/ipc/guard';
-import type { Cipher } from '../../../src/main/platform/secrets/cipher';
-import { createJsonFileStore } from '../../../src/main/platform/json-store/settings-store';
+import { contract } from '@shared/contract';
+import type { WorkbenchCore } from '@main/core';
+import { startWorkbenchCore } from '@main/core';
+import type { IpcGuard, SenderInfo } from '@main/platform/ipc/guard';
+import { createIpcGuard } from '@main/platform/ipc/guard';
+import type { Cipher } from '@main/platform/secrets/cipher';
+import { createJsonFileStore } from '@main/platform/json-store/settings-store';
 
 export const SENDER: SenderInfo = { origin: 'app://workbench', isMainFrame: true, id: 'fuzz-window' };
 

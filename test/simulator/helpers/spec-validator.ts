@@ -12,8 +12,8 @@ import { resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import type { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { JsonObject } from '../../../src/shared/finch/openapi-nullable';
-import { isJsonObject as isObject, normalizeNullable } from '../../../src/shared/finch/openapi-nullable';
+import type { JsonObject } from '@shared/finch/openapi-nullable';
+import { isJsonObject as isObject, normalizeNullable } from '@shared/finch/openapi-nullable';
 
 export const SPEC_PATH = resolve(__dirname, '../../spec/finch-openapi.json');
 

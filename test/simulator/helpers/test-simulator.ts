@@ -7,8 +7,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Finch from '@tryfinch/finch-api';
-import type { RunningSimulator, SimulatorOptions } from '../../../src/simulator/index';
-import { ControllableClock, startSimulator } from '../../../src/simulator/index';
+import type { RunningSimulator, SimulatorOptions } from '@simulator/index';
+import { ControllableClock, startSimulator } from '@simulator/index';
 import { validateResponse } from './spec-validator';
 
 export const TEST_EPOCH = '2026-06-15T10:00:00.000Z';

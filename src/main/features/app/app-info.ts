@@ -1,6 +1,6 @@
 /** The facts the About panel shows. Gathered by the caller; nothing here reads the OS. */
-import type { AppInfo } from '../../../shared/contract';
-import type { SecretStorageProbe } from '../../platform/secrets/secret-storage';
+import type { AppInfo } from '@shared/contract';
+import type { SecretStorageProbe } from '@main/platform/secrets/secret-storage';
 
 export interface AppInfoSource {
   name: string;

@@ -1,7 +1,7 @@
 /** The `app` channels: what this build is and where it keeps its secrets, and the notice board. */
-import type { HandlerMap } from '../../../shared/contract';
-import type { Cipher } from '../../platform/secrets/cipher';
-import type { NoticeBoard } from '../../platform/notices/notice-board';
+import type { HandlerMap } from '@shared/contract';
+import type { Cipher } from '@main/platform/secrets/cipher';
+import type { NoticeBoard } from '@main/platform/notices/notice-board';
 import type { AppInfoSource } from './app-info';
 import { readAppInfo } from './app-info';
 

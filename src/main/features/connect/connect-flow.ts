@@ -5,21 +5,21 @@
  * code is sent to Finch again only so the engineer sees Finch's own answer (invalid_grant).
  */
 import { randomBytes } from 'node:crypto';
-import type { ConnectSession, ConnectSessionInput } from '../../../shared/domain/connect';
-import type { ConnectionView } from '../../../shared/domain/connection';
-import { WorkbenchError } from '../../platform/errors';
-import type { Verdict } from '../../platform/workspace/environment-rules';
-import type { AttemptInput } from '../../platform/workspace/attempt-check';
-import { checkAttempt } from '../../platform/workspace/attempt-check';
-import type { EnvironmentService } from '../../platform/workspace/environment-service';
-import type { SimulatorAddress } from '../../platform/workspace/targets';
-import { applicationTarget, endpointsOf } from '../../platform/workspace/targets';
-import type { FinchGateway } from '../../platform/finch/gateway';
-import type { SecretVault } from '../../platform/secrets/secret-vault';
-import type { ConnectionService } from '../../platform/workspace/connection-service';
+import type { ConnectSession, ConnectSessionInput } from '@shared/domain/connect';
+import type { ConnectionView } from '@shared/domain/connection';
+import { WorkbenchError } from '@main/platform/errors';
+import type { Verdict } from '@main/platform/workspace/environment-rules';
+import type { AttemptInput } from '@main/platform/workspace/attempt-check';
+import { checkAttempt } from '@main/platform/workspace/attempt-check';
+import type { EnvironmentService } from '@main/platform/workspace/environment-service';
+import type { SimulatorAddress } from '@main/platform/workspace/targets';
+import { applicationTarget, endpointsOf } from '@main/platform/workspace/targets';
+import type { FinchGateway } from '@main/platform/finch/gateway';
+import type { SecretVault } from '@main/platform/secrets/secret-vault';
+import type { ConnectionService } from '@main/platform/workspace/connection-service';
 import type { RedirectMatch } from './redirect-interceptor';
-import type { ConnectTraces } from '../../platform/connect-traces/connect-trace';
-import { CONNECT_PATH, describeConnectError } from '../../platform/explainer/connect-rules';
+import type { ConnectTraces } from '@main/platform/connect-traces/connect-trace';
+import { CONNECT_PATH, describeConnectError } from '@main/platform/explainer/connect-rules';
 import { redirectLaunchUrl } from './redirect-interceptor';
 
 interface Attempt {

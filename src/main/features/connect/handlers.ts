@@ -1,5 +1,5 @@
 /** The `connect` channels: sessions (embedded, redirect, reauth), the code exchange, Connect's reports. */
-import type { HandlerMap } from '../../../shared/contract';
+import type { HandlerMap } from '@shared/contract';
 import type { ConnectFlow } from './connect-flow';
 import type { RedirectFlowDeps } from './redirect-handler';
 import { startRedirectFlow } from './redirect-handler';

@@ -2,11 +2,11 @@
  * The `connect:startRedirect` channel: picks the redirect URI, starts the session, and either
  * lets main's window run the flow to its end or hands the renderer the pop-up URL.
  */
-import type { ConnectSessionInput } from '../../../shared/domain/connect';
-import { WorkbenchError } from '../../platform/errors';
-import type { Contract } from '../../../shared/contract';
-import type { EventHub } from '../../platform/events/event-hub';
-import type { EnvironmentService } from '../../platform/workspace/environment-service';
+import type { ConnectSessionInput } from '@shared/domain/connect';
+import { WorkbenchError } from '@main/platform/errors';
+import type { Contract } from '@shared/contract';
+import type { EventHub } from '@main/platform/events/event-hub';
+import type { EnvironmentService } from '@main/platform/workspace/environment-service';
 import type { ConnectFlow } from './connect-flow';
 import type { RedirectMatch } from './redirect-interceptor';
 import type { RedirectOpener } from './redirect-opener';

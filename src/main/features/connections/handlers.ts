@@ -1,7 +1,7 @@
 /** The `connections` channels of the active environment: list, timeline, disconnect, archive, import. */
-import type { HandlerMap } from '../../../shared/contract';
-import type { ConnectionLifecycle } from '../../platform/workspace/connection-lifecycle';
-import type { ConnectionService } from '../../platform/workspace/connection-service';
+import type { HandlerMap } from '@shared/contract';
+import type { ConnectionLifecycle } from '@main/platform/workspace/connection-lifecycle';
+import type { ConnectionService } from '@main/platform/workspace/connection-service';
 
 export function buildConnectionHandlers(d: {
   connections: ConnectionService;

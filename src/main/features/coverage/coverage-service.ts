@@ -4,15 +4,15 @@
  * stored (counts only) with the time and the request ids it came from.
  */
 import type Database from 'better-sqlite3';
-import type { CatalogProduct, CoverageRunView, ProductCoverage } from '../../../shared/domain/coverage';
-import { COVERAGE_PRODUCTS } from '../../../shared/domain/coverage';
-import { FIELD_CATALOG } from '../../../shared/domain/field-catalog';
-import type { ConnectionLifecycle } from '../../platform/workspace/connection-lifecycle';
-import type { ConnectionService } from '../../platform/workspace/connection-service';
-import { WorkbenchError } from '../../platform/errors';
-import type { OperationRegistry } from '../../platform/operations/operations';
-import type { ConnectionPull } from '../../platform/reads/connection-pull';
-import { pullConnection, pullRequestIds } from '../../platform/reads/connection-pull';
+import type { CatalogProduct, CoverageRunView, ProductCoverage } from '@shared/domain/coverage';
+import { COVERAGE_PRODUCTS } from '@shared/domain/coverage';
+import { FIELD_CATALOG } from '@shared/domain/field-catalog';
+import type { ConnectionLifecycle } from '@main/platform/workspace/connection-lifecycle';
+import type { ConnectionService } from '@main/platform/workspace/connection-service';
+import { WorkbenchError } from '@main/platform/errors';
+import type { OperationRegistry } from '@main/platform/operations/operations';
+import type { ConnectionPull } from '@main/platform/reads/connection-pull';
+import { pullConnection, pullRequestIds } from '@main/platform/reads/connection-pull';
 import { CoverageStore } from './coverage-store';
 import { measureFields, unknownFields } from './measure';
 import type { ProviderClaims, ProviderEntry } from './provider-claims';

@@ -1,6 +1,6 @@
 /** Stored coverage runs: counts per field and the request ids they came from (no personal data). */
 import type Database from 'better-sqlite3';
-import type { CoverageRunView } from '../../../shared/domain/coverage';
+import type { CoverageRunView } from '@shared/domain/coverage';
 
 interface Row {
   id: number;

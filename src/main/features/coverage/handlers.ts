@@ -1,5 +1,5 @@
 /** The `coverage` channels: field-coverage runs of the active environment. */
-import type { HandlerMap } from '../../../shared/contract';
+import type { HandlerMap } from '@shared/contract';
 import type { CoverageService } from './coverage-service';
 
 export function buildCoverageHandlers(coverage: CoverageService, activeId: () => string): HandlerMap['coverage'] {

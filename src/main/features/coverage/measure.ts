@@ -7,7 +7,7 @@
  * For a path inside an array (`earnings[].amount`) a record counts by its best item: a value
  * if any item has one, else empty, else null, else absent (also when the array has no items).
  */
-import type { CatalogField, FieldCoverage } from '../../../shared/domain/coverage';
+import type { CatalogField, FieldCoverage } from '@shared/domain/coverage';
 
 export type Presence = 'value' | 'empty' | 'null' | 'absent';
 const RANK: Record<Presence, number> = { value: 3, empty: 2, null: 1, absent: 0 };

@@ -4,7 +4,7 @@
  * per product whose leaves are booleans). Looked up by catalog path so coverage can put
  * "Finch says supported" beside "came back null".
  */
-import type { CatalogProduct } from '../../../shared/domain/coverage';
+import type { CatalogProduct } from '@shared/domain/coverage';
 
 type Flags = { [key: string]: unknown };
 

@@ -3,18 +3,18 @@
  * health check of a connection (token, status per product, last sync, rate-limit headroom),
  * each problem with its explanation and the request ids to quote.
  */
-import type { ConnectTrace, Explanation, HealthCheck } from '../../../shared/domain/diagnostics';
-import type { ConnectionLifecycle } from '../../platform/workspace/connection-lifecycle';
-import type { ConnectionService } from '../../platform/workspace/connection-service';
-import type { EnvironmentService } from '../../platform/workspace/environment-service';
-import type { SimulatorAddress } from '../../platform/workspace/targets';
-import { endpointsOf } from '../../platform/workspace/targets';
-import { WorkbenchError } from '../../platform/errors';
-import type { RateLimiter } from '../../platform/finch/rate-limiter';
-import type { RequestLog } from '../../platform/request-log/request-log';
-import type { ConnectTraces } from '../../platform/connect-traces/connect-trace';
-import { explain, needsExplanation } from '../../platform/explainer/explainer';
-import type { Observed } from '../../platform/explainer/explainer';
+import type { ConnectTrace, Explanation, HealthCheck } from '@shared/domain/diagnostics';
+import type { ConnectionLifecycle } from '@main/platform/workspace/connection-lifecycle';
+import type { ConnectionService } from '@main/platform/workspace/connection-service';
+import type { EnvironmentService } from '@main/platform/workspace/environment-service';
+import type { SimulatorAddress } from '@main/platform/workspace/targets';
+import { endpointsOf } from '@main/platform/workspace/targets';
+import { WorkbenchError } from '@main/platform/errors';
+import type { RateLimiter } from '@main/platform/finch/rate-limiter';
+import type { RequestLog } from '@main/platform/request-log/request-log';
+import type { ConnectTraces } from '@main/platform/connect-traces/connect-trace';
+import { explain, needsExplanation } from '@main/platform/explainer/explainer';
+import type { Observed } from '@main/platform/explainer/explainer';
 
 export interface DiagnosticsOptions {
   requestLog: RequestLog;

@@ -2,8 +2,8 @@
  * The `diagnostics` channels. Messages the Connect frame posted are recorded by the attempt they
  * belong to, which the Connect flow keeps: it reaches this feature as a port, not an import.
  */
-import type { HandlerMap } from '../../../shared/contract';
-import type { ConnectMessageTracer } from '../../platform/connect-traces/connect-trace';
+import type { HandlerMap } from '@shared/contract';
+import type { ConnectMessageTracer } from '@main/platform/connect-traces/connect-trace';
 import type { DiagnosticsService } from './diagnostics-service';
 
 export function buildDiagnosticsHandlers(d: {

@@ -3,9 +3,9 @@
  * exist. Finch answers 401 when the client_id/secret are wrong and 400 invalid_grant when they
  * are right (it then refuses the code); either way nothing is created.
  */
-import type { CredentialCheck } from '../../../shared/contract/environments';
-import { WorkbenchError } from '../../platform/errors';
-import type { FinchGateway, GatewayTarget } from '../../platform/finch/gateway';
+import type { CredentialCheck } from '@shared/contract/environments';
+import { WorkbenchError } from '@main/platform/errors';
+import type { FinchGateway, GatewayTarget } from '@main/platform/finch/gateway';
 
 const PROBE_CODE = 'finch-workbench-credential-check';
 

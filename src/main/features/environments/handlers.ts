@@ -2,14 +2,14 @@
  * The `environments` channels. A changed or deleted environment's SDK clients are forgotten,
  * since their credentials may have changed.
  */
-import type { HandlerMap } from '../../../shared/contract';
-import type { FinchGateway } from '../../platform/finch/gateway';
-import type { SecretVault } from '../../platform/secrets/secret-vault';
-import { checkAttempt } from '../../platform/workspace/attempt-check';
-import type { ConnectionService } from '../../platform/workspace/connection-service';
-import type { EnvironmentService } from '../../platform/workspace/environment-service';
-import type { SimulatorAddress } from '../../platform/workspace/targets';
-import { applicationTarget } from '../../platform/workspace/targets';
+import type { HandlerMap } from '@shared/contract';
+import type { FinchGateway } from '@main/platform/finch/gateway';
+import type { SecretVault } from '@main/platform/secrets/secret-vault';
+import { checkAttempt } from '@main/platform/workspace/attempt-check';
+import type { ConnectionService } from '@main/platform/workspace/connection-service';
+import type { EnvironmentService } from '@main/platform/workspace/environment-service';
+import type { SimulatorAddress } from '@main/platform/workspace/targets';
+import { applicationTarget } from '@main/platform/workspace/targets';
 import { checkCredentials } from './credential-check';
 
 export interface EnvironmentHandlerDeps {

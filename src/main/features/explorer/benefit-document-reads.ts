@@ -2,10 +2,10 @@
  * Benefits (list; one benefit with who is enrolled and each enrolled person's benefit
  * details) and documents (every page of the list; one W-4's details).
  */
-import type { BatchRow, EndpointRead } from '../../../shared/domain/explorer';
-import { WorkbenchError } from '../../platform/errors';
-import type { ReadContext } from '../../platform/reads/finch-read';
-import { joinIds, readEndpoint } from '../../platform/reads/finch-read';
+import type { BatchRow, EndpointRead } from '@shared/domain/explorer';
+import { WorkbenchError } from '@main/platform/errors';
+import type { ReadContext } from '@main/platform/reads/finch-read';
+import { joinIds, readEndpoint } from '@main/platform/reads/finch-read';
 
 export function readBenefits(ctx: ReadContext): Promise<EndpointRead> {
   return readEndpoint(ctx, (client) => client.hris.benefits.list());

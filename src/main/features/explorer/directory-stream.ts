@@ -4,10 +4,10 @@
  * the first call instead of after the last. A Finch page can hold 5,000 people; events are cut
  * to a bounded size (the browser harness carries each as one WebSocket message).
  */
-import type { DirectoryRead, DirectoryRowsView } from '../../../shared/domain/directory';
+import type { DirectoryRead, DirectoryRowsView } from '@shared/domain/directory';
 import type { DirectoryRows } from './org-reads';
 import type { ExplorerService } from './explorer-service';
-import type { Operation } from '../../platform/operations/operations';
+import type { Operation } from '@main/platform/operations/operations';
 
 /** Upper bounds of one event: people, and JSON characters (well under the harness's 1 MB). */
 export const ROWS_PER_EVENT = 1_000;

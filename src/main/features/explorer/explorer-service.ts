@@ -6,15 +6,15 @@
  * The reads themselves live in small modules by area; this class is the one object the
  * handlers (and other services, e.g. snapshots) call.
  */
-import type { ForwardInput, PayItemsInputSchema } from '../../../shared/domain/explorer';
+import type { ForwardInput, PayItemsInputSchema } from '@shared/domain/explorer';
 import type { z } from 'zod';
-import type { ConnectionLifecycle } from '../../platform/workspace/connection-lifecycle';
+import type { ConnectionLifecycle } from '@main/platform/workspace/connection-lifecycle';
 import { readBenefit, readBenefits, readDocument, readDocuments } from './benefit-document-reads';
-import type { ReadContext } from '../../platform/reads/finch-read';
-import { readEndpoint } from '../../platform/reads/finch-read';
+import type { ReadContext } from '@main/platform/reads/finch-read';
+import { readEndpoint } from '@main/platform/reads/finch-read';
 import { forward, forwardSupport } from './forward-console';
 import { readAutomatedJobs, readJob, readPendingContext, startDataSync } from './job-reads';
-import type { Operation } from '../../platform/operations/operations';
+import type { Operation } from '@main/platform/operations/operations';
 import type { DirectoryPage, DirectoryReadOptions, DirectorySlice } from './org-reads';
 import { readCompany, readDirectory, readDirectoryPage, readPeople, readPerson } from './org-reads';
 import { readPayGroup, readPayGroups, readPayStatementItems, readPayStatements, readPayments, readPersonPay } from './payroll-reads';

@@ -8,10 +8,10 @@
  * In Production the forwarded request reaches the employer's real payroll system, so the
  * console refuses to send until the user has confirmed exactly that.
  */
-import type { ForwardInput, ForwardResult, ForwardSupport } from '../../../shared/domain/explorer';
-import { WorkbenchError } from '../../platform/errors';
-import type { ReadContext } from '../../platform/reads/finch-read';
-import { readEndpoint } from '../../platform/reads/finch-read';
+import type { ForwardInput, ForwardResult, ForwardSupport } from '@shared/domain/explorer';
+import { WorkbenchError } from '@main/platform/errors';
+import type { ReadContext } from '@main/platform/reads/finch-read';
+import { readEndpoint } from '@main/platform/reads/finch-read';
 
 const API_METHODS = new Set(['oauth', 'api_token', 'api_credential']);
 

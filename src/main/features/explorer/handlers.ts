@@ -3,10 +3,10 @@
  * environment. Long reads run as operations (progress, cancel); the directory streams its people
  * through `emitRows` as pages arrive.
  */
-import type { HandlerMap } from '../../../shared/contract';
-import type { DirectoryRowsView } from '../../../shared/domain/directory';
-import type { OperationRegistry } from '../../platform/operations/operations';
-import type { EnvironmentService } from '../../platform/workspace/environment-service';
+import type { HandlerMap } from '@shared/contract';
+import type { DirectoryRowsView } from '@shared/domain/directory';
+import type { OperationRegistry } from '@main/platform/operations/operations';
+import type { EnvironmentService } from '@main/platform/workspace/environment-service';
 import { streamDirectory } from './directory-stream';
 import type { ExplorerService } from './explorer-service';
 

@@ -6,10 +6,10 @@
  * is not retried (the wait is up to an hour) and is explained with the time it frees up.
  */
 import { APIError } from '@tryfinch/finch-api';
-import type { EndpointRead, PendingContext, SyncStart } from '../../../shared/domain/explorer';
-import { WorkbenchError } from '../../platform/errors';
-import type { ReadContext } from '../../platform/reads/finch-read';
-import { joinIds, rawBody, readEndpoint } from '../../platform/reads/finch-read';
+import type { EndpointRead, PendingContext, SyncStart } from '@shared/domain/explorer';
+import { WorkbenchError } from '@main/platform/errors';
+import type { ReadContext } from '@main/platform/reads/finch-read';
+import { joinIds, rawBody, readEndpoint } from '@main/platform/reads/finch-read';
 
 export function readAutomatedJobs(ctx: ReadContext): Promise<EndpointRead> {
   return readEndpoint(ctx, (client) => client.jobs.automated.list({ limit: 100 }));

@@ -3,13 +3,13 @@
  * people handed on as it arrives), one directory page (person pickers), one person, and
  * individuals/employments for everyone in chunks.
  */
-import { DIRECTORY_PAGE_LIMIT_MAX } from '../../../shared/domain/directory';
-import type { BatchRead, EndpointRead } from '../../../shared/domain/explorer';
-import { WorkbenchError } from '../../platform/errors';
-import { readBatch } from '../../platform/reads/batch-reader';
-import type { ReadContext } from '../../platform/reads/finch-read';
-import { acceptedOf, callSignal, rawBody, readEndpoint } from '../../platform/reads/finch-read';
-import type { Operation } from '../../platform/operations/operations';
+import { DIRECTORY_PAGE_LIMIT_MAX } from '@shared/domain/directory';
+import type { BatchRead, EndpointRead } from '@shared/domain/explorer';
+import { WorkbenchError } from '@main/platform/errors';
+import { readBatch } from '@main/platform/reads/batch-reader';
+import type { ReadContext } from '@main/platform/reads/finch-read';
+import { acceptedOf, callSignal, rawBody, readEndpoint } from '@main/platform/reads/finch-read';
+import type { Operation } from '@main/platform/operations/operations';
 
 export interface DirectoryPage {
   people: Record<string, unknown>[];

@@ -3,12 +3,12 @@
  * per-payment codes kept), one person's statements across a range, pay groups, and the
  * pay-statement items Finch found.
  */
-import type { BatchRead, EndpointRead, PayItemsInputSchema, PersonPay } from '../../../shared/domain/explorer';
+import type { BatchRead, EndpointRead, PayItemsInputSchema, PersonPay } from '@shared/domain/explorer';
 import type { z } from 'zod';
-import { readBatch } from '../../platform/reads/batch-reader';
-import type { ReadContext } from '../../platform/reads/finch-read';
-import { joinIds, readEndpoint } from '../../platform/reads/finch-read';
-import type { Operation } from '../../platform/operations/operations';
+import { readBatch } from '@main/platform/reads/batch-reader';
+import type { ReadContext } from '@main/platform/reads/finch-read';
+import { joinIds, readEndpoint } from '@main/platform/reads/finch-read';
+import type { Operation } from '@main/platform/operations/operations';
 import { batchAccepted } from './org-reads';
 
 export function readPayments(ctx: ReadContext, startDate: string, endDate: string): Promise<EndpointRead> {

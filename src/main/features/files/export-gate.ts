@@ -11,14 +11,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { ExportColumnSpec, PreparedExport, PrepareExport, StageExport } from '../../../shared/domain/exports';
-import { MAX_EXPORT_CHARS, MAX_EXPORT_ROWS } from '../../../shared/domain/exports';
-import { toCsv, toJson } from '../../../shared/export/table-export';
-import { LOCAL_CLIENT_SECRET } from '../../platform/workspace/targets';
-import { WorkbenchError } from '../../platform/errors';
-import { Redactor, SecretScanner } from '../../platform/redaction';
-import type { RedactionCategory } from '../../platform/redaction';
-import { personalInJson, personalInTable, redactJson, redactRows } from '../../platform/redaction/table';
+import type { ExportColumnSpec, PreparedExport, PrepareExport, StageExport } from '@shared/domain/exports';
+import { MAX_EXPORT_CHARS, MAX_EXPORT_ROWS } from '@shared/domain/exports';
+import { toCsv, toJson } from '@shared/export/table-export';
+import { LOCAL_CLIENT_SECRET } from '@main/platform/workspace/targets';
+import { WorkbenchError } from '@main/platform/errors';
+import { Redactor, SecretScanner } from '@main/platform/redaction';
+import type { RedactionCategory } from '@main/platform/redaction';
+import { personalInJson, personalInTable, redactJson, redactRows } from '@main/platform/redaction/table';
 import type { ExportOutcome, ExportSaver } from './export-saver';
 import { saveExport } from './export-saver';
 import { OneTimeSecrets } from './one-time-secrets';

@@ -5,8 +5,8 @@
  * Content reaching here has been through the export gate (export-gate.ts): redacted, or raw by
  * the user's choice, and checked for every known secret.
  */
-import { WorkbenchError } from '../../platform/errors';
-import type { FileSaver } from '../../platform/delivery/delivery';
+import { WorkbenchError } from '@main/platform/errors';
+import type { FileSaver } from '@main/platform/delivery/delivery';
 
 export interface ExportSaver {
   /** Resolves with the chosen path, or null when the user cancelled. */

@@ -1,5 +1,5 @@
 /** The `files` channels: every export and copy passes the export gate (redaction, final scan). */
-import type { HandlerMap } from '../../../shared/contract';
+import type { HandlerMap } from '@shared/contract';
 import type { ExportGate } from './export-gate';
 import type { ExportSaver } from './export-saver';
 

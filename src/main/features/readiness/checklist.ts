@@ -3,7 +3,7 @@
  * section by section. Each item quotes the checklist line(s) it answers and says whether the
  * app can judge it from its own evidence (auto) or the user must tick it (manual).
  */
-import type { ReadinessItemId } from '../../../shared/domain/readiness';
+import type { ReadinessItemId } from '@shared/domain/readiness';
 
 export interface ChecklistItem {
   id: ReadinessItemId;

@@ -2,7 +2,7 @@
  * API resilience items: the rate limiter and 429s, nullable fields (coverage), and the drills
  * for reauthentication, 5xx and batch errors.
  */
-import type { DrillId } from '../../../shared/domain/drills';
+import type { DrillId } from '@shared/domain/drills';
 import type { EvidenceContext, Verdict } from './evidence-context';
 import { evidence, plural } from './evidence-context';
 import { column } from './evidence-queries';

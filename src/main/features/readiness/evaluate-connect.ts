@@ -2,7 +2,7 @@
  * Connect and back-end items: was Connect used (and which flow), did a customer get several
  * connections, and where was the code exchanged.
  */
-import type { Evidence } from '../../../shared/domain/readiness';
+import type { Evidence } from '@shared/domain/readiness';
 import type { EvidenceContext, Verdict } from './evidence-context';
 import { evidence, parseList, parseObject, plural } from './evidence-context';
 import { column } from './evidence-queries';

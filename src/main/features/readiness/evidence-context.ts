@@ -2,9 +2,9 @@
  * What the readiness evaluators read: the database queries plus the facts other services
  * hold (drill results, the vault's backend, the limiter's meter, field coverage runs).
  */
-import type { Evidence, ReadinessStatus } from '../../../shared/domain/readiness';
-import type { DrillResult } from '../../../shared/domain/drills';
-import type { EnvironmentKind } from '../../../shared/domain/environment';
+import type { Evidence, ReadinessStatus } from '@shared/domain/readiness';
+import type { DrillResult } from '@shared/domain/drills';
+import type { EnvironmentKind } from '@shared/domain/environment';
 import type { EvidenceQueries } from './evidence-queries';
 
 export interface CoverageRun {

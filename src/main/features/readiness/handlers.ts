@@ -1,5 +1,5 @@
 /** The `readiness` channels: the go-live report, its manual ticks and its exports. */
-import type { HandlerMap } from '../../../shared/contract';
+import type { HandlerMap } from '@shared/contract';
 import type { ReadinessService } from './readiness-service';
 
 export function buildReadinessHandlers(readiness: ReadinessService): HandlerMap['readiness'] {

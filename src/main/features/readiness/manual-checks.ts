@@ -1,6 +1,6 @@
 /** The manual items the user ticked (migration 004): kept across restarts, untouched by anything else. */
 import type Database from 'better-sqlite3';
-import type { ReadinessItemId } from '../../../shared/domain/readiness';
+import type { ReadinessItemId } from '@shared/domain/readiness';
 
 export interface ManualCheck {
   checkedAt: number;

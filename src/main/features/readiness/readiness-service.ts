@@ -6,18 +6,18 @@
  * is injected (Electron).
  */
 import type Database from 'better-sqlite3';
-import type { ReadinessItem, ReadinessItemId, ReadinessReport } from '../../../shared/domain/readiness';
-import type { ExportDelivery } from '../../../shared/domain/support';
-import { LOCAL_CLIENT_SECRET } from '../../platform/workspace/targets';
-import type { EnvironmentService } from '../../platform/workspace/environment-service';
-import { WorkbenchError } from '../../platform/errors';
-import type { MeterReading } from '../../platform/finch/rate-limiter';
-import { Redactor, SecretScanner } from '../../platform/redaction';
-import type { DrillResult } from '../../../shared/domain/drills';
-import type { SecretVault } from '../../platform/secrets/secret-vault';
-import { secretRefs } from '../../platform/secrets/secret-vault';
-import type { FileSaver, PdfPrinter } from '../../platform/delivery/delivery';
-import { deliver } from '../../platform/delivery/delivery';
+import type { ReadinessItem, ReadinessItemId, ReadinessReport } from '@shared/domain/readiness';
+import type { ExportDelivery } from '@shared/domain/support';
+import { LOCAL_CLIENT_SECRET } from '@main/platform/workspace/targets';
+import type { EnvironmentService } from '@main/platform/workspace/environment-service';
+import { WorkbenchError } from '@main/platform/errors';
+import type { MeterReading } from '@main/platform/finch/rate-limiter';
+import { Redactor, SecretScanner } from '@main/platform/redaction';
+import type { DrillResult } from '@shared/domain/drills';
+import type { SecretVault } from '@main/platform/secrets/secret-vault';
+import { secretRefs } from '@main/platform/secrets/secret-vault';
+import type { FileSaver, PdfPrinter } from '@main/platform/delivery/delivery';
+import { deliver } from '@main/platform/delivery/delivery';
 import { CHECKLIST } from './checklist';
 import type { ChecklistItem } from './checklist';
 import { backendExchange, connectFlow, multipleConnections } from './evaluate-connect';

@@ -3,8 +3,8 @@
  * self-contained HTML page (inline styles, no scripts, no external resources) that is also
  * what Electron prints to PDF.
  */
-import type { Evidence, ReadinessItem, ReadinessReport } from '../../../shared/domain/readiness';
-import { STATUS_LABELS } from '../../../shared/domain/readiness';
+import type { Evidence, ReadinessItem, ReadinessReport } from '@shared/domain/readiness';
+import { STATUS_LABELS } from '@shared/domain/readiness';
 
 const stamp = (ms: number): string => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 const MARK = { pass: '✓', fail: '✗', not_yet: '…' } as const;

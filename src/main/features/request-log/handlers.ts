@@ -1,7 +1,7 @@
 /** The `requestLog` and `rateLimits` channels: the attempt log and the limiter's meter. */
-import type { HandlerMap } from '../../../shared/contract';
-import type { RateLimiter } from '../../platform/finch/rate-limiter';
-import type { RequestLog } from '../../platform/request-log/request-log';
+import type { HandlerMap } from '@shared/contract';
+import type { RateLimiter } from '@main/platform/finch/rate-limiter';
+import type { RequestLog } from '@main/platform/request-log/request-log';
 
 export function buildRequestLogHandlers(requestLog: RequestLog): HandlerMap['requestLog'] {
   return {

@@ -3,7 +3,7 @@
  * map the IPC guard serves. A disarmed Production environment refuses these whatever the UI
  * shows, so a stale button or a script in the console cannot slip one through.
  */
-import type { HandlerMap } from '../../../shared/contract';
+import type { HandlerMap } from '@shared/contract';
 import type { ProductionArming } from './production-arming';
 
 type Describe = (input: Record<string, unknown>) => string | null;

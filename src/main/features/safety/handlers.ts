@@ -1,5 +1,5 @@
 /** The `safety` channels: arming a Production environment for destructive acts. */
-import type { HandlerMap } from '../../../shared/contract';
+import type { HandlerMap } from '@shared/contract';
 import type { ProductionArming } from './production-arming';
 
 export function buildSafetyHandlers(arming: ProductionArming, activeId: () => string): HandlerMap['safety'] {

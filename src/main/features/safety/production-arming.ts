@@ -4,12 +4,12 @@
  * and lasts a chosen number of minutes on the injected clock; every act done while armed is
  * recorded as an event. Non-Production environments are never disarmed.
  */
-import type { ArmingState } from '../../../shared/domain/arming';
-import { ARM_MINUTES } from '../../../shared/domain/arming';
-import type { Clock } from '../../platform/clock';
-import type { ConnectionService } from '../../platform/workspace/connection-service';
-import type { EnvironmentService } from '../../platform/workspace/environment-service';
-import { WorkbenchError } from '../../platform/errors';
+import type { ArmingState } from '@shared/domain/arming';
+import { ARM_MINUTES } from '@shared/domain/arming';
+import type { Clock } from '@main/platform/clock';
+import type { ConnectionService } from '@main/platform/workspace/connection-service';
+import type { EnvironmentService } from '@main/platform/workspace/environment-service';
+import { WorkbenchError } from '@main/platform/errors';
 
 export interface ArmingOptions {
   environments: EnvironmentService;

@@ -6,14 +6,14 @@
  *    the job fail, show the connection as needing reauth, and recover once the job completes.
  * The step type and helpers are shared with drills.ts.
  */
-import type { DrillStep } from '../../../shared/domain/drills';
-import type { ConnectionLifecycle } from '../../platform/workspace/connection-lifecycle';
-import type { ConnectionService } from '../../platform/workspace/connection-service';
-import type { WorkbenchError } from '../../platform/errors';
+import type { DrillStep } from '@shared/domain/drills';
+import type { ConnectionLifecycle } from '@main/platform/workspace/connection-lifecycle';
+import type { ConnectionService } from '@main/platform/workspace/connection-service';
+import type { WorkbenchError } from '@main/platform/errors';
 import type { Company } from '@tryfinch/finch-api/resources/hris/company';
-import type { CallResult } from '../../platform/finch/gateway';
-import { PRODUCT_LIMITS } from '../../platform/finch/products';
-import type { RequestLog } from '../../platform/request-log/request-log';
+import type { CallResult } from '@main/platform/finch/gateway';
+import { PRODUCT_LIMITS } from '@main/platform/finch/products';
+import type { RequestLog } from '@main/platform/request-log/request-log';
 import type { MockData } from './mock-data';
 import type { SyncJobs } from './sync-job';
 

@@ -5,20 +5,20 @@
  * needs the local simulator's fault controls.
  */
 import type Database from 'better-sqlite3';
-import type { DrillId, DrillResult, DrillStep } from '../../../shared/domain/drills';
-import type { ConnectionLifecycle } from '../../platform/workspace/connection-lifecycle';
-import type { ConnectionService } from '../../platform/workspace/connection-service';
-import type { EnvironmentService } from '../../platform/workspace/environment-service';
-import { WorkbenchError } from '../../platform/errors';
-import type { CallResult, FinchGateway } from '../../platform/finch/gateway';
-import type { RequestLog } from '../../platform/request-log/request-log';
-import type { RunningSimulator } from '../../../simulator';
-import type { Clock } from '../../platform/clock';
+import type { DrillId, DrillResult, DrillStep } from '@shared/domain/drills';
+import type { ConnectionLifecycle } from '@main/platform/workspace/connection-lifecycle';
+import type { ConnectionService } from '@main/platform/workspace/connection-service';
+import type { EnvironmentService } from '@main/platform/workspace/environment-service';
+import { WorkbenchError } from '@main/platform/errors';
+import type { CallResult, FinchGateway } from '@main/platform/finch/gateway';
+import type { RequestLog } from '@main/platform/request-log/request-log';
+import type { RunningSimulator } from '@simulator';
+import type { Clock } from '@main/platform/clock';
 import type { Step } from './drills-limits-jobs';
 import { failingSyncJob, ids, rateLimitStorm } from './drills-limits-jobs';
 import type { MockData } from './mock-data';
 import type { SyncJobs } from './sync-job';
-import { requireSandboxEnvironment } from '../../platform/workspace/environment-rules';
+import { requireSandboxEnvironment } from '@main/platform/workspace/environment-rules';
 
 export interface DrillOptions {
   db: Database.Database;

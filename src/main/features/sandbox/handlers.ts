@@ -1,6 +1,6 @@
 /** The `sandbox` channels: connections without Connect, drills, mock-data writes, statuses and jobs. */
-import type { HandlerMap } from '../../../shared/contract';
-import type { ConnectionService } from '../../platform/workspace/connection-service';
+import type { HandlerMap } from '@shared/contract';
+import type { ConnectionService } from '@main/platform/workspace/connection-service';
 import type { DrillRunner } from './drills';
 import type { MockData } from './mock-data';
 

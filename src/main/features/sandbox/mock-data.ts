@@ -7,14 +7,14 @@
  * because Finch shows sandbox edits to reads only once a sync has completed.
  */
 import type Finch from '@tryfinch/finch-api';
-import type { SandboxWriteInput, SandboxWriteResult } from '../../../shared/domain/sandbox';
-import type { CONNECTION_STATUSES, JOB_COMPLETIONS } from '../../../shared/domain/sandbox';
-import type { ConnectionLifecycle } from '../../platform/workspace/connection-lifecycle';
-import type { ConnectionService } from '../../platform/workspace/connection-service';
-import { requireSandboxEnvironment } from '../../platform/workspace/environment-rules';
-import type { EnvironmentService } from '../../platform/workspace/environment-service';
-import { WorkbenchError } from '../../platform/errors';
-import type { OperationRegistry } from '../../platform/operations/operations';
+import type { SandboxWriteInput, SandboxWriteResult } from '@shared/domain/sandbox';
+import type { CONNECTION_STATUSES, JOB_COMPLETIONS } from '@shared/domain/sandbox';
+import type { ConnectionLifecycle } from '@main/platform/workspace/connection-lifecycle';
+import type { ConnectionService } from '@main/platform/workspace/connection-service';
+import { requireSandboxEnvironment } from '@main/platform/workspace/environment-rules';
+import type { EnvironmentService } from '@main/platform/workspace/environment-service';
+import { WorkbenchError } from '@main/platform/errors';
+import type { OperationRegistry } from '@main/platform/operations/operations';
 import type { SyncJobs } from './sync-job';
 import { assertSandboxWrite } from './write-validation';
 

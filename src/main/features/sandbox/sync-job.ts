@@ -4,13 +4,13 @@
  * sync, so every "edit and see it" goes through here. The job's outcome is mirrored on the
  * connection as Finch would show it: reauth_error → needs reauth, permissions_error → error.
  */
-import type { JobTerminal, SyncJobView } from '../../../shared/domain/sandbox-jobs';
-import { isTerminal } from '../../../shared/domain/sandbox-jobs';
-import type { Clock } from '../../platform/clock';
-import type { ConnectionLifecycle } from '../../platform/workspace/connection-lifecycle';
-import type { ConnectionService } from '../../platform/workspace/connection-service';
-import { WorkbenchError } from '../../platform/errors';
-import type { Operation } from '../../platform/operations/operations';
+import type { JobTerminal, SyncJobView } from '@shared/domain/sandbox-jobs';
+import { isTerminal } from '@shared/domain/sandbox-jobs';
+import type { Clock } from '@main/platform/clock';
+import type { ConnectionLifecycle } from '@main/platform/workspace/connection-lifecycle';
+import type { ConnectionService } from '@main/platform/workspace/connection-service';
+import { WorkbenchError } from '@main/platform/errors';
+import type { Operation } from '@main/platform/operations/operations';
 
 export interface SyncJobOptions {
   lifecycle: ConnectionLifecycle;

@@ -9,10 +9,10 @@
 import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import schemas from '../../../shared/finch/sandbox-write-schemas.json';
-import type { SandboxWrite } from '../../../shared/finch/sandbox-write-extract';
-import { CALENDAR_DATE_MESSAGE, sandboxWriteProblems } from '../../../shared/finch/sandbox-write-rules';
-import { WorkbenchError } from '../../platform/errors';
+import schemas from '@shared/finch/sandbox-write-schemas.json';
+import type { SandboxWrite } from '@shared/finch/sandbox-write-extract';
+import { CALENDAR_DATE_MESSAGE, sandboxWriteProblems } from '@shared/finch/sandbox-write-rules';
+import { WorkbenchError } from '@main/platform/errors';
 
 const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
 addFormats(ajv);

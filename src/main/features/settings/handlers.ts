@@ -1,5 +1,5 @@
 /** The `settings` channels. */
-import type { HandlerMap } from '../../../shared/contract';
+import type { HandlerMap } from '@shared/contract';
 import type { SettingsService } from './settings-service';
 
 export function buildSettingsHandlers(settings: SettingsService): HandlerMap['settings'] {

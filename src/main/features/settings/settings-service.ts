@@ -3,11 +3,11 @@
  * and announces changes so every window follows.
  */
 import { z } from 'zod';
-import type { Settings } from '../../../shared/contract';
-import { SettingsSchema, StoredSettingsSchema as KnownStoredSettingsSchema } from '../../../shared/contract';
-import type { NoticeBoard } from '../../platform/notices/notice-board';
-import type { SettingsStore } from '../../platform/json-store/settings-store';
-import { quarantineIfInvalid } from '../../platform/json-store/quarantine';
+import type { Settings } from '@shared/contract';
+import { SettingsSchema, StoredSettingsSchema as KnownStoredSettingsSchema } from '@shared/contract';
+import type { NoticeBoard } from '@main/platform/notices/notice-board';
+import type { SettingsStore } from '@main/platform/json-store/settings-store';
+import { quarantineIfInvalid } from '@main/platform/json-store/quarantine';
 
 export const DEFAULT_SETTINGS: Settings = { theme: 'system' };
 

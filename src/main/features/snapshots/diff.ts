@@ -8,7 +8,7 @@
  * (`employment.source_id`) — only where the key is unique on both sides — and the diff says
  * how many were matched each way. Ids (and manager ids) are not compared across connections.
  */
-import type { FieldChange, MatchMethod, SnapshotDiff, SnapshotSummary } from '../../../shared/domain/snapshots';
+import type { FieldChange, MatchMethod, SnapshotDiff, SnapshotSummary } from '@shared/domain/snapshots';
 import type { SnapshotContent } from './snapshot-content';
 
 type Json = Record<string, unknown>;

@@ -1,5 +1,5 @@
 /** The `snapshots` channels: full pulls kept on this computer, and their diffs. */
-import type { HandlerMap } from '../../../shared/contract';
+import type { HandlerMap } from '@shared/contract';
 import type { SnapshotService } from './snapshot-service';
 
 export function buildSnapshotHandlers(snapshots: SnapshotService, activeId: () => string): HandlerMap['snapshots'] {

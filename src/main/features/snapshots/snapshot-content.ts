@@ -4,8 +4,8 @@
  */
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import type { PullStatus } from '../../../shared/domain/coverage';
-import type { ConnectionPull, JsonRecord } from '../../platform/reads/connection-pull';
+import type { PullStatus } from '@shared/domain/coverage';
+import type { ConnectionPull, JsonRecord } from '@main/platform/reads/connection-pull';
 
 /** The pull's records (individuals without SSNs) and, per product, only its status and message. */
 export interface SnapshotContent extends Pick<

@@ -4,12 +4,12 @@
  * — also across two connections of the same customer. A cancelled pull stores nothing.
  */
 import type Database from 'better-sqlite3';
-import type { SnapshotDiff, SnapshotSummary } from '../../../shared/domain/snapshots';
-import type { ConnectionLifecycle } from '../../platform/workspace/connection-lifecycle';
-import type { ConnectionService } from '../../platform/workspace/connection-service';
-import { WorkbenchError } from '../../platform/errors';
-import type { OperationRegistry } from '../../platform/operations/operations';
-import { pullCalls, pullConnection, pullRequestIds } from '../../platform/reads/connection-pull';
+import type { SnapshotDiff, SnapshotSummary } from '@shared/domain/snapshots';
+import type { ConnectionLifecycle } from '@main/platform/workspace/connection-lifecycle';
+import type { ConnectionService } from '@main/platform/workspace/connection-service';
+import { WorkbenchError } from '@main/platform/errors';
+import type { OperationRegistry } from '@main/platform/operations/operations';
+import { pullCalls, pullConnection, pullRequestIds } from '@main/platform/reads/connection-pull';
 import { compress, contentOf, decompress } from './snapshot-content';
 import type { SnapshotContent } from './snapshot-content';
 import { diffSnapshots } from './diff';

@@ -1,6 +1,6 @@
 /** Snapshot rows: summary (JSON, never personal data) beside the compressed content. */
 import type Database from 'better-sqlite3';
-import type { SnapshotSummary } from '../../../shared/domain/snapshots';
+import type { SnapshotSummary } from '@shared/domain/snapshots';
 
 interface Row {
   id: number;

@@ -3,8 +3,8 @@
  * value that leaves passes through it (ids and codes through its exact-match layer, paths
  * through its path rule, free text and event details through all of it).
  */
-import type { BundleRequest, BundleSelection } from '../../../shared/domain/support';
-import type { Redactor } from '../../platform/redaction';
+import type { BundleRequest, BundleSelection } from '@shared/domain/support';
+import type { Redactor } from '@main/platform/redaction';
 import type { BundleAttempt, ConnectionMetaRow, EventRow, SelectionRows } from './bundle-query';
 import { isFailure } from './bundle-query';
 import { toCsv } from './csv';

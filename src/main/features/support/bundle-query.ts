@@ -4,9 +4,9 @@
  * bundle-content.ts, on everything that leaves.
  */
 import type Database from 'better-sqlite3';
-import type { BundleSelection } from '../../../shared/domain/support';
-import { MAX_BUNDLE_REQUESTS } from '../../../shared/domain/support';
-import type { RequestLogEntry } from '../../platform/request-log/types';
+import type { BundleSelection } from '@shared/domain/support';
+import { MAX_BUNDLE_REQUESTS } from '@shared/domain/support';
+import type { RequestLogEntry } from '@main/platform/request-log/types';
 
 /** Only the columns a bundle writes: at 50,000 rows every column costs. */
 const REQUEST_COLUMNS = `r.id, r.call_id AS callId, r.time, r.connection_id AS connectionId, r.method, r.path, r.status,

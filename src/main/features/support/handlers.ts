@@ -1,5 +1,5 @@
 /** The `support` channels: the bundle's scope, its preview and its export. */
-import type { HandlerMap } from '../../../shared/contract';
+import type { HandlerMap } from '@shared/contract';
 import type { SupportService } from './support-service';
 
 export function buildSupportHandlers(support: SupportService, activeId: () => string): HandlerMap['support'] {

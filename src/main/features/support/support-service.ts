@@ -5,21 +5,21 @@
  * renderer (browser harness).
  */
 import type Database from 'better-sqlite3';
-import type { BundlePreview, BundleSelection, ExportDelivery, SupportScope } from '../../../shared/domain/support';
-import { FAILURE_LOOKBACK_MS } from '../../../shared/domain/support';
-import { clientIdHint } from '../../../shared/domain/environment';
-import type { ConnectionService } from '../../platform/workspace/connection-service';
-import type { EnvironmentService } from '../../platform/workspace/environment-service';
-import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET } from '../../platform/workspace/targets';
-import { WorkbenchError } from '../../platform/errors';
-import { Redactor, SecretScanner } from '../../platform/redaction';
-import type { RequestLog } from '../../platform/request-log/request-log';
-import type { SecretVault } from '../../platform/secrets/secret-vault';
+import type { BundlePreview, BundleSelection, ExportDelivery, SupportScope } from '@shared/domain/support';
+import { FAILURE_LOOKBACK_MS } from '@shared/domain/support';
+import { clientIdHint } from '@shared/domain/environment';
+import type { ConnectionService } from '@main/platform/workspace/connection-service';
+import type { EnvironmentService } from '@main/platform/workspace/environment-service';
+import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET } from '@main/platform/workspace/targets';
+import { WorkbenchError } from '@main/platform/errors';
+import { Redactor, SecretScanner } from '@main/platform/redaction';
+import type { RequestLog } from '@main/platform/request-log/request-log';
+import type { SecretVault } from '@main/platform/secrets/secret-vault';
 import type { BundleContent } from './bundle-content';
 import { buildBundleContent } from './bundle-content';
 import { BundleQuery } from './bundle-query';
-import type { FileSaver } from '../../platform/delivery/delivery';
-import { deliver } from '../../platform/delivery/delivery';
+import type { FileSaver } from '@main/platform/delivery/delivery';
+import { deliver } from '@main/platform/delivery/delivery';
 import { assertNoKnownSecrets, zipFiles } from './zip';
 
 export interface SupportServiceOptions {

@@ -3,7 +3,7 @@
  * What happened, when, on which connection, and the Finch-Request-ID of every failure. Built
  * only from already-redacted bundle rows.
  */
-import type { BundleRequest } from '../../../shared/domain/support';
+import type { BundleRequest } from '@shared/domain/support';
 
 export interface TicketConnection {
   connection_id: string;

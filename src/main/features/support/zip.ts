@@ -4,8 +4,8 @@
  * known secret in every encoding. Any finding and nothing is written.
  */
 import { unzipSync, zipSync } from 'fflate';
-import { WorkbenchError } from '../../platform/errors';
-import type { SecretFinding, SecretScanner } from '../../platform/redaction';
+import { WorkbenchError } from '@main/platform/errors';
+import type { SecretFinding, SecretScanner } from '@main/platform/redaction';
 import type { BundleFile } from './bundle-content';
 
 export function zipFiles(folder: string, files: BundleFile[], createdAt: number): Uint8Array {

@@ -10,9 +10,9 @@
  * the failure the lab is there to show; such an event goes byte for byte (so the dev server
  * rejects it too) or not at all, as the user chose, and the record says which.
  */
-import type { ForwardMode, ForwardRecord, UnverifiedForward, VerdictCode } from '../../../shared/domain/webhooks';
-import { VERDICT_LABELS, failsVerification } from '../../../shared/domain/webhooks';
-import { WorkbenchError } from '../../platform/errors';
+import type { ForwardMode, ForwardRecord, UnverifiedForward, VerdictCode } from '@shared/domain/webhooks';
+import { VERDICT_LABELS, failsVerification } from '@shared/domain/webhooks';
+import { WorkbenchError } from '@main/platform/errors';
 import { signHeaders } from './signature';
 import { headerValue } from './verdict';
 

@@ -1,5 +1,5 @@
 /** The `webhooks` channels: thin calls into WebhookService for the active environment. */
-import type { HandlerMap } from '../../../shared/contract';
+import type { HandlerMap } from '@shared/contract';
 import type { WebhookService } from './webhook-service';
 
 export function buildWebhookHandlers(w: WebhookService, activeId: () => string): HandlerMap['webhooks'] {

@@ -2,7 +2,7 @@
  * Headers the user pastes with a payload: either `name: value` lines (as curl -v, a proxy log
  * or browser devtools show them) or a JSON object. Anything else is refused with a reason.
  */
-import { WorkbenchError } from '../../platform/errors';
+import { WorkbenchError } from '@main/platform/errors';
 
 export function parsePastedHeaders(text: string): [string, string][] {
   const trimmed = text.trim();

@@ -9,7 +9,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { VerdictCode } from '../../../shared/domain/webhooks';
+import type { VerdictCode } from '@shared/domain/webhooks';
 
 export const MAX_RECEIVED_BYTES = 1024 * 1024;
 /** Past this the receiver stops draining and hangs up. */

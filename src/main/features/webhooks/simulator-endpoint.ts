@@ -3,12 +3,12 @@
  * one endpoint registered with it so its events reach our receiver, signed with the secret the
  * vault holds. Kept apart from WebhookService, which owns the receiver, the store and forwarding.
  */
-import { WorkbenchError } from '../../platform/errors';
-import type { SecretVault } from '../../platform/secrets/secret-vault';
-import { secretRefs } from '../../platform/secrets/secret-vault';
-import type { EnvironmentService } from '../../platform/workspace/environment-service';
-import type { DeliveryView } from '../../../shared/domain/webhooks';
-import type { RunningSimulator } from '../../../simulator';
+import { WorkbenchError } from '@main/platform/errors';
+import type { SecretVault } from '@main/platform/secrets/secret-vault';
+import { secretRefs } from '@main/platform/secrets/secret-vault';
+import type { EnvironmentService } from '@main/platform/workspace/environment-service';
+import type { DeliveryView } from '@shared/domain/webhooks';
+import type { RunningSimulator } from '@simulator';
 
 /** The simulator to send events on demand; only the Local simulator environment has one. */
 export function simulatorFor(

@@ -4,8 +4,8 @@
  * type, the spec's shape). Each check says in words what passed or what went wrong and the
  * likely cause, so a failure explains itself.
  */
-import type { VerdictCode, WebhookCheck } from '../../../shared/domain/webhooks';
-import { WEBHOOK_EVENT_TYPES } from '../../../shared/domain/webhooks';
+import type { VerdictCode, WebhookCheck } from '@shared/domain/webhooks';
+import { WEBHOOK_EVENT_TYPES } from '@shared/domain/webhooks';
 import { TOLERANCE_SECONDS, computeSignature, isCanonicalBase64, matchesAny, v1Signatures } from './signature';
 
 export interface JudgeInput {

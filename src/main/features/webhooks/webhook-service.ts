@@ -14,15 +14,15 @@ import type {
   WebhookEventSummary,
   WebhookEventType,
   WebhookState,
-} from '../../../shared/domain/webhooks';
-import type { ConnectionService } from '../../platform/workspace/connection-service';
-import type { EnvironmentService } from '../../platform/workspace/environment-service';
-import { LOCAL_ENVIRONMENT_ID } from '../../platform/workspace/environment-service';
-import { LOCAL_CLIENT_ID } from '../../platform/workspace/targets';
-import { WorkbenchError } from '../../platform/errors';
-import type { SecretVault } from '../../platform/secrets/secret-vault';
-import { secretRefs } from '../../platform/secrets/secret-vault';
-import type { RunningSimulator, TamperKind } from '../../../simulator';
+} from '@shared/domain/webhooks';
+import type { ConnectionService } from '@main/platform/workspace/connection-service';
+import type { EnvironmentService } from '@main/platform/workspace/environment-service';
+import { LOCAL_ENVIRONMENT_ID } from '@main/platform/workspace/environment-service';
+import { LOCAL_CLIENT_ID } from '@main/platform/workspace/targets';
+import { WorkbenchError } from '@main/platform/errors';
+import type { SecretVault } from '@main/platform/secrets/secret-vault';
+import { secretRefs } from '@main/platform/secrets/secret-vault';
+import type { RunningSimulator, TamperKind } from '@simulator';
 import { forward } from './forwarder';
 import { parsePastedHeaders } from './pasted-headers';
 import type { ReceivedRequest } from './receiver-server';

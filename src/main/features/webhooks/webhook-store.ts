@@ -13,7 +13,7 @@ import type {
   WebhookCheck,
   WebhookEventDetail,
   WebhookEventSummary,
-} from '../../../shared/domain/webhooks';
+} from '@shared/domain/webhooks';
 
 export const STORED_BODY_LIMIT = 256 * 1024;
 export const MAX_EVENTS_PER_ENVIRONMENT = 2_000;

@@ -3,7 +3,7 @@
  * posted (kind, origin, time; codes masked), the code exchange and its outcome. Kept in memory
  * for the session (the events table keeps the durable record).
  */
-import type { ConnectTrace } from '../../../shared/domain/diagnostics';
+import type { ConnectTrace } from '@shared/domain/diagnostics';
 import { explain } from '../explainer/explainer';
 import type { Observed } from '../explainer/explainer';
 

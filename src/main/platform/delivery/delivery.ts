@@ -4,7 +4,7 @@
  * the renderer, which offers them as a download. Shared by support bundles and the
  * readiness report.
  */
-import type { ExportDelivery } from '../../../shared/domain/support';
+import type { ExportDelivery } from '@shared/domain/support';
 
 export interface SaveRequest {
   suggestedName: string;

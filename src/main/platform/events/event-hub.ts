@@ -3,8 +3,8 @@
  * harness WebSockets) registers a sink. Payloads are checked against the contract so a bad
  * event is a bug caught in main, not a confusing render.
  */
-import type { ContractSpec, EmitOf } from '../../../shared/ipc/contract-kit';
-import { channelName, listEvents } from '../../../shared/ipc/contract-kit';
+import type { ContractSpec, EmitOf } from '@shared/ipc/contract-kit';
+import { channelName, listEvents } from '@shared/ipc/contract-kit';
 
 export type EventSink = (channel: string, payload: unknown) => void;
 

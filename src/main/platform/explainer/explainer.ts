@@ -3,7 +3,7 @@
  * rule table: one rule per pitfall in FINCH.md, each with a test. An outcome no rule covers
  * says so plainly instead of guessing.
  */
-import type { Explanation } from '../../../shared/domain/diagnostics';
+import type { Explanation } from '@shared/domain/diagnostics';
 import { CONNECT_RULES } from './connect-rules';
 
 /** What is known about an outcome: the HTTP answer plus whatever context the caller has. */

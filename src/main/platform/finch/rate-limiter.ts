@@ -5,7 +5,7 @@
  * the moment it is granted until the response arrives, and the window runs from the later of
  * the two, so network latency can never squeeze 21 arrivals into Finch's 60 seconds.
  */
-import type { MeterReadingView } from '../../../shared/domain/request-log';
+import type { MeterReadingView } from '@shared/domain/request-log';
 import type { Clock } from '../clock';
 import { PRODUCT_LIMITS, RATE_WINDOW_MS } from './products';
 

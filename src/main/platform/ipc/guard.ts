@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { ContractSpec, HandlerMapOf, IpcError, Result } from '../../../shared/ipc/contract-kit';
-import { listChannels } from '../../../shared/ipc/contract-kit';
+import type { ContractSpec, HandlerMapOf, IpcError, Result } from '@shared/ipc/contract-kit';
+import { listChannels } from '@shared/ipc/contract-kit';
 import { WorkbenchError } from '../errors';
 
 /** Who sent a call, as far as the transport can tell. */

@@ -3,7 +3,7 @@
  * aside, secret storage missing, a database that could not be opened. Kept in memory for
  * the session; shown as banners until dismissed.
  */
-import type { Notice } from '../../../shared/contract';
+import type { Notice } from '@shared/contract';
 
 export class NoticeBoard {
   private notices: Notice[] = [];

@@ -9,8 +9,8 @@
  * failed call is that product's answer and does not stop the others. Cancelling aborts the
  * calls in flight and throws `cancelled`.
  */
-import type { CatalogProduct, PullStatus } from '../../../shared/domain/coverage';
-import { COVERAGE_PRODUCTS } from '../../../shared/domain/coverage';
+import type { CatalogProduct, PullStatus } from '@shared/domain/coverage';
+import { COVERAGE_PRODUCTS } from '@shared/domain/coverage';
 import type { ConnectionLifecycle } from '../workspace/connection-lifecycle';
 import { WorkbenchError } from '../errors';
 import type { BatchItem } from './batch-reader';

@@ -6,7 +6,7 @@
  * becomes []): the explorer shows what Finch sent, so it reads the page's raw body.
  */
 import type Finch from '@tryfinch/finch-api';
-import type { Accepted, EndpointRead } from '../../../shared/domain/explorer';
+import type { Accepted, EndpointRead } from '@shared/domain/explorer';
 import type { ConnectionLifecycle } from '../workspace/connection-lifecycle';
 import type { WithResponse } from '../finch/gateway';
 

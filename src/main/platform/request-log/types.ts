@@ -3,8 +3,8 @@
  * The shapes are the IPC contract's (src/shared/domain/request-log.ts): one source of truth.
  */
 import type { z } from 'zod';
-import type { RequestLogEntrySchema, RequestLogQuerySchema } from '../../../shared/domain/request-log';
-import { OutcomeSchema } from '../../../shared/domain/request-log';
+import type { RequestLogEntrySchema, RequestLogQuerySchema } from '@shared/domain/request-log';
+import { OutcomeSchema } from '@shared/domain/request-log';
 
 export const OUTCOMES = OutcomeSchema.options;
 export type Outcome = z.infer<typeof OutcomeSchema>;

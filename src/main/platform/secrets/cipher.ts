@@ -4,7 +4,7 @@
  * memory for tests. Each says which algorithm it is, and the vault tags every entry with it.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { SecretStorageStatus } from '../../../shared/contract';
+import type { SecretStorageStatus } from '@shared/contract';
 
 export interface Cipher {
   /** Stable name + version written next to every ciphertext, e.g. `safeStorage/v1`. */

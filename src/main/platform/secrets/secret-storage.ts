@@ -3,7 +3,7 @@
  * `safeStorage`; the browser harness has no OS keyring and says so. The SecretVault
  * (environments issue) refuses to persist secrets whenever `available` is false.
  */
-import type { SecretStorageStatus } from '../../../shared/contract';
+import type { SecretStorageStatus } from '@shared/contract';
 
 export type SecretStorageProbe = () => SecretStorageStatus;
 

@@ -6,7 +6,7 @@
  * callers use `reveal()` to make a call.
  */
 import { z } from 'zod';
-import type { SecretStorageStatus } from '../../../shared/contract';
+import type { SecretStorageStatus } from '@shared/contract';
 import { WorkbenchError } from '../errors';
 import type { NoticeBoard } from '../notices/notice-board';
 import { quarantineIfInvalid } from '../json-store/quarantine';

@@ -3,7 +3,7 @@
  * disconnecting (billing stops, no reconnect), importing a token made elsewhere. Every
  * change is an event on the connection's timeline with the request ids involved.
  */
-import type { BulkDisconnectTarget, ConnectionView } from '../../../shared/domain/connection';
+import type { BulkDisconnectTarget, ConnectionView } from '@shared/domain/connection';
 import { WorkbenchError } from '../errors';
 import type { EnvironmentService } from './environment-service';
 import { assertTokenBelongs, needsTypedConfirmation } from './environment-rules';

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { ConnectionView, SandboxConnectionInput } from '../../../shared/domain/connection';
+import type { ConnectionView, SandboxConnectionInput } from '@shared/domain/connection';
 import { WorkbenchError } from '../errors';
 import type { EnvironmentService } from './environment-service';
 import type { SimulatorAddress } from './targets';

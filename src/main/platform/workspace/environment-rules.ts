@@ -2,7 +2,7 @@
  * The seed's environment rules (../shared/seeds/finch-environments.txt, FINCH.md), as pure
  * checks the Connect and sandbox flows run before acting. Each verdict says why.
  */
-import type { EnvironmentKind } from '../../../shared/domain/environment';
+import type { EnvironmentKind } from '@shared/domain/environment';
 import { WorkbenchError } from '../errors';
 
 export interface ConnectionAttempt {

@@ -5,14 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type {
-  DeletionPreview,
-  EnvironmentInput,
-  EnvironmentPatch,
-  EnvironmentView,
-  EnvironmentsState,
-} from '../../../shared/domain/environment';
-import { clientIdHint, EnvironmentExportSchema } from '../../../shared/domain/environment';
+import type { DeletionPreview, EnvironmentInput, EnvironmentPatch, EnvironmentView, EnvironmentsState } from '@shared/domain/environment';
+import { clientIdHint, EnvironmentExportSchema } from '@shared/domain/environment';
 import { WorkbenchError } from '../errors';
 import type { SecretVault } from '../secrets/secret-vault';
 import { secretRefs } from '../secrets/secret-vault';

@@ -1,6 +1,6 @@
 /** The environments table, as named statements. Rows never hold secrets. */
 import type Database from 'better-sqlite3';
-import type { EnvironmentKind } from '../../../shared/domain/environment';
+import type { EnvironmentKind } from '@shared/domain/environment';
 
 export interface EnvironmentRow {
   id: string;

@@ -3,7 +3,7 @@
  * (its "secret" guards nothing: the simulator runs on this machine); every other environment
  * uses its own client_id and the secret from the vault, decrypted only for the call.
  */
-import { FINCH_API_URL, FINCH_CONNECT_URL } from '../../../shared/domain/environment';
+import { FINCH_API_URL, FINCH_CONNECT_URL } from '@shared/domain/environment';
 import { WorkbenchError } from '../errors';
 import type { GatewayTarget } from '../finch/gateway';
 import type { SecretVault } from '../secrets/secret-vault';

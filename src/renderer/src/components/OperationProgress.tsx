@@ -9,7 +9,7 @@
  */
 import type { JSX } from 'react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { OperationProgressView } from '../../../shared/domain/operations';
+import type { OperationProgressView } from '@shared/domain/operations';
 import { unwrap, workbench } from '../workbench';
 
 export interface OperationHandle {

@@ -1,5 +1,5 @@
 /** How each environment kind is named to people (badges, the switcher, forms): never its enum id. */
-import type { EnvironmentView } from '../../../shared/domain/environment';
+import type { EnvironmentView } from '@shared/domain/environment';
 
 export const KIND_LABELS: Record<EnvironmentView['kind'], string> = {
   'local-simulator': 'Local simulator',

@@ -1,6 +1,6 @@
 /** Connections of the active environment, refreshed when main says they changed. */
 import { useCallback, useEffect, useState } from 'react';
-import type { ConnectionView } from '../../../shared/domain/connection';
+import type { ConnectionView } from '@shared/domain/connection';
 import { unwrap, workbench } from '../workbench';
 
 export function useConnections(activeEnvironmentId: string | null): { connections: ConnectionView[]; error: string | null } {

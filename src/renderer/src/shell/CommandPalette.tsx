@@ -6,7 +6,7 @@
  */
 import type { JSX } from 'react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { EnvironmentsState } from '../../../shared/domain/environment';
+import type { EnvironmentsState } from '@shared/domain/environment';
 import { unwrap, workbench } from '../workbench';
 import { buildCommands, filterCommands } from './palette-commands';
 

@@ -4,7 +4,7 @@
  */
 import type { JSX } from 'react';
 import { useEffect, useRef, useState } from 'react';
-import type { EnvironmentsState } from '../../../shared/domain/environment';
+import type { EnvironmentsState } from '@shared/domain/environment';
 import { KIND_LABELS } from '../features/environments/useEnvironments';
 import { unwrap, workbench } from '../workbench';
 

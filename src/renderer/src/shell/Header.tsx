@@ -1,6 +1,6 @@
 import type { JSX } from 'react';
-import type { AppInfo } from '../../../shared/contract';
-import type { EnvironmentsState } from '../../../shared/domain/environment';
+import type { AppInfo } from '@shared/contract';
+import type { EnvironmentsState } from '@shared/domain/environment';
 import { EnvironmentSwitcher } from './EnvironmentSwitcher';
 
 export function Header({ info, environments }: { info: AppInfo | null; environments: EnvironmentsState | null }): JSX.Element {

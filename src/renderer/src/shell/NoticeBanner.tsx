@@ -1,7 +1,7 @@
 import type { JSX } from 'react';
 /** Notices from main (e.g. a settings file moved aside) plus local load errors, as banners. */
 import { useEffect, useState } from 'react';
-import type { Notice } from '../../../shared/contract';
+import type { Notice } from '@shared/contract';
 import { unwrap, workbench } from '../workbench';
 
 export function NoticeBanner({ extra }: { extra: string[] }): JSX.Element | null {

@@ -4,8 +4,8 @@
  * with the act's control focused). Built from the areas list, so a new screen is reachable
  * the day it lands.
  */
-import type { EnvironmentsState } from '../../../shared/domain/environment';
-import type { Theme } from '../../../shared/contract';
+import type { EnvironmentsState } from '@shared/domain/environment';
+import type { Theme } from '@shared/contract';
 import { AREAS, SETTINGS_AREA_ID } from '../areas';
 
 export interface Command {

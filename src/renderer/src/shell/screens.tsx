@@ -3,8 +3,8 @@
  * the app-wide state it needs (settings, app info, environments) from the shell.
  */
 import type { JSX } from 'react';
-import type { AppInfo, Settings } from '../../../shared/contract';
-import type { EnvironmentsState, EnvironmentView } from '../../../shared/domain/environment';
+import type { AppInfo, Settings } from '@shared/contract';
+import type { EnvironmentsState, EnvironmentView } from '@shared/domain/environment';
 import { ConnectionsScreen } from '../features/connections/ConnectionsScreen';
 import { CoverageScreen } from '../features/coverage/CoverageScreen';
 import { EnvironmentsScreen } from '../features/environments/EnvironmentsScreen';

@@ -4,7 +4,7 @@
  * and is the same in every window.
  */
 import { useEffect, useState } from 'react';
-import type { Settings, Theme } from '../../../shared/contract';
+import type { Settings, Theme } from '@shared/contract';
 import { unwrap, workbench } from '../workbench';
 
 function resolveTheme(theme: Theme): 'light' | 'dark' {

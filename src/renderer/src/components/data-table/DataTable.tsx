@@ -11,7 +11,7 @@ import { getCoreRowModel, getSortedRowModel, useReactTable } from '@tanstack/rea
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { DataColumn } from './columns';
 import { compareValues, matchesFilter, shownValue } from './columns';
-import { cellText } from '../../../../shared/export/table-export';
+import { cellText } from '@shared/export/table-export';
 import { ColumnChooser } from './ColumnChooser';
 import { ExportButtons } from './ExportButtons';
 import { Value } from './Value';

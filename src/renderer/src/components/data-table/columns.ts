@@ -4,7 +4,7 @@
  * order), so a provider's extra fields show up without anyone listing them.
  */
 import type { ReactNode } from 'react';
-import { cellText } from '../../../../shared/export/table-export';
+import { cellText } from '@shared/export/table-export';
 import { isSensitive, MASK, maskSensitive } from './Value';
 
 export interface DataColumn<T> {

@@ -4,8 +4,8 @@
  */
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
-import type { ConnectTrace } from '../../../../shared/domain/diagnostics';
-import { unwrap, workbench } from '../../workbench';
+import type { ConnectTrace } from '@shared/domain/diagnostics';
+import { unwrap, workbench } from '@renderer/workbench';
 import { ExplanationCard } from './ExplanationCard';
 import type { OutputRequest } from '../export/prepare';
 import { useOutput } from '../export/useOutput';

@@ -1,8 +1,8 @@
 /** Explanations for the attempts behind some request ids (a failed drill step, an explorer error). */
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
-import type { Explanation } from '../../../../shared/domain/diagnostics';
-import { unwrap, workbench } from '../../workbench';
+import type { Explanation } from '@shared/domain/diagnostics';
+import { unwrap, workbench } from '@renderer/workbench';
 import { ExplanationCard } from './ExplanationCard';
 
 export function ExplainRequestIds({ requestIds }: { requestIds: string[] }): JSX.Element | null {

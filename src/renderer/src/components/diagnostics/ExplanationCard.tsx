@@ -1,6 +1,6 @@
 /** "What this means / what to do next", with the request ids to quote. */
 import type { JSX } from 'react';
-import type { Explanation } from '../../../../shared/domain/diagnostics';
+import type { Explanation } from '@shared/domain/diagnostics';
 
 export function ExplanationCard({ explanation }: { explanation: Explanation }): JSX.Element {
   return (

@@ -1,8 +1,8 @@
 /** A connection's health: token, status per product, last sync, rate-limit headroom, and what to do. */
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
-import type { HealthCheck } from '../../../../shared/domain/diagnostics';
-import { unwrap, workbench } from '../../workbench';
+import type { HealthCheck } from '@shared/domain/diagnostics';
+import { unwrap, workbench } from '@renderer/workbench';
 import { ExplanationCard } from './ExplanationCard';
 
 export function HealthCheckPanel({ connectionId }: { connectionId: string }): JSX.Element {

@@ -3,8 +3,8 @@
  * (redacted with consistent placeholders, or raw by the user's choice, never with the vault's
  * secrets), and what the gate returns is what gets copied.
  */
-import type { PreparedExport } from '../../../../shared/domain/exports';
-import { unwrap, workbench } from '../../workbench';
+import type { PreparedExport } from '@shared/domain/exports';
+import { unwrap, workbench } from '@renderer/workbench';
 import { prepareOutput } from './prepare';
 
 export interface CopyOptions {

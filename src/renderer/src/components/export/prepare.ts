@@ -4,9 +4,9 @@
  * raw without the vault's secrets. Large tables and texts go in parts: the browser harness
  * takes at most 1 MB per message.
  */
-import type { ExportColumnSpec, PreparedExport } from '../../../../shared/domain/exports';
-import { EXPORT_PART_CHARS } from '../../../../shared/domain/exports';
-import { unwrap, workbench } from '../../workbench';
+import type { ExportColumnSpec, PreparedExport } from '@shared/domain/exports';
+import { EXPORT_PART_CHARS } from '@shared/domain/exports';
+import { unwrap, workbench } from '@renderer/workbench';
 
 /** What is about to leave, before redaction. */
 export type OutputRequest =

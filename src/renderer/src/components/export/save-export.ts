@@ -3,8 +3,8 @@
  * it prepared; in the browser harness the browser downloads the prepared content. Either way
  * the content came from main's export gate (prepare.ts), never straight from a view.
  */
-import type { PreparedExport } from '../../../../shared/domain/exports';
-import { unwrap, workbench } from '../../workbench';
+import type { PreparedExport } from '@shared/domain/exports';
+import { unwrap, workbench } from '@renderer/workbench';
 import { prepareOutput } from './prepare';
 
 export type ExportFormat = 'csv' | 'json' | 'md' | 'html' | 'txt';

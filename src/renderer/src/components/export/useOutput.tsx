@@ -10,7 +10,7 @@ import type { OutputDone } from './OutputDialog';
 import { OutputDialog } from './OutputDialog';
 import { prepareOutput } from './prepare';
 import type { OutputRequest } from './prepare';
-import type { PreparedExport } from '../../../../shared/domain/exports';
+import type { PreparedExport } from '@shared/domain/exports';
 import { writeClipboard } from './clipboard';
 
 interface Open {

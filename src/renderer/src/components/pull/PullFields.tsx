@@ -3,7 +3,7 @@
  * date range for payments and pay statements (Finch keeps about two years of pay history).
  */
 import type { JSX } from 'react';
-import type { ConnectionView } from '../../../../shared/domain/connection';
+import type { ConnectionView } from '@shared/domain/connection';
 import { SelectField } from '../fields';
 
 export interface PullChoice {

@@ -5,9 +5,9 @@
  */
 import type { JSX, ReactNode } from 'react';
 import { useState } from 'react';
-import type { ConnectionView } from '../../../../shared/domain/connection';
+import type { ConnectionView } from '@shared/domain/connection';
 import { OperationProgressBar, useOperation } from '../OperationProgress';
-import type { WorkbenchCallError } from '../../workbench';
+import type { WorkbenchCallError } from '@renderer/workbench';
 import { useConnections } from '../useConnections';
 import type { PullChoice } from './PullFields';
 import { PullFields, recentRange } from './PullFields';

@@ -6,7 +6,7 @@
  * properties, items, allOf/anyOf, exclusiveMinimum, maximum, minLength, maxItems), with Ajv's
  * messages and dotted paths. A JSON box whose text does not parse is an error of its own.
  */
-import { CALENDAR_DATE_MESSAGE, isCalendarDate } from '../../../../shared/finch/sandbox-write-rules';
+import { CALENDAR_DATE_MESSAGE, isCalendarDate } from '@shared/finch/sandbox-write-rules';
 import type { FieldError, SchemaNode } from './schema-node';
 import { UnparsedJson } from './schema-node';
 

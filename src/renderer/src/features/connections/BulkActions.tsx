@@ -5,11 +5,11 @@
  */
 import type { JSX } from 'react';
 import { useState } from 'react';
-import type { BulkDisconnectTarget, ConnectionView } from '../../../../shared/domain/connection';
-import type { EnvironmentView } from '../../../../shared/domain/environment';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { isArmingRefusal, useOnArmed } from '../../components/useArmedRefusal';
-import { unwrap, workbench } from '../../workbench';
+import type { BulkDisconnectTarget, ConnectionView } from '@shared/domain/connection';
+import type { EnvironmentView } from '@shared/domain/environment';
+import { ConfirmDialog } from '@renderer/components/ConfirmDialog';
+import { isArmingRefusal, useOnArmed } from '@renderer/components/useArmedRefusal';
+import { unwrap, workbench } from '@renderer/workbench';
 
 interface Note {
   ok: boolean;

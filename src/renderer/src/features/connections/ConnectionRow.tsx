@@ -1,13 +1,13 @@
 /** One connection: its status, a test read, reconnect when Finch asks, disconnect, archive, timeline. */
 import type { JSX } from 'react';
 import { useEffect, useRef, useState } from 'react';
-import type { ConnectionView } from '../../../../shared/domain/connection';
-import type { EnvironmentView } from '../../../../shared/domain/environment';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { isArmingRefusal, useOnArmed } from '../../components/useArmedRefusal';
-import { unwrap, workbench } from '../../workbench';
+import type { ConnectionView } from '@shared/domain/connection';
+import type { EnvironmentView } from '@shared/domain/environment';
+import { ConfirmDialog } from '@renderer/components/ConfirmDialog';
+import { isArmingRefusal, useOnArmed } from '@renderer/components/useArmedRefusal';
+import { unwrap, workbench } from '@renderer/workbench';
 import { Timeline } from './Timeline';
-import { HealthCheckPanel } from '../../components/diagnostics/HealthCheckPanel';
+import { HealthCheckPanel } from '@renderer/components/diagnostics/HealthCheckPanel';
 
 interface Props {
   connection: ConnectionView;

@@ -1,11 +1,11 @@
 /** Customers and their connections in the active environment, and the way to add one. */
 import type { JSX } from 'react';
 import { useMemo, useState } from 'react';
-import type { ConnectionView } from '../../../../shared/domain/connection';
-import type { EnvironmentView } from '../../../../shared/domain/environment';
-import { useConnections } from '../../components/useConnections';
+import type { ConnectionView } from '@shared/domain/connection';
+import type { EnvironmentView } from '@shared/domain/environment';
+import { useConnections } from '@renderer/components/useConnections';
 import { ConnectionRow } from './ConnectionRow';
-import { ConnectTraces } from '../../components/diagnostics/ConnectTraces';
+import { ConnectTraces } from '@renderer/components/diagnostics/ConnectTraces';
 import { ImportTokenForm } from './ImportTokenForm';
 import { NewConnectionForm } from './NewConnectionForm';
 import { AttemptBanner } from './AttemptBanner';

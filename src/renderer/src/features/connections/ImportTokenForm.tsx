@@ -1,8 +1,8 @@
 /** Store an access token made elsewhere (a script, another tool): introspected first, refused if foreign. */
 import type { JSX } from 'react';
 import { useState } from 'react';
-import { ResultMessage } from '../../components/fields';
-import { unwrap, workbench } from '../../workbench';
+import { ResultMessage } from '@renderer/components/fields';
+import { unwrap, workbench } from '@renderer/workbench';
 
 export function ImportTokenForm(): JSX.Element {
   const [accessToken, setAccessToken] = useState('');

@@ -1,10 +1,10 @@
 /** Who is connecting, which products, and (in Sandbox) which sandbox: then Finch Connect. */
 import type { JSX } from 'react';
 import { useState } from 'react';
-import { CONNECT_PRODUCTS } from '../../../../shared/domain/connect';
-import type { ConnectSessionInput } from '../../../../shared/domain/connect';
-import type { EnvironmentView } from '../../../../shared/domain/environment';
-import { PROVIDER_IDS, SandboxModeField, SelectField } from '../../components/fields';
+import { CONNECT_PRODUCTS } from '@shared/domain/connect';
+import type { ConnectSessionInput } from '@shared/domain/connect';
+import type { EnvironmentView } from '@shared/domain/environment';
+import { PROVIDER_IDS, SandboxModeField, SelectField } from '@renderer/components/fields';
 
 const DEFAULT_PRODUCTS: ConnectSessionInput['products'] = ['company', 'directory', 'individual', 'employment', 'payment', 'pay_statement'];
 

@@ -1,7 +1,7 @@
 /** A connection's events, newest first, with the request ids to quote. */
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
-import { unwrap, workbench } from '../../workbench';
+import { unwrap, workbench } from '@renderer/workbench';
 
 type Event = { id: number; time: number; type: string; detail: Record<string, unknown>; requestIds: string[] };
 

@@ -3,11 +3,11 @@
  * Connect, and the code goes straight back to main. The renderer never sees a token.
  */
 import { useState } from 'react';
-import type { ConnectSession, ConnectSessionInput } from '../../../../shared/domain/connect';
-import type { ConnectionView } from '../../../../shared/domain/connection';
-import { connectBus } from '../../connect/connect-bus';
-import { isArmingRefusal, useOnArmed } from '../../components/useArmedRefusal';
-import { unwrap, workbench } from '../../workbench';
+import type { ConnectSession, ConnectSessionInput } from '@shared/domain/connect';
+import type { ConnectionView } from '@shared/domain/connection';
+import { connectBus } from '@renderer/connect/connect-bus';
+import { isArmingRefusal, useOnArmed } from '@renderer/components/useArmedRefusal';
+import { unwrap, workbench } from '@renderer/workbench';
 
 export type AttemptStatus =
   | { phase: 'idle' }

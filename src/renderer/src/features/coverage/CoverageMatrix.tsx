@@ -6,8 +6,8 @@
  */
 import type { JSX } from 'react';
 import { Fragment, useMemo } from 'react';
-import type { CoverageRunView, FieldCoverage, ProductCoverage } from '../../../../shared/domain/coverage';
-import { COVERAGE_PRODUCTS } from '../../../../shared/domain/coverage';
+import type { CoverageRunView, FieldCoverage, ProductCoverage } from '@shared/domain/coverage';
+import { COVERAGE_PRODUCTS } from '@shared/domain/coverage';
 import type { MatrixRow } from './coverage-export';
 import { matrixRows, runTitle, shareText, supportText } from './coverage-export';
 

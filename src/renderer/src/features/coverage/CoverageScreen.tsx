@@ -2,22 +2,22 @@
  * Field coverage: measure a connection (a full pull with progress and Cancel), then compare
  * the latest run of every connection in one matrix beside what each provider claims.
  */
-import '../../components/pull/pull.css';
+import '@renderer/components/pull/pull.css';
 import type { JSX } from 'react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { CoverageRunView } from '../../../../shared/domain/coverage';
-import { COVERAGE_PRODUCTS } from '../../../../shared/domain/coverage';
-import type { EnvironmentView } from '../../../../shared/domain/environment';
-import { exportName } from '../../components/export/save-export';
-import { tableCells } from '../../components/export/prepare';
-import { useOutput } from '../../components/export/useOutput';
-import { ExportFormatButtons } from '../../components/export/ExportFormatButtons';
-import { SelectField, ResultMessage } from '../../components/fields';
-import { unwrap, workbench } from '../../workbench';
+import type { CoverageRunView } from '@shared/domain/coverage';
+import { COVERAGE_PRODUCTS } from '@shared/domain/coverage';
+import type { EnvironmentView } from '@shared/domain/environment';
+import { exportName } from '@renderer/components/export/save-export';
+import { tableCells } from '@renderer/components/export/prepare';
+import { useOutput } from '@renderer/components/export/useOutput';
+import { ExportFormatButtons } from '@renderer/components/export/ExportFormatButtons';
+import { SelectField, ResultMessage } from '@renderer/components/fields';
+import { unwrap, workbench } from '@renderer/workbench';
 import type { MatrixFilter } from './CoverageMatrix';
 import { CoverageMatrix, visibleRows } from './CoverageMatrix';
 import { exportCell, exportColumns, matrixRows, runTitle } from './coverage-export';
-import { PullForm, useConnectionPull } from '../../components/pull/PullForm';
+import { PullForm, useConnectionPull } from '@renderer/components/pull/PullForm';
 import { RunHistory } from './RunHistory';
 
 /** The newest run of each connection, newest first. */

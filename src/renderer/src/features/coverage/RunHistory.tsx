@@ -1,8 +1,8 @@
 /** Every stored coverage run with the request ids it came from (evidence for support and readiness). */
 import type { JSX } from 'react';
 import { useState } from 'react';
-import type { CoverageRunView } from '../../../../shared/domain/coverage';
-import { unwrap, workbench } from '../../workbench';
+import type { CoverageRunView } from '@shared/domain/coverage';
+import { unwrap, workbench } from '@renderer/workbench';
 import { runTitle } from './coverage-export';
 
 export function RunHistory({ runs, onDeleted }: { runs: CoverageRunView[]; onDeleted: () => void }): JSX.Element {

@@ -2,9 +2,9 @@
  * The coverage matrix as export rows: one row per product and field, and for each connection
  * its share and counts and what the provider claims. The CSV/JSON holds what the matrix shows.
  */
-import type { ExportColumn } from '../../../../shared/export/table-export';
-import type { CoverageRunView, FieldCoverage } from '../../../../shared/domain/coverage';
-import { COVERAGE_PRODUCTS } from '../../../../shared/domain/coverage';
+import type { ExportColumn } from '@shared/export/table-export';
+import type { CoverageRunView, FieldCoverage } from '@shared/domain/coverage';
+import { COVERAGE_PRODUCTS } from '@shared/domain/coverage';
 
 export interface MatrixRow {
   key: string;

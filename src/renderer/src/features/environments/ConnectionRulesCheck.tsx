@@ -4,9 +4,9 @@
  */
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
-import type { EnvironmentView } from '../../../../shared/domain/environment';
-import { PROVIDER_IDS, SandboxModeField, SelectField } from '../../components/fields';
-import { unwrap, workbench } from '../../workbench';
+import type { EnvironmentView } from '@shared/domain/environment';
+import { PROVIDER_IDS, SandboxModeField, SelectField } from '@renderer/components/fields';
+import { unwrap, workbench } from '@renderer/workbench';
 
 type Verdict = { allowed: boolean; reason?: string; warnings: string[] };
 const METHODS = ['credential', 'api_token', 'oauth', 'assisted'] as const;

@@ -1,9 +1,9 @@
 /** Deleting an environment: first what it removes, then (Production) the typed name. */
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
-import type { DeletionPreview, EnvironmentView } from '../../../../shared/domain/environment';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { unwrap, workbench } from '../../workbench';
+import type { DeletionPreview, EnvironmentView } from '@shared/domain/environment';
+import { ConfirmDialog } from '@renderer/components/ConfirmDialog';
+import { unwrap, workbench } from '@renderer/workbench';
 
 export function DeleteEnvironmentDialog({
   environment,

@@ -5,8 +5,8 @@
  */
 import type { JSX } from 'react';
 import { useState } from 'react';
-import type { EnvironmentView } from '../../../../shared/domain/environment';
-import { WorkbenchCallError, unwrap, workbench } from '../../workbench';
+import type { EnvironmentView } from '@shared/domain/environment';
+import { WorkbenchCallError, unwrap, workbench } from '@renderer/workbench';
 import { KIND_LABELS } from './useEnvironments';
 
 type Kind = 'sandbox' | 'development' | 'production';

@@ -1,9 +1,9 @@
 /** The Environments area: every environment, which is active, and what can be done with each. */
 import type { JSX } from 'react';
 import { useRef, useState } from 'react';
-import type { EnvironmentsState, EnvironmentView } from '../../../../shared/domain/environment';
-import { useOutput } from '../../components/export/useOutput';
-import { unwrap, workbench } from '../../workbench';
+import type { EnvironmentsState, EnvironmentView } from '@shared/domain/environment';
+import { useOutput } from '@renderer/components/export/useOutput';
+import { unwrap, workbench } from '@renderer/workbench';
 import { ConnectionRulesCheck } from './ConnectionRulesCheck';
 import { DeleteEnvironmentDialog } from './DeleteEnvironmentDialog';
 import { EnvironmentForm } from './EnvironmentForm';

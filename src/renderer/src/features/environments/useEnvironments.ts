@@ -1,7 +1,7 @@
 /** The environments state from main, kept live by the `environments:changed` event. */
 import { useEffect, useState } from 'react';
-import type { EnvironmentsState, EnvironmentView } from '../../../../shared/domain/environment';
-import { unwrap, workbench } from '../../workbench';
+import type { EnvironmentsState, EnvironmentView } from '@shared/domain/environment';
+import { unwrap, workbench } from '@renderer/workbench';
 
 export function useEnvironments(): { state: EnvironmentsState | null; active: EnvironmentView | null; error: string | null } {
   const [state, setState] = useState<EnvironmentsState | null>(null);
@@ -16,4 +16,4 @@ export function useEnvironments(): { state: EnvironmentsState | null; active: En
 }
 
 // Shared with other features (the support bundle's environment badge): kept in components/.
-export { KIND_LABELS } from '../../components/environment-kind';
+export { KIND_LABELS } from '@renderer/components/environment-kind';

@@ -1,7 +1,7 @@
 /** The directory on the shared data table: 10,000 people scroll as smoothly as 10. */
 import type { JSX, ReactNode } from 'react';
-import { DataTable } from '../../components/data-table/DataTable';
-import type { DataColumn } from '../../components/data-table/columns';
+import { DataTable } from '@renderer/components/data-table/DataTable';
+import type { DataColumn } from '@renderer/components/data-table/columns';
 
 type Person = Record<string, unknown>;
 const nested = (p: Person, key: string, field: string) => {

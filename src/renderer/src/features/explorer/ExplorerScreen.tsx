@@ -6,16 +6,16 @@
  */
 import type { JSX } from 'react';
 import { useCallback, useEffect, useState } from 'react';
-import type { EnvironmentView } from '../../../../shared/domain/environment';
-import { SelectField } from '../../components/fields';
-import { OperationProgressBar } from '../../components/OperationProgress';
-import { useConnections } from '../../components/useConnections';
+import type { EnvironmentView } from '@shared/domain/environment';
+import { SelectField } from '@renderer/components/fields';
+import { OperationProgressBar } from '@renderer/components/OperationProgress';
+import { useConnections } from '@renderer/components/useConnections';
 import type { DirectoryStatus } from './explorer-context';
 import { PersonPanel } from './PersonPanel';
 import { isComplete, useDirectory } from './useDirectory';
 import { OverviewView } from './views/OverviewView';
 import { EXPLORER_VIEWS, ExplorerView } from './views/registry';
-import { AREAS } from '../../areas';
+import { AREAS } from '@renderer/areas';
 import './explorer.css';
 
 export function ExplorerScreen({ environment }: { environment: EnvironmentView | null }): JSX.Element {

@@ -5,12 +5,12 @@
  */
 import type { JSX } from 'react';
 import { useMemo, useState } from 'react';
-import type { ConnectionView } from '../../../../shared/domain/connection';
-import { DataTable } from '../../components/data-table/DataTable';
-import { inferColumns } from '../../components/data-table/columns';
-import { Facts } from '../../components/data-table/Facts';
-import { OperationProgressBar, useOperation } from '../../components/OperationProgress';
-import { unwrap, workbench } from '../../workbench';
+import type { ConnectionView } from '@shared/domain/connection';
+import { DataTable } from '@renderer/components/data-table/DataTable';
+import { inferColumns } from '@renderer/components/data-table/columns';
+import { Facts } from '@renderer/components/data-table/Facts';
+import { OperationProgressBar, useOperation } from '@renderer/components/OperationProgress';
+import { unwrap, workbench } from '@renderer/workbench';
 import type { Person } from './explorer-context';
 import { defaultRange, itemErrorText, stemFor } from './explorer-context';
 import { AcceptedNotice, JsonView, ReadError, RequestIds, RevealToggle, useRead } from './read-state';

@@ -1,5 +1,5 @@
 /** What every explorer view is given: the connection, the directory (for names), and ways to move on. */
-import type { ConnectionView } from '../../../../shared/domain/connection';
+import type { ConnectionView } from '@shared/domain/connection';
 
 export type Person = Record<string, unknown>;
 

@@ -5,12 +5,12 @@
  */
 import type { JSX, ReactNode } from 'react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Accepted, PendingContext } from '../../../../shared/domain/explorer';
-import type { IpcError } from '../../../../shared/ipc/contract-kit';
-import { maskSensitive } from '../../components/data-table/Value';
-import { useOutput } from '../../components/export/useOutput';
-import { unwrap, workbench } from '../../workbench';
-import { ExplainRequestIds } from '../../components/diagnostics/ExplainRequestIds';
+import type { Accepted, PendingContext } from '@shared/domain/explorer';
+import type { IpcError } from '@shared/ipc/contract-kit';
+import { maskSensitive } from '@renderer/components/data-table/Value';
+import { useOutput } from '@renderer/components/export/useOutput';
+import { unwrap, workbench } from '@renderer/workbench';
+import { ExplainRequestIds } from '@renderer/components/diagnostics/ExplainRequestIds';
 
 export interface ReadFailure {
   kind: IpcError['kind'] | 'unknown';

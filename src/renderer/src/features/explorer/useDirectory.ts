@@ -5,10 +5,10 @@
  * cancel the read in flight (main then sends no further Finch call for it).
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { Accepted } from '../../../../shared/domain/explorer';
-import type { OperationHandle } from '../../components/OperationProgress';
-import { useOperation } from '../../components/OperationProgress';
-import { unwrap, workbench } from '../../workbench';
+import type { Accepted } from '@shared/domain/explorer';
+import type { OperationHandle } from '@renderer/components/OperationProgress';
+import { useOperation } from '@renderer/components/OperationProgress';
+import { unwrap, workbench } from '@renderer/workbench';
 import type { Person } from './explorer-context';
 import type { ReadFailure } from './read-state';
 import { toFailure } from './read-state';

@@ -2,7 +2,7 @@
 import type { JSX } from 'react';
 import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { RequestLogEntryView } from '../../../../shared/domain/request-log';
+import type { RequestLogEntryView } from '@shared/domain/request-log';
 
 const ROW_HEIGHT = 34;
 

@@ -1,8 +1,8 @@
 /** Used / limit per product for the active application, live from the rate limiter. */
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
-import type { MeterReadingView } from '../../../../shared/domain/request-log';
-import { unwrap, workbench } from '../../workbench';
+import type { MeterReadingView } from '@shared/domain/request-log';
+import { unwrap, workbench } from '@renderer/workbench';
 
 export function RateMeter(): JSX.Element | null {
   const [readings, setReadings] = useState<Map<string, MeterReadingView>>(new Map());

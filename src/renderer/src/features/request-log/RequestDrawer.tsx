@@ -1,11 +1,11 @@
 /** One attempt in full, with every attempt of the same call, and what to copy for support. */
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
-import type { RequestLogEntryView } from '../../../../shared/domain/request-log';
-import { unwrap, workbench } from '../../workbench';
+import type { RequestLogEntryView } from '@shared/domain/request-log';
+import { unwrap, workbench } from '@renderer/workbench';
 import { statusTone } from './LogTable';
-import type { Explanation } from '../../../../shared/domain/diagnostics';
-import { ExplanationCard } from '../../components/diagnostics/ExplanationCard';
+import type { Explanation } from '@shared/domain/diagnostics';
+import { ExplanationCard } from '@renderer/components/diagnostics/ExplanationCard';
 
 interface Props {
   entry: RequestLogEntryView;

@@ -1,10 +1,10 @@
 /** The Request log area: every attempt to Finch, filterable, searchable, quotable. */
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
-import { useOutput } from '../../components/export/useOutput';
-import type { EnvironmentsState } from '../../../../shared/domain/environment';
-import type { RequestLogEntryView } from '../../../../shared/domain/request-log';
-import { curlFor, supportLine } from '../../../../shared/domain/request-log';
+import { useOutput } from '@renderer/components/export/useOutput';
+import type { EnvironmentsState } from '@shared/domain/environment';
+import type { RequestLogEntryView } from '@shared/domain/request-log';
+import { curlFor, supportLine } from '@shared/domain/request-log';
 import { LogTable } from './LogTable';
 import { RateMeter } from './RateMeter';
 import { RequestDrawer } from './RequestDrawer';

@@ -4,8 +4,8 @@
  * SQLite, so the renderer never holds more than one page.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { RequestLogEntryView } from '../../../../shared/domain/request-log';
-import { unwrap, workbench } from '../../workbench';
+import type { RequestLogEntryView } from '@shared/domain/request-log';
+import { unwrap, workbench } from '@renderer/workbench';
 
 export interface LogFilters {
   scope: 'active' | 'all';

@@ -1,9 +1,9 @@
 /** POST /sandbox/connections from a form: a test company in seconds, no Connect needed. */
 import type { JSX } from 'react';
 import { useState } from 'react';
-import { AUTH_TYPES } from '../../../../shared/domain/connection';
-import { PROVIDER_IDS, ResultMessage, SelectField } from '../../components/fields';
-import { WorkbenchCallError, unwrap, workbench } from '../../workbench';
+import { AUTH_TYPES } from '@shared/domain/connection';
+import { PROVIDER_IDS, ResultMessage, SelectField } from '@renderer/components/fields';
+import { WorkbenchCallError, unwrap, workbench } from '@renderer/workbench';
 
 export function CreateSandboxConnection(): JSX.Element {
   const [providerId, setProviderId] = useState('gusto');

@@ -1,10 +1,10 @@
 /** Scenario drills on a sandbox connection: one click each, a pass/fail summary with request ids. */
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
-import type { DrillId, DrillResult } from '../../../../shared/domain/drills';
-import { DRILLS, DRILL_TITLES } from '../../../../shared/domain/drills';
-import { unwrap, workbench } from '../../workbench';
-import { ExplainRequestIds } from '../../components/diagnostics/ExplainRequestIds';
+import type { DrillId, DrillResult } from '@shared/domain/drills';
+import { DRILLS, DRILL_TITLES } from '@shared/domain/drills';
+import { unwrap, workbench } from '@renderer/workbench';
+import { ExplainRequestIds } from '@renderer/components/diagnostics/ExplainRequestIds';
 
 export function DrillsPanel({ connectionId }: { connectionId: string }): JSX.Element {
   const [running, setRunning] = useState<DrillId | null>(null);

@@ -6,16 +6,16 @@
  */
 import type { JSX } from 'react';
 import { useEffect, useRef, useState } from 'react';
-import type { SandboxWriteResult } from '../../../../shared/domain/sandbox';
-import schemas from '../../../../shared/finch/sandbox-write-schemas.json';
-import { OperationProgressBar, useOperation } from '../../components/OperationProgress';
-import { SelectField } from '../../components/fields';
-import type { FieldError } from '../../components/schema-form/SchemaForm';
-import { focusFirstInvalid, SchemaForm } from '../../components/schema-form/SchemaForm';
-import type { SchemaNode } from '../../components/schema-form/schema-node';
-import { pruneUnset } from '../../components/schema-form/schema-node';
-import type { WorkbenchCallError } from '../../workbench';
-import { unwrap, workbench } from '../../workbench';
+import type { SandboxWriteResult } from '@shared/domain/sandbox';
+import schemas from '@shared/finch/sandbox-write-schemas.json';
+import { OperationProgressBar, useOperation } from '@renderer/components/OperationProgress';
+import { SelectField } from '@renderer/components/fields';
+import type { FieldError } from '@renderer/components/schema-form/SchemaForm';
+import { focusFirstInvalid, SchemaForm } from '@renderer/components/schema-form/SchemaForm';
+import type { SchemaNode } from '@renderer/components/schema-form/schema-node';
+import { pruneUnset } from '@renderer/components/schema-form/schema-node';
+import type { WorkbenchCallError } from '@renderer/workbench';
+import { unwrap, workbench } from '@renderer/workbench';
 import { checkBeforeSending } from './mock-data-check';
 import type { WriteName } from './mock-data-prefill';
 import { WRITE_LABELS, changedFields, prefill } from './mock-data-prefill';

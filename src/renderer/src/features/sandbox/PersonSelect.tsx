@@ -3,8 +3,8 @@
  * next, and the load in flight shown with Cancel (it spends the shared directory budget).
  */
 import type { JSX } from 'react';
-import { OperationProgressBar } from '../../components/OperationProgress';
-import { SelectField } from '../../components/fields';
+import { OperationProgressBar } from '@renderer/components/OperationProgress';
+import { SelectField } from '@renderer/components/fields';
 import type { PeoplePicker } from './usePeoplePicker';
 import { PICKER_PAGE } from './usePeoplePicker';
 

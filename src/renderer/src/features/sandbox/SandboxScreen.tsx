@@ -4,13 +4,13 @@
  */
 import type { JSX } from 'react';
 import { useState } from 'react';
-import type { EnvironmentView } from '../../../../shared/domain/environment';
-import { SelectField } from '../../components/fields';
+import type { EnvironmentView } from '@shared/domain/environment';
+import { SelectField } from '@renderer/components/fields';
 import { CreateSandboxConnection } from './CreateSandboxConnection';
 import { DrillsPanel } from './DrillsPanel';
 import { MockDataPanel } from './MockDataPanel';
 import { StatusJobsPanel } from './StatusJobsPanel';
-import { useConnections } from '../../components/useConnections';
+import { useConnections } from '@renderer/components/useConnections';
 
 export function SandboxScreen({ environment }: { environment: EnvironmentView | null }): JSX.Element {
   const { connections, error } = useConnections(environment?.id ?? null);

@@ -4,11 +4,11 @@
  */
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
-import { CONNECTION_STATUSES, JOB_COMPLETIONS } from '../../../../shared/domain/sandbox';
-import type { SyncJobView } from '../../../../shared/domain/sandbox-jobs';
-import { OperationProgressBar, useOperation } from '../../components/OperationProgress';
-import { ResultMessage, SelectField } from '../../components/fields';
-import { unwrap, workbench } from '../../workbench';
+import { CONNECTION_STATUSES, JOB_COMPLETIONS } from '@shared/domain/sandbox';
+import type { SyncJobView } from '@shared/domain/sandbox-jobs';
+import { OperationProgressBar, useOperation } from '@renderer/components/OperationProgress';
+import { ResultMessage, SelectField } from '@renderer/components/fields';
+import { unwrap, workbench } from '@renderer/workbench';
 
 type Status = (typeof CONNECTION_STATUSES)[number];
 type Completion = (typeof JOB_COMPLETIONS)[number];

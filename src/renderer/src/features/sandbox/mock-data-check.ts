@@ -3,9 +3,9 @@
  * against the spec's request schema, and the rules the schema cannot express (real calendar
  * days, a period not ending before it starts…), shared with main's own check.
  */
-import { sandboxWriteProblems } from '../../../../shared/finch/sandbox-write-rules';
-import { checkAgainstSchema } from '../../components/schema-form/schema-check';
-import type { FieldError, SchemaNode } from '../../components/schema-form/schema-node';
+import { sandboxWriteProblems } from '@shared/finch/sandbox-write-rules';
+import { checkAgainstSchema } from '@renderer/components/schema-form/schema-check';
+import type { FieldError, SchemaNode } from '@renderer/components/schema-form/schema-node';
 import type { WriteName } from './mock-data-prefill';
 
 const key = (e: FieldError) => `${e.path}\u0000${e.message}`;

@@ -2,7 +2,7 @@
  * What each sandbox form starts from: the record Finch has now (company, a person's individual
  * or employment record), so an edit changes what the engineer touches and nothing else.
  */
-import { unwrap, workbench } from '../../workbench';
+import { unwrap, workbench } from '@renderer/workbench';
 
 export type WriteName = 'company' | 'directory' | 'individual' | 'employment' | 'payment';
 

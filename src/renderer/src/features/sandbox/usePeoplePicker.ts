@@ -6,9 +6,9 @@
  * people nobody looks at.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { OperationHandle } from '../../components/OperationProgress';
-import { useOperation } from '../../components/OperationProgress';
-import { unwrap, workbench } from '../../workbench';
+import type { OperationHandle } from '@renderer/components/OperationProgress';
+import { useOperation } from '@renderer/components/OperationProgress';
+import { unwrap, workbench } from '@renderer/workbench';
 import type { PersonChoice } from './mock-data-prefill';
 import { personChoice } from './mock-data-prefill';
 

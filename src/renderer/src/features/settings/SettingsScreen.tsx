@@ -1,7 +1,7 @@
 import type { JSX } from 'react';
 import { useState } from 'react';
-import type { AppInfo, Settings, Theme } from '../../../../shared/contract';
-import { unwrap, workbench } from '../../workbench';
+import type { AppInfo, Settings, Theme } from '@shared/contract';
+import { unwrap, workbench } from '@renderer/workbench';
 
 const THEMES: { value: Theme; label: string }[] = [
   { value: 'system', label: 'System' },

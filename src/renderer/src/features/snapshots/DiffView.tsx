@@ -4,11 +4,11 @@
  */
 import type { JSX } from 'react';
 import { useState } from 'react';
-import type { FieldChange, SnapshotDiff, SnapshotSummary } from '../../../../shared/domain/snapshots';
-import { exportName } from '../../components/export/save-export';
-import { tableCells } from '../../components/export/prepare';
-import { useOutput } from '../../components/export/useOutput';
-import { ExportFormatButtons } from '../../components/export/ExportFormatButtons';
+import type { FieldChange, SnapshotDiff, SnapshotSummary } from '@shared/domain/snapshots';
+import { exportName } from '@renderer/components/export/save-export';
+import { tableCells } from '@renderer/components/export/prepare';
+import { useOutput } from '@renderer/components/export/useOutput';
+import { ExportFormatButtons } from '@renderer/components/export/ExportFormatButtons';
 import { DiffValue } from './DiffValue';
 import { DIFF_COLUMNS, diffRows } from './diff-export';
 

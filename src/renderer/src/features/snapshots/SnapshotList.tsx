@@ -1,9 +1,9 @@
 /** Stored snapshots: what each holds, where it came from, and deleting (they hold personal data). */
 import type { JSX } from 'react';
 import { useState } from 'react';
-import type { SnapshotSummary } from '../../../../shared/domain/snapshots';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { unwrap, workbench } from '../../workbench';
+import type { SnapshotSummary } from '@shared/domain/snapshots';
+import { ConfirmDialog } from '@renderer/components/ConfirmDialog';
+import { unwrap, workbench } from '@renderer/workbench';
 
 type Pending = { kind: 'one'; snapshot: SnapshotSummary } | { kind: 'connection'; connectionId: string; name: string; count: number };
 

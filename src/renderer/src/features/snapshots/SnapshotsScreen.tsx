@@ -2,14 +2,14 @@
  * Snapshots: save a full pull of a connection (progress, Cancel: a cancelled pull stores
  * nothing), list and delete them, and compare any two — also of two connections of one customer.
  */
-import '../../components/pull/pull.css';
+import '@renderer/components/pull/pull.css';
 import type { JSX } from 'react';
 import { useCallback, useEffect, useState } from 'react';
-import type { EnvironmentView } from '../../../../shared/domain/environment';
-import type { SnapshotDiff, SnapshotSummary } from '../../../../shared/domain/snapshots';
-import { SelectField, ResultMessage } from '../../components/fields';
-import { unwrap, workbench } from '../../workbench';
-import { PullForm, useConnectionPull } from '../../components/pull/PullForm';
+import type { EnvironmentView } from '@shared/domain/environment';
+import type { SnapshotDiff, SnapshotSummary } from '@shared/domain/snapshots';
+import { SelectField, ResultMessage } from '@renderer/components/fields';
+import { unwrap, workbench } from '@renderer/workbench';
+import { PullForm, useConnectionPull } from '@renderer/components/pull/PullForm';
 import { DiffView } from './DiffView';
 import { SnapshotList } from './SnapshotList';
 

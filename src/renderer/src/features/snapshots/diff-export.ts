@@ -3,8 +3,8 @@
  * same rows the diff view lists, for CSV/JSON export. Values are spelled out so null, "" and
  * absent survive CSV.
  */
-import type { ExportColumn } from '../../../../shared/export/table-export';
-import type { SnapshotDiff } from '../../../../shared/domain/snapshots';
+import type { ExportColumn } from '@shared/export/table-export';
+import type { SnapshotDiff } from '@shared/domain/snapshots';
 import { diffValueText } from './DiffValue';
 
 export interface DiffRow {

@@ -1,7 +1,7 @@
 /** What goes in a support bundle: connections, application-level calls, time window, failures only. */
 import type { JSX } from 'react';
-import type { BundleRequest, BundleSelection, SupportScope } from '../../../../shared/domain/support';
-import { kindLabel } from '../../components/environment-kind';
+import type { BundleRequest, BundleSelection, SupportScope } from '@shared/domain/support';
+import { kindLabel } from '@renderer/components/environment-kind';
 import type { RangeId } from './useBundle';
 import { RANGES } from './useBundle';
 

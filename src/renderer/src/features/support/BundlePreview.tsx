@@ -4,8 +4,8 @@
  */
 import type { JSX } from 'react';
 import { useState } from 'react';
-import { HIDDEN_LABELS } from '../../../../shared/domain/exports';
-import type { BundlePreview as Preview } from '../../../../shared/domain/support';
+import { HIDDEN_LABELS } from '@shared/domain/exports';
+import type { BundlePreview as Preview } from '@shared/domain/support';
 import { formatBytes } from './exports';
 
 function StatusCell({ status, outcome }: { status: number | null; outcome: string }): JSX.Element {

@@ -1,8 +1,8 @@
 /** The Support bundle tab: choose, preview, save. */
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
-import { useOutput } from '../../components/export/useOutput';
-import { unwrap, workbench } from '../../workbench';
+import { useOutput } from '@renderer/components/export/useOutput';
+import { unwrap, workbench } from '@renderer/workbench';
 import { BundleForm } from './BundleForm';
 import { BundlePreview } from './BundlePreview';
 import { finishExport } from './exports';

@@ -1,8 +1,8 @@
 /** One checklist item: verdict, the checklist line, evidence with request IDs, next step; manual items get a tick box. */
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
-import type { ReadinessItem } from '../../../../shared/domain/readiness';
-import { STATUS_LABELS } from '../../../../shared/domain/readiness';
+import type { ReadinessItem } from '@shared/domain/readiness';
+import { STATUS_LABELS } from '@shared/domain/readiness';
 
 const stamp = (ms: number): string => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

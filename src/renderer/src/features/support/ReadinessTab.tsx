@@ -1,8 +1,8 @@
 /** The Go-live readiness tab: the checklist with verdicts and evidence, manual ticks, exports. */
 import type { JSX } from 'react';
 import { useCallback, useEffect, useState } from 'react';
-import type { ReadinessItemId, ReadinessReport } from '../../../../shared/domain/readiness';
-import { unwrap, workbench } from '../../workbench';
+import type { ReadinessItemId, ReadinessReport } from '@shared/domain/readiness';
+import { unwrap, workbench } from '@renderer/workbench';
 import { finishExport } from './exports';
 import { ReadinessItemCard } from './ReadinessItemCard';
 

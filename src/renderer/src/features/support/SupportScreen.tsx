@@ -5,7 +5,7 @@
  */
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
-import type { EnvironmentView } from '../../../../shared/domain/environment';
+import type { EnvironmentView } from '@shared/domain/environment';
 import { BundleTab } from './BundleTab';
 import { routeParams } from './exports';
 import { ReadinessTab } from './ReadinessTab';

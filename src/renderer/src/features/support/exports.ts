@@ -2,7 +2,7 @@
  * What the renderer does with an export: in the desktop app main already wrote it through a
  * save dialog; in the browser harness the bytes come back and become a download here.
  */
-import type { ExportDelivery } from '../../../../shared/domain/support';
+import type { ExportDelivery } from '@shared/domain/support';
 
 export function finishExport(delivery: ExportDelivery): string {
   if (delivery.kind === 'cancelled') return 'Not saved: the save dialog was cancelled.';

@@ -4,9 +4,9 @@
  * refreshed shortly after each change.
  */
 import { useEffect, useState } from 'react';
-import type { BundlePreview, BundleSelection, SupportScope } from '../../../../shared/domain/support';
-import { defaultConnectionIds } from '../../../../shared/domain/support';
-import { unwrap, workbench } from '../../workbench';
+import type { BundlePreview, BundleSelection, SupportScope } from '@shared/domain/support';
+import { defaultConnectionIds } from '@shared/domain/support';
+import { unwrap, workbench } from '@renderer/workbench';
 
 export const RANGES = [
   { id: '1h', label: 'Last hour', ms: 60 * 60_000 },

@@ -1,8 +1,8 @@
 /** Local simulator: what it sent, to where, each attempt's answer, and the next retry. */
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
-import type { DeliveryView } from '../../../../shared/domain/webhooks';
-import { unwrap, workbench } from '../../workbench';
+import type { DeliveryView } from '@shared/domain/webhooks';
+import { unwrap, workbench } from '@renderer/workbench';
 
 export function DeliveryLog({ refreshKey }: { refreshKey: number }): JSX.Element {
   const [deliveries, setDeliveries] = useState<DeliveryView[]>([]);

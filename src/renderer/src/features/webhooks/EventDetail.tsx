@@ -8,10 +8,10 @@ import type {
   WebhookCheck,
   WebhookEventDetail,
   WebhookEventSummary,
-} from '../../../../shared/domain/webhooks';
-import { VERDICT_LABELS, failsVerification } from '../../../../shared/domain/webhooks';
-import { ResultMessage, SelectField } from '../../components/fields';
-import { unwrap, workbench } from '../../workbench';
+} from '@shared/domain/webhooks';
+import { VERDICT_LABELS, failsVerification } from '@shared/domain/webhooks';
+import { ResultMessage, SelectField } from '@renderer/components/fields';
+import { unwrap, workbench } from '@renderer/workbench';
 import { verdictTone } from './EventList';
 import { MODE_OPTIONS, failedVerificationNote } from './ForwardPanel';
 

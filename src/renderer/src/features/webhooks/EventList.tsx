@@ -1,7 +1,7 @@
 /** The live list of received and pasted events: time, type, connection, verdict, last forward. */
 import type { JSX } from 'react';
-import type { WebhookEventSummary } from '../../../../shared/domain/webhooks';
-import { VERDICT_LABELS } from '../../../../shared/domain/webhooks';
+import type { WebhookEventSummary } from '@shared/domain/webhooks';
+import { VERDICT_LABELS } from '@shared/domain/webhooks';
 
 export function verdictTone(verdict: WebhookEventSummary['verdict']): string {
   if (verdict === 'verified') return 'tone-ok';

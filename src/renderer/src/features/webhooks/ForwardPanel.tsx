@@ -4,9 +4,9 @@
  */
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
-import type { ForwardMode, ForwardRecord, UnverifiedForward, WebhookState } from '../../../../shared/domain/webhooks';
-import { ResultMessage, SelectField } from '../../components/fields';
-import { unwrap, workbench } from '../../workbench';
+import type { ForwardMode, ForwardRecord, UnverifiedForward, WebhookState } from '@shared/domain/webhooks';
+import { ResultMessage, SelectField } from '@renderer/components/fields';
+import { unwrap, workbench } from '@renderer/workbench';
 
 export const MODE_OPTIONS = [
   { value: 'resigned' as const, label: 'Re-signed now (fresh timestamp)' },

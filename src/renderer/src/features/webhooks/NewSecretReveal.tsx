@@ -7,9 +7,9 @@
  */
 import type { JSX } from 'react';
 import { useEffect, useRef, useState } from 'react';
-import type { PreparedExport } from '../../../../shared/domain/exports';
-import { takeOneTimeSecret, writeClipboard } from '../../components/export/clipboard';
-import { ResultMessage } from '../../components/fields';
+import type { PreparedExport } from '@shared/domain/exports';
+import { takeOneTimeSecret, writeClipboard } from '@renderer/components/export/clipboard';
+import { ResultMessage } from '@renderer/components/fields';
 
 export function NewSecretReveal({ revealId, onDone }: { revealId: string; onDone: () => void }): JSX.Element {
   const [prepared, setPrepared] = useState<PreparedExport | null>(null);

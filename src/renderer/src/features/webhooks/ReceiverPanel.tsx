@@ -3,11 +3,11 @@
  * generated (shown once, to copy) or the user's own, afterwards only its last characters.
  */
 import type { JSX } from 'react';
-import type { Result } from '../../../../shared/ipc/contract-kit';
+import type { Result } from '@shared/ipc/contract-kit';
 import { useEffect, useState } from 'react';
-import type { WebhookSecretChange, WebhookState } from '../../../../shared/domain/webhooks';
-import { ResultMessage } from '../../components/fields';
-import { unwrap, workbench } from '../../workbench';
+import type { WebhookSecretChange, WebhookState } from '@shared/domain/webhooks';
+import { ResultMessage } from '@renderer/components/fields';
+import { unwrap, workbench } from '@renderer/workbench';
 import { NewSecretReveal } from './NewSecretReveal';
 import { copyText } from './useWebhooks';
 

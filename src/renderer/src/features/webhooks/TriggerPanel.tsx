@@ -5,11 +5,11 @@
  */
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
-import type { ConnectionView } from '../../../../shared/domain/connection';
-import type { WebhookEventType } from '../../../../shared/domain/webhooks';
-import { TAMPERS, WEBHOOK_EVENT_TYPES } from '../../../../shared/domain/webhooks';
-import { ResultMessage, SelectField } from '../../components/fields';
-import { unwrap, workbench } from '../../workbench';
+import type { ConnectionView } from '@shared/domain/connection';
+import type { WebhookEventType } from '@shared/domain/webhooks';
+import { TAMPERS, WEBHOOK_EVENT_TYPES } from '@shared/domain/webhooks';
+import { ResultMessage, SelectField } from '@renderer/components/fields';
+import { unwrap, workbench } from '@renderer/workbench';
 
 type Signing = 'valid' | (typeof TAMPERS)[number];
 const SIGNING_OPTIONS: { value: Signing; label: string }[] = [

@@ -1,9 +1,9 @@
 /** Paste headers and a body (from your tunnel, logs or a failing handler) and see every check explained. */
 import type { JSX } from 'react';
 import { useState } from 'react';
-import type { WebhookEventDetail } from '../../../../shared/domain/webhooks';
-import { ResultMessage } from '../../components/fields';
-import { unwrap, workbench } from '../../workbench';
+import type { WebhookEventDetail } from '@shared/domain/webhooks';
+import { ResultMessage } from '@renderer/components/fields';
+import { unwrap, workbench } from '@renderer/workbench';
 import { ChecksList } from './EventDetail';
 
 export function VerifyPanel({ environmentName, hasSecret }: { environmentName: string; hasSecret: boolean }): JSX.Element {

@@ -5,9 +5,9 @@
  */
 import type { JSX } from 'react';
 import { useState } from 'react';
-import type { EnvironmentView } from '../../../../shared/domain/environment';
-import type { WebhookEventSummary } from '../../../../shared/domain/webhooks';
-import { useConnections } from '../../components/useConnections';
+import type { EnvironmentView } from '@shared/domain/environment';
+import type { WebhookEventSummary } from '@shared/domain/webhooks';
+import { useConnections } from '@renderer/components/useConnections';
 import { DeliveryLog } from './DeliveryLog';
 import { EventDetail } from './EventDetail';
 import { EventList } from './EventList';

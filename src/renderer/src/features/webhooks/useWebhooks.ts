@@ -4,9 +4,9 @@
  * prepended, updated rows replaced in place).
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { WebhookEventSummary, WebhookState } from '../../../../shared/domain/webhooks';
-import { copyText as copyThroughGate } from '../../components/export/clipboard';
-import { unwrap, workbench } from '../../workbench';
+import type { WebhookEventSummary, WebhookState } from '@shared/domain/webhooks';
+import { copyText as copyThroughGate } from '@renderer/components/export/clipboard';
+import { unwrap, workbench } from '@renderer/workbench';
 
 const PAGE = 200;
 

@@ -1,6 +1,6 @@
 /** Providers (what each supports) and introspection (what this connection is). */
 import type { JSX } from 'react';
-import { unwrap, workbench } from '../../../workbench';
+import { unwrap, workbench } from '@renderer/workbench';
 import type { ViewProps } from '../explorer-context';
 import { stemFor } from '../explorer-context';
 import { useRead } from '../read-state';

@@ -4,11 +4,11 @@
  */
 import type { JSX } from 'react';
 import { useMemo, useState } from 'react';
-import type { BatchRow } from '../../../../../shared/domain/explorer';
-import { DataTable } from '../../../components/data-table/DataTable';
-import type { DataColumn } from '../../../components/data-table/columns';
-import { inferColumns } from '../../../components/data-table/columns';
-import { unwrap, workbench } from '../../../workbench';
+import type { BatchRow } from '@shared/domain/explorer';
+import { DataTable } from '@renderer/components/data-table/DataTable';
+import type { DataColumn } from '@renderer/components/data-table/columns';
+import { inferColumns } from '@renderer/components/data-table/columns';
+import { unwrap, workbench } from '@renderer/workbench';
 import type { ViewProps } from '../explorer-context';
 import { itemErrorText, nameIndex, stemFor } from '../explorer-context';
 import { AcceptedNotice, JsonView, ReadError, RequestIds, RevealToggle, useRead } from '../read-state';

@@ -1,7 +1,7 @@
 /** Documents: every page of the list, and one W-4's details (its fields, nulls visible). */
 import type { JSX } from 'react';
 import { useMemo, useState } from 'react';
-import { unwrap, workbench } from '../../../workbench';
+import { unwrap, workbench } from '@renderer/workbench';
 import type { ViewProps } from '../explorer-context';
 import { nameIndex, stemFor } from '../explorer-context';
 import { useRead } from '../read-state';

@@ -6,9 +6,9 @@
  */
 import type { JSX } from 'react';
 import { useState } from 'react';
-import type { ForwardResult } from '../../../../../shared/domain/explorer';
-import { FORWARD_METHODS } from '../../../../../shared/domain/explorer';
-import { unwrap, workbench } from '../../../workbench';
+import type { ForwardResult } from '@shared/domain/explorer';
+import { FORWARD_METHODS } from '@shared/domain/explorer';
+import { unwrap, workbench } from '@renderer/workbench';
 import type { ViewProps } from '../explorer-context';
 import type { ReadFailure } from '../read-state';
 import { ReadError, RequestIds, toFailure, useRead } from '../read-state';

@@ -4,8 +4,8 @@
  */
 import type { JSX } from 'react';
 import { useState } from 'react';
-import type { SyncStart } from '../../../../../shared/domain/explorer';
-import { unwrap, workbench } from '../../../workbench';
+import type { SyncStart } from '@shared/domain/explorer';
+import { unwrap, workbench } from '@renderer/workbench';
 import type { ViewProps } from '../explorer-context';
 import { stemFor } from '../explorer-context';
 import type { ReadFailure } from '../read-state';

@@ -5,11 +5,11 @@
  */
 import type { JSX, ReactNode } from 'react';
 import { useMemo, useState } from 'react';
-import type { EndpointRead } from '../../../../../shared/domain/explorer';
-import { DataTable } from '../../../components/data-table/DataTable';
-import type { DataColumn } from '../../../components/data-table/columns';
-import { inferColumns } from '../../../components/data-table/columns';
-import { hasSensitive } from '../../../components/data-table/Value';
+import type { EndpointRead } from '@shared/domain/explorer';
+import { DataTable } from '@renderer/components/data-table/DataTable';
+import type { DataColumn } from '@renderer/components/data-table/columns';
+import { inferColumns } from '@renderer/components/data-table/columns';
+import { hasSensitive } from '@renderer/components/data-table/Value';
 import type { ReadFailure } from '../read-state';
 import { AcceptedNotice, JsonView, ReadError, RequestIds, RevealToggle } from '../read-state';
 
@@ -140,4 +140,4 @@ export function DetailCard(props: {
   );
 }
 
-export { Facts } from '../../../components/data-table/Facts';
+export { Facts } from '@renderer/components/data-table/Facts';

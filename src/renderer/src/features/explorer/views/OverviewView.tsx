@@ -1,11 +1,11 @@
 /** Company and the whole directory: the first thing an engineer looks at after connecting. */
 import type { JSX } from 'react';
 import { useState } from 'react';
-import type { ConnectionView } from '../../../../../shared/domain/connection';
-import type { EndpointRead } from '../../../../../shared/domain/explorer';
-import { Facts } from '../../../components/data-table/Facts';
-import { flatten, hasSensitive } from '../../../components/data-table/Value';
-import { unwrap, workbench } from '../../../workbench';
+import type { ConnectionView } from '@shared/domain/connection';
+import type { EndpointRead } from '@shared/domain/explorer';
+import { Facts } from '@renderer/components/data-table/Facts';
+import { flatten, hasSensitive } from '@renderer/components/data-table/Value';
+import { unwrap, workbench } from '@renderer/workbench';
 import { DirectoryTable } from '../DirectoryTable';
 import { stemFor } from '../explorer-context';
 import { AcceptedNotice, JsonView, ReadError, RequestIds, RevealToggle, useRead } from '../read-state';

@@ -1,8 +1,8 @@
 /** Pay groups: the list, and one group with the people in it (names from the directory). */
 import type { JSX } from 'react';
 import { useMemo, useState } from 'react';
-import { DataTable } from '../../../components/data-table/DataTable';
-import { unwrap, workbench } from '../../../workbench';
+import { DataTable } from '@renderer/components/data-table/DataTable';
+import { unwrap, workbench } from '@renderer/workbench';
 import type { ViewProps } from '../explorer-context';
 import { nameIndex, stemFor } from '../explorer-context';
 import { useRead } from '../read-state';

@@ -1,8 +1,8 @@
 /** Pay-statement items: the distinct earnings, taxes, deductions and contributions Finch found, filtered. */
 import type { JSX } from 'react';
 import { useState } from 'react';
-import { PAY_ITEM_CATEGORIES } from '../../../../../shared/domain/explorer';
-import { unwrap, workbench } from '../../../workbench';
+import { PAY_ITEM_CATEGORIES } from '@shared/domain/explorer';
+import { unwrap, workbench } from '@renderer/workbench';
 import type { ViewProps } from '../explorer-context';
 import { stemFor } from '../explorer-context';
 import { useRead } from '../read-state';

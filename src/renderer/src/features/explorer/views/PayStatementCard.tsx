@@ -1,9 +1,9 @@
 /** One pay statement: its totals, then earnings, taxes, employee deductions and employer contributions as tables. */
 import type { JSX } from 'react';
-import { DataTable } from '../../../components/data-table/DataTable';
-import { inferColumns } from '../../../components/data-table/columns';
-import { Facts } from '../../../components/data-table/Facts';
-import { Value } from '../../../components/data-table/Value';
+import { DataTable } from '@renderer/components/data-table/DataTable';
+import { inferColumns } from '@renderer/components/data-table/columns';
+import { Facts } from '@renderer/components/data-table/Facts';
+import { Value } from '@renderer/components/data-table/Value';
 import { JsonView, RequestIds } from '../read-state';
 
 type Statement = Record<string, unknown>;

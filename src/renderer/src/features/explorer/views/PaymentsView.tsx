@@ -5,12 +5,12 @@
  */
 import type { JSX } from 'react';
 import { useMemo, useState } from 'react';
-import type { BatchRead, EndpointRead } from '../../../../../shared/domain/explorer';
-import { DataTable } from '../../../components/data-table/DataTable';
-import type { DataColumn } from '../../../components/data-table/columns';
-import { inferColumns } from '../../../components/data-table/columns';
-import { OperationProgressBar, useOperation } from '../../../components/OperationProgress';
-import { unwrap, workbench } from '../../../workbench';
+import type { BatchRead, EndpointRead } from '@shared/domain/explorer';
+import { DataTable } from '@renderer/components/data-table/DataTable';
+import type { DataColumn } from '@renderer/components/data-table/columns';
+import { inferColumns } from '@renderer/components/data-table/columns';
+import { OperationProgressBar, useOperation } from '@renderer/components/OperationProgress';
+import { unwrap, workbench } from '@renderer/workbench';
 import type { ViewProps } from '../explorer-context';
 import { defaultRange, itemErrorText, nameIndex, stemFor } from '../explorer-context';
 import type { ReadFailure } from '../read-state';
