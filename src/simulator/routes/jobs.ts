@@ -11,6 +11,7 @@ import type { SimulatorCore } from '../simulator-core';
 import { jobStatus } from '../state/jobs';
 import type { JobRecord } from '../model/types';
 import { isObject, objectBody } from './input';
+import { manualJobBody } from './manual-jobs';
 
 export const AUTOMATED_REFRESHES_PER_HOUR = 1;
 
@@ -107,11 +108,6 @@ export const jobRoutes: RouteDef[] = [
     method: 'GET',
     path: '/jobs/manual/{job_id}',
     auth: 'bearer',
-    handle: (ctx) => {
-      const job = findJob(ctx, 'manual');
-      const status = jobStatus(job, ctx.now);
-      const manualStatus = status === 'complete' ? 'complete' : status === 'pending' || status === 'in_progress' ? status : 'error';
-      return { status: 200, body: { job_id: job.id, status: manualStatus, body: manualStatus === 'complete' ? [] : null } };
-    },
+    handle: (ctx) => ({ status: 200, body: manualJobBody(findJob(ctx, 'manual'), ctx.now) }),
   },
 ];
