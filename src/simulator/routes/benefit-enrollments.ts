@@ -13,7 +13,7 @@ import type { RequestContext, RouteResult } from '../server/router';
 import { requireConnection } from '../server/router';
 import { benefitOr404 } from './benefit-lookup';
 import { viewOf } from './employer-org';
-import { MAX_BATCH_ITEMS, isObject, objectBody } from './input';
+import { MAX_BATCH_ITEMS, isObject, optionalObjectBody } from './input';
 import { createManualJob, itemError } from './manual-jobs';
 
 function matchTiersOf(benefit: Record<string, unknown>): MatchTier[] | null {
@@ -94,7 +94,7 @@ function rejectByFault(
 export function unenroll(ctx: RequestContext): RouteResult {
   const c = requireConnection(ctx);
   const benefit = benefitOr404(c);
-  const body = ctx.body === undefined ? {} : objectBody(ctx.body);
+  const body = optionalObjectBody(ctx.body);
   const ids = body['individual_ids'];
   if (ids !== undefined && ids !== null) {
     if (!Array.isArray(ids)) throw errors.invalidRequest('"individual_ids" must be an array of individual ids.');

@@ -14,7 +14,7 @@ import type { EditKind, JobType } from '../model/types';
 import { enroll, unenroll } from './benefit-enrollments';
 import { benefitOr404, visibleBenefits } from './benefit-lookup';
 import { entityFilter, itemNotFound, viewOf } from './employer-org';
-import { isObject, listParam, objectBody, optionalString } from './input';
+import { isObject, listParam, optionalObjectBody, optionalString } from './input';
 import { createManualJob } from './manual-jobs';
 import { BENEFIT_TYPES } from './sandbox-payment';
 
@@ -29,7 +29,7 @@ function newBenefit(ctx: RequestContext, job: 'benefit_create' | 'benefit_regist
   const c = requireConnection(ctx);
   entityFilter(c);
   // The SDK sends no body at all for create()/register() without params: an empty benefit.
-  const body = ctx.body === undefined ? {} : objectBody(ctx.body);
+  const body = optionalObjectBody(ctx.body);
   const type = body['type'] ?? null;
   if (type !== null && (typeof type !== 'string' || !BENEFIT_TYPES.includes(type)))
     throw errors.invalidRequest(`"type" must be one of ${BENEFIT_TYPES.join(', ')}, or null.`);
@@ -78,7 +78,7 @@ function newBenefit(ctx: RequestContext, job: 'benefit_create' | 'benefit_regist
 function updateBenefit(ctx: RequestContext): RouteResult {
   const c = requireConnection(ctx);
   const benefit = benefitOr404(c);
-  const body = ctx.body === undefined ? {} : objectBody(ctx.body);
+  const body = optionalObjectBody(ctx.body);
   const description = optionalString(body, 'description');
   const jobId = recordChange(
     c,
