@@ -11,6 +11,9 @@ import { createConnectPageHandler } from './connect-page/routes';
 import type { FaultRule } from './policy/faults';
 import { createAdminHandler } from './routes/admin';
 import { FINCH_ROUTES } from './routes/index';
+import { applyManualJob } from './routes/manual-jobs';
+import type { PayRunResult } from './routes/pay-runs';
+import { runPayroll } from './routes/pay-runs';
 import { errorBody } from './http/finch-errors';
 import { createRequestHandler } from './server/http-server';
 import { Router } from './server/router';
@@ -29,6 +32,7 @@ export type { SimulatorClock } from './clock';
 export { ControllableClock } from './clock';
 export type { ClientCredentials } from './simulator-core';
 export type { FaultRule } from './policy/faults';
+export type { PayRunResult } from './routes/pay-runs';
 export { FINCH_RATE_LIMITS } from './policy/rate-limit';
 export type { DeliveryRecord, TamperKind } from './webhooks/delivery';
 export { TAMPER_KINDS } from './webhooks/delivery';
@@ -72,6 +76,12 @@ export interface RunningSimulator {
     clearFaults(): void;
     reset(): void;
     setRateLimitsEnabled(enabled: boolean): void;
+    /**
+     * Runs the company's next payroll for this connection (POST /_simulator/pay-runs): pay
+     * statements for everyone employed then, with the enrollments in force on the pay date.
+     * Throws (PayRunError: status 400/404/409) for an unknown or disconnected connection.
+     */
+    runPayroll(connectionId: string, type?: 'regular_payroll' | 'off_cycle_payroll'): PayRunResult;
   };
   /** Signed webhook events (also over HTTP under /_simulator/webhooks). */
   webhooks: {
@@ -109,6 +119,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     log: options.log ?? ((line) => console.error(line)),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
   });
+  // Deduction jobs' writes (enrollments) take effect when the job completes.
+  core.jobs.applyManual = (connection, job) => applyManualJob(core, connection, job);
   const triggerTarget = (
     connectionId: string,
     eventType: string,
@@ -164,6 +176,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       setRateLimitsEnabled: (enabled) => {
         core.rateLimiter.enabled = enabled;
       },
+      runPayroll: (connectionId, type) => runPayroll(core, connectionId, type ?? 'regular_payroll'),
     },
     webhooks: {
       register: (input) => core.webhooks.register(input),

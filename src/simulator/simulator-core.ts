@@ -60,6 +60,7 @@ export class SimulatorCore {
     this.rateLimiter = new RateLimiter(this.clock);
     this.rateLimiter.enabled = options.rateLimits;
     this.jobs = new JobBook(this.store, options.jobTiming);
+    this.jobs.isHeld = (faultId) => this.faults.isActive(faultId);
     this.connections = new ConnectionBook(this.store, this.jobs, this.clock, options.seed);
     this.webhooks = new SimulatorWebhooks(
       {

@@ -245,7 +245,7 @@ describe('sandbox edits', () => {
     expect(result.body.message).toMatch(/gender/);
   });
 
-  it('benefit enrollments are live: enroll and unenroll show at once', async () => {
+  it('benefit enrollments take effect when their job completes (Finch: "near-real-time" writes, followed by a job)', async () => {
     const c = await t.sandboxConnection({ employee_size: 10 });
     const token = c.access_token;
     const people = await directory(token);
@@ -257,10 +257,13 @@ describe('sandbox edits', () => {
       token,
       body: [{ individual_id: target, configuration: { employee_deduction: { type: 'fixed', amount: 12_000 } } }],
     });
+    expect((await t.call('GET', `/employer/benefits/${benefit.benefit_id}/enrolled`, { token })).body.individual_ids).toEqual([]);
+    t.sim.clock.advance(5_000);
     expect((await t.call('GET', `/employer/benefits/${benefit.benefit_id}/enrolled`, { token })).body.individual_ids).toEqual([target]);
     const detail = (await t.call('GET', `/employer/benefits/${benefit.benefit_id}/individuals?individual_ids=${target}`, { token })).body;
     expect(detail[0]).toMatchObject({ code: 200, body: { employee_deduction: { type: 'fixed', amount: 12_000 } } });
     await t.call('DELETE', `/employer/benefits/${benefit.benefit_id}/individuals`, { token, body: { individual_ids: [target] } });
+    t.sim.clock.advance(5_000);
     expect((await t.call('GET', `/employer/benefits/${benefit.benefit_id}/enrolled`, { token })).body.individual_ids).toEqual([]);
   });
 });

@@ -5,6 +5,8 @@
  */
 import { Rng, Stream, mix, seededUuid } from '../random';
 import type { CompanyProfile } from './company';
+import type { EnrollmentTerms } from './deduction-rules';
+import type { StatementEnrollment } from './pay-statements';
 import type { BenefitTypeName } from './providers';
 import type { RosterPerson } from './roster';
 
@@ -161,8 +163,8 @@ export function enrollmentsFor(person: RosterPerson, benefits: readonly CompanyB
   return out;
 }
 
-/** The spec's IndividualBenefits body for one enrollment. */
-export function enrollmentBody(enrollment: EnrollmentSpec): Record<string, unknown> {
+/** The spec's IndividualBenefit body for one seeded enrollment (a 401(k) reports the company match as tiers). */
+export function enrollmentTerms(enrollment: EnrollmentSpec): EnrollmentTerms & { hsa_contribution_limit: 'individual' | 'family' | null } {
   const match = enrollment.benefit.match;
   return {
     employee_deduction: { ...enrollment.employeeDeduction },
@@ -176,6 +178,16 @@ export function enrollmentBody(enrollment: EnrollmentSpec): Record<string, unkno
     catch_up: enrollment.catchUp,
     hsa_contribution_limit: enrollment.hsaContributionLimit,
   };
+}
+
+export function enrollmentBody(enrollment: EnrollmentSpec): Record<string, unknown> {
+  return { ...enrollmentTerms(enrollment) };
+}
+
+/** A seeded enrollment as pay statements use it: lines named after the benefit's description. */
+export function statementEnrollment(enrollment: EnrollmentSpec): StatementEnrollment {
+  const { benefit } = enrollment;
+  return { benefitId: benefit.id, type: benefit.type, description: benefit.description, terms: enrollmentTerms(enrollment) };
 }
 
 export function benefitBody(benefit: CompanyBenefitSpec): Record<string, unknown> {

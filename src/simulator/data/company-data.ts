@@ -5,17 +5,18 @@
  */
 import type { CompanyRecord } from '../model/types';
 import type { CompanyBenefitSpec, EnrollmentSpec } from './benefits';
-import { companyBenefits, enrollmentBody, enrollmentsFor } from './benefits';
+import { companyBenefits, enrollmentBody, enrollmentsFor, statementEnrollment } from './benefits';
 import type { CompanyProfile } from './company';
 import { generateCompany } from './company';
 import type { W4Spec } from './documents';
 import { w4Of } from './documents';
-import type { PayStatementRecord, PaymentTotals } from './pay-statements';
+import type { PayStatementRecord, PaymentTotals, StatementEnrollment } from './pay-statements';
 import { computeStatement, totalsOf } from './pay-statements';
 import type { PaymentSpec } from './payroll';
 import { PERIODS_PER_YEAR, paidPeople, schedulePayments } from './payroll';
 import type { DependentSpec, PlanEnrollment, PlanSpec } from './plans';
 import { companyPlans, dependentsOf, planEnrollmentsOf } from './plans';
+import { individualRecord } from './person-records';
 import type { PayGroupSpec, RosterPerson } from './roster';
 import { buildRoster, payGroupsOf } from './roster';
 
@@ -24,6 +25,21 @@ export interface PlanData {
   enrollmentsById: Map<string, PlanEnrollment>;
   dependents: Array<{ dependent: DependentSpec; person: RosterPerson; enrollments: PlanEnrollment[] }>;
   dependentsById: Map<string, { dependent: DependentSpec; person: RosterPerson; enrollments: PlanEnrollment[] }>;
+}
+
+/** person id → benefit id → employee deductions so far in a calendar year (cents). */
+export type YearToDate = ReadonlyMap<string, ReadonlyMap<string, number>>;
+
+export const EMPTY_YTD: YearToDate = new Map();
+
+/** A year-to-date ledger plus one statement's deductions (copy on write: earlier ledgers stay as they were). */
+export function addToYearToDate(ledger: YearToDate, personId: string, deductions: ReadonlyMap<string, number>): YearToDate {
+  if (deductions.size === 0) return ledger;
+  const next = new Map(ledger);
+  const person = new Map(ledger.get(personId));
+  for (const [benefitId, amount] of deductions) person.set(benefitId, (person.get(benefitId) ?? 0) + amount);
+  next.set(personId, person);
+  return next;
 }
 
 export class CompanyData {
@@ -35,6 +51,10 @@ export class CompanyData {
   private paymentById: Map<string, PaymentSpec> | null = null;
   private readonly statementsCache = new Map<string, PayStatementRecord[]>();
   private readonly totalsCache = new Map<string, PaymentTotals>();
+  /** payment id → year-to-date deductions including that payment (same calendar year). */
+  private readonly ytdAfterCache = new Map<string, YearToDate>();
+  private readonly dobCache = new Map<string, string | null>();
+  private chronologicalCache: PaymentSpec[] | null = null;
   private readonly enrollmentCache = new Map<string, EnrollmentSpec[]>();
   private readonly enrolledCache = new Map<string, Map<string, Record<string, unknown>>>();
   private benefitsCache: CompanyBenefitSpec[] | null = null;
@@ -111,13 +131,67 @@ export class CompanyData {
     return map;
   }
 
+  /** The seeded enrollments of a person in pay-statement form. */
+  statementEnrollments(person: RosterPerson): StatementEnrollment[] {
+    return this.enrollments(person).map(statementEnrollment);
+  }
+
+  /** Date of birth as /employer/individual reports it (for catch-up eligibility). */
+  dob(person: RosterPerson): string | null {
+    if (!this.dobCache.has(person.id)) {
+      const dob = individualRecord(this.profile, person, this.anchorMs, false)['dob'];
+      this.dobCache.set(person.id, typeof dob === 'string' ? dob : null);
+    }
+    return this.dobCache.get(person.id) ?? null;
+  }
+
   statements(payment: PaymentSpec): PayStatementRecord[] {
     let list = this.statementsCache.get(payment.id);
     if (!list) {
-      list = paidPeople(payment, this.roster).map((person) => computeStatement(this.profile, person, payment, this.enrollments(person)));
+      // Annual maximums need the year so far: statements are made in pay-date order within a year.
+      let ytd = this.ytdBefore(payment);
+      const before = ytd;
+      list = paidPeople(payment, this.roster).map((person) => {
+        const { record, deductions } = computeStatement(this.profile, person, payment, this.statementEnrollments(person), {
+          ytdBefore: (benefitId) => before.get(person.id)?.get(benefitId) ?? 0,
+          dob: () => this.dob(person),
+        });
+        ytd = addToYearToDate(ytd, person.id, deductions);
+        return record;
+      });
       this.statementsCache.set(payment.id, list);
+      this.ytdAfterCache.set(payment.id, ytd);
     }
     return list;
+  }
+
+  /** Payments of the generated history in the order they were paid (ties: regular before bonus). */
+  private chronological(): PaymentSpec[] {
+    this.chronologicalCache ??= [...this.payments].sort(
+      (a, b) => a.payDate - b.payDate || (a.kind === b.kind ? 0 : a.kind === 'regular' ? -1 : 1) || a.group.key.localeCompare(b.group.key),
+    );
+    return this.chronologicalCache;
+  }
+
+  private ytdBefore(payment: PaymentSpec): YearToDate {
+    const ordered = this.chronological();
+    const index = ordered.indexOf(payment);
+    const previous = index > 0 ? ordered[index - 1] : undefined;
+    if (!previous || new Date(previous.payDate).getUTCFullYear() !== new Date(payment.payDate).getUTCFullYear()) return EMPTY_YTD;
+    return this.ytdAfter(previous);
+  }
+
+  private ytdAfter(payment: PaymentSpec): YearToDate {
+    if (!this.ytdAfterCache.has(payment.id)) this.statements(payment);
+    return this.ytdAfterCache.get(payment.id) ?? EMPTY_YTD;
+  }
+
+  /** Year-to-date deductions of the generated history for `year` (what a later pay run starts from). */
+  historyYearToDate(year: number): YearToDate {
+    const last = this.chronological()
+      .filter((p) => new Date(p.payDate).getUTCFullYear() === year)
+      .pop();
+    return last ? this.ytdAfter(last) : EMPTY_YTD;
   }
 
   totals(payment: PaymentSpec): PaymentTotals {

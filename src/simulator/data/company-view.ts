@@ -8,6 +8,8 @@ import { benefitBody } from './benefits';
 import type { CompanyData } from './company-data';
 import { companyResponse } from './company';
 import { addDays, isoDay } from './dates';
+import type { PayRunData, PayRunRecord } from './pay-runs';
+import { allRunStatements } from './pay-runs';
 import type { PayStatementRecord } from './pay-statements';
 import { totalsOf } from './pay-statements';
 import { directoryEntry, employmentRecord, individualRecord } from './person-records';
@@ -96,9 +98,11 @@ export class CompanyView {
   private readonly addedById = new Map<string, AddedPersonData>();
   private readonly sandboxPayments: SandboxPaymentData[] = [];
   private readonly pendingIds = new Set<string>();
-  private readonly createdBenefits: Row[] = [];
-  private readonly benefitDescriptions = new Map<string, string>();
+  private readonly createdBenefits: Array<{ seq: number; row: Row }> = [];
+  private readonly descriptionEdits: Array<{ seq: number; benefitId: string; description: string }> = [];
   private readonly enrollEdits: EditRecord[] = [];
+  private readonly payRuns: PayRunRecord[] = [];
+  private payRunCache: Map<string, PayStatementRecord[]> | null = null;
   private directoryCache: DirectoryRow[] | null = null;
   private paymentsCache: PaymentEntry[] | null = null;
 
@@ -136,14 +140,18 @@ export class CompanyView {
         this.sandboxPayments.push(edit.data as SandboxPaymentData);
         break;
       case 'benefit_create':
-        this.createdBenefits.push(data);
+        this.createdBenefits.push({ seq: edit.seq, row: data });
         break;
       case 'benefit_update':
-        if (edit.targetId && typeof data['description'] === 'string') this.benefitDescriptions.set(edit.targetId, data['description']);
+        if (edit.targetId && typeof data['description'] === 'string')
+          this.descriptionEdits.push({ seq: edit.seq, benefitId: edit.targetId, description: data['description'] });
         break;
       case 'enroll':
       case 'unenroll':
         this.enrollEdits.push(edit);
+        break;
+      case 'pay_run':
+        this.payRuns.push({ ...(edit.data as PayRunData), seq: edit.seq });
         break;
     }
   }
@@ -258,6 +266,34 @@ export class CompanyView {
           },
         });
       }
+      for (const run of this.payRuns) {
+        const statements = (): PayStatementRecord[] => this.payRunStatements().get(run.id) ?? [];
+        entries.push({
+          id: run.id,
+          payDate: run.payDate,
+          statements,
+          body: () => {
+            const list = statements();
+            const totals = totalsOf(list);
+            const paid = new Set(list.map((s) => this.data.person(s.individual_id)?.payGroup));
+            const groups = this.data.payGroups.filter((g) => paid.has(g.key));
+            return {
+              id: run.id,
+              pay_period: { start_date: run.periodStart, end_date: run.periodEnd },
+              pay_date: run.payDate,
+              debit_date: isoDay(addDays(Date.parse(`${run.payDate}T00:00:00Z`), -2)),
+              company_debit: { amount: totals.gross + totals.employerTaxes, currency: 'usd' },
+              gross_pay: { amount: totals.gross, currency: 'usd' },
+              net_pay: { amount: totals.net, currency: 'usd' },
+              employer_taxes: { amount: totals.employerTaxes, currency: 'usd' },
+              employee_taxes: { amount: totals.employeeTaxes, currency: 'usd' },
+              individual_ids: list.map((s) => s.individual_id),
+              pay_group_ids: groups.map((g) => g.id),
+              pay_frequencies: [...new Set(groups.map((g) => g.frequency))],
+            };
+          },
+        });
+      }
       entries.sort((a, b) => (a.payDate < b.payDate ? 1 : a.payDate > b.payDate ? -1 : 0));
       this.paymentsCache = entries;
     }
@@ -269,12 +305,40 @@ export class CompanyView {
   }
 
   benefits(): Row[] {
-    const rows = [...this.data.benefits.map(benefitBody), ...this.createdBenefits.map((b) => ({ ...b }))];
-    for (const row of rows) {
-      const description = this.benefitDescriptions.get(String(row['benefit_id']));
-      if (description !== undefined) row['description'] = description;
+    return this.benefitsBefore(Number.POSITIVE_INFINITY);
+  }
+
+  /** Benefits (with their descriptions) as they were before edit `seq`: what a pay run saw. */
+  private benefitsBefore(seq: number): Row[] {
+    const rows = [...this.data.benefits.map(benefitBody), ...this.createdBenefits.filter((b) => b.seq < seq).map((b) => ({ ...b.row }))];
+    const byId = new Map(rows.map((row) => [String(row['benefit_id']), row]));
+    for (const edit of this.descriptionEdits) {
+      const row = byId.get(edit.benefitId);
+      if (row && edit.seq < seq) row['description'] = edit.description;
     }
     return rows;
+  }
+
+  /** The latest pay date of the payroll history and pay runs (sandbox payments are not payroll runs). */
+  latestPayrollDay(): string {
+    const days = [...this.data.payments.map((p) => isoDay(p.payDate)), ...this.payRuns.map((r) => r.payDate)];
+    return days.reduce((latest, day) => (day > latest ? day : latest), isoDay(this.data.anchorMs));
+  }
+
+  private payRunStatements(): Map<string, PayStatementRecord[]> {
+    this.payRunCache ??= allRunStatements(
+      {
+        data: this.data,
+        benefitsAt: (seq) => new Map(this.benefitsBefore(seq).map((row) => [String(row['benefit_id']), row])),
+        enrollEdits: this.enrollEdits,
+        dob: (id) => {
+          const dob = this.individual(id, false)?.['dob'];
+          return typeof dob === 'string' ? dob : null;
+        },
+      },
+      this.payRuns,
+    );
+    return this.payRunCache;
   }
 
   benefit(id: string): Row | undefined {

@@ -66,7 +66,7 @@ export function ledgerLines(statements: readonly PayStatementRecord[]): LedgerLi
       add(
         c.type === '401k'
           ? 'contribution:employer_contribution_retirement_401k'
-          : c.type.startsWith('s125') || c.type === 'hsa_pre'
+          : c.type?.startsWith('s125') === true || c.type === 'hsa_pre'
             ? 'contribution:employer_contribution_health'
             : 'contribution:employer_contribution_other',
         c.amount,

@@ -6,7 +6,16 @@
  */
 import { Rng, Stream, mix } from '../random';
 import type { CompanyProfile } from './company';
-import type { EnrollmentSpec } from './benefits';
+import type { EnrollmentTerms } from './deduction-rules';
+import {
+  FICA_EXEMPT_TYPES,
+  annualCap,
+  appliesToBonusRun,
+  capToAnnual,
+  companyContributionAmount,
+  employeeDeductionAmount,
+  isPreTax,
+} from './deduction-rules';
 import type { PaymentSpec } from './payroll';
 import { PERIODS_PER_YEAR } from './payroll';
 import type { RosterPerson } from './roster';
@@ -33,29 +42,42 @@ export interface PayStatementRecord {
   net_pay: Money;
   earnings: Array<StatementLine & { hours: number | null }>;
   taxes: Array<StatementLine & { employer: boolean }>;
-  employee_deductions: Array<StatementLine & { pre_tax: boolean }>;
-  employer_contributions: StatementLine[];
+  employee_deductions: BenefitLine[];
+  employer_contributions: Array<Omit<BenefitLine, 'pre_tax'>>;
+}
+
+/** A deduction or contribution line: named after the benefit's description, typed by its type. */
+export interface BenefitLine {
+  type: string | null;
+  name: string;
+  amount: number;
+  currency: 'usd';
+  pre_tax: boolean;
+}
+
+/** One benefit a person is enrolled in, as the pay run sees it. */
+export interface StatementEnrollment {
+  benefitId: string;
+  type: string | null;
+  /** The benefit's description when the statement is made: the lines' name. */
+  description: string;
+  terms: EnrollmentTerms;
+}
+
+export interface StatementContext {
+  /** This benefit's employee deductions for the person on earlier statements of the same calendar year. */
+  ytdBefore(benefitId: string): number;
+  /** YYYY-MM-DD, for catch-up (50 or older on December 31); asked only when an enrollment has a cap. */
+  dob(): string | null;
+}
+
+export interface ComputedStatement {
+  record: PayStatementRecord;
+  /** benefit id → employee deduction on this statement (what later statements' year-to-date adds up). */
+  deductions: Map<string, number>;
 }
 
 const usd = (amount: number): Money => ({ amount, currency: 'usd' });
-
-const DEDUCTION_NAMES: Record<string, string> = {
-  '401k': '401(k)',
-  '401k_roth': 'Roth 401(k)',
-  s125_medical: 'Medical',
-  s125_dental: 'Dental',
-  s125_vision: 'Vision',
-  hsa_pre: 'HSA',
-  fsa_medical: 'Healthcare FSA',
-  commuter: 'Commuter',
-};
-const CONTRIBUTION_NAMES: Record<string, string> = {
-  '401k': '401(k) Match',
-  s125_medical: 'Medical (Employer)',
-  s125_dental: 'Dental (Employer)',
-  s125_vision: 'Vision (Employer)',
-  hsa_pre: 'HSA (Employer)',
-};
 
 function federalRate(annualized: number): number {
   if (annualized < 5_000_000) return 0.07;
@@ -68,8 +90,9 @@ export function computeStatement(
   profile: CompanyProfile,
   person: RosterPerson,
   payment: PaymentSpec,
-  enrollments: readonly EnrollmentSpec[],
-): PayStatementRecord {
+  enrollments: readonly StatementEnrollment[],
+  context: StatementContext,
+): ComputedStatement {
   const rng = new Rng(mix(person.seed, Stream.payStatement, payment.salt));
   const periods = PERIODS_PER_YEAR[payment.group.frequency];
   const weeks = 52 / periods;
@@ -112,33 +135,25 @@ export function computeStatement(
 
   const deductions: PayStatementRecord['employee_deductions'] = [];
   const contributions: PayStatementRecord['employer_contributions'] = [];
+  const byBenefit = new Map<string, number>();
   let preTaxForIncome = 0;
-  let section125 = 0;
+  let ficaExempt = 0;
   if (person.employmentType !== 'contractor') {
+    const year = new Date(payment.payDate).getUTCFullYear();
     for (const e of enrollments) {
-      if (payment.kind === 'bonus' && e.benefit.type !== '401k') continue;
-      const amount =
-        e.employeeDeduction.type === 'percent' ? Math.round((gross * e.employeeDeduction.amount) / 10_000) : e.employeeDeduction.amount;
-      const preTax = e.benefit.type !== '401k_roth' && e.benefit.type !== 'commuter';
-      deductions.push({
-        type: e.benefit.type,
-        name: DEDUCTION_NAMES[e.benefit.type] ?? e.benefit.type,
-        amount,
-        currency: 'usd',
-        pre_tax: preTax,
-      });
-      if (preTax) preTaxForIncome += amount;
-      if (e.benefit.type.startsWith('s125') || e.benefit.type === 'hsa_pre' || e.benefit.type === 'fsa_medical') section125 += amount;
-      const c = e.companyContribution;
-      if (c) {
-        const cAmount = c.type === 'percent' ? Math.round((gross * c.amount) / 10_000) : c.amount;
-        contributions.push({
-          type: e.benefit.type,
-          name: CONTRIBUTION_NAMES[e.benefit.type] ?? `${e.benefit.type} (Employer)`,
-          amount: cAmount,
-          currency: 'usd',
-        });
+      if (payment.kind === 'bonus' && !appliesToBonusRun(e.type, e.terms)) continue;
+      const cap = annualCap(e.terms, e.terms.catch_up === true ? context.dob() : null, year);
+      const amount = capToAnnual(employeeDeductionAmount(e.terms.employee_deduction, gross), context.ytdBefore(e.benefitId), cap);
+      const preTax = isPreTax(e.type);
+      // Zero lines (an annual maximum reached, a 0 amount) are left off, as payroll systems print them.
+      if (amount > 0) {
+        deductions.push({ type: e.type, name: e.description, amount, currency: 'usd', pre_tax: preTax });
+        byBenefit.set(e.benefitId, amount);
+        if (preTax) preTaxForIncome += amount;
+        if (e.type !== null && FICA_EXEMPT_TYPES.includes(e.type)) ficaExempt += amount;
       }
+      const employer = companyContributionAmount(e.terms, gross);
+      if (employer > 0) contributions.push({ type: e.type, name: e.description, amount: employer, currency: 'usd' });
     }
   }
 
@@ -146,7 +161,7 @@ export function computeStatement(
   if (person.employmentType !== 'contractor') {
     const state = profile.offices[person.officeIndex]?.place.state ?? 'CA';
     const incomeWages = Math.max(0, gross - preTaxForIncome);
-    const ficaWages = Math.max(0, gross - section125);
+    const ficaWages = Math.max(0, gross - ficaExempt);
     const month = new Date(payment.payDate).getUTCMonth();
     const tax = (type: string, name: string, amount: number, employer: boolean): void => {
       if (amount > 0) taxes.push({ type, name, amount, currency: 'usd', employer });
@@ -164,7 +179,7 @@ export function computeStatement(
 
   const employeeTaxes = taxes.filter((t) => !t.employer).reduce((s, t) => s + t.amount, 0);
   const deducted = deductions.reduce((s, d) => s + d.amount, 0);
-  return {
+  const record: PayStatementRecord = {
     individual_id: person.id,
     type: payment.kind === 'bonus' ? 'off_cycle_payroll' : 'regular_payroll',
     payment_method: rng.chance(0.04) ? 'check' : 'direct_deposit',
@@ -176,6 +191,7 @@ export function computeStatement(
     employee_deductions: deductions,
     employer_contributions: contributions,
   };
+  return { record, deductions: byBenefit };
 }
 
 export interface PaymentTotals {

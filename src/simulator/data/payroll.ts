@@ -112,6 +112,14 @@ function periodsFor(frequency: PayFrequency, anchorDay: number, since: number): 
   }
 }
 
+/** The first pay period of this schedule whose pay date falls after `afterMs` (a day, midnight UTC). */
+export function nextPeriod(frequency: PayFrequency, afterMs: number): { start: number; end: number; pay: number } {
+  const periods = periodsFor(frequency, afterMs + 70 * DAY_MS, afterMs);
+  const next = periods.reduce<Period | null>((best, p) => (best === null || p.pay < best.pay ? p : best), null);
+  if (!next) throw new Error(`no ${frequency} pay period after ${new Date(afterMs).toISOString()}`);
+  return next;
+}
+
 export function schedulePayments(
   profile: CompanyProfile,
   groups: readonly PayGroupSpec[],

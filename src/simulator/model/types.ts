@@ -150,10 +150,40 @@ export interface JobRecord {
   appliedAt: number | null;
   /** Which hourly refresh quota it counts against: POST /jobs/automated or POST /sandbox/jobs. */
   quota: 'automated' | 'sandbox' | null;
+  /** Deduction jobs: what to do when the job completes and the per-person outcome. */
+  manual?: ManualJobWork | null;
+  /** A `manual_job_pending` fault rule keeping this job pending until the rule is removed. */
+  heldByFault?: string | null;
+}
+
+/** One person's outcome in a deduction job's body (GET /jobs/manual/{job_id}). */
+export interface ManualJobItem {
+  individual_id: string;
+  code: 200 | 400 | 404 | 422;
+  body: Record<string, unknown>;
+}
+
+export interface ManualJobWork {
+  benefitId: string;
+  /** Enroll (or re-enroll: it replaces the configuration) these people when the job completes. */
+  enroll?: Array<{ individual_id: string; body: Record<string, unknown>; effective_date: string | null }>;
+  /** Unenroll these people when the job completes (those not enrolled then get a 404). */
+  unenroll?: string[];
+  /** Per-person outcome, in request order: refused people at once, the rest when the job completes. */
+  items: ManualJobItem[];
 }
 
 export type EditKind =
-  'company' | 'individual' | 'employment' | 'add_person' | 'payment' | 'benefit_create' | 'benefit_update' | 'enroll' | 'unenroll';
+  | 'company'
+  | 'individual'
+  | 'employment'
+  | 'add_person'
+  | 'payment'
+  | 'benefit_create'
+  | 'benefit_update'
+  | 'enroll'
+  | 'unenroll'
+  | 'pay_run';
 
 export interface EditRecord {
   seq: number;

@@ -11,7 +11,7 @@ import type { RequestContext, RouteDef } from '../server/router';
 import { requireConnection } from '../server/router';
 import type { SimulatorCore } from '../simulator-core';
 import type { ConnectionRecord } from '../model/types';
-import { objectBody, optionalString, requiredString } from './input';
+import { objectBody, optionalString, requirePresent, requiredString } from './input';
 
 function statusDetail(connection: ConnectionRecord): Record<string, unknown> {
   const detail: Record<string, unknown> = {
@@ -117,10 +117,10 @@ function exchangeCode(ctx: RequestContext) {
 function disconnectEntities(ctx: RequestContext) {
   const { core, connection } = requireConnection(ctx);
   const body = objectBody(ctx.body);
-  const ids = body['entity_ids'];
-  if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string')) {
-    throw errors.invalidRequest('"entity_ids" must be a non-empty array of entity ids.');
-  }
+  const ids = requirePresent(body, 'entity_ids', 'a non-empty array of entity ids');
+  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string' && id !== ''))
+    throw errors.invalidRequest('"entity_ids" must be an array of entity ids.');
+  if (ids.length === 0) throw errors.invalidRequest('"entity_ids" must list at least one entity id.');
   const unknown = (ids as string[]).filter((id) => !connection.entities.some((e) => e.id === id));
   if (unknown.length > 0) {
     return { status: 400, body: { errors: unknown.map((entityId) => ({ entityId, error: 'NOT_FOUND' })) } };

@@ -11,6 +11,7 @@ import { FINCH_RATE_LIMITS, RATE_WINDOW_MS } from '../policy/rate-limit';
 import { errorBody } from '../http/finch-errors';
 import { isLoopbackAddress, parseJsonBody, readBody, sendJson } from '../http/io';
 import type { SimulatorCore } from '../simulator-core';
+import { PayRunError, runPayroll } from './pay-runs';
 import { WEBHOOK_ADMIN_ENDPOINTS, handleWebhookAdmin } from './webhook-admin';
 import { isObject } from './input';
 
@@ -20,7 +21,7 @@ export const ADMIN_ENDPOINTS = [
   'GET    /_simulator/state           connections, sessions, companies (no secrets)',
   'POST   /_simulator/reset           forget all connections, sessions, edits, faults, rate-limit windows',
   'GET    /_simulator/faults          active fault rules',
-  'POST   /_simulator/faults          { kind, path?, method?, connection_id?, count?, latency_ms?, status?, retry_after_seconds?, finch_code? }',
+  'POST   /_simulator/faults          { kind, path?, method?, connection_id?, count?, latency_ms?, status?, retry_after_seconds?, finch_code?, individual_ids?, fail_count?, message? }',
   'DELETE /_simulator/faults          remove all fault rules',
   'DELETE /_simulator/faults/{id}     remove one fault rule',
   'GET    /_simulator/clock           { now, iso, speed }',
@@ -28,6 +29,7 @@ export const ADMIN_ENDPOINTS = [
   'GET    /_simulator/rate-limits     { enabled, limits, window_ms }',
   'PUT    /_simulator/rate-limits     { enabled: boolean }',
   'DELETE /_simulator/rate-limits     clear the rolling windows',
+  'POST   /_simulator/pay-runs        { connection_id, type?: regular_payroll|off_cycle_payroll } → 201 { payment_id, pay_date, type, individual_ids }',
   ...WEBHOOK_ADMIN_ENDPOINTS,
 ] as const;
 
@@ -149,6 +151,14 @@ export function createAdminHandler(core: SimulatorCore) {
       }
       core.rateLimiter.enabled = input['enabled'];
       sendJson(res, 200, { enabled: core.rateLimiter.enabled, limits: FINCH_RATE_LIMITS, window_ms: RATE_WINDOW_MS });
+    } else if (route === 'POST /_simulator/pay-runs') {
+      try {
+        const run = runPayroll(core, input['connection_id'], input['type'] ?? 'regular_payroll');
+        sendJson(res, 201, { payment_id: run.paymentId, pay_date: run.payDate, type: run.type, individual_ids: run.individualIds });
+      } catch (error) {
+        if (!(error instanceof PayRunError)) throw error;
+        bad(res, error.status, error.message);
+      }
     } else if (route === 'DELETE /_simulator/rate-limits') {
       core.rateLimiter.clear();
       sendJson(res, 200, { enabled: core.rateLimiter.enabled, cleared: true });

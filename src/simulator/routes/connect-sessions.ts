@@ -48,8 +48,9 @@ function minutes(body: JsonObject, fallback: number): number {
 
 function boundedString(body: JsonObject, key: string): string {
   const value = body[key];
+  if (value === undefined || value === null) throw errors.invalidRequest(`"${key}" is required: a string of 1 to 255 characters.`);
   if (typeof value !== 'string' || value.length < 1 || value.length > 255) {
-    throw errors.invalidRequest(`"${key}" is required: a string of 1 to 255 characters.`);
+    throw errors.invalidRequest(`"${key}" must be a string of 1 to 255 characters.`);
   }
   return value;
 }

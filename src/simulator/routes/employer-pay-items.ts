@@ -11,7 +11,7 @@ import { requireConnection } from '../server/router';
 import type { RuleRecord } from '../model/types';
 import { entityFilter, viewOf } from './employer-org';
 import type { JsonObject } from './input';
-import { isObject, listParam, objectBody, optionalDay } from './input';
+import { isObject, listParam, optionalDay, optionalObjectBody } from './input';
 
 const CATEGORIES = ['earnings', 'taxes', 'employee_deductions', 'employer_contributions'] as const;
 type Category = (typeof CATEGORIES)[number];
@@ -96,7 +96,7 @@ function listItems(ctx: RequestContext): RouteResult {
 }
 
 function ruleInput(body: unknown): JsonObject {
-  const input = objectBody(body);
+  const input = optionalObjectBody(body);
   const out: JsonObject = {};
   const start = optionalDay(input['effective_start_date'], 'effective_start_date');
   const end = optionalDay(input['effective_end_date'], 'effective_end_date');
@@ -105,6 +105,8 @@ function ruleInput(body: unknown): JsonObject {
   const conditions = input['conditions'];
   if (conditions !== undefined) {
     if (!Array.isArray(conditions)) throw errors.invalidRequest('"conditions" must be an array.');
+    // Finch's own 400 example: "Validation error: Array must contain at least 1 element(s) at "conditions"".
+    if (conditions.length === 0) throw errors.invalidRequest('"conditions" must contain at least one condition.');
     out['conditions'] = conditions.map((c, i) => {
       if (!isObject(c) || typeof c['field'] !== 'string' || typeof c['value'] !== 'string' || (c['operator'] ?? 'equals') !== 'equals') {
         throw errors.invalidRequest(`conditions[${i}] must be { field, operator: "equals", value } with string field and value.`);
@@ -142,7 +144,8 @@ function findRule(ctx: RequestContext): RuleRecord {
   const rule = ctx.core.store.state.rules.find(
     (r) => r.id === ctx.params['rule_id'] && r.connectionId === connection.id && r.deletedAt === null,
   );
-  if (!rule) throw errors.notFound(`No rule ${ctx.params['rule_id'] ?? ''}.`, 'rule_not_found');
+  // The spec documents an unknown rule as a 400 ("Rule <id> not found"), not a 404.
+  if (!rule) throw errors.invalidRequest(`Rule ${ctx.params['rule_id'] ?? ''} not found`);
   return rule;
 }
 

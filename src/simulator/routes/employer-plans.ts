@@ -9,13 +9,13 @@ import { errors } from '../http/finch-errors';
 import type { RequestContext, RouteDef, RouteResult } from '../server/router';
 import { requireConnection } from '../server/router';
 import { entityFilter, itemNotFound, viewOf } from './employer-org';
-import { isObject, listParam, objectBody, paging } from './input';
+import { isObject, listParam, objectBody, paging, requirePresent } from './input';
 
 const MAX_PLAN_BATCH = 50;
 
 function planBatch(body: unknown, idField: string): string[] {
   const object = objectBody(body);
-  const requests = object['requests'];
+  const requests = requirePresent(object, 'requests', 'an array of items');
   if (!Array.isArray(requests)) throw errors.invalidRequest('"requests" must be an array.');
   if (requests.length > MAX_PLAN_BATCH)
     throw errors.invalidRequest(`At most ${MAX_PLAN_BATCH} ${idField}s per request.`, 'batch_limit_exceeded');

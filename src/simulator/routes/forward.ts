@@ -8,7 +8,7 @@ import { gateConnection } from '../policy/connection-gate';
 import { errors } from '../http/finch-errors';
 import type { RequestContext, RouteDef, RouteResult } from '../server/router';
 import { requireConnection } from '../server/router';
-import { isObject, objectBody } from './input';
+import { isObject, objectBody, requirePresent } from './input';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const SECRET_HEADER = /authorization|cookie|token|secret|api[-_]?key/i;
@@ -18,8 +18,8 @@ function forward(ctx: RequestContext): RouteResult {
   const gated = gateConnection(c.connection);
   if (gated) return gated;
   const body = objectBody(ctx.body);
-  const method = body['method'];
-  const route = body['route'];
+  const method = requirePresent(body, 'method');
+  const route = requirePresent(body, 'route');
   if (typeof method !== 'string' || !METHODS.includes(method.toUpperCase()))
     throw errors.invalidRequest(`"method" must be one of ${METHODS.join(', ')}.`);
   if (typeof route !== 'string' || !route.startsWith('/')) throw errors.invalidRequest('"route" must be a path starting with "/".');

@@ -14,8 +14,21 @@ export function isObject(value: unknown): value is JsonObject {
 }
 
 export function objectBody(body: unknown, what = 'The request body'): JsonObject {
+  if (body === undefined) throw errors.invalidRequest(`${what} is required (a JSON object).`);
   if (!isObject(body)) throw errors.invalidRequest(`${what} must be a JSON object.`);
   return body;
+}
+
+/** A body the spec makes optional: absent (the SDK sends none for a call without params) = {}. */
+export function optionalObjectBody(body: unknown): JsonObject {
+  return body === undefined ? {} : objectBody(body);
+}
+
+/** Throws the "is required" error (not "must be …") when a required field is absent or null. */
+export function requirePresent(object: JsonObject, key: string, hint = ''): unknown {
+  const value = object[key];
+  if (value === undefined || value === null) throw errors.invalidRequest(`"${key}" is required${hint ? ` (${hint})` : ''}.`);
+  return value;
 }
 
 function intParam(query: URLSearchParams, name: string): number | undefined {
@@ -37,7 +50,7 @@ export function paging(query: URLSearchParams, defaultLimit: number, maxLimit: n
 /** The `requests` array of a batch endpoint; over 10,000 items is a 422. */
 export function batchRequests(body: unknown, idField: string, max = MAX_BATCH_ITEMS): JsonObject[] {
   const object = objectBody(body);
-  const requests = object['requests'];
+  const requests = requirePresent(object, 'requests', 'an array of items');
   if (!Array.isArray(requests)) throw errors.invalidRequest('"requests" must be an array.');
   if (requests.length > max) {
     throw errors.unprocessable(`A batch may hold at most ${max} items; this request has ${requests.length}.`, 'batch_limit_exceeded');

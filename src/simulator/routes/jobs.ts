@@ -10,7 +10,8 @@ import { requireConnection } from '../server/router';
 import type { SimulatorCore } from '../simulator-core';
 import { jobStatus } from '../state/jobs';
 import type { JobRecord } from '../model/types';
-import { isObject, objectBody } from './input';
+import { isObject, objectBody, requirePresent } from './input';
+import { manualJobBody } from './manual-jobs';
 
 export const AUTOMATED_REFRESHES_PER_HOUR = 1;
 
@@ -36,7 +37,7 @@ export function automatedJobBody(core: SimulatorCore, job: JobRecord, now: numbe
 function enqueue(ctx: RequestContext): RouteResult {
   const { core, connection } = requireConnection(ctx);
   const body = objectBody(ctx.body);
-  const type = body['type'];
+  const type = requirePresent(body, 'type', 'data_sync_all or w4_form_employee_sync');
   const quota = core.jobs.quota(connection, 'automated', AUTOMATED_REFRESHES_PER_HOUR, ctx.now);
   if (type === 'data_sync_all') {
     if (quota.remaining === 0) {
@@ -107,11 +108,6 @@ export const jobRoutes: RouteDef[] = [
     method: 'GET',
     path: '/jobs/manual/{job_id}',
     auth: 'bearer',
-    handle: (ctx) => {
-      const job = findJob(ctx, 'manual');
-      const status = jobStatus(job, ctx.now);
-      const manualStatus = status === 'complete' ? 'complete' : status === 'pending' || status === 'in_progress' ? status : 'error';
-      return { status: 200, body: { job_id: job.id, status: manualStatus, body: manualStatus === 'complete' ? [] : null } };
-    },
+    handle: (ctx) => ({ status: 200, body: manualJobBody(findJob(ctx, 'manual'), ctx.now) }),
   },
 ];

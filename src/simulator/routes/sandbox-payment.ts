@@ -26,7 +26,8 @@ const EARNING_TYPES = [
   '1099',
 ];
 const TAX_TYPES = ['federal', 'fica', 'local', 'state'];
-const BENEFIT_TYPES = [
+/** The spec's BenefitType enum (pay-statement lines and company benefits). */
+export const BENEFIT_TYPES: readonly string[] = [
   '457',
   '401k',
   '401k_roth',

@@ -13,7 +13,7 @@ import { requireConnection } from '../server/router';
 import { DEFAULT_EMPLOYEE_SIZE } from '../state/connections';
 import type { AuthenticationType, ConnectionRecord, EditKind } from '../model/types';
 import { AUTHENTICATION_TYPES, CONNECTION_STATUSES, FINCH_PRODUCTS, JOB_COMPLETION_STATUSES } from '../model/types';
-import { objectBody, optionalString, requiredString, stringArray } from './input';
+import { objectBody, optionalObjectBody, requirePresent, requiredString, stringArray } from './input';
 import { jobUrl } from './jobs';
 import { parseSandboxPayment } from './sandbox-payment';
 
@@ -100,7 +100,9 @@ function accountBody(c: ConnectionRecord): Record<string, unknown> {
 function setStatus(ctx: RequestContext): RouteResult {
   sandboxOnly(ctx);
   const { core, connection } = requireConnection(ctx);
-  const status = objectBody(ctx.body)['connection_status'];
+  // The spec makes connection_status optional: without it the status stays as it is.
+  const status = optionalObjectBody(ctx.body)['connection_status'];
+  if (status === undefined || status === null) return { status: 200, body: accountBody(connection) };
   if (!(CONNECTION_STATUSES as readonly unknown[]).includes(status)) {
     throw errors.invalidRequest(`"connection_status" must be one of ${CONNECTION_STATUSES.join(', ')}.`);
   }
@@ -127,9 +129,11 @@ function updateCompany(ctx: RequestContext): RouteResult {
 function addPeople(ctx: RequestContext): RouteResult {
   sandboxOnly(ctx);
   const c = requireConnection(ctx);
-  if (!Array.isArray(ctx.body)) throw errors.invalidRequest('The body must be an array of people.');
-  if (ctx.body.length > 10_000) throw errors.unprocessable('At most 10,000 people per request.', 'batch_limit_exceeded');
-  const people = (ctx.body as unknown[]).map((item, index) => ({ id: randomUUID(), record: parseNewPerson(item, index) }));
+  // The spec makes the body optional (the SDK sends none without params): nobody is created.
+  const body: unknown = ctx.body ?? [];
+  if (!Array.isArray(body)) throw errors.invalidRequest('The body must be an array of people.');
+  if (body.length > 10_000) throw errors.unprocessable('At most 10,000 people per request.', 'batch_limit_exceeded');
+  const people = (body as unknown[]).map((item, index) => ({ id: randomUUID(), record: parseNewPerson(item, index) }));
   for (const person of people) edit(c, 'add_person', person.id, person);
   return { status: 200, body: people.map((p) => ({ id: p.id, ...p.record })) };
 }
@@ -140,7 +144,7 @@ function updatePerson(ctx: RequestContext, kind: 'individual' | 'employment'): R
   const id = ctx.params['individual_id'] ?? '';
   if (!c.core.datasets.latestView(c.connection.companyId).hasPerson(id))
     throw errors.notFound(`No individual ${id} in this sandbox company.`, 'individual_not_found');
-  const patch = parsePartial(kind === 'individual' ? individualFields : employmentFields, objectBody(ctx.body), kind);
+  const patch = parsePartial(kind === 'individual' ? individualFields : employmentFields, optionalObjectBody(ctx.body), kind);
   edit(c, kind, id, patch);
   const view = c.core.datasets.latestView(c.connection.companyId);
   const record = kind === 'individual' ? view.individual(id, c.connection.products.includes('ssn')) : view.employment(id);
@@ -151,7 +155,7 @@ function createPayment(ctx: RequestContext): RouteResult {
   sandboxOnly(ctx);
   const c = requireConnection(ctx);
   const view = c.core.datasets.latestView(c.connection.companyId);
-  const payment = parseSandboxPayment(objectBody(ctx.body), (id) => view.hasPerson(id), ctx.now);
+  const payment = parseSandboxPayment(optionalObjectBody(ctx.body), (id) => view.hasPerson(id), ctx.now);
   edit(c, 'payment', payment.id, payment);
   return { status: 200, body: { payment_id: payment.id, pay_date: payment.payDate } };
 }
@@ -159,7 +163,8 @@ function createPayment(ctx: RequestContext): RouteResult {
 function enqueueSync(ctx: RequestContext): RouteResult {
   sandboxOnly(ctx);
   const { core, connection } = requireConnection(ctx);
-  if (objectBody(ctx.body)['type'] !== 'data_sync_all') throw errors.invalidRequest('"type" must be "data_sync_all".');
+  if (requirePresent(objectBody(ctx.body), 'type', 'data_sync_all') !== 'data_sync_all')
+    throw errors.invalidRequest('"type" must be "data_sync_all".');
   const quota = core.jobs.quota(connection, 'sandbox', SANDBOX_REFRESHES_PER_HOUR, ctx.now);
   if (quota.remaining === 0)
     throw new FinchApiError(429, 'rate_limit_exceeded_error', 'refresh_quota_exceeded', 'Sandbox refresh quota for this hour is used up.');
@@ -175,9 +180,10 @@ function jobConfiguration(ctx: RequestContext, update: boolean): RouteResult {
   const { core, connection } = requireConnection(ctx);
   if (update) {
     const body = objectBody(ctx.body);
-    if (body['type'] !== 'data_sync_all') throw errors.invalidRequest('"type" must be "data_sync_all".');
-    const status = optionalString(body, 'completion_status');
-    if (!status || !(JOB_COMPLETION_STATUSES as readonly string[]).includes(status)) {
+    if (requirePresent(body, 'type', 'data_sync_all') !== 'data_sync_all') throw errors.invalidRequest('"type" must be "data_sync_all".');
+    requirePresent(body, 'completion_status', JOB_COMPLETION_STATUSES.join(', '));
+    const status = body['completion_status'];
+    if (typeof status !== 'string' || !(JOB_COMPLETION_STATUSES as readonly string[]).includes(status)) {
       throw errors.invalidRequest(`"completion_status" must be one of ${JOB_COMPLETION_STATUSES.join(', ')}.`);
     }
     connection.jobCompletionStatus = status as ConnectionRecord['jobCompletionStatus'];

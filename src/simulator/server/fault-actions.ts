@@ -67,5 +67,10 @@ export async function performFault(rule: FaultRule, req: IncomingMessage, res: S
       sendJson(res, rule.status, errorBody(rule.status, name, rule.finchCode ?? code, message));
       return true;
     }
+    // Deduction faults never reach here (FaultInjector.take skips them); the job routes apply them.
+    case 'enrollment_partial_failure':
+    case 'manual_job_pending':
+    case 'benefit_type_unsupported':
+      return false;
   }
 }

@@ -32,6 +32,8 @@ export const DEFAULT_JOB_TIMING: JobTiming = {
 export type JobStatus = 'pending' | 'in_progress' | 'complete' | 'error' | 'reauth_error' | 'permissions_error';
 
 export function jobStatus(job: JobRecord, now: number): JobStatus {
+  // Held by a `manual_job_pending` fault: pending until settle() sees the rule removed.
+  if (job.heldByFault) return 'pending';
   if (now < job.startAt) return 'pending';
   if (now < job.completeAt) return 'in_progress';
   return job.completionStatus;
@@ -46,6 +48,10 @@ export type JobAppliedListener = (
 export class JobBook {
   /** Told after each job's effects are applied (webhook events). */
   onApplied: JobAppliedListener | null = null;
+  /** Carries out a deduction job's writes when it completes (enrollments take effect then). */
+  applyManual: ((connection: ConnectionRecord, job: JobRecord) => void) | null = null;
+  /** Is this fault rule still holding its jobs pending? */
+  isHeld: (faultId: string) => boolean = () => false;
 
   constructor(
     private readonly store: StateStore,
@@ -136,12 +142,24 @@ export class JobBook {
       .filter((j) => j.appliedAt === null)
       .sort((a, b) => a.completeAt - b.completeAt);
     for (const job of due) {
+      if (job.heldByFault) {
+        if (this.isHeld(job.heldByFault)) {
+          // Re-checked on every request until the rule is removed.
+          next = next === null ? now : Math.min(next, now);
+          continue;
+        }
+        // Released: the job completes now (on this check), not back when it was due.
+        job.heldByFault = null;
+        job.completeAt = Math.max(job.completeAt, now);
+        job.startAt = Math.min(job.startAt, job.completeAt);
+      }
       if (job.completeAt > now) {
         next = next === null ? job.completeAt : Math.min(next, job.completeAt);
         continue;
       }
       const before = { status: connection.status, syncedEditSeq: connection.syncedEditSeq };
       this.applyEffects(connection, job);
+      if (job.kind === 'manual') this.applyManual?.(connection, job);
       job.appliedAt = job.completeAt;
       this.onApplied?.(connection, job, before);
     }
