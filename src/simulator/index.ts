@@ -33,6 +33,7 @@ export { ControllableClock } from './clock';
 export type { ClientCredentials } from './simulator-core';
 export type { FaultRule } from './policy/faults';
 export type { PayRunResult } from './routes/pay-runs';
+export { PayRunError } from './routes/pay-runs';
 export { FINCH_RATE_LIMITS } from './policy/rate-limit';
 export type { DeliveryRecord, TamperKind } from './webhooks/delivery';
 export { TAMPER_KINDS } from './webhooks/delivery';

@@ -69,6 +69,17 @@ describe('SDK calls with only their required parameters', () => {
     await expect(sdk.hris.benefits.individuals.unenrollMany(benefit_id)).resolves.toMatchObject({ job_id: expect.any(String) });
     const rule = await sdk.hris.payStatementItem.rules.create();
     await expect(sdk.hris.payStatementItem.rules.update(rule.id!)).resolves.toMatchObject({ id: rule.id });
+    // Other clients send no body at all when the spec's body is optional.
+    for (const [method, path] of [
+      ['PUT', `/sandbox/individual/${person}`],
+      ['POST', '/sandbox/payment'],
+      ['POST', `/employer/benefits/${benefit_id}`],
+      ['POST', '/employer/pay-statement-item/rule'],
+      ['PUT', `/employer/pay-statement-item/rule/${rule.id}`],
+    ] as const) {
+      const bare = await t.call(method, path, { token });
+      expect(bare.status, `${method} ${path}: ${bare.text}`).toBeLessThan(300);
+    }
   });
 });
 

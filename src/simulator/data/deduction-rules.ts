@@ -3,7 +3,7 @@
  * contribution (fixed, percent or tiered match), the annual maximum with catch-up, the pre-tax
  * flag and which benefits an off-cycle (bonus) run deducts. Pure arithmetic on integer cents
  * and basis points; the workbench's reconciliation computes the same numbers independently, so
- * these rules are documented in ../README.md ("Deductions on pay statements") and must not drift.
+ * these rules are documented in ../README.md ("Deductions") and must not drift.
  */
 
 /** Retirement plans: the only benefits with catch-up, and the only ones a bonus run deducts. */
