@@ -24,7 +24,8 @@ import { CoverageService } from './features/coverage/coverage-service';
 import { SnapshotService } from './features/snapshots/snapshot-service';
 import type { OperationProgress } from './platform/operations/operations';
 import { OperationRegistry } from './platform/operations/operations';
-import { EnvironmentService } from './platform/workspace/environment-service';
+import { EnvironmentService, LOCAL_ENVIRONMENT_ID } from './platform/workspace/environment-service';
+import { createDeductionsLab } from './features/deductions/deductions-lab';
 import { createBatcher } from './platform/events/batcher';
 import { createEventHub } from './platform/events/event-hub';
 import { FinchGateway } from './platform/finch/gateway';
@@ -188,6 +189,11 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     fileSaver: adapters.fileSaver ?? null,
     pdfPrinter: adapters.pdfPrinter ?? null,
     coverageRuns: (environmentId) => coverage.coverageRuns(environmentId),
+    // Called only when a report is made, after `deductions` below exists.
+    deductions: {
+      jobs: (environmentId) => deductions.store.jobs(environmentId),
+      reconciliations: (environmentId) => deductions.store.reconciliations(environmentId),
+    },
   });
 
   const exportGate = new ExportGate({
@@ -209,6 +215,17 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     offerOneTimeSecret: (secret) => exportGate.offerOneTimeSecret(secret),
   });
   await webhooks.restore();
+  const deductions = createDeductionsLab({
+    db,
+    clock,
+    environments,
+    connections,
+    lifecycle,
+    // Only the Local simulator can run a payroll on request; elsewhere the user picks one the provider ran.
+    payrollRunner: (environmentId) => (environmentId === LOCAL_ENVIRONMENT_ID && simulator ? simulator.admin : null),
+    onJobChanged: (job) => events.emit('deductions', 'jobChanged', job),
+  });
+  deductions.follower.startSchedule();
 
   const services: WorkbenchServices = {
     app: adapters.app,
@@ -238,6 +255,7 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     arming,
     coverage,
     webhooks,
+    deductions,
     exportGate,
     snapshots: new SnapshotService({ db, lifecycle, connections, operations }),
   };
@@ -245,6 +263,7 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     ...services,
     handlers: guardDestructiveActs(assembleHandlers(services), arming, () => environments.activeId()),
     async close() {
+      deductions.follower.stopSchedule();
       await webhooks.close();
       await simulator?.close();
       db.close();

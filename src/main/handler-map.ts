@@ -19,6 +19,7 @@ import { buildSafetyHandlers } from './features/safety/handlers';
 import { buildSupportHandlers } from './features/support/handlers';
 import { buildReadinessHandlers } from './features/readiness/handlers';
 import { buildWebhookHandlers } from './features/webhooks/handlers';
+import { buildDeductionHandlers } from './features/deductions/handlers';
 import type { WorkbenchServices } from './services';
 
 export function assembleHandlers(s: WorkbenchServices): HandlerMap {
@@ -58,5 +59,6 @@ export function assembleHandlers(s: WorkbenchServices): HandlerMap {
     readiness: buildReadinessHandlers(s.readiness),
     rateLimits: buildRateLimitHandlers(s.limiter),
     webhooks: buildWebhookHandlers(s.webhooks, activeId),
+    deductions: buildDeductionHandlers(s.deductions, activeId),
   };
 }

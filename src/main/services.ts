@@ -31,6 +31,7 @@ import type { SecretVault } from './platform/secrets/secret-vault';
 import type { SettingsService } from './features/settings/settings-service';
 import type { SettingsStore } from './platform/json-store/settings-store';
 import type { RunningSimulator } from '../simulator';
+import type { DeductionsLab } from './features/deductions/deductions-lab';
 import type { FileSaver, PdfPrinter } from './platform/delivery/delivery';
 import type { SupportService } from './features/support/support-service';
 import type { ReadinessService } from './features/readiness/readiness-service';
@@ -96,4 +97,6 @@ export interface WorkbenchServices {
   simulator: RunningSimulator | null;
   db: Database.Database;
   webhooks: WebhookService;
+  /** Benefit writes, the jobs they start, and the paycheck check (features/deductions). */
+  deductions: DeductionsLab;
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRoster } from '@simulator/data/roster';
 import { generateCompany } from '@simulator/data/company';
 import type { TestSimulator } from './helpers/test-simulator';
-import { startTestSimulator } from './helpers/test-simulator';
+import { employeesOnly, startTestSimulator } from './helpers/test-simulator';
 
 let t: TestSimulator;
 
@@ -252,7 +252,13 @@ describe('sandbox edits', () => {
     const benefit = (
       await t.call('POST', '/employer/benefits', { token, body: { type: 'commuter', frequency: 'monthly', description: 'Transit' } })
     ).body;
-    const target = (people[4] as Row).id;
+    const target = (
+      await employeesOnly(
+        t,
+        token,
+        people.map((p) => String((p as Row).id)),
+      )
+    )[0];
     await t.call('POST', `/employer/benefits/${benefit.benefit_id}/individuals`, {
       token,
       body: [{ individual_id: target, configuration: { employee_deduction: { type: 'fixed', amount: 12_000 } } }],

@@ -6,7 +6,7 @@
 import type Finch from '@tryfinch/finch-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestSimulator } from './helpers/test-simulator';
-import { startTestSimulator } from './helpers/test-simulator';
+import { employeesOnly, startTestSimulator } from './helpers/test-simulator';
 
 let t: TestSimulator;
 let sdk: Finch;
@@ -16,11 +16,15 @@ let people: string[];
 
 beforeAll(async () => {
   t = await startTestSimulator();
-  const c = await t.sandboxConnection({ employee_size: 10, products: ['company', 'directory', 'benefits'] });
+  const c = await t.sandboxConnection({ employee_size: 10, products: ['company', 'directory', 'employment', 'benefits'] });
   token = c.access_token;
   connectionId = c.connection_id;
   sdk = t.sdk({ accessToken: token });
-  people = (await sdk.hris.directory.list()).individuals.map((p) => p.id);
+  people = await employeesOnly(
+    t,
+    c.access_token,
+    (await sdk.hris.directory.list()).individuals.map((p) => p.id),
+  );
 });
 
 afterAll(async () => {

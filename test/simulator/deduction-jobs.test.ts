@@ -7,7 +7,7 @@
 import type Finch from '@tryfinch/finch-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestSimulator } from './helpers/test-simulator';
-import { startTestSimulator } from './helpers/test-simulator';
+import { employeesOnly, startTestSimulator } from './helpers/test-simulator';
 
 let t: TestSimulator;
 let sdk: Finch;
@@ -23,12 +23,16 @@ beforeAll(async () => {
   t = await startTestSimulator();
   const c = await t.sandboxConnection({
     employee_size: 30,
-    products: ['company', 'directory', 'individual', 'benefits', 'pay_statement', 'payment'],
+    products: ['company', 'directory', 'individual', 'employment', 'benefits', 'pay_statement', 'payment'],
   });
   token = c.access_token;
   sdk = t.sdk({ accessToken: token });
   const directory = await sdk.hris.directory.list({ limit: 100 });
-  people = directory.individuals.map((p) => p.id);
+  people = await employeesOnly(
+    t,
+    token,
+    directory.individuals.map((p) => p.id),
+  );
 });
 
 afterAll(async () => {

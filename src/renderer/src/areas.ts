@@ -41,6 +41,11 @@ export const AREAS: Area[] = [
     purpose: 'Shape sandbox companies and rehearse the failures your integration must survive.',
   },
   {
+    id: 'deductions',
+    label: 'Deductions',
+    purpose: 'Create benefits, enroll people, follow every job to its end, and prove the result on the next paycheck.',
+  },
+  {
     id: 'webhooks',
     label: 'Webhooks',
     purpose: 'Receive Finch-signed events on this machine, see why each one verifies or not, and forward them to your dev server.',

@@ -21,6 +21,7 @@ import { safetyChannels } from './safety';
 import { supportChannels } from './support';
 import { readinessChannels } from './readiness';
 import { webhooksChannels } from './webhooks';
+import { deductionsChannels } from './deductions';
 
 export { AppInfoSchema, NoticeSchema, SecretStorageStatusSchema, SettingsSchema, StoredSettingsSchema, ThemeSchema } from './app';
 export type { AppInfo, Notice, SecretStorageStatus, Settings, Theme } from './app';
@@ -44,6 +45,7 @@ export const contract = {
   readiness: readinessChannels.readiness,
   rateLimits: requestLogChannels.rateLimits,
   webhooks: webhooksChannels.webhooks,
+  deductions: deductionsChannels.deductions,
 } as const;
 
 export type Contract = typeof contract;

@@ -47,8 +47,8 @@ export const RETIREMENT_TYPES: readonly BenefitType[] = [
   'simple_ira',
 ];
 export const HSA_TYPES: readonly BenefitType[] = ['hsa_pre', 'hsa_post'];
-/** Deducted after tax: Roth plans, post-tax HSA, custom post-tax. Every other type is pre-tax. */
-export const POST_TAX_TYPES: readonly BenefitType[] = ['401k_roth', '403b_roth', '457_roth', 'hsa_post', 'custom_post_tax'];
+/** Deducted after tax: Roth plans, post-tax HSA, custom post-tax, 401(k) loan repayments. Every other type is pre-tax. */
+export const POST_TAX_TYPES: readonly BenefitType[] = ['401k_roth', '403b_roth', '457_roth', 'hsa_post', 'custom_post_tax', '401k_loan'];
 
 export const FREQUENCIES = ['every_paycheck', 'monthly', 'one_time'] as const;
 export const FrequencySchema = z.enum(FREQUENCIES);

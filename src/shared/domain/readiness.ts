@@ -25,6 +25,7 @@ export const READINESS_ITEM_IDS = [
   'finch-sandbox',
   'provider-sandbox',
   'write-operations',
+  'deduction-writes',
   'disconnect-test',
   'start-small',
   'launch-all',
@@ -34,7 +35,8 @@ export const READINESS_ITEM_IDS = [
 export const ReadinessItemIdSchema = z.enum(READINESS_ITEM_IDS);
 export type ReadinessItemId = z.infer<typeof ReadinessItemIdSchema>;
 
-export const ReadinessStatusSchema = z.enum(['pass', 'fail', 'not_yet']);
+/** not_applicable: the item is about something the user does not do (e.g. deduction writes). */
+export const ReadinessStatusSchema = z.enum(['pass', 'fail', 'not_yet', 'not_applicable']);
 export type ReadinessStatus = z.infer<typeof ReadinessStatusSchema>;
 
 export const EvidenceSchema = z.object({
@@ -66,7 +68,7 @@ export type ReadinessItem = z.infer<typeof ReadinessItemSchema>;
 export const ReadinessReportSchema = z.object({
   generatedAt: z.number(),
   sections: z.array(z.object({ title: z.string(), items: z.array(ReadinessItemSchema) })),
-  counts: z.object({ pass: z.number(), fail: z.number(), not_yet: z.number() }),
+  counts: z.object({ pass: z.number(), fail: z.number(), not_yet: z.number(), not_applicable: z.number() }),
   /** Export formats this runtime offers (PDF needs Electron's printToPDF). */
   formats: z.array(z.enum(['html', 'markdown', 'pdf'])),
 });
@@ -86,4 +88,9 @@ export const ManualCheckInputSchema = z
   .strict();
 export type ManualCheckInput = z.infer<typeof ManualCheckInputSchema>;
 
-export const STATUS_LABELS: Record<ReadinessStatus, string> = { pass: 'Pass', fail: 'Fail', not_yet: 'Not yet' };
+export const STATUS_LABELS: Record<ReadinessStatus, string> = {
+  pass: 'Pass',
+  fail: 'Fail',
+  not_yet: 'Not yet',
+  not_applicable: 'Not applicable',
+};

@@ -90,12 +90,19 @@ export function tieredMatchRate(tiers: readonly MatchTier[], deferral: number): 
   return matched;
 }
 
-/** The employer contribution for one statement (no annual maximum applies to it). */
-export function companyContributionAmount(terms: EnrollmentTerms, gross: number): number {
+/**
+ * The employer contribution for one statement (no annual maximum applies to it). A match follows
+ * what the person actually defers: once the annual maximum cuts the deduction (`cappedDeduction`),
+ * the match is on what was deducted, as payroll matches per paycheck (a year-end true-up is the
+ * plan's business, not the paycheck's).
+ */
+export function companyContributionAmount(terms: EnrollmentTerms, gross: number, cappedDeduction: number | null = null): number {
   const contribution = terms.company_contribution;
   if (!contribution) return 0;
   if (contribution.type === 'tiered') {
-    return Math.round((gross * tieredMatchRate(contribution.tiers, deferralRate(terms.employee_deduction, gross))) / 10_000);
+    const deferral =
+      cappedDeduction === null ? deferralRate(terms.employee_deduction, gross) : gross > 0 ? (cappedDeduction * 10_000) / gross : 0;
+    return Math.round((gross * tieredMatchRate(contribution.tiers, deferral)) / 10_000);
   }
   return contribution.type === 'percent' ? Math.round((gross * contribution.amount) / 10_000) : contribution.amount;
 }

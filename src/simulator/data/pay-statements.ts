@@ -143,7 +143,8 @@ export function computeStatement(
     for (const e of enrollments) {
       if (payment.kind === 'bonus' && !appliesToBonusRun(e.type, e.terms)) continue;
       const cap = annualCap(e.terms, e.terms.catch_up === true ? context.dob() : null, year);
-      const amount = capToAnnual(employeeDeductionAmount(e.terms.employee_deduction, gross), context.ytdBefore(e.benefitId), cap);
+      const uncapped = employeeDeductionAmount(e.terms.employee_deduction, gross);
+      const amount = capToAnnual(uncapped, context.ytdBefore(e.benefitId), cap);
       const preTax = isPreTax(e.type);
       // Zero lines (an annual maximum reached, a 0 amount) are left off, as payroll systems print them.
       if (amount > 0) {
@@ -152,7 +153,7 @@ export function computeStatement(
         if (preTax) preTaxForIncome += amount;
         if (e.type !== null && FICA_EXEMPT_TYPES.includes(e.type)) ficaExempt += amount;
       }
-      const employer = companyContributionAmount(e.terms, gross);
+      const employer = companyContributionAmount(e.terms, gross, amount === uncapped ? null : amount);
       if (employer > 0) contributions.push({ type: e.type, name: e.description, amount: employer, currency: 'usd' });
     }
   }

@@ -51,6 +51,15 @@ export function enroll(ctx: RequestContext): RouteResult {
       work.items.push(itemError(id, 404, 'individual_not_found', `No individual ${id} in this connection's data.`));
       continue;
     }
+    // Pay statements deduct from employees only (pay-statements.ts): a contractor's enrollment
+    // would succeed and then never show on a paycheck, so it is refused as providers do.
+    const employment = view.employment(id)?.['employment'] as { type?: unknown } | null | undefined;
+    if (employment?.type === 'contractor') {
+      work.items.push(
+        itemError(id, 422, 'individual_not_eligible', 'Contractors are paid without payroll deductions: only employees can be enrolled.'),
+      );
+      continue;
+    }
     const parsed = parseEnrollment(item['configuration'], target);
     if (isProblem(parsed)) {
       work.items.push(itemError(id, parsed.code, parsed.finchCode, parsed.message));

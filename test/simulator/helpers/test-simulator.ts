@@ -157,3 +157,20 @@ export async function startTestSimulator(options: SimulatorOptions = {}): Promis
 export function specFailures(t: TestSimulator): string[] {
   return t.recorder.failures;
 }
+
+/**
+ * Only the employees among `ids`: a contractor is paid without payroll deductions, so the
+ * simulator refuses to enroll one (as providers do) and enrollment tests pick employees.
+ */
+export async function employeesOnly(t: TestSimulator, token: string, ids: string[]): Promise<string[]> {
+  const answer = await t.call('POST', '/employer/employment', {
+    token,
+    body: { requests: ids.map((individual_id) => ({ individual_id })) },
+  });
+  const contractors = new Set(
+    (answer.body.responses as { individual_id: string; body?: { employment?: { type?: string } } }[])
+      .filter((r) => r.body?.employment?.type === 'contractor')
+      .map((r) => r.individual_id),
+  );
+  return ids.filter((id) => !contractors.has(id));
+}

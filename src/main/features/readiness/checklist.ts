@@ -189,6 +189,12 @@ export const CHECKLIST: readonly ChecklistSection[] = [
         hint: 'Tick when you need no writes, or once Finch has confirmed them.',
       },
       {
+        id: 'deduction-writes',
+        kind: 'auto',
+        title: 'Deduction writes proven end to end (if you write)',
+        checklist: ['If your application requires write operations, contact developers@tryfinch.com for more information.'],
+      },
+      {
         id: 'disconnect-test',
         kind: 'auto',
         title: 'Test connections disconnected',

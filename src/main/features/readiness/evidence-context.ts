@@ -6,10 +6,18 @@ import type { Evidence, ReadinessStatus } from '@shared/domain/readiness';
 import type { DrillResult } from '@shared/domain/drills';
 import type { EnvironmentKind } from '@shared/domain/environment';
 import type { EvidenceQueries } from './evidence-queries';
+import type { DeductionJobView } from '@shared/domain/deduction-jobs';
+import type { Reconciliation } from '@shared/domain/reconciliation';
 
 export interface CoverageRun {
   connectionId: string;
   at: number;
+}
+
+/** The write side: deduction jobs the app followed and the paychecks it reconciled. */
+export interface DeductionEvidence {
+  jobs: (environmentId: string) => DeductionJobView[];
+  reconciliations: (environmentId: string) => Reconciliation[];
 }
 
 export interface EvidenceContext {
@@ -22,6 +30,7 @@ export interface EvidenceContext {
   meter: { clientId: string; product: string; used: number; limit: number }[];
   /** Field coverage runs per environment; null until the coverage feature provides them. */
   coverageRuns: ((environmentId: string) => CoverageRun[]) | null;
+  deductions: DeductionEvidence | null;
   /** Free text shown as evidence goes through the redactor first. */
   text: (input: string) => string;
 }

@@ -23,7 +23,8 @@ import type { ChecklistItem } from './checklist';
 import { backendExchange, connectFlow, multipleConnections } from './evaluate-connect';
 import { batchErrors, nullableFields, rateLimiter, reauthFlow, serverErrors } from './evaluate-api';
 import { companyId, disconnectTest, finchSandbox, providerSandbox, requestIds, secretsEncrypted } from './evaluate-storage';
-import type { CoverageRun, EvidenceContext, Verdict } from './evidence-context';
+import type { CoverageRun, DeductionEvidence, EvidenceContext, Verdict } from './evidence-context';
+import { deductionWrites } from './evaluate-writes';
 import { EvidenceQueries } from './evidence-queries';
 import { ManualChecks } from './manual-checks';
 import { renderHtml, renderMarkdown } from './render';
@@ -40,6 +41,8 @@ export interface ReadinessServiceOptions {
   pdfPrinter: PdfPrinter | null;
   /** Field coverage runs of an environment (provided by the coverage feature; absent → "not yet"). */
   coverageRuns?: (environmentId: string) => CoverageRun[];
+  /** Deduction jobs and reconciliations of an environment (provided by the deductions feature). */
+  deductions?: DeductionEvidence;
   now?: () => number;
 }
 
@@ -58,6 +61,7 @@ const EVALUATORS: Partial<Record<ReadinessItemId, (ctx: EvidenceContext) => Verd
   'finch-sandbox': finchSandbox,
   'provider-sandbox': providerSandbox,
   'disconnect-test': disconnectTest,
+  'deduction-writes': deductionWrites,
 };
 
 const FORMATS = {
@@ -109,7 +113,7 @@ export class ReadinessService {
     return {
       generatedAt: this.now(),
       sections,
-      counts: { pass: count('pass'), fail: count('fail'), not_yet: count('not_yet') },
+      counts: { pass: count('pass'), fail: count('fail'), not_yet: count('not_yet'), not_applicable: count('not_applicable') },
       formats: this.options.pdfPrinter ? ['html', 'markdown', 'pdf'] : ['html', 'markdown'],
     };
   }
@@ -205,6 +209,7 @@ export class ReadinessService {
       },
       meter: this.options.meter(),
       coverageRuns: this.options.coverageRuns ?? null,
+      deductions: this.options.deductions ?? null,
       text: (input) => redactor.text(input),
     };
   }

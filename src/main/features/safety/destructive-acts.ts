@@ -17,6 +17,12 @@ export const DESTRUCTIVE_ACTS: Readonly<Record<string, Describe>> = {
   'connect:start': () => 'starting Finch Connect for a new, billable connection',
   'connect:startRedirect': () => 'starting Finch Connect for a new, billable connection',
   'explorer:startSync': () => 'forcing a data_sync_all job (it spends the hourly refresh)',
+  // Deduction writes change what the employer's payroll deducts from real paychecks.
+  'deductions:createBenefit': () => 'creating a company benefit in the provider',
+  'deductions:registerBenefit': () => 'registering a benefit in the provider',
+  'deductions:updateBenefit': () => 'changing a company benefit in the provider',
+  'deductions:enroll': (input) => `enrolling ${countOf(input['people'])} people in a benefit`,
+  'deductions:unenroll': (input) => `unenrolling ${countOf(input['individualIds'])} people from a benefit`,
   // A forwarded GET only reads; anything else writes to the employer's real system.
   'explorer:forward': (input) => (input['method'] === 'GET' ? null : `forwarding a ${String(input['method'])} to the provider`),
 };

@@ -67,6 +67,18 @@ export class MockData {
       input.connectionId,
       call as (client: Finch) => { withResponse(): Promise<{ data: unknown; response: Response }> },
     );
+    if (input.write === 'payment') {
+      // Remembered so a deduction reconciliation never checks a payment against the app's own input.
+      const paymentId = (written.data as { payment_id?: unknown } | null)?.payment_id;
+      this.options.connections.recordEvent(
+        environmentId,
+        input.connectionId,
+        null,
+        'sandbox_payment_written',
+        { paymentId: typeof paymentId === 'string' ? paymentId : null },
+        [written.requestId],
+      );
+    }
     let job: SandboxWriteResult['job'] = null;
     let warning: string | null = null;
     if (input.sync !== false) {

@@ -7,6 +7,7 @@ import type { AppInfo, Settings } from '@shared/contract';
 import type { EnvironmentsState, EnvironmentView } from '@shared/domain/environment';
 import { ConnectionsScreen } from '../features/connections/ConnectionsScreen';
 import { CoverageScreen } from '../features/coverage/CoverageScreen';
+import { DeductionsScreen } from '../features/deductions/DeductionsScreen';
 import { EnvironmentsScreen } from '../features/environments/EnvironmentsScreen';
 import { ExplorerScreen } from '../features/explorer/ExplorerScreen';
 import { RequestLogScreen } from '../features/request-log/RequestLogScreen';
@@ -32,6 +33,7 @@ export const SCREENS: Record<string, (c: ScreenContext) => JSX.Element> = {
   coverage: (c) => <CoverageScreen environment={c.active} />,
   snapshots: (c) => <SnapshotsScreen environment={c.active} />,
   sandbox: (c) => <SandboxScreen environment={c.active} />,
+  deductions: (c) => <DeductionsScreen environment={c.active} />,
   webhooks: (c) => <WebhooksScreen environment={c.active} />,
   'request-log': (c) => <RequestLogScreen environments={c.environments} />,
   support: (c) => <SupportScreen environment={c.active} />,

@@ -11,6 +11,7 @@ import { m005CoverageSnapshots } from './005-coverage-snapshots';
 import { m006WebhookEvents } from './006-webhook-events';
 import { m007WebhookUnverifiedForwards } from './007-webhook-unverified-forwards';
 import { m008ConnectionArchive } from './008-connection-archive';
+import { m009DeductionJobs } from './009-deduction-jobs';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m006WebhookEvents,
   m007WebhookUnverifiedForwards,
   m008ConnectionArchive,
+  m009DeductionJobs,
 ];

@@ -52,6 +52,9 @@ export function ReadinessTab(): JSX.Element {
           <span className="readiness-badge readiness-badge-pass">{report.counts.pass} pass</span>
           <span className="readiness-badge readiness-badge-fail">{report.counts.fail} fail</span>
           <span className="readiness-badge readiness-badge-not_yet">{report.counts.not_yet} not yet</span>
+          {report.counts.not_applicable > 0 && (
+            <span className="readiness-badge readiness-badge-not_applicable">{report.counts.not_applicable} not applicable</span>
+          )}
           <span className="muted"> Finch’s Successful Integration Checklist, judged from what this app recorded in every environment.</span>
         </p>
         <div className="toolbar">
