@@ -10,8 +10,10 @@ import type { ForwardResult } from '@shared/domain/explorer';
 import { FORWARD_METHODS } from '@shared/domain/explorer';
 import { unwrap, workbench } from '@renderer/workbench';
 import type { ViewProps } from '../explorer-context';
-import type { ReadFailure } from '../read-state';
-import { ReadError, RequestIds, toFailure, useRead } from '../read-state';
+import type { ReadFailure } from '@renderer/components/data/read-failure';
+import { ReadError, toFailure } from '@renderer/components/data/read-failure';
+import { RequestIds } from '../read-panels';
+import { useRead } from '@renderer/components/data/use-read';
 
 type Method = (typeof FORWARD_METHODS)[number];
 

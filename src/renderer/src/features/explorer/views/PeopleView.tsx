@@ -13,8 +13,10 @@ import { OperationProgressBar, useOperation } from '@renderer/components/Operati
 import { unwrap, workbench } from '@renderer/workbench';
 import type { ViewProps } from '../explorer-context';
 import { itemErrorText, nameIndex, stemFor } from '../explorer-context';
-import type { ReadFailure } from '../read-state';
-import { AcceptedNotice, JsonView, ReadError, RequestIds, RevealToggle, toFailure } from '../read-state';
+import type { ReadFailure } from '@renderer/components/data/read-failure';
+import { AcceptedNotice, JsonView, RequestIds } from '../read-panels';
+import { ReadError, toFailure } from '@renderer/components/data/read-failure';
+import { RevealToggle } from '@renderer/components/RevealToggle';
 import { CodeBadge, rowTone } from './CodeBadge';
 
 const TITLE = { individual: 'Individuals', employment: 'Employments' } as const;
