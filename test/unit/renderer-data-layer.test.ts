@@ -127,6 +127,9 @@ describe('useRead (ReadController)', () => {
     await vi.advanceTimersByTimeAsync(250);
     expect(load.mock.calls).toEqual([['abc']]);
     expect(read.getState().data).toBe('abc');
+    read.reload();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(load.mock.calls).toEqual([['abc'], ['abc']]);
   });
 
   it('setData replaces the data locally (an event, or a write that answered the new state)', async () => {

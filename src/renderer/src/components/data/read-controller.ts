@@ -16,8 +16,9 @@ export interface ReadState<T> {
 
 export interface ReadOptions {
   /**
-   * Wait this long before reading, restarting the wait on each change (typing a search or a
-   * date should not send one call per keystroke). `loading` is true while waiting.
+   * Wait this long before reading a new key, restarting the wait on each change (typing a
+   * search or a date should not send one call per keystroke). `loading` is true while
+   * waiting. A reload reads at once.
    */
   delayMs?: number;
   /**
@@ -43,7 +44,12 @@ export class ReadController<T> {
   private key: string | null = null;
   private load: (() => Promise<T>) | null = null;
 
-  constructor(private readonly options: ReadOptions = {}) {}
+  /** `options` may be a function: the newest options are read at each open (a delay that depends on the input). */
+  constructor(private readonly options: ReadOptions | (() => ReadOptions) = {}) {}
+
+  private get settings(): ReadOptions {
+    return typeof this.options === 'function' ? this.options() : this.options;
+  }
 
   readonly getState = (): ReadState<T> => this.state;
 
@@ -62,12 +68,12 @@ export class ReadController<T> {
       this.publish(IDLE);
       return;
     }
-    this.start(changed && this.options.clearOnKeyChange === true);
+    this.start(changed && this.settings.clearOnKeyChange === true, this.settings.delayMs ?? 0);
   }
 
   /** Reads the current key again; the data stays until the answer replaces it. */
   readonly reload = (): void => {
-    if (this.key !== null) this.start(false);
+    if (this.key !== null) this.start(false, 0);
   };
 
   /** Replaces the data locally (after a write whose answer is the new state, or an event). */
@@ -81,7 +87,7 @@ export class ReadController<T> {
     this.supersede();
   }
 
-  private start(clear: boolean): void {
+  private start(clear: boolean, delayMs: number): void {
     const mine = this.supersede();
     const load = this.load!;
     this.publish({ data: clear ? null : this.state.data, error: null, loading: true });
@@ -99,10 +105,10 @@ export class ReadController<T> {
       answer.then(
         (data) => settle(() => ({ data, error: null, loading: false })),
         (error: unknown) =>
-          settle((s) => ({ data: this.options.keepDataOnError ? s.data : null, error: toFailure(error), loading: false })),
+          settle((s) => ({ data: this.settings.keepDataOnError ? s.data : null, error: toFailure(error), loading: false })),
       );
     };
-    if (this.options.delayMs) this.timer = setTimeout(run, this.options.delayMs);
+    if (delayMs > 0) this.timer = setTimeout(run, delayMs);
     else run();
   }
 

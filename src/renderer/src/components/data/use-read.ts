@@ -18,8 +18,10 @@ export interface Read<T> extends ReadState<T> {
 }
 
 export function useRead<T>(key: string | null, load: () => Promise<T>, options: ReadOptions = {}): Read<T> {
-  // Options are read once: they describe the screen, not one render.
-  const [controller] = useState(() => new ReadController<T>(options));
+  // The newest options, read when a key opens (a delay may depend on the input).
+  const settings = useRef(options);
+  settings.current = options;
+  const [controller] = useState(() => new ReadController<T>(() => settings.current));
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
   // The newest `load` (it closes over the render's values), without re-reading on every render.
   const loader = useRef(load);
