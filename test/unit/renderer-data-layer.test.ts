@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ActionController } from '@renderer/components/data/action-controller';
 import { toFailure } from '@renderer/components/data/failure';
 import { ReadController } from '@renderer/components/data/read-controller';
-import { WorkbenchCallError } from '@renderer/workbench';
+import type { IpcError } from '@shared/ipc/contract-kit';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -15,8 +15,10 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** What `unwrap` throws for a failed call (a WorkbenchCallError: the message, and the error as main sent it). */
+const callError = (error: IpcError) => Object.assign(new Error(error.message), { name: 'WorkbenchCallError', error });
 const finchFailure = () =>
-  new WorkbenchCallError({ kind: 'rate_limited', message: 'Too many requests', requestId: 'req-429', finchCode: 'rate_limit_exceeded' });
+  callError({ kind: 'rate_limited', message: 'Too many requests', requestId: 'req-429', finchCode: 'rate_limit_exceeded' });
 
 afterEach(() => vi.useRealTimers());
 
@@ -203,7 +205,7 @@ describe('useAction (ActionController)', () => {
 describe('toFailure', () => {
   it('keeps the fields of a validation error, and the message of a plain Error', () => {
     const fields = [{ path: 'name', message: 'is required' }];
-    expect(toFailure(new WorkbenchCallError({ kind: 'validation', message: 'Check the form', fields })).fields).toEqual(fields);
+    expect(toFailure(callError({ kind: 'validation', message: 'Check the form', fields })).fields).toEqual(fields);
     expect(toFailure(new Error('disk full'))).toEqual({
       kind: 'unknown',
       message: 'disk full',
