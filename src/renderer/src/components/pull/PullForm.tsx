@@ -34,13 +34,16 @@ export function useConnectionPull(environmentId: string | null): ConnectionPull 
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const operation = useOperation();
   // One pull at a time: a second submit while one runs is refused.
-  const pulling = useAction((pull: (input: PullChoice & { operationId: string }) => Promise<string>) => pull({ ...chosen, operationId: operation.next() }), {
-    onDone: (text) => setMessage({ ok: true, text }),
-    onFailure: (failure) => {
-      const cancelled = failure.kind === 'cancelled';
-      setMessage({ ok: cancelled, text: cancelled ? 'Cancelled: nothing was stored.' : failure.message });
+  const pulling = useAction(
+    (pull: (input: PullChoice & { operationId: string }) => Promise<string>) => pull({ ...chosen, operationId: operation.next() }),
+    {
+      onDone: (text) => setMessage({ ok: true, text }),
+      onFailure: (failure) => {
+        const cancelled = failure.kind === 'cancelled';
+        setMessage({ ok: cancelled, text: cancelled ? 'Cancelled: nothing was stored.' : failure.message });
+      },
     },
-  });
+  );
   const running = pulling.pending;
 
   const run = async (pull: (input: PullChoice & { operationId: string }) => Promise<string>) => {
