@@ -25,8 +25,3 @@ export function toFailure(error: unknown): ReadFailure {
     fields: e?.error?.fields ?? [],
   };
 }
-
-/** The failure as one line: the message, then the request id to quote when Finch gave one. */
-export function failureText(failure: ReadFailure): string {
-  return `${failure.message}${failure.requestId ? ` Finch-Request-ID: ${failure.requestId}` : ''}`;
-}
