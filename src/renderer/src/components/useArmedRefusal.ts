@@ -4,15 +4,16 @@
  * when arming happens, so a stale "refused" never sits next to an armed band.
  */
 import { useEffect, useRef } from 'react';
-import { WorkbenchCallError, workbench } from '../workbench';
+import { workbench } from '../workbench';
+import type { ReadFailure } from './data/failure';
 
 /**
- * Whether an act's error is the refusal of a disarmed Production environment: main's
+ * Whether an act's failure is the refusal of a disarmed Production environment: main's
  * destructive-acts guard answers `forbidden`. (A token of another application is also
  * `forbidden`, but only on import, which no caller of this checks.)
  */
-export function isArmingRefusal(error: unknown): boolean {
-  return error instanceof WorkbenchCallError && error.error.kind === 'forbidden';
+export function isArmingRefusal(failure: Pick<ReadFailure, 'kind'>): boolean {
+  return failure.kind === 'forbidden';
 }
 
 /** Calls `onArmed` each time the active environment becomes armed. */

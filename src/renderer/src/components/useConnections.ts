@@ -1,20 +1,14 @@
 /** Connections of the active environment, refreshed when main says they changed. */
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { ConnectionView } from '@shared/domain/connection';
 import { unwrap, workbench } from '../workbench';
+import { useRead } from './data/use-read';
+
+const NONE: ConnectionView[] = [];
 
 export function useConnections(activeEnvironmentId: string | null): { connections: ConnectionView[]; error: string | null } {
-  const [connections, setConnections] = useState<ConnectionView[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    unwrap(workbench().connections.list()).then(
-      (list) => (setConnections(list), setError(null)),
-      (e: Error) => setError(e.message),
-    );
-  }, []);
-  useEffect(() => {
-    load();
-    return workbench().connections.onChanged(load);
-  }, [load, activeEnvironmentId]);
-  return { connections, error };
+  // Keyed by the environment: a late list of the one switched away from is dropped.
+  const list = useRead(`environment:${activeEnvironmentId}`, () => unwrap(workbench().connections.list()), { keepDataOnError: true });
+  useEffect(() => workbench().connections.onChanged(list.reload), [list.reload]);
+  return { connections: list.data ?? NONE, error: list.error?.message ?? null };
 }

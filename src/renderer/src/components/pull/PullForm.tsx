@@ -7,7 +7,7 @@ import type { JSX, ReactNode } from 'react';
 import { useState } from 'react';
 import type { ConnectionView } from '@shared/domain/connection';
 import { OperationProgressBar, useOperation } from '../OperationProgress';
-import type { WorkbenchCallError } from '@renderer/workbench';
+import { useAction } from '../data/use-action';
 import { useConnections } from '../useConnections';
 import type { PullChoice } from './PullFields';
 import { PullFields, recentRange } from './PullFields';
@@ -31,23 +31,25 @@ export function useConnectionPull(environmentId: string | null): ConnectionPull 
   const live = connections.filter((c) => c.disconnectedAt === null);
   const [choice, setChoice] = useState<PullChoice>(() => ({ connectionId: '', ...recentRange() }));
   const chosen = { ...choice, connectionId: choice.connectionId || live[0]?.id || '' };
-  const [running, setRunning] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const operation = useOperation();
+  // One pull at a time: a second submit while one runs is refused.
+  const pulling = useAction(
+    (pull: (input: PullChoice & { operationId: string }) => Promise<string>) => pull({ ...chosen, operationId: operation.next() }),
+    {
+      onDone: (text) => setMessage({ ok: true, text }),
+      onFailure: (failure) => {
+        const cancelled = failure.kind === 'cancelled';
+        setMessage({ ok: cancelled, text: cancelled ? 'Cancelled: nothing was stored.' : failure.message });
+      },
+    },
+  );
+  const running = pulling.pending;
 
   const run = async (pull: (input: PullChoice & { operationId: string }) => Promise<string>) => {
-    const operationId = operation.next();
-    setRunning(true);
+    if (pulling.pending) return;
     setMessage(null);
-    try {
-      setMessage({ ok: true, text: await pull({ ...chosen, operationId }) });
-    } catch (e) {
-      const error = e as WorkbenchCallError;
-      const cancelled = error.error?.kind === 'cancelled';
-      setMessage({ ok: cancelled, text: cancelled ? 'Cancelled: nothing was stored.' : error.message });
-    } finally {
-      setRunning(false);
-    }
+    await pulling.run(pull);
   };
   return { live, chosen, setChoice, running, message, setMessage, operation, run };
 }

@@ -8,6 +8,8 @@ import { useState } from 'react';
 import type { BulkDisconnectTarget, ConnectionView } from '@shared/domain/connection';
 import type { EnvironmentView } from '@shared/domain/environment';
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog';
+import type { ReadFailure } from '@renderer/components/data/failure';
+import { useAction } from '@renderer/components/data/use-action';
 import { isArmingRefusal, useOnArmed } from '@renderer/components/useArmedRefusal';
 import { unwrap, workbench } from '@renderer/workbench';
 
@@ -24,28 +26,25 @@ function peopleText(people: number | null): string {
 
 export function BulkActions({ environment, connections }: { environment: EnvironmentView; connections: ConnectionView[] }): JSX.Element {
   const [review, setReview] = useState<BulkDisconnectTarget[] | null>(null);
-  const [dialogError, setDialogError] = useState<string | null>(null);
   const [note, setNote] = useState<Note | null>(null);
-  const fail = (e: Error): void => setNote({ ok: false, text: e.message, refused: isArmingRefusal(e) });
+  const fail = (failure: ReadFailure): void => setNote({ ok: false, text: failure.message, refused: isArmingRefusal(failure) });
   useOnArmed(() => setNote((n) => (n?.refused ? null : n)));
 
   const sandboxLike = environment.kind === 'sandbox' || environment.kind === 'local-simulator';
   const anyLive = connections.some((c) => c.disconnectedAt === null);
   const archivable = connections.filter((c) => c.disconnectedAt !== null && c.archivedAt === null).length;
 
-  const openReview = (): void => {
-    setNote(null);
-    setDialogError(null);
-    unwrap(workbench().connections.describeDisconnectAll({})).then(
-      (targets) =>
-        targets.length ? setReview(targets) : setNote({ ok: true, text: 'No live test connection to disconnect.', refused: false }),
-      fail,
-    );
-  };
-  const disconnectAll = (targets: BulkDisconnectTarget[], typed: string): void => {
-    setDialogError(null);
-    unwrap(workbench().connections.disconnectAllSandbox({ connectionIds: targets.map((t) => t.id), confirm: typed })).then(
-      (r) => {
+  const describe = useAction(() => unwrap(workbench().connections.describeDisconnectAll({})), {
+    onDone: (targets) =>
+      targets.length ? setReview(targets) : setNote({ ok: true, text: 'No live test connection to disconnect.', refused: false }),
+    onFailure: fail,
+  });
+  // The dialog shows the last bulk disconnect's failure.
+  const disconnect = useAction(
+    (targets: BulkDisconnectTarget[], typed: string) =>
+      unwrap(workbench().connections.disconnectAllSandbox({ connectionIds: targets.map((t) => t.id), confirm: typed })),
+    {
+      onDone: (r) => {
         setReview(null);
         const failed = r.failed.length ? ` ${r.failed.length} failed: ${r.failed.map((f) => `${f.id}: ${f.message}`).join('; ')}` : '';
         setNote({
@@ -54,16 +53,21 @@ export function BulkActions({ environment, connections }: { environment: Environ
           refused: false,
         });
       },
-      (e: Error) => setDialogError(e.message),
-    );
+    },
+  );
+  const archive = useAction(() => unwrap(workbench().connections.archiveDisconnected({})), {
+    onDone: (r) =>
+      setNote({ ok: true, text: `Archived ${r.archived} disconnected connection(s). “Show archived” lists them again.`, refused: false }),
+    onFailure: fail,
+  });
+  const openReview = (): void => {
+    setNote(null);
+    disconnect.reset();
+    void describe.run();
   };
   const archiveAll = (): void => {
     setNote(null);
-    unwrap(workbench().connections.archiveDisconnected({})).then(
-      (r) =>
-        setNote({ ok: true, text: `Archived ${r.archived} disconnected connection(s). “Show archived” lists them again.`, refused: false }),
-      fail,
-    );
+    void archive.run();
   };
 
   return (
@@ -88,10 +92,10 @@ export function BulkActions({ environment, connections }: { environment: Environ
           title={`Disconnect ${review.length} test connection${review.length === 1 ? '' : 's'}?`}
           confirmLabel={`Disconnect ${review.length}`}
           danger
-          error={dialogError}
+          error={disconnect.failure?.message ?? null}
           typeToConfirm={String(review.length)}
           onCancel={() => setReview(null)}
-          onConfirm={(typed) => disconnectAll(review, typed)}
+          onConfirm={(typed) => void disconnect.run(review, typed)}
         >
           <p>
             Each company below loses its connection at Finch. There is no reconnect: the employer must connect again through Finch Connect.

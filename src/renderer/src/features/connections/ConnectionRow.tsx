@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ConnectionView } from '@shared/domain/connection';
 import type { EnvironmentView } from '@shared/domain/environment';
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog';
+import { useAction } from '@renderer/components/data/use-action';
 import { isArmingRefusal, useOnArmed } from '@renderer/components/useArmedRefusal';
 import { unwrap, workbench } from '@renderer/workbench';
 import { Timeline } from './Timeline';
@@ -25,12 +26,10 @@ const STATUS_LABEL: Record<string, string> = {
 export function ConnectionRow({ connection: c, environment, onReconnect }: Props): JSX.Element {
   const [read, setRead] = useState<{ ok: boolean; text: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [dialogError, setDialogError] = useState<{ message: string; refused: boolean } | null>(null);
   const [showTimeline, setShowTimeline] = useState(false);
   const [healthRun, setHealthRun] = useState(0);
   const live = c.disconnectedAt === null;
   const archived = c.archivedAt !== null;
-  useOnArmed(() => setDialogError((e) => (e?.refused ? null : e)));
 
   // A successful reconnect makes the earlier read's 401 and health check stale: they go.
   const previousStatus = useRef(c.status);
@@ -44,37 +43,31 @@ export function ConnectionRow({ connection: c, environment, onReconnect }: Props
   const production = environment.kind === 'production';
   const name = c.customerName ?? c.id;
 
+  const companyRead = useAction(() => unwrap(workbench().explorer.company({ connectionId: c.id })), {
+    onDone: (company) =>
+      setRead({
+        ok: true,
+        text: `${(company.data as { legal_name?: string }).legal_name ?? 'Company'} · Finch-Request-ID: ${company.requestId ?? '—'}`,
+      }),
+    onFailure: (failure) =>
+      setRead({ ok: false, text: `${failure.message}${failure.requestId ? ` · Finch-Request-ID: ${failure.requestId}` : ''}` }),
+  });
   const readCompany = (): void => {
+    if (companyRead.pending) return;
     setRead({ ok: true, text: 'Reading…' });
-    workbench()
-      .explorer.company({ connectionId: c.id })
-      .then((r) =>
-        setRead(
-          r.ok
-            ? {
-                ok: true,
-                text: `${(r.value.data as { legal_name?: string }).legal_name ?? 'Company'} · Finch-Request-ID: ${r.value.requestId ?? '—'}`,
-              }
-            : { ok: false, text: `${r.error.message}${r.error.requestId ? ` · Finch-Request-ID: ${r.error.requestId}` : ''}` },
-        ),
-      );
+    void companyRead.run();
   };
-  const disconnect = (typed: string): void => {
-    setDialogError(null);
-    unwrap(workbench().connections.disconnect({ connectionId: c.id, ...(typed ? { confirmName: typed } : {}) })).then(
-      () => setConfirming(false),
-      (e: Error) => setDialogError({ message: e.message, refused: isArmingRefusal(e) }),
-    );
-  };
-  const setArchived = (archive: boolean): void => {
-    const call = archive
-      ? workbench().connections.archive({ connectionId: c.id })
-      : workbench().connections.unarchive({ connectionId: c.id });
-    unwrap(call).then(
-      () => setRead(null),
-      (e: Error) => setRead({ ok: false, text: e.message }),
-    );
-  };
+  // The dialog shows the last disconnect's failure; a click on Disconnect while one is pending is refused.
+  const disconnect = useAction(
+    (typed: string) => unwrap(workbench().connections.disconnect({ connectionId: c.id, ...(typed ? { confirmName: typed } : {}) })),
+    { onDone: () => setConfirming(false) },
+  );
+  useOnArmed(() => disconnect.failure && isArmingRefusal(disconnect.failure) && disconnect.reset());
+  const archive = useAction(
+    (archive: boolean) =>
+      unwrap(archive ? workbench().connections.archive({ connectionId: c.id }) : workbench().connections.unarchive({ connectionId: c.id })),
+    { onDone: () => setRead(null), onFailure: (failure) => setRead({ ok: false, text: failure.message }) },
+  );
 
   return (
     <li data-testid={`connection-${c.id}`}>
@@ -108,7 +101,7 @@ export function ConnectionRow({ connection: c, environment, onReconnect }: Props
             <button
               type="button"
               className="button button-danger-outline"
-              onClick={() => (setDialogError(null), setConfirming(true))}
+              onClick={() => (disconnect.reset(), setConfirming(true))}
               aria-label={`Disconnect ${c.id}`}
             >
               Disconnect
@@ -123,7 +116,7 @@ export function ConnectionRow({ connection: c, environment, onReconnect }: Props
             <button
               type="button"
               className="button"
-              onClick={() => setArchived(!archived)}
+              onClick={() => void archive.run(!archived)}
               aria-label={`${archived ? 'Unarchive' : 'Archive'} ${c.id}`}
             >
               {archived ? 'Unarchive' : 'Archive'}
@@ -152,10 +145,10 @@ export function ConnectionRow({ connection: c, environment, onReconnect }: Props
           title={`Disconnect ${c.providerId} for ${name}?`}
           confirmLabel="Disconnect"
           danger
-          error={dialogError?.message ?? null}
+          error={disconnect.failure?.message ?? null}
           {...(production ? { typeToConfirm: name } : {})}
           onCancel={() => setConfirming(false)}
-          onConfirm={disconnect}
+          onConfirm={(typed) => void disconnect.run(typed)}
         >
           <p>
             Company <span className="mono">{c.companyId ?? '—'}</span> ({name}) loses this connection at Finch.

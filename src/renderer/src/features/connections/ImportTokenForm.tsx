@@ -1,32 +1,34 @@
 /** Store an access token made elsewhere (a script, another tool): introspected first, refused if foreign. */
 import type { JSX } from 'react';
 import { useState } from 'react';
+import { useAction } from '@renderer/components/data/use-action';
 import { ResultMessage } from '@renderer/components/fields';
 import { unwrap, workbench } from '@renderer/workbench';
+
+type ImportTokenInput = Parameters<Window['workbench']['connections']['importToken']>[0];
 
 export function ImportTokenForm(): JSX.Element {
   const [accessToken, setAccessToken] = useState('');
   const [customerName, setCustomerName] = useState('');
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const importToken = useAction((input: ImportTokenInput) => unwrap(workbench().connections.importToken(input)), {
+    onDone: () => setAccessToken(''),
+  });
+  const imported = importToken.result;
+  const result = importToken.failure
+    ? { ok: false, text: importToken.failure.message }
+    : imported
+      ? {
+          ok: true,
+          text: `Imported ${imported.providerId} connection ${imported.id} (company ${imported.companyId ?? '—'}, products ${imported.products.join(', ')}).`,
+        }
+      : null;
   return (
     <form
       className="card form"
       aria-label="Import an access token"
       onSubmit={(e) => {
         e.preventDefault();
-        setResult(null);
-        unwrap(
-          workbench().connections.importToken({ accessToken, ...(customerName.trim() ? { customerName: customerName.trim() } : {}) }),
-        ).then(
-          (c) => {
-            setAccessToken('');
-            setResult({
-              ok: true,
-              text: `Imported ${c.providerId} connection ${c.id} (company ${c.companyId ?? '—'}, products ${c.products.join(', ')}).`,
-            });
-          },
-          (err: Error) => setResult({ ok: false, text: err.message }),
-        );
+        void importToken.run({ accessToken, ...(customerName.trim() ? { customerName: customerName.trim() } : {}) });
       }}
     >
       <h2>Import an access token</h2>

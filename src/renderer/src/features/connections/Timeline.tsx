@@ -1,19 +1,16 @@
 /** A connection's events, newest first, with the request ids to quote. */
 import type { JSX } from 'react';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { useRead } from '@renderer/components/data/use-read';
 import { unwrap, workbench } from '@renderer/workbench';
 
 type Event = { id: number; time: number; type: string; detail: Record<string, unknown>; requestIds: string[] };
 
 export function Timeline({ connectionId }: { connectionId: string }): JSX.Element {
-  const [events, setEvents] = useState<Event[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const load = () => unwrap(workbench().connections.timeline({ connectionId })).then(setEvents, (e: Error) => setError(e.message));
-    void load();
-    return workbench().connections.onChanged(() => void load());
-  }, [connectionId]);
-  if (error) return <p className="field-error">{error}</p>;
+  const timeline = useRead(connectionId, () => unwrap(workbench().connections.timeline({ connectionId })));
+  useEffect(() => workbench().connections.onChanged(timeline.reload), [timeline.reload]);
+  const events: Event[] | null = timeline.data;
+  if (timeline.error) return <p className="field-error">{timeline.error.message}</p>;
   if (!events) return <p className="muted">Loading…</p>;
   return (
     <ol className="timeline" aria-label={`Events of ${connectionId}`}>

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { ConnectSession, ConnectSessionInput } from '@shared/domain/connect';
 import type { ConnectionView } from '@shared/domain/connection';
 import { connectBus } from '@renderer/connect/connect-bus';
+import { toFailure } from '@renderer/components/data/failure';
 import { isArmingRefusal, useOnArmed } from '@renderer/components/useArmedRefusal';
 import { unwrap, workbench } from '@renderer/workbench';
 
@@ -39,7 +40,8 @@ export function useConnectAttempt(): {
     try {
       session = await createSession();
     } catch (error) {
-      setStatus({ phase: 'failed', message: (error as Error).message, refused: isArmingRefusal(error) });
+      const failure = toFailure(error);
+      setStatus({ phase: 'failed', message: failure.message, refused: isArmingRefusal(failure) });
       return;
     }
     setStatus({ phase: 'open', warnings: session.warnings, lastError: null });
@@ -85,7 +87,8 @@ export function useConnectAttempt(): {
     try {
       session = await unwrap(workbench().connect.startRedirect(input));
     } catch (error) {
-      setStatus({ phase: 'failed', message: (error as Error).message, refused: isArmingRefusal(error) });
+      const failure = toFailure(error);
+      setStatus({ phase: 'failed', message: failure.message, refused: isArmingRefusal(failure) });
       return;
     }
     setStatus({ phase: 'open', warnings: session.warnings, lastError: null });

@@ -4,7 +4,7 @@
  */
 import '@renderer/components/pull/pull.css';
 import type { JSX } from 'react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { CoverageRunView } from '@shared/domain/coverage';
 import { COVERAGE_PRODUCTS } from '@shared/domain/coverage';
 import type { EnvironmentView } from '@shared/domain/environment';
@@ -12,6 +12,7 @@ import { exportName } from '@renderer/components/export/save-export';
 import { tableCells } from '@renderer/components/export/prepare';
 import { useOutput } from '@renderer/components/export/useOutput';
 import { ExportFormatButtons } from '@renderer/components/export/ExportFormatButtons';
+import { useRead } from '@renderer/components/data/use-read';
 import { SelectField, ResultMessage } from '@renderer/components/fields';
 import { unwrap, workbench } from '@renderer/workbench';
 import type { MatrixFilter } from './CoverageMatrix';
@@ -19,6 +20,8 @@ import { CoverageMatrix, visibleRows } from './CoverageMatrix';
 import { exportCell, exportColumns, matrixRows, runTitle } from './coverage-export';
 import { PullForm, useConnectionPull } from '@renderer/components/pull/PullForm';
 import { RunHistory } from './RunHistory';
+
+const NO_RUNS: CoverageRunView[] = [];
 
 /** The newest run of each connection, newest first. */
 function latestPerConnection(runs: readonly CoverageRunView[]): CoverageRunView[] {
@@ -29,14 +32,16 @@ function latestPerConnection(runs: readonly CoverageRunView[]): CoverageRunView[
 export function CoverageScreen({ environment }: { environment: EnvironmentView | null }): JSX.Element {
   const pull = useConnectionPull(environment?.id ?? null);
   const { live, message, setMessage } = pull;
-  const [runs, setRuns] = useState<CoverageRunView[]>([]);
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const [filter, setFilter] = useState<MatrixFilter>({ product: 'all', text: '', onlyNulls: false, onlyDisagreements: false });
 
-  const load = useCallback(() => {
-    unwrap(workbench().coverage.runs({})).then(setRuns, (e: Error) => setMessage({ ok: false, text: e.message }));
-  }, [setMessage]);
-  useEffect(load, [load, environment?.id]);
+  // Runs are stored per environment: read again when it changes (a late list of the previous one is dropped).
+  const read = useRead(`environment:${environment?.id}`, () => unwrap(workbench().coverage.runs({})), { keepDataOnError: true });
+  const runs = read.data ?? NO_RUNS;
+  const load = read.reload;
+  useEffect(() => {
+    if (read.error) setMessage({ ok: false, text: read.error.message });
+  }, [read.error, setMessage]);
 
   const latest = useMemo(() => latestPerConnection(runs), [runs]);
   const shown = latest.filter((r) => !hidden.has(r.connectionId));

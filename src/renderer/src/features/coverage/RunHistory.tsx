@@ -1,12 +1,13 @@
 /** Every stored coverage run with the request ids it came from (evidence for support and readiness). */
 import type { JSX } from 'react';
-import { useState } from 'react';
 import type { CoverageRunView } from '@shared/domain/coverage';
+import { useAction } from '@renderer/components/data/use-action';
 import { unwrap, workbench } from '@renderer/workbench';
 import { runTitle } from './coverage-export';
 
 export function RunHistory({ runs, onDeleted }: { runs: CoverageRunView[]; onDeleted: () => void }): JSX.Element {
-  const [error, setError] = useState<string | null>(null);
+  const remove = useAction((id: number) => unwrap(workbench().coverage.deleteRun({ id })), { onDone: onDeleted });
+  const error = remove.failure?.message ?? null;
   return (
     <section className="card" aria-label="Coverage runs">
       <h2>Runs ({runs.length})</h2>
@@ -47,7 +48,7 @@ export function RunHistory({ runs, onDeleted }: { runs: CoverageRunView[]; onDel
                   type="button"
                   className="link-button"
                   aria-label={`Delete run of ${new Date(run.at).toLocaleString()}`}
-                  onClick={() => unwrap(workbench().coverage.deleteRun({ id: run.id })).then(onDeleted, (e: Error) => setError(e.message))}
+                  onClick={() => void remove.run(run.id)}
                 >
                   Delete
                 </button>

@@ -3,8 +3,9 @@
  * flow enforces in main (e.g. Development refuses Gusto and assisted providers).
  */
 import type { JSX } from 'react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { EnvironmentView } from '@shared/domain/environment';
+import { useRead } from '@renderer/components/data/use-read';
 import { PROVIDER_IDS, SandboxModeField, SelectField } from '@renderer/components/fields';
 import { unwrap, workbench } from '@renderer/workbench';
 
@@ -16,12 +17,10 @@ export function ConnectionRulesCheck({ environment }: { environment: Environment
   const [providerId, setProviderId] = useState<string>('gusto');
   const [authMethod, setAuthMethod] = useState<(typeof METHODS)[number]>('credential');
   const [sandboxMode, setSandboxMode] = useState<'finch' | 'provider'>('finch');
-  const [verdict, setVerdict] = useState<Verdict | null>(null);
-  useEffect(() => {
-    unwrap(
-      workbench().environments.checkConnection({ id: environment.id, providerId, authMethod, ...(sandboxLike ? { sandboxMode } : {}) }),
-    ).then(setVerdict, (e: Error) => setVerdict({ allowed: false, reason: e.message, warnings: [] }));
-  }, [environment.id, providerId, authMethod, sandboxMode, sandboxLike]);
+  const input = { id: environment.id, providerId, authMethod, ...(sandboxLike ? { sandboxMode } : {}) };
+  // Keyed by the choice: an answer for a choice already changed again is dropped.
+  const read = useRead(JSON.stringify(input), () => unwrap(workbench().environments.checkConnection(input)));
+  const verdict: Verdict | null = read.error ? { allowed: false, reason: read.error.message, warnings: [] } : read.data;
 
   return (
     <section className="card" aria-labelledby="rules-title">

@@ -1,8 +1,9 @@
 /** Deleting an environment: first what it removes, then (Production) the typed name. */
 import type { JSX } from 'react';
-import { useEffect, useState } from 'react';
 import type { DeletionPreview, EnvironmentView } from '@shared/domain/environment';
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog';
+import { useAction } from '@renderer/components/data/use-action';
+import { useRead } from '@renderer/components/data/use-read';
 import { unwrap, workbench } from '@renderer/workbench';
 
 export function DeleteEnvironmentDialog({
@@ -12,11 +13,13 @@ export function DeleteEnvironmentDialog({
   environment: EnvironmentView;
   onClose: () => void;
 }): JSX.Element | null {
-  const [preview, setPreview] = useState<DeletionPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    unwrap(workbench().environments.describeDeletion({ id: environment.id })).then(setPreview, (e: Error) => setError(e.message));
-  }, [environment.id]);
+  const read = useRead(environment.id, () => unwrap(workbench().environments.describeDeletion({ id: environment.id })));
+  const preview: DeletionPreview | null = read.data;
+  const remove = useAction(
+    (typed: string) => unwrap(workbench().environments.remove({ id: environment.id, ...(typed ? { confirmName: typed } : {}) })),
+    { onDone: onClose },
+  );
+  const error = remove.failure?.message ?? read.error?.message ?? null;
   if (!preview && !error) return null;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return (
@@ -27,12 +30,7 @@ export function DeleteEnvironmentDialog({
       error={error}
       {...(preview?.requiresTypedConfirmation ? { typeToConfirm: environment.name } : {})}
       onCancel={onClose}
-      onConfirm={(typed) => {
-        unwrap(workbench().environments.remove({ id: environment.id, ...(typed ? { confirmName: typed } : {}) })).then(
-          onClose,
-          (e: Error) => setError(e.message),
-        );
-      }}
+      onConfirm={(typed) => void remove.run(typed)}
     >
       {preview && (
         <>

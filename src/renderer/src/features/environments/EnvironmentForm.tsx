@@ -6,7 +6,8 @@
 import type { JSX } from 'react';
 import { useState } from 'react';
 import type { EnvironmentView } from '@shared/domain/environment';
-import { WorkbenchCallError, unwrap, workbench } from '@renderer/workbench';
+import { useAction } from '@renderer/components/data/use-action';
+import { unwrap, workbench } from '@renderer/workbench';
 import { KIND_LABELS } from './useEnvironments';
 
 type Kind = 'sandbox' | 'development' | 'production';
@@ -26,15 +27,12 @@ export function EnvironmentForm({ editing, sessionOnly, onDone }: Props): JSX.El
   const [apiBaseUrl, setApiBaseUrl] = useState(editing?.apiBaseUrl ?? '');
   const [connectUrl, setConnectUrl] = useState(editing?.connectUrl ?? '');
   const [color, setColor] = useState(editing?.color ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const builtIn = editing?.builtIn ?? false;
 
-  const submit = async (): Promise<void> => {
-    setErrors({});
-    setFormError(null);
-    const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
-    try {
+  // Main checks the fields: a validation failure names each bad one, shown beside it.
+  const save = useAction(
+    async (): Promise<void> => {
+      const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
       if (editing) {
         await unwrap(
           workbench().environments.update({
@@ -59,13 +57,13 @@ export function EnvironmentForm({ editing, sessionOnly, onDone }: Props): JSX.El
           }),
         );
       }
-      onDone();
-    } catch (error) {
-      if (error instanceof WorkbenchCallError && error.error.fields?.length) {
-        setErrors(Object.fromEntries(error.error.fields.map((f) => [f.path, f.message])));
-      } else setFormError((error as Error).message);
-    }
-  };
+    },
+    { onDone },
+  );
+  const fields = save.failure?.fields ?? [];
+  const errors: Record<string, string> = Object.fromEntries(fields.map((f) => [f.path, f.message]));
+  const formError = save.failure && fields.length === 0 ? save.failure.message : null;
+  const submit = save.run;
 
   // Only the label text names the input; hints and errors describe it (aria-describedby).
   const field = (id: string, label: string, input: JSX.Element, hint?: string): JSX.Element => (

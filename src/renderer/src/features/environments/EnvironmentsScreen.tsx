@@ -2,34 +2,29 @@
 import type { JSX } from 'react';
 import { useRef, useState } from 'react';
 import type { EnvironmentsState, EnvironmentView } from '@shared/domain/environment';
+import { useAction } from '@renderer/components/data/use-action';
 import { useOutput } from '@renderer/components/export/useOutput';
 import { unwrap, workbench } from '@renderer/workbench';
 import { ConnectionRulesCheck } from './ConnectionRulesCheck';
 import { DeleteEnvironmentDialog } from './DeleteEnvironmentDialog';
+import { EnvironmentCard } from './EnvironmentCard';
 import { EnvironmentForm } from './EnvironmentForm';
-import { KIND_LABELS } from './useEnvironments';
 
 export function EnvironmentsScreen({ state }: { state: EnvironmentsState | null }): JSX.Element {
   const [editing, setEditing] = useState<EnvironmentView | 'new' | null>(null);
   const [deleting, setDeleting] = useState<EnvironmentView | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
-  const [checks, setChecks] = useState<Record<string, { ok: boolean; text: string } | 'running'>>({});
-  const check = (env: EnvironmentView): void => {
-    setChecks((c) => ({ ...c, [env.id]: 'running' }));
-    unwrap(workbench().environments.checkCredentials({ id: env.id })).then(
-      (r) =>
-        setChecks((c) => ({ ...c, [env.id]: { ok: r.ok, text: `${r.message}${r.requestId ? ` Finch-Request-ID: ${r.requestId}` : ''}` } })),
-      (e: Error) => setChecks((c) => ({ ...c, [env.id]: { ok: false, text: e.message } })),
-    );
-  };
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const act = (call: Promise<unknown>, done?: string): void => {
+  // Switch, duplicate, import: one at a time, the outcome in the line under the toolbar.
+  const act = useAction((call: () => Promise<unknown>, _done?: string) => call(), {
+    onDone: (_result, _call, done) => done && setMessage({ kind: 'info', text: done }),
+    onFailure: (failure) => setMessage({ kind: 'error', text: failure.message }),
+  });
+  const run = (call: () => Promise<unknown>, done?: string): void => {
+    if (act.pending) return;
     setMessage(null);
-    call.then(
-      () => done && setMessage({ kind: 'info', text: done }),
-      (e: Error) => setMessage({ kind: 'error', text: e.message }),
-    );
+    void act.run(call, done);
   };
   // Main builds this file and never puts a secret in it; it still leaves through the export gate
   // like every other output, so the preview shows it and the final bytes are checked.
@@ -43,8 +38,8 @@ export function EnvironmentsScreen({ state }: { state: EnvironmentsState | null 
     });
   };
   const importFile = (file: File): void =>
-    act(
-      file.text().then((json) => unwrap(workbench().environments.importJson({ json }))),
+    run(
+      () => file.text().then((json) => unwrap(workbench().environments.importJson({ json }))),
       'Imported. Enter each client secret before use.',
     );
 
@@ -97,81 +92,20 @@ export function EnvironmentsScreen({ state }: { state: EnvironmentsState | null 
       )}
       <ul className="env-list" aria-label="Environments">
         {state?.environments.map((env) => (
-          <li
+          <EnvironmentCard
             key={env.id}
-            className={`card env-card env-kind-${env.kind}${env.id === state.activeId ? ' env-active' : ''}`}
-            style={env.color && env.kind !== 'production' ? { borderLeftColor: env.color } : undefined}
-          >
-            <div className="env-card-main">
-              <div>
-                <h2>
-                  {env.name} <span className={`kind-badge kind-${env.kind}`}>{KIND_LABELS[env.kind]}</span>
-                  {env.id === state.activeId && <span className="badge badge-ok">Active</span>}
-                </h2>
-                <p className="muted env-facts">
-                  {env.builtIn
-                    ? 'Built in: a Finch simulator on this computer. No credentials needed.'
-                    : `client_id ${env.clientIdHint ?? '—'} · ${env.hasSecret ? 'secret stored' : 'no secret yet'}${env.apiBaseUrl ? ` · API ${env.apiBaseUrl}` : ''}`}
-                </p>
-                {!env.builtIn && !env.hasSecret && (
-                  <p className="field-error">Add the client secret before making calls in this environment.</p>
-                )}
-                {checks[env.id] && (
-                  <p
-                    className={checks[env.id] === 'running' ? 'muted' : (checks[env.id] as { ok: boolean }).ok ? 'check-ok' : 'field-error'}
-                    role="status"
-                    data-testid={`credential-check-${env.id}`}
-                  >
-                    {checks[env.id] === 'running' ? 'Checking…' : (checks[env.id] as { text: string }).text}
-                  </p>
-                )}
-              </div>
-              <div className="env-actions">
-                {env.id !== state.activeId && (
-                  <button type="button" className="button" onClick={() => act(unwrap(workbench().environments.setActive({ id: env.id })))}>
-                    Switch to
-                  </button>
-                )}
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => check(env)}
-                  disabled={checks[env.id] === 'running' || (!env.builtIn && !env.hasSecret)}
-                  aria-label={`Check credentials of ${env.name}`}
-                >
-                  Check credentials
-                </button>
-                <button type="button" className="button" onClick={() => setEditing(env)} aria-label={`Edit ${env.name}`}>
-                  Edit
-                </button>
-                {!env.builtIn && (
-                  <>
-                    <button
-                      type="button"
-                      className="button"
-                      aria-label={`Duplicate ${env.name}`}
-                      onClick={() =>
-                        act(
-                          unwrap(workbench().environments.duplicate({ id: env.id, name: `${env.name} copy` })),
-                          'Duplicated without the secret.',
-                        )
-                      }
-                    >
-                      Duplicate
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-danger-outline"
-                      onClick={() => setDeleting(env)}
-                      aria-label={`Delete ${env.name}`}
-                    >
-                      Delete
-                    </button>
-                  </>
-                )}
-              </div>
-            </div>
-          </li>
+            environment={env}
+            active={env.id === state.activeId}
+            onSwitch={() => run(() => unwrap(workbench().environments.setActive({ id: env.id })))}
+            onEdit={() => setEditing(env)}
+            onDuplicate={() =>
+              run(
+                () => unwrap(workbench().environments.duplicate({ id: env.id, name: `${env.name} copy` })),
+                'Duplicated without the secret.',
+              )
+            }
+            onDelete={() => setDeleting(env)}
+          />
         ))}
       </ul>
       {active && <ConnectionRulesCheck environment={active} />}

@@ -1,18 +1,16 @@
 /** The environments state from main, kept live by the `environments:changed` event. */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { EnvironmentsState, EnvironmentView } from '@shared/domain/environment';
+import { useRead } from '@renderer/components/data/use-read';
 import { unwrap, workbench } from '@renderer/workbench';
 
 export function useEnvironments(): { state: EnvironmentsState | null; active: EnvironmentView | null; error: string | null } {
-  const [state, setState] = useState<EnvironmentsState | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const off = workbench().environments.onChanged(setState);
-    unwrap(workbench().environments.getState()).then(setState, (e: Error) => setError(e.message));
-    return off;
-  }, []);
+  const read = useRead('environments', () => unwrap(workbench().environments.getState()), { keepDataOnError: true });
+  // Each change event carries the whole new state.
+  useEffect(() => workbench().environments.onChanged(read.setData), [read.setData]);
+  const state = read.data;
   const active = state?.environments.find((e) => e.id === state.activeId) ?? null;
-  return { state, active, error };
+  return { state, active, error: read.error?.message ?? null };
 }
 
 // Shared with other features (the support bundle's environment badge): kept in components/.

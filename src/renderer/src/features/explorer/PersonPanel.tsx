@@ -13,7 +13,10 @@ import { OperationProgressBar, useOperation } from '@renderer/components/Operati
 import { unwrap, workbench } from '@renderer/workbench';
 import type { Person } from './explorer-context';
 import { defaultRange, itemErrorText, stemFor } from './explorer-context';
-import { AcceptedNotice, JsonView, ReadError, RequestIds, RevealToggle, useRead } from './read-state';
+import { AcceptedNotice, JsonView, RequestIds } from './read-panels';
+import { ReadError } from '@renderer/components/data/read-failure';
+import { RevealToggle } from '@renderer/components/RevealToggle';
+import { useRead } from '@renderer/components/data/use-read';
 import { CodeBadge } from './views/CodeBadge';
 import { DateRangeFields, isBackwards } from './views/DateRangeFields';
 import { PayStatementCard } from './views/PayStatementCard';

@@ -10,8 +10,8 @@ import type { OperationHandle } from '@renderer/components/OperationProgress';
 import { useOperation } from '@renderer/components/OperationProgress';
 import { unwrap, workbench } from '@renderer/workbench';
 import type { Person } from './explorer-context';
-import type { ReadFailure } from './read-state';
-import { toFailure } from './read-state';
+import type { ReadFailure } from '@renderer/components/data/read-failure';
+import { toFailure } from '@renderer/components/data/read-failure';
 
 export interface DirectoryState {
   /** The people received so far, in directory order. */

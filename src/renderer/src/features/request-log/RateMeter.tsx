@@ -1,23 +1,24 @@
 /** Used / limit per product for the active application, live from the rate limiter. */
 import type { JSX } from 'react';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { MeterReadingView } from '@shared/domain/request-log';
+import { useRead } from '@renderer/components/data/use-read';
 import { unwrap, workbench } from '@renderer/workbench';
 
+const key = (r: MeterReadingView) => `${r.clientId}/${r.product}`;
+
+function merge(current: ReadonlyMap<string, MeterReadingView>, list: MeterReadingView[]): Map<string, MeterReadingView> {
+  const next = new Map(current);
+  for (const r of list) next.set(key(r), r);
+  return next;
+}
+
 export function RateMeter(): JSX.Element | null {
-  const [readings, setReadings] = useState<Map<string, MeterReadingView>>(new Map());
-  useEffect(() => {
-    const key = (r: MeterReadingView) => `${r.clientId}/${r.product}`;
-    const merge = (list: MeterReadingView[]) =>
-      setReadings((current) => {
-        const next = new Map(current);
-        for (const r of list) next.set(key(r), r);
-        return next;
-      });
-    const off = workbench().rateLimits.onChanged(merge);
-    unwrap(workbench().rateLimits.readings()).then(merge, () => {});
-    return off;
-  }, []);
+  // The readings now, then each change main reports merged in. Without them the meter just says nothing was called.
+  const meter = useRead('rate-limits', async () => merge(new Map(), await unwrap(workbench().rateLimits.readings())));
+  const { setData } = meter;
+  useEffect(() => workbench().rateLimits.onChanged((list) => setData((current) => merge(current ?? new Map(), list))), [setData]);
+  const readings = meter.data ?? new Map<string, MeterReadingView>();
   const rows = [...readings.values()].filter((r) => r.used > 0 || r.queued > 0 || r.blockedUntil !== null);
   if (rows.length === 0) return <p className="muted meter-empty">Rate limits: no calls in the last minute.</p>;
   return (

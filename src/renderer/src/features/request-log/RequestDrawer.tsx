@@ -1,10 +1,9 @@
 /** One attempt in full, with every attempt of the same call, and what to copy for support. */
 import type { JSX } from 'react';
-import { useEffect, useState } from 'react';
 import type { RequestLogEntryView } from '@shared/domain/request-log';
+import { useRead } from '@renderer/components/data/use-read';
 import { unwrap, workbench } from '@renderer/workbench';
 import { statusTone } from './LogTable';
-import type { Explanation } from '@shared/domain/diagnostics';
 import { ExplanationCard } from '@renderer/components/diagnostics/ExplanationCard';
 
 interface Props {
@@ -16,15 +15,12 @@ interface Props {
 }
 
 export function RequestDrawer({ entry, onClose, onCopyLine, onCopyId, onCopyCurl }: Props): JSX.Element {
-  const [attempts, setAttempts] = useState<RequestLogEntryView[]>([]);
-  const [explanation, setExplanation] = useState<Explanation | null>(null);
-  useEffect(() => {
-    unwrap(workbench().requestLog.attemptsOf({ callId: entry.callId })).then(setAttempts, () => setAttempts([]));
-  }, [entry.callId]);
-  useEffect(() => {
-    setExplanation(null);
-    unwrap(workbench().diagnostics.explainRequest({ id: entry.id })).then(setExplanation, () => setExplanation(null));
-  }, [entry.id]);
+  // Both keyed by the entry: a late answer for the row clicked before is dropped. Neither is
+  // essential, so a failure just leaves it out.
+  const attempts = useRead(entry.callId, () => unwrap(workbench().requestLog.attemptsOf({ callId: entry.callId }))).data ?? [];
+  const explanation = useRead(String(entry.id), () => unwrap(workbench().diagnostics.explainRequest({ id: entry.id })), {
+    clearOnKeyChange: true,
+  }).data;
   const facts: [string, string | number | null][] = [
     ['Time', new Date(entry.time).toISOString()],
     ['Request', `${entry.method} ${entry.path}`],

@@ -3,8 +3,10 @@
  * (debounced) when new attempts are logged while "Live" is on. Filtering and search stay in
  * SQLite, so the renderer never holds more than one page.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { RequestLogEntryView } from '@shared/domain/request-log';
+import { useAction } from '@renderer/components/data/use-action';
+import { useRead } from '@renderer/components/data/use-read';
 import { unwrap, workbench } from '@renderer/workbench';
 
 export interface LogFilters {
@@ -25,13 +27,9 @@ const RANGES: Record<LogFilters['range'], number | null> = {
   '7d': 7 * 86_400_000,
 };
 const PAGE = 1000;
+const NONE: RequestLogEntryView[] = [];
 
 export function useRequestLog(filters: LogFilters, activeEnvironmentId: string | null, live: boolean) {
-  const [entries, setEntries] = useState<RequestLogEntryView[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const generation = useRef(0);
-
   const query = () => {
     const span = RANGES[filters.range];
     return {
@@ -45,27 +43,14 @@ export function useRequestLog(filters: LogFilters, activeEnvironmentId: string |
     };
   };
 
-  const refresh = (): void => {
-    const mine = ++generation.current;
-    unwrap(workbench().requestLog.search(query())).then(
-      (rows) => {
-        if (mine !== generation.current) return; // a newer search already answered
-        setEntries(rows);
-        setError(null);
-        setLoading(false);
-      },
-      (e: Error) => {
-        setError(e.message);
-        setLoading(false);
-      },
-    );
-  };
-
-  useEffect(() => {
-    const timer = setTimeout(refresh, filters.text ? 150 : 0);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [filters.scope, filters.statusClass, filters.product, filters.connectionId, filters.range, filters.text, activeEnvironmentId]);
+  // A new search whenever a filter changes (typing waits a moment); an answer for filters
+  // already changed again is dropped. The page stays on screen under an error.
+  const key = JSON.stringify({ ...filters, activeEnvironmentId });
+  const search = useRead(key, () => unwrap(workbench().requestLog.search(query())), {
+    delayMs: filters.text ? 150 : 0,
+    keepDataOnError: true,
+  });
+  const { reload, setData } = search;
 
   useEffect(() => {
     if (!live) return;
@@ -73,24 +58,36 @@ export function useRequestLog(filters: LogFilters, activeEnvironmentId: string |
     const off = workbench().requestLog.onAppended(() => {
       timer ??= setTimeout(() => {
         timer = null;
-        refresh();
+        reload();
       }, 250);
     });
     return () => {
       off();
       if (timer) clearTimeout(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [live, filters, activeEnvironmentId]);
+  }, [live, key, reload]);
 
+  // "Older": the page after the last row, appended only if the filters are still the ones it was asked for.
+  const current = useRef(key);
+  current.current = key;
+  const older = useAction((_forKey: string, beforeId: number) => unwrap(workbench().requestLog.search({ ...query(), beforeId })), {
+    onDone: (rows, forKey) => forKey === current.current && setData((shown) => [...(shown ?? []), ...rows]),
+  });
+  const entries = search.data ?? NONE;
+  // A failed "Older" is stale once the rows have changed (a new search answered).
+  const forgetOlder = older.reset;
+  useEffect(() => forgetOlder(), [search.data, forgetOlder]);
   const loadOlder = (): void => {
     const last = entries.at(-1);
-    if (!last) return;
-    unwrap(workbench().requestLog.search({ ...query(), beforeId: last.id })).then(
-      (rows) => setEntries((current) => [...current, ...rows]),
-      (e: Error) => setError(e.message),
-    );
+    if (last) void older.run(key, last.id);
   };
 
-  return { entries, error, loading, loadOlder, pageSize: PAGE };
+  return {
+    entries,
+    error: search.error?.message ?? older.failure?.message ?? null,
+    // Until the first answer: later searches keep the rows they replace, so the count never blinks.
+    loading: search.data === null && search.error === null,
+    loadOlder,
+    pageSize: PAGE,
+  };
 }

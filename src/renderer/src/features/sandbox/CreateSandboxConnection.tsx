@@ -3,19 +3,15 @@ import type { JSX } from 'react';
 import { useState } from 'react';
 import { AUTH_TYPES } from '@shared/domain/connection';
 import { PROVIDER_IDS, ResultMessage, SelectField } from '@renderer/components/fields';
-import { WorkbenchCallError, unwrap, workbench } from '@renderer/workbench';
+import { useAction } from '@renderer/components/data/use-action';
+import { unwrap, workbench } from '@renderer/workbench';
 
 export function CreateSandboxConnection(): JSX.Element {
   const [providerId, setProviderId] = useState('gusto');
   const [authenticationType, setAuthenticationType] = useState<(typeof AUTH_TYPES)[number] | ''>('');
   const [employeeSize, setEmployeeSize] = useState('20');
   const [customerName, setCustomerName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-
-  const submit = (): void => {
-    setBusy(true);
-    setResult(null);
+  const create = useAction(() =>
     unwrap(
       workbench().sandbox.createConnection({
         providerId,
@@ -23,16 +19,18 @@ export function CreateSandboxConnection(): JSX.Element {
         ...(authenticationType ? { authenticationType } : {}),
         ...(customerName.trim() ? { customerName: customerName.trim() } : {}),
       }),
-    )
-      .then(
-        (c) => setResult({ ok: true, text: `Created connection ${c.id} (${c.providerId}, company ${c.companyId ?? '—'}).` }),
-        (e: Error) => {
-          const fields = e instanceof WorkbenchCallError ? e.error.fields : undefined;
-          setResult({ ok: false, text: fields?.length ? fields.map((f) => `${f.path} ${f.message}`).join('; ') : e.message });
-        },
-      )
-      .finally(() => setBusy(false));
-  };
+    ),
+  );
+  const busy = create.pending;
+  const created = create.result;
+  const failure = create.failure;
+  // Main names each field it refused; otherwise its message says what went wrong.
+  const result = failure
+    ? { ok: false, text: failure.fields.length ? failure.fields.map((f) => `${f.path} ${f.message}`).join('; ') : failure.message }
+    : created
+      ? { ok: true, text: `Created connection ${created.id} (${created.providerId}, company ${created.companyId ?? '—'}).` }
+      : null;
+  const submit = (): void => void create.run();
 
   return (
     <form className="card form" aria-label="Create a sandbox connection" onSubmit={(e) => (e.preventDefault(), submit())}>

@@ -1,29 +1,27 @@
 /** Scenario drills on a sandbox connection: one click each, a pass/fail summary with request ids. */
 import type { JSX } from 'react';
-import { useEffect, useState } from 'react';
-import type { DrillId, DrillResult } from '@shared/domain/drills';
+import { useState } from 'react';
+import type { DrillId } from '@shared/domain/drills';
 import { DRILLS, DRILL_TITLES } from '@shared/domain/drills';
+import { useAction } from '@renderer/components/data/use-action';
+import { useRead } from '@renderer/components/data/use-read';
 import { unwrap, workbench } from '@renderer/workbench';
 import { ExplainRequestIds } from '@renderer/components/diagnostics/ExplainRequestIds';
 
 export function DrillsPanel({ connectionId }: { connectionId: string }): JSX.Element {
-  const [running, setRunning] = useState<DrillId | null>(null);
-  const [results, setResults] = useState<DrillResult[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const load = () => unwrap(workbench().sandbox.drillResults()).then(setResults, (e: Error) => setError(e.message));
-  useEffect(() => void load(), []);
-  const chosen = connectionId;
-
-  const run = (drill: DrillId): void => {
-    setRunning(drill);
-    setError(null);
-    unwrap(workbench().sandbox.runDrill({ drill, ...(chosen ? { connectionId: chosen } : {}) }))
-      .then(
-        () => load(),
-        (e: Error) => setError(e.message),
-      )
-      .finally(() => setRunning(null));
+  const results = useRead('drill-results', () => unwrap(workbench().sandbox.drillResults()), { keepDataOnError: true });
+  // One drill at a time: the others' buttons are disabled while it runs.
+  const [asked, setAsked] = useState<DrillId | null>(null);
+  const drill = useAction((id: DrillId) => unwrap(workbench().sandbox.runDrill({ drill: id, ...(connectionId ? { connectionId } : {}) })), {
+    onDone: results.reload,
+  });
+  const running = drill.pending ? asked : null;
+  const error = drill.failure?.message ?? (drill.pending ? null : results.error?.message) ?? null;
+  const run = (id: DrillId): void => {
+    setAsked(id);
+    void drill.run(id);
   };
+  const shown = results.data ?? [];
 
   return (
     <section className="card" aria-labelledby="drills-title">
@@ -53,9 +51,9 @@ export function DrillsPanel({ connectionId }: { connectionId: string }): JSX.Ele
           {error}
         </p>
       )}
-      {results.length > 0 && (
+      {shown.length > 0 && (
         <ol className="traces" aria-label="Drill results">
-          {results.slice(0, 10).map((r) => (
+          {shown.slice(0, 10).map((r) => (
             <li key={r.id} aria-label={`Drill ${r.drill} ${r.passed ? 'passed' : 'failed'}`}>
               <span className={`badge ${r.passed ? 'badge-ok' : 'badge-warn'}`}>{r.passed ? 'PASS' : 'FAIL'}</span>{' '}
               <strong>{r.drill}</strong> <span className="muted">{new Date(r.finishedAt).toLocaleTimeString()}</span>

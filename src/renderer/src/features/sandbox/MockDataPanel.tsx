@@ -9,12 +9,13 @@ import { useEffect, useRef, useState } from 'react';
 import type { SandboxWriteResult } from '@shared/domain/sandbox';
 import schemas from '@shared/finch/sandbox-write-schemas.json';
 import { OperationProgressBar, useOperation } from '@renderer/components/OperationProgress';
+import { useAction } from '@renderer/components/data/use-action';
+import { useRead } from '@renderer/components/data/use-read';
 import { SelectField } from '@renderer/components/fields';
 import type { FieldError } from '@renderer/components/schema-form/SchemaForm';
 import { focusFirstInvalid, SchemaForm } from '@renderer/components/schema-form/SchemaForm';
 import type { SchemaNode } from '@renderer/components/schema-form/schema-node';
 import { pruneUnset } from '@renderer/components/schema-form/schema-node';
-import type { WorkbenchCallError } from '@renderer/workbench';
 import { unwrap, workbench } from '@renderer/workbench';
 import { checkBeforeSending } from './mock-data-check';
 import type { WriteName } from './mock-data-prefill';
@@ -25,6 +26,8 @@ import { usePeoplePicker } from './usePeoplePicker';
 // The JSON's inferred literal types are far narrower than SchemaNode; it is checked by a test against the spec.
 const SCHEMAS = schemas as unknown as Record<WriteName, SchemaNode>;
 const FORM_SCHEMA: Record<WriteName, SchemaNode> = { ...SCHEMAS, directory: SCHEMAS.directory.items! };
+
+const NOTHING: Record<string, unknown> = {};
 
 type Outcome = { ok: true; result: SandboxWriteResult } | { ok: false; message: string; requestId: string | null };
 
@@ -39,40 +42,65 @@ export function MockDataPanel({ connectionId }: { connectionId: string }): JSX.E
   const [chosen, setChosen] = useState<{ connectionId: string; personId: string | null }>({ connectionId, personId: null });
   const personId = chosen.connectionId === connectionId ? chosen.personId : null;
   const setPersonId = (id: string | null) => setChosen({ connectionId, personId: id });
-  const [original, setOriginal] = useState<Record<string, unknown>>({});
-  const [value, setValue] = useState<Record<string, unknown>>({});
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [sync, setSync] = useState(true);
-  const [busy, setBusy] = useState<'loading' | 'saving' | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const operation = useOperation();
   const formRef = useRef<HTMLFormElement>(null);
   const [focusRequest, setFocusRequest] = useState(0);
   useEffect(() => void (focusRequest > 0 && focusFirstInvalid(formRef.current)), [focusRequest]);
+  const needsPerson = write === 'individual' || write === 'employment';
+
+  // The record the form edits, as Finch has it now: read again for each change, connection and
+  // person (a slower answer for a previous choice is dropped), none while no person is chosen.
+  const prefillKey = !connectionId || (needsPerson && !personId) ? null : JSON.stringify([write, connectionId, personId]);
+  const start = useRead(prefillKey, () => prefill(write, connectionId, personId), { keepDataOnError: true });
+  const original = start.data ?? NOTHING;
+  // What the user typed, over the record it started from: a new record replaces it.
+  const [edit, setEdit] = useState<{ from: Record<string, unknown>; value: Record<string, unknown> } | null>(null);
+  const value = edit && edit.from === original ? edit.value : original;
+  const setValue = (next: Record<string, unknown>): void => setEdit({ from: original, value: next });
+  useEffect(() => {
+    if (prefillKey !== null) setErrors([]);
+  }, [prefillKey]);
+  useEffect(() => {
+    if (start.error) setOutcome({ ok: false, message: start.error.message, requestId: null });
+  }, [start.error]);
+
+  const saving = useAction(
+    (body: unknown, _filled: Record<string, unknown>, _write: WriteName) =>
+      unwrap(
+        workbench().sandbox.write({
+          connectionId,
+          write,
+          body,
+          sync,
+          operationId: operation.next(),
+          ...(personId && (write === 'individual' || write === 'employment') ? { individualId: personId } : {}),
+        }),
+      ),
+    {
+      onDone: (result, _body, filled, saved) => {
+        setOutcome({ ok: true, result });
+        // What was sent is what Finch has now: the next edit is compared with it.
+        start.setData(filled);
+        setEdit({ from: filled, value });
+        if (saved === 'directory') picker.reload();
+      },
+      onFailure: (failure) => {
+        setErrors(failure.fields);
+        setFocusRequest((n) => n + 1);
+        setOutcome({ ok: false, message: failure.message, requestId: failure.requestId });
+      },
+    },
+  );
+  const busy = start.loading ? 'loading' : saving.pending ? 'saving' : null;
 
   useEffect(() => {
     // The first person by default; a choice stays while the list grows or is read again.
     if (!personId || !people.some((p) => p.id === personId)) setPersonId(people[0]?.id ?? null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [people]);
-
-  useEffect(() => {
-    if (!connectionId) return;
-    if ((write === 'individual' || write === 'employment') && !personId) return;
-    setBusy('loading');
-    setErrors([]);
-    // A slower answer for a previous choice must not replace the current one.
-    let current = true;
-    prefill(write, connectionId, personId)
-      .then(
-        (start) => current && (setOriginal(start), setValue(start)),
-        (e: Error) => current && setOutcome({ ok: false, message: e.message, requestId: null }),
-      )
-      .finally(() => current && setBusy(null));
-    return () => {
-      current = false;
-    };
-  }, [write, connectionId, personId]);
 
   const save = (): void => {
     const filled = pruneUnset(value) as Record<string, unknown>;
@@ -97,36 +125,11 @@ export function MockDataPanel({ connectionId }: { connectionId: string }): JSX.E
       setFocusRequest((n) => n + 1);
       return;
     }
-    setBusy('saving');
     setErrors([]);
     setOutcome(null);
-    const operationId = operation.next();
-    unwrap(
-      workbench().sandbox.write({
-        connectionId,
-        write,
-        body,
-        sync,
-        operationId,
-        ...(personId && (write === 'individual' || write === 'employment') ? { individualId: personId } : {}),
-      }),
-    )
-      .then(
-        (result) => {
-          setOutcome({ ok: true, result });
-          setOriginal(filled);
-          if (write === 'directory') picker.reload();
-        },
-        (e: WorkbenchCallError) => {
-          setErrors(e.error.fields ?? []);
-          setFocusRequest((n) => n + 1);
-          setOutcome({ ok: false, message: e.message, requestId: e.error.requestId ?? null });
-        },
-      )
-      .finally(() => setBusy(null));
+    void saving.run(body, filled, write);
   };
 
-  const needsPerson = write === 'individual' || write === 'employment';
   return (
     <section className="card" aria-labelledby="mock-data-title">
       <h2 id="mock-data-title">Mock data</h2>

@@ -7,6 +7,8 @@ import { useEffect, useState } from 'react';
 import { CONNECTION_STATUSES, JOB_COMPLETIONS } from '@shared/domain/sandbox';
 import type { SyncJobView } from '@shared/domain/sandbox-jobs';
 import { OperationProgressBar, useOperation } from '@renderer/components/OperationProgress';
+import { useAction } from '@renderer/components/data/use-action';
+import { useRead } from '@renderer/components/data/use-read';
 import { ResultMessage, SelectField } from '@renderer/components/fields';
 import { unwrap, workbench } from '@renderer/workbench';
 
@@ -24,29 +26,35 @@ const STATUS_MEANING: Record<Status, string> = {
 
 export function StatusJobsPanel({ connectionId }: { connectionId: string }): JSX.Element {
   const [status, setStatus] = useState<Status>('reauth');
-  const [completion, setCompletion] = useState<Completion>('complete');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [job, setJob] = useState<SyncJobView | null>(null);
-  const [busy, setBusy] = useState(false);
   const operation = useOperation();
 
+  // How the next sync job ends, as Finch has it for this connection; a choice made here holds
+  // until the next answer arrives (a late answer for a connection left is dropped).
+  const configuration = useRead(connectionId || null, () => unwrap(workbench().sandbox.jobConfiguration({ connectionId })), {
+    keepDataOnError: true,
+  });
   useEffect(() => {
-    if (!connectionId) return;
-    unwrap(workbench().sandbox.jobConfiguration({ connectionId })).then(
-      (c) => setCompletion(c.completionStatus),
-      (e: Error) => setMessage({ ok: false, text: `Could not read the job configuration: ${e.message}` }),
-    );
-  }, [connectionId]);
+    if (configuration.error) setMessage({ ok: false, text: `Could not read the job configuration: ${configuration.error.message}` });
+  }, [configuration.error]);
+  const [choice, setChoice] = useState<{ from: unknown; completion: Completion } | null>(null);
+  const completion: Completion =
+    choice && choice.from === configuration.data
+      ? choice.completion
+      : (configuration.data?.completionStatus ?? choice?.completion ?? 'complete');
+  const setCompletion = (next: Completion): void => setChoice({ from: configuration.data, completion: next });
 
+  // One act at a time; its outcome is the panel's message line.
+  const action = useAction((fn: () => Promise<string>) => fn(), {
+    onDone: (text) => setMessage({ ok: true, text }),
+    onFailure: (failure) => setMessage({ ok: false, text: failure.message }),
+  });
+  const busy = action.pending;
   const act = (fn: () => Promise<string>): void => {
-    setBusy(true);
+    if (busy) return;
     setMessage(null);
-    fn()
-      .then(
-        (text) => setMessage({ ok: true, text }),
-        (e: Error) => setMessage({ ok: false, text: e.message }),
-      )
-      .finally(() => setBusy(false));
+    void action.run(fn);
   };
 
   return (

@@ -1,6 +1,6 @@
 import type { JSX } from 'react';
-import { useState } from 'react';
 import type { AppInfo, Settings, Theme } from '@shared/contract';
+import { useAction } from '@renderer/components/data/use-action';
 import { unwrap, workbench } from '@renderer/workbench';
 
 const THEMES: { value: Theme; label: string }[] = [
@@ -10,11 +10,10 @@ const THEMES: { value: Theme; label: string }[] = [
 ];
 
 export function SettingsScreen({ settings, info }: { settings: Settings | null; info: AppInfo | null }): JSX.Element {
-  const [error, setError] = useState<string | null>(null);
-  const choose = (theme: Theme): void => {
-    setError(null);
-    unwrap(workbench().settings.update({ theme })).catch((e: Error) => setError(e.message));
-  };
+  // The new settings come back through main's change event; only a failure is shown here.
+  const update = useAction((theme: Theme) => unwrap(workbench().settings.update({ theme })));
+  const error = update.failure?.message ?? null;
+  const choose = (theme: Theme): void => void update.run(theme);
 
   return (
     <section className="screen" aria-labelledby="settings-title">

@@ -9,6 +9,7 @@ import { exportName } from '@renderer/components/export/save-export';
 import { tableCells } from '@renderer/components/export/prepare';
 import { useOutput } from '@renderer/components/export/useOutput';
 import { ExportFormatButtons } from '@renderer/components/export/ExportFormatButtons';
+import { RevealToggle } from '@renderer/components/RevealToggle';
 import { DiffValue } from './DiffValue';
 import { DIFF_COLUMNS, diffRows } from './diff-export';
 
@@ -82,9 +83,7 @@ export function DiffView({ diff }: { diff: SnapshotDiff }): JSX.Element {
       <div className="card-head">
         <h2>Differences</h2>
         <div className="toolbar">
-          <button type="button" className="button" onClick={() => setRevealed(!revealed)}>
-            {revealed ? 'Hide sensitive values' : 'Reveal sensitive values'}
-          </button>
+          <RevealToggle revealed={revealed} onChange={setRevealed} />
           <ExportFormatButtons onExport={exportAs} />
         </div>
       </div>

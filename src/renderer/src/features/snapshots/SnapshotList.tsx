@@ -3,6 +3,7 @@ import type { JSX } from 'react';
 import { useState } from 'react';
 import type { SnapshotSummary } from '@shared/domain/snapshots';
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog';
+import { useAction } from '@renderer/components/data/use-action';
 import { unwrap, workbench } from '@renderer/workbench';
 
 type Pending = { kind: 'one'; snapshot: SnapshotSummary } | { kind: 'connection'; connectionId: string; name: string; count: number };
@@ -17,20 +18,22 @@ export function SnapshotList({
   onChanged: (message: string) => void;
 }): JSX.Element {
   const [pending, setPending] = useState<Pending | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const confirm = async () => {
-    if (!pending) return;
-    try {
-      const result =
-        pending.kind === 'one'
-          ? await unwrap(workbench().snapshots.remove({ id: pending.snapshot.id }))
-          : await unwrap(workbench().snapshots.removeAll({ connectionId: pending.connectionId }));
-      setPending(null);
-      onChanged(`Deleted ${result.removed} snapshot(s).`);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+  const removal = useAction(
+    (target: Pending) =>
+      unwrap(
+        target.kind === 'one'
+          ? workbench().snapshots.remove({ id: target.snapshot.id })
+          : workbench().snapshots.removeAll({ connectionId: target.connectionId }),
+      ),
+    {
+      onDone: (result) => {
+        setPending(null);
+        onChanged(`Deleted ${result.removed} snapshot(s).`);
+      },
+    },
+  );
+  const error = removal.failure?.message ?? null;
+  const confirm = () => pending && removal.run(pending);
   return (
     <section className="card" aria-label="Snapshots">
       <h2>Snapshots ({snapshots.length})</h2>
@@ -104,7 +107,7 @@ export function SnapshotList({
                     type="button"
                     className="link-button"
                     aria-label={`Delete snapshot ${s.id}`}
-                    onClick={() => (setError(null), setPending({ kind: 'one', snapshot: s }))}
+                    onClick={() => (removal.reset(), setPending({ kind: 'one', snapshot: s }))}
                   >
                     Delete
                   </button>
@@ -113,7 +116,7 @@ export function SnapshotList({
                     className="link-button"
                     aria-label={`Delete all snapshots of connection ${s.connectionId.slice(0, 8)}`}
                     onClick={() => {
-                      setError(null);
+                      removal.reset();
                       setPending({
                         kind: 'connection',
                         connectionId: s.connectionId,

@@ -4,14 +4,18 @@
  */
 import '@renderer/components/pull/pull.css';
 import type { JSX } from 'react';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { EnvironmentView } from '@shared/domain/environment';
 import type { SnapshotDiff, SnapshotSummary } from '@shared/domain/snapshots';
+import { useAction } from '@renderer/components/data/use-action';
+import { useRead } from '@renderer/components/data/use-read';
 import { SelectField, ResultMessage } from '@renderer/components/fields';
 import { unwrap, workbench } from '@renderer/workbench';
 import { PullForm, useConnectionPull } from '@renderer/components/pull/PullForm';
 import { DiffView } from './DiffView';
 import { SnapshotList } from './SnapshotList';
+
+const NO_SNAPSHOTS: SnapshotSummary[] = [];
 
 function optionLabel(s: SnapshotSummary): string {
   return `${new Date(s.takenAt).toLocaleString()} · ${s.providerId ?? '?'} · ${s.customerName ?? s.connectionId.slice(0, 8)}${s.label ? ` · “${s.label}”` : ''} (${s.counts.people} people)`;
@@ -21,15 +25,17 @@ export function SnapshotsScreen({ environment }: { environment: EnvironmentView 
   const pull = useConnectionPull(environment?.id ?? null);
   const { live, message, setMessage } = pull;
   const [label, setLabel] = useState('');
-  const [snapshots, setSnapshots] = useState<SnapshotSummary[]>([]);
   const [pair, setPair] = useState<{ fromId: string; toId: string }>({ fromId: '', toId: '' });
-  const [diff, setDiff] = useState<SnapshotDiff | null>(null);
-  const [diffError, setDiffError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    unwrap(workbench().snapshots.list({})).then(setSnapshots, (e: Error) => setMessage({ ok: false, text: e.message }));
-  }, [setMessage]);
-  useEffect(load, [load, environment?.id]);
+  // Snapshots are stored per environment: read again when it changes (a late list of the previous one is dropped).
+  const read = useRead(`environment:${environment?.id}`, () => unwrap(workbench().snapshots.list({})), { keepDataOnError: true });
+  const snapshots = read.data ?? NO_SNAPSHOTS;
+  const load = read.reload;
+  useEffect(() => {
+    if (read.error) setMessage({ ok: false, text: read.error.message });
+  }, [read.error, setMessage]);
+  const comparison = useAction((fromId: number, toId: number) => unwrap(workbench().snapshots.diff({ fromId, toId })));
+  const diff: SnapshotDiff | null = comparison.result;
+  const diffError = comparison.failure?.message ?? null;
 
   // Default comparison: the two newest snapshots, older first.
   const fromId = pair.fromId || String(snapshots[1]?.id ?? '');
@@ -44,15 +50,7 @@ export function SnapshotsScreen({ environment }: { environment: EnvironmentView 
       return `Saved: ${s.counts.people} people, ${s.counts.payments} payments, ${s.counts.payStatements} pay statements (${s.calls} calls).`;
     });
 
-  const compare = async () => {
-    setDiff(null);
-    setDiffError(null);
-    try {
-      setDiff(await unwrap(workbench().snapshots.diff({ fromId: Number(fromId), toId: Number(toId) })));
-    } catch (e) {
-      setDiffError((e as Error).message);
-    }
-  };
+  const compare = () => comparison.run(Number(fromId), Number(toId));
 
   const options = snapshots.map((s) => ({ value: String(s.id), label: optionLabel(s) }));
   return (
@@ -127,7 +125,7 @@ export function SnapshotsScreen({ environment }: { environment: EnvironmentView 
             snapshots={snapshots}
             onChanged={(text) => {
               setMessage({ ok: true, text });
-              setDiff(null);
+              comparison.reset();
               setPair({ fromId: '', toId: '' });
               load();
             }}

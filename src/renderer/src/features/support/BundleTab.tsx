@@ -1,6 +1,8 @@
 /** The Support bundle tab: choose, preview, save. */
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
+import type { BundleSelection } from '@shared/domain/support';
+import { useAction } from '@renderer/components/data/use-action';
 import { useOutput } from '@renderer/components/export/useOutput';
 import { unwrap, workbench } from '@renderer/workbench';
 import { BundleForm } from './BundleForm';
@@ -17,16 +19,14 @@ export function BundleTab({
 }): JSX.Element {
   const bundle = useBundle(activeEnvironmentId, failureId);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
-  const [saving, setSaving] = useState(false);
-
+  const saving = useAction((selection: BundleSelection) => unwrap(workbench().support.export(selection)), {
+    onDone: (delivery) => setOutcome({ ok: delivery.kind !== 'cancelled', text: finishExport(delivery) }),
+    onFailure: (failure) => setOutcome({ ok: false, text: failure.message }),
+  });
   const save = (): void => {
-    if (!bundle.selection) return;
-    setSaving(true);
+    if (!bundle.selection || saving.pending) return;
     setOutcome(null);
-    unwrap(workbench().support.export(bundle.selection))
-      .then((delivery) => setOutcome({ ok: delivery.kind !== 'cancelled', text: finishExport(delivery) }))
-      .catch((e: Error) => setOutcome({ ok: false, text: e.message }))
-      .finally(() => setSaving(false));
+    void saving.run(bundle.selection);
   };
   // The ticket is redacted already; the copy still passes the export gate like every other.
   const output = useOutput();
@@ -64,9 +64,9 @@ export function BundleTab({
           type="button"
           className="button button-primary"
           onClick={save}
-          disabled={saving || bundle.previewing || !bundle.preview || empty}
+          disabled={saving.pending || bundle.previewing || !bundle.preview || empty}
         >
-          {saving ? 'Saving…' : 'Save bundle (.zip)'}
+          {saving.pending ? 'Saving…' : 'Save bundle (.zip)'}
         </button>
         <span className="muted" aria-live="polite">
           {bundle.previewing ? 'Updating the preview…' : empty ? 'Nothing to export with this selection.' : ''}

@@ -1,7 +1,10 @@
 /** The Go-live readiness tab: the checklist with verdicts and evidence, manual ticks, exports. */
 import type { JSX } from 'react';
-import { useCallback, useEffect, useState } from 'react';
-import type { ReadinessItemId, ReadinessReport } from '@shared/domain/readiness';
+import { useState } from 'react';
+import type { ReadinessItemId } from '@shared/domain/readiness';
+import { toFailure } from '@renderer/components/data/failure';
+import { useAction } from '@renderer/components/data/use-action';
+import { useRead } from '@renderer/components/data/use-read';
 import { unwrap, workbench } from '@renderer/workbench';
 import { finishExport } from './exports';
 import { ReadinessItemCard } from './ReadinessItemCard';
@@ -9,31 +12,36 @@ import { ReadinessItemCard } from './ReadinessItemCard';
 const FORMAT_LABELS = { html: 'Export HTML', markdown: 'Export Markdown', pdf: 'Export PDF' } as const;
 
 export function ReadinessTab(): JSX.Element {
-  const [report, setReport] = useState<ReadinessReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const read = useRead('readiness', () => unwrap(workbench().readiness.report()), { keepDataOnError: true });
+  const report = read.data;
+  const [tickFailure, setTickFailure] = useState<string | null>(null);
+  const error = read.error?.message ?? tickFailure;
+  const load = (): void => {
+    setTickFailure(null);
+    read.reload();
+  };
 
-  const load = useCallback(() => {
-    unwrap(workbench().readiness.report()).then(
-      (r) => (setReport(r), setError(null)),
-      (e: Error) => setError(e.message),
-    );
-  }, []);
-  useEffect(load, [load]);
-
+  // Ticks of different items may overlap (each checkbox shows its tick at once), so they are not
+  // one-at-a-time actions; each answer is the whole saved report.
   const tick = (itemId: ReadinessItemId, checked: boolean, note: string): void => {
-    unwrap(workbench().readiness.setCheck({ itemId, checked, ...(note.trim() ? { note: note.trim() } : {}) })).then(setReport, (e: Error) =>
-      setError(e.message),
+    unwrap(workbench().readiness.setCheck({ itemId, checked, ...(note.trim() ? { note: note.trim() } : {}) })).then(
+      read.setData,
+      (e: unknown) => setTickFailure(toFailure(e).message),
     );
   };
+  const [asked, setAsked] = useState<'html' | 'markdown' | 'pdf' | null>(null);
+  const exporting = useAction((format: 'html' | 'markdown' | 'pdf') => unwrap(workbench().readiness.export({ format })));
+  const busy = exporting.pending ? asked : null;
+  const delivery = exporting.result;
+  const outcome = exporting.failure
+    ? { ok: false, text: exporting.failure.message }
+    : delivery
+      ? { ok: delivery.kind !== 'cancelled', text: finishExport(delivery) }
+      : null;
   const exportAs = (format: 'html' | 'markdown' | 'pdf'): void => {
-    setBusy(format);
-    setOutcome(null);
-    unwrap(workbench().readiness.export({ format }))
-      .then((delivery) => setOutcome({ ok: delivery.kind !== 'cancelled', text: finishExport(delivery) }))
-      .catch((e: Error) => setOutcome({ ok: false, text: e.message }))
-      .finally(() => setBusy(null));
+    if (exporting.pending) return;
+    setAsked(format);
+    void exporting.run(format);
   };
 
   if (!report) {

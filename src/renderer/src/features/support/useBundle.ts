@@ -3,9 +3,9 @@
  * failed request-log row), the connections it can cover, and the preview main builds for it,
  * refreshed shortly after each change.
  */
-import { useEffect, useState } from 'react';
 import type { BundlePreview, BundleSelection, SupportScope } from '@shared/domain/support';
 import { defaultConnectionIds } from '@shared/domain/support';
+import { useRead } from '@renderer/components/data/use-read';
 import { unwrap, workbench } from '@renderer/workbench';
 
 export const RANGES = [
@@ -40,96 +40,68 @@ export interface BundleState {
   setRange: (range: RangeId) => void;
 }
 
-export function useBundle(activeEnvironmentId: string | null, failureId: number | null): BundleState {
-  const [scope, setScope] = useState<SupportScope | null>(null);
-  const [selection, setSelection] = useState<BundleSelection | null>(null);
-  const [range, setRangeId] = useState<RangeId>('24h');
-  const [preview, setPreview] = useState<BundlePreview | null>(null);
-  const [previewing, setPreviewing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+interface Start {
+  scope: SupportScope;
+  selection: BundleSelection;
+  range: RangeId;
   /** Until the user picks connections, a new window re-picks those that failed in it. */
-  const [picked, setPicked] = useState(false);
+  picked: boolean;
+}
 
-  // Start: around a failure when one was clicked, else the last day's failures of the active
-  // environment, on the connections that had them (disconnected ones too).
-  useEffect(() => {
-    let cancelled = false;
-    setError(null);
-    const start =
-      failureId !== null
-        ? unwrap(workbench().support.selectionForFailure({ requestLogId: failureId })).then((s) => ({ s, range: 'custom' as RangeId }))
-        : activeEnvironmentId
-          ? unwrap(workbench().support.scope({ environmentId: activeEnvironmentId })).then((found) => {
-              const s = rangeSelection('24h', {
-                environmentId: found.environment.id,
-                connectionIds: [],
-                includeUnscoped: true,
-                from: 0,
-                to: 0,
-                failedOnly: true,
-              });
-              return { s: { ...s, connectionIds: defaultConnectionIds(found, s.from) }, range: '24h' as RangeId };
-            })
-          : null;
-    start?.then(
-      async ({ s, range: r }) => {
-        const found = await unwrap(workbench().support.scope({ environmentId: s.environmentId }));
-        if (cancelled) return;
-        setScope(found);
-        setSelection(s);
-        setRangeId(r);
-        setPicked(failureId !== null);
-      },
-      (e: Error) => !cancelled && setError(e.message),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [activeEnvironmentId, failureId]);
+/** Around a failure when one was clicked, else the last day's failures of the active environment, on the connections that had them (disconnected ones too). */
+async function startFrom(activeEnvironmentId: string | null, failureId: number | null): Promise<Start> {
+  let selection: BundleSelection;
+  let range: RangeId;
+  if (failureId !== null) {
+    selection = await unwrap(workbench().support.selectionForFailure({ requestLogId: failureId }));
+    range = 'custom';
+  } else {
+    const found = await unwrap(workbench().support.scope({ environmentId: activeEnvironmentId! }));
+    const s = rangeSelection('24h', {
+      environmentId: found.environment.id,
+      connectionIds: [],
+      includeUnscoped: true,
+      from: 0,
+      to: 0,
+      failedOnly: true,
+    });
+    selection = { ...s, connectionIds: defaultConnectionIds(found, s.from) };
+    range = '24h';
+  }
+  const scope = await unwrap(workbench().support.scope({ environmentId: selection.environmentId }));
+  return { scope, selection, range, picked: failureId !== null };
+}
 
+export function useBundle(activeEnvironmentId: string | null, failureId: number | null): BundleState {
+  // The starting selection; the user's changes are applied to it in place (setData).
+  const start = useRead(failureId !== null || activeEnvironmentId ? JSON.stringify([activeEnvironmentId, failureId]) : null, () =>
+    startFrom(activeEnvironmentId, failureId),
+  );
+  const { scope = null, selection = null, range = '24h' } = start.data ?? {};
   // Preview after each change (debounced: typing a date should not build ten bundles).
-  useEffect(() => {
-    if (!selection) return;
-    let cancelled = false;
-    setPreviewing(true);
-    const timer = setTimeout(() => {
-      unwrap(workbench().support.preview(selection)).then(
-        (p) => {
-          if (cancelled) return;
-          setPreview(p);
-          setError(null);
-          setPreviewing(false);
-        },
-        (e: Error) => {
-          if (cancelled) return;
-          setPreview(null);
-          setError(e.message);
-          setPreviewing(false);
-        },
-      );
-    }, 250);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [selection]);
+  const preview = useRead(selection ? JSON.stringify(selection) : null, () => unwrap(workbench().support.preview(selection!)), {
+    delayMs: 250,
+  });
+  const change = start.setData;
 
   return {
     scope,
     selection,
     range,
-    preview,
-    previewing,
-    error,
-    setSelection: (next) => {
-      if (selection && next.connectionIds !== selection.connectionIds) setPicked(true);
-      setSelection(next);
-    },
-    setRange: (next) => {
-      setRangeId(next);
-      if (!selection) return;
-      const moved = rangeSelection(next, selection);
-      setSelection(picked || !scope || next === 'custom' ? moved : { ...moved, connectionIds: defaultConnectionIds(scope, moved.from) });
-    },
+    preview: preview.data,
+    previewing: preview.loading,
+    error: preview.error?.message ?? start.error?.message ?? null,
+    setSelection: (next) =>
+      change((d) => d && { ...d, selection: next, picked: d.picked || next.connectionIds !== d.selection.connectionIds }),
+    setRange: (next) =>
+      change((d) => {
+        if (!d) return d;
+        const moved = rangeSelection(next, d.selection);
+        return {
+          ...d,
+          range: next,
+          selection: d.picked || next === 'custom' ? moved : { ...moved, connectionIds: defaultConnectionIds(d.scope, moved.from) },
+        };
+      }),
   };
 }

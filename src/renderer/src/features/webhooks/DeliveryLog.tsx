@@ -1,23 +1,16 @@
 /** Local simulator: what it sent, to where, each attempt's answer, and the next retry. */
 import type { JSX } from 'react';
-import { useEffect, useState } from 'react';
 import type { DeliveryView } from '@shared/domain/webhooks';
+import { useRead } from '@renderer/components/data/use-read';
 import { unwrap, workbench } from '@renderer/workbench';
 
+const NONE: DeliveryView[] = [];
+
 export function DeliveryLog({ refreshKey }: { refreshKey: number }): JSX.Element {
-  const [deliveries, setDeliveries] = useState<DeliveryView[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const timer = setTimeout(
-      () =>
-        unwrap(workbench().webhooks.deliveries({})).then(
-          (d) => (setDeliveries(d), setError(null)),
-          (e: Error) => setError(e.message),
-        ),
-      300,
-    );
-    return () => clearTimeout(timer);
-  }, [refreshKey]);
+  // Read a moment after each change of the events (the simulator logs its delivery first).
+  const read = useRead(String(refreshKey), () => unwrap(workbench().webhooks.deliveries({})), { delayMs: 300, keepDataOnError: true });
+  const deliveries = read.data ?? NONE;
+  const error = read.error?.message ?? null;
 
   return (
     <details className="card" aria-label="Simulator delivery log">

@@ -11,6 +11,8 @@ import type {
 } from '@shared/domain/webhooks';
 import { VERDICT_LABELS, failsVerification } from '@shared/domain/webhooks';
 import { ResultMessage, SelectField } from '@renderer/components/fields';
+import { useAction } from '@renderer/components/data/use-action';
+import { useRead } from '@renderer/components/data/use-read';
 import { unwrap, workbench } from '@renderer/workbench';
 import { verdictTone } from './EventList';
 import { MODE_OPTIONS, failedVerificationNote } from './ForwardPanel';
@@ -71,33 +73,47 @@ interface Props {
 }
 
 export function EventDetail({ event, forwardUrl, unverified, onClose, onSelect }: Props): JSX.Element {
-  const [detail, setDetail] = useState<WebhookEventDetail | null>(null);
   const [mode, setMode] = useState<ForwardMode>('resigned');
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
   const failed = failsVerification(event.verdict);
   useEffect(() => setResult(null), [event.id]);
+  // A forward updates the summary (lastForward): the detail is read again with it. An answer
+  // for an event clicked before is dropped.
+  const read = useRead(`${event.id}:${event.lastForward?.id ?? ''}`, () => unwrap(workbench().webhooks.get({ id: event.id })), {
+    keepDataOnError: true,
+  });
+  const detail: WebhookEventDetail | null = read.data;
   useEffect(() => {
-    unwrap(workbench().webhooks.get({ id: event.id })).then(setDetail, (e: Error) => setResult({ ok: false, text: e.message }));
-    // A forward updates the summary (lastForward): reload the detail with it.
-  }, [event.id, event.lastForward?.id]);
+    if (read.error) setResult({ ok: false, text: read.error.message });
+  }, [read.error]);
 
+  const action = useAction(
+    async (what: 'forward' | 'replay'): Promise<{ outcome: { ok: boolean; text: string }; replayed?: WebhookEventSummary }> => {
+      if (what === 'forward') return { outcome: forwardOutcome(await unwrap(workbench().webhooks.forward({ id: event.id, mode }))) };
+      const replayed = await unwrap(workbench().webhooks.replay({ id: event.id, mode }));
+      // Main replays a failed event unchanged whatever the mode (or refuses, by the setting): say so.
+      const how = failed ? 'Replayed unchanged (it failed verification, so it is never re-signed)' : 'Replayed';
+      return {
+        outcome: {
+          ok: replayed.verdict === 'verified',
+          text: `${how} as a new event: ${VERDICT_LABELS[replayed.verdict]}. ${replayed.verdict === 'verified' ? '' : replayed.verdictMessage}`,
+        },
+        replayed,
+      };
+    },
+    {
+      onDone: ({ outcome, replayed }) => {
+        setResult(outcome);
+        if (replayed) onSelect(replayed);
+      },
+      onFailure: (failure) => setResult({ ok: false, text: failure.message }),
+    },
+  );
+  const busy = action.pending;
   const act = (what: 'forward' | 'replay'): void => {
-    setBusy(true);
+    if (busy) return;
     setResult(null);
-    const done =
-      what === 'forward'
-        ? unwrap(workbench().webhooks.forward({ id: event.id, mode })).then((f) => setResult(forwardOutcome(f)))
-        : unwrap(workbench().webhooks.replay({ id: event.id, mode })).then((replayed) => {
-            // Main replays a failed event unchanged whatever the mode (or refuses, by the setting): say so.
-            const how = failed ? 'Replayed unchanged (it failed verification, so it is never re-signed)' : 'Replayed';
-            setResult({
-              ok: replayed.verdict === 'verified',
-              text: `${how} as a new event: ${VERDICT_LABELS[replayed.verdict]}. ${replayed.verdict === 'verified' ? '' : replayed.verdictMessage}`,
-            });
-            onSelect(replayed);
-          });
-    done.catch((e: Error) => setResult({ ok: false, text: e.message })).finally(() => setBusy(false));
+    void action.run(what);
   };
 
   return (

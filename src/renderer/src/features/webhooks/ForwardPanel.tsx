@@ -6,7 +6,10 @@ import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
 import type { ForwardMode, ForwardRecord, UnverifiedForward, WebhookState } from '@shared/domain/webhooks';
 import { ResultMessage, SelectField } from '@renderer/components/fields';
+import { useAction } from '@renderer/components/data/use-action';
 import { unwrap, workbench } from '@renderer/workbench';
+
+type ForwardingInput = Parameters<Window['workbench']['webhooks']['setForwarding']>[0];
 
 export const MODE_OPTIONS = [
   { value: 'resigned' as const, label: 'Re-signed now (fresh timestamp)' },
@@ -30,7 +33,18 @@ export function ForwardPanel({ state, onState }: { state: WebhookState; onState:
   const [mode, setMode] = useState<ForwardMode>(state.forwarding.mode);
   const [auto, setAuto] = useState(state.forwarding.auto);
   const [unverified, setUnverified] = useState<UnverifiedForward>(state.forwarding.unverified);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const save = useAction((input: ForwardingInput) => unwrap(workbench().webhooks.setForwarding(input)), { onDone: onState });
+  const saved = save.result;
+  const result = save.failure
+    ? { ok: false, text: save.failure.message }
+    : saved
+      ? {
+          ok: true,
+          text: saved.forwarding.url
+            ? `Saved. ${saved.forwarding.auto ? 'Every event received from now on goes' : 'Use “Forward” on an event to send it'} to ${saved.forwarding.url}.`
+            : 'Forwarding is off.',
+        }
+      : null;
   useEffect(() => {
     setUrl(state.forwarding.url ?? '');
     setMode(state.forwarding.mode);
@@ -45,18 +59,7 @@ export function ForwardPanel({ state, onState }: { state: WebhookState; onState:
         aria-label="Forwarding"
         onSubmit={(e) => {
           e.preventDefault();
-          unwrap(workbench().webhooks.setForwarding({ url: url.trim() === '' ? null : url.trim(), mode, auto, unverified })).then(
-            (next) => (
-              onState(next),
-              setResult({
-                ok: true,
-                text: next.forwarding.url
-                  ? `Saved. ${next.forwarding.auto ? 'Every event received from now on goes' : 'Use “Forward” on an event to send it'} to ${next.forwarding.url}.`
-                  : 'Forwarding is off.',
-              })
-            ),
-            (err: Error) => setResult({ ok: false, text: err.message }),
-          );
+          void save.run({ url: url.trim() === '' ? null : url.trim(), mode, auto, unverified });
         }}
       >
         <div className="inline-fields">

@@ -6,6 +6,7 @@ import type { JSX } from 'react';
 import type { Result } from '@shared/ipc/contract-kit';
 import { useEffect, useState } from 'react';
 import type { WebhookSecretChange, WebhookState } from '@shared/domain/webhooks';
+import { useAction } from '@renderer/components/data/use-action';
 import { ResultMessage } from '@renderer/components/fields';
 import { unwrap, workbench } from '@renderer/workbench';
 import { NewSecretReveal } from './NewSecretReveal';
@@ -20,33 +21,33 @@ export function ReceiverPanel({ state, onState }: Props): JSX.Element {
   const [port, setPort] = useState('');
   const [secret, setSecret] = useState('');
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
   /** Set when an act generated a secret: the id the export gate reveals it for, once. */
   const [revealId, setRevealId] = useState<string | null>(null);
   useEffect(() => setRevealId(null), [state.environmentId]);
 
   /** `replacesSecret`: the act stores another secret or none, so a secret still shown is no longer the one in use. */
-  const run = (call: Promise<Result<WebhookState | WebhookSecretChange>>, done: string, replacesSecret = false): void => {
-    setBusy(true);
-    unwrap(call)
-      .then(
-        (next) => {
-          const { revealId: generated = null, ...nextState } = next as Partial<WebhookSecretChange> & WebhookState;
-          onState(nextState);
-          if (generated !== null || replacesSecret) setRevealId(generated);
-          setResult({ ok: true, text: generated ? `${done} A new secret was generated and is shown above, this once.` : done });
-        },
-        (e: Error) => setResult({ ok: false, text: e.message }),
-      )
-      .finally(() => setBusy(false));
-  };
+  const act = useAction(
+    (call: () => Promise<Result<WebhookState | WebhookSecretChange>>, _done: string, _replacesSecret: boolean) => unwrap(call()),
+    {
+      onDone: (next, _call, done, replacesSecret) => {
+        const { revealId: generated = null, ...nextState } = next as Partial<WebhookSecretChange> & WebhookState;
+        onState(nextState);
+        if (generated !== null || replacesSecret) setRevealId(generated);
+        setResult({ ok: true, text: generated ? `${done} A new secret was generated and is shown above, this once.` : done });
+      },
+      onFailure: (failure) => setResult({ ok: false, text: failure.message }),
+    },
+  );
+  const busy = act.pending;
+  const run = (call: () => Promise<Result<WebhookState | WebhookSecretChange>>, done: string, replacesSecret = false): void =>
+    void act.run(call, done, replacesSecret);
   const start = (): void => {
     const value = port.trim();
     if (value !== '' && !/^\d+$/.test(value)) {
       setResult({ ok: false, text: 'The port must be a number from 1024 to 65535, or empty for a free one.' });
       return;
     }
-    run(workbench().webhooks.startReceiver(value === '' ? {} : { port: Number(value) }), 'Listening.');
+    run(() => workbench().webhooks.startReceiver(value === '' ? {} : { port: Number(value) }), 'Listening.');
   };
   const { receiver } = state;
 
@@ -75,7 +76,12 @@ export function ReceiverPanel({ state, onState }: Props): JSX.Element {
             >
               Copy URL
             </button>
-            <button type="button" className="button" disabled={busy} onClick={() => run(workbench().webhooks.stopReceiver({}), 'Stopped.')}>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => run(() => workbench().webhooks.stopReceiver({}), 'Stopped.')}
+            >
               Stop
             </button>
           </div>
@@ -111,7 +117,7 @@ export function ReceiverPanel({ state, onState }: Props): JSX.Element {
         aria-label="Webhook secret"
         onSubmit={(e) => {
           e.preventDefault();
-          run(workbench().webhooks.setSecret({ secret }), 'Secret stored.', true);
+          run(() => workbench().webhooks.setSecret({ secret }), 'Secret stored.', true);
           setSecret('');
         }}
       >
@@ -133,7 +139,7 @@ export function ReceiverPanel({ state, onState }: Props): JSX.Element {
             type="button"
             className="button"
             disabled={busy}
-            onClick={() => run(workbench().webhooks.generateSecret({}), 'Generated and stored.')}
+            onClick={() => run(() => workbench().webhooks.generateSecret({}), 'Generated and stored.')}
           >
             {state.hasSecret ? 'Generate new' : 'Generate'}
           </button>
@@ -143,7 +149,7 @@ export function ReceiverPanel({ state, onState }: Props): JSX.Element {
             type="button"
             className="button button-danger-outline"
             disabled={busy}
-            onClick={() => run(workbench().webhooks.clearSecret({}), 'Secret forgotten.', true)}
+            onClick={() => run(() => workbench().webhooks.clearSecret({}), 'Secret forgotten.', true)}
           >
             Forget
           </button>

@@ -9,6 +9,8 @@ import type { ConnectionView } from '@shared/domain/connection';
 import type { WebhookEventType } from '@shared/domain/webhooks';
 import { TAMPERS, WEBHOOK_EVENT_TYPES } from '@shared/domain/webhooks';
 import { ResultMessage, SelectField } from '@renderer/components/fields';
+import { useAction } from '@renderer/components/data/use-action';
+import { useRead } from '@renderer/components/data/use-read';
 import { unwrap, workbench } from '@renderer/workbench';
 
 type Signing = 'valid' | (typeof TAMPERS)[number];
@@ -27,19 +29,25 @@ export function TriggerPanel({ connections }: { connections: ConnectionView[] })
   const connectionId = live.some((c) => c.id === picked) ? picked : (live[0]?.id ?? '');
   const [eventType, setEventType] = useState<WebhookEventType>('individual.updated');
   const [signing, setSigning] = useState<Signing>('valid');
-  const [body, setBody] = useState('');
-  const [edited, setEdited] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
 
+  // The simulator's payload for the choice; an answer for a choice already changed again is dropped.
+  const preview = useRead(
+    connectionId ? JSON.stringify([connectionId, eventType]) : null,
+    () => unwrap(workbench().webhooks.preview({ connectionId, eventType })),
+    { keepDataOnError: true },
+  );
+  useEffect(() => {
+    if (preview.error) setResult({ ok: false, text: preview.error.message });
+  }, [preview.error]);
+  // What the user typed over the preview it started from; a new preview (or Reset) replaces it.
+  const [edit, setEdit] = useState<{ from: unknown; body: string } | null>(null);
+  const edited = edit !== null && edit.from === preview.data;
+  const body = edited ? edit.body : (preview.data?.body ?? '');
+  const setBody = (next: string): void => setEdit({ from: preview.data, body: next });
   const loadPreview = (): void => {
-    if (!connectionId) return;
-    unwrap(workbench().webhooks.preview({ connectionId, eventType })).then(
-      (p) => (setBody(p.body), setEdited(false)),
-      (e: Error) => setResult({ ok: false, text: e.message }),
-    );
+    if (connectionId) preview.reload();
   };
-  useEffect(loadPreview, [connectionId, eventType]);
 
   let jsonProblem: string | null = null;
   try {
@@ -48,19 +56,23 @@ export function TriggerPanel({ connections }: { connections: ConnectionView[] })
     jsonProblem = (e as Error).message;
   }
 
+  const trigger = useAction(
+    (type: WebhookEventType) =>
+      unwrap(workbench().webhooks.trigger({ connectionId, eventType: type, body, ...(signing === 'valid' ? {} : { tamper: signing }) })),
+    {
+      onDone: (sent, type) =>
+        setResult({
+          ok: true,
+          text: `Sent ${type} (finch-event-id ${sent.eventId}) to ${sent.deliveries} endpoint${sent.deliveries === 1 ? '' : 's'}.`,
+        }),
+      onFailure: (failure) => setResult({ ok: false, text: failure.message }),
+    },
+  );
+  const busy = trigger.pending;
   const send = (): void => {
-    setBusy(true);
+    if (busy) return;
     setResult(null);
-    unwrap(workbench().webhooks.trigger({ connectionId, eventType, body, ...(signing === 'valid' ? {} : { tamper: signing }) }))
-      .then(
-        (sent) =>
-          setResult({
-            ok: true,
-            text: `Sent ${eventType} (finch-event-id ${sent.eventId}) to ${sent.deliveries} endpoint${sent.deliveries === 1 ? '' : 's'}.`,
-          }),
-        (e: Error) => setResult({ ok: false, text: e.message }),
-      )
-      .finally(() => setBusy(false));
+    void trigger.run(eventType);
   };
 
   if (live.length === 0) {
@@ -100,7 +112,7 @@ export function TriggerPanel({ connections }: { connections: ConnectionView[] })
           rows={10}
           spellCheck={false}
           value={body}
-          onChange={(e) => (setBody(e.target.value), setEdited(true))}
+          onChange={(e) => setBody(e.target.value)}
           aria-invalid={jsonProblem !== null}
         />
       </label>

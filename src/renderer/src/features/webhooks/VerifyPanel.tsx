@@ -2,6 +2,7 @@
 import type { JSX } from 'react';
 import { useState } from 'react';
 import type { WebhookEventDetail } from '@shared/domain/webhooks';
+import { useAction } from '@renderer/components/data/use-action';
 import { ResultMessage } from '@renderer/components/fields';
 import { unwrap, workbench } from '@renderer/workbench';
 import { ChecksList } from './EventDetail';
@@ -9,8 +10,9 @@ import { ChecksList } from './EventDetail';
 export function VerifyPanel({ environmentName, hasSecret }: { environmentName: string; hasSecret: boolean }): JSX.Element {
   const [headers, setHeaders] = useState('');
   const [body, setBody] = useState('');
-  const [outcome, setOutcome] = useState<WebhookEventDetail | null>(null);
-  const [error, setError] = useState<{ ok: boolean; text: string } | null>(null);
+  const verify = useAction(() => unwrap(workbench().webhooks.verifyPasted({ headers, body })));
+  const outcome: WebhookEventDetail | null = verify.result;
+  const error = verify.failure ? { ok: false, text: verify.failure.message } : null;
 
   return (
     <section className="card" aria-labelledby="wh-verify-title">
@@ -23,11 +25,7 @@ export function VerifyPanel({ environmentName, hasSecret }: { environmentName: s
         aria-label="Verify a payload"
         onSubmit={(e) => {
           e.preventDefault();
-          setError(null);
-          unwrap(workbench().webhooks.verifyPasted({ headers, body })).then(
-            setOutcome,
-            (err: Error) => (setOutcome(null), setError({ ok: false, text: err.message })),
-          );
+          void verify.run();
         }}
       >
         <div className="wh-two">

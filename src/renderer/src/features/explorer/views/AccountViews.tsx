@@ -3,7 +3,7 @@ import type { JSX } from 'react';
 import { unwrap, workbench } from '@renderer/workbench';
 import type { ViewProps } from '../explorer-context';
 import { stemFor } from '../explorer-context';
-import { useRead } from '../read-state';
+import { useRead } from '@renderer/components/data/use-read';
 import { DetailCard, Facts, ListCard } from './ListCard';
 
 export function ProvidersView({ connection, onWatchJob }: ViewProps): JSX.Element {

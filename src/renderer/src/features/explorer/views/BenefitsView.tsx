@@ -11,7 +11,10 @@ import { inferColumns } from '@renderer/components/data-table/columns';
 import { unwrap, workbench } from '@renderer/workbench';
 import type { ViewProps } from '../explorer-context';
 import { itemErrorText, nameIndex, stemFor } from '../explorer-context';
-import { AcceptedNotice, JsonView, ReadError, RequestIds, RevealToggle, useRead } from '../read-state';
+import { AcceptedNotice, JsonView, RequestIds } from '../read-panels';
+import { ReadError } from '@renderer/components/data/read-failure';
+import { RevealToggle } from '@renderer/components/RevealToggle';
+import { useRead } from '@renderer/components/data/use-read';
 import { CodeBadge, rowTone } from './CodeBadge';
 import { Facts, ListCard } from './ListCard';
 

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { unwrap, workbench } from '@renderer/workbench';
 import type { ViewProps } from '../explorer-context';
 import { nameIndex, stemFor } from '../explorer-context';
-import { useRead } from '../read-state';
+import { useRead } from '@renderer/components/data/use-read';
 import { DetailCard, Facts, ListCard } from './ListCard';
 
 export function DocumentsView({ connection, people, onWatchJob }: ViewProps): JSX.Element {

@@ -10,8 +10,10 @@ import type { ForwardResult } from '@shared/domain/explorer';
 import { FORWARD_METHODS } from '@shared/domain/explorer';
 import { unwrap, workbench } from '@renderer/workbench';
 import type { ViewProps } from '../explorer-context';
-import type { ReadFailure } from '../read-state';
-import { ReadError, RequestIds, toFailure, useRead } from '../read-state';
+import { useAction } from '@renderer/components/data/use-action';
+import { ReadError } from '@renderer/components/data/read-failure';
+import { RequestIds } from '../read-panels';
+import { useRead } from '@renderer/components/data/use-read';
 
 type Method = (typeof FORWARD_METHODS)[number];
 
@@ -49,35 +51,28 @@ export function ForwardView({ connection }: ViewProps): JSX.Element {
   const [headers, setHeaders] = useState('');
   const [body, setBody] = useState('');
   const [confirmed, setConfirmed] = useState(false);
-  const [sending, setSending] = useState(false);
-  const [answer, setAnswer] = useState<ForwardResult | null>(null);
-  const [failure, setFailure] = useState<ReadFailure | null>(null);
   const parsedParams = parseObject(params, 'Query parameters');
   const parsedHeaders = parseObject(headers, 'Headers');
   const info = support.data;
   const production = info?.production ?? false;
   const refused = info?.verdict === 'unsupported';
 
+  const forwarding = useAction((input: Parameters<Window['workbench']['explorer']['forward']>[0]) =>
+    unwrap(workbench().explorer.forward(input)),
+  );
+  const answer: ForwardResult | null = forwarding.result;
+  const failure = forwarding.failure;
+  const sending = forwarding.pending;
   const send = async () => {
-    setSending(true);
-    setFailure(null);
-    setAnswer(null);
-    try {
-      const input = {
-        connectionId: connection.id,
-        method,
-        route: route.trim(),
-        ...(parsedParams.value ? { params: parsedParams.value } : {}),
-        ...(parsedHeaders.value ? { headers: parsedHeaders.value } : {}),
-        ...(body.trim() ? { data: body } : {}),
-        ...(production ? { productionConfirmed: confirmed } : {}),
-      };
-      setAnswer(await unwrap(workbench().explorer.forward(input)));
-    } catch (error) {
-      setFailure(toFailure(error));
-    } finally {
-      setSending(false);
-    }
+    await forwarding.run({
+      connectionId: connection.id,
+      method,
+      route: route.trim(),
+      ...(parsedParams.value ? { params: parsedParams.value } : {}),
+      ...(parsedHeaders.value ? { headers: parsedHeaders.value } : {}),
+      ...(body.trim() ? { data: body } : {}),
+      ...(production ? { productionConfirmed: confirmed } : {}),
+    });
   };
 
   return (

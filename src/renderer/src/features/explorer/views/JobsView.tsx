@@ -8,8 +8,10 @@ import type { SyncStart } from '@shared/domain/explorer';
 import { unwrap, workbench } from '@renderer/workbench';
 import type { ViewProps } from '../explorer-context';
 import { stemFor } from '../explorer-context';
-import type { ReadFailure } from '../read-state';
-import { ReadError, RequestIds, toFailure, useRead } from '../read-state';
+import { useAction } from '@renderer/components/data/use-action';
+import { ReadError } from '@renderer/components/data/read-failure';
+import { RequestIds } from '../read-panels';
+import { useRead } from '@renderer/components/data/use-read';
 import { DetailCard, Facts, ListCard } from './ListCard';
 
 type Quota = { allowed_refreshes?: number; remaining_refreshes?: number } | undefined;
@@ -20,30 +22,21 @@ export function JobsView({ connection, onWatchJob, watchJob }: ViewProps & { wat
     watchJob ? { kind: 'automated', id: watchJob } : null,
   );
   const [manualId, setManualId] = useState('');
-  const [started, setStarted] = useState<SyncStart | null>(null);
-  const [startFailure, setStartFailure] = useState<ReadFailure | null>(null);
-  const [starting, setStarting] = useState(false);
+  const starting = useAction(() => unwrap(workbench().explorer.startSync({ connectionId: connection.id })), {
+    onDone: (result) => {
+      if (result.jobId) setOpen({ kind: 'automated', id: result.jobId });
+      list.reload();
+    },
+  });
+  const started: SyncStart | null = starting.result;
+  const startFailure = starting.failure;
   const detail = useRead(open ? `${connection.id}:${open.kind}:${open.id}` : null, () =>
     unwrap(workbench().explorer.job({ connectionId: connection.id, kind: open!.kind, jobId: open!.id })),
   );
   const quota = ((list.data?.data as { meta?: { quotas?: { data_sync_all?: Quota } } } | null)?.meta?.quotas?.data_sync_all ??
     undefined) as Quota;
 
-  const start = async () => {
-    setStarting(true);
-    setStartFailure(null);
-    setStarted(null);
-    try {
-      const result = await unwrap(workbench().explorer.startSync({ connectionId: connection.id }));
-      setStarted(result);
-      if (result.jobId) setOpen({ kind: 'automated', id: result.jobId });
-      list.reload();
-    } catch (error) {
-      setStartFailure(toFailure(error));
-    } finally {
-      setStarting(false);
-    }
-  };
+  const start = () => starting.run();
 
   return (
     <>
@@ -66,8 +59,8 @@ export function JobsView({ connection, onWatchJob, watchJob }: ViewProps & { wat
             'Quota: read the job list to see it.'
           )}
         </p>
-        <button type="button" className="button button-primary" disabled={starting} onClick={() => void start()}>
-          {starting ? 'Starting…' : 'Start data_sync_all'}
+        <button type="button" className="button button-primary" disabled={starting.pending} onClick={() => void start()}>
+          {starting.pending ? 'Starting…' : 'Start data_sync_all'}
         </button>
         {started && (
           <p className="check-ok" role="status">

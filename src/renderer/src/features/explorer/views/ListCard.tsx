@@ -10,8 +10,10 @@ import { DataTable } from '@renderer/components/data-table/DataTable';
 import type { DataColumn } from '@renderer/components/data-table/columns';
 import { inferColumns } from '@renderer/components/data-table/columns';
 import { hasSensitive } from '@renderer/components/data-table/Value';
-import type { ReadFailure } from '../read-state';
-import { AcceptedNotice, JsonView, ReadError, RequestIds, RevealToggle } from '../read-state';
+import type { ReadFailure } from '@renderer/components/data/read-failure';
+import { AcceptedNotice, JsonView, RequestIds } from '../read-panels';
+import { ReadError } from '@renderer/components/data/read-failure';
+import { RevealToggle } from '@renderer/components/RevealToggle';
 
 type Row = Record<string, unknown>;
 

@@ -8,7 +8,10 @@ import { flatten, hasSensitive } from '@renderer/components/data-table/Value';
 import { unwrap, workbench } from '@renderer/workbench';
 import { DirectoryTable } from '../DirectoryTable';
 import { stemFor } from '../explorer-context';
-import { AcceptedNotice, JsonView, ReadError, RequestIds, RevealToggle, useRead } from '../read-state';
+import { AcceptedNotice, JsonView, RequestIds } from '../read-panels';
+import { ReadError } from '@renderer/components/data/read-failure';
+import { RevealToggle } from '@renderer/components/RevealToggle';
+import { useRead } from '@renderer/components/data/use-read';
 import type { DirectoryState } from '../useDirectory';
 import { isComplete } from '../useDirectory';
 

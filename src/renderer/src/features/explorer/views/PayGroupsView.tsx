@@ -5,7 +5,7 @@ import { DataTable } from '@renderer/components/data-table/DataTable';
 import { unwrap, workbench } from '@renderer/workbench';
 import type { ViewProps } from '../explorer-context';
 import { nameIndex, stemFor } from '../explorer-context';
-import { useRead } from '../read-state';
+import { useRead } from '@renderer/components/data/use-read';
 import { DetailCard, Facts, ListCard } from './ListCard';
 
 export function PayGroupsView({ connection, people, onOpenPerson, onWatchJob }: ViewProps): JSX.Element {

@@ -5,7 +5,7 @@ import { PAY_ITEM_CATEGORIES } from '@shared/domain/explorer';
 import { unwrap, workbench } from '@renderer/workbench';
 import type { ViewProps } from '../explorer-context';
 import { stemFor } from '../explorer-context';
-import { useRead } from '../read-state';
+import { useRead } from '@renderer/components/data/use-read';
 import { ListCard } from './ListCard';
 
 interface Query {

@@ -4,7 +4,7 @@ import { DataTable } from '@renderer/components/data-table/DataTable';
 import { inferColumns } from '@renderer/components/data-table/columns';
 import { Facts } from '@renderer/components/data-table/Facts';
 import { Value } from '@renderer/components/data-table/Value';
-import { JsonView, RequestIds } from '../read-state';
+import { JsonView, RequestIds } from '../read-panels';
 
 type Statement = Record<string, unknown>;
 /** Finch amounts are integers in cents: "Gross 3,333.33 USD · Net 2,322.26 USD". */

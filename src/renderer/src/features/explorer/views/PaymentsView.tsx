@@ -13,8 +13,10 @@ import { OperationProgressBar, useOperation } from '@renderer/components/Operati
 import { unwrap, workbench } from '@renderer/workbench';
 import type { ViewProps } from '../explorer-context';
 import { defaultRange, itemErrorText, nameIndex, stemFor } from '../explorer-context';
-import type { ReadFailure } from '../read-state';
-import { AcceptedNotice, JsonView, ReadError, RequestIds, RevealToggle, toFailure } from '../read-state';
+import { AcceptedNotice, JsonView, RequestIds } from '../read-panels';
+import { ReadError } from '@renderer/components/data/read-failure';
+import { useAction } from '@renderer/components/data/use-action';
+import { RevealToggle } from '@renderer/components/RevealToggle';
 import { CodeBadge, rowTone } from './CodeBadge';
 import { DateRangeFields, isBackwards } from './DateRangeFields';
 import { PayStatementCard } from './PayStatementCard';
@@ -24,25 +26,19 @@ type Statement = Record<string, unknown>;
 
 export function PaymentsView({ connection, people, onWatchJob }: ViewProps): JSX.Element {
   const [range, setRange] = useState(defaultRange);
-  const [payments, setPayments] = useState<EndpointRead | null>(null);
-  const [failure, setFailure] = useState<ReadFailure | null>(null);
-  const [loading, setLoading] = useState(false);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [revealed, setRevealed] = useState(false);
 
+  const reading = useAction((input: { startDate: string; endDate: string }) =>
+    unwrap(workbench().explorer.payments({ connectionId: connection.id, ...input })),
+  );
+  const payments: EndpointRead | null = reading.result;
+  const failure = reading.failure;
+  const loading = reading.pending;
   const readPayments = async () => {
-    if (isBackwards(range)) return; // the inline error already says why
-    setLoading(true);
-    setFailure(null);
-    setPayments(null);
+    if (isBackwards(range) || reading.pending) return; // the inline error already says why
     setChosen(new Set());
-    try {
-      setPayments(await unwrap(workbench().explorer.payments({ connectionId: connection.id, ...range })));
-    } catch (error) {
-      setFailure(toFailure(error));
-    } finally {
-      setLoading(false);
-    }
+    await reading.run(range);
   };
   const list = useMemo(() => (Array.isArray(payments?.data) ? payments.data : []) as Payment[], [payments]);
   const columns = useMemo<DataColumn<Payment>[]>(
@@ -137,27 +133,20 @@ function PayStatementsSection(
 ): JSX.Element {
   const { connection, paymentIds } = props;
   const operation = useOperation();
-  const [result, setResult] = useState<BatchRead | null>(null);
-  const [failure, setFailure] = useState<ReadFailure | null>(null);
-  const [running, setRunning] = useState(false);
   const [open, setOpen] = useState<Statement | null>(null);
+  const reading = useAction((ids: string[]) =>
+    unwrap(workbench().explorer.payStatements({ connectionId: connection.id, paymentIds: ids, operationId: operation.next() })),
+  );
+  const result: BatchRead | null = reading.result;
+  const failure = reading.failure;
+  const running = reading.pending;
   const nameOf = useMemo(() => nameIndex(props.people), [props.people]);
   const payDate = useMemo(() => new Map(props.payments.map((p) => [p['id'], p['pay_date']])), [props.payments]);
 
   const read = async () => {
-    setRunning(true);
-    setFailure(null);
-    setResult(null);
+    if (reading.pending) return;
     setOpen(null);
-    try {
-      setResult(
-        await unwrap(workbench().explorer.payStatements({ connectionId: connection.id, paymentIds, operationId: operation.next() })),
-      );
-    } catch (error) {
-      setFailure(toFailure(error));
-    } finally {
-      setRunning(false);
-    }
+    await reading.run(paymentIds);
   };
   const statements = useMemo<Statement[]>(
     () =>

@@ -13,8 +13,10 @@ import { OperationProgressBar, useOperation } from '@renderer/components/Operati
 import { unwrap, workbench } from '@renderer/workbench';
 import type { ViewProps } from '../explorer-context';
 import { itemErrorText, nameIndex, stemFor } from '../explorer-context';
-import type { ReadFailure } from '../read-state';
-import { AcceptedNotice, JsonView, ReadError, RequestIds, RevealToggle, toFailure } from '../read-state';
+import { AcceptedNotice, JsonView, RequestIds } from '../read-panels';
+import { useAction } from '@renderer/components/data/use-action';
+import { ReadError } from '@renderer/components/data/read-failure';
+import { RevealToggle } from '@renderer/components/RevealToggle';
 import { CodeBadge, rowTone } from './CodeBadge';
 
 const TITLE = { individual: 'Individuals', employment: 'Employments' } as const;
@@ -28,28 +30,29 @@ export function PeopleView({
   onWatchJob,
 }: ViewProps & { kind: 'individual' | 'employment' }): JSX.Element {
   const operation = useOperation();
-  const [result, setResult] = useState<BatchRead | null>(null);
-  const [failure, setFailure] = useState<ReadFailure | null>(null);
-  const [running, setRunning] = useState(false);
   const [idsText, setIdsText] = useState('');
   const [onlyErrors, setOnlyErrors] = useState(false);
   const [revealed, setRevealed] = useState(false);
   const [lastIds, setLastIds] = useState<string[] | undefined>(undefined);
   const nameOf = useMemo(() => nameIndex(people), [people]);
 
+  const reading = useAction((individualIds: string[] | undefined) =>
+    unwrap(
+      workbench().explorer.people({
+        connectionId: connection.id,
+        kind,
+        operationId: operation.next(),
+        ...(individualIds ? { individualIds } : {}),
+      }),
+    ),
+  );
+  const result: BatchRead | null = reading.result;
+  const failure = reading.failure;
+  const running = reading.pending;
   const read = async (individualIds: string[] | undefined) => {
-    setRunning(true);
-    setFailure(null);
-    setResult(null);
+    if (reading.pending) return;
     setLastIds(individualIds);
-    try {
-      const input = { connectionId: connection.id, kind, operationId: operation.next(), ...(individualIds ? { individualIds } : {}) };
-      setResult(await unwrap(workbench().explorer.people(input)));
-    } catch (error) {
-      setFailure(toFailure(error));
-    } finally {
-      setRunning(false);
-    }
+    await reading.run(individualIds);
   };
   const pasted = idsText
     .split(/[\s,]+/)
