@@ -5,10 +5,11 @@
  */
 import './deductions.css';
 import type { JSX } from 'react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { BenefitList, BenefitSupport, EnrollmentList, EnrollmentConfiguration, PickablePerson } from '@shared/domain/deductions';
 import type { JobItem } from '@shared/domain/deduction-jobs';
 import type { EnvironmentView } from '@shared/domain/environment';
+import { useRead } from '@renderer/components/data/use-read';
 import { SelectField } from '@renderer/components/fields';
 import { useConnections } from '@renderer/components/useConnections';
 import { unwrap, workbench, WorkbenchCallError } from '@renderer/workbench';
@@ -27,26 +28,6 @@ type Message = { ok: boolean; text: string } | null;
 const fieldErrorsOf = (e: unknown): Record<string, string> =>
   Object.fromEntries(((e as WorkbenchCallError).error?.fields ?? []).map((f) => [f.path, f.message]));
 
-function useLoad<T>(key: string | null, load: () => Promise<T>): { data: T | null; error: string | null } {
-  const [state, setState] = useState<{ data: T | null; error: string | null }>({ data: null, error: null });
-  // The latest loader, so the read runs again only when the key says so.
-  const loader = useRef(load);
-  loader.current = load;
-  useEffect(() => {
-    if (!key) return setState({ data: null, error: null });
-    let live = true;
-    setState((s) => ({ data: s.data, error: null }));
-    loader.current().then(
-      (data) => live && setState({ data, error: null }),
-      (e: Error) => live && setState({ data: null, error: e.message }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key]);
-  return state;
-}
-
 export function DeductionsScreen({ environment }: { environment: EnvironmentView | null }): JSX.Element {
   const { connections } = useConnections(environment?.id ?? null);
   const live = connections.filter((c) => c.disconnectedAt === null).sort((a, b) => b.createdAt - a.createdAt);
@@ -61,15 +42,15 @@ export function DeductionsScreen({ environment }: { environment: EnvironmentView
   const writes = useWriteConfirm(environment, connection);
   const jobs = useDeductionJobs(connectionId);
 
-  const support = useLoad<BenefitSupport>(connectionId || null, () => unwrap(workbench().deductions.support({ connectionId })));
-  const benefits = useLoad<BenefitList>(connectionId ? `${connectionId}:${tick}` : null, () =>
+  const support = useRead<BenefitSupport>(connectionId || null, () => unwrap(workbench().deductions.support({ connectionId })));
+  const benefits = useRead<BenefitList>(connectionId ? `${connectionId}:${tick}` : null, () =>
     unwrap(workbench().deductions.benefits({ connectionId })),
   );
-  const people = useLoad<{ people: PickablePerson[] }>(connectionId || null, () => unwrap(workbench().deductions.people({ connectionId })));
+  const people = useRead<{ people: PickablePerson[] }>(connectionId || null, () => unwrap(workbench().deductions.people({ connectionId })));
   const benefit = benefits.data?.benefits.find((b) => b.benefitId === benefitId) ?? null;
   // Enrollments change when a job ends: reload then.
   const finished = jobs.jobs.filter((j) => j.completedAt !== null).length;
-  const enrollments = useLoad<EnrollmentList>(benefit ? `${connectionId}:${benefit.benefitId}:${finished}:${tick}` : null, () =>
+  const enrollments = useRead<EnrollmentList>(benefit ? `${connectionId}:${benefit.benefitId}:${finished}:${tick}` : null, () =>
     unwrap(workbench().deductions.enrollments({ connectionId, benefitId })),
   );
   const outcomes = useMemo(() => {
@@ -165,14 +146,14 @@ export function DeductionsScreen({ environment }: { environment: EnvironmentView
               {message.text}
             </p>
           )}
-          <SupportPanel support={support.data} error={support.error} />
+          <SupportPanel support={support.data} error={support.error?.message ?? null} />
           <section className="card" aria-label="Company benefits">
             <div className="card-head">
               <h2>Company benefits</h2>
             </div>
             <BenefitsTable
               list={benefits.data}
-              error={benefits.error}
+              error={benefits.error?.message ?? null}
               selectedId={benefitId}
               onSelect={setBenefitId}
               onRename={rename}
@@ -182,11 +163,11 @@ export function DeductionsScreen({ environment }: { environment: EnvironmentView
           </section>
           {benefit && (
             <>
-              <EnrolledPanel enrollments={enrollments.data} error={enrollments.error} busy={busy} onUnenroll={unenroll} />
+              <EnrolledPanel enrollments={enrollments.data} error={enrollments.error?.message ?? null} busy={busy} onUnenroll={unenroll} />
               <EnrollPanel
                 benefit={benefit}
                 people={people.data?.people ?? null}
-                peopleError={people.error}
+                peopleError={people.error?.message ?? null}
                 outcomes={outcomes}
                 busy={busy}
                 onEnroll={enroll}

@@ -4,8 +4,10 @@
  * Payments the app wrote through /sandbox/payment are never offered: they would echo its input.
  */
 import type { JSX } from 'react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ReconcilablePayments, Reconciliation, ReconcileRow } from '@shared/domain/reconciliation';
+import { useAction } from '@renderer/components/data/use-action';
+import { useRead } from '@renderer/components/data/use-read';
 import { DataTable } from '@renderer/components/data-table/DataTable';
 import type { DataColumn } from '@renderer/components/data-table/columns';
 import { unwrap, workbench } from '@renderer/workbench';
@@ -42,35 +44,18 @@ export function ReconcilePanel({
   benefitId: string;
   refreshKey: number;
 }): JSX.Element {
-  const [payments, setPayments] = useState<ReconcilablePayments | null>(null);
   const [paymentId, setPaymentId] = useState('');
-  const [result, setResult] = useState<Reconciliation | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    setResult(null);
-    unwrap(workbench().deductions.payments({ connectionId })).then(
-      (p) => live && setPayments(p),
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [connectionId, benefitId, refreshKey]);
-
-  const run = async (chosen?: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await unwrap(workbench().deductions.reconcile({ connectionId, benefitId, ...(chosen ? { paymentId: chosen } : {}) })));
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const list = useRead<ReconcilablePayments>(`${connectionId}:${benefitId}:${refreshKey}`, () =>
+    unwrap(workbench().deductions.payments({ connectionId })),
+  );
+  const payments = list.data;
+  const check = useAction((chosen?: string) =>
+    unwrap(workbench().deductions.reconcile({ connectionId, benefitId, ...(chosen ? { paymentId: chosen } : {}) })),
+  );
+  const busy = check.pending;
+  const result: Reconciliation | null = check.result;
+  const error = check.failure?.message ?? list.error?.message ?? null;
+  const run = (chosen?: string) => check.run(chosen);
   const c = result?.counts;
   const notEnrolled = result?.rows.filter((r) => r.status === 'not_enrolled') ?? [];
 
