@@ -31,7 +31,7 @@ const COLUMNS: DataColumn<ReconcileRow>[] = [
   { id: 'expectedContribution', header: 'Expected contribution', value: (r) => money(r.expectedContribution), width: '150px' },
   { id: 'actualContribution', header: 'Contribution on statement', value: (r) => money(r.actualContribution), width: '170px' },
   { id: 'capReached', header: 'Annual max reached', value: (r) => (r.capReached ? 'yes' : 'no'), width: '130px', hidden: true },
-  { id: 'notes', header: 'Notes', value: (r) => r.notes.join(' '), width: 'minmax(240px, 2fr)' },
+  { id: 'notes', header: 'Notes', value: (r) => (r.notes.length > 0 ? r.notes.join(' ') : undefined), width: 'minmax(240px, 2fr)' },
   { id: 'individualId', header: 'individual_id', value: (r) => r.individualId, width: '300px', hidden: true },
 ];
 
