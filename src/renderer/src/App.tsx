@@ -1,5 +1,5 @@
 import type { JSX } from 'react';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { AppInfo } from '@shared/contract';
 import { SCREENS } from './shell/screens';
 import { Header } from './shell/Header';
@@ -33,7 +33,9 @@ export function App(): JSX.Element {
         <Navigation current={route} onNavigate={navigate} />
         <main className="content" aria-live="polite">
           <NoticeBanner extra={[settingsError, infoError, environments.error].filter((m): m is string => m !== null)} />
-          {SCREENS[route]?.({ settings, info, environments: environments.state, active: environments.active }) ?? null}
+          <Suspense fallback={<p className="muted screen-loading">Opening…</p>}>
+            {SCREENS[route]?.({ settings, info, environments: environments.state, active: environments.active }) ?? null}
+          </Suspense>
         </main>
       </div>
     </div>
