@@ -63,6 +63,16 @@ const FIGURES = {
       ratio: round(j.snapshotMedianMs / j.snapshotGoalMs),
     },
   ],
+  startup: (j) => [
+    {
+      figure: 'first screen ready (navigation → heading + environment switcher)',
+      value: round(j.readyMedianMs, 0),
+      unit: 'ms',
+      goal: '≤ 400 ms',
+      ratio: round(j.readyMedianMs / j.goalMs),
+      note: `empty page ${round(j.baselineMedianMs, 0)} ms; ${round(j.jsKb, 0)} KB of JS`,
+    },
+  ],
   'support-bundle': (j) => [
     {
       figure: `support bundle from ${j.rows.toLocaleString('en-US')} rows (worst shape)`,
