@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { pathAliases } from './scripts/path-aliases.mjs';
+import { contract } from './src/shared/contract';
+import { outlineOf } from './src/shared/ipc/outline';
 
 const alias = pathAliases();
 
@@ -16,6 +18,8 @@ export default defineConfig({
   },
   preload: {
     resolve: { alias },
+    // The bridge needs only the contract's member names (src/shared/ipc/outline.ts), not its schemas.
+    define: { __WORKBENCH_OUTLINE__: JSON.stringify(outlineOf(contract)) },
     build: {
       // A sandboxed preload can only require('electron'): everything else must be inlined,
       // and it must be CommonJS (the package has no "type": "module", so electron-vite emits cjs).

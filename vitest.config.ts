@@ -1,8 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import { pathAliases } from './scripts/path-aliases.mjs';
+import { contract } from './src/shared/contract';
+import { outlineOf } from './src/shared/ipc/outline';
 
 export default defineConfig({
   resolve: { alias: pathAliases() },
+  // As electron.vite.config.ts gives the preload: the contract's outline, computed at build time.
+  define: { __WORKBENCH_OUTLINE__: JSON.stringify(outlineOf(contract)) },
   test: {
     include: [
       'test/unit/**/*.test.ts',

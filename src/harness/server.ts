@@ -13,6 +13,7 @@ import { build } from 'esbuild';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { contract } from '../shared/contract';
+import { outlineOf } from '../shared/ipc/outline';
 import { startWorkbenchCore } from '../main/core';
 import type { WorkbenchCore } from '../main/core';
 import { createIpcGuard } from '../main/platform/ipc/guard';
@@ -61,6 +62,7 @@ function bundleBridge(): Promise<string> {
     platform: 'browser',
     target: 'chrome120',
     minify: true,
+    define: { __WORKBENCH_OUTLINE__: JSON.stringify(outlineOf(contract)) },
   }).then((result) => result.outputFiles[0]?.text ?? '');
   return bridgeBundle;
 }

@@ -4,11 +4,15 @@
  * Electron event object (which would hand the renderer `sender`).
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { contract } from '../shared/contract';
+import type { Contract } from '../shared/contract';
 import type { Result } from '../shared/ipc/contract-kit';
 import { buildWorkbenchApi } from '../shared/ipc/bridge';
+import type { ContractOutline } from '../shared/ipc/outline';
 
-const api = buildWorkbenchApi(contract, {
+/** The contract's outline, written in at build time (electron.vite.config.ts): no schema ships here. */
+declare const __WORKBENCH_OUTLINE__: ContractOutline;
+
+const api = buildWorkbenchApi<Contract>(__WORKBENCH_OUTLINE__, {
   invoke: (channel, input) => ipcRenderer.invoke(channel, input) as Promise<Result<unknown>>,
   subscribe(channel, listener) {
     const wrapped = (_event: unknown, payload: unknown): void => listener(payload);

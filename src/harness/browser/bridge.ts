@@ -3,9 +3,13 @@
  * from the same contract, but carries calls over a WebSocket to the harness server, which
  * hands them to the very same IPC guard and handler map as ipcMain.
  */
-import { contract } from '@shared/contract';
+import type { Contract } from '@shared/contract';
 import type { Result } from '@shared/ipc/contract-kit';
 import { buildWorkbenchApi } from '@shared/ipc/bridge';
+import type { ContractOutline } from '@shared/ipc/outline';
+
+/** The contract's outline, written in by the harness when it bundles this file (server.ts). */
+declare const __WORKBENCH_OUTLINE__: ContractOutline;
 
 type ServerMessage = { type: 'result'; id: number; result: Result<unknown> } | { type: 'event'; channel: string; payload: unknown };
 
@@ -36,7 +40,7 @@ socket.addEventListener('close', () => {
   pending.clear();
 });
 
-const api = buildWorkbenchApi(contract, {
+const api = buildWorkbenchApi<Contract>(__WORKBENCH_OUTLINE__, {
   async invoke(channel, input) {
     try {
       await opened;

@@ -4,6 +4,7 @@
  * main handler map from one contract object. Nothing here knows about Electron.
  */
 import { z } from 'zod';
+import { channelName } from './outline';
 
 /** The closed set of error kinds a renderer can receive (see ARCHITECTURE.md, plus `forbidden` and `cancelled`). */
 export const ERROR_KINDS = [
@@ -62,15 +63,7 @@ export function event<P extends z.ZodType>(spec: { payload: P; summary: string }
 export type FeatureSpec = Record<string, ChannelSpec | EventSpec>;
 export type ContractSpec = Record<string, FeatureSpec>;
 
-/** `settings` + `setTheme` → `settings:setTheme`. Events use the same form (`settings:changed`). */
-export function channelName(feature: string, name: string): string {
-  return `${feature}:${name}`;
-}
-
-/** `changed` → `onChanged`: the preload name under which an event is subscribed. */
-export function listenerName(eventName: string): string {
-  return `on${eventName.charAt(0).toUpperCase()}${eventName.slice(1)}`;
-}
+export { channelName, listenerName } from './outline';
 
 interface MemberEntry<S> {
   feature: string;
