@@ -129,6 +129,7 @@ async function seed(core: Core) {
 type Seeded = Awaited<ReturnType<typeof seed>>;
 interface Walk {
   page: Page;
+  core: Core;
   data: Seeded;
   url: string;
   findings: string[];
@@ -213,6 +214,46 @@ const WALKS: { name: string; screens: number; walk: (w: Walk) => Promise<void> }
       await page.getByRole('button', { name: 'Compare' }).first().click();
       await expect(page.getByRole('region', { name: 'Snapshot diff' })).toBeVisible();
       await review('snapshots');
+    },
+  },
+  {
+    name: 'the deductions lab',
+    screens: 2,
+    walk: async ({ page, data, review, go, core }) => {
+      // A benefit with a match, ten people enrolled (one refused), the job followed, the pay run checked.
+      const lab = core.deductions;
+      const created = await lab.writes.createBenefit('local', {
+        connectionId: data.adp.id,
+        type: '401k',
+        description: 'Harbor Dental 401(k)',
+        companyContribution: { type: 'match', tiers: [{ match: 10_000, threshold: 300 }] },
+      });
+      await lab.follower.follow('local', created.jobs[0]!.jobId, 30_000, 100);
+      const people = (await lab.reads.people('local', data.adp.id)).people.slice(0, 10);
+      const enrolled = await lab.writes.enroll('local', {
+        connectionId: data.adp.id,
+        benefitId: created.benefitId!,
+        people: people.map((p, i) => ({
+          individualId: p.individualId,
+          configuration: { employeeDeduction: { type: 'percent', amount: i === 0 ? 12_000 : 400 } },
+        })),
+      });
+      await lab.follower.follow('local', enrolled.jobs[0]!.jobId, 30_000, 100);
+      await go('deductions', 'Deductions');
+      await page.getByRole('combobox', { name: 'Connection', exact: true }).selectOption(data.adp.id);
+      await expect(page.getByRole('table', { name: 'Benefit support' })).toBeVisible();
+      await page
+        .getByRole('table', { name: 'Benefits' })
+        .getByRole('row', { name: /Harbor Dental 401\(k\)/ })
+        .getByRole('button', { name: 'Enroll people' })
+        .click();
+      await expect(page.getByRole('region', { name: 'Enrolled now' }).getByRole('heading')).toHaveText(/Enrolled now \(\d+\)/);
+      await review('deductions');
+      await page.getByRole('button', { name: 'Run the simulator’s next pay run and check it' }).click();
+      await expect(page.getByRole('region', { name: 'Paycheck check' }).getByRole('status').filter({ hasText: 'matching' })).toBeVisible({
+        timeout: 30_000,
+      });
+      await review('deductions-reconciled');
     },
   },
   {
@@ -311,7 +352,7 @@ for (const theme of ['light', 'dark'] as const) {
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       };
 
-      await walk({ page, data, url, findings, review, go });
+      await walk({ page, data, url, findings, review, go, core: workbench.harness.core });
       expect(reviewed).toHaveLength(screens);
       expect(findings).toEqual([]);
     });

@@ -97,11 +97,15 @@ export class ReconciliationService {
     const payment = listed.rows.find((p) => p.id === paymentId);
     if (!payment) throw new WorkbenchError('not_found', `Finch lists no payment ${paymentId} for this connection.`);
     const year = payment.payDate?.slice(0, 4) ?? '';
-    const earlier = listed.rows.filter((p) => p.payDate && p.payDate.startsWith(year) && payment.payDate && p.payDate < payment.payDate);
-
-    const statements = await this.statements(environmentId, connectionId, [payment.id, ...earlier.map((p) => p.id)], requestIds);
     const enrolled = await this.options.reads.enrollments(environmentId, connectionId, benefitId);
     requestIds.push(...enrolled.requestIds);
+    // The year's earlier statements matter only to an annual maximum: read them only then (a
+    // weekly payroll has fifty of them, and pay statements share one rate-limit bucket).
+    const capped = enrolled.people.some((p) => p.annualMaximum !== null);
+    const earlier = capped
+      ? listed.rows.filter((p) => p.payDate && p.payDate.startsWith(year) && payment.payDate && p.payDate < payment.payDate)
+      : [];
+    const statements = await this.statements(environmentId, connectionId, [payment.id, ...earlier.map((p) => p.id)], requestIds);
     const enrollments = new Map<string, Enrollment>(
       enrolled.people
         .filter((p) => p.code === null || p.code < 400)

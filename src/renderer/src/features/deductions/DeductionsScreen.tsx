@@ -53,6 +53,7 @@ export function DeductionsScreen({ environment }: { environment: EnvironmentView
   const enrollments = useRead<EnrollmentList>(benefit ? `${connectionId}:${benefit.benefitId}:${finished}:${tick}` : null, () =>
     unwrap(workbench().deductions.enrollments({ connectionId, benefitId })),
   );
+  const names = useMemo(() => new Map((people.data?.people ?? []).map((p) => [p.individualId, p.name])), [people.data]);
   const outcomes = useMemo(() => {
     const map = new Map<string, JobItem>();
     for (const job of [...jobs.jobs].reverse())
@@ -175,7 +176,13 @@ export function DeductionsScreen({ environment }: { environment: EnvironmentView
               <ReconcilePanel connectionId={connectionId} benefitId={benefit.benefitId} refreshKey={finished} />
             </>
           )}
-          <JobsPanel jobs={jobs.jobs} error={jobs.error} onCheck={(id) => void jobs.check(id)} onCheckAll={() => void jobs.checkAll()} />
+          <JobsPanel
+            nameOf={(id) => names.get(id) ?? null}
+            jobs={jobs.jobs}
+            error={jobs.error}
+            onCheck={(id) => void jobs.check(id)}
+            onCheckAll={() => void jobs.checkAll()}
+          />
         </>
       )}
     </section>

@@ -17,7 +17,15 @@ const STATUS_TEXT: Record<DeductionJobView['status'], string> = {
 };
 const time = (ms: number | null) => (ms === null ? '—' : new Date(ms).toLocaleString());
 
-function JobRow({ job, onCheck }: { job: DeductionJobView; onCheck: () => void }): JSX.Element {
+function JobRow({
+  job,
+  onCheck,
+  nameOf,
+}: {
+  job: DeductionJobView;
+  onCheck: () => void;
+  nameOf: (id: string) => string | null;
+}): JSX.Element {
   const failed = job.items.filter((i) => i.code !== null && i.code >= 400);
   const done = job.items.filter((i) => i.code !== null && i.code < 400);
   const missing = job.status === 'complete' ? job.individualIds.filter((id) => !job.items.some((i) => i.individualId === id)) : [];
@@ -66,7 +74,7 @@ function JobRow({ job, onCheck }: { job: DeductionJobView; onCheck: () => void }
           <tbody>
             {failed.map((i) => (
               <tr key={i.individualId} className="row-error">
-                <td className="mono">{i.individualId}</td>
+                <td>{nameOf(i.individualId) ?? <span className="mono">{i.individualId}</span>}</td>
                 <td>
                   {i.code} {i.finchCode ?? ''}
                 </td>
@@ -87,7 +95,9 @@ export function JobsPanel({
   error,
   onCheck,
   onCheckAll,
+  nameOf,
 }: {
+  nameOf: (id: string) => string | null;
   jobs: DeductionJobView[];
   error: string | null;
   onCheck: (jobId: string) => void;
@@ -112,7 +122,7 @@ export function JobsPanel({
       ) : (
         <ul className="job-list">
           {jobs.map((job) => (
-            <JobRow key={job.jobId} job={job} onCheck={() => onCheck(job.jobId)} />
+            <JobRow key={job.jobId} job={job} nameOf={nameOf} onCheck={() => onCheck(job.jobId)} />
           ))}
         </ul>
       )}
