@@ -2,7 +2,7 @@
 import type { JSX } from 'react';
 import { useState } from 'react';
 import type { BenefitList } from '@shared/domain/deductions';
-import { RequestIdLine } from './RequestIdLine';
+import { RequestIds } from '@renderer/components/RequestIds';
 
 const match = (c: unknown) => {
   const tiers = (c as { tiers?: { match: number; threshold: number }[] } | null)?.tiers;
@@ -111,7 +111,7 @@ export function BenefitsTable({
           </table>
         </div>
       )}
-      <RequestIdLine ids={list.requestIds} />
+      <RequestIds ids={list.requestIds} />
     </>
   );
 }

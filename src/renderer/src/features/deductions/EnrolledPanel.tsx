@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { EnrolledPerson, EnrollmentList } from '@shared/domain/deductions';
 import { DataTable } from '@renderer/components/data-table/DataTable';
 import type { DataColumn } from '@renderer/components/data-table/columns';
-import { RequestIdLine } from './RequestIdLine';
+import { RequestIds } from '@renderer/components/RequestIds';
 
 const amount = (v: { type?: string; amount?: number } | null | undefined) =>
   !v
@@ -80,7 +80,7 @@ export function EnrolledPanel({
               <p className="muted">Nobody is enrolled in this benefit. Enroll people below; they show here once their job completes.</p>
             }
           />
-          <RequestIdLine ids={enrollments.requestIds} />
+          <RequestIds ids={enrollments.requestIds} />
         </>
       )}
     </section>

@@ -6,7 +6,7 @@
 import type { JSX } from 'react';
 import type { DeductionJobView } from '@shared/domain/deduction-jobs';
 import { isOpen } from './useDeductionJobs';
-import { RequestIdLine } from './RequestIdLine';
+import { RequestIds } from '@renderer/components/RequestIds';
 
 const STATUS_TEXT: Record<DeductionJobView['status'], string> = {
   unknown: 'sent, not checked yet',
@@ -84,8 +84,8 @@ function JobRow({
           </tbody>
         </table>
       )}
-      <RequestIdLine ids={job.writeRequestIds} prefix="write" />
-      <RequestIdLine ids={job.checkRequestIds} prefix="status checks" />
+      <RequestIds ids={job.writeRequestIds} prefix="write" />
+      <RequestIds ids={job.checkRequestIds} prefix="status checks" />
     </li>
   );
 }

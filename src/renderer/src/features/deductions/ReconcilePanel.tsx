@@ -11,7 +11,7 @@ import { useRead } from '@renderer/components/data/use-read';
 import { DataTable } from '@renderer/components/data-table/DataTable';
 import type { DataColumn } from '@renderer/components/data-table/columns';
 import { unwrap, workbench } from '@renderer/workbench';
-import { RequestIdLine } from './RequestIdLine';
+import { RequestIds } from '@renderer/components/RequestIds';
 
 const money = (cents: number | null) =>
   cents === null ? null : (cents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' });
@@ -124,7 +124,7 @@ export function ReconcilePanel({
             rowClass={(r) => (r.status === 'match' || r.status === 'not_enrolled' ? undefined : 'row-error')}
             maxHeight={420}
           />
-          <RequestIdLine ids={result.requestIds} />
+          <RequestIds ids={result.requestIds} />
         </>
       )}
     </section>

@@ -6,7 +6,7 @@
 import type { JSX } from 'react';
 import { useState } from 'react';
 import type { BenefitSupport } from '@shared/domain/deductions';
-import { RequestIdLine } from './RequestIdLine';
+import { RequestIds } from '@renderer/components/RequestIds';
 
 const list = (values: readonly string[]) => (values.length > 0 ? values.join(', ') : '—');
 const yesNo = (v: boolean | null) => (v === null ? '—' : v ? 'yes' : 'no');
@@ -66,7 +66,7 @@ export function SupportPanel({ support, error }: { support: BenefitSupport | nul
               </tbody>
             </table>
           </div>
-          <RequestIdLine ids={support.requestIds} />
+          <RequestIds ids={support.requestIds} />
         </>
       )}
     </section>

@@ -11,25 +11,8 @@ import { useRead } from '@renderer/components/data/use-read';
 import { useOutput } from '@renderer/components/export/useOutput';
 import { unwrap, workbench } from '@renderer/workbench';
 
-/** "Finch-Request-ID: …" or "Finch-Request-IDs: a, b, c, … (12)": every view says where its data came from. */
-export function RequestIds({ ids, prefix }: { ids: readonly string[]; prefix?: string }): JSX.Element {
-  const [all, setAll] = useState(false);
-  const shown = all ? ids : ids.slice(0, 3);
-  return (
-    <p className="mono muted request-ids">
-      {prefix ? `${prefix} · ` : ''}
-      {ids.length === 1 ? 'Finch-Request-ID' : 'Finch-Request-IDs'}: {ids.length === 0 ? '— (no call was made)' : shown.join(', ')}
-      {ids.length > 3 && !all && (
-        <>
-          , …{' '}
-          <button type="button" className="link-button" onClick={() => setAll(true)}>
-            all {ids.length}
-          </button>
-        </>
-      )}
-    </p>
-  );
-}
+// Shared with every screen that shows where its data came from.
+export { RequestIds } from '@renderer/components/RequestIds';
 
 /**
  * A 202: Finch has accepted the request but has no data yet (assisted setup, first sync).
