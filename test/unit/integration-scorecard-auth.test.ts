@@ -47,7 +47,9 @@ describe('reauthentication-flow', () => {
   });
 
   it('does not count a session Finch refused as created', () => {
-    expect(lineOf([reauthAnswer(), reauthSession(100, 400)], 'reauthentication-flow').evidence[0]!.text).toMatch(/attempted but Finch answered 400/);
+    expect(lineOf([reauthAnswer(), reauthSession(100, 400)], 'reauthentication-flow').evidence[0]!.text).toMatch(
+      /attempted but Finch answered 400/,
+    );
   });
 });
 
@@ -65,7 +67,9 @@ const exchange = (overrides: Parameters<typeof call>[0] = {}) =>
 
 describe('code-exchange-server-side', () => {
   it('passes one server-side exchange per code, with the secret', () => {
-    expect(lineOf([exchange(), exchange({ at: 100, codeKey: 'code-2', issuedTokenKey: 'tok-2' })], 'code-exchange-server-side').status).toBe('pass');
+    expect(
+      lineOf([exchange(), exchange({ at: 100, codeKey: 'code-2', issuedTokenKey: 'tok-2' })], 'code-exchange-server-side').status,
+    ).toBe('pass');
   });
 
   it('fails an exchange from a browser', () => {
@@ -76,12 +80,16 @@ describe('code-exchange-server-side', () => {
   });
 
   it('fails an exchange without the client secret', () => {
-    expect(lineOf([exchange({ sentClientSecret: false, status: 401, issuedTokenKey: null })], 'code-exchange-server-side').status).toBe('fail');
+    expect(lineOf([exchange({ sentClientSecret: false, status: 401, issuedTokenKey: null })], 'code-exchange-server-side').status).toBe(
+      'fail',
+    );
   });
 
   it('fails a code exchanged twice, but not a retry after no answer', () => {
     const twice = [exchange(), exchange({ at: 500, status: 400, finchCode: 'invalid_grant_error', issuedTokenKey: null })];
-    expect(lineOf(twice, 'code-exchange-server-side').evidence[0]!.text).toMatch(/code code-1 exchanged again after POST \/auth\/token → 200/);
+    expect(lineOf(twice, 'code-exchange-server-side').evidence[0]!.text).toMatch(
+      /code code-1 exchanged again after POST \/auth\/token → 200/,
+    );
     const retried = [exchange({ status: null, issuedTokenKey: null }), exchange({ at: 2_000 })];
     expect(lineOf(retried, 'code-exchange-server-side').status).toBe('pass');
   });
@@ -133,6 +141,11 @@ describe('nullable-fields', () => {
     const l = lineOf([answer, elsewhere], 'nullable-fields', 3_600_000, { rules });
     expect(l.status).toBe('fail');
     expect(linkedLogIds(l)).toEqual([answer.logId, elsewhere.logId]);
+  });
+
+  it('does not count asking the same endpoint again (treating nulls as a failure) as carrying on', () => {
+    const calls = [nulled(), call({ at: 100 }), call({ at: 200, connectionKey: 'conn-b' })];
+    expect(lineOf(calls, 'nullable-fields', 3_600_000, { rules }).status).toBe('fail');
   });
 
   it('fails going quiet for longer than the follow-up grace, and not before', () => {

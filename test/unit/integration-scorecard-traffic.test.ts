@@ -149,7 +149,11 @@ describe('batch-item-errors', () => {
   });
 
   it('allows a couple of whole resends, and the same batch on another connection', () => {
-    const calls = [call({ ...batch, batchItemErrors: 1 }), ...series(2, 1_000, batch, 100), call({ ...batch, connectionKey: 'conn-b', at: 200 })];
+    const calls = [
+      call({ ...batch, batchItemErrors: 1 }),
+      ...series(2, 1_000, batch, 100),
+      call({ ...batch, connectionKey: 'conn-b', at: 200 }),
+    ];
     expect(lineOf(calls, 'batch-item-errors').status).toBe('pass');
   });
 });
@@ -158,7 +162,10 @@ describe('sync-in-progress', () => {
   const syncing = { path: '/employer/payment', status: 202, finchCode: 'data_sync_in_progress' };
 
   it('passes asking again a few seconds later', () => {
-    const l = lineOf([call({ ...syncing }), call({ ...syncing, at: 2_000 }), call({ path: '/employer/payment', at: 6_000 })], 'sync-in-progress');
+    const l = lineOf(
+      [call({ ...syncing }), call({ ...syncing, at: 2_000 }), call({ path: '/employer/payment', at: 6_000 })],
+      'sync-in-progress',
+    );
     expect(l.status).toBe('pass');
     expect(l.summary).toMatch(/asked again 2 times/);
   });
