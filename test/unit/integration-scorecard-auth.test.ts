@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { call, lineOf, linkedLogIds, series } from './observed-calls';
 
-const reauthAnswer = (at = 0) => call({ at, path: '/employer/directory', status: 401, finchCode: 'reauthenticate_user' });
+const reauthAnswer = (at = 0, durationMs = 20) =>
+  call({ at, durationMs, path: '/employer/directory', status: 401, finchCode: 'reauthenticate_user' });
 const reauthSession = (at: number, status = 200) =>
   call({ at, method: 'POST', path: '/connect/sessions/reauthenticate', status, connectionKey: null, clientId: 'app-1' });
 
@@ -24,6 +25,13 @@ describe('reauthentication-flow', () => {
     expect(l.status).toBe('fail');
     expect(l.evidence[0]!.text).toMatch(/5 data calls on the connection after it; no reauthentication session created/);
     expect(linkedLogIds(l)).toEqual([first, ...after].map((c) => c.logId));
+  });
+
+  it('does not count the 401 itself among the calls after it when it was answered at once', () => {
+    const calls = [reauthAnswer(0, 0), ...series(2, 0, {}, 0), reauthSession(100)];
+    const l = lineOf(calls, 'reauthentication-flow');
+    expect(l.status).toBe('pass');
+    expect(l.evidence[0]!.text).toMatch(/only 2 calls already under way/);
   });
 
   it('fails a session created while data calls go on', () => {

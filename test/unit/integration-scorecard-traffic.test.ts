@@ -148,6 +148,11 @@ describe('batch-item-errors', () => {
     expect(linkedLogIds(l)).toEqual(calls.map((c) => c.logId));
   });
 
+  it('does not count the answer with item errors as its own resend when it was answered at once', () => {
+    const calls = [call({ ...batch, batchItemErrors: 1, durationMs: 0 }), ...series(2, 1_000, batch, 100)];
+    expect(lineOf(calls, 'batch-item-errors').status).toBe('pass');
+  });
+
   it('allows a couple of whole resends, and the same batch on another connection', () => {
     const calls = [
       call({ ...batch, batchItemErrors: 1 }),

@@ -35,7 +35,7 @@ export function batchLine(calls: readonly ObservedCall[]): ScorecardLine {
     const key = requestShapeOf(first);
     if (judged.has(key)) continue;
     judged.add(key);
-    const resent = sameBatch.get(key)!.filter((c) => c.at >= answeredAt(first));
+    const resent = sameBatch.get(key)!.filter((c) => c !== first && c.at >= answeredAt(first));
     if (resent.length > MAX_WHOLE_BATCH_RESENDS)
       loops.push(
         evidence(

@@ -45,7 +45,9 @@ export function reauthenticationLine(calls: readonly ObservedCall[], now: number
     // Once the customer reconnected (a new code exchanged after the session), calls may resume.
     const reconnected = created ? calls.find((c) => c.path === '/auth/token' && isSuccess(c) && c.at >= answeredAt(created)) : undefined;
     const until = reconnected ? reconnected.at : Number.POSITIVE_INFINITY;
-    const after = calls.filter((c) => c.connectionKey === connectionKey && isDataCall(c) && c.at >= answered && c.at < until);
+    const after = calls.filter(
+      (c) => c !== reauth && c.connectionKey === connectionKey && isDataCall(c) && c.at >= answered && c.at < until,
+    );
 
     const problems: string[] = [];
     if (after.length > REAUTH_GRACE_CALLS) problems.push(`${plural(after.length, 'data call')} on the connection after it`);
