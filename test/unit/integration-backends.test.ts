@@ -65,22 +65,6 @@ beforeAll(async () => {
   cards.sloppy = await graded(runSloppy, 'sloppy-app');
 }, 60_000);
 afterAll(() => sim?.close());
-afterAll(() => {
-  for (const k of ['careful', 'sloppy'] as const)
-    for (const l of cards[k]!.lines.slice(0, 11))
-      console.log(
-        k,
-        l.id,
-        l.status,
-        '::',
-        l.summary,
-        '\n   ',
-        l.evidence
-          .slice(0, 2)
-          .map((e) => e.text)
-          .join(' | '),
-      );
-});
 
 const verdicts = (card: Scorecard | null) => Object.fromEntries(card!.lines.filter((l) => l.id in EXPECTED).map((l) => [l.id, l.status]));
 
