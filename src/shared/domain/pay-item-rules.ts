@@ -1,0 +1,84 @@
+/**
+ * Pay-statement item rules (`/employer/pay-statement-item/rule`): conditions on an item's
+ * fields and the metadata Finch attaches to every item that meets them. What the rules panel
+ * sends and shows. Changing a rule changes how an employer's pay items are classified, so the
+ * writes carry the typed confirmation outside Sandbox (main checks it).
+ */
+import { z } from 'zod';
+import { ConnectionIdSchema, DaySchema, FinchIdSchema } from './explorer';
+
+/** The item fields the Local simulator matches on; Finch takes any field name, so others are allowed. */
+export const RULE_FIELDS = ['name', 'type', 'category'] as const;
+export const MAX_RULE_CONDITIONS = 20;
+export const MAX_METADATA_KEYS = 50;
+const MAX_METADATA_JSON = 10_000;
+
+export const RuleConditionSchema = z
+  .object({
+    field: z
+      .string()
+      .trim()
+      .min(1, 'is required')
+      .max(100)
+      .regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, 'must be a field name such as name, type or category'),
+    operator: z.literal('equals'),
+    value: z.string().trim().min(1, 'is required').max(500),
+  })
+  .strict();
+export type RuleCondition = z.infer<typeof RuleConditionSchema>;
+
+/** Metadata: key/value pairs, values any JSON (Finch: "string, number, boolean, object, array"). */
+export const RuleMetadataSchema = z
+  .record(z.string().trim().min(1, 'a key is required').max(100), z.json())
+  .refine((m) => Object.keys(m).length <= MAX_METADATA_KEYS, `at most ${MAX_METADATA_KEYS} keys`)
+  .refine((m) => JSON.stringify(m).length <= MAX_METADATA_JSON, `at most ${MAX_METADATA_JSON.toLocaleString('en-US')} characters of JSON`);
+
+const RuleFields = {
+  connectionId: ConnectionIdSchema,
+  conditions: z
+    .array(RuleConditionSchema)
+    .min(1, 'add at least one condition')
+    .max(MAX_RULE_CONDITIONS, `at most ${MAX_RULE_CONDITIONS} conditions`),
+  metadata: RuleMetadataSchema,
+  effectiveStartDate: DaySchema.optional(),
+  effectiveEndDate: DaySchema.optional(),
+  /** Development and Production: the customer's name, typed. */
+  confirmName: z.string().max(200).optional(),
+};
+
+const datesInOrder = (r: { effectiveStartDate?: string | undefined; effectiveEndDate?: string | undefined }) =>
+  !r.effectiveStartDate || !r.effectiveEndDate || r.effectiveStartDate <= r.effectiveEndDate;
+const DATES_ORDER = { message: 'must be on or after the start date', path: ['effectiveEndDate'] };
+
+export const CreateRuleInputSchema = z.object(RuleFields).strict().refine(datesInOrder, DATES_ORDER);
+export type CreateRuleInput = z.infer<typeof CreateRuleInputSchema>;
+
+export const UpdateRuleInputSchema = z
+  .object({ ...RuleFields, ruleId: FinchIdSchema })
+  .strict()
+  .refine(datesInOrder, DATES_ORDER);
+export type UpdateRuleInput = z.infer<typeof UpdateRuleInputSchema>;
+
+export const DeleteRuleInputSchema = z
+  .object({ connectionId: ConnectionIdSchema, ruleId: FinchIdSchema, confirmName: z.string().max(200).optional() })
+  .strict();
+export type DeleteRuleInput = z.infer<typeof DeleteRuleInputSchema>;
+
+export const RuleViewSchema = z.object({
+  id: z.string(),
+  conditions: z.array(z.object({ field: z.string(), operator: z.string(), value: z.string() })),
+  metadata: z.record(z.string(), z.unknown()).nullable(),
+  effectiveStartDate: z.string().nullable(),
+  effectiveEndDate: z.string().nullable(),
+  priority: z.number().nullable(),
+  createdAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  deletedAt: z.string().nullable(),
+});
+export type RuleView = z.infer<typeof RuleViewSchema>;
+
+export const RuleListSchema = z.object({ rules: z.array(RuleViewSchema), requestIds: z.array(z.string()) });
+export type RuleList = z.infer<typeof RuleListSchema>;
+
+export const RuleWriteResultSchema = z.object({ rule: RuleViewSchema, requestId: z.string().nullable() });
+export type RuleWriteResult = z.infer<typeof RuleWriteResultSchema>;
