@@ -49,7 +49,10 @@ describe('enrollment job partially fails', () => {
     try {
       const result = await core.drills.run('local', 'enrollment-partial-failure', c.id);
       expect(result.passed).toBe(false);
-      expect(result.steps[1]).toMatchObject({ ok: false, detail: expect.stringMatching(/5 enrolled, 0 refused.*show no per-person error/) });
+      expect(result.steps[1]).toMatchObject({
+        ok: false,
+        detail: expect.stringMatching(/5 enrolled, 0 refused.*show no per-person error/),
+      });
     } finally {
       admin.addFault = original;
     }
@@ -73,7 +76,10 @@ describe('assisted deduction job stays pending', () => {
     try {
       const result = await core.drills.run('local', 'deduction-job-pending', c.id);
       expect(result.passed).toBe(false);
-      expect(result.steps[1]).toMatchObject({ ok: false, detail: expect.stringContaining('completed although the provider had not acted') });
+      expect(result.steps[1]).toMatchObject({
+        ok: false,
+        detail: expect.stringContaining('completed although the provider had not acted'),
+      });
     } finally {
       admin.addFault = original;
     }
@@ -92,7 +98,9 @@ describe('provider does not support this benefit type', () => {
   it('passes: refused with benefit_type_not_supported, explained, with the request id; nothing created', async () => {
     const c = await connection();
     const result = await core.drills.run('local', 'benefit-type-unsupported', c.id);
-    expect(result.steps[0]!.detail).toMatch(/benefit_type_not_supported.*Finch-Request-ID .+ — The provider does not support this benefit type/);
+    expect(result.steps[0]!.detail).toMatch(
+      /benefit_type_not_supported.*Finch-Request-ID .+ — The provider does not support this benefit type/,
+    );
     expect(result.steps[0]!.requestIds).toHaveLength(1);
     expect(result.passed).toBe(true);
     // The refusal is on the connection's timeline with the same request id.
@@ -125,7 +133,12 @@ describe('provider does not support this benefit type', () => {
 
 describe('where the deduction drills run', () => {
   it('refuses them outside the Local simulator', async () => {
-    const state = core.environments.create({ name: 'Sandbox drills', kind: 'sandbox', clientId: 'client-123456', clientSecret: 'secret-123456' });
+    const state = core.environments.create({
+      name: 'Sandbox drills',
+      kind: 'sandbox',
+      clientId: 'client-123456',
+      clientSecret: 'secret-123456',
+    });
     const env = state.environments.find((e) => e.name === 'Sandbox drills')!;
     await expect(core.drills.run(env.id, 'benefit-type-unsupported', 'x')).rejects.toThrow(/needs the Local simulator/);
   });

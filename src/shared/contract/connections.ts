@@ -32,8 +32,7 @@ export const connectionsChannels = {
         })
         .strict(),
       output: ConnectionEntitiesSchema,
-      summary:
-        'POST /disconnect-entity: those entities leave Finch, the others stay (Development and Production: the customer name typed)',
+      summary: 'POST /disconnect-entity: those entities leave Finch, the others stay (Development and Production: the customer name typed)',
     }),
     describeDisconnectAll: channel({
       input: NoInput,

@@ -14,7 +14,8 @@ export function buildConnectionHandlers(d: {
     timeline: ({ connectionId }) => connections.timeline(activeId(), connectionId),
     disconnect: ({ connectionId, confirmName }) => lifecycle.disconnect(activeId(), connectionId, confirmName),
     entities: ({ connectionId }) => lifecycle.entities(activeId(), connectionId),
-    disconnectEntity: ({ connectionId, entityIds, confirmName }) => lifecycle.disconnectEntity(activeId(), connectionId, entityIds, confirmName),
+    disconnectEntity: ({ connectionId, entityIds, confirmName }) =>
+      lifecycle.disconnectEntity(activeId(), connectionId, entityIds, confirmName),
     describeDisconnectAll: () => lifecycle.describeDisconnectAll(activeId()),
     disconnectAllSandbox: ({ connectionIds, confirm }) => lifecycle.disconnectAllSandbox(activeId(), connectionIds, confirm),
     archive: ({ connectionId }) => connections.archive(activeId(), connectionId),

@@ -92,7 +92,8 @@ export class PayItemRules {
 
   private confirm(environmentId: string, connectionId: string, typed: string | undefined, act: string): void {
     const connection = this.options.connections.get(environmentId, connectionId);
-    if (connection.disconnectedAt !== null) throw new WorkbenchError('conflict', 'This connection is disconnected: its rules cannot change.');
+    if (connection.disconnectedAt !== null)
+      throw new WorkbenchError('conflict', 'This connection is disconnected: its rules cannot change.');
     requireCustomerNameTyped(
       this.options.environments.get(environmentId),
       connection,
@@ -112,14 +113,9 @@ export class PayItemRules {
     try {
       const result = await this.options.lifecycle.read(environmentId, connectionId, fn);
       const rule = ruleView(result.data);
-      this.options.connections.recordEvent(
-        environmentId,
-        connectionId,
-        null,
-        'pay_item_rule_changed',
-        { act, title, ruleId: rule.id },
-        [result.requestId],
-      );
+      this.options.connections.recordEvent(environmentId, connectionId, null, 'pay_item_rule_changed', { act, title, ruleId: rule.id }, [
+        result.requestId,
+      ]);
       return { rule, requestId: result.requestId };
     } catch (error) {
       const requestId = (error as { details?: { requestId?: string } }).details?.requestId ?? null;

@@ -68,7 +68,8 @@ const wait = (clock: Clock, ms: number) => new Promise<void>((resolve) => clock.
 async function creatableType(c: DeductionDrillContext): Promise<{ type: BenefitType | null; requestIds: string[] }> {
   const support = await c.deductions.support(c.env, c.connectionId);
   const creatable = support.types.filter(
-    (t) => t.supported && (t.operations['company_benefits'] ?? ['create']).includes('create') && BENEFIT_TYPES.includes(t.type as BenefitType),
+    (t) =>
+      t.supported && (t.operations['company_benefits'] ?? ['create']).includes('create') && BENEFIT_TYPES.includes(t.type as BenefitType),
   );
   const type = (creatable.find((t) => t.type === '401k') ?? creatable[0])?.type ?? null;
   return { type: type as BenefitType | null, requestIds: support.requestIds };
@@ -90,7 +91,11 @@ export function enrollmentPartialFailure(c: DeductionDrillContext): Step[] {
         });
         return;
       }
-      const created = await c.deductions.createBenefit(c.env, { connectionId: c.connectionId, type, description: 'Drill: partial enrollment' });
+      const created = await c.deductions.createBenefit(c.env, {
+        connectionId: c.connectionId,
+        type,
+        description: 'Drill: partial enrollment',
+      });
       const done = await c.deductions.follow(c.env, created.jobs[0]!.jobId, JOB_DEADLINE_MS);
       benefitId = created.benefitId ?? '';
       r({
@@ -113,7 +118,10 @@ export function enrollmentPartialFailure(c: DeductionDrillContext): Step[] {
       const written = await c.deductions.enroll(c.env, {
         connectionId: c.connectionId,
         benefitId,
-        people: people.map((p) => ({ individualId: p.individualId, configuration: { employeeDeduction: { type: 'fixed', amount: 2_500 } } })),
+        people: people.map((p) => ({
+          individualId: p.individualId,
+          configuration: { employeeDeduction: { type: 'fixed', amount: 2_500 } },
+        })),
       });
       job = await c.deductions.follow(c.env, written.jobs[0]!.jobId, JOB_DEADLINE_MS);
       const refused = job.items.filter((i) => (i.code ?? 0) >= 400);
@@ -125,7 +133,9 @@ export function enrollmentPartialFailure(c: DeductionDrillContext): Step[] {
         ok,
         detail:
           `job ${job.status} after ${job.checks} check(s): ${job.items.length - refused.length} enrolled, ${refused.length} refused` +
-          (refused.length > 0 ? ` (${refused.map((i) => `${i.individualId}: ${i.code ?? '?'} ${i.finchCode ?? ''} ${i.message ?? 'no message'}`.trim()).join('; ')})` : '') +
+          (refused.length > 0
+            ? ` (${refused.map((i) => `${i.individualId}: ${i.code ?? '?'} ${i.finchCode ?? ''} ${i.message ?? 'no message'}`.trim()).join('; ')})`
+            : '') +
           (job.status !== 'complete' ? ': the job never finished, so nobody’s result is known' : '') +
           (!targeted && job.status === 'complete' ? ': the people the provider refused show no per-person error' : ''),
         requestIds: ids(written.requestIds, job.checkRequestIds),
@@ -203,12 +213,10 @@ export function benefitTypeUnsupported(c: DeductionDrillContext): Step[] {
     async (r) => {
       const rule = c.faults.add({ kind: 'benefit_type_unsupported', connection_id: c.connectionId });
       c.cleanup(() => c.faults.remove(rule.id));
-      const refused = await c.deductions
-        .createBenefit(c.env, { connectionId: c.connectionId, type: '401k', description })
-        .then(
-          () => null,
-          (e: unknown) => e as WorkbenchError,
-        );
+      const refused = await c.deductions.createBenefit(c.env, { connectionId: c.connectionId, type: '401k', description }).then(
+        () => null,
+        (e: unknown) => e as WorkbenchError,
+      );
       const requestId = refused?.details?.requestId ?? null;
       const attempt = requestId ? c.requestLog.findByRequestId(requestId)[0] : undefined;
       const explanation = refused

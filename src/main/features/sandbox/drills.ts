@@ -91,7 +91,13 @@ export class DrillRunner {
     // What a drill set up (a fault rule) is undone whatever happened, newest first.
     const undo: (() => void)[] = [];
     try {
-      const script = this.script(environmentId, drill, connectionId, (id) => (usedConnection = id), (fn) => undo.unshift(fn));
+      const script = this.script(
+        environmentId,
+        drill,
+        connectionId,
+        (id) => (usedConnection = id),
+        (fn) => undo.unshift(fn),
+      );
       for (const step of script) {
         await step(record);
         if (steps.at(-1)?.ok === false) break;
@@ -156,7 +162,10 @@ export class DrillRunner {
         env,
         connectionId: need(),
         deductions: this.options.deductions,
-        faults: { add: (rule: Record<string, unknown>) => simulator.admin.addFault(rule), remove: (id: string) => simulator.admin.removeFault(id) },
+        faults: {
+          add: (rule: Record<string, unknown>) => simulator.admin.addFault(rule),
+          remove: (id: string) => simulator.admin.removeFault(id),
+        },
         requestLog: this.options.requestLog,
         clock: this.options.clock,
         cleanup,

@@ -124,7 +124,8 @@ export class ConnectionLifecycle {
     const names = before.entities.filter((e) => ids.includes(e.id)).map((e) => e.name ?? e.id);
     let requestId: string | null;
     try {
-      requestId = (await this.read(environmentId, connectionId, (client) => client.account.disconnectEntity({ entity_ids: ids }))).requestId;
+      requestId = (await this.read(environmentId, connectionId, (client) => client.account.disconnectEntity({ entity_ids: ids })))
+        .requestId;
     } catch (error) {
       const failedId = (error as { details?: { requestId?: string } }).details?.requestId ?? null;
       this.options.connections.recordEvent(
