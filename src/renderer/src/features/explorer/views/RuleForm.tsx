@@ -41,23 +41,8 @@ export function inputOf(
   connectionId: string,
   draft: RuleDraft,
 ): { ok: true; input: Omit<CreateRuleInput, 'confirmName'> } | { ok: false; errors: Record<string, string> } {
-  let metadata: unknown;
-  if (draft.metadataMode === 'json') {
-    try {
-      metadata = draft.json.trim() === '' ? {} : JSON.parse(draft.json);
-    } catch (e) {
-      return { ok: false, errors: { metadata: `is not valid JSON (${(e as Error).message})` } };
-    }
-    if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata))
-      return { ok: false, errors: { metadata: 'must be a JSON object of key/value pairs' } };
-  } else {
-    const keys = draft.rows.map((r) => r.key.trim());
-    const twice = keys.find((k, i) => k !== '' && keys.indexOf(k) !== i);
-    if (twice) return { ok: false, errors: { metadata: `lists the key “${twice}” twice` } };
-    if (draft.rows.some((r) => r.key.trim() === '' && r.value !== ''))
-      return { ok: false, errors: { metadata: 'a value without a key: give each row a key' } };
-    metadata = Object.fromEntries(draft.rows.filter((r) => r.key.trim() !== '').map((r) => [r.key.trim(), r.value]));
-  }
+  // Every field is checked at once: a JSON mistake does not hide an empty condition.
+  const { metadata, error: metadataError } = metadataOf(draft);
   const candidate = {
     connectionId,
     conditions: draft.conditions.map((c) => ({ field: c.field.trim(), operator: 'equals' as const, value: c.value })),
@@ -66,8 +51,30 @@ export function inputOf(
     ...(draft.effectiveEndDate ? { effectiveEndDate: draft.effectiveEndDate } : {}),
   };
   const parsed = CreateRuleInputSchema.safeParse(candidate);
-  if (parsed.success) return { ok: true, input: parsed.data };
-  return { ok: false, errors: errorsByField(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))) };
+  if (parsed.success && !metadataError) return { ok: true, input: parsed.data };
+  const errors = parsed.success ? {} : errorsByField(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  return { ok: false, errors: metadataError ? { ...errors, metadata: metadataError } : errors };
+}
+
+/** The metadata as an object, or why it is not one. */
+function metadataOf(draft: RuleDraft): { metadata: unknown; error: string | null } {
+  if (draft.metadataMode === 'json') {
+    let parsed: unknown;
+    try {
+      parsed = draft.json.trim() === '' ? {} : JSON.parse(draft.json);
+    } catch (e) {
+      return { metadata: {}, error: `is not valid JSON (${(e as Error).message})` };
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      return { metadata: {}, error: 'must be a JSON object of key/value pairs' };
+    return { metadata: parsed, error: null };
+  }
+  const keys = draft.rows.map((r) => r.key.trim());
+  const twice = keys.find((k, i) => k !== '' && keys.indexOf(k) !== i);
+  if (twice) return { metadata: {}, error: `lists the key “${twice}” twice` };
+  if (draft.rows.some((r) => r.key.trim() === '' && r.value !== ''))
+    return { metadata: {}, error: 'a value without a key: give each row a key' };
+  return { metadata: Object.fromEntries(draft.rows.filter((r) => r.key.trim() !== '').map((r) => [r.key.trim(), r.value])), error: null };
 }
 
 /** Field errors from zod or from main's validation reply, keyed by the form's fields. */
