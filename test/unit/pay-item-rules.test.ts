@@ -158,3 +158,17 @@ describe('typed confirmation outside Sandbox', () => {
     ]);
   });
 });
+
+describe('hostile metadata', () => {
+  it('a value nested 100,000 levels deep gets a field error instead of exhausting the stack (found by the IPC fuzz)', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    const result = CreateRuleInputSchema.safeParse({
+      connectionId: 'c',
+      conditions: [{ field: 'name', operator: 'equals', value: 'Salary' }],
+      metadata: { k: deep },
+    });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.path.join('.'))).toEqual(['metadata.k']);
+  });
+});

@@ -27,11 +27,34 @@ export const RuleConditionSchema = z
   .strict();
 export type RuleCondition = z.infer<typeof RuleConditionSchema>;
 
+const MAX_METADATA_DEPTH = 8;
+
+/**
+ * Plain JSON (strings, finite numbers, booleans, null, arrays, objects) no deeper than `depth`.
+ * Checked with a bounded walk rather than a recursive schema: a hostile, deeply nested value
+ * must get a field error, not exhaust the stack.
+ */
+export function isShallowJson(value: unknown, depth = MAX_METADATA_DEPTH): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (depth <= 0 || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.every((v) => isShallowJson(v, depth - 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return false;
+  return Object.values(value).every((v) => isShallowJson(v, depth - 1));
+}
+
 /** Metadata: key/value pairs, values any JSON (Finch: "string, number, boolean, object, array"). */
 export const RuleMetadataSchema = z
-  .record(z.string().trim().min(1, 'a key is required').max(100), z.json())
+  .record(
+    z.string().trim().min(1, 'a key is required').max(100),
+    z.unknown().refine((v) => isShallowJson(v), `must be a JSON value nested at most ${MAX_METADATA_DEPTH} levels`),
+  )
   .refine((m) => Object.keys(m).length <= MAX_METADATA_KEYS, `at most ${MAX_METADATA_KEYS} keys`)
-  .refine((m) => JSON.stringify(m).length <= MAX_METADATA_JSON, `at most ${MAX_METADATA_JSON.toLocaleString('en-US')} characters of JSON`);
+  // A value already refused above (too deep) is not stringified: that is what would overflow.
+  .refine(
+    (m) => !Object.values(m).every((v) => isShallowJson(v)) || JSON.stringify(m).length <= MAX_METADATA_JSON,
+    `at most ${MAX_METADATA_JSON.toLocaleString('en-US')} characters of JSON`,
+  );
 
 const RuleFields = {
   connectionId: ConnectionIdSchema,
