@@ -44,11 +44,17 @@ test('pay-statement item rules: field errors, create with metadata the items the
   expect((await core.payItemRules.list('local', connection.id)).rules).toEqual([]);
 
   // A rule that tags the first earning with a GL code; the items show it.
-  await form.getByLabel(/^Value/).first().fill(itemName);
+  await form
+    .getByLabel(/^Value/)
+    .first()
+    .fill(itemName);
   await form.getByRole('radio', { name: 'Key / value rows' }).check();
   await form.getByRole('button', { name: 'Add key' }).click();
   await form.getByLabel('Key', { exact: true }).fill('gl_code');
-  await form.getByLabel(/^Value/).nth(1).fill('5000');
+  await form
+    .getByLabel(/^Value/)
+    .nth(1)
+    .fill('5000');
   await form.getByLabel('Effective from').fill('2026-01-01');
   await form.getByRole('button', { name: 'Create rule' }).click();
   await expect(rules.getByRole('status')).toContainText(/Created rule .+ · Finch-Request-ID: \S+/);
@@ -125,8 +131,12 @@ test('the three deduction drills pass on the Sandbox screen, with their steps an
     await expect(result).toBeVisible({ timeout: 45_000 });
     await expect(result).toContainText(step);
   }
-  await expect(drills.getByRole('listitem', { name: 'Drill enrollment-partial-failure passed' })).toContainText(/2 refused \(.+enrollment_rejected/);
-  await expect(drills.getByRole('listitem', { name: 'Drill deduction-job-pending passed' })).toContainText('checks: pending → pending → pending');
+  await expect(drills.getByRole('listitem', { name: 'Drill enrollment-partial-failure passed' })).toContainText(
+    /2 refused \(.+enrollment_rejected/,
+  );
+  await expect(drills.getByRole('listitem', { name: 'Drill deduction-job-pending passed' })).toContainText(
+    'checks: pending → pending → pending',
+  );
   await expect(drills.getByRole('listitem', { name: 'Drill benefit-type-unsupported passed' })).toContainText(/Finch-Request-ID \S+/);
   await screenshot(page, 'deduction-drills');
 });
