@@ -20,6 +20,7 @@ import { DrillRunner } from './features/sandbox/drills';
 import { MockData } from './features/sandbox/mock-data';
 import { SyncJobs } from './features/sandbox/sync-job';
 import { ExplorerService } from './features/explorer/explorer-service';
+import { PayItemRules } from './features/explorer/pay-item-rules';
 import { CoverageService } from './features/coverage/coverage-service';
 import { SnapshotService } from './features/snapshots/snapshot-service';
 import type { OperationProgress } from './platform/operations/operations';
@@ -159,6 +160,17 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     syncJobs,
     clock,
     simulator: () => simulator,
+    // Called only when a drill runs, after `deductions` below exists.
+    deductions: {
+      support: (env, id) => deductions.reads.support(env, id),
+      benefits: (env, id) => deductions.reads.benefits(env, id),
+      people: (env, id) => deductions.reads.people(env, id),
+      enrollments: (env, id, benefitId) => deductions.reads.enrollments(env, id, benefitId),
+      createBenefit: (env, input) => deductions.writes.createBenefit(env, input),
+      enroll: (env, input) => deductions.writes.enroll(env, input),
+      check: (env, jobId) => deductions.follower.check(env, jobId),
+      follow: (env, jobId, deadlineMs, everyMs) => deductions.follower.follow(env, jobId, deadlineMs, everyMs),
+    },
   });
 
   const coverage = new CoverageService({ db, lifecycle, connections, operations });
@@ -244,6 +256,7 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     diagnostics,
     drills,
     explorer: new ExplorerService(lifecycle),
+    payItemRules: new PayItemRules({ environments, connections, lifecycle }),
     support,
     readiness,
     redirectOpener: adapters.redirectOpener ?? null,

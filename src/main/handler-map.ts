@@ -45,6 +45,7 @@ export function assembleHandlers(s: WorkbenchServices): HandlerMap {
     sandbox: buildSandboxHandlers({ connections: s.connections, drills: s.drills, mockData: s.mockData, activeId }),
     explorer: buildExplorerHandlers({
       explorer: s.explorer,
+      payItemRules: s.payItemRules,
       operations: s.operations,
       environments: s.environments,
       emitRows: (rows) => s.events.emit('explorer', 'directoryRows', rows),

@@ -16,6 +16,7 @@ import type { DiagnosticsService } from './features/diagnostics/diagnostics-serv
 import type { DrillRunner } from './features/sandbox/drills';
 import type { MockData } from './features/sandbox/mock-data';
 import type { ExplorerService } from './features/explorer/explorer-service';
+import type { PayItemRules } from './features/explorer/pay-item-rules';
 import type { CoverageService } from './features/coverage/coverage-service';
 import type { SnapshotService } from './features/snapshots/snapshot-service';
 import type { OperationRegistry } from './platform/operations/operations';
@@ -83,6 +84,8 @@ export interface WorkbenchServices {
   /** Production environments open disarmed; destructive acts need arming (safety/). */
   arming: ProductionArming;
   explorer: ExplorerService;
+  /** Pay-statement item rules (explorer's pay-items view): destructive writes. */
+  payItemRules: PayItemRules;
   /** Long pulls: progress events and cancellation (explorer, snapshots). */
   operations: OperationRegistry;
   /** Field coverage runs (and the evidence the readiness report cites). */

@@ -74,6 +74,8 @@ export interface RunningSimulator {
   /** Runtime controls, also reachable over HTTP under /_simulator. */
   admin: {
     addFault(rule: Record<string, unknown>): FaultRule;
+    /** Removes one rule (false when it was already gone); a held manual job then completes on its next check. */
+    removeFault(id: string): boolean;
     clearFaults(): void;
     reset(): void;
     setRateLimitsEnabled(enabled: boolean): void;
@@ -172,6 +174,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     clock,
     admin: {
       addFault: (rule) => core.faults.add(rule),
+      removeFault: (id) => core.faults.remove(id),
       clearFaults: () => core.faults.clear(),
       reset: () => core.reset(),
       setRateLimitsEnabled: (enabled) => {

@@ -52,6 +52,17 @@ describe('armed Production', () => {
       // Bulk acts obey the same arming as single ones.
       ['connections:disconnectAllSandbox', { connectionIds: ['c1', 'c2'], confirm: '2' }],
       ['connections:archiveDisconnected', {}],
+      // Rule changes and an entity disconnect change the employer's data like a disconnect.
+      ['connections:disconnectEntity', { connectionId: 'c1', entityIds: ['e1'], confirmName: 'Globex' }],
+      [
+        'explorer:createPayItemRule',
+        { connectionId: 'c1', conditions: [{ field: 'name', operator: 'equals', value: 'Salary' }], metadata: {} },
+      ],
+      [
+        'explorer:updatePayItemRule',
+        { connectionId: 'c1', ruleId: 'r1', conditions: [{ field: 'name', operator: 'equals', value: 'Salary' }], metadata: {} },
+      ],
+      ['explorer:deletePayItemRule', { connectionId: 'c1', ruleId: 'r1' }],
     ] as const) {
       const reply = await call(channel, payload);
       expect(reply.error?.kind, channel).toBe('forbidden');

@@ -44,10 +44,11 @@ const rec = (counts: Partial<Reconciliation['counts']>): Reconciliation => ({
   requestIds: ['req-statements'],
   at: 3,
 });
-const ctx = (jobs: DeductionJobView[], recs: Reconciliation[]): EvidenceContext =>
+const ctx = (jobs: DeductionJobView[], recs: Reconciliation[], drills: unknown[] = []): EvidenceContext =>
   ({
     environments: [{ id: 'local', name: 'Local simulator', kind: 'local-simulator' }],
     deductions: { jobs: () => jobs, reconciliations: () => recs },
+    drills,
     text: (t: string) => t,
   }) as unknown as EvidenceContext;
 
@@ -77,5 +78,28 @@ describe('readiness: deduction writes', () => {
   it('does not count a job whose every person was refused as a completed write', () => {
     const refused = job({ items: [{ individualId: 'a', code: 422, finchCode: 'x', message: 'no' }] });
     expect(deductionWrites(ctx([refused], [rec({ match: 1 })])).summary).toContain('a write Finch completed');
+  });
+
+  it('cites the latest deduction drills, and fails when the newest run of one failed', () => {
+    const drill = (drillId: string, passed: boolean, finishedAt: number) => ({
+      id: finishedAt,
+      drill: drillId,
+      connectionId: 'c1',
+      passed,
+      startedAt: finishedAt - 1,
+      finishedAt,
+      steps: [],
+      requestIds: [`req-${drillId}`],
+      environmentId: 'local',
+    });
+    const passing = deductionWrites(
+      ctx([job()], [rec({ match: 2 })], [drill('deduction-job-pending', true, 9), drill('deduction-job-pending', false, 5)]),
+    );
+    expect(passing.status).toBe('pass');
+    expect(passing.evidence.map((e) => e.text)).toContain('Drill deduction-job-pending: passed.');
+    const failing = deductionWrites(ctx([job()], [rec({ match: 2 })], [drill('benefit-type-unsupported', false, 9)]));
+    expect(failing.status).toBe('fail');
+    expect(failing.summary).toContain('benefit-type-unsupported drill failed');
+    expect(failing.evidence.flatMap((e) => e.requestIds)).toContain('req-benefit-type-unsupported');
   });
 });

@@ -1,6 +1,7 @@
 /** Connections of the active environment: list, timeline, disconnect (one or reviewed all), archive, token import. Part of THE IPC contract (./index.ts assembles it). */
 import { z } from 'zod';
-import { BulkDisconnectTargetSchema, ConnectionEventSchema, ConnectionViewSchema } from '../domain/connection';
+import { BulkDisconnectTargetSchema, ConnectionEntitiesSchema, ConnectionEventSchema, ConnectionViewSchema } from '../domain/connection';
+import { FinchIdSchema } from '../domain/explorer';
 import { channel, event } from '../ipc/contract-kit';
 import { Id, NoInput } from './common';
 
@@ -16,6 +17,22 @@ export const connectionsChannels = {
       input: z.object({ connectionId: Id, confirmName: z.string().max(200).optional() }).strict(),
       output: ConnectionViewSchema,
       summary: 'POST /disconnect: billing stops, there is no reconnect; the token leaves the vault',
+    }),
+    entities: channel({
+      input: z.object({ connectionId: Id }).strict(),
+      output: ConnectionEntitiesSchema,
+      summary: 'The legal entities of a connection and their status (GET /introspect entities)',
+    }),
+    disconnectEntity: channel({
+      input: z
+        .object({
+          connectionId: Id,
+          entityIds: z.array(FinchIdSchema).min(1, 'choose at least one entity').max(100),
+          confirmName: z.string().max(200).optional(),
+        })
+        .strict(),
+      output: ConnectionEntitiesSchema,
+      summary: 'POST /disconnect-entity: those entities leave Finch, the others stay (Development and Production: the customer name typed)',
     }),
     describeDisconnectAll: channel({
       input: NoInput,

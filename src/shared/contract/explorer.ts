@@ -26,6 +26,13 @@ import {
   SyncStartSchema,
 } from '../domain/explorer';
 import { OperationProgressSchema } from '../domain/operations';
+import {
+  CreateRuleInputSchema,
+  DeleteRuleInputSchema,
+  RuleListSchema,
+  RuleWriteResultSchema,
+  UpdateRuleInputSchema,
+} from '../domain/pay-item-rules';
 import { channel, event } from '../ipc/contract-kit';
 import { ConnectionOnly, Id } from './common';
 
@@ -94,6 +101,26 @@ export const explorerChannels = {
       input: PayItemsInputSchema,
       output: EndpointReadSchema,
       summary: 'GET /employer/pay-statement-item, filtered',
+    }),
+    payItemRules: channel({
+      input: ConnectionOnly,
+      output: RuleListSchema,
+      summary: 'GET /employer/pay-statement-item/rule: the rules that attach metadata to pay-statement items',
+    }),
+    createPayItemRule: channel({
+      input: CreateRuleInputSchema,
+      output: RuleWriteResultSchema,
+      summary: 'Create a pay-statement item rule (armed in Production; the customer name typed outside Sandbox)',
+    }),
+    updatePayItemRule: channel({
+      input: UpdateRuleInputSchema,
+      output: RuleWriteResultSchema,
+      summary: 'Change a pay-statement item rule (armed in Production; the customer name typed outside Sandbox)',
+    }),
+    deletePayItemRule: channel({
+      input: DeleteRuleInputSchema,
+      output: RuleWriteResultSchema,
+      summary: 'Delete a pay-statement item rule (armed in Production; the customer name typed outside Sandbox)',
     }),
     benefits: channel({ input: ConnectionOnly, output: EndpointReadSchema, summary: 'GET /employer/benefits' }),
     benefit: channel({

@@ -30,6 +30,17 @@ export const ConnectionEventSchema = z.object({
 });
 export type ConnectionView = z.infer<typeof ConnectionViewSchema>;
 
+/** A legal entity (one EIN's payroll) of a connection, from GET /introspect `entities`. */
+export const ConnectionEntitySchema = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  sourceId: z.string().nullable(),
+  status: z.string().nullable(),
+});
+export type ConnectionEntity = z.infer<typeof ConnectionEntitySchema>;
+export const ConnectionEntitiesSchema = z.object({ entities: z.array(ConnectionEntitySchema), requestIds: z.array(z.string()) });
+export type ConnectionEntities = z.infer<typeof ConnectionEntitiesSchema>;
+
 /** One connection on the review list of a bulk disconnect. */
 export const BulkDisconnectTargetSchema = z.object({
   id: z.string(),

@@ -8,6 +8,9 @@ export const DRILLS = [
   'rate-limit-storm',
   'failing-sync-job',
   'provider-outage',
+  'enrollment-partial-failure',
+  'deduction-job-pending',
+  'benefit-type-unsupported',
 ] as const;
 export const DrillIdSchema = z.enum(DRILLS);
 export type DrillId = z.infer<typeof DrillIdSchema>;
@@ -39,4 +42,8 @@ export const DRILL_TITLES: Record<DrillId, string> = {
   'rate-limit-storm': 'Rate-limit storm: 25 reads at once past Finch’s 20/min; the limiter keeps every 429 away (takes about a minute)',
   'failing-sync-job': 'Failing sync job: data_sync_all ends in reauth_error, the app notices, then recovers',
   'provider-outage': 'Provider outage: 5xx, retried, then recovery (local simulator)',
+  'enrollment-partial-failure':
+    'Enrollment job partially fails: some people refused with per-person errors, the rest enrolled (local simulator)',
+  'deduction-job-pending': 'Assisted deduction job stays pending: pending check after check, then completes (local simulator)',
+  'benefit-type-unsupported': 'Provider does not support this benefit type: refused, explained, request id shown (local simulator)',
 };

@@ -13,6 +13,9 @@ export function buildConnectionHandlers(d: {
     list: () => connections.list(activeId()),
     timeline: ({ connectionId }) => connections.timeline(activeId(), connectionId),
     disconnect: ({ connectionId, confirmName }) => lifecycle.disconnect(activeId(), connectionId, confirmName),
+    entities: ({ connectionId }) => lifecycle.entities(activeId(), connectionId),
+    disconnectEntity: ({ connectionId, entityIds, confirmName }) =>
+      lifecycle.disconnectEntity(activeId(), connectionId, entityIds, confirmName),
     describeDisconnectAll: () => lifecycle.describeDisconnectAll(activeId()),
     disconnectAllSandbox: ({ connectionIds, confirm }) => lifecycle.disconnectAllSandbox(activeId(), connectionIds, confirm),
     archive: ({ connectionId }) => connections.archive(activeId(), connectionId),

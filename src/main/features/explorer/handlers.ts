@@ -9,9 +9,11 @@ import type { OperationRegistry } from '@main/platform/operations/operations';
 import type { EnvironmentService } from '@main/platform/workspace/environment-service';
 import { streamDirectory } from './directory-stream';
 import type { ExplorerService } from './explorer-service';
+import type { PayItemRules } from './pay-item-rules';
 
 export interface ExplorerHandlerDeps {
   explorer: ExplorerService;
+  payItemRules: PayItemRules;
   operations: OperationRegistry;
   environments: EnvironmentService;
   emitRows: (rows: DirectoryRowsView) => void;
@@ -47,6 +49,10 @@ export function buildExplorerHandlers(d: ExplorerHandlerDeps): HandlerMap['explo
     payGroups: ({ connectionId }) => explorer.payGroups(activeId(), connectionId),
     payGroup: ({ connectionId, payGroupId }) => explorer.payGroup(activeId(), connectionId, payGroupId),
     payStatementItems: ({ connectionId, ...query }) => explorer.payStatementItems(activeId(), connectionId, query),
+    payItemRules: ({ connectionId }) => d.payItemRules.list(activeId(), connectionId),
+    createPayItemRule: (input) => d.payItemRules.create(activeId(), input),
+    updatePayItemRule: (input) => d.payItemRules.update(activeId(), input),
+    deletePayItemRule: (input) => d.payItemRules.delete(activeId(), input),
     benefits: ({ connectionId }) => explorer.benefits(activeId(), connectionId),
     benefit: ({ connectionId, benefitId }) => explorer.benefit(activeId(), connectionId, benefitId),
     documents: ({ connectionId }) => explorer.documents(activeId(), connectionId),

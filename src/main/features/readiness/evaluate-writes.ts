@@ -4,8 +4,12 @@
  * and a pay statement reconciled without a difference. Nobody who only reads is asked for them:
  * with no deduction write in any environment the item is not applicable.
  */
+import type { DrillId } from '@shared/domain/drills';
 import type { EvidenceContext, Verdict } from './evidence-context';
 import { evidence } from './evidence-context';
+
+/** The Sandbox drills about write-side failures: the latest run of each is evidence here. */
+const WRITE_DRILLS: readonly DrillId[] = ['enrollment-partial-failure', 'deduction-job-pending', 'benefit-type-unsupported'];
 
 export function deductionWrites(ctx: EvidenceContext): Verdict {
   const source = ctx.deductions;
@@ -56,6 +60,20 @@ export function deductionWrites(ctx: EvidenceContext): Verdict {
         latest.env,
       ),
     );
+  }
+  const drills = WRITE_DRILLS.flatMap((id) => (ctx.drills ?? []).filter((d) => d.drill === id).slice(0, 1));
+  for (const d of drills)
+    lines.push(
+      evidence(ctx, `Drill ${d.drill}: ${d.passed ? 'passed' : 'failed'}.`, d.finishedAt, d.requestIds.slice(0, 5), d.environmentId),
+    );
+  const failedDrill = drills.find((d) => !d.passed);
+  if (failedDrill) {
+    return {
+      status: 'fail',
+      summary: `The latest ${failedDrill.drill} drill failed: the app mishandles a write-side failure.`,
+      evidence: lines,
+      next: 'Sandbox → Drills: open the failed step, fix what it shows, then run the drill again.',
+    };
   }
   if (latest && (latest.counts.mismatch > 0 || latest.counts.missing > 0 || latest.counts.unexpected > 0)) {
     return {

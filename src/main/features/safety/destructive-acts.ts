@@ -23,6 +23,12 @@ export const DESTRUCTIVE_ACTS: Readonly<Record<string, Describe>> = {
   'deductions:updateBenefit': () => 'changing a company benefit in the provider',
   'deductions:enroll': (input) => `enrolling ${countOf(input['people'])} people in a benefit`,
   'deductions:unenroll': (input) => `unenrolling ${countOf(input['individualIds'])} people from a benefit`,
+  // A rule reclassifies the employer's pay items for every reader of the connection.
+  'explorer:createPayItemRule': () => 'creating a pay-statement item rule',
+  'explorer:updatePayItemRule': () => 'changing a pay-statement item rule',
+  'explorer:deletePayItemRule': () => 'deleting a pay-statement item rule',
+  // Part of the employer leaves Finch: that entity's data stops, with no reconnect.
+  'connections:disconnectEntity': (input) => `disconnecting ${countOf(input['entityIds'])} entity(ies) of a connection`,
   // A forwarded GET only reads; anything else writes to the employer's real system.
   'explorer:forward': (input) => (input['method'] === 'GET' ? null : `forwarding a ${String(input['method'])} to the provider`),
 };

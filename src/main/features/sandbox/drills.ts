@@ -15,6 +15,8 @@ import type { RequestLog } from '@main/platform/request-log/request-log';
 import type { RunningSimulator } from '@simulator';
 import type { Clock } from '@main/platform/clock';
 import type { Step } from './drills-limits-jobs';
+import type { DeductionDrillPort } from './drills-deductions';
+import { benefitTypeUnsupported, deductionJobPending, enrollmentPartialFailure } from './drills-deductions';
 import { failingSyncJob, ids, rateLimitStorm } from './drills-limits-jobs';
 import type { MockData } from './mock-data';
 import type { SyncJobs } from './sync-job';
@@ -32,8 +34,18 @@ export interface DrillOptions {
   /** The clock the rate limiter runs on. */
   clock: Clock;
   simulator: () => RunningSimulator | null;
+  /** The Deductions lab's writes, reads and job follower, passed in by the composition root. */
+  deductions: DeductionDrillPort;
   now?: () => number;
 }
+
+/** Drills that inject the Local simulator's faults (no other Finch can be told to fail on cue). */
+const NEEDS_SIMULATOR: Partial<Record<DrillId, string>> = {
+  'provider-outage': 'The provider-outage drill injects faults and needs the Local simulator.',
+  'enrollment-partial-failure': 'The enrollment partial-failure drill injects a provider refusal and needs the Local simulator.',
+  'deduction-job-pending': 'The pending deduction job drill holds a job at the provider and needs the Local simulator.',
+  'benefit-type-unsupported': 'The unsupported benefit type drill injects the provider’s refusal and needs the Local simulator.',
+};
 
 export class DrillRunner {
   private readonly now: () => number;
@@ -68,21 +80,33 @@ export class DrillRunner {
   async run(environmentId: string, drill: DrillId, connectionId: string | null): Promise<DrillResult> {
     const env = this.options.environments.get(environmentId);
     requireSandboxEnvironment(env, 'Drills change connection state, so they run');
-    if (drill === 'provider-outage' && env.kind !== 'local-simulator') {
-      throw new WorkbenchError('validation', 'The provider-outage drill injects faults and needs the Local simulator.');
+    const needsSimulator = NEEDS_SIMULATOR[drill];
+    if (needsSimulator && (env.kind !== 'local-simulator' || !this.options.simulator())) {
+      throw new WorkbenchError('validation', needsSimulator);
     }
     const startedAt = this.now();
     const steps: DrillStep[] = [];
     const record = (step: DrillStep) => steps.push(step);
     let usedConnection = connectionId;
+    // What a drill set up (a fault rule) is undone whatever happened, newest first.
+    const undo: (() => void)[] = [];
     try {
-      const script = this.script(environmentId, drill, connectionId, (id) => (usedConnection = id));
+      const script = this.script(
+        environmentId,
+        drill,
+        connectionId,
+        (id) => (usedConnection = id),
+        (fn) => undo.unshift(fn),
+      );
       for (const step of script) {
         await step(record);
         if (steps.at(-1)?.ok === false) break;
       }
     } catch (error) {
-      record({ name: 'Unexpected failure', ok: false, detail: (error as Error).message, requestIds: [] });
+      const requestId = (error as { details?: { requestId?: string } }).details?.requestId;
+      record({ name: 'Unexpected failure', ok: false, detail: (error as Error).message, requestIds: requestId ? [requestId] : [] });
+    } finally {
+      for (const fn of undo) fn();
     }
     const passed = steps.length > 0 && steps.every((s) => s.ok);
     const requestIds = [...new Set(steps.flatMap((s) => s.requestIds))];
@@ -100,7 +124,13 @@ export class DrillRunner {
     return { id: Number(info.lastInsertRowid), drill, connectionId: usedConnection, passed, startedAt, finishedAt, steps, requestIds };
   }
 
-  private script(env: string, drill: DrillId, connectionId: string | null, use: (id: string) => void): Step[] {
+  private script(
+    env: string,
+    drill: DrillId,
+    connectionId: string | null,
+    use: (id: string) => void,
+    cleanup: (undo: () => void) => void,
+  ): Step[] {
     const { gateway, connections, lifecycle } = this.options;
     const need = (): string => {
       if (!connectionId) throw new WorkbenchError('validation', 'Choose a connection for this drill.');
@@ -126,7 +156,29 @@ export class DrillRunner {
       now: () => this.options.clock.now(),
     });
 
+    const deductionContext = () => {
+      const simulator = this.options.simulator()!;
+      return {
+        env,
+        connectionId: need(),
+        deductions: this.options.deductions,
+        faults: {
+          add: (rule: Record<string, unknown>) => simulator.admin.addFault(rule),
+          remove: (id: string) => simulator.admin.removeFault(id),
+        },
+        requestLog: this.options.requestLog,
+        clock: this.options.clock,
+        cleanup,
+      };
+    };
+
     switch (drill) {
+      case 'enrollment-partial-failure':
+        return enrollmentPartialFailure(deductionContext());
+      case 'deduction-job-pending':
+        return deductionJobPending(deductionContext());
+      case 'benefit-type-unsupported':
+        return benefitTypeUnsupported(deductionContext());
       case 'rate-limit-storm':
         return rateLimitStorm(context());
       case 'failing-sync-job':

@@ -208,6 +208,17 @@ export const RULES: Rule[] = [
     }),
   },
   {
+    id: 'benefit-type-not-supported',
+    matches: (o) => (o.status === 422 || o.status === 400) && code(o).includes('benefit_type_not_supported'),
+    explain: () => ({
+      title: 'The provider does not support this benefit type',
+      meaning:
+        'Finch can only write the benefit types the employer’s provider supports, for the connection’s authentication method; nothing was created. Retrying the same type fails the same way.',
+      nextStep:
+        'Check GET /providers benefits_support for this provider (the Deductions screen shows it beside the form) and choose a supported type, or handle this benefit outside Finch for this employer.',
+    }),
+  },
+  {
     // After the specific 400/422 rules (invalid_grant, batch_limit): any other rejected request shape.
     id: 'invalid-request',
     matches: (o) => o.status === 400 || o.status === 422,

@@ -3,7 +3,7 @@
  * disconnecting (billing stops, no reconnect), importing a token made elsewhere. Every
  * change is an event on the connection's timeline with the request ids involved.
  */
-import type { BulkDisconnectTarget, ConnectionView } from '@shared/domain/connection';
+import type { BulkDisconnectTarget, ConnectionEntities, ConnectionEntity, ConnectionView } from '@shared/domain/connection';
 import { WorkbenchError } from '../errors';
 import type { EnvironmentService } from './environment-service';
 import { assertTokenBelongs, needsTypedConfirmation } from './environment-rules';
@@ -16,6 +16,20 @@ import { secretRefs } from '../secrets/secret-vault';
 import type { ConnectionService } from './connection-service';
 import { requireSandboxEnvironment } from './environment-rules';
 import type { WithResponse } from '../finch/gateway';
+import { requireCustomerNameTyped } from './typed-confirmation';
+
+const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+/** GET /introspect `entities` as rows (absent on single-entity providers: then none). */
+export function entitiesOf(introspection: unknown): ConnectionEntity[] {
+  const list = (introspection as { entities?: unknown } | null)?.entities;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((e): ConnectionEntity[] => {
+    const entity = (e ?? {}) as Record<string, unknown>;
+    const id = text(entity['id']);
+    return id ? [{ id, name: text(entity['name']), sourceId: text(entity['source_id']), status: text(entity['status']) }] : [];
+  });
+}
 
 export interface LifecycleOptions {
   environments: EnvironmentService;
@@ -70,6 +84,72 @@ export class ConnectionLifecycle {
     );
     this.options.vault.delete(secretRefs.accessToken(environmentId, connectionId));
     return this.options.connections.markDisconnected(environmentId, connectionId, [result.requestId]);
+  }
+
+  /** The connection's legal entities, as introspect lists them. */
+  async entities(environmentId: string, connectionId: string): Promise<ConnectionEntities> {
+    const info = await this.read(environmentId, connectionId, (client) => client.account.introspect());
+    return { entities: entitiesOf(info.data), requestIds: info.requestId ? [info.requestId] : [] };
+  }
+
+  /**
+   * POST /disconnect-entity: these entities leave Finch, the rest of the connection stays.
+   * Guarded like a disconnect (armed Production, by the handler map), and, as every write to
+   * an employer's real account, the customer's name typed in Development and Production. When
+   * no entity is left the connection itself is gone, so it is marked disconnected here too.
+   */
+  async disconnectEntity(
+    environmentId: string,
+    connectionId: string,
+    entityIds: readonly string[],
+    confirmName?: string,
+  ): Promise<ConnectionEntities> {
+    const env = this.options.environments.get(environmentId);
+    const connection = this.options.connections.get(environmentId, connectionId);
+    requireCustomerNameTyped(
+      env,
+      connection,
+      confirmName,
+      'disconnect an entity of this connection',
+      'its data stops reaching Finch and it cannot be reconnected',
+    );
+    const before = await this.entities(environmentId, connectionId);
+    const ids = [...new Set(entityIds)];
+    const unknown = ids.filter((id) => !before.entities.some((e) => e.id === id));
+    if (unknown.length > 0) {
+      throw new WorkbenchError('validation', `Not an entity of this connection: ${unknown.join(', ')}.`, {
+        fields: [{ path: 'entityIds', message: 'must be entities of this connection' }],
+      });
+    }
+    const names = before.entities.filter((e) => ids.includes(e.id)).map((e) => e.name ?? e.id);
+    let requestId: string | null;
+    try {
+      requestId = (await this.read(environmentId, connectionId, (client) => client.account.disconnectEntity({ entity_ids: ids })))
+        .requestId;
+    } catch (error) {
+      const failedId = (error as { details?: { requestId?: string } }).details?.requestId ?? null;
+      this.options.connections.recordEvent(
+        environmentId,
+        connectionId,
+        null,
+        'entity_disconnect_failed',
+        { entityIds: ids, names, error: (error as Error).message },
+        [failedId],
+      );
+      throw error;
+    }
+    this.options.connections.recordEvent(environmentId, connectionId, null, 'entity_disconnected', { entityIds: ids, names }, [requestId]);
+    const left = before.entities.filter((e) => !ids.includes(e.id) && e.status !== 'disconnected');
+    if (left.length === 0) {
+      this.options.vault.delete(secretRefs.accessToken(environmentId, connectionId));
+      this.options.connections.markDisconnected(environmentId, connectionId, [requestId]);
+      return {
+        entities: before.entities.map((e) => ({ ...e, status: 'disconnected' })),
+        requestIds: [...before.requestIds, ...(requestId ? [requestId] : [])],
+      };
+    }
+    const after = await this.entities(environmentId, connectionId);
+    return { entities: after.entities, requestIds: [...before.requestIds, ...(requestId ? [requestId] : []), ...after.requestIds] };
   }
 
   /** What "Disconnect all test connections" would disconnect, for the user to review first. */

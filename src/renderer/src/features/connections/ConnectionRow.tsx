@@ -8,6 +8,7 @@ import { useAction } from '@renderer/components/data/use-action';
 import { isArmingRefusal, useOnArmed } from '@renderer/components/useArmedRefusal';
 import { unwrap, workbench } from '@renderer/workbench';
 import { Timeline } from './Timeline';
+import { EntitiesPanel } from './EntitiesPanel';
 import { HealthCheckPanel } from '@renderer/components/diagnostics/HealthCheckPanel';
 
 interface Props {
@@ -27,6 +28,7 @@ export function ConnectionRow({ connection: c, environment, onReconnect }: Props
   const [read, setRead] = useState<{ ok: boolean; text: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [showTimeline, setShowTimeline] = useState(false);
+  const [showEntities, setShowEntities] = useState(false);
   const [healthRun, setHealthRun] = useState(0);
   const live = c.disconnectedAt === null;
   const archived = c.archivedAt !== null;
@@ -112,6 +114,17 @@ export function ConnectionRow({ connection: c, environment, onReconnect }: Props
               Health check
             </button>
           )}
+          {live && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => setShowEntities((v) => !v)}
+              aria-expanded={showEntities}
+              aria-label={`Entities of ${c.id}`}
+            >
+              Entities
+            </button>
+          )}
           {!live && (
             <button
               type="button"
@@ -139,6 +152,7 @@ export function ConnectionRow({ connection: c, environment, onReconnect }: Props
         </p>
       )}
       {healthRun > 0 && <HealthCheckPanel key={healthRun} connectionId={c.id} />}
+      {live && showEntities && <EntitiesPanel connection={c} environment={environment} />}
       {showTimeline && <Timeline connectionId={c.id} />}
       {confirming && (
         <ConfirmDialog

@@ -104,6 +104,7 @@ export function ExplorerScreen({ environment }: { environment: EnvironmentView |
               <ExplorerView
                 id={view}
                 connection={connection}
+                environment={environment}
                 people={people}
                 directoryStatus={directoryStatus}
                 onOpenPerson={openPerson}

@@ -1,5 +1,6 @@
 /** What every explorer view is given: the connection, the directory (for names), and ways to move on. */
 import type { ConnectionView } from '@shared/domain/connection';
+import type { EnvironmentView } from '@shared/domain/environment';
 
 export type Person = Record<string, unknown>;
 
@@ -8,6 +9,8 @@ export type DirectoryStatus = 'loading' | 'complete' | 'incomplete';
 
 export interface ViewProps {
   connection: ConnectionView;
+  /** The active environment (acts that write ask for the customer's name outside Sandbox). */
+  environment?: EnvironmentView | null;
   /** The people of the directory read so far (null before the first page, on 202 or on error). */
   people: Person[] | null;
   /** Whether `people` is everyone. */

@@ -7,6 +7,7 @@ import type { ViewProps } from '../explorer-context';
 import { stemFor } from '../explorer-context';
 import { useRead } from '@renderer/components/data/use-read';
 import { ListCard } from './ListCard';
+import { PayItemRulesPanel } from './PayItemRulesPanel';
 
 interface Query {
   startDate: string;
@@ -15,7 +16,7 @@ interface Query {
   name: string;
 }
 
-export function PayItemsView({ connection, onWatchJob }: ViewProps): JSX.Element {
+export function PayItemsView({ connection, environment, onWatchJob }: ViewProps): JSX.Element {
   const [draft, setDraft] = useState<Query>({ startDate: '', endDate: '', category: '', name: '' });
   const [query, setQuery] = useState<Query>(draft);
   const input = {
@@ -65,7 +66,9 @@ export function PayItemsView({ connection, onWatchJob }: ViewProps): JSX.Element
           ((d as { responses?: unknown } | null)?.responses as Record<string, unknown>[] | undefined) ??
           (Array.isArray(d) ? (d as Record<string, unknown>[]) : [])
         }
-        first={['name', 'category', 'attributes.type', 'attributes.pre_tax', 'attributes.employer']}
+        first={['name', 'category', 'attributes.type', 'attributes.pre_tax', 'attributes.employer', 'attributes.metadata']}
+        // The metadata a rule attached, as one column (not one per key).
+        adjust={(columns) => columns.filter((c) => !c.path?.startsWith('attributes.metadata.'))}
         rowKey={(r, i) => `${String(r['category'])}:${String(r['name'])}:${i}`}
         empty={
           <p className="muted">
@@ -76,6 +79,7 @@ export function PayItemsView({ connection, onWatchJob }: ViewProps): JSX.Element
         connectionId={connection.id}
         onWatchJob={onWatchJob}
       />
+      <PayItemRulesPanel connection={connection} environment={environment ?? null} onChanged={read.reload} />
     </>
   );
 }
