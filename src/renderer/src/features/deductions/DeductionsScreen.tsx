@@ -12,6 +12,7 @@ import type { EnvironmentView } from '@shared/domain/environment';
 import { useRead } from '@renderer/components/data/use-read';
 import { SelectField } from '@renderer/components/fields';
 import { useConnections } from '@renderer/components/useConnections';
+import { useTypedConfirm } from '@renderer/components/useTypedConfirm';
 import { unwrap, workbench, WorkbenchCallError } from '@renderer/workbench';
 import type { BenefitDraft } from './BenefitForm';
 import { BenefitForm } from './BenefitForm';
@@ -22,7 +23,6 @@ import { JobsPanel } from './JobsPanel';
 import { ReconcilePanel } from './ReconcilePanel';
 import { SupportPanel } from './SupportPanel';
 import { useDeductionJobs } from './useDeductionJobs';
-import { useWriteConfirm } from './useWriteConfirm';
 
 type Message = { ok: boolean; text: string } | null;
 const fieldErrorsOf = (e: unknown): Record<string, string> =>
@@ -39,7 +39,7 @@ export function DeductionsScreen({ environment }: { environment: EnvironmentView
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const writes = useWriteConfirm(environment, connection);
+  const writes = useTypedConfirm(environment, connection, 'This writes to the employer’s real payroll: people’s paychecks change');
   const jobs = useDeductionJobs(connectionId);
 
   const support = useRead<BenefitSupport>(connectionId || null, () => unwrap(workbench().deductions.support({ connectionId })));
