@@ -7,6 +7,7 @@
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BatchCodeScanner } from '@main/features/integration-lab/batch-scanner';
 import type { ProxyRig } from './integration-proxy-helpers';
 import { startProxyRig } from './integration-proxy-helpers';
 
@@ -117,6 +118,26 @@ describe('pass-through', () => {
     const all = rig.core.integrationLab.calls({});
     const since = all.at(-3)!.logId!;
     expect(rig.core.integrationLab.calls({ sinceLogId: since }).map((c) => c.logId)).toEqual(all.slice(-2).map((c) => c.logId));
+  });
+});
+
+describe('batch item codes, counted as the answer streams', () => {
+  it('reads only the items’ own codes, however the bytes are split', () => {
+    const body = JSON.stringify({
+      responses: [
+        { individual_id: 'a', code: 200, body: { id: 'a', code: 7, notes: ['{"code": 500}'] } },
+        { individual_id: 'b', code: 404, body: { code: 404, name: 'not_found_error', message: 'say "code": 500' } },
+        { code: 500, body: { code: 500 } },
+        { individual_id: 'd', code: 202, body: { code: 202 } },
+      ],
+    });
+    const bytes = Buffer.from(body);
+    for (const size of [1, 2, 3, 7, 64, bytes.length]) {
+      const scanner = new BatchCodeScanner();
+      for (let i = 0; i < bytes.length; i += size) scanner.push(bytes.subarray(i, i + size));
+      scanner.end();
+      expect({ size, items: scanner.items, failed: scanner.failed }).toEqual({ size, items: 4, failed: 2 });
+    }
   });
 });
 
