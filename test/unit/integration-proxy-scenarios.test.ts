@@ -128,8 +128,8 @@ describe('injections', () => {
     expect(company.ein).toBeNull();
     const direct = await rig.direct().hris.individuals.retrieveMany({ requests: ids.slice(0, 1) });
     const page = await rig.client().hris.individuals.retrieveMany({ requests: ids.slice(0, 1) });
-    const body = page.responses[0]!.body as Record<string, unknown>;
-    expect(body['id']).toBe((direct.responses[0]!.body as Record<string, unknown>)['id']);
+    const body = page.responses[0]!.body as unknown as Record<string, unknown>;
+    expect(body['id']).toBe((direct.responses[0]!.body as unknown as Record<string, unknown>)['id']);
     expect(body['first_name']).toBeNull();
     expect(body['dob']).toBeNull();
     // An object whose members may be null stays, with its members null.
