@@ -15,7 +15,7 @@ import type { WebSocket } from 'ws';
 import { contract } from '../shared/contract';
 import { outlineOf } from '../shared/ipc/outline';
 import { startWorkbenchCore } from '../main/core';
-import type { WorkbenchCore } from '../main/core';
+import type { CoreAdapters, WorkbenchCore } from '../main/core';
 import { createIpcGuard } from '../main/platform/ipc/guard';
 import { buildContentSecurityPolicy, FINCH_CONNECT_ORIGIN } from '../main/platform/security/csp';
 import { contentTypeFor, resolveRendererAsset } from '../main/platform/security/renderer-assets';
@@ -67,6 +67,29 @@ function bundleBridge(): Promise<string> {
   return bridgeBundle;
 }
 
+/**
+ * The workbench core as the harness runs it (JSON settings, secrets for the session only unless
+ * a cipher is given), without serving the UI: `npm run proxy` runs the Integration lab's proxy on it.
+ */
+export function startHeadlessCore(
+  options: Pick<HarnessOptions, 'dataFolder' | 'cipher' | 'logError'>,
+  extra: Pick<CoreAdapters, 'redirectOpener'> = {},
+): Promise<WorkbenchCore> {
+  return startWorkbenchCore({
+    app: {
+      name: 'Finch Workbench',
+      version: packageJson.version,
+      runtime: 'browser-harness',
+      platform: `${process.platform} ${process.arch}`,
+      dataFolder: options.dataFolder,
+    },
+    openSettingsStore: createJsonFileStore,
+    cipher: options.cipher ?? unavailableCipher(browserHarnessSecretStorage()),
+    log: options.logError ?? ((line: string) => process.stderr.write(`${line}\n`)),
+    ...extra,
+  });
+}
+
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
   const logError = options.logError ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -84,19 +107,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
   let core: WorkbenchCore;
   try {
-    core = await startWorkbenchCore({
-      app: {
-        name: 'Finch Workbench',
-        version: packageJson.version,
-        runtime: 'browser-harness',
-        platform: `${process.platform} ${process.arch}`,
-        dataFolder: options.dataFolder,
-      },
-      openSettingsStore: createJsonFileStore,
-      cipher: options.cipher ?? unavailableCipher(browserHarnessSecretStorage()),
-      log: logError,
-      redirectOpener: { mode: 'popup', callbackUri },
-    });
+    core = await startHeadlessCore({ ...options, logError }, { redirectOpener: { mode: 'popup', callbackUri } });
   } catch (error) {
     // Free the port: a failed start must not keep the process alive.
     await new Promise<void>((done) => server.close(() => done()));

@@ -27,6 +27,9 @@ import type { OperationProgress } from './platform/operations/operations';
 import { OperationRegistry } from './platform/operations/operations';
 import { EnvironmentService, LOCAL_ENVIRONMENT_ID } from './platform/workspace/environment-service';
 import { createDeductionsLab } from './features/deductions/deductions-lab';
+import { IntegrationLab } from './features/integration-lab/integration-lab';
+import type { ObservedCall } from '../shared/domain/integration-lab';
+import { KeyedFingerprints } from './platform/secrets/keyed-fingerprint';
 import { createBatcher } from './platform/events/batcher';
 import { createEventHub } from './platform/events/event-hub';
 import { FinchGateway } from './platform/finch/gateway';
@@ -238,6 +241,18 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     onJobChanged: (job) => events.emit('deductions', 'jobChanged', job),
   });
   deductions.follower.startSchedule();
+  // Real time, not the (possibly sped-up) Finch clock: your app waits in real seconds.
+  const labCalls = createBatcher<ObservedCall>(systemClock, 200, (calls) => events.emit('integrationLab', 'callsArrived', calls));
+  const integrationLab = new IntegrationLab({
+    db,
+    requestLog,
+    environments,
+    fingerprints: new KeyedFingerprints(vault),
+    simulator: () => simulator,
+    armed: (environmentId) => arming.state(environmentId).armed,
+    onCall: labCalls,
+    log,
+  });
 
   const services: WorkbenchServices = {
     app: adapters.app,
@@ -269,6 +284,7 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     coverage,
     webhooks,
     deductions,
+    integrationLab,
     exportGate,
     snapshots: new SnapshotService({ db, lifecycle, connections, operations }),
   };
@@ -277,6 +293,7 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     handlers: guardDestructiveActs(assembleHandlers(services), arming, () => environments.activeId()),
     async close() {
       deductions.follower.stopSchedule();
+      await integrationLab.close();
       await webhooks.close();
       await simulator?.close();
       db.close();

@@ -20,6 +20,7 @@ import { buildSupportHandlers } from './features/support/handlers';
 import { buildReadinessHandlers } from './features/readiness/handlers';
 import { buildWebhookHandlers } from './features/webhooks/handlers';
 import { buildDeductionHandlers } from './features/deductions/handlers';
+import { buildIntegrationLabHandlers } from './features/integration-lab/handlers';
 import type { WorkbenchServices } from './services';
 
 export function assembleHandlers(s: WorkbenchServices): HandlerMap {
@@ -61,5 +62,6 @@ export function assembleHandlers(s: WorkbenchServices): HandlerMap {
     rateLimits: buildRateLimitHandlers(s.limiter),
     webhooks: buildWebhookHandlers(s.webhooks, activeId),
     deductions: buildDeductionHandlers(s.deductions, activeId),
+    integrationLab: buildIntegrationLabHandlers(s.integrationLab),
   };
 }

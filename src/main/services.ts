@@ -33,6 +33,7 @@ import type { SettingsService } from './features/settings/settings-service';
 import type { SettingsStore } from './platform/json-store/settings-store';
 import type { RunningSimulator } from '../simulator';
 import type { DeductionsLab } from './features/deductions/deductions-lab';
+import type { IntegrationLab } from './features/integration-lab/integration-lab';
 import type { FileSaver, PdfPrinter } from './platform/delivery/delivery';
 import type { SupportService } from './features/support/support-service';
 import type { ReadinessService } from './features/readiness/readiness-service';
@@ -102,4 +103,6 @@ export interface WorkbenchServices {
   webhooks: WebhookService;
   /** Benefit writes, the jobs they start, and the paycheck check (features/deductions). */
   deductions: DeductionsLab;
+  /** The local Finch proxy your backend calls, its scenarios and the calls it saw (features/integration-lab). */
+  integrationLab: IntegrationLab;
 }

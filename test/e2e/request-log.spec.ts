@@ -152,3 +152,43 @@ test('real calls through the gateway to the embedded simulator fill the log, the
   await expect(page.getByRole('list', { name: 'Rate limits, last 60 seconds' })).toContainText('company');
   await screenshot(page, 'request-log-real-calls');
 });
+
+test('the Source filter tells your app’s calls (through the Integration lab proxy) from the workbench’s own', async ({
+  page,
+  workbench,
+}) => {
+  const core = workbench.harness.core;
+  core.simulator!.admin.setRateLimitsEnabled(false);
+  const { applicationTarget } = await import('@main/platform/workspace/targets');
+  const app = applicationTarget(core.environments.get('local'), core.simulator, core.vault);
+  // The workbench's own call: a sandbox connection through its gateway.
+  const created = await core.gateway.call(app, (client) => client.sandbox.connections.create({ provider_id: 'finch', employee_size: 3 }));
+  const token = created.data.access_token;
+  // Your app's call: the SDK pointed at the proxy, from a browser page.
+  const proxy = await core.integrationLab.start({ upstream: 'local' });
+  const answer = await fetch(`${proxy.url}/employer/directory?limit=2`, {
+    headers: { authorization: `Bearer ${token}`, origin: 'http://localhost:3000' },
+  });
+  expect(answer.status).toBe(200);
+  const yours = core.integrationLab.calls({}).at(-1)!;
+
+  await page.goto(`${workbench.harness.url}/#/request-log`);
+  const rows = page.getByRole('table', { name: 'Logged requests' }).getByRole('row');
+  const count = page.getByRole('status').filter({ hasText: /^\d+ attempts?$/ });
+  await expect(count).toHaveText('2 attempts');
+  await page.getByLabel('Source').selectOption({ label: 'Your app' });
+  await expect(count).toHaveText('1 attempt');
+  await expect(rows.nth(1)).toContainText('/employer/directory');
+  await page.getByLabel('Source').selectOption({ label: 'This app' });
+  await expect(count).toHaveText('1 attempt');
+  await expect(rows.nth(1)).toContainText('/sandbox/connections');
+  await page.getByLabel('Source').selectOption({ label: 'Your app' });
+  await rows.nth(1).click();
+  const drawer = page.getByRole('complementary', { name: 'Request details' });
+  await expect(drawer).toContainText('Your app (through the Integration lab proxy)');
+  await expect(drawer).toContainText(yours.connectionKey!);
+  await expect(drawer).toContainText('Sent by a browser');
+  await screenshot(page, 'request-log-source-your-app');
+  // The fingerprint names the connection; the token itself never reaches the page.
+  expect(await page.content()).not.toContain(token);
+});

@@ -45,6 +45,11 @@ describe('copy as cURL', () => {
       dataRetrieved: null,
       lastUpdateDate: null,
       lastUpdateResult: null,
+      source: 'workbench',
+      clientId: null,
+      connectionKey: null,
+      fromBrowser: false,
+      injectedBy: null,
     });
     expect(curl).toContain('-u "$FINCH_CLIENT_ID:$FINCH_CLIENT_SECRET"');
     expect(curl).toContain('--data @body.json');

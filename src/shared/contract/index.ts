@@ -22,6 +22,7 @@ import { supportChannels } from './support';
 import { readinessChannels } from './readiness';
 import { webhooksChannels } from './webhooks';
 import { deductionsChannels } from './deductions';
+import { integrationLabChannels } from './integration-lab';
 
 export { AppInfoSchema, NoticeSchema, SecretStorageStatusSchema, SettingsSchema, StoredSettingsSchema, ThemeSchema } from './app';
 export type { AppInfo, Notice, SecretStorageStatus, Settings, Theme } from './app';
@@ -46,6 +47,7 @@ export const contract = {
   rateLimits: requestLogChannels.rateLimits,
   webhooks: webhooksChannels.webhooks,
   deductions: deductionsChannels.deductions,
+  integrationLab: integrationLabChannels.integrationLab,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,6 +13,11 @@ export const OutcomeSchema = z.enum([
   'network',
 ]);
 
+/** Whose call a row records: the workbench's own, or the user's backend through the Integration lab's proxy. */
+export const REQUEST_SOURCES = ['workbench', 'your_app'] as const;
+export const RequestSourceSchema = z.enum(REQUEST_SOURCES);
+export type RequestSource = z.infer<typeof RequestSourceSchema>;
+
 export const RequestLogEntrySchema = z.object({
   id: z.number(),
   callId: z.string(),
@@ -34,6 +39,15 @@ export const RequestLogEntrySchema = z.object({
   dataRetrieved: z.string().nullable(),
   lastUpdateDate: z.string().nullable(),
   lastUpdateResult: z.string().nullable(),
+  source: RequestSourceSchema,
+  /** Your app's calls: the application (client_id) that called, when it said. */
+  clientId: z.string().nullable(),
+  /** Your app's calls: keyed fingerprint of the bearer token (which connection), never the token. */
+  connectionKey: z.string().nullable(),
+  /** Your app's calls: sent by a browser (Origin header or CORS preflight). */
+  fromBrowser: z.boolean(),
+  /** Your app's calls: the Integration lab scenario rule that shaped the answer. */
+  injectedBy: z.string().nullable(),
 });
 export type RequestLogEntryView = z.infer<typeof RequestLogEntrySchema>;
 
@@ -50,6 +64,7 @@ export const RequestLogQuerySchema = z
     statusClass: z.enum(['2xx', '4xx', '5xx', 'network']).optional(),
     product: Token.optional(),
     outcome: OutcomeSchema.optional(),
+    source: RequestSourceSchema.optional(),
     from: z.number().int().nonnegative().optional(),
     to: z.number().int().nonnegative().optional(),
     text: z

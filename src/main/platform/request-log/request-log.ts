@@ -22,8 +22,17 @@ export class RequestLog {
   }
 
   append(input: NewRequestLogEntry): RequestLogEntry {
-    const entry: NewRequestLogEntry = { ...input, path: this.scrub(input.path) ?? '', message: this.scrub(input.message) };
-    const info = this.statements.insert.run(entry);
+    const entry: Omit<RequestLogEntry, 'id'> = {
+      source: 'workbench',
+      clientId: null,
+      connectionKey: null,
+      fromBrowser: false,
+      injectedBy: null,
+      ...input,
+      path: this.scrub(input.path) ?? '',
+      message: this.scrub(input.message),
+    };
+    const info = this.statements.insert.run({ ...entry, fromBrowser: entry.fromBrowser ? 1 : 0 });
     const saved: RequestLogEntry = { id: Number(info.lastInsertRowid), ...entry };
     for (const listener of this.listeners) listener(saved);
     return saved;
@@ -35,15 +44,16 @@ export class RequestLog {
   }
 
   get(id: number): RequestLogEntry | undefined {
-    return this.statements.byId.get(id) as RequestLogEntry | undefined;
+    const row = this.statements.byId.get(id) as StoredRow | undefined;
+    return row ? fromRow(row) : undefined;
   }
 
   attemptsOf(callId: string): RequestLogEntry[] {
-    return this.statements.byCall.all(callId) as RequestLogEntry[];
+    return (this.statements.byCall.all(callId) as StoredRow[]).map(fromRow);
   }
 
   findByRequestId(requestId: string): RequestLogEntry[] {
-    return this.statements.byRequestId.all(requestId) as RequestLogEntry[];
+    return (this.statements.byRequestId.all(requestId) as StoredRow[]).map(fromRow);
   }
 
   count(): number {
@@ -58,6 +68,12 @@ export class RequestLog {
       statement = this.db.prepare(sql);
       this.searchCache.set(sql, statement);
     }
-    return statement.all(params) as RequestLogEntry[];
+    return (statement.all(params) as StoredRow[]).map(fromRow);
   }
+}
+
+/** SQLite has no booleans: from_browser comes back 0/1. */
+type StoredRow = Omit<RequestLogEntry, 'fromBrowser'> & { fromBrowser: number };
+function fromRow(row: StoredRow): RequestLogEntry {
+  return { ...row, fromBrowser: row.fromBrowser === 1 };
 }

@@ -8,15 +8,17 @@ import type { RequestLogQuery } from './types';
 const COLUMNS = `r.id, r.call_id AS callId, r.time, r.environment_id AS environmentId, r.connection_id AS connectionId,
   r.method, r.path, r.product, r.status, r.duration_ms AS durationMs, r.attempt, r.request_id AS requestId, r.outcome,
   r.error_name AS errorName, r.finch_code AS finchCode, r.message, r.retry_after_ms AS retryAfterMs,
-  r.data_retrieved AS dataRetrieved, r.last_update_date AS lastUpdateDate, r.last_update_result AS lastUpdateResult`;
+  r.data_retrieved AS dataRetrieved, r.last_update_date AS lastUpdateDate, r.last_update_result AS lastUpdateResult,
+  r.source, r.client_id AS clientId, r.connection_key AS connectionKey, r.from_browser AS fromBrowser, r.injected_by AS injectedBy`;
 
 export function prepareStatements(db: Database.Database) {
   return {
     insert: db.prepare(`INSERT INTO requests (call_id, time, environment_id, connection_id, method, path, product, status,
       duration_ms, attempt, request_id, outcome, error_name, finch_code, message, retry_after_ms, data_retrieved,
-      last_update_date, last_update_result)
+      last_update_date, last_update_result, source, client_id, connection_key, from_browser, injected_by)
       VALUES (@callId, @time, @environmentId, @connectionId, @method, @path, @product, @status, @durationMs, @attempt,
-      @requestId, @outcome, @errorName, @finchCode, @message, @retryAfterMs, @dataRetrieved, @lastUpdateDate, @lastUpdateResult)`),
+      @requestId, @outcome, @errorName, @finchCode, @message, @retryAfterMs, @dataRetrieved, @lastUpdateDate, @lastUpdateResult,
+      @source, @clientId, @connectionKey, @fromBrowser, @injectedBy)`),
     byId: db.prepare(`SELECT ${COLUMNS} FROM requests r WHERE r.id = ?`),
     byCall: db.prepare(`SELECT ${COLUMNS} FROM requests r WHERE r.call_id = ? ORDER BY r.attempt, r.id`),
     byRequestId: db.prepare(`SELECT ${COLUMNS} FROM requests r WHERE r.request_id = ?`),
@@ -80,6 +82,12 @@ export function buildSearch(query: RequestLogQuery): { sql: string; params: Reco
   if (query.product) terms.push(columnTerm('product', query.product));
   if (query.outcome) terms.push(columnTerm('outcome', query.outcome));
   if (query.statusClass) terms.push(columnTerm('status_class', query.statusClass));
+  // Not an FTS column (the index predates it): a plain condition in either plan. Alone, the
+  // (source, time) index serves it; beside text, the FTS walk filters the rows it yields.
+  if (query.source) {
+    where.push('r.source = @source');
+    params['source'] = query.source;
+  }
 
   if (text || (terms.length > 0 && !hasRange)) {
     params['fts'] = terms.join(' AND ');

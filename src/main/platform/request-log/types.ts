@@ -9,6 +9,8 @@ import { OutcomeSchema } from '@shared/domain/request-log';
 export const OUTCOMES = OutcomeSchema.options;
 export type Outcome = z.infer<typeof OutcomeSchema>;
 export type RequestLogEntry = z.infer<typeof RequestLogEntrySchema>;
-export type NewRequestLogEntry = Omit<RequestLogEntry, 'id'>;
+/** Who logged it, and the proxy's facts about your app's calls: the workbench's own rows leave them out. */
+type SourceFields = 'source' | 'clientId' | 'connectionKey' | 'fromBrowser' | 'injectedBy';
+export type NewRequestLogEntry = Omit<RequestLogEntry, 'id' | SourceFields> & Partial<Pick<RequestLogEntry, SourceFields>>;
 export type RequestLogQuery = z.infer<typeof RequestLogQuerySchema>;
 export type StatusClass = NonNullable<RequestLogQuery['statusClass']>;

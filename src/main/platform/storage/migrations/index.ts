@@ -12,6 +12,7 @@ import { m006WebhookEvents } from './006-webhook-events';
 import { m007WebhookUnverifiedForwards } from './007-webhook-unverified-forwards';
 import { m008ConnectionArchive } from './008-connection-archive';
 import { m009DeductionJobs } from './009-deduction-jobs';
+import { m010RequestSource } from './010-request-source';
 
 export interface Migration {
   version: number;
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m007WebhookUnverifiedForwards,
   m008ConnectionArchive,
   m009DeductionJobs,
+  m010RequestSource,
 ];

@@ -32,6 +32,12 @@ export function RequestDrawer({ entry, onClose, onCopyLine, onCopyId, onCopyCurl
     ['Duration', `${entry.durationMs.toFixed(1)} ms`],
     ['Product', entry.product],
     ['Connection', entry.connectionId],
+    // Your app's calls (Integration lab proxy): who called, never the credentials themselves.
+    ['Source', entry.source === 'your_app' ? 'Your app (through the Integration lab proxy)' : null],
+    ['Application (client_id)', entry.clientId],
+    ['Connection fingerprint', entry.connectionKey],
+    ['Sent by a browser', entry.fromBrowser ? 'yes (Origin header or CORS preflight)' : null],
+    ['Injected by scenario rule', entry.injectedBy],
     ['Retry-After', entry.retryAfterMs === null ? null : `${entry.retryAfterMs} ms`],
     ['Data retrieved', entry.dataRetrieved],
     ['Last update', entry.lastUpdateDate ? `${entry.lastUpdateDate} (${entry.lastUpdateResult ?? '?'})` : null],

@@ -82,6 +82,14 @@ export function RequestLogScreen({ environments }: { environments: EnvironmentsS
           </select>
         </label>
         <label className="field">
+          <span>Source</span>
+          <select value={filters.source} onChange={(e) => set('source', e.target.value as LogFilters['source'])}>
+            <option value="">All</option>
+            <option value="workbench">This app</option>
+            <option value="your_app">Your app</option>
+          </select>
+        </label>
+        <label className="field">
           <span>Status</span>
           <select value={filters.statusClass} onChange={(e) => set('statusClass', e.target.value as LogFilters['statusClass'])}>
             <option value="">Any</option>

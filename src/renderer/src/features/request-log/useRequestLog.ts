@@ -11,6 +11,8 @@ import { unwrap, workbench } from '@renderer/workbench';
 
 export interface LogFilters {
   scope: 'active' | 'all';
+  /** Whose calls: the workbench's own, your app's (through the Integration lab proxy), or both. */
+  source: '' | 'workbench' | 'your_app';
   statusClass: '' | '2xx' | '4xx' | '5xx' | 'network';
   product: string;
   connectionId: string;
@@ -18,7 +20,15 @@ export interface LogFilters {
   text: string;
 }
 
-export const DEFAULT_FILTERS: LogFilters = { scope: 'active', statusClass: '', product: '', connectionId: '', range: 'all', text: '' };
+export const DEFAULT_FILTERS: LogFilters = {
+  scope: 'active',
+  source: '',
+  statusClass: '',
+  product: '',
+  connectionId: '',
+  range: 'all',
+  text: '',
+};
 const RANGES: Record<LogFilters['range'], number | null> = {
   all: null,
   '15m': 15 * 60_000,
@@ -34,6 +44,7 @@ export function useRequestLog(filters: LogFilters, activeEnvironmentId: string |
     const span = RANGES[filters.range];
     return {
       ...(filters.scope === 'active' && activeEnvironmentId ? { environmentId: activeEnvironmentId } : {}),
+      ...(filters.source ? { source: filters.source } : {}),
       ...(filters.statusClass ? { statusClass: filters.statusClass } : {}),
       ...(filters.product ? { product: filters.product } : {}),
       ...(filters.connectionId.trim() ? { connectionId: filters.connectionId.trim() } : {}),
