@@ -62,6 +62,7 @@ export function assembleHandlers(s: WorkbenchServices): HandlerMap {
     rateLimits: buildRateLimitHandlers(s.limiter),
     webhooks: buildWebhookHandlers(s.webhooks, activeId),
     deductions: buildDeductionHandlers(s.deductions, activeId),
-    integrationLab: buildIntegrationLabHandlers(s.integrationLab),
+    // Calls are stamped with the wall clock as they reach the proxy (recorder.ts): grade them by it.
+    integrationLab: buildIntegrationLabHandlers(s.integrationLab, () => Date.now()),
   };
 }

@@ -46,6 +46,11 @@ export const AREAS: Area[] = [
     purpose: 'Create benefits, enroll people, follow every job to its end, and prove the result on the next paycheck.',
   },
   {
+    id: 'integration-lab',
+    label: 'Integration lab',
+    purpose: 'Point your own backend at a local Finch proxy, inject Finch’s failures, and see what your code does about them.',
+  },
+  {
     id: 'webhooks',
     label: 'Webhooks',
     purpose: 'Receive Finch-signed events on this machine, see why each one verifies or not, and forward them to your dev server.',

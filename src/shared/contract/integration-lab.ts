@@ -3,7 +3,7 @@
  * it applies, and the calls it saw. Part of THE IPC contract (./index.ts assembles it).
  */
 import { z } from 'zod';
-import { ObservedCallSchema, ScenarioRuleSchema } from '../domain/integration-lab';
+import { ObservedCallSchema, ScenarioRuleSchema, ScorecardSchema } from '../domain/integration-lab';
 import { channel, event } from '../ipc/contract-kit';
 import { NoInput } from './common';
 
@@ -117,6 +117,11 @@ export const integrationLabChannels = {
       input: NoInput,
       output: ProxyStatusSchema,
       summary: 'Start a new lab session (earlier calls stay in the request log)',
+    }),
+    scorecard: channel({
+      input: NoInput,
+      output: ScorecardSchema,
+      summary: 'This session’s calls graded against Finch’s integration checklist, with the request log rows behind each verdict',
     }),
     callsArrived: event({ payload: z.array(ObservedCallSchema), summary: 'The proxy saw new calls (batched)' }),
   },

@@ -2,7 +2,7 @@
 import type { HandlerMap } from '@shared/contract';
 import type { IntegrationLab } from './integration-lab';
 
-export function buildIntegrationLabHandlers(lab: IntegrationLab): HandlerMap['integrationLab'] {
+export function buildIntegrationLabHandlers(lab: IntegrationLab, now: () => number): HandlerMap['integrationLab'] {
   return {
     start: (input) => lab.start(input),
     stop: () => lab.stop(),
@@ -12,5 +12,6 @@ export function buildIntegrationLabHandlers(lab: IntegrationLab): HandlerMap['in
     scenario: () => lab.scenario(),
     calls: (input) => lab.calls(input),
     reset: () => lab.reset(),
+    scorecard: () => lab.scorecard(now()),
   };
 }

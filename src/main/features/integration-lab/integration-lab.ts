@@ -5,7 +5,7 @@
  * while armed; once started there, writes pass only while it stays armed).
  */
 import type Database from 'better-sqlite3';
-import type { ObservedCall } from '@shared/domain/integration-lab';
+import type { ObservedCall, Scorecard } from '@shared/domain/integration-lab';
 import type { ActiveScenario, ProxyStatus, ProxyUpstreamKind, ScenarioPreset } from '@shared/contract/integration-lab';
 import type { ScenarioRule } from '@shared/domain/integration-lab';
 import { WorkbenchError } from '@main/platform/errors';
@@ -20,6 +20,7 @@ import { startProxyServer } from './proxy-server';
 import { LabRecorder } from './recorder';
 import { ScenarioEngine } from './scenarios';
 import { PRESETS, presetById } from './presets';
+import { scorecard } from './scorecard';
 
 export interface IntegrationLabOptions {
   db: Database.Database;
@@ -120,6 +121,14 @@ export class IntegrationLab {
 
   calls(input: { sinceLogId?: number; limit?: number }): ObservedCall[] {
     return this.recorder.list(input.sinceLogId ?? 0, input.limit ?? 10_000);
+  }
+
+  /**
+   * This session's scorecard: every call the proxy saw, graded against Finch's checklist. The
+   * scenario's rules tell the scorecard which answers were made all-null on purpose.
+   */
+  scorecard(now: number): Scorecard {
+    return scorecard(this.recorder.list(0, 50_000), now, { rules: this.engine.current().rules });
   }
 
   /** A new session: new calls, and the scenario's windows and counts start again. */

@@ -15,6 +15,9 @@ import { SETTINGS_AREA_ID } from '../areas';
 const ConnectionsScreen = lazy(() => import('../features/connections/ConnectionsScreen').then((m) => ({ default: m.ConnectionsScreen })));
 const CoverageScreen = lazy(() => import('../features/coverage/CoverageScreen').then((m) => ({ default: m.CoverageScreen })));
 const DeductionsScreen = lazy(() => import('../features/deductions/DeductionsScreen').then((m) => ({ default: m.DeductionsScreen })));
+const IntegrationLabScreen = lazy(() =>
+  import('../features/integration-lab/IntegrationLabScreen').then((m) => ({ default: m.IntegrationLabScreen })),
+);
 const ExplorerScreen = lazy(() => import('../features/explorer/ExplorerScreen').then((m) => ({ default: m.ExplorerScreen })));
 const RequestLogScreen = lazy(() => import('../features/request-log/RequestLogScreen').then((m) => ({ default: m.RequestLogScreen })));
 const SandboxScreen = lazy(() => import('../features/sandbox/SandboxScreen').then((m) => ({ default: m.SandboxScreen })));
@@ -38,6 +41,7 @@ export const SCREENS: Record<string, (c: ScreenContext) => JSX.Element> = {
   snapshots: (c) => <SnapshotsScreen environment={c.active} />,
   sandbox: (c) => <SandboxScreen environment={c.active} />,
   deductions: (c) => <DeductionsScreen environment={c.active} />,
+  'integration-lab': (c) => <IntegrationLabScreen environment={c.active} />,
   webhooks: (c) => <WebhooksScreen environment={c.active} />,
   'request-log': (c) => <RequestLogScreen environments={c.environments} />,
   support: (c) => <SupportScreen environment={c.active} />,

@@ -9,7 +9,7 @@ import { LogTable } from './LogTable';
 import { RateMeter } from './RateMeter';
 import { RequestDrawer } from './RequestDrawer';
 import type { LogFilters } from './useRequestLog';
-import { DEFAULT_FILTERS, useRequestLog } from './useRequestLog';
+import { DEFAULT_FILTERS, filtersFromRoute, useRequestLog } from './useRequestLog';
 
 /** How long "Copied …" stays next to the count. */
 const COPIED_NOTE_MS = 4_000;
@@ -28,7 +28,7 @@ const PRODUCTS = [
 ];
 
 export function RequestLogScreen({ environments }: { environments: EnvironmentsState | null }): JSX.Element {
-  const [filters, setFilters] = useState<LogFilters>(DEFAULT_FILTERS);
+  const [filters, setFilters] = useState<LogFilters>(() => filtersFromRoute(window.location.hash));
   const [live, setLive] = useState(true);
   const [selected, setSelected] = useState<RequestLogEntryView | null>(null);
   // The outcome of the last copy, beside the count (never in its place); a success fades.

@@ -29,6 +29,22 @@ export const DEFAULT_FILTERS: LogFilters = {
   range: 'all',
   text: '',
 };
+/**
+ * Filters a link opened the log with (`#/request-log?source=your_app&text=<request id>`: the
+ * Integration lab's evidence); the defaults otherwise.
+ */
+export function filtersFromRoute(hash: string): LogFilters {
+  const params = new URLSearchParams(hash.split('?')[1] ?? '');
+  const source = params.get('source');
+  const text = params.get('text');
+  if (!source && !text) return DEFAULT_FILTERS;
+  return {
+    ...DEFAULT_FILTERS,
+    source: source === 'your_app' || source === 'workbench' ? source : '',
+    text: (text ?? '').slice(0, 500),
+  };
+}
+
 const RANGES: Record<LogFilters['range'], number | null> = {
   all: null,
   '15m': 15 * 60_000,
