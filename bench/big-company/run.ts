@@ -101,7 +101,8 @@ async function main(): Promise<void> {
       },
       RESULTS_FILE,
     );
-    if (failures > 0 || rateLimited > 0 || worst > GOAL_RATIO) process.exitCode = 1;
+    // Quick mode (CI) proves the run is complete and 429-free; the time goal is judged in full mode only.
+    if (failures > 0 || rateLimited > 0 || (!QUICK && worst > GOAL_RATIO)) process.exitCode = 1;
   } finally {
     await sim.close();
     clearTimeout(watchdog);
