@@ -204,6 +204,8 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     fileSaver: adapters.fileSaver ?? null,
     pdfPrinter: adapters.pdfPrinter ?? null,
     coverageRuns: (environmentId) => coverage.coverageRuns(environmentId),
+    // Called only when a report is made, after `integrationLab` below exists.
+    yourApp: () => (integrationLab.recorder.list(0, 1).length > 0 ? integrationLab.scorecard(Date.now()) : null),
     // Called only when a report is made, after `deductions` below exists.
     deductions: {
       jobs: (environmentId) => deductions.store.jobs(environmentId),

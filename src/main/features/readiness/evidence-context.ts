@@ -8,6 +8,7 @@ import type { EnvironmentKind } from '@shared/domain/environment';
 import type { EvidenceQueries } from './evidence-queries';
 import type { DeductionJobView } from '@shared/domain/deduction-jobs';
 import type { Reconciliation } from '@shared/domain/reconciliation';
+import type { Scorecard } from '@shared/domain/integration-lab';
 
 export interface CoverageRun {
   connectionId: string;
@@ -31,6 +32,8 @@ export interface EvidenceContext {
   /** Field coverage runs per environment; null until the coverage feature provides them. */
   coverageRuns: ((environmentId: string) => CoverageRun[]) | null;
   deductions: DeductionEvidence | null;
+  /** The Integration lab's scorecard of the user's own backend, when it sent traffic through the proxy. */
+  yourApp: Scorecard | null;
   /** Free text shown as evidence goes through the redactor first. */
   text: (input: string) => string;
 }

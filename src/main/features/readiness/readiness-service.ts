@@ -25,6 +25,8 @@ import { batchErrors, nullableFields, rateLimiter, reauthFlow, serverErrors } fr
 import { companyId, disconnectTest, finchSandbox, providerSandbox, requestIds, secretsEncrypted } from './evaluate-storage';
 import type { CoverageRun, DeductionEvidence, EvidenceContext, Verdict } from './evidence-context';
 import { deductionWrites } from './evaluate-writes';
+import { withYourApp } from './observed-in-your-app';
+import type { Scorecard } from '@shared/domain/integration-lab';
 import { EvidenceQueries } from './evidence-queries';
 import { ManualChecks } from './manual-checks';
 import { renderHtml, renderMarkdown } from './render';
@@ -41,6 +43,8 @@ export interface ReadinessServiceOptions {
   pdfPrinter: PdfPrinter | null;
   /** Field coverage runs of an environment (provided by the coverage feature; absent → "not yet"). */
   coverageRuns?: (environmentId: string) => CoverageRun[];
+  /** The Integration lab's scorecard of the user's own backend (null: no traffic through the proxy). */
+  yourApp?: () => Scorecard | null;
   /** Deduction jobs and reconciliations of an environment (provided by the deductions feature). */
   deductions?: DeductionEvidence;
   now?: () => number;
@@ -168,7 +172,7 @@ export class ReadinessService {
     const evaluator = EVALUATORS[item.id];
     if (!evaluator) return { status: 'not_yet', summary: 'No evidence source for this item.', evidence: [], next: null };
     try {
-      return evaluator(ctx);
+      return withYourApp(item.id, evaluator(ctx), ctx.yourApp, ctx);
     } catch (error) {
       // One broken evidence source must not take the whole report down.
       return {
@@ -210,6 +214,7 @@ export class ReadinessService {
       meter: this.options.meter(),
       coverageRuns: this.options.coverageRuns ?? null,
       deductions: this.options.deductions ?? null,
+      yourApp: this.options.yourApp?.() ?? null,
       text: (input) => redactor.text(input),
     };
   }
