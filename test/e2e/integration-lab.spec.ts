@@ -92,3 +92,43 @@ test('the proxy records both backends; the scorecard tells the sloppy one from t
   await expect(card.getByRole('status')).toContainText(/0 fail/);
   await screenshot(page, 'integration-lab-careful');
 });
+
+test('your own rules: a bad one is refused beside its field and nothing changes; a good one joins the preset and fires', async ({
+  page,
+  workbench,
+}) => {
+  await page.goto(`${workbench.harness.url}/#/integration-lab`);
+  await page.getByRole('region', { name: 'Proxy' }).getByRole('button', { name: 'Start the proxy' }).click();
+  const url = /http:\/\/127\.0\.0\.1:\d+/.exec(await page.getByRole('region', { name: 'Proxy' }).getByRole('status').innerText())![0];
+  const scenario = page.getByRole('region', { name: 'Scenario' });
+  await scenario.getByLabel('Preset').selectOption({ label: 'Slow provider' });
+  await scenario.getByRole('button', { name: 'Apply preset' }).click();
+  const rules = scenario.getByRole('table', { name: 'Scenario rules' });
+  const before = await rules.getByRole('row').count();
+
+  const form = scenario.getByRole('form', { name: 'Add a rule' });
+  await form.getByLabel('Inject').selectOption('server_error');
+  await form.getByLabel('Probability (0–1)').fill('2');
+  await form.getByRole('button', { name: 'Add rule' }).click();
+  await expect(form.getByRole('alert')).toHaveText('must be between 0 and 1');
+  await expect(rules.getByRole('row')).toHaveCount(before);
+
+  await form.getByLabel('Probability (0–1)').fill('1');
+  await form.getByLabel('Path prefix').fill('/employer/company');
+  await form.getByLabel('Status (500–599)').fill('503');
+  await form.getByRole('button', { name: 'Add rule' }).click();
+  await expect(rules.getByRole('row')).toHaveCount(before + 1);
+  await expect(rules.getByRole('row', { name: /my-rule-1/ })).toContainText('server error');
+
+  // The proxy keeps serving, and the new rule shapes the answer: a Finch-shaped 503 with a request id.
+  const answer = await fetch(`${url}/employer/company`, { headers: { authorization: 'Bearer not-a-real-token' } });
+  expect(answer.status).toBe(503);
+  expect(answer.headers.get('finch-request-id')).toMatch(/[0-9a-f-]{36}/);
+  // The screen hears of the call and shows the rule fired once.
+  await expect(
+    rules
+      .getByRole('row', { name: /my-rule-1/ })
+      .getByRole('cell')
+      .nth(3),
+  ).toHaveText('1', { timeout: 10_000 });
+});

@@ -5,6 +5,8 @@
 import type { JSX } from 'react';
 import { useState } from 'react';
 import type { ActiveScenario, ScenarioPreset } from '@shared/contract/integration-lab';
+import type { ScenarioRule } from '@shared/domain/integration-lab';
+import { RuleForm } from './RuleForm';
 import { useAction } from '@renderer/components/data/use-action';
 import { unwrap, workbench } from '@renderer/workbench';
 
@@ -35,6 +37,13 @@ export function ScenarioPanel({
       onDone: (next) => onChanged(next),
     },
   );
+  // Your own rules (and presets added to them) replace the rule list as a whole.
+  const setRules = useAction((rules: ScenarioRule[]) => unwrap(workbench().integrationLab.setScenario({ rules })), {
+    onDone: (next) => onChanged(next),
+  });
+  const current = scenario?.rules ?? [];
+  const fieldErrors = Object.fromEntries((setRules.failure?.fields ?? []).map((f) => [f.path.replace(/^rules\.\d+\./, ''), f.message]));
+  const nextId = `my-rule-${Math.max(0, ...current.map((r) => Number(/^my-rule-(\d+)$/.exec(r.id)?.[1] ?? 0))) + 1}`;
   const preset = presets?.find((p) => p.id === chosen) ?? null;
   return (
     <section className="card" aria-label="Scenario">
@@ -56,11 +65,25 @@ export function ScenarioPanel({
         <button type="button" className="button button-primary" disabled={!chosen || apply.pending} onClick={() => void apply.run(chosen)}>
           Apply preset
         </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!preset || setRules.pending}
+          onClick={() => preset && void setRules.run([...current, ...preset.rules.filter((r) => !current.some((c) => c.id === r.id))])}
+        >
+          Add to the current rules
+        </button>
         <button type="button" className="button" disabled={!scenario?.rules.length || apply.pending} onClick={() => void apply.run(null)}>
           Inject nothing
         </button>
       </div>
       {preset && <p className="muted">{preset.description}</p>}
+      <RuleForm nextId={nextId} busy={setRules.pending} fieldErrors={fieldErrors} onAdd={(rule) => void setRules.run([...current, rule])} />
+      {setRules.failure && Object.keys(fieldErrors).length === 0 && (
+        <p className="field-error" role="alert">
+          {setRules.failure.message}
+        </p>
+      )}
       {apply.failure && (
         <p className="field-error" role="alert">
           {apply.failure.message}
@@ -74,6 +97,9 @@ export function ScenarioPanel({
               <th>Injects</th>
               <th>Where</th>
               <th>Fired</th>
+              <th>
+                <span className="visually-hidden">Remove</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -83,6 +109,16 @@ export function ScenarioPanel({
                 <td>{r.inject.replaceAll('_', ' ')}</td>
                 <td>{where(r)}</td>
                 <td>{scenario.fired[r.id] ?? 0}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="link-button"
+                    disabled={setRules.pending}
+                    onClick={() => void setRules.run(current.filter((c) => c.id !== r.id))}
+                  >
+                    Remove {r.id}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
