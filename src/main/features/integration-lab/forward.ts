@@ -21,7 +21,7 @@ import { injectBatchItemErrors, nullEveryNullable } from './answer-rewrites';
 import { BatchCodeScanner } from './batch-scanner';
 import { BodyTap, BodyTooLargeError, HEAD_BYTES } from './body-tap';
 import { isBatchCall } from './scenarios';
-import type { Arrival, ProxyFingerprints } from './proxy-server';
+import type { Arrival, ProxyFingerprints } from './proxy-types';
 
 export interface Upstream {
   kind: 'local' | 'environment';

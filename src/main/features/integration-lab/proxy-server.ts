@@ -13,7 +13,6 @@ import { productForPath } from '@main/platform/finch/products';
 import type { ScenarioRule } from '@shared/domain/integration-lab';
 import { answers, sendAnswer } from './finch-answers';
 import type { FinchAnswer } from './finch-answers';
-import type { CallerCredentials } from './credentials';
 import { credentialsFromHeaders, loggablePath, scrubText, secretsOf } from './credentials';
 import type { CallFacts, ScenarioEngine } from './scenarios';
 import { DEFAULT_RETRY_AFTER_SECONDS, DEFAULT_TIMEOUT_HOLD_MS, isBatchCall } from './scenarios';
@@ -21,13 +20,10 @@ import type { Attempt } from './recorder';
 import { BodyTap } from './body-tap';
 import type { CallOutcome, Forwarded, Upstream } from './forward';
 import { forward } from './forward';
+import type { Arrival, ProxyFingerprints } from './proxy-types';
+export type { Arrival, ProxyFingerprints } from './proxy-types';
 
 export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
-
-export interface ProxyFingerprints {
-  of(kind: string, secret: string | Buffer): string;
-  incremental(kind: string): { update(chunk: Buffer): void; finish(): string };
-}
 
 export interface ProxyOptions {
   upstream: Upstream;
@@ -45,20 +41,6 @@ export interface RunningProxy {
   url: string;
   port: number;
   close(): Promise<void>;
-}
-
-/** What is known of a call when it arrives. */
-export interface Arrival {
-  at: number;
-  started: number;
-  method: string;
-  rawUrl: string;
-  path: string;
-  product: string | null;
-  attempt: number;
-  credentials: CallerCredentials;
-  connectionKey: string | null;
-  fromBrowser: boolean;
 }
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
