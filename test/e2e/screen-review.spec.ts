@@ -15,6 +15,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { contract } from '@shared/contract';
+import { secretRefs } from '@main/platform/secrets/secret-vault';
 import { listChannels, listEvents } from '@shared/ipc/contract-kit';
 import { ARTIFACTS, expect, test } from './fixtures';
 import type { HarnessFixture } from './fixtures';
@@ -214,6 +215,22 @@ const WALKS: { name: string; screens: number; walk: (w: Walk) => Promise<void> }
       await page.getByRole('button', { name: 'Compare' }).first().click();
       await expect(page.getByRole('region', { name: 'Snapshot diff' })).toBeVisible();
       await review('snapshots');
+    },
+  },
+  {
+    name: 'the integration lab',
+    screens: 1,
+    walk: async ({ page, data, review, go, core }) => {
+      // The proxy in front of the simulator, the storm preset, and a burst of calls through it: a scorecard with verdicts.
+      const lab = core.integrationLab;
+      const proxy = await lab.start({ upstream: 'local' });
+      lab.setScenario({ presetId: 'storm-reauth-batch' });
+      const token = core.vault.reveal(secretRefs.accessToken('local', data.tiny.id));
+      for (let i = 0; i < 30; i++)
+        await fetch(`${proxy.url}/employer/${i % 2 ? 'company' : 'directory'}`, { headers: { authorization: `Bearer ${token}` } });
+      await go('integration-lab', 'Integration lab');
+      await expect(page.getByRole('region', { name: 'Scorecard' }).getByRole('status')).toContainText('30 calls');
+      await review('integration-lab');
     },
   },
   {
