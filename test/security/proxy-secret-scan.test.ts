@@ -40,11 +40,21 @@ describe('secrets sent through the proxy', () => {
     const sandboxToken = (sandbox as unknown as { access_token: string }).access_token;
 
     // A Connect session through the proxy, completed on the simulator's Connect page, its code exchanged through the proxy.
-    const session = await app.connect.sessions.new({ customer_id: 'c-scan', customer_name: 'Scan Co', products: ['company', 'directory'] } as never);
+    const session = await app.connect.sessions.new({
+      customer_id: 'c-scan',
+      customer_name: 'Scan Co',
+      products: ['company', 'directory'],
+    } as never);
     const authorize = await fetch(`${core.simulator!.baseUrl}/connect/api/sessions/${session.session_id}/authorize`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ provider_id: 'finch', auth_method: 'credential', username: 'hr-admin', password: 'correct horse', sdk_host_url: 'http://127.0.0.1:5999' }),
+      body: JSON.stringify({
+        provider_id: 'finch',
+        auth_method: 'credential',
+        username: 'hr-admin',
+        password: 'correct horse',
+        sdk_host_url: 'http://127.0.0.1:5999',
+      }),
     });
     const code = ((await authorize.json()) as { code: string }).code;
     expect(code.length).toBeGreaterThan(8);

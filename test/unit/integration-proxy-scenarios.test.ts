@@ -24,7 +24,9 @@ const lastCall = () => rig.core.integrationLab.calls({}).at(-1)!;
 
 describe('injections', () => {
   it('429 with Retry-After, per product (finch_application_rl), only on the products named', async () => {
-    rig.core.integrationLab.setScenario({ rules: [rule({ id: 'r429', inject: 'rate_limit', products: ['directory'], retryAfterSeconds: 3 })] });
+    rig.core.integrationLab.setScenario({
+      rules: [rule({ id: 'r429', inject: 'rate_limit', products: ['directory'], retryAfterSeconds: 3 })],
+    });
     const { response } = await rig.client().hris.company.retrieve().withResponse();
     expect(response.status).toBe(200);
     const error = await errorOf(rig.client().hris.directory.list());
@@ -40,7 +42,9 @@ describe('injections', () => {
   });
 
   it('application-wide 429 on every product', async () => {
-    rig.core.integrationLab.setScenario({ rules: [rule({ id: 'app', inject: 'rate_limit', applicationWide: true, retryAfterSeconds: 1 })] });
+    rig.core.integrationLab.setScenario({
+      rules: [rule({ id: 'app', inject: 'rate_limit', applicationWide: true, retryAfterSeconds: 1 })],
+    });
     for (const call of [() => rig.client().hris.company.retrieve(), () => rig.client().hris.directory.list()]) {
       const error = await errorOf(call());
       expect(error['status']).toBe(429);
@@ -113,7 +117,10 @@ describe('injections', () => {
     const page = await rig.client().hris.individuals.retrieveMany({ requests: ids });
     expect(page.responses.map((r) => r.code)).toEqual([200, 404, 500, 200]);
     expect(page.responses[0]).toEqual(direct.responses[0]);
-    expect(page.responses[1]).toMatchObject({ individual_id: ids[1]!.individual_id, body: { code: 404, finch_code: 'individual_not_found' } });
+    expect(page.responses[1]).toMatchObject({
+      individual_id: ids[1]!.individual_id,
+      body: { code: 404, finch_code: 'individual_not_found' },
+    });
     expect(lastCall()).toMatchObject({ status: 200, batchItemErrors: 2, injectedBy: 'items' });
     expect(rig.core.requestLog.get(lastCall().logId!)!.outcome).toBe('batch_partial_failure');
     const again = await rig.client().hris.individuals.retrieveMany({ requests: ids });
@@ -157,7 +164,10 @@ describe('rule limits', () => {
       const error = await rig
         .client()
         .hris.company.retrieve()
-        .then(() => null, (e: { status: number }) => e);
+        .then(
+          () => null,
+          (e: { status: number }) => e,
+        );
       statuses.push(error ? error.status : 200);
     }
     expect(statuses).toEqual([500, 500, 200, 200]);
@@ -219,7 +229,17 @@ describe('presets', () => {
     expect(storm.name).toBe('Rate-limit storm + reauth + batch errors');
     expect(new Set(storm.rules.map((r) => r.inject))).toEqual(new Set(['rate_limit', 'reauthenticate', 'batch_item_errors']));
     const covered = new Set(PRESETS.flatMap((p) => p.rules.map((r) => r.inject)));
-    for (const inject of ['rate_limit', 'server_error', 'timeout', 'drop', 'sync_in_progress', 'reauthenticate', 'batch_item_errors', 'all_null', 'latency'])
+    for (const inject of [
+      'rate_limit',
+      'server_error',
+      'timeout',
+      'drop',
+      'sync_in_progress',
+      'reauthenticate',
+      'batch_item_errors',
+      'all_null',
+      'latency',
+    ])
       expect(covered).toContain(inject);
     const active = rig.core.integrationLab.setScenario({ presetId: STORM_PRESET_ID });
     expect(active).toMatchObject({ presetId: STORM_PRESET_ID, name: storm.name });
