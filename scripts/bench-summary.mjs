@@ -73,6 +73,32 @@ const FIGURES = {
       note: `empty page ${round(j.baselineMedianMs, 0)} ms; ${round(j.jsKb, 0)} KB of JS`,
     },
   ],
+  proxy: (j) => [
+    {
+      figure: 'Integration lab proxy: added latency p99 (200 req/s, 32 connections)',
+      value: round(j.p99AddedMs, 2),
+      unit: 'ms',
+      goal: '≤ 2 ms',
+      ratio: round(j.p99AddedMs / 2),
+      note: `p50 added ${round(j.p50AddedMs, 2)} ms; ${j.failed} failed`,
+    },
+    {
+      figure: 'Integration lab proxy: throughput vs direct',
+      value: round(j.throughputRatio * 100, 1),
+      unit: '%',
+      goal: '≥ 90 %',
+      ratio: round(0.9 / j.throughputRatio),
+      note: `${Math.round(j.proxiedRps)} / ${Math.round(j.directRps)} req/s`,
+    },
+    {
+      figure: `Integration lab proxy: RSS growth, ${j.bodies.toLocaleString('en-US')} bodies of ${Math.round(j.bodyBytes / 1024)} KB`,
+      value: round(j.rssGrowthMb, 1),
+      unit: 'MB',
+      goal: 'flat (≤ 50 MB)',
+      ratio: round(j.rssGrowthMb / 50),
+      note: `peak ${Math.round(j.rssPeakMb)} MB`,
+    },
+  ],
   'support-bundle': (j) => [
     {
       figure: `support bundle from ${j.rows.toLocaleString('en-US')} rows (worst shape)`,

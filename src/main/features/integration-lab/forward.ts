@@ -165,7 +165,13 @@ export function forward(input: ForwardInput): Promise<Forwarded> {
         finish({ status: up.statusCode ?? null, message: `Relaying Finch’s answer failed: ${(error as Error).message}` });
       });
     });
-    req.pipe(requestTap).pipe(upstreamReq);
+    if (hasBody(req)) req.pipe(requestTap).pipe(upstreamReq);
+    else {
+      // No body (most reads): nothing to watch, the request goes out at once.
+      req.resume();
+      requestTap.end();
+      upstreamReq.end();
+    }
   });
 }
 
@@ -193,16 +199,21 @@ async function relay(input: ForwardInput, up: IncomingMessage, tokenCall: boolea
 
   const readHead = status >= 400 || status === 202 || tokenCall;
   const scanner = isBatchCall(arrival) && status < 300 ? new BatchCodeScanner() : null;
-  const tap = new BodyTap({ keep: readHead ? HEAD_BYTES : 0, ...(scanner ? { scanner } : {}) });
+  const tap = readHead || scanner ? new BodyTap({ keep: readHead ? HEAD_BYTES : 0, ...(scanner ? { scanner } : {}) }) : null;
   res.writeHead(status, up.statusMessage, responseHeaders(up.rawHeaders));
   await new Promise<void>((resolve, reject) => {
     up.once('error', reject);
     up.once('aborted', () => reject(new Error('the upstream closed the answer early')));
     res.once('finish', resolve);
     res.once('close', () => (res.writableFinished ? resolve() : reject(new Error('the caller closed the connection'))));
-    up.pipe(tap).pipe(res);
+    // Watched beside the pipe, not inside it: the bytes flow straight through.
+    if (tap) {
+      up.on('data', (chunk: Buffer) => void tap.see(chunk));
+      up.once('end', () => scanner?.end());
+    }
+    up.pipe(res);
   });
-  const head = readHead ? tap.head() : null;
+  const head = readHead && tap ? tap.head() : null;
   const error = head && status !== 200 ? errorFacts(head) : {};
   const token = tokenCall && status < 300 && head ? issuedAccessToken(head) : null;
   return {
@@ -256,6 +267,11 @@ async function rewriteAnswer(input: ForwardInput, up: IncomingMessage, rule: Sce
   res.writeHead(up.statusCode ?? 200, up.statusMessage, pairs);
   await new Promise<void>((resolve) => res.end(out, () => resolve()));
   return applied ? { batchItemErrors } : null;
+}
+
+function hasBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
 function forwardedHeaders(headers: IncomingHttpHeaders, target: URL): Record<string, string | string[]> {

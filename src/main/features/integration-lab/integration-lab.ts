@@ -141,6 +141,7 @@ export class IntegrationLab {
 
   async close(): Promise<void> {
     await this.stop();
+    this.recorder.flush();
   }
 
   private resolveUpstream(kind: ProxyUpstreamKind): Upstream {

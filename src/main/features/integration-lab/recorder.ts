@@ -4,6 +4,11 @@
  * session's calls are kept in memory (the latest 50,000) and can be rebuilt from the log: the
  * fields only the scorecard reads live in `lab_calls`, one row per logged attempt, under the
  * session's id; after a restart the latest session is picked up again.
+ *
+ * Rows are written behind the traffic: attempts queue and go to SQLite together, in one
+ * transaction, once the proxy's current burst of I/O is done (setImmediate). One commit per
+ * burst instead of per call is what keeps the proxy's added latency small. Whoever reads the
+ * session (calls, status, close) flushes first, so a reader never misses a finished call.
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -57,6 +62,9 @@ export class LabRecorder {
   private startedAt = Date.now();
   private readonly insertLabCall: Database.Statement;
   private readonly sessionCalls: Database.Statement;
+  private pending: Attempt[] = [];
+  private flushScheduled = false;
+  private readonly writeAll: (attempts: Attempt[]) => ObservedCall[];
 
   constructor(
     private readonly db: Database.Database,
@@ -73,6 +81,7 @@ export class LabRecorder {
       l.sent_client_secret AS sentClientSecret, l.code_key AS codeKey, l.issued_token_key AS issuedTokenKey, l.body_key AS bodyKey,
       l.batch_item_errors AS batchItemErrors
       FROM lab_calls l JOIN requests r ON r.id = l.request_log_id WHERE l.session = ? ORDER BY l.request_log_id DESC LIMIT ?`);
+    this.writeAll = db.transaction((attempts: Attempt[]) => attempts.map((a) => this.write(a)));
   }
 
   get session(): string {
@@ -84,6 +93,7 @@ export class LabRecorder {
   }
 
   get callsSeen(): number {
+    this.flush();
     return this.seen;
   }
 
@@ -101,13 +111,38 @@ export class LabRecorder {
 
   /** A new session: the scorecard starts from nothing; earlier rows stay in the request log. */
   reset(): void {
+    this.flush();
     this.currentSession = randomUUID();
     this.startedAt = Date.now();
     this.calls = [];
     this.seen = 0;
   }
 
-  record(attempt: Attempt): ObservedCall {
+  /** Queues an attempt; it is logged with the others of this burst (see `flush`). */
+  record(attempt: Attempt): void {
+    this.pending.push(attempt);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  /** Writes every queued attempt in one transaction and hands the calls on. */
+  flush(): void {
+    this.flushScheduled = false;
+    if (this.pending.length === 0) return;
+    const attempts = this.pending;
+    this.pending = [];
+    const calls = this.writeAll(attempts);
+    for (const call of calls) {
+      this.calls.push(call);
+      this.seen++;
+    }
+    // Drop the oldest in one go once well over capacity, not one shift per call.
+    if (this.calls.length > this.capacity * 1.1) this.calls = this.calls.slice(this.calls.length - this.capacity);
+    for (const call of calls) this.onCall(call);
+  }
+
+  private write(attempt: Attempt): ObservedCall {
     const outcome: Outcome =
       attempt.status !== null && attempt.status < 300 && attempt.batchItemErrors > 0
         ? 'batch_partial_failure'
@@ -168,16 +203,12 @@ export class LabRecorder {
       bodyKey: attempt.bodyKey,
       injectedBy: attempt.injectedBy,
     };
-    this.calls.push(call);
-    // Drop the oldest in one go once well over capacity, not one shift per call.
-    if (this.calls.length > this.capacity * 1.1) this.calls = this.calls.slice(this.calls.length - this.capacity);
-    this.seen++;
-    this.onCall(call);
     return call;
   }
 
   /** The session's calls logged after `sinceLogId`, oldest first (the latest `capacity` at most). */
   list(sinceLogId = 0, limit = this.capacity): ObservedCall[] {
+    this.flush();
     const kept = this.calls.length > this.capacity ? this.calls.slice(this.calls.length - this.capacity) : this.calls;
     const from = firstAfter(kept, sinceLogId);
     return kept.slice(from, from + limit);

@@ -1,0 +1,140 @@
+/**
+ * The load side of bench/proxy, in its own process (as a user's backend is): it must not share
+ * an event loop with the proxy it measures. Prints one JSON line.
+ *   latency    <direct> <proxied> <token> <rate/s> <connections> <seconds>   open loop, both targets interleaved
+ *   throughput <direct> <proxied> <token> <connections> <seconds>           closed loop, one target after the other
+ *   bodies     <url> <count> <bytes> <connections>                          POST bodies of that size, streamed
+ */
+import { Agent, request } from 'node:http';
+
+const [mode, ...args] = process.argv.slice(2);
+
+interface Sample {
+  ms: number;
+  status: number;
+}
+
+function call(agent: Agent, url: string, token: string, body?: Buffer): Promise<Sample> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const req = request(url, {
+      agent,
+      method: body ? 'POST' : 'GET',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'finch-api-version': '2020-09-17',
+        ...(body ? { 'content-type': 'application/json', 'content-length': String(body.length) } : {}),
+      },
+    });
+    req.on('response', (res) => {
+      res.on('data', () => {});
+      res.on('end', () => resolve({ ms: performance.now() - started, status: res.statusCode ?? 0 }));
+      res.on('error', () => resolve({ ms: performance.now() - started, status: 0 }));
+    });
+    req.on('error', () => resolve({ ms: performance.now() - started, status: 0 }));
+    req.end(body);
+  });
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+
+function summary(samples: Sample[]) {
+  const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
+  return {
+    count: samples.length,
+    failed: samples.filter((s) => s.status !== 200).length,
+    p50: percentile(ms, 50),
+    p99: percentile(ms, 99),
+  };
+}
+
+async function latency(direct: string, proxied: string, token: string, rate: number, connections: number, seconds: number) {
+  const agents = {
+    direct: new Agent({ keepAlive: true, maxSockets: connections }),
+    proxied: new Agent({ keepAlive: true, maxSockets: connections }),
+  };
+  // Warm both pools first, so connection setup is not counted.
+  await Promise.all(
+    Array.from({ length: connections }, () => Promise.all([call(agents.direct, direct, token), call(agents.proxied, proxied, token)])),
+  );
+  const samples: { direct: Sample[]; proxied: Sample[] } = { direct: [], proxied: [] };
+  const pending: Promise<void>[] = [];
+  const total = Math.round(rate * seconds);
+  const started = performance.now();
+  let sent = 0;
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate));
+      while (sent < due) {
+        sent++;
+        // Both targets at the same instants: any hiccup of the machine hits both.
+        pending.push(call(agents.direct, direct, token).then((s) => void samples.direct.push(s)));
+        pending.push(call(agents.proxied, proxied, token).then((s) => void samples.proxied.push(s)));
+      }
+      if (sent >= total) resolve();
+      else setTimeout(tick, 1);
+    };
+    tick();
+  });
+  await Promise.all(pending);
+  return { direct: summary(samples.direct), proxied: summary(samples.proxied) };
+}
+
+async function closedLoop(url: string, token: string, connections: number, seconds: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const until = performance.now() + seconds * 1000;
+  let done = 0;
+  let failed = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < until) {
+        const s = await call(agent, url, token);
+        done++;
+        if (s.status !== 200) failed++;
+      }
+    }),
+  );
+  agent.destroy();
+  return { rps: done / ((performance.now() - started) / 1000), failed };
+}
+
+async function bodies(url: string, count: number, bytes: number, connections: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const body = Buffer.alloc(bytes, 0x20);
+  body.write('{"requests":[]}');
+  let next = 0;
+  let failed = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (next < count) {
+        next++;
+        if ((await call(agent, url, 'bench-token-0001', body)).status !== 200) failed++;
+      }
+    }),
+  );
+  return { count, bytes, failed, seconds: (performance.now() - started) / 1000 };
+}
+
+async function main(): Promise<void> {
+  const n = (i: number) => Number(args[i]);
+  let result: unknown;
+  if (mode === 'latency') result = await latency(args[0]!, args[1]!, args[2]!, n(3), n(4), n(5));
+  else if (mode === 'throughput')
+    result = {
+      direct: await closedLoop(args[0]!, args[2]!, n(3), n(4)),
+      proxied: await closedLoop(args[1]!, args[2]!, n(3), n(4)),
+    };
+  else if (mode === 'bodies') result = await bodies(args[0]!, n(1), n(2), n(3));
+  else throw new Error(`unknown mode ${mode}`);
+  console.log(JSON.stringify(result));
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

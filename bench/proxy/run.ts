@@ -1,0 +1,233 @@
+/**
+ * The Integration lab's proxy: what it costs a backend to call Finch through it.
+ *   npx tsx bench/proxy/run.ts           full run (a few minutes: 100,000 × 1 MB bodies)
+ *   npx tsx bench/proxy/run.ts --quick   CI smoke (~20 s)
+ * The simulator runs in its own process (`npm run simulator`'s CLI, rate limits off through its
+ * admin API), the load in another (bench/proxy/load.ts, as a user's backend would), and the
+ * proxy here, recording every call to a request log on disk as the app does.
+ * 1. Added latency: GET /employer/company at 200 req/s over 32 keep-alive connections, straight
+ *    to the simulator and through the proxy at the same instants; p50 and p99 of each, the
+ *    difference is what the proxy adds. Goal: p99 added ≤ 2 ms.
+ * 2. Throughput: as many calls as 32 connections can make, direct then proxied. Goal: ≥ 90 %.
+ * 3. Memory: 1 MB request bodies streamed through the proxy to a sink upstream (100,000 of
+ *    them; quick: 2,000 × 64 KB); RSS sampled throughout. Goal: flat (no growth with the count
+ *    beyond the bounded in-memory list of calls).
+ */
+import { spawn } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startProxyServer } from '@main/features/integration-lab/proxy-server';
+import type { ProxyFingerprints, RunningProxy } from '@main/features/integration-lab/proxy-server';
+import { LabRecorder } from '@main/features/integration-lab/recorder';
+import { ScenarioEngine } from '@main/features/integration-lab/scenarios';
+import { RequestLog } from '@main/platform/request-log/request-log';
+import { openWorkbenchDatabase } from '@main/platform/storage/database';
+import { runMain } from '../shared/run-main';
+
+const QUICK = process.argv.includes('--quick');
+const SETTINGS = QUICK
+  ? { latencySeconds: 3, throughputSeconds: 1.5, bodies: 2_000, bodyBytes: 64 * 1024 }
+  : { latencySeconds: 20, throughputSeconds: 5, bodies: 100_000, bodyBytes: 1024 * 1024 };
+const RATE = 200;
+const CONNECTIONS = 32;
+const GOALS = { p99AddedMs: 2, throughputRatio: 0.9, rssGrowthMb: 50 };
+const ROOT = resolve(__dirname, '../..');
+const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
+
+function startSimulatorProcess(): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+  const child = spawn(TSX, ['src/simulator/cli.ts', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolveStart, reject) => {
+    const timer = setTimeout(() => reject(new Error(`simulator did not start:\n${output}`)), 30_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /^(http:\/\/127\.0\.0\.1:\d+)$/m.exec(output);
+      if (!match?.[1]) return;
+      clearTimeout(timer);
+      resolveStart({
+        baseUrl: match[1],
+        stop: () =>
+          new Promise<void>((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGINT');
+          }),
+      });
+    });
+  });
+}
+
+function load(args: (string | number)[]): Promise<Record<string, never>> {
+  const child = spawn(TSX, [join(__dirname, 'load.ts'), ...args.map(String)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolveLoad, reject) =>
+    child.once('exit', (code) => {
+      const line = output.trim().split('\n').at(-1) ?? '';
+      if (code !== 0) reject(new Error(`load ${args[0]} failed (${code}): ${output}`));
+      else resolveLoad(JSON.parse(line) as Record<string, never>);
+    }),
+  );
+}
+
+/** A keyed fingerprint as the app makes it (per-install key), without the vault. */
+function benchFingerprints(): ProxyFingerprints {
+  const key = randomBytes(32);
+  const digest = (kind: string, h: ReturnType<typeof createHmac>) => `${kind}_${h.digest('hex').slice(0, 16)}`;
+  return {
+    of: (kind, secret) => digest(kind, createHmac('sha256', key).update(secret)),
+    incremental: (kind) => {
+      const h = createHmac('sha256', key);
+      return { update: (chunk) => void h.update(chunk), finish: () => digest(kind, h) };
+    },
+  };
+}
+
+/** An upstream that drains what it is sent and answers a small Finch-like 200. */
+async function startSink(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    req.on('data', () => {});
+    req.on('end', () => {
+      const body = '{"responses":[]}';
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length, 'finch-request-id': crypto.randomUUID() });
+      res.end(body);
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-proxy-'));
+  const simulator = await startSimulatorProcess();
+  const sink = await startSink();
+  const db = openWorkbenchDatabase(join(dir, 'workbench.sqlite'));
+  const recorder = new LabRecorder(db, new RequestLog(db));
+  const engine = new ScenarioEngine();
+  const fingerprints = benchFingerprints();
+  const proxies: RunningProxy[] = [];
+  const proxyTo = async (baseUrl: string) => {
+    const proxy = await startProxyServer({
+      upstream: { kind: 'local', baseUrl, environmentId: 'local', environmentName: 'Local simulator', production: false },
+      engine,
+      record: (attempt) => recorder.record(attempt),
+      fingerprints,
+      writesAllowed: () => true,
+    });
+    proxies.push(proxy);
+    return proxy;
+  };
+  try {
+    await fetch(`${simulator.baseUrl}/_simulator/rate-limits`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ enabled: false }),
+    });
+    const created = await fetch(`${simulator.baseUrl}/sandbox/connections`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Basic ${Buffer.from('bench-client:bench-secret').toString('base64')}`,
+      },
+      body: JSON.stringify({ provider_id: 'finch', employee_size: 5 }),
+    });
+    const token = ((await created.json()) as { access_token: string }).access_token;
+    const finch = await proxyTo(simulator.baseUrl);
+    const direct = `${simulator.baseUrl}/employer/company`;
+    const proxied = `${finch.url}/employer/company`;
+
+    const lat = (await load(['latency', direct, proxied, token, RATE, CONNECTIONS, SETTINGS.latencySeconds])) as unknown as {
+      direct: { count: number; failed: number; p50: number; p99: number };
+      proxied: { count: number; failed: number; p50: number; p99: number };
+    };
+    const thr = (await load(['throughput', direct, proxied, token, CONNECTIONS, SETTINGS.throughputSeconds])) as unknown as {
+      direct: { rps: number; failed: number };
+      proxied: { rps: number; failed: number };
+    };
+
+    const bodiesProxy = await proxyTo(sink.url);
+    const samples: number[] = [];
+    const sample = setInterval(() => samples.push(process.memoryUsage().rss), 200);
+    const rssBefore = process.memoryUsage().rss;
+    const bodies = (await load([
+      'bodies',
+      `${bodiesProxy.url}/employer/individual`,
+      SETTINGS.bodies,
+      SETTINGS.bodyBytes,
+      CONNECTIONS,
+    ])) as unknown as {
+      count: number;
+      failed: number;
+      seconds: number;
+    };
+    clearInterval(sample);
+    samples.push(process.memoryUsage().rss);
+    // After the first tenth (pools, JIT, SQLite cache warm): how much RSS grew to the end, and its peak.
+    const warm = samples[Math.floor(samples.length / 10)] ?? rssBefore;
+    const mb = (bytes: number) => bytes / 1024 / 1024;
+    const rssGrowthMb = mb((samples.at(-1) ?? warm) - warm);
+    const rssPeakMb = mb(Math.max(...samples));
+
+    const p50Added = lat.proxied.p50 - lat.direct.p50;
+    const p99Added = lat.proxied.p99 - lat.direct.p99;
+    const ratio = thr.proxied.rps / thr.direct.rps;
+    const recorded = recorder.callsSeen;
+    console.log(
+      `proxy bench${QUICK ? ' (quick)' : ''}: ${RATE} req/s × ${SETTINGS.latencySeconds} s per target, ${CONNECTIONS} connections`,
+    );
+    console.log(
+      `  latency direct p50/p99   ${lat.direct.p50.toFixed(2)} / ${lat.direct.p99.toFixed(2)} ms  (${lat.direct.count} calls, ${lat.direct.failed} failed)`,
+    );
+    console.log(
+      `  latency proxied p50/p99  ${lat.proxied.p50.toFixed(2)} / ${lat.proxied.p99.toFixed(2)} ms  (${lat.proxied.count} calls, ${lat.proxied.failed} failed)`,
+    );
+    console.log(
+      `  added p50 / p99          ${p50Added.toFixed(2)} / ${p99Added.toFixed(2)} ms   goal p99 ≤ ${GOALS.p99AddedMs} ms   ratio ${(p99Added / GOALS.p99AddedMs).toFixed(2)}`,
+    );
+    console.log(
+      `  throughput direct/proxied ${thr.direct.rps.toFixed(0)} / ${thr.proxied.rps.toFixed(0)} req/s = ${(ratio * 100).toFixed(1)} %   goal ≥ 90 %   ratio ${(GOALS.throughputRatio / ratio).toFixed(2)}`,
+    );
+    console.log(
+      `  bodies                   ${bodies.count.toLocaleString('en-US')} × ${(SETTINGS.bodyBytes / 1024).toFixed(0)} KB in ${bodies.seconds.toFixed(1)} s (${bodies.failed} failed); RSS peak ${rssPeakMb.toFixed(0)} MB, growth after warm-up ${rssGrowthMb.toFixed(1)} MB   goal ≤ ${GOALS.rssGrowthMb} MB`,
+    );
+    console.log(`  calls recorded           ${recorded.toLocaleString('en-US')} (request log rows + ObservedCalls)`);
+    const failed = lat.direct.failed + lat.proxied.failed + thr.direct.failed + thr.proxied.failed + bodies.failed;
+    if (failed > 0) {
+      console.error(`${failed} calls failed: the proxy bench is broken, not slow.`);
+      process.exitCode = 1;
+    }
+    console.log(
+      JSON.stringify({
+        bench: 'proxy',
+        quick: QUICK,
+        p50AddedMs: p50Added,
+        p99AddedMs: p99Added,
+        direct: lat.direct,
+        proxied: lat.proxied,
+        throughputRatio: ratio,
+        directRps: thr.direct.rps,
+        proxiedRps: thr.proxied.rps,
+        bodies: bodies.count,
+        bodyBytes: SETTINGS.bodyBytes,
+        rssPeakMb,
+        rssGrowthMb,
+        failed,
+      }),
+    );
+  } finally {
+    for (const proxy of proxies) await proxy.close();
+    await sink.close();
+    await simulator.stop();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+runMain(main);
