@@ -28,6 +28,12 @@ function markdown(card: Scorecard): string {
   return lines.join('\n');
 }
 
+/** Markdown for a person (a ticket, a review); JSON for a script. Both pass main's export gate. */
+const EXPORTS = [
+  { label: 'Markdown', extension: 'md', kind: 'text', text: markdown },
+  { label: 'JSON', extension: 'json', kind: 'json', text: (card: Scorecard) => JSON.stringify(card) },
+] as const;
+
 export function ScorecardPanel({
   card,
   error,
@@ -49,38 +55,25 @@ export function ScorecardPanel({
           <button type="button" className="button" onClick={onRegrade}>
             Grade again
           </button>
-          <button
-            type="button"
-            className="button"
-            disabled={!card}
-            onClick={() =>
-              card &&
-              output.exportFile('Export the scorecard (Markdown)', `${card.lines.length} lines`, {
-                target: 'file',
-                suggestedName: 'finch-integration-scorecard.md',
-                kind: 'text',
-                text: markdown(card),
-              })
-            }
-          >
-            Export Markdown
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={!card}
-            onClick={() =>
-              card &&
-              output.exportFile('Export the scorecard (JSON)', `${card.lines.length} lines`, {
-                target: 'file',
-                suggestedName: 'finch-integration-scorecard.json',
-                kind: 'json',
-                text: JSON.stringify(card),
-              })
-            }
-          >
-            Export JSON
-          </button>
+          {EXPORTS.map((format) => (
+            <button
+              key={format.label}
+              type="button"
+              className="button"
+              disabled={!card}
+              onClick={() =>
+                card &&
+                output.exportFile(`Export the scorecard (${format.label})`, `${card.lines.length} lines`, {
+                  target: 'file',
+                  suggestedName: `finch-integration-scorecard.${format.extension}`,
+                  kind: format.kind,
+                  text: format.text(card),
+                })
+              }
+            >
+              Export {format.label}
+            </button>
+          ))}
         </div>
       </div>
       {error && (

@@ -123,7 +123,7 @@ export function PayItemRulesPanel({ connection, environment, onChanged }: Props)
       {rules.error && <ReadError failure={rules.error} what="the rules" onRetry={rules.reload} />}
       {rules.data && rules.data.rules.length === 0 && <p className="muted">No rules on this connection yet.</p>}
       {rules.data && rules.data.rules.length > 0 && (
-        <table className="rules-table" aria-label="Rules">
+        <table className="plain-table rules-table" aria-label="Rules">
           <thead>
             <tr>
               <th scope="col">Priority</th>
