@@ -82,9 +82,12 @@ export class LogPruner {
     this.now = options.now ?? Date.now;
     this.pause = options.pause ?? nextTick;
     this.maxBatchRows = options.maxBatchRows ?? 5_000;
-    this.targetBatchMs = options.targetBatchMs ?? 20;
+    // Another connection waiting for the write lock polls at 1, 2, 5, 10, 15, 20… ms (SQLite's
+    // busy handler): a 10 ms batch costs it at most ~18 ms, a 20 ms one up to ~53 ms.
+    this.targetBatchMs = options.targetBatchMs ?? 10;
     this.everyAppends = options.everyAppends ?? 10_000;
-    this.batchRows = Math.min(1_000, this.maxBatchRows);
+    // Small at first: the first batch's cost is unknown; later ones size themselves.
+    this.batchRows = Math.min(250, this.maxBatchRows);
     this.statements = prepareStatements(db);
   }
 
