@@ -22,6 +22,7 @@ export interface PruneFigures {
   rowsPerSec: number;
   batches: number;
   longestBatchMs: number;
+  longestStep: string | null;
   releasedPages: number;
   /** Main-thread writer: longest gap between its turns, and the 99th percentile. */
   writerMaxWaitMs: number;
@@ -115,6 +116,7 @@ export async function benchPrune(
     rowsPerSec: report.deleted / (report.durationMs / 1000),
     batches: report.batches,
     longestBatchMs: report.longestBatchMs,
+    longestStep: report.longestStep,
     releasedPages: report.releasedPages,
     writerMaxWaitMs: gaps.at(-1) ?? 0,
     writerP99WaitMs: gaps[Math.floor(gaps.length * 0.99)] ?? 0,

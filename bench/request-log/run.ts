@@ -155,7 +155,7 @@ function report(prune: Awaited<ReturnType<typeof benchPrune>>): void {
   const goalWait = 50;
   const wait = prune.writerMaxWaitMs;
   console.log(
-    `  prune ${prune.pruned.toLocaleString('en-US')} rows        ${prune.seconds.toFixed(1)} s, ${Math.round(prune.rowsPerSec).toLocaleString('en-US')} rows/s, ${prune.batches} batches (longest ${prune.longestBatchMs.toFixed(1)} ms), ${prune.releasedPages.toLocaleString('en-US')} pages handed back`,
+    `  prune ${prune.pruned.toLocaleString('en-US')} rows        ${prune.seconds.toFixed(1)} s, ${Math.round(prune.rowsPerSec).toLocaleString('en-US')} rows/s, ${prune.batches} batches (longest step ${prune.longestBatchMs.toFixed(1)} ms, a ${prune.longestStep}), ${prune.releasedPages.toLocaleString('en-US')} pages handed back`,
   );
   console.log(
     `  app writer wait, max ${wait.toFixed(1)} ms   goal ≤ ${goalWait} ms   ratio ${(wait / goalWait).toFixed(2)}   (main thread ${prune.writerMaxWaitMs.toFixed(1)} ms max, p99 ${prune.writerP99WaitMs.toFixed(1)} ms over ${prune.writerAppends.toLocaleString('en-US')} appends; second connection ${prune.lockMaxWaitMs.toFixed(1)} ms over ${prune.lockAppends.toLocaleString('en-US')}, ${prune.lockBaselineMs.toFixed(1)} ms before pruning)`,
