@@ -17,6 +17,19 @@ const FIGURES = {
       ratio: round(j.appendMs / 0.2),
     },
     { figure: 'search p95, text + filters', value: round(j.searchP95Ms, 1), unit: 'ms', goal: '< 50 ms', ratio: round(j.searchP95Ms / 50) },
+    // Older runs' lines have no pruning figures: leave the row out rather than print nulls.
+    ...(j.prunedRows === undefined
+      ? []
+      : [
+          {
+            figure: `prune ${j.prunedRows.toLocaleString('en-US')} rows while writers append: longest writer wait`,
+            value: round(j.pruneMaxWriterWaitMs, 1),
+            unit: 'ms',
+            goal: '≤ 50 ms',
+            ratio: round(j.pruneMaxWriterWaitMs / 50),
+            note: `${Math.round(j.pruneRowsPerSec).toLocaleString('en-US')} rows/s pruned; ${Math.round(j.bytesPerRow)} bytes per row`,
+          },
+        ]),
   ],
   simulator: (j) => [{ figure: 'simulator small reads', value: j.rps, unit: 'req/s', goal: '≥ 2,000 req/s', ratio: round(2000 / j.rps) }],
   fleet: (j) => [

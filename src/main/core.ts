@@ -39,6 +39,8 @@ import { guardDestructiveActs } from './features/safety/destructive-acts';
 import { ProductionArming } from './features/safety/production-arming';
 import { NoticeBoard } from './platform/notices/notice-board';
 import { RequestLog } from './platform/request-log/request-log';
+import { LogPruner } from './platform/request-log/log-pruner';
+import { LogSizeReport } from './platform/request-log/log-size';
 import type { RequestLogEntry } from './platform/request-log/types';
 import { SecretScrubber } from './platform/secrets/secret-scrubber';
 import { SecretVault } from './platform/secrets/secret-vault';
@@ -68,11 +70,13 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
   const log = adapters.log ?? ((line: string) => console.error(line));
   const events = createEventHub(contract);
   const notices = new NoticeBoard((list) => events.emit('app', 'noticesChanged', list));
+  // Set once the request log exists (below): a changed retention prunes at once.
+  let onSettingsChanged = (): void => {};
   const settings = new SettingsService({
     path: join(folder, 'settings.json'),
     openStore: adapters.openSettingsStore,
     notices,
-    onChanged: (value) => events.emit('settings', 'changed', value),
+    onChanged: (value) => (events.emit('settings', 'changed', value), onSettingsChanged()),
   });
   const db = openDatabaseOrTemporary(join(folder, 'workbench.sqlite'), adapters.sqliteNativeBinding, notices);
   const vault = new SecretVault({
@@ -98,6 +102,15 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
   const scrubber = new SecretScrubber(vault, [LOCAL_CLIENT_SECRET]);
   const requestLog = new RequestLog(db, (text) => scrubber.scrub(text));
   requestLog.onAppend(createBatcher<RequestLogEntry>(clock, 200, (entries) => events.emit('requestLog', 'appended', entries)));
+  // Retention is in real days, whatever the simulator's clock does.
+  const logPruner = new LogPruner(db, {
+    retention: () => settings.get().requestLogRetention,
+    onError: (error) => log(`[request-log] pruning stopped: ${error.message}`),
+  });
+  requestLog.onAppend(() => logPruner.noteAppend());
+  onSettingsChanged = () => void logPruner.request();
+  // On start (after the first screen has had its turn), then hourly as rows age.
+  logPruner.startSchedule(3_600_000, 5_000);
   const meter = createBatcher<MeterReading>(clock, 250, (readings) => {
     // Only the latest reading per bucket matters.
     const latest = new Map(readings.map((r) => [`${r.clientId}\u0000${r.product}`, r]));
@@ -265,6 +278,8 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     vault,
     environments,
     requestLog,
+    logPruner,
+    logSize: new LogSizeReport(db),
     limiter,
     gateway,
     connections,
@@ -295,6 +310,7 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     handlers: guardDestructiveActs(assembleHandlers(services), arming, () => environments.activeId()),
     async close() {
       deductions.follower.stopSchedule();
+      await logPruner.close();
       await integrationLab.close();
       await webhooks.close();
       await simulator?.close();

@@ -54,7 +54,11 @@ export function assembleHandlers(s: WorkbenchServices): HandlerMap {
     coverage: buildCoverageHandlers(s.coverage, activeId),
     snapshots: buildSnapshotHandlers(s.snapshots, activeId),
     diagnostics: buildDiagnosticsHandlers({ diagnostics: s.diagnostics, tracer: s.connect, activeId }),
-    requestLog: buildRequestLogHandlers(s.requestLog),
+    requestLog: buildRequestLogHandlers({
+      requestLog: s.requestLog,
+      // Retention is in real days (as the pruner counts them).
+      size: () => s.logSize.measure(s.settings.get().requestLogRetention, Date.now(), s.logPruner.lastPrune),
+    }),
     files: buildFileHandlers({ exportGate: s.exportGate, exportSaver: s.exportSaver }),
     safety: buildSafetyHandlers(s.arming, activeId),
     support: buildSupportHandlers(s.support, activeId),

@@ -27,6 +27,8 @@ import type { RateLimiter } from './platform/finch/rate-limiter';
 import type { ProductionArming } from './features/safety/production-arming';
 import type { NoticeBoard } from './platform/notices/notice-board';
 import type { RequestLog } from './platform/request-log/request-log';
+import type { LogPruner } from './platform/request-log/log-pruner';
+import type { LogSizeReport } from './platform/request-log/log-size';
 import type { Cipher } from './platform/secrets/cipher';
 import type { SecretVault } from './platform/secrets/secret-vault';
 import type { SettingsService } from './features/settings/settings-service';
@@ -74,6 +76,9 @@ export interface WorkbenchServices {
   vault: SecretVault;
   environments: EnvironmentService;
   requestLog: RequestLog;
+  /** Holds the request log to its retention setting, in small batches. */
+  logPruner: LogPruner;
+  logSize: LogSizeReport;
   limiter: RateLimiter;
   gateway: FinchGateway;
   connections: ConnectionService;

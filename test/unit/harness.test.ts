@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Harness } from '@harness/server';
 import { startHarness } from '@harness/server';
+import { DEFAULT_LOG_RETENTION } from '@shared/domain/log-retention';
 
 let harness: Harness;
 const rendererDir = mkdtempSync(join(tmpdir(), 'renderer-'));
@@ -67,9 +68,10 @@ describe('browser harness', () => {
       const message = JSON.parse(String(raw)) as { type: string };
       if (message.type === 'event') events.push(message);
     });
-    expect(await call(ws, 1, 'settings:update', { theme: 'dark' })).toEqual({ ok: true, value: { theme: 'dark' } });
-    expect(await call(ws, 2, 'settings:get', {})).toEqual({ ok: true, value: { theme: 'dark' } });
-    expect(events).toContainEqual({ type: 'event', channel: 'settings:changed', payload: { theme: 'dark' } });
+    const saved = { theme: 'dark', requestLogRetention: DEFAULT_LOG_RETENTION };
+    expect(await call(ws, 1, 'settings:update', { theme: 'dark' })).toEqual({ ok: true, value: saved });
+    expect(await call(ws, 2, 'settings:get', {})).toEqual({ ok: true, value: saved });
+    expect(events).toContainEqual({ type: 'event', channel: 'settings:changed', payload: saved });
     const invalid = (await call(ws, 3, 'settings:update', { theme: 'neon' })) as {
       ok: boolean;
       error: { kind: string; fields: { path: string }[] };
@@ -77,6 +79,14 @@ describe('browser harness', () => {
     expect(invalid.ok).toBe(false);
     expect(invalid.error.kind).toBe('validation');
     expect(invalid.error.fields[0]?.path).toBe('theme');
+    // A bad retention is refused beside its field, with words a user can act on.
+    const badRetention = (await call(ws, 5, 'settings:update', {
+      requestLogRetention: { maxAgeDays: 0, maxRows: null },
+    })) as typeof invalid;
+    expect(badRetention).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', fields: [{ path: 'requestLogRetention.maxAgeDays', message: 'must be at least 1 day' }] },
+    });
     expect(await call(ws, 4, 'shell:exec', {})).toMatchObject({ ok: false, error: { kind: 'not_found' } });
     ws.close();
   });

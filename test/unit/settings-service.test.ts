@@ -5,6 +5,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { NoticeBoard } from '@main/platform/notices/notice-board';
 import { SettingsService } from '@main/features/settings/settings-service';
 import { createJsonFileStore } from '@main/platform/json-store/settings-store';
+import { DEFAULT_LOG_RETENTION } from '@shared/domain/log-retention';
+
+const retention = { requestLogRetention: DEFAULT_LOG_RETENTION };
 
 function setup(initial?: string) {
   const dir = mkdtempSync(join(tmpdir(), 'workbench-settings-'));
@@ -20,7 +23,7 @@ function setup(initial?: string) {
 describe('SettingsService', () => {
   it('starts on defaults with no file and writes nothing until a change', () => {
     const { path, open, notices } = setup();
-    expect(open().get()).toEqual({ theme: 'system' });
+    expect(open().get()).toEqual({ theme: 'system', ...retention });
     expect(existsSync(path)).toBe(false);
     expect(notices.list()).toEqual([]);
   });
@@ -28,9 +31,19 @@ describe('SettingsService', () => {
   it('persists a change and restores it on the next start', () => {
     const { path, open, onChanged } = setup();
     open().update({ theme: 'dark' });
-    expect(onChanged).toHaveBeenCalledWith({ theme: 'dark' });
+    expect(onChanged).toHaveBeenCalledWith({ theme: 'dark', ...retention });
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ theme: 'dark' });
-    expect(open().get()).toEqual({ theme: 'dark' });
+    expect(open().get()).toEqual({ theme: 'dark', ...retention });
+  });
+
+  it('keeps the request log retention across restarts; a file with a bad one is moved aside, naming it', () => {
+    const { open } = setup();
+    open().update({ requestLogRetention: { maxAgeDays: 7, maxRows: null } });
+    expect(open().get().requestLogRetention).toEqual({ maxAgeDays: 7, maxRows: null });
+
+    const bad = setup(JSON.stringify({ theme: 'dark', requestLogRetention: { maxAgeDays: -3, maxRows: null } }));
+    expect(bad.open().get()).toEqual({ theme: 'system', ...retention });
+    expect(bad.notices.list()[0]?.message).toContain('requestLogRetention');
   });
 
   it('keeps keys it does not know (a newer version may have written them)', () => {
@@ -43,7 +56,7 @@ describe('SettingsService', () => {
     const garbage = '{"theme": "dark", oops';
     const { dir, path, open, notices } = setup(garbage);
     const service = open();
-    expect(service.get()).toEqual({ theme: 'system' });
+    expect(service.get()).toEqual({ theme: 'system', ...retention });
     const moved = readdirSync(dir).filter((f) => f.startsWith('settings.corrupt-'));
     expect(moved).toHaveLength(1);
     expect(readFileSync(join(dir, moved[0]!), 'utf8')).toBe(garbage);
@@ -54,12 +67,12 @@ describe('SettingsService', () => {
     expect(notice?.message).toContain(join(dir, moved[0]!));
     // …and the app goes on working: a change is saved to a fresh file.
     service.update({ theme: 'light' });
-    expect(open().get()).toEqual({ theme: 'light' });
+    expect(open().get()).toEqual({ theme: 'light', ...retention });
   });
 
   it('moves aside a file of the wrong shape too, naming the bad field', () => {
     const { dir, open, notices } = setup(JSON.stringify({ theme: 'purple' }));
-    expect(open().get()).toEqual({ theme: 'system' });
+    expect(open().get()).toEqual({ theme: 'system', ...retention });
     expect(readdirSync(dir).some((f) => f.startsWith('settings.corrupt-'))).toBe(true);
     expect(notices.list()[0]?.message).toContain('theme');
   });
@@ -67,7 +80,7 @@ describe('SettingsService', () => {
   it('treats a JSON array or number as corrupt, not as settings', () => {
     for (const text of ['[1,2]', '42', 'null']) {
       const { open, notices } = setup(text);
-      expect(open().get()).toEqual({ theme: 'system' });
+      expect(open().get()).toEqual({ theme: 'system', ...retention });
       expect(notices.list()).toHaveLength(1);
     }
   });

@@ -2,12 +2,15 @@
 import { z } from 'zod';
 import { channel, event } from '../ipc/contract-kit';
 import { NoInput } from './common';
+import { LogRetentionSchema } from '../domain/log-retention';
 
 export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof ThemeSchema>;
 
 export const SettingsSchema = z.object({
   theme: ThemeSchema,
+  /** How long the request log keeps attempts (by age and/or row count); pruning follows it. */
+  requestLogRetention: LogRetentionSchema,
 });
 /** What is stored in the settings file: the user's settings plus app state kept with them. */
 export const StoredSettingsSchema = SettingsSchema.extend({ activeEnvironmentId: z.string().optional() });

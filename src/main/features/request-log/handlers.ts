@@ -2,11 +2,13 @@
 import type { HandlerMap } from '@shared/contract';
 import type { RateLimiter } from '@main/platform/finch/rate-limiter';
 import type { RequestLog } from '@main/platform/request-log/request-log';
+import type { LogSize } from '@shared/domain/log-retention';
 
-export function buildRequestLogHandlers(requestLog: RequestLog): HandlerMap['requestLog'] {
+export function buildRequestLogHandlers({ requestLog, size }: { requestLog: RequestLog; size: () => LogSize }): HandlerMap['requestLog'] {
   return {
     search: (query) => requestLog.search(query),
     attemptsOf: ({ callId }) => requestLog.attemptsOf(callId),
+    size: () => size(),
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * User preferences (theme for now). Reads once, writes through the store on every change,
+ * User preferences (theme, request log retention). Reads once, writes through the store on every change,
  * and announces changes so every window follows.
  */
 import { z } from 'zod';
@@ -8,8 +8,9 @@ import { SettingsSchema, StoredSettingsSchema as KnownStoredSettingsSchema } fro
 import type { NoticeBoard } from '@main/platform/notices/notice-board';
 import type { SettingsStore } from '@main/platform/json-store/settings-store';
 import { quarantineIfInvalid } from '@main/platform/json-store/quarantine';
+import { DEFAULT_LOG_RETENTION } from '@shared/domain/log-retention';
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'system' };
+export const DEFAULT_SETTINGS: Settings = { theme: 'system', requestLogRetention: DEFAULT_LOG_RETENTION };
 
 /** What may be on disk: every key optional, unknown keys kept (a newer version may add some). */
 const StoredSettingsSchema = KnownStoredSettingsSchema.partial().passthrough();

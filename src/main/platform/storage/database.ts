@@ -19,11 +19,18 @@ export interface OpenDatabaseOptions {
 }
 
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Database.Database {
+  const fresh = !options.readonly && !databaseExists(path);
   const db = new Database(path, {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     readonly: options.readonly ?? false,
     fileMustExist: options.readonly ?? false,
   });
+  if (fresh) {
+    // Only possible before the first table (and before WAL): a new file gets incremental
+    // auto_vacuum, so pages the request log's pruning frees can be handed back to the disk in
+    // small steps; an existing file keeps reusing them (a full VACUUM never runs on the UI path).
+    db.pragma('auto_vacuum = INCREMENTAL');
+  }
   if (!options.readonly) {
     // WAL: readers never block the writer, and a crash mid-write leaves the last commit intact.
     db.pragma('journal_mode = WAL');

@@ -13,6 +13,7 @@ import { m007WebhookUnverifiedForwards } from './007-webhook-unverified-forwards
 import { m008ConnectionArchive } from './008-connection-archive';
 import { m009DeductionJobs } from './009-deduction-jobs';
 import { m010RequestSource } from './010-request-source';
+import { m011RequestLogSize } from './011-request-log-size';
 
 export interface Migration {
   version: number;
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m008ConnectionArchive,
   m009DeductionJobs,
   m010RequestSource,
+  m011RequestLogSize,
 ];

@@ -2,6 +2,7 @@
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
 import { useOutput } from '@renderer/components/export/useOutput';
+import { LogSizeSummary } from '@renderer/components/LogSizeSummary';
 import type { EnvironmentsState } from '@shared/domain/environment';
 import type { RequestLogEntryView } from '@shared/domain/request-log';
 import { curlFor, supportLine } from '@shared/domain/request-log';
@@ -163,6 +164,13 @@ export function RequestLogScreen({ environments }: { environments: EnvironmentsS
           Load older
         </button>
       )}
+      <details className="card log-size-card">
+        <summary>Log size and retention</summary>
+        <LogSizeSummary />
+        <p className="hint muted">
+          Change the retention in <a href="#/settings">Settings</a>.
+        </p>
+      </details>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { JSX } from 'react';
 import type { AppInfo, Settings, Theme } from '@shared/contract';
 import { useAction } from '@renderer/components/data/use-action';
 import { unwrap, workbench } from '@renderer/workbench';
+import { RetentionForm } from './RetentionForm';
 
 const THEMES: { value: Theme; label: string }[] = [
   { value: 'system', label: 'System' },
@@ -41,6 +42,7 @@ export function SettingsScreen({ settings, info }: { settings: Settings | null; 
           </p>
         )}
       </div>
+      <RetentionForm retention={settings?.requestLogRetention ?? null} />
       <div className="card" aria-labelledby="about-title">
         <h2 id="about-title">About</h2>
         {info ? (
