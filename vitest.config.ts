@@ -18,6 +18,8 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
+    // As the E2E config: one retry on CI, and scripts/test-all.mjs names each test that used it.
+    retry: process.env['CI'] ? 1 : 0,
     hookTimeout: 30_000,
   },
 });

@@ -21,6 +21,9 @@ const only = onlyArg ? (onlyArg.split('=')[1] ?? process.argv[process.argv.index
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const rows = [];
+/** Named at the end, just above the totals, so a cut-off CI log still says what broke. */
+const failedNames = [];
+const flakyNames = [];
 
 function run(command, args, env = {}) {
   const started = Date.now();
@@ -47,6 +50,7 @@ function readJson(path) {
 function check(suite, command, args) {
   const { status, seconds } = run(command, args);
   record(suite, { passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 }, seconds);
+  if (status !== 0) failedNames.push(suite);
   return status === 0;
 }
 
@@ -60,7 +64,23 @@ function playwrightSuite(suite, config, reportFile) {
   }
   const counts = { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
   if (status !== 0 && counts.failed === 0) counts.failed = 1; // e.g. a crashed global setup
+  collectPlaywright(readJson(reportFile)?.suites ?? [], []);
   record(suite, counts, seconds, stats.flaky ? `${stats.flaky} flaky` : '');
+}
+
+/** Walks Playwright's JSON report: specs sit in nested suites (file, then describe blocks). */
+function collectPlaywright(suites, titles) {
+  for (const suite of suites) {
+    const path = suite.file && titles.length === 0 ? [suite.file] : [...titles, suite.title];
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        const name = `${[...path, spec.title].filter(Boolean).join(' > ')}`;
+        if (test.status === 'unexpected') failedNames.push(name);
+        if (test.status === 'flaky') flakyNames.push(name);
+      }
+    }
+    collectPlaywright(suite.suites ?? [], path);
+  }
 }
 
 const want = (name) => only === null || only.includes(name);
@@ -86,13 +106,28 @@ if (want('e2e') || want('electron') || want('build')) {
 if (want('unit')) {
   const report = join(artifacts, 'vitest-results.json');
   rmSync(report, { force: true });
-  const { status, seconds } = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  const flakyReport = join(artifacts, 'vitest-flaky.json');
+  rmSync(flakyReport, { force: true });
+  const { status, seconds } = run(bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    `--reporter=${join(root, 'scripts', 'vitest-flaky-reporter.mjs')}`,
+  ]);
   const data = readJson(report);
+  for (const file of data?.testResults ?? []) {
+    for (const t of file.assertionResults ?? []) {
+      if (t.status === 'failed') failedNames.push(`${file.name.replace(`${root}/`, '')} > ${t.fullName}`);
+    }
+  }
+  const flaky = readJson(flakyReport) ?? [];
+  for (const f of flaky) flakyNames.push(`${f.file} > ${f.name} (passed on retry ${f.retries})`);
   if (!data) record('unit + integration (vitest)', { passed: 0, failed: 1, skipped: 0 }, seconds, `no report (exit ${status})`);
   else {
     const counts = { passed: data.numPassedTests, failed: data.numFailedTests, skipped: data.numPendingTests + data.numTodoTests };
     if (status !== 0 && counts.failed === 0) counts.failed = 1;
-    record('unit + integration (vitest)', counts, seconds);
+    record('unit + integration (vitest)', counts, seconds, flaky.length ? `${flaky.length} flaky` : '');
   }
 }
 
@@ -124,5 +159,7 @@ for (const r of rows) {
     `${r.suite.padEnd(40)}${String(r.passed).padStart(6)}${String(r.failed).padStart(8)}${String(r.skipped).padStart(9)}${r.seconds.toFixed(1).padStart(10)}${r.note ? `  ${r.note}` : ''}`,
   );
 }
+if (flakyNames.length) console.log(`\nPassed only on a retry (flaky, to fix):\n${flakyNames.map((n) => `  ~ ${n}`).join('\n')}`);
+if (failedNames.length) console.log(`\nFailed:\n${failedNames.map((n) => `  ✗ ${n}`).join('\n')}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);

@@ -185,7 +185,7 @@ describe('IPC fuzz through the real guard and handlers', () => {
   it('keeps settings readable after settings:update({ theme: undefined }) (was a bug the fuzz found)', async () => {
     await call('settings:update', { theme: 'dark' });
     await call('settings:update', { theme: undefined });
-    expect(await call('settings:get', {})).toEqual({ ok: true, value: { theme: 'dark' } });
+    expect(await call('settings:get', {})).toMatchObject({ ok: true, value: { theme: 'dark' } });
   });
 
   // Was bug 2 (src/main/platform/request-log/statements.ts, columnTerm): a U+0000 in environmentId,

@@ -99,7 +99,9 @@ beforeAll(async () => {
   for (let i = 0; i < 5; i++) ids.youngRows.push(log.append(attempt(YOUNG + i, `young${i}`)).id);
   ids.youngFailure = log.append(attempt(YOUNG + 100, 'youngfailure', true)).id;
   ids.youngRows.push(ids.youngFailure);
-  ids.youngRows.push(core.integrationLab.recorder.record(labAttempt(YOUNG + 200, 'req-lab-young')).logId!);
+  // The recorder writes behind the traffic; list() flushes, so the call has its log row.
+  core.integrationLab.recorder.record(labAttempt(YOUNG + 200, 'req-lab-young'));
+  ids.youngRows.push(core.integrationLab.recorder.list().at(-1)!.logId!);
 
   // Saving the setting is what prunes: nothing else asks for it here.
   core.settings.update({ requestLogRetention: { maxAgeDays: 30, maxRows: null } });
