@@ -8,7 +8,9 @@
  *
  * A change event that arrives before the hook has subscribed is kept: whichever of the reply and
  * the event arrives last is the newest (main answers and broadcasts over one ordered channel).
+ * This file holds the logic; first-reads.ts starts it on the page's bridge.
  */
+import type { WorkbenchApi } from '@shared/contract';
 import type { Result } from '@shared/ipc/contract-kit';
 
 interface EarlyRead<T> {
@@ -31,10 +33,7 @@ function earlyRead<T>(read: () => Promise<Result<T>>, onChanged?: (listener: (va
   };
 }
 
-function startReads() {
-  const bridge = window.workbench;
-  // Without a bridge the hooks read as usual and show workbench()'s error.
-  if (!bridge) return null;
+function startReads(bridge: WorkbenchApi) {
   return {
     environments: earlyRead(() => bridge.environments.getState(), bridge.environments.onChanged),
     settings: earlyRead(() => bridge.settings.get(), bridge.settings.onChanged),
@@ -43,15 +42,20 @@ function startReads() {
   };
 }
 
-type EarlyReads = NonNullable<ReturnType<typeof startReads>>;
+type EarlyReads = ReturnType<typeof startReads>;
 type ValueOf<K extends keyof EarlyReads> = EarlyReads[K] extends EarlyRead<infer T> ? T : never;
+export type FirstRead = <K extends keyof EarlyReads>(key: K, read: () => Promise<Result<ValueOf<K>>>) => Promise<Result<ValueOf<K>>>;
 
-const early: Partial<EarlyReads> = startReads() ?? {};
-
-/** The early answer for `key` the first time it is asked for; afterwards (or without one) `read()`. */
-export function firstRead<K extends keyof EarlyReads>(key: K, read: () => Promise<Result<ValueOf<K>>>): Promise<Result<ValueOf<K>>> {
-  const started = early[key] as EarlyRead<ValueOf<K>> | undefined;
-  if (!started) return read();
-  delete early[key];
-  return started.take();
+/**
+ * Sends the reads now and returns `firstRead`: the early answer for a key the first time it is
+ * asked for; afterwards (or without a bridge: the hooks then show workbench()'s error) `read()`.
+ */
+export function startEarlyReads(bridge: WorkbenchApi | undefined): FirstRead {
+  const early: Partial<EarlyReads> = bridge ? startReads(bridge) : {};
+  return (key, read) => {
+    const started = early[key] as EarlyRead<ValueOf<typeof key>> | undefined;
+    if (!started) return read();
+    delete early[key];
+    return started.take();
+  };
 }
