@@ -176,8 +176,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     const headers = { ...common, 'content-type': contentTypeFor(file), 'content-security-policy': csp };
     if (file.endsWith('.html')) {
-      // The bridge must define window.workbench before the app's module script runs.
-      const html = body.toString('utf8').replace('<head>', `<head>\n    <script src="${BRIDGE_PATH}"></script>`);
+      // The bridge must define window.workbench before the app's module script runs, so it is a
+      // plain script ahead of it (it also opens the WebSocket early). It holds up the parser while
+      // it loads: a modulepreload of the app's entry chunk, ahead of it, starts that fetch at once.
+      const page = body.toString('utf8');
+      const entry = /<script type="module"[^>]*\ssrc="([^"]+)"/.exec(page)?.[1];
+      const preload = entry ? `\n    <link rel="modulepreload" crossorigin href="${entry}">` : '';
+      const html = page.replace('<head>', `<head>${preload}\n    <script src="${BRIDGE_PATH}"></script>`);
       response.writeHead(200, headers).end(html);
       return;
     }

@@ -11,6 +11,7 @@ import { useEnvironments } from './features/environments/useEnvironments';
 import { ProductionBand } from './shell/ProductionBand';
 import { CommandPalette } from './shell/CommandPalette';
 import { unwrap, workbench } from './workbench';
+import { firstRead } from './shell/first-reads';
 
 export function App(): JSX.Element {
   const [route, navigate] = useRoute();
@@ -21,7 +22,7 @@ export function App(): JSX.Element {
   useAppliedTheme(settings?.theme);
 
   useEffect(() => {
-    unwrap(workbench().app.getInfo()).then(setInfo, (e: Error) => setInfoError(e.message));
+    unwrap(firstRead('info', () => workbench().app.getInfo())).then(setInfo, (e: Error) => setInfoError(e.message));
   }, []);
 
   return (

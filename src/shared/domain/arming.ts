@@ -1,8 +1,6 @@
 /** Armed Production, as the renderer shows it: disarmed (read-only) unless armed for a while. */
 import { z } from 'zod';
 
-export const ARM_MINUTES = [5, 15, 30, 60] as const;
-
 export const ArmingStateSchema = z.object({
   environmentId: z.string(),
   /** Only Production environments are ever disarmed; everything else is always "armed". */

@@ -6,12 +6,7 @@
  * secrets.
  */
 import { z } from 'zod';
-
-/** One harness WebSocket message is capped at 1 MB: larger tables and texts arrive in parts of at most this many characters (×3 bytes for any UTF-8 character still fits). */
-export const EXPORT_PART_CHARS = 256 * 1024;
-/** The most rows and characters one export may gather (a 10,000-person directory fits easily). */
-export const MAX_EXPORT_ROWS = 500_000;
-export const MAX_EXPORT_CHARS = 100_000_000;
+import { EXPORT_PART_CHARS, MAX_EXPORT_ROWS } from './export-limits';
 
 const Name = z
   .string()
@@ -144,21 +139,3 @@ export const PreparedExportSchema = z.object({
   secretsChecked: z.number(),
 });
 export type PreparedExport = z.infer<typeof PreparedExportSchema>;
-
-/** Words for the categories the Redactor counts (the preview says what was hidden). */
-export const HIDDEN_LABELS: Record<string, string> = {
-  secret: 'vault secrets',
-  authorization: 'authorization headers',
-  token: 'tokens and credentials',
-  email: 'emails',
-  ssn: 'SSNs',
-  phone: 'phone numbers',
-  date: 'dates (possible birth dates)',
-  amount: 'pay amounts',
-  address: 'addresses',
-  number: 'long numbers',
-  name: 'names',
-  personal: 'known customer names/emails',
-  field: 'personal fields',
-  query: 'query values',
-};

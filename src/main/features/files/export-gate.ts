@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ExportColumnSpec, PreparedExport, PrepareExport, StageExport } from '@shared/domain/exports';
-import { MAX_EXPORT_CHARS, MAX_EXPORT_ROWS } from '@shared/domain/exports';
+import { MAX_EXPORT_CHARS, MAX_EXPORT_ROWS } from '@shared/domain/export-limits';
 import { toCsv, toJson } from '@shared/export/table-export';
 import { LOCAL_CLIENT_SECRET } from '@main/platform/workspace/targets';
 import { WorkbenchError } from '@main/platform/errors';

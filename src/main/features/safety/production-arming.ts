@@ -5,7 +5,7 @@
  * recorded as an event. Non-Production environments are never disarmed.
  */
 import type { ArmingState } from '@shared/domain/arming';
-import { ARM_MINUTES } from '@shared/domain/arming';
+import { ARM_MINUTES } from '@shared/domain/arm-minutes';
 import type { Clock } from '@main/platform/clock';
 import type { ConnectionService } from '@main/platform/workspace/connection-service';
 import type { EnvironmentService } from '@main/platform/workspace/environment-service';

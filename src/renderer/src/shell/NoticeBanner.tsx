@@ -3,12 +3,13 @@ import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
 import type { Notice } from '@shared/contract';
 import { unwrap, workbench } from '../workbench';
+import { firstRead } from './first-reads';
 
 export function NoticeBanner({ extra }: { extra: string[] }): JSX.Element | null {
   const [notices, setNotices] = useState<Notice[]>([]);
   useEffect(() => {
     const off = workbench().app.onNoticesChanged(setNotices);
-    unwrap(workbench().app.listNotices()).then(setNotices, () => {});
+    unwrap(firstRead('notices', () => workbench().app.listNotices())).then(setNotices, () => {});
     return off;
   }, []);
 

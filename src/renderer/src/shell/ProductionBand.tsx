@@ -6,7 +6,7 @@
 import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
 import type { ArmingState } from '@shared/domain/arming';
-import { ARM_MINUTES } from '@shared/domain/arming';
+import { ARM_MINUTES } from '@shared/domain/arm-minutes';
 import type { EnvironmentsState } from '@shared/domain/environment';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { SelectField } from '../components/fields';

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { Settings, Theme } from '@shared/contract';
 import { unwrap, workbench } from '../workbench';
+import { firstRead } from './first-reads';
 
 function resolveTheme(theme: Theme): 'light' | 'dark' {
   if (theme !== 'system') return theme;
@@ -17,7 +18,7 @@ export function useSettings(): { settings: Settings | null; error: string | null
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const off = workbench().settings.onChanged(setSettings);
-    unwrap(workbench().settings.get()).then(setSettings, (e: Error) => setError(e.message));
+    unwrap(firstRead('settings', () => workbench().settings.get())).then(setSettings, (e: Error) => setError(e.message));
     return off;
   }, []);
   return { settings, error };

@@ -7,7 +7,7 @@
 import type { JSX } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import type { PreparedExport } from '@shared/domain/exports';
-import { HIDDEN_LABELS } from '@shared/domain/exports';
+import { HIDDEN_LABELS } from '@shared/domain/export-limits';
 import { writeClipboard } from './clipboard';
 import type { OutputRequest } from './prepare';
 import { prepareOutput } from './prepare';

@@ -5,7 +5,7 @@
  * takes at most 1 MB per message.
  */
 import type { ExportColumnSpec, PreparedExport } from '@shared/domain/exports';
-import { EXPORT_PART_CHARS } from '@shared/domain/exports';
+import { EXPORT_PART_CHARS } from '@shared/domain/export-limits';
 import { unwrap, workbench } from '@renderer/workbench';
 
 /** What is about to leave, before redaction. */

@@ -2,10 +2,13 @@
 import { useEffect } from 'react';
 import type { EnvironmentsState, EnvironmentView } from '@shared/domain/environment';
 import { useRead } from '@renderer/components/data/use-read';
+import { firstRead } from '@renderer/shell/first-reads';
 import { unwrap, workbench } from '@renderer/workbench';
 
 export function useEnvironments(): { state: EnvironmentsState | null; active: EnvironmentView | null; error: string | null } {
-  const read = useRead('environments', () => unwrap(workbench().environments.getState()), { keepDataOnError: true });
+  const read = useRead('environments', () => unwrap(firstRead('environments', () => workbench().environments.getState())), {
+    keepDataOnError: true,
+  });
   // Each change event carries the whole new state.
   useEffect(() => workbench().environments.onChanged(read.setData), [read.setData]);
   const state = read.data;

@@ -4,7 +4,7 @@
  */
 import type { JSX } from 'react';
 import { useState } from 'react';
-import { HIDDEN_LABELS } from '@shared/domain/exports';
+import { HIDDEN_LABELS } from '@shared/domain/export-limits';
 import type { BundlePreview as Preview } from '@shared/domain/support';
 import { formatBytes } from './exports';
 
