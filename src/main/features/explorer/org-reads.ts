@@ -44,7 +44,7 @@ export interface DirectoryReadOptions {
  */
 export const DIRECTORY_PAGE = 5_000;
 export const DIRECTORY_FIRST_PAGE = 100;
-const MAX_PEOPLE = 50_000;
+const MAX_PEOPLE = 100_000;
 
 export function readCompany(ctx: ReadContext): Promise<EndpointRead> {
   return readEndpoint(ctx, (client) => client.hris.company.retrieve());

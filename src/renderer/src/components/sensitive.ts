@@ -12,3 +12,18 @@ export const MASK = '•••• (hidden)';
 export function isSensitive(path: string): boolean {
   return SENSITIVE.test(path);
 }
+
+/** A copy of a response with sensitive values replaced (JSON views, exports) until revealed; nulls stay null. */
+export function maskSensitive(value: unknown, revealed: boolean, path = ''): unknown {
+  if (revealed || value === null || value === undefined) return value;
+  if (Array.isArray(value)) return value.map((v) => maskSensitive(v, revealed, path));
+  if (typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => {
+        const p = path ? `${path}.${k}` : k;
+        return [k, maskSensitive(v, revealed, p)];
+      }),
+    );
+  }
+  return isSensitive(path) ? MASK : value;
+}

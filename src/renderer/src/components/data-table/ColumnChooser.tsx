@@ -1,10 +1,15 @@
 /** Which columns a table shows: a checkbox per column, plus "all". At least one stays shown. */
 import type { JSX } from 'react';
-import type { Table } from '@tanstack/react-table';
 
-export function ColumnChooser<T>({ table }: { table: Table<T> }): JSX.Element {
-  const columns = table.getAllLeafColumns();
-  const shown = columns.filter((c) => c.getIsVisible()).length;
+interface Props {
+  columns: readonly { id: string; header: string }[];
+  isShown: (id: string) => boolean;
+  onChange: (id: string, shown: boolean) => void;
+  onShowAll: () => void;
+}
+
+export function ColumnChooser({ columns, isShown, onChange, onShowAll }: Props): JSX.Element {
+  const shown = columns.filter((c) => isShown(c.id)).length;
   return (
     <details className="column-chooser">
       <summary className="button">
@@ -12,7 +17,7 @@ export function ColumnChooser<T>({ table }: { table: Table<T> }): JSX.Element {
       </summary>
       <div className="column-chooser-menu" role="group" aria-label="Columns shown">
         <div className="column-chooser-all">
-          <button type="button" className="link-button" onClick={() => table.toggleAllColumnsVisible(true)}>
+          <button type="button" className="link-button" onClick={onShowAll}>
             Show all
           </button>
         </div>
@@ -20,12 +25,12 @@ export function ColumnChooser<T>({ table }: { table: Table<T> }): JSX.Element {
           <label key={c.id} className="checkbox">
             <input
               type="checkbox"
-              checked={c.getIsVisible()}
+              checked={isShown(c.id)}
               // The last shown column cannot be hidden: an empty table exports nothing useful.
-              disabled={c.getIsVisible() && shown === 1}
-              onChange={(e) => c.toggleVisibility(e.target.checked)}
+              disabled={isShown(c.id) && shown === 1}
+              onChange={(e) => onChange(c.id, e.target.checked)}
             />
-            {String(c.columnDef.header)}
+            {c.header}
           </label>
         ))}
       </div>

@@ -1,20 +1,20 @@
 /**
  * THE table for list views: column chooser, sort (click a header), a text filter over the
- * shown columns, virtualised rows (10,000 scroll as smoothly as 10), and CSV/JSON export of
+ * shown columns, windowed rows (100,000 scroll as smoothly as 10), and CSV/JSON export of
  * exactly what is shown — the filtered, sorted rows and the chosen columns, sensitive cells
  * masked unless revealed. Nulls show as null, absent values as —, "" as "".
+ * Sort and filter run on column data and answer with an index order (useRowOrder): in a worker
+ * for a table that can hold a whole directory (`offThread`), in place for the others.
  */
 import type { JSX, ReactNode } from 'react';
-import { useMemo, useRef, useState } from 'react';
-import type { ColumnDef, SortingState, VisibilityState } from '@tanstack/react-table';
-import { getCoreRowModel, getSortedRowModel, useReactTable } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useState } from 'react';
 import type { DataColumn } from './columns';
-import { compareValues, matchesFilter, shownValue } from './columns';
-import { cellText } from '@shared/export/table-export';
 import { ColumnChooser } from './ColumnChooser';
+import type { RowsShared } from './DataRows';
+import { DataRows } from './DataRows';
 import { ExportButtons } from './ExportButtons';
-import { Value } from './Value';
+import type { RowQuery } from './row-order';
+import { useRowOrder } from './useRowOrder';
 import './data-table.css';
 
 export interface DataTableProps<T> {
@@ -50,9 +50,13 @@ export interface DataTableProps<T> {
    * shown beside the export buttons, and exports are named and described as partial.
    */
   partial?: string | null;
+  /**
+   * Sort and filter in a worker: for tables that can hold 100,000 rows (the directory). The
+   * header arrows and the count then follow the answer, a moment after the click.
+   */
+  offThread?: boolean;
 }
 
-const ROW = 32;
 // A row's gap between cells and its side padding (.data-row in data-table.css).
 const CELL_GAP = 8;
 const ROW_PADDING = 24;
@@ -62,82 +66,37 @@ function trackMinimum(track: string): number {
   return Number(/(\d+(?:\.\d+)?)px/.exec(track)?.[1] ?? 0);
 }
 
+type Sort = { id: string; desc: boolean } | null;
+
 export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
   const { rows, columns, revealed = false, rowKey, selected, onSelectedChange } = props;
   const [filter, setFilter] = useState('');
-  const [sorting, setSorting] = useState<SortingState>([]);
-  const [visibility, setVisibility] = useState<VisibilityState>(() =>
-    Object.fromEntries(columns.filter((c) => c.hidden).map((c) => [c.id, false])),
-  );
+  const [sort, setSort] = useState<Sort>(null);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set(columns.filter((c) => c.hidden).map((c) => c.id)));
   const [plural, noun] = [props.noun?.[1] ?? 'rows', props.noun?.[0] ?? 'row'];
 
-  const shownColumns = useMemo(() => columns.filter((c) => visibility[c.id] !== false), [columns, visibility]);
-  // Filtering is ours (over the shown columns, as shown): react-table sorts and hides.
-  const filtered = useMemo(() => {
-    const needle = filter.trim().toLowerCase();
-    return needle ? rows.filter((r) => matchesFilter(r, shownColumns, needle, revealed)) : rows;
-  }, [rows, shownColumns, filter, revealed]);
+  const shownColumns = useMemo(() => columns.filter((c) => !hidden.has(c.id)), [columns, hidden]);
+  const needle = filter.trim().toLowerCase();
+  const shownIds = needle ? shownColumns.map((c) => c.id) : [];
+  const query: RowQuery = { needle, shown: shownIds, sort };
+  const view = useRowOrder(rows, columns, revealed, query, props.offThread ?? false);
+  const order = view.order;
+  const count = order ? order.length : rows.length;
+  const rowAt = (i: number): { row: T; index: number } | null => {
+    const index = order ? order[i]! : i;
+    const row = rows[index];
+    return row === undefined ? null : { row, index };
+  };
+  const shownRows = (): T[] => (order ? Array.from(order, (i) => rows[i]!).filter((r) => r !== undefined) : [...rows]);
 
-  const defs = useMemo<ColumnDef<T>[]>(
-    () =>
-      columns.map((c) => ({
-        id: c.id,
-        header: c.header,
-        accessorFn: (row: T) => c.value(row),
-        sortingFn: (a, b, id) => compareValues(a.getValue(id), b.getValue(id)),
-        meta: c,
-      })),
-    [columns],
-  );
-  const table = useReactTable<T>({
-    data: filtered as T[],
-    columns: defs,
-    state: { sorting, columnVisibility: visibility },
-    onSortingChange: setSorting,
-    onColumnVisibilityChange: setVisibility,
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getRowId: (row, index) => rowKey(row, index),
-  });
-  const visibleRows = table.getRowModel().rows;
-  const leafColumns = table.getVisibleLeafColumns();
   // Wide enough for every track at its minimum, with the gaps and padding between and around
   // them: narrower, and the grid's overflow clip would cut off the last columns.
-  const trackList = [
-    selected ? '32px' : null,
-    ...leafColumns.map((c) => (c.columnDef.meta as DataColumn<T>).width ?? 'minmax(130px, 1fr)'),
-  ].filter((t): t is string => t !== null);
+  const trackList = [selected ? '32px' : null, ...shownColumns.map((c) => c.width ?? 'minmax(130px, 1fr)')].filter(
+    (t): t is string => t !== null,
+  );
   const minWidth = trackList.reduce((sum, t) => sum + trackMinimum(t), 0) + CELL_GAP * Math.max(trackList.length - 1, 0) + ROW_PADDING;
   const tracks = trackList.join(' ');
 
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: visibleRows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW,
-    overscan: 15,
-  });
-  // Keyboard users move between rows with the arrows, Home/End and Page keys; rows outside the
-  // virtual window are scrolled in first, then focused.
-  const moveFocus = (index: number): void => {
-    virtualizer.scrollToIndex(index);
-    const focus = (tries: number): void => {
-      const target = scroller.current?.querySelector<HTMLElement>(`[aria-rowindex="${index + 2}"]`);
-      if (target) target.focus();
-      else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
-    };
-    requestAnimationFrame(() => focus(10));
-  };
-
-  if (rows.length === 0) return <div className="card-empty">{props.empty ?? <p className="muted">Finch returned no {plural}.</p>}</div>;
-
-  const allVisibleSelected = selected !== undefined && visibleRows.length > 0 && visibleRows.every((r) => selected.has(r.id));
-  const toggleAll = () => {
-    if (!selected || !onSelectedChange) return;
-    const next = new Set(selected);
-    for (const r of visibleRows) allVisibleSelected ? next.delete(r.id) : next.add(r.id);
-    onSelectedChange(next);
-  };
   const toggle = (key: string) => {
     if (!selected || !onSelectedChange) return;
     const next = new Set(selected);
@@ -145,6 +104,43 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
     else next.add(key);
     onSelectedChange(next);
   };
+  const shared = useMemo<RowsShared<T>>(
+    () => ({ columns: shownColumns, tracks, revealed, rowKey, onOpen: props.onOpen, rowClass: props.rowClass, selected, toggle }),
+    // `toggle` reads `selected`, which is a dependency.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [shownColumns, tracks, revealed, rowKey, props.onOpen, props.rowClass, selected],
+  );
+
+  if (rows.length === 0) return <div className="card-empty">{props.empty ?? <p className="muted">Finch returned no {plural}.</p>}</div>;
+
+  const shownKeys = (): string[] => {
+    const keys: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const at = rowAt(i);
+      if (at) keys.push(rowKey(at.row, at.index));
+    }
+    return keys;
+  };
+  const allVisibleSelected = selected !== undefined && count > 0 && shownKeys().every((k) => selected.has(k));
+  const toggleAll = () => {
+    if (!selected || !onSelectedChange) return;
+    const next = new Set(selected);
+    for (const k of shownKeys()) allVisibleSelected ? next.delete(k) : next.add(k);
+    onSelectedChange(next);
+  };
+  // Header clicks as before: first direction ascending for a text column, descending otherwise
+  // (judged by the first row passing the filter), then the other direction, then unsorted.
+  const clickSort = (column: DataColumn<T>) => {
+    const firstRow = view.firstMatch >= 0 ? rows[view.firstMatch] : undefined;
+    const firstDesc = typeof (firstRow === undefined ? undefined : column.value(firstRow)) !== 'string';
+    setSort((current) => {
+      if (current?.id !== column.id) return { id: column.id, desc: firstDesc };
+      if (current.desc !== firstDesc) return null;
+      return { id: column.id, desc: !current.desc };
+    });
+  };
+  const applied = view.applied.sort;
+  const visibleCount = count.toLocaleString('en-US');
 
   return (
     <div className="data-table">
@@ -162,11 +158,23 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
         )}
         {props.toolbar}
         <div className="data-table-actions">
-          <ColumnChooser table={table} />
+          <ColumnChooser
+            columns={columns}
+            isShown={(id) => !hidden.has(id)}
+            onChange={(id, show) =>
+              setHidden((h) => {
+                const next = new Set(h);
+                if (show) next.delete(id);
+                else next.add(id);
+                return next;
+              })
+            }
+            onShowAll={() => setHidden(new Set())}
+          />
           <ExportButtons
             stem={props.exportStem}
-            rows={visibleRows.map((r) => r.original)}
-            columns={leafColumns.map((c) => c.columnDef.meta as DataColumn<T>)}
+            rows={shownRows}
+            columns={shownColumns}
             revealed={revealed}
             partial={props.partial ?? null}
           />
@@ -174,33 +182,30 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
       </div>
       {props.partial && <p className="data-table-partial">{props.partial}: exports hold only these rows, and say so in their file name.</p>}
       <p className="muted data-table-count" role="status">
-        {visibleRows.length.toLocaleString('en-US')} of {rows.length.toLocaleString('en-US')} {rows.length === 1 ? noun : plural}
+        {visibleCount} of {rows.length.toLocaleString('en-US')} {rows.length === 1 ? noun : plural}
       </p>
       <div className="data-table-frame">
         <div
           className="log-table data-table-grid"
           role="table"
           aria-label={props.label}
-          aria-rowcount={visibleRows.length + 1}
+          aria-rowcount={count + 1}
+          aria-busy={view.pending || undefined}
           style={{ minWidth }}
         >
           <div className="data-row log-head" role="row" style={{ gridTemplateColumns: tracks }}>
             {selected && (
               <span role="columnheader">
-                <input
-                  type="checkbox"
-                  aria-label={`Choose all ${visibleRows.length} shown`}
-                  checked={allVisibleSelected}
-                  onChange={toggleAll}
-                />
+                <input type="checkbox" aria-label={`Choose all ${count} shown`} checked={allVisibleSelected} onChange={toggleAll} />
               </span>
             )}
-            {leafColumns.map((c) => {
-              const sorted = c.getIsSorted();
+            {shownColumns.map((c) => {
+              // The arrow shows once the rows are in that order.
+              const sorted = applied?.id === c.id ? (applied.desc ? 'desc' : 'asc') : false;
               return (
                 <span key={c.id} role="columnheader" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
-                  <button type="button" className="sort-button" onClick={c.getToggleSortingHandler()} title="Sort">
-                    <span className="ellipsis">{String(c.columnDef.header)}</span>
+                  <button type="button" className="sort-button" onClick={() => clickSort(c)} title="Sort">
+                    <span className="ellipsis">{c.header}</span>
                     <span aria-hidden="true" className="sort-mark">
                       {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
                     </span>
@@ -209,7 +214,7 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
               );
             })}
           </div>
-          {visibleRows.length === 0 ? (
+          {count === 0 ? (
             <p className="data-table-none muted">
               No {plural} match “{filter}”.{' '}
               <button type="button" className="link-button" onClick={() => setFilter('')}>
@@ -217,80 +222,10 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
               </button>
             </p>
           ) : (
-            // As tall as its rows, up to a screenful: a filtered list should not leave a void.
-            <div
-              ref={scroller}
-              className="log-scroller"
-              style={{ height: Math.min(Math.max(visibleRows.length, 1) * ROW, props.maxHeight ?? 480), minHeight: 0 }}
-            >
-              <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-                {virtualizer.getVirtualItems().map((item) => {
-                  const row = visibleRows[item.index]!;
-                  const extra = props.rowClass?.(row.original);
-                  return (
-                    <div
-                      key={row.id}
-                      role="row"
-                      tabIndex={props.onOpen || item.index === 0 ? 0 : -1}
-                      aria-rowindex={item.index + 2}
-                      className={`data-row${props.onOpen ? ' clickable' : ''}${extra ? ` ${extra}` : ''}${selected?.has(row.id) ? ' selected' : ''}`}
-                      style={{ transform: `translateY(${item.start}px)`, height: ROW, gridTemplateColumns: tracks }}
-                      onClick={() => props.onOpen?.(row.original)}
-                      onKeyDown={(e) => {
-                        if (e.key === 'Enter') props.onOpen?.(row.original);
-                        else if (ROW_KEYS[e.key]) {
-                          e.preventDefault();
-                          moveFocus(ROW_KEYS[e.key]!(item.index, visibleRows.length));
-                        }
-                      }}
-                    >
-                      {selected && (
-                        <span role="cell" onClick={(e) => e.stopPropagation()}>
-                          <input
-                            type="checkbox"
-                            aria-label={`Choose ${row.id}`}
-                            checked={selected.has(row.id)}
-                            onChange={() => toggle(row.id)}
-                          />
-                        </span>
-                      )}
-                      {leafColumns.map((c) => {
-                        const column = c.columnDef.meta as DataColumn<T>;
-                        const shown = shownValue(column, row.original, revealed);
-                        return (
-                          // The full value on hover: cells are cut at the column's width.
-                          <span
-                            key={c.id}
-                            role="cell"
-                            className="ellipsis"
-                            title={shown === null || shown === undefined ? undefined : cellText(shown)}
-                          >
-                            {column.render ? (
-                              column.render(row.original)
-                            ) : (
-                              <Value value={column.value(row.original)} path={column.path ?? column.id} revealed={revealed} />
-                            )}
-                          </span>
-                        );
-                      })}
-                    </div>
-                  );
-                })}
-              </div>
-            </div>
+            <DataRows count={count} rowAt={rowAt} shared={shared} maxHeight={props.maxHeight ?? 480} />
           )}
         </div>
       </div>
     </div>
   );
 }
-
-/** Row-to-row keys: where focus goes from row `i` of `n`. */
-const ROW_KEYS: Record<string, (i: number, n: number) => number> = {
-  ArrowDown: (i, n) => Math.min(i + 1, n - 1),
-  ArrowUp: (i) => Math.max(i - 1, 0),
-  PageDown: (i, n) => Math.min(i + 15, n - 1),
-  PageUp: (i) => Math.max(i - 15, 0),
-  Home: () => 0,
-  End: (_i, n) => n - 1,
-};

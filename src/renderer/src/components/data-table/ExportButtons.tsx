@@ -14,16 +14,18 @@ import { shownValue } from './columns';
 
 interface Props<T> {
   stem: string;
-  rows: readonly T[];
+  /** The rows to export, in order: asked for at the click (a 100,000-row table does not build the list every render). */
+  rows: () => readonly T[];
   columns: readonly DataColumn<T>[];
   revealed: boolean;
   /** Not every row has been read (e.g. "Partial: 100 of 10,000 people (still loading)"). */
   partial?: string | null;
 }
 
-export function ExportButtons<T>({ stem, rows, columns, revealed, partial = null }: Props<T>): JSX.Element {
+export function ExportButtons<T>({ stem, rows: rowsNow, columns, revealed, partial = null }: Props<T>): JSX.Element {
   const output = useOutput();
   const run = (format: 'csv' | 'json') => {
+    const rows = rowsNow();
     const byId = new Map(columns.map((c) => [c.id, c]));
     const cells = tableCells(
       rows,

@@ -3,9 +3,9 @@
  * not the same as ""), absent as —, and sensitive fields stay masked until revealed.
  */
 import type { JSX } from 'react';
-import { isSensitive, MASK } from '../sensitive';
+import { isSensitive, MASK, maskSensitive } from '../sensitive';
 
-export { isSensitive, MASK };
+export { isSensitive, MASK, maskSensitive };
 
 export function Value({ value, path, revealed }: { value: unknown; path: string; revealed: boolean }): JSX.Element {
   if (value === null) return <span className="value-null">null</span>;
@@ -39,19 +39,4 @@ export function flatten(value: unknown, prefix = ''): [string, unknown][] {
 /** Whether anything in a response would be masked (then a Reveal toggle is worth showing). */
 export function hasSensitive(value: unknown): boolean {
   return JSON.stringify(maskSensitive(value, false)) !== JSON.stringify(value);
-}
-
-/** A copy of a response with sensitive values replaced (JSON views, exports) until revealed; nulls stay null. */
-export function maskSensitive(value: unknown, revealed: boolean, path = ''): unknown {
-  if (revealed || value === null || value === undefined) return value;
-  if (Array.isArray(value)) return value.map((v) => maskSensitive(v, revealed, path));
-  if (typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => {
-        const p = path ? `${path}.${k}` : k;
-        return [k, maskSensitive(v, revealed, p)];
-      }),
-    );
-  }
-  return isSensitive(path) ? MASK : value;
 }

@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { cellText } from '@shared/export/table-export';
-import { isSensitive, MASK, maskSensitive } from './Value';
+import { isSensitive, MASK, maskSensitive } from '../sensitive';
 
 export interface DataColumn<T> {
   /** Stable id; also the key the column chooser remembers. */

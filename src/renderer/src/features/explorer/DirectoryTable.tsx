@@ -1,5 +1,6 @@
-/** The directory on the shared data table: 10,000 people scroll as smoothly as 10. */
+/** The directory on the shared data table: 100,000 people scroll as smoothly as 10, sorted and filtered in a worker. */
 import type { JSX, ReactNode } from 'react';
+import { useCallback } from 'react';
 import { DataTable } from '@renderer/components/data-table/DataTable';
 import type { DataColumn } from '@renderer/components/data-table/columns';
 
@@ -19,6 +20,9 @@ export const DIRECTORY_COLUMNS: DataColumn<Person>[] = [
   { id: 'id', header: 'Individual id', value: (p) => p['id'], width: 'minmax(160px, 1.6fr)' },
 ];
 
+/** A person's row key: their id (stable across sorts, so a row that stays on screen is not rebuilt). */
+const personKey = (p: Person, i: number) => String(p['id'] ?? i);
+
 export function DirectoryTable({
   people,
   onOpen,
@@ -33,6 +37,7 @@ export function DirectoryTable({
   /** Set while not everyone has been read: said beside the export buttons and in the exports' names. */
   partial?: string | null;
 }): JSX.Element {
+  const open = useCallback((p: Person) => onOpen(String(p['id'] ?? '')), [onOpen]);
   return (
     <DataTable
       label="Directory"
@@ -42,9 +47,10 @@ export function DirectoryTable({
       filterLabel="Filter people"
       filterPlaceholder="name, department, id…"
       exportStem={exportStem}
-      rowKey={(p, i) => String(p['id'] ?? i)}
-      onOpen={(p) => onOpen(String(p['id'] ?? ''))}
+      rowKey={personKey}
+      onOpen={open}
       revealed
+      offThread
       empty={empty}
       partial={partial}
     />

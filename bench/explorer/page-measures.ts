@@ -1,0 +1,124 @@
+/**
+ * What bench/explorer runs inside the page (plain JS strings: the page is not type-checked
+ * with Node's types). Every clock starts at the user's act — a click, a keystroke — and stops
+ * when the frame showing its result has been drawn (a requestAnimationFrame, then a task).
+ */
+
+/** Before any script: stamps the click on the Explorer link, then the frame painted once a directory row is in the DOM. */
+export const INSTRUMENT = `
+(() => {
+  const bench = (window.__bench = { clicked: null, painted: null });
+  document.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a') : null;
+    if (!link || link.textContent.trim() !== 'Explorer' || bench.clicked !== null) return;
+    bench.clicked = performance.now();
+    const watch = () => {
+      // The header is a row too: a person's row is the second.
+      if (document.querySelectorAll('[aria-label="Directory"] [role="row"]').length > 1) {
+        requestAnimationFrame(() => setTimeout(() => { bench.painted = performance.now(); }, 0));
+        return;
+      }
+      requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  }, true);
+  // act(), then wait until done() holds in a frame, then until that frame is drawn: ms since act.
+  window.__timeUntil = (act, done) => new Promise((resolve) => {
+    const started = performance.now();
+    act();
+    const check = () => {
+      if (done()) requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+})();
+`;
+
+const TABLE = `document.querySelector('[role="table"][aria-label="Directory"]')`;
+const STATUS = `document.querySelector('section[aria-label="Directory"] [role="status"]')`;
+const navButton = (label: string) =>
+  `[...document.querySelectorAll('nav[aria-label="Endpoints"] button')].find((b) => b.textContent.startsWith(${JSON.stringify(label)}))`;
+
+/** The directory table mounted again over rows already there: click on "Company & directory" → first row drawn. */
+export const REPAINT = `(async () => {
+  ${navButton('Request forwarding')}.click();
+  await new Promise((r) => { const w = () => document.querySelector('[aria-label="Directory"] [role="row"]') ? requestAnimationFrame(w) : r(); w(); });
+  return window.__timeUntil(
+    () => ${navButton('Company & directory')}.click(),
+    () => document.querySelectorAll('[role="table"][aria-label="Directory"] [role="row"]').length > 1,
+  );
+})()`;
+
+/** Click on the Last name header → the rows in that order drawn (the arrow shows once they are). */
+export const SORT = `window.__timeUntil(
+  () => [...${TABLE}.querySelectorAll('[role="columnheader"]')].find((h) => h.textContent.startsWith('Last name')).querySelector('button').click(),
+  () => {
+    const t = ${TABLE};
+    const h = [...t.querySelectorAll('[role="columnheader"]')].find((c) => c.textContent.startsWith('Last name'));
+    return h.getAttribute('aria-sort') === 'ascending' && t.getAttribute('aria-busy') !== 'true' && t.querySelectorAll('[role="row"]').length > 1;
+  },
+)`;
+
+/** Typing "an" in the filter (one input event) → the matching rows, still sorted, drawn. */
+export const FILTER = `(() => {
+  const before = ${STATUS}.textContent;
+  const input = document.querySelector('section[aria-label="Directory"] input[type="search"]');
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  return window.__timeUntil(
+    () => { setValue.call(input, 'an'); input.dispatchEvent(new Event('input', { bubbles: true })); },
+    () => ${STATUS}.textContent !== before && ${TABLE}.getAttribute('aria-busy') !== 'true',
+  ).then((ms) => ({ ms, status: ${STATUS}.textContent }));
+})()`;
+
+/** Scrolls the directory's rows to the end, one step per animation frame, timing each frame. */
+export const SCROLL_FRAMES = `(async () => {
+  const scroller = document.querySelector('[aria-label="Directory"] .log-scroller');
+  const times = [];
+  let last = performance.now();
+  for (let i = 1; i <= 60; i++) {
+    scroller.scrollTop = (scroller.scrollHeight * i) / 60;
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    const now = performance.now();
+    times.push(now - last);
+    last = now;
+  }
+  return times.sort((a, b) => a - b);
+})()`;
+
+/**
+ * The naive reference: a plain <table> with every row (the same cells as text, left in
+ * `window.__naiveRows` beforehand), built and drawn; ms from the start to the frame drawn.
+ * Removed afterwards.
+ */
+export const NAIVE_TABLE = `(async () => {
+  const rows = window.__naiveRows;
+  const ms = await window.__timeUntil(() => {
+    const table = document.createElement('table');
+    table.id = 'naive-reference';
+    const body = document.createElement('tbody');
+    for (const cells of rows) {
+      const tr = document.createElement('tr');
+      for (const cell of cells) {
+        const td = document.createElement('td');
+        td.textContent = cell;
+        tr.appendChild(td);
+      }
+      body.appendChild(tr);
+    }
+    table.appendChild(body);
+    document.body.appendChild(table);
+  }, () => document.getElementById('naive-reference') !== null);
+  document.getElementById('naive-reference').remove();
+  delete window.__naiveRows;
+  return ms;
+})()`;
+
+/** Resolves with performance.now() at the frame drawn once the directory's count line reads `text`. */
+export const statusReads = (text: string) => `new Promise((resolve) => {
+  const check = () => {
+    if (${STATUS}?.textContent === ${JSON.stringify(text)}) requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+    else setTimeout(check, 5);
+  };
+  check();
+})`;

@@ -1,0 +1,183 @@
+/**
+ * The rows of a data table, windowed: every row is ROW px tall, so the rows on screen follow
+ * from scrollTop alone (no per-row measurement, no per-row objects for 100,000 rows). Only the
+ * window's rows are rendered; a row that stays in the window is not rendered again.
+ */
+import type { JSX, KeyboardEvent } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { cellText } from '@shared/export/table-export';
+import type { DataColumn } from './columns';
+import { shownValue } from './columns';
+import { Value } from './Value';
+
+export const ROW = 32;
+/** Rows rendered above and below the visible ones (keyboard moves, a fast wheel). */
+const OVERSCAN = 3;
+
+/** What every row shares (one object per table render, so unchanged rows can skip rendering). */
+export interface RowsShared<T> {
+  columns: readonly DataColumn<T>[];
+  tracks: string;
+  revealed: boolean;
+  rowKey: (row: T, index: number) => string;
+  onOpen?: ((row: T) => void) | undefined;
+  rowClass?: ((row: T) => string | undefined) | undefined;
+  selected?: ReadonlySet<string> | undefined;
+  toggle: (key: string) => void;
+}
+
+interface Props<T> {
+  /** Rows shown (after filter and sort). */
+  count: number;
+  /** The row shown at position i, and its position among all rows (for its key). */
+  rowAt: (i: number) => { row: T; index: number } | null;
+  shared: RowsShared<T>;
+  maxHeight: number;
+}
+
+export function DataRows<T>({ count, rowAt, shared, maxHeight }: Props<T>): JSX.Element {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [top, setTop] = useState(0);
+  const topRef = useRef(0);
+  const height = Math.min(Math.max(count, 1) * ROW, maxHeight);
+
+  useLayoutEffect(() => {
+    const element = scroller.current!;
+    const onScroll = (): void => {
+      const first = Math.floor(element.scrollTop / ROW);
+      if (first === topRef.current) return;
+      topRef.current = first;
+      // Rendered in the same frame as the scroll, so a fast scroll never shows an empty band.
+      flushSync(() => setTop(first));
+    };
+    element.addEventListener('scroll', onScroll, { passive: true });
+    return () => element.removeEventListener('scroll', onScroll);
+  }, []);
+  // Fewer rows (a filter) can clamp the scroll position without a scroll event.
+  useLayoutEffect(() => {
+    const first = Math.floor((scroller.current?.scrollTop ?? 0) / ROW);
+    topRef.current = first;
+    setTop(first);
+  }, [count]);
+
+  const first = Math.max(0, Math.min(top, count - 1) - OVERSCAN);
+  const last = Math.min(count, top + Math.ceil(height / ROW) + OVERSCAN);
+
+  // Keyboard users move between rows with the arrows, Home/End and Page keys; a row outside the
+  // window is scrolled in first, then focused.
+  const moveFocus = (index: number): void => {
+    const element = scroller.current;
+    if (!element) return;
+    if (index * ROW < element.scrollTop) element.scrollTop = index * ROW;
+    else if ((index + 1) * ROW > element.scrollTop + element.clientHeight) element.scrollTop = (index + 1) * ROW - element.clientHeight;
+    const focus = (tries: number): void => {
+      const target = element.querySelector<HTMLElement>(`[aria-rowindex="${index + 2}"]`);
+      if (target) target.focus();
+      else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
+    };
+    requestAnimationFrame(() => focus(10));
+  };
+  const onKey = (event: KeyboardEvent, position: number, row: T): void => {
+    if (event.key === 'Enter') shared.onOpen?.(row);
+    else if (ROW_KEYS[event.key]) {
+      event.preventDefault();
+      moveFocus(ROW_KEYS[event.key]!(position, count));
+    }
+  };
+
+  // Rows keep one handler for the table's life; it always acts on the latest count.
+  const onKeyRef = useRef(onKey);
+  onKeyRef.current = onKey;
+  const [stableOnKey] = useState(
+    () => (event: KeyboardEvent, position: number, row: unknown) => onKeyRef.current(event, position, row as T),
+  );
+
+  const items: JSX.Element[] = [];
+  for (let i = first; i < last; i++) {
+    const at = rowAt(i);
+    // A row that is gone (new rows replaced the old ones before their order came back) is skipped.
+    if (!at) continue;
+    const key = shared.rowKey(at.row, at.index);
+    items.push(
+      <DataRow
+        key={key}
+        rowKey={key}
+        row={at.row}
+        position={i}
+        shared={shared as RowsShared<unknown>}
+        selected={shared.selected?.has(key) ?? false}
+        onKey={stableOnKey}
+      />,
+    );
+  }
+
+  return (
+    // As tall as its rows, up to a screenful: a filtered list should not leave a void.
+    <div ref={scroller} className="log-scroller" style={{ height, minHeight: 0 }}>
+      <div style={{ height: count * ROW, position: 'relative' }}>{items}</div>
+    </div>
+  );
+}
+
+interface RowProps {
+  rowKey: string;
+  row: unknown;
+  position: number;
+  shared: RowsShared<unknown>;
+  selected: boolean;
+  onKey: (event: KeyboardEvent, position: number, row: unknown) => void;
+}
+
+/** One row; re-rendered only when its row, place, selection or the table's shared settings change. */
+const DataRow = memo(
+  function DataRow({ rowKey, row, position, shared, selected, onKey }: RowProps): JSX.Element {
+    const extra = shared.rowClass?.(row);
+    return (
+      <div
+        role="row"
+        tabIndex={shared.onOpen || position === 0 ? 0 : -1}
+        aria-rowindex={position + 2}
+        className={`data-row${shared.onOpen ? ' clickable' : ''}${extra ? ` ${extra}` : ''}${selected ? ' selected' : ''}`}
+        style={{ transform: `translateY(${position * ROW}px)`, height: ROW, gridTemplateColumns: shared.tracks }}
+        onClick={() => shared.onOpen?.(row)}
+        onKeyDown={(e) => onKey(e, position, row)}
+      >
+        {shared.selected && (
+          <span role="cell" onClick={(e) => e.stopPropagation()}>
+            <input type="checkbox" aria-label={`Choose ${rowKey}`} checked={selected} onChange={() => shared.toggle(rowKey)} />
+          </span>
+        )}
+        {shared.columns.map((column) => {
+          const shown = shownValue(column, row, shared.revealed);
+          return (
+            // The full value on hover: cells are cut at the column's width.
+            <span
+              key={column.id}
+              role="cell"
+              className="ellipsis"
+              title={shown === null || shown === undefined ? undefined : cellText(shown)}
+            >
+              {column.render ? (
+                column.render(row)
+              ) : (
+                <Value value={column.value(row)} path={column.path ?? column.id} revealed={shared.revealed} />
+              )}
+            </span>
+          );
+        })}
+      </div>
+    );
+  },
+  (a, b) => a.row === b.row && a.position === b.position && a.shared === b.shared && a.selected === b.selected && a.rowKey === b.rowKey,
+);
+
+/** Row-to-row keys: where focus goes from row `i` of `n`. */
+const ROW_KEYS: Record<string, (i: number, n: number) => number> = {
+  ArrowDown: (i, n) => Math.min(i + 1, n - 1),
+  ArrowUp: (i) => Math.max(i - 1, 0),
+  PageDown: (i, n) => Math.min(i + 15, n - 1),
+  PageUp: (i) => Math.max(i - 15, 0),
+  Home: () => 0,
+  End: (_i, n) => n - 1,
+};
