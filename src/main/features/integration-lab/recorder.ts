@@ -5,11 +5,12 @@
  * fields only the scorecard reads live in `lab_calls`, one row per logged attempt, under the
  * session's id; after a restart the latest session is picked up again.
  *
- * Rows are written behind the traffic, and off the proxy's thread: attempts queue, and once the
- * proxy's current burst of I/O is done (setImmediate) they go as one batch to the background
- * writer (platform/request-log/background-writer.ts: a worker thread with its own connection,
- * one transaction per burst). SQLite's commits and WAL checkpoints then never hold a call the
- * proxy is relaying. A call joins the in-memory list, and `onCall` hears of it, once its row
+ * Rows are written behind the traffic, and off the proxy's thread: attempts queue, and every
+ * SEND_EVERY_MS at most they go as one batch to the background writer
+ * (platform/request-log/background-writer.ts: a worker thread with its own connection, one
+ * transaction per batch). SQLite's commits and WAL checkpoints then never hold a call the proxy
+ * is relaying, and a commit (whose cost is mostly per transaction, not per row) serves many
+ * calls on the two cores the proxy shares with your backend and Finch's stand-in. A call joins the in-memory list, and `onCall` hears of it, once its row
  * exists (with its log id). Whoever reads the session (calls, status, reset, close) flushes
  * first, waiting for the writer to answer, so a reader never misses a finished call. An
  * in-memory database, or a writer that cannot start, is written on this thread instead.
@@ -25,6 +26,8 @@ import { outcomeFor } from '@main/platform/finch/classify';
 import type { NewRequestLogEntry, Outcome, RequestLogEntry } from '@main/platform/request-log/types';
 
 export const DEFAULT_CAPACITY = 50_000;
+/** How long attempts gather before going to the background writer (readers never wait for it: they flush). */
+const SEND_EVERY_MS = 10;
 
 /** One attempt as the proxy observed it; `ObservedCall` plus what only the log row shows. */
 export interface Attempt extends Omit<ObservedCall, 'logId'> {
@@ -168,7 +171,9 @@ export class LabRecorder {
     this.pending.push(attempt);
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    setImmediate(() => this.send());
+    // On this thread, once the current burst of I/O is done; to the writer, a few bursts at once.
+    if (this.writer?.working) setTimeout(() => this.send(), SEND_EVERY_MS);
+    else setImmediate(() => this.send());
   }
 
   /** Writes every queued attempt and waits until the writer has stored them all (readers call this). */
