@@ -13,7 +13,6 @@
  *
  * An in-memory database cannot be shared with another connection: `start` returns null.
  */
-import { createRequire } from 'node:module';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
@@ -67,7 +66,8 @@ export class BackgroundWriter {
     this.worker = new Worker(BACKGROUND_WRITER_SOURCE, {
       eval: true,
       workerData: {
-        sqlite: createRequire(import.meta.url).resolve('better-sqlite3'),
+        // `require`, not import.meta: main is CommonJS in the bundle, under tsx and Playwright alike.
+        sqlite: require.resolve('better-sqlite3'),
         nativeBinding: options.nativeBinding ?? null,
         path: options.db.name,
         insertSql: INSERT_REQUEST_SQL,
