@@ -13,6 +13,15 @@ interface Sample {
   ms: number;
   status: number;
   doneAt?: number;
+  /** Why a call got no answer (the socket error's code). */
+  error?: string;
+}
+
+/** What the failed calls got: `{ "502": 1, "ECONNRESET": 2 }` (an answer's status, or the error with none). */
+function failuresOf(samples: Sample[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const s of samples) if (s.status !== 200) out[s.error ?? String(s.status)] = (out[s.error ?? String(s.status)] ?? 0) + 1;
+  return out;
 }
 
 function call(agent: Agent, url: string, token: string, body?: Buffer): Promise<Sample> {
@@ -33,9 +42,13 @@ function call(agent: Agent, url: string, token: string, body?: Buffer): Promise<
         const doneAt = performance.now();
         resolve({ ms: doneAt - started, status: res.statusCode ?? 0, doneAt });
       });
-      res.on('error', () => resolve({ ms: performance.now() - started, status: 0 }));
+      res.on('error', (error: NodeJS.ErrnoException) =>
+        resolve({ ms: performance.now() - started, status: 0, error: error.code ?? error.message }),
+      );
     });
-    req.on('error', () => resolve({ ms: performance.now() - started, status: 0 }));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({ ms: performance.now() - started, status: 0, error: error.code ?? error.message }),
+    );
     req.end(body);
   });
 }
@@ -50,6 +63,7 @@ function summary(samples: Sample[], started: number) {
   return {
     count: samples.length,
     failed: samples.length - ok.length,
+    failures: failuresOf(samples),
     p50: percentile(ms, 50),
     p99: percentile(ms, 99),
     rps: ok.length / ((last - started) / 1000),
@@ -100,19 +114,19 @@ async function closedLoop(url: string, token: string, connections: number, secon
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const until = performance.now() + seconds * 1000;
   let done = 0;
-  let failed = 0;
+  const failures: Sample[] = [];
   const started = performance.now();
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (performance.now() < until) {
         const s = await call(agent, url, token);
         done++;
-        if (s.status !== 200) failed++;
+        if (s.status !== 200) failures.push(s);
       }
     }),
   );
   agent.destroy();
-  return { rps: done / ((performance.now() - started) / 1000), failed };
+  return { rps: done / ((performance.now() - started) / 1000), failed: failures.length, failures: failuresOf(failures) };
 }
 
 async function bodies(url: string, count: number, bytes: number, connections: number) {
@@ -120,17 +134,18 @@ async function bodies(url: string, count: number, bytes: number, connections: nu
   const body = Buffer.alloc(bytes, 0x20);
   body.write('{"requests":[]}');
   let next = 0;
-  let failed = 0;
+  const failures: Sample[] = [];
   const started = performance.now();
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (next < count) {
         next++;
-        if ((await call(agent, url, 'bench-token-0001', body)).status !== 200) failed++;
+        const s = await call(agent, url, 'bench-token-0001', body);
+        if (s.status !== 200) failures.push(s);
       }
     }),
   );
-  return { count, bytes, failed, seconds: (performance.now() - started) / 1000 };
+  return { count, bytes, failed: failures.length, failures: failuresOf(failures), seconds: (performance.now() - started) / 1000 };
 }
 
 async function main(): Promise<void> {

@@ -158,7 +158,8 @@ async function main(): Promise<void> {
       const used = process.cpuUsage(before);
       return { result, usPerCall: (used.user + used.system) / Math.max(1, calls(result)) };
     };
-    type Latency = { count: number; failed: number; p50: number; p99: number; rps: number };
+    type Failures = Record<string, number>;
+    type Latency = { count: number; failed: number; failures: Failures; p50: number; p99: number; rps: number };
     const latency = await cpuPerCall(
       async () =>
         (await load(['latency', direct, proxied, token, RATE, CONNECTIONS, SETTINGS.latencySeconds])) as unknown as {
@@ -169,7 +170,7 @@ async function main(): Promise<void> {
       (r) => r.proxied.count,
     );
     const lat = latency.result;
-    type Rate = { rps: number; failed: number };
+    type Rate = { rps: number; failed: number; failures: Failures };
     const rateOf = (url: string) =>
       cpuPerCall(
         async () => ((await load(['throughput', token, CONNECTIONS, SETTINGS.throughputSeconds, url])) as unknown as Rate[])[0]!,
@@ -195,6 +196,7 @@ async function main(): Promise<void> {
     ])) as unknown as {
       count: number;
       failed: number;
+      failures: Failures;
       seconds: number;
     };
     clearInterval(sample);
@@ -237,7 +239,7 @@ async function main(): Promise<void> {
       `  saturation (informative) direct ${saturation.direct.rps.toFixed(0)}, proxied ${saturation.proxied.result.rps.toFixed(0)} (${(saturationRatio * 100).toFixed(1)} %), bare Node proxy ${saturation.bare.rps.toFixed(0)} (${(bareRatio * 100).toFixed(1)} %) req/s`,
     );
     console.log(
-      `    bounded: load generator, simulator and proxy are three processes on ${cores} cores (load average ${loadAverage.toFixed(1)} at start); a proxy in the path takes CPU from the other two, and even the bare one reaches only ${(bareRatio * 100).toFixed(0)} %`,
+      `    bounded: load generator, simulator and proxy are three processes on ${cores} cores (load average ${loadAverage.toFixed(1)} at start); a proxy in the path takes CPU from the other two; the bare Node proxy reaches ${(bareRatio * 100).toFixed(0)} %`,
     );
     console.log(
       `  bodies                   ${bodies.count.toLocaleString('en-US')} × ${(SETTINGS.bodyBytes / 1024).toFixed(0)} KB in ${bodies.seconds.toFixed(1)} s (${bodies.failed} failed); RSS peak ${rssPeakMb.toFixed(0)} MB, growth after warm-up ${rssGrowthMb.toFixed(1)} MB   goal ≤ ${GOALS.rssGrowthMb} MB`,
@@ -251,7 +253,17 @@ async function main(): Promise<void> {
       saturation.bare.failed +
       bodies.failed;
     if (failed > 0) {
-      console.error(`${failed} calls failed: the proxy bench is broken, not slow.`);
+      const kinds = Object.entries({
+        'latency direct': lat.direct.failures,
+        'latency proxied': lat.proxied.failures,
+        'saturation direct': saturation.direct.failures,
+        'saturation proxied': saturation.proxied.result.failures,
+        'saturation bare proxy': saturation.bare.failures,
+        bodies: bodies.failures,
+      }).filter(([, got]) => Object.keys(got).length > 0);
+      console.error(
+        `${failed} calls failed: the proxy bench is broken, not slow. What they got: ${JSON.stringify(Object.fromEntries(kinds))}`,
+      );
       process.exitCode = 1;
     }
     console.log(
