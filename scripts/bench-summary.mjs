@@ -159,14 +159,36 @@ const FIGURES = {
       ratio: round(j.p99AddedMs / 2),
       note: `p50 added ${round(j.p50AddedMs, 2)} ms; ${j.failed} failed`,
     },
-    {
-      figure: 'Integration lab proxy: throughput vs direct',
-      value: round(j.throughputRatio * 100, 1),
-      unit: '%',
-      goal: '≥ 90 %',
-      ratio: round(0.9 / j.throughputRatio),
-      note: `${Math.round(j.proxiedRps)} / ${Math.round(j.directRps)} req/s`,
-    },
+    // Older runs' lines measured only saturation, under the goal's name: shown as what they were.
+    ...(j.loadThroughputRatio === undefined
+      ? [
+          {
+            figure: 'Integration lab proxy: throughput at saturation vs direct (older run)',
+            value: round(j.throughputRatio * 100, 1),
+            unit: '%',
+            goal: '(informative)',
+            ratio: null,
+            note: `${Math.round(j.proxiedRps)} / ${Math.round(j.directRps)} req/s`,
+          },
+        ]
+      : [
+          {
+            figure: `Integration lab proxy: throughput vs direct at ${j.rate} req/s offered`,
+            value: round(j.loadThroughputRatio * 100, 1),
+            unit: '%',
+            goal: '≥ 90 %',
+            ratio: round(0.9 / j.loadThroughputRatio),
+            note: `${round(j.loadProxiedRps, 1)} / ${round(j.loadDirectRps, 1)} req/s completed; paired added p99 ${round(j.pairedP99AddedMs, 2)} ms`,
+          },
+          {
+            figure: 'Integration lab proxy: saturation throughput vs direct (32 connections flat out)',
+            value: round(j.saturationRatio * 100, 1),
+            unit: '%',
+            goal: '(informative)',
+            ratio: null,
+            note: `${Math.round(j.saturationProxiedRps)} / ${Math.round(j.saturationDirectRps)} req/s; a bare Node proxy ${Math.round((j.saturationBareRps / j.saturationDirectRps) * 100)} %: load, simulator and proxy share ${j.cores} cores`,
+          },
+        ]),
     {
       figure: `Integration lab proxy: RSS growth, ${j.bodies.toLocaleString('en-US')} bodies of ${Math.round(j.bodyBytes / 1024)} KB`,
       value: round(j.rssGrowthMb, 1),

@@ -267,6 +267,7 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     armed: (environmentId) => arming.state(environmentId).armed,
     onCall: labCalls,
     log,
+    ...(adapters.sqliteNativeBinding ? { sqliteNativeBinding: adapters.sqliteNativeBinding } : {}),
   });
 
   const services: WorkbenchServices = {

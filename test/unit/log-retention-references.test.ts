@@ -144,7 +144,7 @@ describe('after pruning', () => {
 
   it("the lab's calls list keeps working, and rebuilt after a restart it holds only the kept calls", () => {
     expect(core.integrationLab.calls({}).map((c) => c.requestId)).toEqual(['req-lab-old', 'req-lab-young']);
-    const restarted = new LabRecorder(core.db, core.requestLog);
+    const restarted = new LabRecorder(core.db, core.requestLog, { background: false });
     restarted.restoreLatest();
     expect(restarted.list().map((c) => c.requestId)).toEqual(['req-lab-young']);
     expect(restarted.callsSeen).toBe(1);

@@ -84,28 +84,64 @@ const HOP_BY_HOP = new Set([
 const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 128 });
 const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 128 });
 
+/** Where an upstream is, parsed once (not once per call). */
+interface Target {
+  https: boolean;
+  hostname: string;
+  port: number;
+  /** The base URL's path, without its trailing slash: the call's path is appended. */
+  basePath: string;
+  host: string;
+}
+const targets = new Map<string, Target>();
+
+function targetOf(baseUrl: string): Target {
+  let target = targets.get(baseUrl);
+  if (!target) {
+    const url = new URL(baseUrl);
+    const https = url.protocol === 'https:';
+    target = {
+      https,
+      // URL keeps an IPv6 literal's brackets; the socket wants the bare address.
+      hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+      port: url.port ? Number(url.port) : https ? 443 : 80,
+      basePath: url.pathname.replace(/\/$/, ''),
+      host: url.host,
+    };
+    targets.set(baseUrl, target);
+  }
+  return target;
+}
+
 export function forward(input: ForwardInput): Promise<Forwarded> {
   const { upstream, arrival, req, res } = input;
-  const target = new URL(upstream.baseUrl.replace(/\/$/, '') + arrival.rawUrl);
+  const target = targetOf(upstream.baseUrl);
   const tokenCall = arrival.path.replace(/\/$/, '') === '/auth/token';
-  const requestTap = new BodyTap({
-    limitBytes: input.maxBodyBytes,
-    keep: tokenCall ? HEAD_BYTES : 0,
-    ...(input.bodyHash ? { hash: input.bodyHash } : {}),
-  });
-  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-  const upstreamReq = send(target, {
+  const withBody = hasBody(req);
+  // A body is watched on its way (limit, fingerprint, the /auth/token fields); most reads have none.
+  const requestTap = withBody
+    ? new BodyTap({
+        limitBytes: input.maxBodyBytes,
+        keep: tokenCall ? HEAD_BYTES : 0,
+        ...(input.bodyHash ? { hash: input.bodyHash } : {}),
+      })
+    : null;
+  const upstreamReq = (target.https ? httpsRequest : httpRequest)({
+    hostname: target.hostname,
+    port: target.port,
+    path: target.basePath + arrival.rawUrl,
     method: arrival.method,
-    headers: forwardedHeaders(req.headers, target),
-    agent: target.protocol === 'https:' ? httpsAgent : httpAgent,
+    headers: forwardedHeaders(req.headers, target.host),
+    agent: target.https ? httpsAgent : httpAgent,
   });
 
   return new Promise<Forwarded>((resolve) => {
     let settled = false;
-    let requestEnded = false;
+    let requestEnded = !requestTap;
     const requestFacts = (): CallOutcome => {
-      const bodyKey = requestEnded && input.bodyHash && requestTap.bytes > 0 ? input.bodyHash.finish() : null;
-      const credentials = tokenCall ? credentialsFromTokenBody(header(req.headers, 'content-type'), requestTap.head()) : {};
+      const bodyKey = requestEnded && input.bodyHash && requestTap && requestTap.bytes > 0 ? input.bodyHash.finish() : null;
+      const body = requestTap ? requestTap.head() : Buffer.alloc(0);
+      const credentials = tokenCall ? credentialsFromTokenBody(header(req.headers, 'content-type'), body) : {};
       return { status: null, bodyKey, credentials };
     };
     let facts: CallOutcome | null = null;
@@ -115,12 +151,12 @@ export function forward(input: ForwardInput): Promise<Forwarded> {
       facts ??= requestFacts();
       resolve({ ...facts, ...outcome, credentials: facts.credentials ?? {}, rewritten: outcome.rewritten ?? false });
     };
-    requestTap.once('finish', () => {
+    requestTap?.once('finish', () => {
       requestEnded = true;
       facts = requestFacts();
     });
 
-    requestTap.once('error', (error) => {
+    requestTap?.once('error', (error) => {
       upstreamReq.destroy();
       if (error instanceof BodyTooLargeError && !res.headersSent) {
         res.setHeader('Connection', 'close');
@@ -165,11 +201,10 @@ export function forward(input: ForwardInput): Promise<Forwarded> {
         finish({ status: up.statusCode ?? null, message: `Relaying Finch’s answer failed: ${(error as Error).message}` });
       });
     });
-    if (hasBody(req)) req.pipe(requestTap).pipe(upstreamReq);
+    if (requestTap) req.pipe(requestTap).pipe(upstreamReq);
     else {
       // No body (most reads): nothing to watch, the request goes out at once.
       req.resume();
-      requestTap.end();
       upstreamReq.end();
     }
   });
@@ -274,13 +309,14 @@ function hasBody(req: IncomingMessage): boolean {
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
-function forwardedHeaders(headers: IncomingHttpHeaders, target: URL): Record<string, string | string[]> {
+function forwardedHeaders(headers: IncomingHttpHeaders, host: string): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name in headers) {
+    const value = headers[name];
     if (value === undefined || HOP_BY_HOP.has(name) || name === 'host' || name === 'accept-encoding') continue;
     out[name] = value;
   }
-  out['host'] = target.host;
+  out['host'] = host;
   out['accept-encoding'] = 'identity';
   return out;
 }

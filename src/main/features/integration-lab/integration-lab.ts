@@ -32,6 +32,8 @@ export interface IntegrationLabOptions {
   armed: (environmentId: string) => boolean;
   onCall?: (call: ObservedCall) => void;
   log?: (line: string) => void;
+  /** The better-sqlite3 addon the app's database was opened with (Electron's ABI): the recorder's writer opens its own. */
+  sqliteNativeBinding?: string;
   /** Tests: a smaller body limit. */
   maxBodyBytes?: number;
 }
@@ -43,7 +45,11 @@ export class IntegrationLab {
   private upstream: Upstream | null = null;
 
   constructor(private readonly options: IntegrationLabOptions) {
-    this.recorder = new LabRecorder(options.db, options.requestLog, options.onCall);
+    this.recorder = new LabRecorder(options.db, options.requestLog, {
+      ...(options.onCall ? { onCall: options.onCall } : {}),
+      ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}),
+      ...(options.log ? { log: options.log } : {}),
+    });
     this.recorder.restoreLatest();
   }
 
@@ -141,7 +147,7 @@ export class IntegrationLab {
 
   async close(): Promise<void> {
     await this.stop();
-    this.recorder.flush();
+    await this.recorder.close();
   }
 
   private resolveUpstream(kind: ProxyUpstreamKind): Upstream {

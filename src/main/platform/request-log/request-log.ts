@@ -22,7 +22,16 @@ export class RequestLog {
   }
 
   append(input: NewRequestLogEntry): RequestLogEntry {
-    const entry: Omit<RequestLogEntry, 'id'> = {
+    const entry = this.entryOf(input);
+    const info = this.statements.insert.run(rowOf(entry));
+    const saved: RequestLogEntry = { id: Number(info.lastInsertRowid), ...entry };
+    this.announce(saved);
+    return saved;
+  }
+
+  /** The row `append` would store: defaults filled in, known secrets already scrubbed from the free text. */
+  entryOf(input: NewRequestLogEntry): Omit<RequestLogEntry, 'id'> {
+    return {
       source: 'workbench',
       clientId: null,
       connectionKey: null,
@@ -32,10 +41,11 @@ export class RequestLog {
       path: this.scrub(input.path) ?? '',
       message: this.scrub(input.message),
     };
-    const info = this.statements.insert.run({ ...entry, fromBrowser: entry.fromBrowser ? 1 : 0 });
-    const saved: RequestLogEntry = { id: Number(info.lastInsertRowid), ...entry };
+  }
+
+  /** Tells the listeners (live tail, pruner) of a row stored by another connection (the background writer). */
+  announce(saved: RequestLogEntry): void {
     for (const listener of this.listeners) listener(saved);
-    return saved;
   }
 
   onAppend(listener: (entry: RequestLogEntry) => void): () => void {
@@ -70,6 +80,11 @@ export class RequestLog {
     }
     return (statement.all(params) as StoredRow[]).map(fromRow);
   }
+}
+
+/** An entry as INSERT_REQUEST_SQL's named parameters (SQLite has no booleans). */
+export function rowOf(entry: Omit<RequestLogEntry, 'id'>): Record<string, unknown> {
+  return { ...entry, fromBrowser: entry.fromBrowser ? 1 : 0 };
 }
 
 /** SQLite has no booleans: from_browser comes back 0/1. */

@@ -11,14 +11,17 @@ const COLUMNS = `r.id, r.call_id AS callId, r.time, r.environment_id AS environm
   r.data_retrieved AS dataRetrieved, r.last_update_date AS lastUpdateDate, r.last_update_result AS lastUpdateResult,
   r.source, r.client_id AS clientId, r.connection_key AS connectionKey, r.from_browser AS fromBrowser, r.injected_by AS injectedBy`;
 
+/** One row, named parameters as `RequestLog.rowOf` makes them (also run by the background writer's own connection). */
+export const INSERT_REQUEST_SQL = `INSERT INTO requests (call_id, time, environment_id, connection_id, method, path, product, status,
+  duration_ms, attempt, request_id, outcome, error_name, finch_code, message, retry_after_ms, data_retrieved,
+  last_update_date, last_update_result, source, client_id, connection_key, from_browser, injected_by)
+  VALUES (@callId, @time, @environmentId, @connectionId, @method, @path, @product, @status, @durationMs, @attempt,
+  @requestId, @outcome, @errorName, @finchCode, @message, @retryAfterMs, @dataRetrieved, @lastUpdateDate, @lastUpdateResult,
+  @source, @clientId, @connectionKey, @fromBrowser, @injectedBy)`;
+
 export function prepareStatements(db: Database.Database) {
   return {
-    insert: db.prepare(`INSERT INTO requests (call_id, time, environment_id, connection_id, method, path, product, status,
-      duration_ms, attempt, request_id, outcome, error_name, finch_code, message, retry_after_ms, data_retrieved,
-      last_update_date, last_update_result, source, client_id, connection_key, from_browser, injected_by)
-      VALUES (@callId, @time, @environmentId, @connectionId, @method, @path, @product, @status, @durationMs, @attempt,
-      @requestId, @outcome, @errorName, @finchCode, @message, @retryAfterMs, @dataRetrieved, @lastUpdateDate, @lastUpdateResult,
-      @source, @clientId, @connectionKey, @fromBrowser, @injectedBy)`),
+    insert: db.prepare(INSERT_REQUEST_SQL),
     byId: db.prepare(`SELECT ${COLUMNS} FROM requests r WHERE r.id = ?`),
     byCall: db.prepare(`SELECT ${COLUMNS} FROM requests r WHERE r.call_id = ? ORDER BY r.attempt, r.id`),
     byRequestId: db.prepare(`SELECT ${COLUMNS} FROM requests r WHERE r.request_id = ?`),
