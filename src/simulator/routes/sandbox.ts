@@ -17,7 +17,7 @@ import { objectBody, optionalObjectBody, requirePresent, requiredString, stringA
 import { jobUrl } from './jobs';
 import { parseSandboxPayment } from './sandbox-payment';
 
-export const MAX_SANDBOX_EMPLOYEES = 50_000;
+export const MAX_SANDBOX_EMPLOYEES = 100_000;
 export const SANDBOX_REFRESHES_PER_HOUR = 100;
 
 function sandboxOnly(ctx: RequestContext): void {
