@@ -164,6 +164,11 @@ export function diffSnapshots(
     if (status !== 'ok' || other !== 'ok')
       caveats.push(`${product}: ${status} in the older snapshot, ${other ?? 'missing'} in the newer one — not fully compared.`);
   }
+  for (const s of [from, to])
+    if (s.state !== 'complete')
+      caveats.push(
+        `Snapshot ${s.id} was ${s.state === 'interrupted' ? 'interrupted (the app stopped)' : 'cancelled'} mid-pull: it holds only the pages read before that (${s.counts.people} people, ${s.counts.payments} payments), so people and payments missing from it show as added or removed.`,
+      );
   if (!sameConnection) caveats.push('Different connections: Finch ids (and manager ids) differ by connection, so they are not compared.');
   caveats.push('SSNs are never kept in snapshots, so SSN changes are not shown.');
 

@@ -82,14 +82,10 @@ export async function streamConnection(
   connectionId: string,
   options: PullOptions,
   sink: PullSink,
+  outcome: PullOutcome = newOutcome(options),
 ): Promise<PullOutcome> {
   const { operation } = options;
-  const products = {} as Record<CatalogProduct, ProductPull>;
-  for (const p of COVERAGE_PRODUCTS) {
-    products[p] = options.granted.includes(p)
-      ? { status: 'ok', message: null, requestIds: [], calls: 0 }
-      : { status: 'not_granted', message: 'Not granted to this connection.', requestIds: [], calls: 0 };
-  }
+  const { products } = outcome;
   const granted = (p: CatalogProduct) => products[p].status !== 'not_granted';
   /** One call for a product: counts it, keeps its request id, and turns a 202 into the product's status. */
   const call = async <T>(
@@ -265,6 +261,20 @@ export async function streamConnection(
 
   await Promise.all([company, people, payroll]);
   operation?.checkCancelled();
+  return outcome;
+}
+
+/**
+ * The statuses, request ids and calls of a pull, before it starts. Pass your own to
+ * `streamConnection` to know how far a pull got when it is cancelled.
+ */
+export function newOutcome(options: Pick<PullOptions, 'startDate' | 'endDate' | 'granted'>): PullOutcome {
+  const products = {} as Record<CatalogProduct, ProductPull>;
+  for (const p of COVERAGE_PRODUCTS) {
+    products[p] = options.granted.includes(p)
+      ? { status: 'ok', message: null, requestIds: [], calls: 0 }
+      : { status: 'not_granted', message: 'Not granted to this connection.', requestIds: [], calls: 0 };
+  }
   return { startDate: options.startDate, endDate: options.endDate, products };
 }
 
