@@ -131,13 +131,15 @@ export function diffSnapshots(
   fromContent: SnapshotContent,
   to: SnapshotSummary,
   toContent: SnapshotContent,
+  /** People matched by id whose records are known to be identical and were left out of the contents. */
+  knownUnchanged = 0,
 ): SnapshotDiff {
   const sameConnection = from.connectionId === to.connectionId;
   // Ids differ between connections: comparing them would flag every person.
   const ignore = (path: string) => !sameConnection && (/(^|\.)id$/.test(path) || /_ids$/.test(path));
   const caveats: string[] = [];
   const { pairs, added, removed } = matchPeople(peopleOf(fromContent), peopleOf(toContent), sameConnection);
-  const matching: Record<MatchMethod, number> = { id: 0, name_dob: 0, source_id: 0 };
+  const matching: Record<MatchMethod, number> = { id: knownUnchanged, name_dob: 0, source_id: 0 };
   let partial = 0;
   const changed: SnapshotDiff['peopleChanged'] = [];
   for (const [a, b, method] of pairs) {
@@ -182,7 +184,7 @@ export function diffSnapshots(
     peopleAdded: added.map((p) => ({ fromId: null, toId: p.id, name: nameOf(p) })),
     peopleRemoved: removed.map((p) => ({ fromId: p.id, toId: null, name: nameOf(p) })),
     peopleChanged: changed,
-    peopleUnchanged: pairs.length - changed.length,
+    peopleUnchanged: knownUnchanged + pairs.length - changed.length,
     companyChanges: compareRecords(fromContent.company ?? {}, toContent.company ?? {}, '', ignore),
     ...payments,
     caveats,
@@ -195,6 +197,8 @@ function matchingNote(sameConnection: boolean, m: Record<MatchMethod, number>): 
   return `Different connections: people matched by individual id first, then by unique name + date of birth, then by unique employee id — ${parts.join(', ')}.`;
 }
 
+const countOf = (s: SnapshotContent['payStatements'][number] | undefined): number | null => (s ? (s.count ?? s.statements.length) : null);
+
 function diffPayments(from: SnapshotContent, to: SnapshotContent, sameConnection: boolean, ignore: (path: string) => boolean) {
   // Across connections payment ids differ: a pay run is the same when its dates are.
   const key = (p: Json): string => {
@@ -205,12 +209,7 @@ function diffPayments(from: SnapshotContent, to: SnapshotContent, sameConnection
   const statementsOf = (content: SnapshotContent) => new Map(content.payStatements.map((s) => [s.paymentId, s]));
   const withStatements = (content: SnapshotContent) => {
     const statements = statementsOf(content);
-    return new Map(
-      content.payments.map((p) => [
-        key(p),
-        { ...p, pay_statement_count: statements.get(String(p['id']))?.statements.length ?? null } as Json,
-      ]),
-    );
+    return new Map(content.payments.map((p) => [key(p), { ...p, pay_statement_count: countOf(statements.get(String(p['id']))) } as Json]));
   };
   const a = withStatements(from);
   const b = withStatements(to);

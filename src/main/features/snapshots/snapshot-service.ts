@@ -14,6 +14,7 @@ import { newOutcome, outcomeCalls, outcomeRequestIds, streamConnection } from '@
 import { assembleContent, decompress } from './snapshot-content';
 import type { SnapshotContent } from './snapshot-content';
 import { diffSnapshots } from './diff';
+import { contentFor, readIndex, samePerson } from './snapshot-index';
 import type { NewSnapshot } from './snapshot-store';
 import { SnapshotStore } from './snapshot-store';
 import { SnapshotWriter } from './snapshot-writer';
@@ -121,9 +122,41 @@ export class SnapshotService {
       throw new WorkbenchError('validation', 'Pick two different snapshots to compare.', {
         fields: [{ path: 'toId', message: 'is the same snapshot' }],
       });
+    const fast = this.diffByIndex(environmentId, fromId, toId);
+    if (fast) return fast;
     const [from, fromContent] = await this.load(environmentId, fromId);
     const [to, toContent] = await this.load(environmentId, toId);
     return diffSnapshots(from, fromContent, to, toContent);
+  }
+
+  /**
+   * Two part-stored snapshots of one connection: people are matched by id from the parts'
+   * hashes, and only those who changed, came or went are read in full. Null when that does
+   * not apply (older snapshots, two connections: everyone must be read to be matched).
+   */
+  private diffByIndex(environmentId: string, fromId: number, toId: number): SnapshotDiff | null {
+    const from = this.store.get(environmentId, fromId);
+    const to = this.store.get(environmentId, toId);
+    if (!from || !to || from.connectionId !== to.connectionId || from.state === 'pulling' || to.state === 'pulling') return null;
+    if (this.store.data(environmentId, fromId)?.length !== 0 || this.store.data(environmentId, toId)?.length !== 0) return null;
+    try {
+      const a = readIndex(this.store, fromId);
+      const b = readIndex(this.store, toId);
+      const differing = new Set<string>();
+      let unchanged = 0;
+      for (const [id, entry] of a.people) {
+        const other = b.people.get(id);
+        if (other && samePerson(entry, other)) unchanged += 1;
+        else differing.add(id);
+      }
+      for (const id of b.people.keys()) if (!a.people.has(id)) differing.add(id);
+      return diffSnapshots(from, contentFor(this.store, fromId, a, differing), to, contentFor(this.store, toId, b, differing), unchanged);
+    } catch (error) {
+      throw new WorkbenchError(
+        'internal',
+        `Snapshots ${fromId} and ${toId} cannot be read (${(error as Error).message}); delete them and take new ones.`,
+      );
+    }
   }
 
   private async load(environmentId: string, id: number): Promise<[SnapshotSummary, SnapshotContent]> {

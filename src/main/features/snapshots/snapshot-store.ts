@@ -32,7 +32,9 @@ export class SnapshotStore {
         'INSERT INTO snapshots (environment_id, connection_id, taken_at, label, request_ids, data, summary, state) VALUES (@environmentId, @connectionId, @takenAt, @label, @requestIds, @data, @summary, @state)',
       ),
       finish: db.prepare('UPDATE snapshots SET state = @state, summary = @summary, request_ids = @requestIds WHERE id = @id'),
-      part: db.prepare('INSERT INTO snapshot_parts (snapshot_id, seq, kind, records, data) VALUES (?, ?, ?, ?, ?)'),
+      part: db.prepare('INSERT INTO snapshot_parts (snapshot_id, seq, kind, records, summary, data) VALUES (?, ?, ?, ?, ?, ?)'),
+      summaries: db.prepare('SELECT seq, kind, summary FROM snapshot_parts WHERE snapshot_id = ? ORDER BY seq'),
+      partsAt: db.prepare('SELECT seq, kind, data FROM snapshot_parts WHERE snapshot_id = ? AND seq = ?'),
       parts: db.prepare('SELECT kind, data FROM snapshot_parts WHERE snapshot_id = ? ORDER BY seq'),
       list: db.prepare(`SELECT ${columns} FROM snapshots WHERE environment_id = ? ORDER BY taken_at DESC, id DESC`),
       get: db.prepare(`SELECT ${columns} FROM snapshots WHERE environment_id = ? AND id = ?`),
@@ -60,8 +62,18 @@ export class SnapshotStore {
   }
 
   /** One page, compressed: a single-row insert, so it is stored whole or not at all. */
-  addPart(id: number, seq: number, kind: PartKind, records: number, data: Buffer): void {
-    this.statements.part.run(id, seq, kind, records, data);
+  addPart(id: number, seq: number, kind: PartKind, records: number, data: Buffer, summary: string | null = null): void {
+    this.statements.part.run(id, seq, kind, records, summary, data);
+  }
+
+  /** Every part's kind and summary, without its content. */
+  summaries(id: number): { seq: number; kind: PartKind; summary: string | null }[] {
+    return this.statements.summaries.all(id) as { seq: number; kind: PartKind; summary: string | null }[];
+  }
+
+  /** One part's content. */
+  part(id: number, seq: number): { seq: number; kind: PartKind; data: Buffer } | null {
+    return (this.statements.partsAt.get(id, seq) as { seq: number; kind: PartKind; data: Buffer } | undefined) ?? null;
   }
 
   finish(id: number, state: Exclude<SnapshotState, 'pulling'>, snapshot: NewSnapshot): void {

@@ -5,6 +5,7 @@
  * before the cancel. Part numbers are given in arrival order, before compression, so the parts
  * read back in the order the pages came.
  */
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { SnapshotSummary } from '@shared/domain/snapshots';
@@ -51,7 +52,8 @@ export class SnapshotWriter {
     payStatements: (page: StatementsPage) => {
       if (page.code !== 200) this.counts.itemErrors += 1;
       this.counts.payStatements += page.statements.length;
-      this.write('pay_statements', [page], page.statements.length);
+      const summary: StatementsSummary = { paymentId: page.paymentId, code: page.code, statements: page.statements.length };
+      this.write('pay_statements', [page], page.statements.length, JSON.stringify(summary));
     },
   };
 
@@ -74,11 +76,26 @@ export class SnapshotWriter {
     }
   }
 
-  private write(kind: PartKind, records: unknown[], count: number): void {
+  /**
+   * Stringifies the page record by record (the same bytes as the whole array), so each person's
+   * record can be hashed on the way: the part's summary lists `[id, hash]` for a fast diff.
+   */
+  private write(kind: PartKind, records: unknown[], count: number, summary: string | null = null): void {
     const seq = this.seq++;
-    const json = Buffer.from(JSON.stringify(records), 'utf8');
+    const people = kind === 'directory' || kind === 'individuals' || kind === 'employments';
+    // Byte chunks, not strings: the page is held once (as bytes) until it is compressed.
+    const chunks: Buffer[] = [Buffer.from('[')];
+    const hashes: PersonHash[] = [];
+    records.forEach((record, i) => {
+      const text = JSON.stringify(record);
+      if (people) hashes.push([personId(record), hashOf(text)]);
+      chunks.push(Buffer.from(i === 0 ? text : `,${text}`, 'utf8'));
+    });
+    chunks.push(Buffer.from(']'));
+    const index = people ? JSON.stringify(hashes) : summary;
+    const json = Buffer.concat(chunks);
     const written: Promise<void> = gzipAsync(json, { level: 6 })
-      .then((data) => this.store.addPart(this.snapshotId, seq, kind, count, data))
+      .then((data) => this.store.addPart(this.snapshotId, seq, kind, count, data, index))
       .catch((error: unknown) => {
         this.failure ??= error instanceof Error ? error : new Error(String(error));
       })
@@ -86,3 +103,19 @@ export class SnapshotWriter {
     this.pending.add(written);
   }
 }
+
+/** A person part's summary entry: the record's id and a hash of its JSON. */
+export type PersonHash = [id: string, hash: string];
+/** A pay-statement part's summary. */
+export interface StatementsSummary {
+  paymentId: string;
+  code: number | null;
+  statements: number;
+}
+
+function personId(record: unknown): string {
+  const id = (record as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id : '';
+}
+
+const hashOf = (text: string): string => createHash('sha1').update(text).digest('base64').slice(0, 20);

@@ -18,6 +18,8 @@ export interface PayStatementsOfPayment {
   statements: JsonRecord[];
   /** The per-item error body when code is not 200. */
   error: unknown;
+  /** How many statements, when only the count was read (a snapshot diff does not need them). */
+  count?: number;
 }
 
 export interface ConnectionPull {

@@ -70,7 +70,12 @@ export interface PullOutcome {
 export const DIRECTORY_PAGE = 5_000;
 /** One batch per directory page. */
 export const PERSON_CHUNK = DIRECTORY_PAGE;
-/** Directory pages whose batches may still be in flight while the next page is read. */
+/**
+ * Directory pages whose individuals and employments may be in flight at once, while the next
+ * directory page is read. Two keep the server busy while main handles an answer (one left it
+ * idle that long, page after page); main holds about two pages of each whatever the size of
+ * the company (a 5,000-person employments answer is ~13 MB of JSON).
+ */
 const PAGES_IN_FLIGHT = 2;
 export const MAX_PEOPLE = 100_000;
 
@@ -166,12 +171,14 @@ export async function streamConnection(
     });
 
   const people = guarded('directory', ['individual', 'employment'], async () => {
+    const readPage = (offset: number) =>
+      call<unknown>('directory', (c, s) => c.hris.directory.list({ limit: DIRECTORY_PAGE, offset }, s) as never);
     let offset = 0;
     let seen = 0;
+    let page = readPage(0);
     const inFlight: Promise<unknown>[] = [];
     for (;;) {
-      const limit = DIRECTORY_PAGE;
-      const result = await call<unknown>('directory', (c, s) => c.hris.directory.list({ limit, offset }, s) as never);
+      const result = await page;
       if (result.status === 202) {
         accepted('directory', result.data);
         for (const d of ['individual', 'employment'] as const) if (granted(d)) skip(d, 'Not read: the directory is not ready (202).');
@@ -189,11 +196,14 @@ export async function streamConnection(
         // Awaited below; the no-op handler keeps a rejection from counting as unhandled meanwhile.
         both.catch(() => {});
         inFlight.push(both);
-        if (inFlight.length >= PAGES_IN_FLIGHT) await inFlight.shift();
       }
       offset += batch.length;
       if (batch.length === 0 || offset >= total) break;
       if (seen >= MAX_PEOPLE) throw new WorkbenchError('validation', `More than ${fmt(MAX_PEOPLE)} people: too many for one pull.`);
+      // The next page is asked for before this one's batches are awaited: the two overlap.
+      page = readPage(offset);
+      page.catch(() => {});
+      while (inFlight.length >= PAGES_IN_FLIGHT) await inFlight.shift();
     }
     await Promise.all(inFlight);
   });

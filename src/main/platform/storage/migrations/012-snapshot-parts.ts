@@ -5,6 +5,10 @@
  * snapshot's `state` says how the pull ended: `pulling` while it runs, then `complete`,
  * `cancelled` (the parts already written are kept) or `interrupted` (the app stopped mid-pull).
  * Snapshots written before this keep their single `data` document (and `complete`).
+ *
+ * A part's `summary` is small and never personal: for people, each record's id and a hash of
+ * its JSON (so a diff finds who changed without opening the parts); for pay statements, the
+ * payment, its item code and how many statements the page held.
  */
 export const m012SnapshotParts = {
   version: 12,
@@ -16,6 +20,7 @@ CREATE TABLE snapshot_parts (
   seq          INTEGER NOT NULL,
   kind         TEXT NOT NULL,
   records      INTEGER NOT NULL,
+  summary      TEXT,
   data         BLOB NOT NULL,
   PRIMARY KEY (snapshot_id, seq)
 );
