@@ -1,7 +1,7 @@
 /**
  * Field coverage and snapshots in the browser: the coverage matrix of two providers and its
  * CSV parsed back; two snapshots around sandbox edits, their diff and its CSV parsed back;
- * Cancel during a pull stores nothing; empty states; deleting all of a connection, confirmed.
+ * Cancel during a snapshot keeps what was read, marked cancelled; empty states; deleting all of a connection, confirmed.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -175,7 +175,7 @@ test('snapshot, sandbox edits, snapshot, diff with exactly those changes; diff C
   await expect(page.getByRole('heading', { name: 'No snapshots yet' })).toBeVisible();
 });
 
-test('a pull shows progress and Cancel stores nothing', async ({ page, workbench }) => {
+test('a pull shows progress; Cancel keeps what was read, as a snapshot marked cancelled', async ({ page, workbench }) => {
   const core = workbench.harness.core;
   await core.connections.createSandbox('local', { providerId: 'finch', employeeSize: 20, customerName: 'Slow Co' });
   core.simulator!.admin.addFault({ kind: 'latency', path: '/employer/payment', latency_ms: 4_000, count: null });
@@ -185,8 +185,8 @@ test('a pull shows progress and Cancel stores nothing', async ({ page, workbench
   await expect(progress).toContainText('Snapshot of Slow Co');
   await screenshot(page, 'snapshot-progress');
   await progress.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Cancelled: nothing was stored.' })).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'Cancelled: what was read so far is kept' })).toBeVisible({ timeout: 10_000 });
   core.simulator!.admin.clearFaults();
-  expect(core.snapshots.list('local')).toEqual([]);
-  await expect(page.getByRole('heading', { name: 'No snapshots yet' })).toBeVisible();
+  expect(core.snapshots.list('local').map((s) => s.state)).toEqual(['cancelled']);
+  await expect(page.getByText('Cancelled — partial')).toBeVisible();
 });

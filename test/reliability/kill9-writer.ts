@@ -45,24 +45,25 @@ for (let n = 0; n < maxRows && Date.now() < deadline; n++) {
   process.stdout.write(`${saved.id} ${saved.requestId}\n`);
   if (n % 25 === 0) {
     const data = gzipSync(Buffer.concat([Buffer.from(JSON.stringify({ round, n })), randomBytes(40_000)]));
-    const stored = snapshots.add(
-      'kill9',
-      {
-        connectionId: `conn-${n % 7}`,
-        providerId: 'finch',
-        customerId: null,
-        customerName: null,
-        label: `kill9 ${round}/${n}`,
-        takenAt: Date.now(),
-        startDate: '2026-01-01',
-        endDate: '2026-11-23',
-        counts: { people: 0, individuals: 0, employments: 0, payments: 0, payStatements: 0 },
-        products: {},
-        requestIds: [],
-        calls: 0,
-      } as never,
-      data,
-    );
+    const header = {
+      connectionId: `conn-${n % 7}`,
+      providerId: 'finch',
+      customerId: null,
+      customerName: null,
+      label: `kill9 ${round}/${n}`,
+      takenAt: Date.now(),
+      startDate: '2026-01-01',
+      endDate: '2026-11-23',
+      counts: { people: 0, individuals: 0, employments: 0, payments: 0, payStatements: 0, itemErrors: 0 },
+      products: {},
+      requestIds: [],
+      calls: 0,
+    };
+    // A snapshot as a pull writes it: begun, one part per page, then finished.
+    const id = snapshots.begin('kill9', header);
+    snapshots.addPart(id, 0, 'directory', 1, data);
+    snapshots.finish(id, 'complete', header);
+    const stored = { id };
     process.stdout.write(`S ${stored.id} ${createHash('sha256').update(data).digest('hex')}\n`);
   }
 }

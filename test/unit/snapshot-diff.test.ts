@@ -20,6 +20,7 @@ function summary(id: number, connectionId: string): SnapshotSummary {
     requestIds: [],
     calls: 0,
     bytes: 0,
+    state: 'complete',
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Snapshots on the simulator: a diff after editing two people and adding one through the
  * sandbox endpoints (called through the app's lifecycle/gateway) reports exactly those
- * changes; a cancelled snapshot stores nothing; deleting one or all of a connection.
+ * changes; a cancelled snapshot keeps what it had read; deleting one or all of a connection.
  */
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,36 +94,67 @@ describe('snapshots', () => {
     expect((one.data.responses[0]!.body as { ssn?: unknown }).ssn).toEqual(expect.any(String));
     const snap = await core.snapshots.take('local', { connectionId: c.id, operationId: 'snap-ssn', ...range() });
     expect(snap.products).toMatchObject({ individual: 'ok', payment: 'ok' });
-    const row = core.db.prepare('SELECT data FROM snapshots WHERE id = ?').get(snap.id) as { data: Buffer };
-    expect(row.data.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
-    const content = JSON.parse(gunzipSync(row.data).toString('utf8')) as { individuals: { body: Record<string, unknown> }[] };
-    expect(content.individuals).toHaveLength(8);
-    for (const item of content.individuals) {
+    // Stored page by page: every part gzip-compressed; no individual keeps an SSN.
+    const parts = core.db.prepare('SELECT kind, data FROM snapshot_parts WHERE snapshot_id = ? ORDER BY seq').all(snap.id) as {
+      kind: string;
+      data: Buffer;
+    }[];
+    expect(parts.length).toBeGreaterThan(0);
+    for (const part of parts) expect(part.data.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+    const individuals = parts
+      .filter((p) => p.kind === 'individuals')
+      .flatMap((p) => JSON.parse(gunzipSync(p.data).toString('utf8')) as { body: Record<string, unknown> }[]);
+    expect(individuals).toHaveLength(8);
+    for (const item of individuals) {
       expect(item.body).not.toHaveProperty('ssn');
       expect(item.body).not.toHaveProperty('encrypted_ssn');
     }
+    expect(snap.state).toBe('complete');
     expect(core.snapshots.list('local')[0]!.id).toBe(snap.id);
   });
 
-  it('cancelling a snapshot stores nothing', async () => {
+  it('a cancelled snapshot keeps what it had read, marked cancelled, and can be compared', async () => {
     const c = await core.connections.createSandbox('local', { providerId: 'finch', employeeSize: 10 });
-    const count = () => core.snapshots.list('local').length;
-    const stored = count();
+    const stored = core.snapshots.list('local').length;
     core.simulator!.admin.addFault({ kind: 'latency', path: '/employer/payment', latency_ms: 3_000, count: null });
+    let error: unknown = null;
     try {
       const run = core.snapshots.take('local', { connectionId: c.id, operationId: 'snap-cancel', ...range() });
-      await new Promise((r) => setTimeout(r, 300));
+      // Cancel while the payments call waits, once company and people are written.
+      const kinds = () =>
+        (
+          core.db
+            .prepare(
+              "SELECT DISTINCT kind FROM snapshot_parts JOIN snapshots ON snapshots.id = snapshot_id WHERE connection_id = ? AND state = 'pulling'",
+            )
+            .all(c.id) as { kind: string }[]
+        ).map((r) => r.kind);
+      const deadline = Date.now() + 20_000;
+      while (!['company', 'individuals', 'employments'].every((k) => kinds().includes(k))) {
+        if (Date.now() > deadline) throw new Error('company and people never arrived');
+        await new Promise((r) => setTimeout(r, 20));
+      }
       expect(core.operations.cancel('snap-cancel')).toBe(true);
-      const error = await run.then(
+      error = await run.then(
         () => null,
         (e: unknown) => e,
       );
-      expect(error).toBeInstanceOf(WorkbenchError);
-      expect((error as WorkbenchError).kind).toBe('cancelled');
     } finally {
       core.simulator!.admin.clearFaults();
     }
-    expect(count()).toBe(stored);
+    expect(error).toBeInstanceOf(WorkbenchError);
+    expect((error as WorkbenchError).kind).toBe('cancelled');
+    const list = core.snapshots.list('local');
+    expect(list).toHaveLength(stored + 1);
+    const partial = list.find((s) => s.connectionId === c.id)!;
+    expect(partial.state).toBe('cancelled');
+    expect(partial.counts).toMatchObject({ people: 10, individuals: 10, employments: 10, payments: 0, payStatements: 0 });
+
+    const complete = await core.snapshots.take('local', { connectionId: c.id, operationId: 'snap-after-cancel', ...range() });
+    const diff = await core.snapshots.diff('local', partial.id, complete.id);
+    expect(diff.peopleAdded).toEqual([]);
+    expect(diff.peopleChanged).toEqual([]);
+    expect(diff.caveats.some((c) => c.includes('cancelled'))).toBe(true);
   });
 
   it('deletes one snapshot, or every snapshot of a connection', async () => {

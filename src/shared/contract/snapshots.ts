@@ -10,12 +10,13 @@ export const snapshotsChannels = {
       input: SnapshotTakeInputSchema,
       output: SnapshotSummarySchema,
       summary:
-        'Save a full pull of a connection (company, people, payments and pay statements in a range) as a compressed snapshot; cancelling stores nothing',
+        'Save a full pull of a connection (company, people, payments and pay statements in a range) as a compressed snapshot, written page by page as it arrives; cancelling keeps the pages already read, as a snapshot marked cancelled (the call still ends as cancelled)',
     }),
     list: channel({
       input: NoInput,
       output: z.array(SnapshotSummarySchema),
-      summary: 'Snapshots of the active environment, newest first (summaries, never their content)',
+      summary:
+        'Snapshots of the active environment, newest first (summaries with their state — complete, cancelled, interrupted, pulling — never their content)',
     }),
     remove: channel({
       input: z.object({ id: z.number().int().positive() }).strict(),

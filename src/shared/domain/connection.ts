@@ -52,6 +52,25 @@ export const BulkDisconnectTargetSchema = z.object({
 });
 export type BulkDisconnectTarget = z.infer<typeof BulkDisconnectTargetSchema>;
 
+/**
+ * How many people a new sandbox company may have. Finch publishes no maximum for
+ * `employee_size`; the app keeps real Finch environments at 10,000, the most one directory page
+ * or one batch call carries (Finch's documented per-call maximum), so a Finch Sandbox company
+ * can always be read in one page. The Local simulator is ours and generates people lazily, so it
+ * goes to 100,000: enterprise scale, to test big pulls offline.
+ */
+export const FINCH_SANDBOX_EMPLOYEE_LIMIT = 10_000;
+export const LOCAL_SIMULATOR_EMPLOYEE_LIMIT = 100_000;
+
+export function employeeSizeLimit(environmentKind: string): { max: number; why: string } {
+  return environmentKind === 'local-simulator'
+    ? { max: LOCAL_SIMULATOR_EMPLOYEE_LIMIT, why: 'the Local simulator generates people on demand, up to 100,000' }
+    : {
+        max: FINCH_SANDBOX_EMPLOYEE_LIMIT,
+        why: 'Finch environments: at most 10,000 — the most one directory page or batch call carries',
+      };
+}
+
 export const SandboxConnectionInputSchema = z
   .object({
     providerId: z
@@ -61,7 +80,8 @@ export const SandboxConnectionInputSchema = z
       .max(100)
       .regex(/^[a-z0-9_]+$/, 'must be a Finch provider id such as gusto'),
     authenticationType: z.enum(AUTH_TYPES).optional(),
-    employeeSize: z.number().int().min(1, 'must be at least 1').max(10_000, 'must be at most 10,000').optional(),
+    // The environment decides the real limit (employeeSizeLimit); this is the largest of them.
+    employeeSize: z.number().int().min(1, 'must be at least 1').max(LOCAL_SIMULATOR_EMPLOYEE_LIMIT, 'must be at most 100,000').optional(),
     products: z.array(z.enum(PRODUCTS)).min(1).optional(),
     customerName: z.string().trim().min(1).max(120).optional(),
   })

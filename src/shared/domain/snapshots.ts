@@ -19,6 +19,14 @@ export const SnapshotCountsSchema = z.object({
   itemErrors: z.number().int().nonnegative(),
 });
 
+/**
+ * How the pull behind a snapshot ended. A cancelled (or interrupted) pull keeps the pages it had
+ * stored: the snapshot holds part of the company, and its counts say how much.
+ */
+export const SNAPSHOT_STATES = ['pulling', 'complete', 'cancelled', 'interrupted'] as const;
+export const SnapshotStateSchema = z.enum(SNAPSHOT_STATES);
+export type SnapshotState = z.infer<typeof SnapshotStateSchema>;
+
 export const SnapshotSummarySchema = z.object({
   id: z.number().int(),
   connectionId: z.string(),
@@ -36,6 +44,8 @@ export const SnapshotSummarySchema = z.object({
   calls: z.number().int().nonnegative(),
   /** Compressed size on disk. */
   bytes: z.number().int().nonnegative(),
+  /** `complete`, or a partial snapshot (`cancelled`, `interrupted`) or one still `pulling`. */
+  state: SnapshotStateSchema,
 });
 export type SnapshotSummary = z.infer<typeof SnapshotSummarySchema>;
 

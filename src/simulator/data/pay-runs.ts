@@ -9,7 +9,7 @@
  */
 import type { EditRecord } from '../model/types';
 import type { CompanyData, YearToDate } from './company-data';
-import { addToYearToDate } from './company-data';
+import { YearToDateAfter } from './company-data';
 import { addDays, isoDay, parseIsoDay } from './dates';
 import type { EnrollmentTerms } from './deduction-rules';
 import type { PayStatementRecord, StatementEnrollment } from './pay-statements';
@@ -140,7 +140,7 @@ export function runStatements(
   const benefits = inputs.benefitsAt(run.seq);
   const edits = editsByPerson(inputs.enrollEdits);
   const payDay = dayMs(run.payDate);
-  let ytd = ytdBefore;
+  const after = new YearToDateAfter(ytdBefore);
   const statements = payRunPeople(inputs.data, run).map((person) => {
     const group = inputs.data.payGroups.find((g) => g.key === person.payGroup) ?? inputs.data.payGroups[0];
     if (!group) throw new Error('company has no pay groups');
@@ -161,10 +161,10 @@ export function runStatements(
       enrollmentsFor(inputs, person, run, benefits, edits.get(person.id) ?? []),
       { ytdBefore: (benefitId) => ytdBefore.get(person.id)?.get(benefitId) ?? 0, dob: () => inputs.dob(person.id) },
     );
-    ytd = addToYearToDate(ytd, person.id, deductions);
+    after.add(person.id, deductions);
     return record;
   });
-  return { statements, ytdAfter: ytd };
+  return { statements, ytdAfter: after.ledger };
 }
 
 /** Statements of every run in order, each starting from the year so far (history, then earlier runs). */

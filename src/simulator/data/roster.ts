@@ -74,6 +74,22 @@ function firstNameFor(gender: Gender, rng: Rng): string {
   return rng.pick(NEUTRAL_FIRST_NAMES);
 }
 
+/**
+ * A person's seed and id (everything about them derives from the seed). Both are drawn through
+ * 32-bit mixes, so in a big company two indexes can end with the same id (a few pairs per
+ * 100,000 people): the later one draws again with a salt. Only that rare person changes;
+ * everyone else keeps the seed and id they always had.
+ */
+function personIdentity(companySeed: number, index: number, taken: Set<string>): { seed: number; id: string } {
+  for (let salt = 0; ; salt++) {
+    const seed = salt === 0 ? mix(companySeed, Stream.person, index) : mix(companySeed, Stream.person, index, salt);
+    const id = seededUuid(seed, Stream.person);
+    if (taken.has(id)) continue;
+    taken.add(id);
+    return { seed, id };
+  }
+}
+
 /** Builds `size` people. Index 0 is the chief executive; department heads report to them. */
 export function buildRoster(profile: CompanyProfile, size: number, anchorMs: number): RosterPerson[] {
   const anchorDay = startOfDay(anchorMs);
@@ -86,8 +102,9 @@ export function buildRoster(profile: CompanyProfile, size: number, anchorMs: num
   const people: RosterPerson[] = new Array<RosterPerson>(size);
   const executiveCount = size > 10 ? Math.min(4, executive.titles.length) : 1;
 
+  const ids = new Set<string>();
   for (let index = 0; index < size; index++) {
-    const seed = mix(profile.seed, Stream.person, index);
+    const { seed, id } = personIdentity(profile.seed, index, ids);
     const rng = new Rng(seed);
     const department: DepartmentSpec = index < executiveCount ? executive : rng.weighted(weights);
     const gender: Gender = rng.weighted([
@@ -151,7 +168,7 @@ export function buildRoster(profile: CompanyProfile, size: number, anchorMs: num
 
     const person: RosterPerson = {
       index,
-      id: seededUuid(seed, Stream.person),
+      id,
       seed,
       firstName,
       middleName,

@@ -1,20 +1,18 @@
 /**
  * Field coverage of a connection: one full pull (as an operation with progress and cancel),
- * measured against the spec's field catalog and set beside what GET /providers claims, then
+ * streamed and measured page by page against the spec's field catalog and set beside what GET /providers claims, then
  * stored (counts only) with the time and the request ids it came from.
  */
 import type Database from 'better-sqlite3';
-import type { CatalogProduct, CoverageRunView, ProductCoverage } from '@shared/domain/coverage';
+import type { CoverageRunView } from '@shared/domain/coverage';
 import { COVERAGE_PRODUCTS } from '@shared/domain/coverage';
-import { FIELD_CATALOG } from '@shared/domain/field-catalog';
 import type { ConnectionLifecycle } from '@main/platform/workspace/connection-lifecycle';
 import type { ConnectionService } from '@main/platform/workspace/connection-service';
 import { WorkbenchError } from '@main/platform/errors';
 import type { OperationRegistry } from '@main/platform/operations/operations';
-import type { ConnectionPull } from '@main/platform/reads/connection-pull';
-import { pullConnection, pullRequestIds } from '@main/platform/reads/connection-pull';
+import { outcomeRequestIds, streamConnection } from '@main/platform/reads/connection-stream';
 import { CoverageStore } from './coverage-store';
-import { measureFields, unknownFields } from './measure';
+import { CoverageTally } from './coverage-tally';
 import type { ProviderClaims, ProviderEntry } from './provider-claims';
 import { NO_CLAIMS, providerClaims } from './provider-claims';
 
@@ -60,18 +58,26 @@ export class CoverageService {
     return this.options.operations.start(
       label,
       async (operation) => {
+        // Measured page by page as the pull streams: only counts are kept, never the records.
+        const tally = new CoverageTally();
         const [claimsRead, pull] = await Promise.all([
           this.readClaims(environmentId, input.connectionId, connection.providerId),
-          pullConnection(this.options.lifecycle, environmentId, input.connectionId, {
-            startDate: input.startDate,
-            endDate: input.endDate,
-            granted: connection.products,
-            operation,
-            includeSsn: connection.products.includes('ssn'),
-          }),
+          streamConnection(
+            this.options.lifecycle,
+            environmentId,
+            input.connectionId,
+            {
+              startDate: input.startDate,
+              endDate: input.endDate,
+              granted: connection.products,
+              operation,
+              includeSsn: connection.products.includes('ssn'),
+            },
+            tally.sink,
+          ),
         ]);
         operation.checkCancelled();
-        const products = COVERAGE_PRODUCTS.map((product) => measureProduct(product, pull, claimsRead.claims));
+        const products = COVERAGE_PRODUCTS.map((product) => tally.product(product, pull, claimsRead.claims));
         return this.store.add({
           environmentId,
           connectionId: connection.id,
@@ -82,7 +88,7 @@ export class CoverageService {
           at: this.now(),
           startDate: input.startDate,
           endDate: input.endDate,
-          requestIds: [...claimsRead.requestIds, ...pullRequestIds(pull)],
+          requestIds: [...claimsRead.requestIds, ...outcomeRequestIds(pull)],
           products,
         });
       },
@@ -130,58 +136,4 @@ export class CoverageService {
     const method = introspect.status === 'fulfilled' ? (introspect.value.data.authentication_methods?.[0]?.type ?? null) : null;
     return { claims: providerClaims(list, providerId, method), requestIds };
   }
-}
-
-/** The raw records of one product in a pull: batch items count only when their code is 200. */
-export function recordsOf(pull: ConnectionPull, product: CatalogProduct): unknown[] {
-  switch (product) {
-    case 'company':
-      return pull.company ? [pull.company] : [];
-    case 'directory':
-      return pull.directory;
-    case 'individual':
-      return pull.individuals.filter((i) => i.code === 200).map((i) => i.body);
-    case 'employment':
-      return pull.employments.filter((i) => i.code === 200).map((i) => i.body);
-    case 'payment':
-      return pull.payments;
-    case 'pay_statement':
-      return pull.payStatements.flatMap((p) => p.statements);
-  }
-}
-
-function itemCodesOf(pull: ConnectionPull, product: CatalogProduct): Record<string, number> {
-  const items =
-    product === 'individual'
-      ? pull.individuals
-      : product === 'employment'
-        ? pull.employments
-        : product === 'pay_statement'
-          ? pull.payStatements
-          : [];
-  const codes: Record<string, number> = {};
-  for (const item of items) {
-    const code = String(item.code ?? 'none');
-    codes[code] = (codes[code] ?? 0) + 1;
-  }
-  return codes;
-}
-
-export function measureProduct(product: CatalogProduct, pull: ConnectionPull, claims: ProviderClaims): ProductCoverage {
-  const records = recordsOf(pull, product);
-  const catalog = FIELD_CATALOG[product];
-  const codes = itemCodesOf(pull, product);
-  const state = pull.products[product];
-  return {
-    product,
-    status: state.status,
-    message: state.message,
-    records: records.length,
-    itemErrors: Object.entries(codes).reduce((sum, [code, n]) => (code === '200' ? sum : sum + n), 0),
-    itemCodes: codes,
-    fields: measureFields(records, catalog, (path) => claims.supported(product, path)),
-    unknownFields: unknownFields(records, catalog),
-    providerOffers: claims.offers(product),
-    requestIds: state.requestIds,
-  };
 }

@@ -55,48 +55,88 @@ export function presenceAt(record: unknown, steps: readonly Step[], index = 0): 
 
 export type SupportLookup = (path: string) => boolean | null;
 
-export function measureFields(records: readonly unknown[], catalog: readonly CatalogField[], supported: SupportLookup): FieldCoverage[] {
-  return catalog.map((field) => {
-    const steps = parsePath(field.path);
-    const counts: Record<Presence, number> = { value: 0, empty: 0, null: 0, absent: 0 };
-    for (const record of records) counts[presenceAt(record, steps)] += 1;
-    return {
+/** Per-field counts over records handed in batches (a pull's pages), so no page needs keeping. */
+export class FieldTally {
+  private readonly fields: { field: CatalogField; steps: Step[]; counts: Record<Presence, number> }[];
+  records = 0;
+
+  constructor(catalog: readonly CatalogField[]) {
+    this.fields = catalog.map((field) => ({ field, steps: parsePath(field.path), counts: { value: 0, empty: 0, null: 0, absent: 0 } }));
+  }
+
+  add(records: readonly unknown[]): void {
+    this.records += records.length;
+    for (const { steps, counts } of this.fields) for (const record of records) counts[presenceAt(record, steps)] += 1;
+  }
+
+  result(supported: SupportLookup): FieldCoverage[] {
+    return this.fields.map(({ field, counts }) => ({
       path: field.path,
       values: counts.value,
       empty: counts.empty,
       nulls: counts.null,
       absent: counts.absent,
-      share: records.length === 0 ? null : (counts.value + counts.empty) / records.length,
+      share: this.records === 0 ? null : (counts.value + counts.empty) / this.records,
       supported: supported(field.path),
       specNullable: field.nullable,
-    };
-  });
+    }));
+  }
+}
+
+export function measureFields(records: readonly unknown[], catalog: readonly CatalogField[], supported: SupportLookup): FieldCoverage[] {
+  const tally = new FieldTally(catalog);
+  tally.add(records);
+  return tally.result(supported);
 }
 
 /**
  * Paths present in the data that the catalog does not declare (a provider sending more than
- * the spec says, or a spec that moved on). Fields the catalog lists without members (free-form
- * objects such as `metadata`) are not searched below.
+ * the spec says, or a spec that moved on), gathered batch by batch. Fields the catalog lists
+ * without members (free-form objects such as `metadata`) are not searched below.
  */
-export function unknownFields(records: readonly unknown[], catalog: readonly CatalogField[], limit = 50): string[] {
-  const known = new Set(catalog.map((f) => f.path));
-  const hasChildren = new Set(catalog.flatMap((f) => parents(f.path)));
-  const found = new Set<string>();
-  const visit = (value: unknown, prefix: string, depth: number): void => {
-    if (!isPlainObject(value) || depth > 6 || found.size >= limit) return;
+export class UnknownFieldFinder {
+  private readonly known: Set<string>;
+  private readonly hasChildren: Set<string>;
+  private readonly found = new Set<string>();
+
+  constructor(
+    catalog: readonly CatalogField[],
+    private readonly limit = 50,
+  ) {
+    this.known = new Set(catalog.map((f) => f.path));
+    this.hasChildren = new Set(catalog.flatMap((f) => parents(f.path)));
+  }
+
+  add(records: readonly unknown[]): void {
+    for (const record of records) {
+      if (this.found.size >= this.limit) return;
+      this.visit(record, '', 0);
+    }
+  }
+
+  get paths(): string[] {
+    return [...this.found].sort();
+  }
+
+  private visit(value: unknown, prefix: string, depth: number): void {
+    if (!isPlainObject(value) || depth > 6 || this.found.size >= this.limit) return;
     for (const [key, child] of Object.entries(value)) {
       const path = prefix ? `${prefix}.${key}` : key;
-      if (!known.has(path)) {
-        found.add(path);
+      if (!this.known.has(path)) {
+        this.found.add(path);
         continue;
       }
-      if (!hasChildren.has(path) && !hasChildren.has(`${path}[]`)) continue;
-      if (Array.isArray(child)) for (const item of child.slice(0, 20)) visit(item, `${path}[]`, depth + 1);
-      else visit(child, path, depth + 1);
+      if (!this.hasChildren.has(path) && !this.hasChildren.has(`${path}[]`)) continue;
+      if (Array.isArray(child)) for (const item of child.slice(0, 20)) this.visit(item, `${path}[]`, depth + 1);
+      else this.visit(child, path, depth + 1);
     }
-  };
-  for (const record of records) visit(record, '', 0);
-  return [...found].sort();
+  }
+}
+
+export function unknownFields(records: readonly unknown[], catalog: readonly CatalogField[], limit = 50): string[] {
+  const finder = new UnknownFieldFinder(catalog, limit);
+  finder.add(records);
+  return finder.paths;
 }
 
 /** `a[].b.c` → [`a[]`, `a[].b`]: the prefixes that have members in the catalog. */

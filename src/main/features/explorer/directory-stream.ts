@@ -38,11 +38,13 @@ export async function streamDirectory(
   operation: Operation,
   emit: (rows: DirectoryRowsView) => void,
 ): Promise<DirectoryRead> {
+  // Each page goes out as events and is not kept: main holds one page, not the whole company.
   const read = await explorer.directory(environmentId, connectionId, operation, {
+    keep: false,
     onRows: (rows) => {
       for (const part of splitRows(rows)) emit({ operationId: operation.id, connectionId, ...part });
     },
   });
   // The people went out as events; the reply only sums up (and stays small).
-  return { count: read.people.length, total: read.total, accepted: read.accepted, requestIds: read.requestIds, pages: read.pages };
+  return { count: read.count, total: read.total, accepted: read.accepted, requestIds: read.requestIds, pages: read.pages };
 }

@@ -12,7 +12,10 @@ import { acceptedOf, callSignal, rawBody, readEndpoint } from '@main/platform/re
 import type { Operation } from '@main/platform/operations/operations';
 
 export interface DirectoryPage {
+  /** Everyone read, unless the read was asked not to keep them (`keep: false`). */
   people: Record<string, unknown>[];
+  /** How many people were read (kept or not). */
+  count: number;
   /** 202: Finch has no data yet; the body says why. */
   accepted: { code: string | null; message: string | null } | null;
   requestIds: string[];
@@ -34,6 +37,13 @@ export interface DirectoryRows {
 export interface DirectoryReadOptions {
   /** Called with each page's people as soon as the page arrives. */
   onRows?: (rows: DirectoryRows) => void;
+  /**
+   * Keep every page in the answer (default). A streamed read that hands each page on through
+   * `onRows` passes false: main then holds one page at a time, not the whole company.
+   */
+  keep?: boolean;
+  /** Someone is waiting to see rows: the first page is small, so it comes back at once (default: when `onRows` is given). */
+  quickFirstPage?: boolean;
 }
 
 /**
@@ -56,34 +66,37 @@ export function readCompany(ctx: ReadContext): Promise<EndpointRead> {
  * rate-limit slot (the limiter drops a cancelled waiter, so no further call is sent).
  */
 export async function readDirectory(ctx: ReadContext, operation?: Operation, options: DirectoryReadOptions = {}): Promise<DirectoryPage> {
+  const keep = options.keep ?? true;
   const people: Record<string, unknown>[] = [];
   const requestIds: string[] = [];
   let offset = 0;
   let pages = 0;
+  let count = 0;
   let total: number | null = null;
   for (;;) {
     operation?.checkCancelled();
-    const limit = pages === 0 && options.onRows ? DIRECTORY_FIRST_PAGE : DIRECTORY_PAGE;
+    const limit = pages === 0 && (options.quickFirstPage ?? options.onRows !== undefined) ? DIRECTORY_FIRST_PAGE : DIRECTORY_PAGE;
     operation?.advance({
-      detail: total === null ? `page ${pages + 1}…` : `${fmt(people.length)} of ${fmt(total)} people, page ${pages + 1}…`,
+      detail: total === null ? `page ${pages + 1}…` : `${fmt(count)} of ${fmt(total)} people, page ${pages + 1}…`,
     });
     const page = await readDirectoryCall(ctx, offset, limit, operation?.signal);
     // A call that was already under way when the user cancelled: its answer is not used.
     operation?.checkCancelled();
     pages += 1;
     if (page.requestId) requestIds.push(page.requestId);
-    if (page.accepted) return { people, accepted: page.accepted, requestIds, pages, total: null };
+    if (page.accepted) return { people, count, accepted: page.accepted, requestIds, pages, total: null };
     const batch = page.people;
-    people.push(...batch);
-    total = page.total ?? people.length;
+    if (keep) for (const person of batch) people.push(person);
+    count += batch.length;
+    total = page.total ?? count;
     if (batch.length > 0) options.onRows?.({ offset, people: batch, total, page: pages });
     offset += batch.length;
-    operation?.advance({ records: batch.length, pages: 1, detail: `${fmt(people.length)} of ${fmt(total)} people` });
+    operation?.advance({ records: batch.length, pages: 1, detail: `${fmt(count)} of ${fmt(total)} people` });
     if (batch.length === 0 || offset >= total) break;
-    if (people.length >= MAX_PEOPLE)
+    if (count >= MAX_PEOPLE)
       throw new WorkbenchError('validation', `This directory has more than ${fmt(MAX_PEOPLE)} people; the explorer stops there.`);
   }
-  return { people, accepted: null, requestIds, pages, total };
+  return { people, count, accepted: null, requestIds, pages, total };
 }
 
 export interface DirectorySlice {
@@ -156,11 +169,19 @@ export async function readPeople(
   let calls = 0;
   let wanted = ids;
   if (!wanted) {
-    const directory = await readDirectory(ctx, operation);
+    // Only the ids are needed: the directory's records are not kept.
+    const ids: string[] = [];
+    const directory = await readDirectory(ctx, operation, {
+      keep: false,
+      quickFirstPage: false,
+      onRows: (rows) => {
+        for (const p of rows.people) if (typeof p['id'] === 'string' && p['id'] !== '') ids.push(p['id']);
+      },
+    });
     requestIds.push(...directory.requestIds);
     calls += directory.pages;
     if (directory.accepted) return { rows: [], requestIds, accepted: directory.accepted, calls };
-    wanted = directory.people.map((p) => String(p['id'] ?? '')).filter((id) => id !== '');
+    wanted = ids;
   }
   if (wanted.length === 0) return { rows: [], requestIds, accepted: null, calls };
   const result = await readBatch(ctx.lifecycle, ctx.environmentId, ctx.connectionId, kind, wanted, {

@@ -131,13 +131,15 @@ export function diffSnapshots(
   fromContent: SnapshotContent,
   to: SnapshotSummary,
   toContent: SnapshotContent,
+  /** People matched by id whose records are known to be identical and were left out of the contents. */
+  knownUnchanged = 0,
 ): SnapshotDiff {
   const sameConnection = from.connectionId === to.connectionId;
   // Ids differ between connections: comparing them would flag every person.
   const ignore = (path: string) => !sameConnection && (/(^|\.)id$/.test(path) || /_ids$/.test(path));
   const caveats: string[] = [];
   const { pairs, added, removed } = matchPeople(peopleOf(fromContent), peopleOf(toContent), sameConnection);
-  const matching: Record<MatchMethod, number> = { id: 0, name_dob: 0, source_id: 0 };
+  const matching: Record<MatchMethod, number> = { id: knownUnchanged, name_dob: 0, source_id: 0 };
   let partial = 0;
   const changed: SnapshotDiff['peopleChanged'] = [];
   for (const [a, b, method] of pairs) {
@@ -164,6 +166,11 @@ export function diffSnapshots(
     if (status !== 'ok' || other !== 'ok')
       caveats.push(`${product}: ${status} in the older snapshot, ${other ?? 'missing'} in the newer one — not fully compared.`);
   }
+  for (const s of [from, to])
+    if (s.state !== 'complete')
+      caveats.push(
+        `Snapshot ${s.id} was ${s.state === 'interrupted' ? 'interrupted (the app stopped)' : 'cancelled'} mid-pull: it holds only the pages read before that (${s.counts.people} people, ${s.counts.payments} payments), so people and payments missing from it show as added or removed.`,
+      );
   if (!sameConnection) caveats.push('Different connections: Finch ids (and manager ids) differ by connection, so they are not compared.');
   caveats.push('SSNs are never kept in snapshots, so SSN changes are not shown.');
 
@@ -177,7 +184,7 @@ export function diffSnapshots(
     peopleAdded: added.map((p) => ({ fromId: null, toId: p.id, name: nameOf(p) })),
     peopleRemoved: removed.map((p) => ({ fromId: p.id, toId: null, name: nameOf(p) })),
     peopleChanged: changed,
-    peopleUnchanged: pairs.length - changed.length,
+    peopleUnchanged: knownUnchanged + pairs.length - changed.length,
     companyChanges: compareRecords(fromContent.company ?? {}, toContent.company ?? {}, '', ignore),
     ...payments,
     caveats,
@@ -190,6 +197,8 @@ function matchingNote(sameConnection: boolean, m: Record<MatchMethod, number>): 
   return `Different connections: people matched by individual id first, then by unique name + date of birth, then by unique employee id — ${parts.join(', ')}.`;
 }
 
+const countOf = (s: SnapshotContent['payStatements'][number] | undefined): number | null => (s ? (s.count ?? s.statements.length) : null);
+
 function diffPayments(from: SnapshotContent, to: SnapshotContent, sameConnection: boolean, ignore: (path: string) => boolean) {
   // Across connections payment ids differ: a pay run is the same when its dates are.
   const key = (p: Json): string => {
@@ -200,12 +209,7 @@ function diffPayments(from: SnapshotContent, to: SnapshotContent, sameConnection
   const statementsOf = (content: SnapshotContent) => new Map(content.payStatements.map((s) => [s.paymentId, s]));
   const withStatements = (content: SnapshotContent) => {
     const statements = statementsOf(content);
-    return new Map(
-      content.payments.map((p) => [
-        key(p),
-        { ...p, pay_statement_count: statements.get(String(p['id']))?.statements.length ?? null } as Json,
-      ]),
-    );
+    return new Map(content.payments.map((p) => [key(p), { ...p, pay_statement_count: countOf(statements.get(String(p['id']))) } as Json]));
   };
   const a = withStatements(from);
   const b = withStatements(to);

@@ -1,7 +1,8 @@
 /**
  * Snapshots: a full pull of a connection kept in SQLite (compressed) with its time and
  * request ids, listed and deleted per snapshot or per connection, and compared two at a time
- * — also across two connections of the same customer. A cancelled pull stores nothing.
+ * — also across two connections of the same customer. Pages are written as they arrive; a
+ * cancelled pull keeps what it had, as a snapshot marked `cancelled`.
  */
 import type Database from 'better-sqlite3';
 import type { SnapshotDiff, SnapshotSummary } from '@shared/domain/snapshots';
@@ -9,11 +10,16 @@ import type { ConnectionLifecycle } from '@main/platform/workspace/connection-li
 import type { ConnectionService } from '@main/platform/workspace/connection-service';
 import { WorkbenchError } from '@main/platform/errors';
 import type { OperationRegistry } from '@main/platform/operations/operations';
-import { pullCalls, pullConnection, pullRequestIds } from '@main/platform/reads/connection-pull';
-import { compress, contentOf, decompress } from './snapshot-content';
+import { newOutcome, outcomeCalls, outcomeRequestIds, streamConnection } from '@main/platform/reads/connection-stream';
+import { assembleContent, decompress } from './snapshot-content';
 import type { SnapshotContent } from './snapshot-content';
 import { diffSnapshots } from './diff';
+import { contentFor, readIndex, samePerson } from './snapshot-index';
+import type { NewSnapshot } from './snapshot-store';
 import { SnapshotStore } from './snapshot-store';
+import { SnapshotWriter } from './snapshot-writer';
+
+const EMPTY_COUNTS = { people: 0, individuals: 0, employments: 0, payments: 0, payStatements: 0, itemErrors: 0 };
 
 export interface SnapshotServiceOptions {
   db: Database.Database;
@@ -38,8 +44,15 @@ export class SnapshotService {
   constructor(private readonly options: SnapshotServiceOptions) {
     this.store = new SnapshotStore(options.db);
     this.now = options.now ?? Date.now;
+    // A snapshot still `pulling` when the app starts was cut off by the app stopping.
+    this.store.markInterrupted();
   }
 
+  /**
+   * Pulls the connection page by page into a new snapshot: each page is written as it arrives.
+   * Cancelled, the snapshot keeps the pages already written and is marked `cancelled` (the
+   * operation still ends as cancelled); failed otherwise, nothing is kept.
+   */
   async take(environmentId: string, input: TakeSnapshotInput): Promise<SnapshotSummary> {
     const connection = this.options.connections.get(environmentId, input.connectionId);
     if (connection.disconnectedAt !== null)
@@ -47,45 +60,45 @@ export class SnapshotService {
     return this.options.operations.start(
       `Snapshot of ${connection.customerName ?? connection.id}`,
       async (operation) => {
-        const takenAt = this.now();
-        const pull = await pullConnection(this.options.lifecycle, environmentId, connection.id, {
+        const pullOptions = { startDate: input.startDate, endDate: input.endDate, granted: connection.products, operation };
+        const outcome = newOutcome(pullOptions);
+        const header = (counts: NewSnapshot['counts']): NewSnapshot => ({
+          connectionId: connection.id,
+          providerId: connection.providerId,
+          customerId: connection.customerId,
+          customerName: connection.customerName,
+          label: input.label?.trim() || null,
+          takenAt,
           startDate: input.startDate,
           endDate: input.endDate,
-          granted: connection.products,
-          operation,
+          counts: { ...counts },
+          products: Object.fromEntries(Object.entries(outcome.products).map(([p, s]) => [p, s.status])),
+          requestIds: outcomeRequestIds(outcome),
+          calls: outcomeCalls(outcome),
         });
-        operation.checkCancelled();
-        const content = contentOf(pull);
-        const data = await compress(content);
-        // The last check before the row is written: a cancel that arrived during compression stores nothing.
-        operation.checkCancelled();
-        const statements = pull.payStatements.reduce((n, p) => n + p.statements.length, 0);
-        const itemErrors = [...pull.individuals, ...pull.employments, ...pull.payStatements].filter((i) => i.code !== 200).length;
-        return this.store.add(
-          environmentId,
-          {
-            connectionId: connection.id,
-            providerId: connection.providerId,
-            customerId: connection.customerId,
-            customerName: connection.customerName,
-            label: input.label?.trim() || null,
-            takenAt,
-            startDate: input.startDate,
-            endDate: input.endDate,
-            counts: {
-              people: pull.directory.length,
-              individuals: pull.individuals.filter((i) => i.code === 200).length,
-              employments: pull.employments.filter((i) => i.code === 200).length,
-              payments: pull.payments.length,
-              payStatements: statements,
-              itemErrors,
-            },
-            products: Object.fromEntries(Object.entries(pull.products).map(([p, s]) => [p, s.status])),
-            requestIds: pullRequestIds(pull),
-            calls: pullCalls(pull),
-          },
-          data,
-        );
+        const takenAt = this.now();
+        const id = this.store.begin(environmentId, header(EMPTY_COUNTS));
+        const writer = new SnapshotWriter(this.store, id);
+        try {
+          await streamConnection(this.options.lifecycle, environmentId, connection.id, pullOptions, writer.sink, outcome);
+          writer.products(outcome);
+          await writer.flush();
+          this.store.finish(id, 'complete', header(writer.counts));
+          return this.store.get(environmentId, id)!;
+        } catch (error) {
+          const cancelled = operation.signal.aborted || (error instanceof WorkbenchError && error.kind === 'cancelled');
+          if (!cancelled) {
+            // Let the writes in flight land first, so the delete leaves nothing behind.
+            await writer.flush().catch(() => {});
+            this.store.remove(environmentId, id);
+            throw error;
+          }
+          // Every page that came in before the cancel is written; the snapshot says it is partial.
+          writer.products(outcome);
+          await writer.flush();
+          this.store.finish(id, 'cancelled', header(writer.counts));
+          throw error;
+        }
       },
       input.operationId,
     );
@@ -109,17 +122,51 @@ export class SnapshotService {
       throw new WorkbenchError('validation', 'Pick two different snapshots to compare.', {
         fields: [{ path: 'toId', message: 'is the same snapshot' }],
       });
+    const fast = this.diffByIndex(environmentId, fromId, toId);
+    if (fast) return fast;
     const [from, fromContent] = await this.load(environmentId, fromId);
     const [to, toContent] = await this.load(environmentId, toId);
     return diffSnapshots(from, fromContent, to, toContent);
+  }
+
+  /**
+   * Two part-stored snapshots of one connection: people are matched by id from the parts'
+   * hashes, and only those who changed, came or went are read in full. Null when that does
+   * not apply (older snapshots, two connections: everyone must be read to be matched).
+   */
+  private diffByIndex(environmentId: string, fromId: number, toId: number): SnapshotDiff | null {
+    const from = this.store.get(environmentId, fromId);
+    const to = this.store.get(environmentId, toId);
+    if (!from || !to || from.connectionId !== to.connectionId || from.state === 'pulling' || to.state === 'pulling') return null;
+    if (this.store.data(environmentId, fromId)?.length !== 0 || this.store.data(environmentId, toId)?.length !== 0) return null;
+    try {
+      const a = readIndex(this.store, fromId);
+      const b = readIndex(this.store, toId);
+      const differing = new Set<string>();
+      let unchanged = 0;
+      for (const [id, entry] of a.people) {
+        const other = b.people.get(id);
+        if (other && samePerson(entry, other)) unchanged += 1;
+        else differing.add(id);
+      }
+      for (const id of b.people.keys()) if (!a.people.has(id)) differing.add(id);
+      return diffSnapshots(from, contentFor(this.store, fromId, a, differing), to, contentFor(this.store, toId, b, differing), unchanged);
+    } catch (error) {
+      throw new WorkbenchError(
+        'internal',
+        `Snapshots ${fromId} and ${toId} cannot be read (${(error as Error).message}); delete them and take new ones.`,
+      );
+    }
   }
 
   private async load(environmentId: string, id: number): Promise<[SnapshotSummary, SnapshotContent]> {
     const summary = this.store.get(environmentId, id);
     const data = this.store.data(environmentId, id);
     if (!summary || !data) throw new WorkbenchError('not_found', `No snapshot ${id} in this environment (it may have been deleted).`);
+    if (summary.state === 'pulling')
+      throw new WorkbenchError('conflict', `Snapshot ${id} is still being taken; compare it when it is done.`);
     try {
-      return [summary, await decompress(data)];
+      return [summary, data.length > 0 ? await decompress(data) : assembleContent(this.store.parts(id))];
     } catch (error) {
       throw new WorkbenchError('internal', `Snapshot ${id} cannot be read (${(error as Error).message}); delete it and take a new one.`);
     }

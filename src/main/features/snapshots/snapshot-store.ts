@@ -1,6 +1,10 @@
-/** Snapshot rows: summary (JSON, never personal data) beside the compressed content. */
+/**
+ * Snapshot rows: summary (JSON, never personal data) and state beside the content. Content is
+ * either one compressed document (`data`, snapshots taken before migration 012) or compressed
+ * parts, one per page of the pull, written as the pages arrived (`snapshot_parts`).
+ */
 import type Database from 'better-sqlite3';
-import type { SnapshotSummary } from '@shared/domain/snapshots';
+import type { SnapshotState, SnapshotSummary } from '@shared/domain/snapshots';
 
 interface Row {
   id: number;
@@ -10,40 +14,81 @@ interface Row {
   requestIds: string;
   summary: string;
   bytes: number;
+  state: SnapshotState;
 }
 
-export type NewSnapshot = Omit<SnapshotSummary, 'id' | 'bytes'>;
+export type NewSnapshot = Omit<SnapshotSummary, 'id' | 'bytes' | 'state'>;
+export type PartKind = 'company' | 'directory' | 'individuals' | 'employments' | 'payments' | 'pay_statements' | 'products';
 
 export class SnapshotStore {
   private readonly statements;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     const columns =
-      'id, connection_id AS connectionId, taken_at AS takenAt, label, request_ids AS requestIds, summary, length(data) AS bytes';
+      'id, connection_id AS connectionId, taken_at AS takenAt, label, request_ids AS requestIds, summary, state, ' +
+      'length(data) + coalesce((SELECT sum(length(p.data)) FROM snapshot_parts p WHERE p.snapshot_id = snapshots.id), 0) AS bytes';
     this.statements = {
       insert: db.prepare(
-        'INSERT INTO snapshots (environment_id, connection_id, taken_at, label, request_ids, data, summary) VALUES (@environmentId, @connectionId, @takenAt, @label, @requestIds, @data, @summary)',
+        'INSERT INTO snapshots (environment_id, connection_id, taken_at, label, request_ids, data, summary, state) VALUES (@environmentId, @connectionId, @takenAt, @label, @requestIds, @data, @summary, @state)',
       ),
+      finish: db.prepare('UPDATE snapshots SET state = @state, summary = @summary, request_ids = @requestIds WHERE id = @id'),
+      part: db.prepare('INSERT INTO snapshot_parts (snapshot_id, seq, kind, records, summary, data) VALUES (?, ?, ?, ?, ?, ?)'),
+      summaries: db.prepare('SELECT seq, kind, summary FROM snapshot_parts WHERE snapshot_id = ? ORDER BY seq'),
+      partsAt: db.prepare('SELECT seq, kind, data FROM snapshot_parts WHERE snapshot_id = ? AND seq = ?'),
+      parts: db.prepare('SELECT kind, data FROM snapshot_parts WHERE snapshot_id = ? ORDER BY seq'),
       list: db.prepare(`SELECT ${columns} FROM snapshots WHERE environment_id = ? ORDER BY taken_at DESC, id DESC`),
       get: db.prepare(`SELECT ${columns} FROM snapshots WHERE environment_id = ? AND id = ?`),
       data: db.prepare('SELECT data FROM snapshots WHERE environment_id = ? AND id = ?'),
       remove: db.prepare('DELETE FROM snapshots WHERE environment_id = ? AND id = ?'),
       removeAll: db.prepare('DELETE FROM snapshots WHERE environment_id = ? AND connection_id = ?'),
+      interrupted: db.prepare("UPDATE snapshots SET state = 'interrupted' WHERE state = 'pulling'"),
     };
   }
 
-  add(environmentId: string, snapshot: NewSnapshot, data: Buffer): SnapshotSummary {
-    const { id: _none, bytes: _size, requestIds, takenAt, label, connectionId, ...rest } = { id: 0, bytes: 0, ...snapshot };
+  /** A new snapshot in state `pulling`, with no content yet; its parts follow as pages arrive. */
+  begin(environmentId: string, snapshot: NewSnapshot): number {
+    const { requestIds, takenAt, label, connectionId, ...rest } = snapshot;
     const { lastInsertRowid } = this.statements.insert.run({
       environmentId,
       connectionId,
       takenAt,
       label,
       requestIds: JSON.stringify(requestIds),
-      data,
+      data: Buffer.alloc(0),
       summary: JSON.stringify(rest),
+      state: 'pulling',
     });
-    return { ...snapshot, id: Number(lastInsertRowid), bytes: data.length };
+    return Number(lastInsertRowid);
+  }
+
+  /** One page, compressed: a single-row insert, so it is stored whole or not at all. */
+  addPart(id: number, seq: number, kind: PartKind, records: number, data: Buffer, summary: string | null = null): void {
+    this.statements.part.run(id, seq, kind, records, summary, data);
+  }
+
+  /** Every part's kind and summary, without its content. */
+  summaries(id: number): { seq: number; kind: PartKind; summary: string | null }[] {
+    return this.statements.summaries.all(id) as { seq: number; kind: PartKind; summary: string | null }[];
+  }
+
+  /** One part's content. */
+  part(id: number, seq: number): { seq: number; kind: PartKind; data: Buffer } | null {
+    return (this.statements.partsAt.get(id, seq) as { seq: number; kind: PartKind; data: Buffer } | undefined) ?? null;
+  }
+
+  finish(id: number, state: Exclude<SnapshotState, 'pulling'>, snapshot: NewSnapshot): void {
+    const { requestIds, takenAt: _t, label: _l, connectionId: _c, ...rest } = snapshot;
+    this.statements.finish.run({ id, state, summary: JSON.stringify(rest), requestIds: JSON.stringify(requestIds) });
+  }
+
+  /** The parts of a snapshot in the order they were written. */
+  parts(id: number): IterableIterator<{ kind: PartKind; data: Buffer }> {
+    return this.statements.parts.iterate(id) as IterableIterator<{ kind: PartKind; data: Buffer }>;
+  }
+
+  /** Snapshots left `pulling` by an app that stopped mid-pull: they keep what they had, marked so. */
+  markInterrupted(): number {
+    return this.statements.interrupted.run().changes;
   }
 
   list(environmentId: string): SnapshotSummary[] {
@@ -55,6 +100,7 @@ export class SnapshotStore {
     return row ? toSummary(row) : null;
   }
 
+  /** The single compressed document of a snapshot taken before parts existed (empty for newer ones). */
   data(environmentId: string, id: number): Buffer | null {
     return (this.statements.data.get(environmentId, id) as { data: Buffer } | undefined)?.data ?? null;
   }
@@ -69,7 +115,10 @@ export class SnapshotStore {
 }
 
 function toSummary(row: Row): SnapshotSummary {
-  const rest = JSON.parse(row.summary) as Omit<SnapshotSummary, 'id' | 'connectionId' | 'takenAt' | 'label' | 'requestIds' | 'bytes'>;
+  const rest = JSON.parse(row.summary) as Omit<
+    SnapshotSummary,
+    'id' | 'connectionId' | 'takenAt' | 'label' | 'requestIds' | 'bytes' | 'state'
+  >;
   return {
     ...rest,
     id: row.id,
@@ -78,5 +127,6 @@ function toSummary(row: Row): SnapshotSummary {
     label: row.label,
     requestIds: JSON.parse(row.requestIds) as string[],
     bytes: row.bytes,
+    state: row.state,
   };
 }

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ConnectionView, SandboxConnectionInput } from '@shared/domain/connection';
+import { employeeSizeLimit } from '@shared/domain/connection';
 import { WorkbenchError } from '../errors';
 import type { EnvironmentService } from './environment-service';
 import type { SimulatorAddress } from './targets';
@@ -47,6 +48,11 @@ export class ConnectionService {
   async createSandbox(environmentId: string, input: SandboxConnectionInput): Promise<ConnectionView> {
     const env = this.options.environments.get(environmentId);
     requireSandboxEnvironment(env, 'Sandbox connections can be created');
+    const limit = employeeSizeLimit(env.kind);
+    if (input.employeeSize !== undefined && input.employeeSize > limit.max)
+      throw new WorkbenchError('validation', `At most ${limit.max.toLocaleString('en-US')} employees here (${limit.why}).`, {
+        fields: [{ path: 'employeeSize', message: `must be at most ${limit.max.toLocaleString('en-US')} (${limit.why})` }],
+      });
     const target = applicationTarget(env, this.options.simulator(), this.options.vault);
     const result = await this.options.gateway.call(target, (client) =>
       client.sandbox.connections.create({

@@ -14,6 +14,7 @@ import { m008ConnectionArchive } from './008-connection-archive';
 import { m009DeductionJobs } from './009-deduction-jobs';
 import { m010RequestSource } from './010-request-source';
 import { m011RequestLogSize } from './011-request-log-size';
+import { m012SnapshotParts } from './012-snapshot-parts';
 
 export interface Migration {
   version: number;
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m009DeductionJobs,
   m010RequestSource,
   m011RequestLogSize,
+  m012SnapshotParts,
 ];

@@ -1,7 +1,7 @@
 /**
  * A full pull of one connection, as coverage and snapshots both start it: the live connections
  * of the environment, the chosen one and pay range, the running flag, the operation (progress,
- * Cancel) and the outcome line. A cancelled pull stores nothing, and says so.
+ * Cancel) and the outcome line. A cancelled pull says what it kept (`cancelledText`).
  */
 import type { JSX, ReactNode } from 'react';
 import { useState } from 'react';
@@ -26,7 +26,7 @@ export interface ConnectionPull {
   run: (pull: (input: PullChoice & { operationId: string }) => Promise<string>) => Promise<void>;
 }
 
-export function useConnectionPull(environmentId: string | null): ConnectionPull {
+export function useConnectionPull(environmentId: string | null, cancelledText = 'Cancelled: nothing was stored.'): ConnectionPull {
   const { connections } = useConnections(environmentId);
   const live = connections.filter((c) => c.disconnectedAt === null);
   const [choice, setChoice] = useState<PullChoice>(() => ({ connectionId: '', ...recentRange() }));
@@ -40,7 +40,7 @@ export function useConnectionPull(environmentId: string | null): ConnectionPull 
       onDone: (text) => setMessage({ ok: true, text }),
       onFailure: (failure) => {
         const cancelled = failure.kind === 'cancelled';
-        setMessage({ ok: cancelled, text: cancelled ? 'Cancelled: nothing was stored.' : failure.message });
+        setMessage({ ok: cancelled, text: cancelled ? cancelledText : failure.message });
       },
     },
   );

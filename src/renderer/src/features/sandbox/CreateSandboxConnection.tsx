@@ -1,12 +1,14 @@
 /** POST /sandbox/connections from a form: a test company in seconds, no Connect needed. */
 import type { JSX } from 'react';
 import { useState } from 'react';
-import { AUTH_TYPES } from '@shared/domain/connection';
+import { AUTH_TYPES, employeeSizeLimit } from '@shared/domain/connection';
 import { PROVIDER_IDS, ResultMessage, SelectField } from '@renderer/components/fields';
 import { useAction } from '@renderer/components/data/use-action';
 import { unwrap, workbench } from '@renderer/workbench';
 
-export function CreateSandboxConnection(): JSX.Element {
+/** `environmentKind` decides how many employees a company may have (Finch's limit, or the Local simulator's). */
+export function CreateSandboxConnection({ environmentKind }: { environmentKind: string }): JSX.Element {
+  const limit = employeeSizeLimit(environmentKind);
   const [providerId, setProviderId] = useState('gusto');
   const [authenticationType, setAuthenticationType] = useState<(typeof AUTH_TYPES)[number] | ''>('');
   const [employeeSize, setEmployeeSize] = useState('20');
@@ -45,14 +47,24 @@ export function CreateSandboxConnection(): JSX.Element {
         />
         <label className="field">
           <span>Employees</span>
-          <input type="number" min={1} max={10000} value={employeeSize} onChange={(e) => setEmployeeSize(e.target.value)} />
+          <input
+            type="number"
+            min={1}
+            max={limit.max}
+            value={employeeSize}
+            aria-describedby="employee-size-limit"
+            onChange={(e) => setEmployeeSize(e.target.value)}
+          />
         </label>
         <label className="field">
           <span>Customer name</span>
           <input value={customerName} onChange={(e) => setCustomerName(e.target.value)} placeholder="Sandbox test customer" />
         </label>
       </div>
-      {Number(employeeSize) > 100 && <p className="muted">Finch generates only one pay period above 100 employees.</p>}
+      <p className="muted" id="employee-size-limit">
+        Employees: 1 to {limit.max.toLocaleString('en-US')} ({limit.why}).
+        {Number(employeeSize) > 100 && ' Finch generates only one pay period above 100 employees.'}
+      </p>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? 'Creating…' : 'Create connection'}

@@ -33,7 +33,7 @@ export function SandboxScreen({ environment }: { environment: EnvironmentView | 
           </p>
         </div>
       ) : (
-        <CreateSandboxConnection />
+        <CreateSandboxConnection environmentKind={environment?.kind ?? 'sandbox'} />
       )}
       {error && (
         <p className="field-error" role="alert">

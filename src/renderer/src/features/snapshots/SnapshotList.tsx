@@ -65,7 +65,14 @@ export function SnapshotList({
         <tbody>
           {snapshots.map((s) => (
             <tr key={s.id}>
-              <td>{new Date(s.takenAt).toLocaleString()}</td>
+              <td>
+                {new Date(s.takenAt).toLocaleString()}
+                {s.state !== 'complete' && (
+                  <div className="muted" title="The pull stopped before the end: this snapshot holds only the pages read until then">
+                    {s.state === 'pulling' ? 'Pulling…' : `${s.state === 'cancelled' ? 'Cancelled' : 'Interrupted'} — partial`}
+                  </div>
+                )}
+              </td>
               <td>
                 {s.providerId ?? '?'} · {s.customerName ?? 'no customer name'}
                 <div className="mono muted">{s.connectionId.slice(0, 8)}</div>

@@ -1,6 +1,7 @@
 /**
- * Snapshots: save a full pull of a connection (progress, Cancel: a cancelled pull stores
- * nothing), list and delete them, and compare any two — also of two connections of one customer.
+ * Snapshots: save a full pull of a connection (progress, Cancel: a cancelled pull keeps the
+ * pages it had read, marked as cancelled), list and delete them, and compare any two — also of
+ * two connections of one customer.
  */
 import '@renderer/components/pull/pull.css';
 import type { JSX } from 'react';
@@ -18,11 +19,11 @@ import { SnapshotList } from './SnapshotList';
 const NO_SNAPSHOTS: SnapshotSummary[] = [];
 
 function optionLabel(s: SnapshotSummary): string {
-  return `${new Date(s.takenAt).toLocaleString()} · ${s.providerId ?? '?'} · ${s.customerName ?? s.connectionId.slice(0, 8)}${s.label ? ` · “${s.label}”` : ''} (${s.counts.people} people)`;
+  return `${new Date(s.takenAt).toLocaleString()} · ${s.providerId ?? '?'} · ${s.customerName ?? s.connectionId.slice(0, 8)}${s.label ? ` · “${s.label}”` : ''} (${s.counts.people} people)${s.state === 'complete' ? '' : ` — ${s.state}, partial`}`;
 }
 
 export function SnapshotsScreen({ environment }: { environment: EnvironmentView | null }): JSX.Element {
-  const pull = useConnectionPull(environment?.id ?? null);
+  const pull = useConnectionPull(environment?.id ?? null, 'Cancelled: what was read so far is kept, as a snapshot marked cancelled.');
   const { live, message, setMessage } = pull;
   const [label, setLabel] = useState('');
   const [pair, setPair] = useState<{ fromId: string; toId: string }>({ fromId: '', toId: '' });
@@ -43,10 +44,10 @@ export function SnapshotsScreen({ environment }: { environment: EnvironmentView 
 
   const take = () =>
     pull.run(async (input) => {
-      const s = await unwrap(workbench().snapshots.take({ ...input, ...(label.trim() ? { label: label.trim() } : {}) }));
+      // Cancelled, the pull still leaves a (partial) snapshot: the list is read again either way.
+      const s = await unwrap(workbench().snapshots.take({ ...input, ...(label.trim() ? { label: label.trim() } : {}) })).finally(load);
       setLabel('');
       setPair({ fromId: '', toId: '' });
-      load();
       return `Saved: ${s.counts.people} people, ${s.counts.payments} payments, ${s.counts.payStatements} pay statements (${s.calls} calls).`;
     });
 

@@ -1,0 +1,46 @@
+/**
+ * The server's share of the floor: the same pages the app's pull asks for (5,000-person
+ * directory pages, one individuals and one employments batch per page, payments, the same
+ * pay-statement calls), fetched by a bare SDK client with as much parallelism as the data's
+ * dependencies allow — every directory page at once after the first, each page's batches the
+ * moment it arrives, every pay-statement call at once — and the bodies thrown away. No client
+ * can finish the pull faster against this server; what the app adds on top is its own cost.
+ */
+import Finch from '@tryfinch/finch-api';
+import { DIRECTORY_PAGE } from '@main/platform/reads/connection-stream';
+import { planStatementCalls } from '@main/platform/reads/statement-plan';
+import type { BenchConnection } from './app-pull';
+
+export async function referencePull(
+  baseURL: string,
+  connection: BenchConnection,
+  range: { startDate: string; endDate: string },
+): Promise<number> {
+  const client = new Finch({ baseURL, accessToken: connection.accessToken, maxRetries: 0, timeout: 600_000, logLevel: 'off' });
+  const started = performance.now();
+  const people = async (): Promise<void> => {
+    const batches = (page: { individuals: { id?: string }[] }) => {
+      const requests = page.individuals.flatMap((p) => (p.id ? [{ individual_id: p.id }] : []));
+      return Promise.all([client.hris.individuals.retrieveMany({ requests }), client.hris.employments.retrieveMany({ requests })]);
+    };
+    const first = await client.hris.directory.list({ limit: DIRECTORY_PAGE, offset: 0 });
+    const total = first.paging.count ?? first.individuals.length;
+    const rest: Promise<unknown>[] = [batches(first)];
+    for (let offset = first.individuals.length; offset < total; offset += DIRECTORY_PAGE)
+      rest.push(client.hris.directory.list({ limit: DIRECTORY_PAGE, offset }).then(batches));
+    await Promise.all(rest);
+  };
+  const payroll = async (): Promise<void> => {
+    const payments = await client.hris.payments.list({ start_date: range.startDate, end_date: range.endDate });
+    const calls = planStatementCalls(payments.items as unknown as Record<string, unknown>[]);
+    await Promise.all(
+      calls.map((pages) =>
+        client.hris.payStatements.retrieveMany({
+          requests: pages.map((p) => ({ payment_id: p.paymentId, offset: p.offset, limit: p.limit })),
+        }),
+      ),
+    );
+  };
+  await Promise.all([client.hris.company.retrieve(), people(), payroll()]);
+  return performance.now() - started;
+}

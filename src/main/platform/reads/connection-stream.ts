@@ -1,0 +1,305 @@
+/**
+ * A full pull of one connection, streamed: company; the directory page by page, each page's
+ * individuals and employments read as soon as the page arrives (batched); payments in a date
+ * range, then their pay statements page by page. Every page goes to the caller's `PullSink`
+ * the moment it arrives and is not kept here, so the pull's memory does not grow with the
+ * company (a 100,000-person company is 20 directory pages and 40 batches, never one array).
+ *
+ * Records are handed on as Finch sent them (raw JSON: null and absent stay apart). Three chains
+ * run side by side (company; people; payroll), as Finch's limits are per product. A product the
+ * connection was not granted is not asked for; a 202, a 501 or a failed call is that product's
+ * answer and does not stop the others. Cancelling aborts the calls in flight and throws
+ * `cancelled`; a page that arrives after the cancel is not handed on, so what the sink got is
+ * exactly the pages that were complete before it.
+ */
+import type { CatalogProduct, PullStatus } from '@shared/domain/coverage';
+import { COVERAGE_PRODUCTS } from '@shared/domain/coverage';
+import type { ConnectionLifecycle } from '../workspace/connection-lifecycle';
+import { WorkbenchError } from '../errors';
+import type { BatchItem } from './batch-reader';
+import { callSignal, rawBody } from './finch-read';
+import type { Operation } from '../operations/operations';
+import { STATEMENT_PAGE, planStatementCalls } from './statement-plan';
+import type { StatementPage } from './statement-plan';
+
+export type JsonRecord = Record<string, unknown>;
+
+export interface ProductPull {
+  status: PullStatus;
+  message: string | null;
+  requestIds: string[];
+  calls: number;
+}
+
+/** One page of one payment's statements, or that payment's per-item error. */
+export interface StatementsPage {
+  paymentId: string;
+  code: number | null;
+  statements: JsonRecord[];
+  /** The per-item error body when code is not 200. */
+  error: unknown;
+}
+
+/** Where a pull's pages go, as they arrive. Synchronous: a page is stored whole or not at all. */
+export interface PullSink {
+  company(record: JsonRecord): void;
+  directory(people: JsonRecord[], offset: number): void;
+  individuals(items: BatchItem[]): void;
+  employments(items: BatchItem[]): void;
+  payments(records: JsonRecord[]): void;
+  payStatements(page: StatementsPage): void;
+}
+
+export interface PullOptions {
+  startDate: string;
+  endDate: string;
+  /** Products granted to the connection; others are skipped as `not_granted`. */
+  granted: readonly string[];
+  operation?: Operation;
+  /** Ask for SSNs (`options.include: ['ssn']`) — coverage does, snapshots do not keep them. */
+  includeSsn?: boolean;
+}
+
+export interface PullOutcome {
+  startDate: string;
+  endDate: string;
+  products: Record<CatalogProduct, ProductPull>;
+}
+
+/** Large pages: the limit counts calls, not records (Finch allows up to 10,000). */
+export const DIRECTORY_PAGE = 5_000;
+/** One batch per directory page. */
+export const PERSON_CHUNK = DIRECTORY_PAGE;
+/**
+ * Directory pages whose individuals and employments may be in flight at once, while the next
+ * directory page is read. Two keep the server busy while main handles an answer (one left it
+ * idle that long, page after page); main holds about two pages of each whatever the size of
+ * the company (a 5,000-person employments answer is ~13 MB of JSON).
+ */
+const PAGES_IN_FLIGHT = 2;
+export const MAX_PEOPLE = 100_000;
+
+type Read = Parameters<ConnectionLifecycle['read']>[2];
+
+export async function streamConnection(
+  lifecycle: ConnectionLifecycle,
+  environmentId: string,
+  connectionId: string,
+  options: PullOptions,
+  sink: PullSink,
+  outcome: PullOutcome = newOutcome(options),
+): Promise<PullOutcome> {
+  const { operation } = options;
+  const { products } = outcome;
+  const granted = (p: CatalogProduct) => products[p].status !== 'not_granted';
+  /** One call for a product: counts it, keeps its request id, and turns a 202 into the product's status. */
+  const call = async <T>(
+    product: CatalogProduct,
+    fn: (client: Parameters<Read>[0], signal?: { signal: AbortSignal }) => ReturnType<Read>,
+  ) => {
+    operation?.checkCancelled();
+    const scoped = callSignal(operation?.signal);
+    const result = (await lifecycle.read(environmentId, connectionId, (client) => fn(client, scoped.options)).finally(scoped.release)) as {
+      data: T;
+      status: number;
+      requestId: string | null;
+    };
+    // A call that was already under way when the user cancelled: its answer is not used.
+    operation?.checkCancelled();
+    products[product].calls += 1;
+    if (result.requestId) products[product].requestIds.push(result.requestId);
+    return result;
+  };
+  const accepted = (product: CatalogProduct, data: unknown) => {
+    const body = (rawBody(data) ?? {}) as { finch_code?: string; name?: string; message?: string };
+    products[product].status = 'accepted';
+    products[product].message = `202 ${body.finch_code ?? body.name ?? 'accepted'}: ${body.message ?? 'data is not ready yet'}`;
+  };
+  const skip = (product: CatalogProduct, message: string) => {
+    products[product].status = 'failed';
+    products[product].message = message;
+  };
+  /** Runs a chain; a Finch error marks the product (and its dependants) instead of failing the pull. */
+  const guarded = async (product: CatalogProduct, dependants: CatalogProduct[], work: () => Promise<void>) => {
+    if (!granted(product)) {
+      for (const d of dependants) if (granted(d)) skip(d, `Needs ${product}, which is not granted.`);
+      return;
+    }
+    try {
+      await work();
+    } catch (error) {
+      if (operation?.signal.aborted || (error instanceof WorkbenchError && error.kind === 'cancelled')) throw error;
+      const failed = error instanceof WorkbenchError ? error : new WorkbenchError('internal', (error as Error).message);
+      const target = [product, ...dependants].find((p) => products[p].status === 'ok' && granted(p)) ?? product;
+      const notImplemented = /not_implemented/.test(failed.details.finchCode ?? '') || / 501\b/.test(failed.message);
+      products[target].status = notImplemented ? 'not_implemented' : 'failed';
+      products[target].message = `${failed.message}${failed.details.requestId ? ` (Finch-Request-ID ${failed.details.requestId})` : ''}`;
+      if (failed.details.requestId) products[target].requestIds.push(failed.details.requestId);
+      for (const d of [product, ...dependants])
+        if (d !== target && products[d].status === 'ok' && granted(d)) skip(d, `Not read: ${target} failed.`);
+    }
+  };
+
+  const company = guarded('company', [], async () => {
+    const result = await call<JsonRecord>('company', (c, s) => c.hris.company.retrieve(undefined, s));
+    if (result.status === 202) return accepted('company', result.data);
+    // The SDK returns the parsed body; copy the own fields only (raw JSON, nothing added).
+    sink.company({ ...result.data });
+    operation?.advance({ records: 1, pages: 1 });
+  });
+
+  /** Individuals or employments of one page's people; a failed batch marks its product and the rest skip it. */
+  const personBatch = (kind: 'individual' | 'employment', ids: string[]) =>
+    guarded(kind, [], async () => {
+      if (products[kind].status !== 'ok') return;
+      const result = await call<unknown>(kind, (c, s) => {
+        const requests = ids.map((individual_id) => ({ individual_id }));
+        return (
+          kind === 'employment'
+            ? c.hris.employments.retrieveMany({ requests }, s)
+            : c.hris.individuals.retrieveMany({ requests, ...(options.includeSsn ? { options: { include: ['ssn'] } } : {}) }, s)
+        ) as never;
+      });
+      const items: BatchItem[] =
+        result.status === 202
+          ? // The whole call was accepted, not answered: each id gets that 202 and Finch's reason.
+            ids.map((id) => ({ id, code: 202, body: rawBody(result.data) }))
+          : ((rawBody(result.data) as { responses?: unknown[] } | null)?.responses ?? []).map(toItem);
+      if (kind === 'individual') sink.individuals(items);
+      else sink.employments(items);
+      operation?.advance({ records: items.length, pages: 1 });
+    });
+
+  const people = guarded('directory', ['individual', 'employment'], async () => {
+    const readPage = (offset: number) =>
+      call<unknown>('directory', (c, s) => c.hris.directory.list({ limit: DIRECTORY_PAGE, offset }, s) as never);
+    let offset = 0;
+    let seen = 0;
+    let page = readPage(0);
+    const inFlight: Promise<unknown>[] = [];
+    for (;;) {
+      const result = await page;
+      if (result.status === 202) {
+        accepted('directory', result.data);
+        for (const d of ['individual', 'employment'] as const) if (granted(d)) skip(d, 'Not read: the directory is not ready (202).');
+        break;
+      }
+      const body = rawBody(result.data) as { individuals?: JsonRecord[]; paging?: { count?: number } } | null;
+      const batch = body?.individuals ?? [];
+      sink.directory(batch, offset);
+      seen += batch.length;
+      const total = body?.paging?.count ?? seen;
+      operation?.advance({ records: batch.length, pages: 1, detail: `directory: ${fmt(seen)} of ${fmt(total)} people` });
+      const ids = batch.map((p) => p['id']).filter((id): id is string => typeof id === 'string');
+      if (ids.length > 0) {
+        const both = Promise.all([personBatch('individual', ids), personBatch('employment', ids)]);
+        // Awaited below; the no-op handler keeps a rejection from counting as unhandled meanwhile.
+        both.catch(() => {});
+        inFlight.push(both);
+      }
+      offset += batch.length;
+      if (batch.length === 0 || offset >= total) break;
+      if (seen >= MAX_PEOPLE) throw new WorkbenchError('validation', `More than ${fmt(MAX_PEOPLE)} people: too many for one pull.`);
+      // The next page is asked for before this one's batches are awaited: the two overlap.
+      page = readPage(offset);
+      page.catch(() => {});
+      while (inFlight.length >= PAGES_IN_FLIGHT) await inFlight.shift();
+    }
+    await Promise.all(inFlight);
+  });
+
+  const payroll = guarded('payment', ['pay_statement'], async () => {
+    const result = await call<unknown>(
+      'payment',
+      (c, s) => c.hris.payments.list({ start_date: options.startDate, end_date: options.endDate }, s) as never,
+    );
+    if (result.status === 202) {
+      accepted('payment', result.data);
+      if (granted('pay_statement')) skip('pay_statement', 'Not read: payments are not ready (202).');
+      return;
+    }
+    const body = rawBody(result.data);
+    const payments = (Array.isArray(body) ? body : ((body as { items?: JsonRecord[] } | null)?.items ?? [])) as JsonRecord[];
+    sink.payments(payments);
+    operation?.advance({ records: payments.length, pages: 1, detail: `${payments.length} payments` });
+    await guarded('pay_statement', [], () => readStatements(payments));
+  });
+
+  /** Every page of every payment's statements, planned from each payment's head count, followed where Finch says there is more. */
+  const readStatements = async (payments: JsonRecord[]) => {
+    let calls = planStatementCalls(payments);
+    while (calls.length > 0) {
+      const more: StatementPage[] = [];
+      for (const pages of calls) {
+        const result = await call<unknown>(
+          'pay_statement',
+          (c, s) =>
+            c.hris.payStatements.retrieveMany(
+              { requests: pages.map((p) => ({ payment_id: p.paymentId, offset: p.offset, limit: p.limit })) },
+              s,
+            ) as never,
+        );
+        const responses = result.status === 202 ? [] : ((rawBody(result.data) as { responses?: unknown[] } | null)?.responses ?? []);
+        if (result.status === 202) {
+          for (const page of pages)
+            sink.payStatements({ paymentId: page.paymentId, code: 202, statements: [], error: rawBody(result.data) });
+        }
+        let records = 0;
+        for (const response of responses) {
+          const r = (response ?? {}) as { payment_id?: string; code?: number; body?: unknown };
+          const paymentId = r.payment_id ?? '';
+          const code = typeof r.code === 'number' ? r.code : null;
+          if (code !== 200) {
+            sink.payStatements({ paymentId, code, statements: [], error: r.body ?? null });
+            continue;
+          }
+          const page = (r.body ?? {}) as { pay_statements?: JsonRecord[]; paging?: { count?: number; offset?: number } };
+          const statements = page.pay_statements ?? [];
+          sink.payStatements({ paymentId, code, statements, error: null });
+          records += statements.length;
+          const reached = (page.paging?.offset ?? 0) + statements.length;
+          const asked = pages.find((p) => p.paymentId === paymentId && p.offset === (page.paging?.offset ?? 0));
+          // More than the plan expected (the payment's head count was not the whole story): read on.
+          if ((asked?.last ?? true) && statements.length > 0 && reached < (page.paging?.count ?? 0))
+            more.push({ paymentId, offset: reached, limit: STATEMENT_PAGE, last: true });
+        }
+        operation?.advance({ records, pages: 1, detail: `pay statements: ${fmt(records)} more` });
+      }
+      calls = planStatementCalls([], more);
+    }
+  };
+
+  await Promise.all([company, people, payroll]);
+  operation?.checkCancelled();
+  return outcome;
+}
+
+/**
+ * The statuses, request ids and calls of a pull, before it starts. Pass your own to
+ * `streamConnection` to know how far a pull got when it is cancelled.
+ */
+export function newOutcome(options: Pick<PullOptions, 'startDate' | 'endDate' | 'granted'>): PullOutcome {
+  const products = {} as Record<CatalogProduct, ProductPull>;
+  for (const p of COVERAGE_PRODUCTS) {
+    products[p] = options.granted.includes(p)
+      ? { status: 'ok', message: null, requestIds: [], calls: 0 }
+      : { status: 'not_granted', message: 'Not granted to this connection.', requestIds: [], calls: 0 };
+  }
+  return { startDate: options.startDate, endDate: options.endDate, products };
+}
+
+function toItem(response: unknown): BatchItem {
+  const r = (response ?? {}) as { individual_id?: string; payment_id?: string; code?: number | null; body?: unknown };
+  return { id: r.individual_id ?? r.payment_id ?? '', code: typeof r.code === 'number' ? r.code : null, body: r.body ?? null };
+}
+
+/** Every request id of a pull, in product order. */
+export function outcomeRequestIds(outcome: Pick<PullOutcome, 'products'>): string[] {
+  return Object.values(outcome.products).flatMap((p) => p.requestIds);
+}
+
+export function outcomeCalls(outcome: Pick<PullOutcome, 'products'>): number {
+  return Object.values(outcome.products).reduce((sum, p) => sum + p.calls, 0);
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
