@@ -192,3 +192,33 @@ test('60,000 people: every row arrives; sort and filter show the right first row
   expect(csv.header).toEqual(['First name', 'Last name', 'Department', 'Active', 'Individual id']);
   expect(csv.rows).toEqual(expected);
 });
+
+test('when the table worker cannot run, the directory still sorts and filters (on the page), never stuck busy', async ({
+  page,
+  workbench,
+}) => {
+  // As if the worker script were refused (a stricter CSP, a packaging fault): its load fails.
+  await page.context().route(/row-order\.worker/, (route) => route.abort());
+  const core = workbench.harness.core;
+  await core.connections.createSandbox('local', { providerId: 'finch', employeeSize: 300, customerName: 'Fallback Co' });
+  await page.goto(`${workbench.harness.url}/#/explorer`);
+  const directory = page.getByRole('region', { name: 'Directory' });
+  const table = directory.getByRole('table', { name: 'Directory' });
+  await expect(directory.getByRole('status')).toHaveText('300 of 300 people', { timeout: 60_000 });
+
+  const lastName = table.getByRole('columnheader', { name: 'Last name' });
+  await lastName.getByRole('button').click();
+  await expect(lastName).toHaveAttribute('aria-sort', 'ascending');
+  await expect(table).not.toHaveAttribute('aria-busy', 'true');
+  const column = await table
+    .getByRole('row')
+    .evaluateAll((rows) => rows.slice(1, 11).map((r) => (r.querySelectorAll('[role="cell"]')[1]?.textContent ?? '').trim()));
+  const named = column.filter((n) => n !== '');
+  expect(named.length).toBeGreaterThan(5);
+  expect(named).toEqual([...named].sort((a, b) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' })));
+
+  await directory.getByLabel('Filter people').fill(named[0]!);
+  await expect(table).not.toHaveAttribute('aria-busy', 'true');
+  await expect(directory.getByRole('status')).not.toHaveText('300 of 300 people');
+  await expect(table.getByRole('row').nth(1)).toContainText(named[0]!);
+});

@@ -11,7 +11,7 @@ import { encodeRows } from './row-encoding';
 import type { RowQuery } from './row-order';
 import { isIdentity, RowStore } from './row-order';
 import type { RowOrderEngine } from './row-order-engine';
-import { workerEngine } from './row-order-engine';
+import { inPageEngine, workerEngine } from './row-order-engine';
 import type { FromTableWorker } from './row-order-protocol';
 
 /** Rows encoded per message: small enough that encoding never holds a frame for long (a few ms). */
@@ -105,6 +105,10 @@ function useWorkerOrder<T>(
     inFlight: null as { seq: number; key: string } | null,
     again: false,
     shownSeq: -1,
+    /** The worker failed once: this table sorts on the page from then on. */
+    inPage: false,
+    /** This render's `sync` (the engine's callbacks outlive the render that made them). */
+    resync: () => {},
   });
   const self = live.current;
   self.query = query;
@@ -140,12 +144,23 @@ function useWorkerOrder<T>(
     }
   };
 
+  // The rows the worker held are gone with it (their buffers were handed over): start again on the page.
+  const onWorkerFailure = (reason: string): void => {
+    if (self.inPage) return;
+    console.warn(`Table sort and filter run on the page instead of a worker: ${reason}`);
+    self.inPage = true;
+    self.engine?.dispose();
+    self.engine = null;
+    self.fed = null;
+    self.resync();
+  };
+
   const shape = columnsKey(columns);
   // Feed what arrived since last time (all of it after a reset), then ask for the order.
   const sync = (): void => {
     if (!enabled) return;
     // Created here, not during render: StrictMode's second mount gets a fresh worker.
-    self.engine ??= workerEngine(onAnswer);
+    self.engine ??= self.inPage ? inPageEngine(onAnswer) : workerEngine(onAnswer, onWorkerFailure);
     const fed = self.fed;
     const extendsFed =
       fed !== null &&
@@ -187,6 +202,7 @@ function useWorkerOrder<T>(
     else feedMore();
   };
 
+  self.resync = sync;
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(sync, [enabled, rows, shape, revealed]);
   const queryKey = keyOf(query);
