@@ -5,7 +5,8 @@
  * keeps serving.
  */
 import { request } from 'node:http';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchCodeScanner } from '@main/features/integration-lab/batch-scanner';
 import type { ProxyRig } from './integration-proxy-helpers';
@@ -191,6 +192,63 @@ describe('bad input', () => {
     expect(JSON.parse(streamed.body)).toMatchObject({ code: 413, finch_code: 'payload_too_large' });
     expect(rig.core.integrationLab.calls({}).at(-1)).toMatchObject({ status: 413, path: '/employer/individual' });
     expect((await rig.client().hris.company.retrieve()).id).toBeTruthy();
+  });
+
+  it('a kept-alive socket the upstream drops as it is reused: the read goes again on a fresh one, not a 502', async () => {
+    // An upstream that answers the first request on each socket, keeps it open, then drops it
+    // without a word when a second request arrives on it: what a server's idle timeout does
+    // to a socket at the instant it is reused.
+    const sockets: Socket[] = [];
+    let answered = 0;
+    const upstream = createServer((socket) => {
+      sockets.push(socket);
+      let seen = 0;
+      let buffered = '';
+      socket.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString('latin1');
+        while (buffered.includes('\r\n\r\n')) {
+          buffered = buffered.slice(buffered.indexOf('\r\n\r\n') + 4);
+          seen += 1;
+          if (seen > 1) return socket.resetAndDestroy();
+          answered += 1;
+          socket.write(
+            'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\nConnection: keep-alive\r\n\r\n{"id":"co"}',
+          );
+        }
+      });
+      socket.on('error', () => {});
+    });
+    await new Promise<void>((done) => upstream.listen(0, '127.0.0.1', done));
+    const port = (upstream.address() as AddressInfo).port;
+    const lab = rig.core.integrationLab;
+    const proxy = await import('@main/features/integration-lab/proxy-server').then((m) =>
+      m.startProxyServer({
+        upstream: {
+          kind: 'local',
+          baseUrl: `http://127.0.0.1:${port}`,
+          environmentId: 'local',
+          environmentName: 'Local',
+          production: false,
+        },
+        engine: lab.engine,
+        record: () => {},
+        fingerprints: { of: (k) => `${k}_x`, incremental: (k) => ({ update: () => {}, finish: () => `${k}_x` }) },
+        writesAllowed: () => true,
+      }),
+    );
+    try {
+      for (let i = 0; i < 3; i++) {
+        const answer = await fetch(`${proxy.url}/employer/company`, { headers: { authorization: 'Bearer abcdefgh' } });
+        expect(answer.status, `call ${i + 1}`).toBe(200);
+        expect(await answer.json()).toEqual({ id: 'co' });
+      }
+      expect(answered).toBe(3);
+      expect(sockets.length).toBe(3);
+    } finally {
+      await proxy.close();
+      for (const socket of sockets) socket.destroy(); // the proxy's agent keeps the last one alive
+      await new Promise<void>((done) => upstream.close(() => done()));
+    }
   });
 
   it('answers 502 Finch-shaped when the upstream is unreachable, then serves again once it is back', async () => {

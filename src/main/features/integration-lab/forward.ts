@@ -11,7 +11,7 @@
  * it reads is JSON; your app is on loopback and loses nothing by it.
  */
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { ClientRequest, IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { ScenarioRule } from '@shared/domain/integration-lab';
 import { answers, sendAnswer } from './finch-answers';
@@ -126,14 +126,16 @@ export function forward(input: ForwardInput): Promise<Forwarded> {
         ...(input.bodyHash ? { hash: input.bodyHash } : {}),
       })
     : null;
-  const upstreamReq = (target.https ? httpsRequest : httpRequest)({
-    hostname: target.hostname,
-    port: target.port,
-    path: target.basePath + arrival.rawUrl,
-    method: arrival.method,
-    headers: forwardedHeaders(req.headers, target.host),
-    agent: target.https ? httpsAgent : httpAgent,
-  });
+  const open = () =>
+    (target.https ? httpsRequest : httpRequest)({
+      hostname: target.hostname,
+      port: target.port,
+      path: target.basePath + arrival.rawUrl,
+      method: arrival.method,
+      headers: forwardedHeaders(req.headers, target.host),
+      agent: target.https ? httpsAgent : httpAgent,
+    });
+  let upstreamReq = open();
 
   return new Promise<Forwarded>((resolve) => {
     let settled = false;
@@ -172,8 +174,18 @@ export function forward(input: ForwardInput): Promise<Forwarded> {
         });
       } else finish({ status: null, message: 'The request body could not be read.' });
     });
-    upstreamReq.once('error', (error: NodeJS.ErrnoException) => {
+    let retried = false;
+    const onUpstreamError = (error: NodeJS.ErrnoException) => {
       if (settled) return;
+      // A kept-alive socket the upstream closed just as we reused it: nothing was answered, and
+      // a bodiless request can go again, once, on a fresh socket (the caller never sees the race).
+      if (!requestTap && !retried && upstreamReq.reusedSocket && isStaleSocket(error)) {
+        retried = true;
+        upstreamReq = open();
+        wire(upstreamReq);
+        upstreamReq.end();
+        return;
+      }
       if (res.headersSent) {
         res.destroy();
         finish({ status: res.statusCode, message: `Finch’s answer was cut off: ${error.code ?? error.message}` });
@@ -188,19 +200,23 @@ export function forward(input: ForwardInput): Promise<Forwarded> {
         errorName: 'bad_gateway_error',
         message: String(answer.body['message']),
       });
-    });
+    };
     // The caller hung up before the answer was complete: stop asking Finch.
     res.once('close', () => {
       if (settled || res.writableFinished) return;
       upstreamReq.destroy();
       finish({ status: null, message: 'The caller closed the connection before the answer was complete.' });
     });
-    upstreamReq.once('response', (up) => {
-      void relay(input, up, tokenCall).then(finish, (error: unknown) => {
-        res.destroy();
-        finish({ status: up.statusCode ?? null, message: `Relaying Finch’s answer failed: ${(error as Error).message}` });
+    const wire = (outgoing: ClientRequest) => {
+      outgoing.once('error', onUpstreamError);
+      outgoing.once('response', (up) => {
+        void relay(input, up, tokenCall).then(finish, (error: unknown) => {
+          res.destroy();
+          finish({ status: up.statusCode ?? null, message: `Relaying Finch’s answer failed: ${(error as Error).message}` });
+        });
       });
-    });
+    };
+    wire(upstreamReq);
     if (requestTap) req.pipe(requestTap).pipe(upstreamReq);
     else {
       // No body (most reads): nothing to watch, the request goes out at once.
@@ -208,6 +224,11 @@ export function forward(input: ForwardInput): Promise<Forwarded> {
       upstreamReq.end();
     }
   });
+}
+
+/** The socket was closed under us before any answer: the classic keep-alive reuse race. */
+function isStaleSocket(error: NodeJS.ErrnoException): boolean {
+  return error.code === 'ECONNRESET' || error.code === 'EPIPE' || error.code === 'ECONNABORTED';
 }
 
 /** Streams (or rewrites) the upstream's answer to the caller; resolves when the caller has it all. */
