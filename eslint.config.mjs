@@ -170,6 +170,13 @@ export default tseslint.config(
             },
             ...featureIsolation('./src/main/features'),
             ...featureIsolation('./src/renderer/src/features'),
+            // The shell composes the screens; a screen or a shared component reaching back into it
+            // makes a folder cycle (it did once: the first screen's early reads lived in shell/).
+            {
+              target: ['./src/renderer/src/features', './src/renderer/src/components'],
+              from: './src/renderer/src/shell',
+              message: 'The shell composes features; what a feature needs from it belongs in components/.',
+            },
             ...platformOrder('./src/main/platform'),
           ],
         },

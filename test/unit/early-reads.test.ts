@@ -1,11 +1,11 @@
 /**
- * The first screen's early reads (src/renderer/src/shell/early-reads.ts): sent at start, taken
+ * The first screen's early reads (src/renderer/src/components/startup/early-reads.ts): sent at start, taken
  * once by the hooks, and never older than a change event that arrived meanwhile (main answers
  * and broadcasts over one ordered channel, so the last to arrive is the newest).
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { WorkbenchApi } from '@shared/contract';
-import { startEarlyReads } from '@renderer/shell/early-reads';
+import { startEarlyReads } from '@renderer/components/startup/early-reads';
 
 type Listener = (value: unknown) => void;
 

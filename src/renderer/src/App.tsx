@@ -11,7 +11,7 @@ import { useEnvironments } from './features/environments/useEnvironments';
 import { ProductionBand } from './shell/ProductionBand';
 import { CommandPalette } from './shell/CommandPalette';
 import { unwrap, workbench } from './workbench';
-import { firstRead } from './shell/first-reads';
+import { firstRead } from './components/startup/first-reads';
 
 export function App(): JSX.Element {
   const [route, navigate] = useRoute();

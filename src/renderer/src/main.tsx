@@ -1,5 +1,5 @@
 // First: sends the first screen's reads to main before React is evaluated (see the module).
-import './shell/first-reads';
+import './components/startup/first-reads';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

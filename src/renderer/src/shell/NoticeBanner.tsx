@@ -3,7 +3,7 @@ import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
 import type { Notice } from '@shared/contract';
 import { unwrap, workbench } from '../workbench';
-import { firstRead } from './first-reads';
+import { firstRead } from '@renderer/components/startup/first-reads';
 
 export function NoticeBanner({ extra }: { extra: string[] }): JSX.Element | null {
   const [notices, setNotices] = useState<Notice[]>([]);

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { Settings, Theme } from '@shared/contract';
 import { unwrap, workbench } from '../workbench';
-import { firstRead } from './first-reads';
+import { firstRead } from '@renderer/components/startup/first-reads';
 
 function resolveTheme(theme: Theme): 'light' | 'dark' {
   if (theme !== 'system') return theme;

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import type { EnvironmentsState, EnvironmentView } from '@shared/domain/environment';
 import { useRead } from '@renderer/components/data/use-read';
-import { firstRead } from '@renderer/shell/first-reads';
+import { firstRead } from '@renderer/components/startup/first-reads';
 import { unwrap, workbench } from '@renderer/workbench';
 
 export function useEnvironments(): { state: EnvironmentsState | null; active: EnvironmentView | null; error: string | null } {
