@@ -166,28 +166,39 @@ describe('bad input', () => {
     // Node's fetch may refuse a mismatched content-length itself; the streamed case below is the real one.
     if (declared instanceof Response) expect(declared.status).toBe(413);
 
-    const streamed = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(`${rig.proxyUrl}/employer/individual`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${rig.token}`, 'content-type': 'application/json' },
+    // The caller is still writing when the 413 goes out: it must get the answer, not a reset
+    // (the proxy used to destroy the socket at once; CI saw the reset win the race).
+    const sendTooMuch = () =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(`${rig.proxyUrl}/employer/individual`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${rig.token}`, 'content-type': 'application/json' },
+        });
+        // As HTTP clients do (undici, which the SDK's fetch uses), it stops sending once the
+        // answer is in; a write already under way may then fail, which is not the proxy's doing.
+        let answered = false;
+        req.on('response', (res) => {
+          answered = true;
+          let body = '';
+          res.on('data', (chunk) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', (error) => {
+          if (!answered) reject(error);
+        });
+        const chunk = Buffer.alloc(1024 * 1024, 0x20);
+        let sent = 0;
+        const pump = () => {
+          while (sent < 25 && !answered) {
+            sent++;
+            if (!req.write(chunk)) return void req.once('drain', pump);
+          }
+          req.end();
+        };
+        pump();
       });
-      req.on('response', (res) => {
-        let body = '';
-        res.on('data', (chunk) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
-      req.on('error', reject);
-      const chunk = Buffer.alloc(1024 * 1024, 0x20);
-      let sent = 0;
-      const pump = () => {
-        while (sent < 25) {
-          sent++;
-          if (!req.write(chunk)) return void req.once('drain', pump);
-        }
-        req.end();
-      };
-      pump();
-    });
+    for (let i = 0; i < 3; i++) expect((await sendTooMuch()).status).toBe(413);
+    const streamed = await sendTooMuch();
     expect(streamed.status).toBe(413);
     expect(JSON.parse(streamed.body)).toMatchObject({ code: 413, finch_code: 'payload_too_large' });
     expect(rig.core.integrationLab.calls({}).at(-1)).toMatchObject({ status: 413, path: '/employer/individual' });

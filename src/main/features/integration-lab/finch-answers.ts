@@ -5,7 +5,7 @@
  * exactly as it would Finch's, so they carry nothing Finch would not send.
  */
 import { randomUUID } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export const FINCH_API_VERSION = '2020-09-17';
 
@@ -111,4 +111,26 @@ export function sendAnswer(res: ServerResponse, answer: FinchAnswer): string {
   });
   res.end(body);
   return requestId;
+}
+
+/** How long a caller still sending a refused body gets to finish before its socket is closed. */
+const LINGER_MS = 2_000;
+
+/**
+ * After answering a request before its body ended (413): read and drop the rest of the body, so
+ * the caller gets the answer and can reuse the connection. Closing at once (or answering with
+ * `Connection: close`, after which Node closes the socket) made the kernel reset the connection
+ * while the caller was still writing, and the caller could lose the 413 itself. A caller that is
+ * still sending after LINGER_MS is cut off.
+ */
+export function drainAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
+  res.once('finish', () => {
+    if (req.complete) return;
+    req.unpipe();
+    req.resume();
+    const timer = setTimeout(() => req.socket.destroy(), LINGER_MS);
+    timer.unref();
+    req.once('end', () => clearTimeout(timer));
+    req.socket.once('close', () => clearTimeout(timer));
+  });
 }

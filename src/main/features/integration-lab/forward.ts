@@ -14,7 +14,7 @@ import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import type { ClientRequest, IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { ScenarioRule } from '@shared/domain/integration-lab';
-import { answers, sendAnswer } from './finch-answers';
+import { answers, drainAfterAnswer, sendAnswer } from './finch-answers';
 import type { CallerCredentials } from './credentials';
 import { credentialsFromTokenBody, issuedAccessToken } from './credentials';
 import { injectBatchItemErrors, nullEveryNullable } from './answer-rewrites';
@@ -161,10 +161,9 @@ export function forward(input: ForwardInput): Promise<Forwarded> {
     requestTap?.once('error', (error) => {
       upstreamReq.destroy();
       if (error instanceof BodyTooLargeError && !res.headersSent) {
-        res.setHeader('Connection', 'close');
         const answer = answers.bodyTooLarge(error.limitBytes);
         const requestId = sendAnswer(res, answer);
-        res.once('finish', () => req.socket.destroy());
+        drainAfterAnswer(req, res);
         finish({
           status: 413,
           requestId,

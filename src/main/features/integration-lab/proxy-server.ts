@@ -11,7 +11,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { productForPath } from '@main/platform/finch/products';
 import type { ScenarioRule } from '@shared/domain/integration-lab';
-import { answers, sendAnswer } from './finch-answers';
+import { answers, drainAfterAnswer, sendAnswer } from './finch-answers';
 import type { FinchAnswer } from './finch-answers';
 import { credentialsFromHeaders, loggablePath, scrubText, secretsOf } from './credentials';
 import type { CallFacts, ScenarioEngine } from './scenarios';
@@ -117,10 +117,9 @@ async function handle(options: ProxyOptions, req: IncomingMessage, res: ServerRe
   }
   const declared = Number(req.headers['content-length'] ?? '0');
   if (Number.isFinite(declared) && declared > maxBody) {
-    res.setHeader('Connection', 'close');
     const answer = answers.bodyTooLarge(maxBody);
     done({ status: 413, ...answerFacts(answer, sendAnswer(res, answer)) });
-    res.once('finish', () => req.socket.destroy());
+    drainAfterAnswer(req, res);
     return;
   }
   if (options.upstream.production && !READ_METHODS.has(arrival.method) && !isBatchCall(arrival) && !options.writesAllowed()) {
@@ -240,10 +239,9 @@ async function injectAnswer(
   const body = await drain(req, maxBody, bodyHash(options, arrival));
   const injectedBy = rule.id;
   if (body.tooLarge) {
-    res.setHeader('Connection', 'close');
     const answer = answers.bodyTooLarge(maxBody);
     done({ status: 413, injectedBy: null, ...answerFacts(answer, sendAnswer(res, answer)) });
-    res.once('finish', () => req.socket.destroy());
+    drainAfterAnswer(req, res);
     return;
   }
   const bodyKey = body.key;
