@@ -185,7 +185,7 @@ const FIGURES = {
       unit: 'ms',
       goal: '≤ 2 ms',
       ratio: round(j.p99AddedMs / 2),
-      note: `p50 added ${round(j.p50AddedMs, 2)} ms; ${j.failed} failed`,
+      note: `p50 added ${round(j.p50AddedMs, 2)} ms; ${j.failed} failed${j.bareP99AddedMs === undefined ? '' : `; a bare Node proxy adds ${round(j.bareP99AddedMs, 2)} ms at p99 in the same run`}`,
     },
     // Older runs' lines measured only saturation, under the goal's name: shown as what they were.
     ...(j.loadThroughputRatio === undefined

@@ -10,6 +10,8 @@
  *    calls each). Latency: p50 and p99 of each; the difference is what the proxy adds (goal: p99
  *    added ≤ 2 ms); the paired difference (each instant's proxied minus direct call) beside it.
  *    Throughput at that load: calls completed per second, proxied vs direct (goal: ≥ 90 %).
+ *    Then the same load through a bare Node pass-through proxy (bare-proxy.ts): what any proxy on
+ *    Node's http adds in this position on this machine, printed beside ours as its floor.
  * 2. Saturation (informative): as many calls as 32 connections can make, direct, through the
  *    proxy, and through a bare Node pass-through proxy (bare-proxy.ts). On a small machine the
  *    load generator, the simulator and the proxy share the cores, so a proxy in the path takes
@@ -170,6 +172,20 @@ async function main(): Promise<void> {
       (r) => r.proxied.count,
     );
     const lat = latency.result;
+    // The same load against the bare pass-through proxy: what any Node http proxy in this position
+    // adds on this machine (two more socket hops, a third process on the cores), the floor under ours.
+    const bareLatency = (await load([
+      'latency',
+      direct,
+      `${bare.url}/employer/company`,
+      token,
+      RATE,
+      CONNECTIONS,
+      SETTINGS.latencySeconds,
+    ])) as unknown as {
+      direct: Latency;
+      proxied: Latency;
+    };
     type Rate = { rps: number; failed: number; failures: Failures };
     const rateOf = (url: string) =>
       cpuPerCall(
@@ -209,6 +225,8 @@ async function main(): Promise<void> {
 
     const p50Added = lat.proxied.p50 - lat.direct.p50;
     const p99Added = lat.proxied.p99 - lat.direct.p99;
+    const bareP50Added = bareLatency.proxied.p50 - bareLatency.direct.p50;
+    const bareP99Added = bareLatency.proxied.p99 - bareLatency.direct.p99;
     const ratio = lat.proxied.rps / lat.direct.rps;
     const saturationRatio = saturation.proxied.result.rps / saturation.direct.rps;
     const bareRatio = saturation.bare.rps / saturation.direct.rps;
@@ -230,6 +248,9 @@ async function main(): Promise<void> {
       `  paired added p50 / p99   ${lat.paired.p50.toFixed(2)} / ${lat.paired.p99.toFixed(2)} ms   (each instant's proxied call minus its direct twin; informative)`,
     );
     console.log(
+      `  bare Node proxy, added   ${bareP50Added.toFixed(2)} / ${bareP99Added.toFixed(2)} ms   (same load, same run: what a pass-through on Node's http adds here; ours minus it ${(p99Added - bareP99Added).toFixed(2)} ms at p99)`,
+    );
+    console.log(
       `  throughput at ${RATE} req/s  direct/proxied ${lat.direct.rps.toFixed(1)} / ${lat.proxied.rps.toFixed(1)} req/s completed = ${(ratio * 100).toFixed(1)} %   goal ≥ 90 %   ratio ${(GOALS.throughputRatio / ratio).toFixed(2)}`,
     );
     console.log(
@@ -248,6 +269,8 @@ async function main(): Promise<void> {
     const failed =
       lat.direct.failed +
       lat.proxied.failed +
+      bareLatency.direct.failed +
+      bareLatency.proxied.failed +
       saturation.direct.failed +
       saturation.proxied.result.failed +
       saturation.bare.failed +
@@ -274,6 +297,8 @@ async function main(): Promise<void> {
         p99AddedMs: p99Added,
         pairedP50AddedMs: lat.paired.p50,
         pairedP99AddedMs: lat.paired.p99,
+        bareP50AddedMs: bareP50Added,
+        bareP99AddedMs: bareP99Added,
         direct: lat.direct,
         proxied: lat.proxied,
         rate: RATE,

@@ -27,7 +27,7 @@ import type { NewRequestLogEntry, Outcome, RequestLogEntry } from '@main/platfor
 
 export const DEFAULT_CAPACITY = 50_000;
 /** How long attempts gather before going to the background writer (readers never wait for it: they flush). */
-const SEND_EVERY_MS = 10;
+const SEND_EVERY_MS = 50;
 
 /** One attempt as the proxy observed it; `ObservedCall` plus what only the log row shows. */
 export interface Attempt extends Omit<ObservedCall, 'logId'> {
