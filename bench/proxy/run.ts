@@ -287,6 +287,15 @@ async function main(): Promise<void> {
       console.error(
         `${failed} calls failed: the proxy bench is broken, not slow. What they got: ${JSON.stringify(Object.fromEntries(kinds))}`,
       );
+      // The proxy's side of it: what it logged for the calls it could not complete.
+      recorder.flush();
+      const logged = db
+        .prepare(
+          `SELECT status, substr(coalesce(message, ''), 1, 200) AS message, count(*) AS calls FROM requests
+           WHERE status IS NULL OR status >= 500 GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 10`,
+        )
+        .all();
+      console.error(`What the proxy logged for them: ${JSON.stringify(logged)}`);
       process.exitCode = 1;
     }
     console.log(
