@@ -139,7 +139,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     admin: createAdminHandler(core),
     connectPage: createConnectPageHandler(core),
   });
-  const server = createServer({ keepAliveTimeout: 5_000 }, handler);
+  const server = createServer({ keepAliveTimeout: 65_000 }, handler);
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);

@@ -85,36 +85,62 @@ export function monthlyPremium(type: BenefitTypeName, tier: CoverageTier): reado
   return PREMIUMS[type]?.[tier] ?? null;
 }
 
+const TIER_WEIGHTS: ReadonlyArray<readonly [CoverageTier, number]> = [
+  ['employee_only', 50],
+  ['employee_spouse', 18],
+  ['employee_children', 12],
+  ['family', 20],
+];
+
+type EnrollmentExtras = Partial<Pick<EnrollmentSpec, 'annualMaximum' | 'catchUp' | 'hsaContributionLimit'>>;
+
+/**
+ * Every enrollment has the same fields in the same order (one object shape for V8), built here
+ * rather than spread from a base object: this runs for every person of a big company.
+ */
+function enrollment(
+  benefit: CompanyBenefitSpec,
+  tier: CoverageTier,
+  employeeDeduction: EnrollmentSpec['employeeDeduction'],
+  companyContribution: EnrollmentSpec['companyContribution'],
+  extra: EnrollmentExtras = {},
+): EnrollmentSpec {
+  return {
+    benefit,
+    employeeDeduction,
+    companyContribution,
+    annualMaximum: extra.annualMaximum ?? null,
+    catchUp: extra.catchUp ?? false,
+    hsaContributionLimit: extra.hsaContributionLimit ?? null,
+    tier,
+  };
+}
+
 /** Which benefits this person is enrolled in and on what terms. Contractors get none. */
 export function enrollmentsFor(person: RosterPerson, benefits: readonly CompanyBenefitSpec[], periodsPerYear: number): EnrollmentSpec[] {
   if (person.employmentType === 'contractor' || person.employmentSubtype === 'temp') return [];
   const rng = new Rng(mix(person.seed, Stream.enrollment));
-  const tier: CoverageTier = rng.weighted([
-    ['employee_only', 50],
-    ['employee_spouse', 18],
-    ['employee_children', 12],
-    ['family', 20],
-  ] as const);
+  const tier: CoverageTier = rng.weighted(TIER_WEIGHTS);
   const out: EnrollmentSpec[] = [];
   const perCheck = (monthly: number): number => Math.round((monthly * 12) / periodsPerYear);
   for (const benefit of benefits) {
-    const base = { benefit, annualMaximum: null, catchUp: false, hsaContributionLimit: null, tier } as const;
     switch (benefit.type) {
       case '401k':
         if (rng.chance(0.65)) {
           const percent = rng.int(3, 10) * 100;
-          out.push({
-            ...base,
-            employeeDeduction: { type: 'percent', amount: percent },
-            companyContribution: { type: 'percent', amount: Math.min(percent, benefit.match?.threshold ?? 0) },
-            annualMaximum: 2_300_000,
-            catchUp: rng.chance(0.1),
-          });
+          out.push(
+            enrollment(
+              benefit,
+              tier,
+              { type: 'percent', amount: percent },
+              { type: 'percent', amount: Math.min(percent, benefit.match?.threshold ?? 0) },
+              { annualMaximum: 2_300_000, catchUp: rng.chance(0.1) },
+            ),
+          );
         }
         break;
       case '401k_roth':
-        if (rng.chance(0.15))
-          out.push({ ...base, employeeDeduction: { type: 'percent', amount: rng.int(2, 6) * 100 }, companyContribution: null });
+        if (rng.chance(0.15)) out.push(enrollment(benefit, tier, { type: 'percent', amount: rng.int(2, 6) * 100 }, null));
         break;
       case 's125_medical':
       case 's125_dental':
@@ -122,39 +148,35 @@ export function enrollmentsFor(person: RosterPerson, benefits: readonly CompanyB
         const chance = benefit.type === 's125_medical' ? 0.75 : benefit.type === 's125_dental' ? 0.6 : 0.45;
         const premium = monthlyPremium(benefit.type, tier);
         if (premium && rng.chance(chance)) {
-          out.push({
-            ...base,
-            employeeDeduction: { type: 'fixed', amount: perCheck(premium[0]) },
-            companyContribution: { type: 'fixed', amount: perCheck(premium[1]) },
-          });
+          out.push(
+            enrollment(benefit, tier, { type: 'fixed', amount: perCheck(premium[0]) }, { type: 'fixed', amount: perCheck(premium[1]) }),
+          );
         }
         break;
       }
       case 'hsa_pre':
         if (rng.chance(0.2)) {
           const family = tier !== 'employee_only';
-          out.push({
-            ...base,
-            employeeDeduction: { type: 'fixed', amount: perCheck(rng.int(5, 30) * 1_000) },
-            companyContribution: { type: 'fixed', amount: perCheck(4_000) },
-            annualMaximum: family ? 855_000 : 430_000,
-            hsaContributionLimit: family ? 'family' : 'individual',
-          });
+          out.push(
+            enrollment(
+              benefit,
+              tier,
+              { type: 'fixed', amount: perCheck(rng.int(5, 30) * 1_000) },
+              { type: 'fixed', amount: perCheck(4_000) },
+              { annualMaximum: family ? 855_000 : 430_000, hsaContributionLimit: family ? 'family' : 'individual' },
+            ),
+          );
         }
         break;
       case 'fsa_medical':
         if (rng.chance(0.1)) {
-          out.push({
-            ...base,
-            employeeDeduction: { type: 'fixed', amount: perCheck(rng.int(8, 26) * 1_000) },
-            companyContribution: null,
-            annualMaximum: 320_000,
-          });
+          out.push(
+            enrollment(benefit, tier, { type: 'fixed', amount: perCheck(rng.int(8, 26) * 1_000) }, null, { annualMaximum: 320_000 }),
+          );
         }
         break;
       case 'commuter':
-        if (rng.chance(0.15))
-          out.push({ ...base, employeeDeduction: { type: 'fixed', amount: perCheck(rng.int(6, 30) * 1_000) }, companyContribution: null });
+        if (rng.chance(0.15)) out.push(enrollment(benefit, tier, { type: 'fixed', amount: perCheck(rng.int(6, 30) * 1_000) }, null));
         break;
       default:
         break;

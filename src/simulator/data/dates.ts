@@ -2,8 +2,18 @@
 
 export const DAY_MS = 86_400_000;
 
+/** Recent days, formatted: a big company's records format the same few thousand days over and over. */
+const DAY_TEXT = new Map<number, string>();
+
 export function isoDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const day = Math.floor(ms / DAY_MS);
+  let text = DAY_TEXT.get(day);
+  if (text === undefined) {
+    text = new Date(ms).toISOString().slice(0, 10);
+    // Days are few (decades are ~10,000 entries); the cap only guards against a pathological caller.
+    if (DAY_TEXT.size < 100_000) DAY_TEXT.set(day, text);
+  }
+  return text;
 }
 
 export function isoDateTime(ms: number): string {

@@ -43,14 +43,15 @@ export function parseJsonBody(raw: Buffer): unknown {
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent || res.destroyed) return;
-  const text = body === undefined ? '' : JSON.stringify(body);
+  // Encoded once: byteLength() and a string write would each walk a 100 MB answer again.
+  const bytes = body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(body), 'utf8');
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(Buffer.byteLength(text)),
+    'Content-Length': String(bytes.length),
     'Cache-Control': 'no-store',
     ...headers,
   });
-  res.end(text);
+  res.end(bytes);
 }
 
 export function sendText(

@@ -83,17 +83,17 @@ export class SnapshotWriter {
   private write(kind: PartKind, records: unknown[], count: number, summary: string | null = null): void {
     const seq = this.seq++;
     const people = kind === 'directory' || kind === 'individuals' || kind === 'employments';
-    // Byte chunks, not strings: the page is held once (as bytes) until it is compressed.
-    const chunks: Buffer[] = [Buffer.from('[')];
+    // The records' texts are joined and encoded once: a Buffer per record (5,000 a page) cost
+    // twice the time of the stringify itself. The page's bytes are what is held until compressed.
+    const texts: string[] = new Array<string>(records.length);
     const hashes: PersonHash[] = [];
     records.forEach((record, i) => {
       const text = JSON.stringify(record);
       if (people) hashes.push([personId(record), hashOf(text)]);
-      chunks.push(Buffer.from(i === 0 ? text : `,${text}`, 'utf8'));
+      texts[i] = text;
     });
-    chunks.push(Buffer.from(']'));
     const index = people ? JSON.stringify(hashes) : summary;
-    const json = Buffer.concat(chunks);
+    const json = Buffer.from(`[${texts.join(',')}]`, 'utf8');
     const written: Promise<void> = gzipAsync(json, { level: 6 })
       .then((data) => this.store.addPart(this.snapshotId, seq, kind, count, data, index))
       .catch((error: unknown) => {

@@ -16,6 +16,7 @@ import type { CatalogProduct, PullStatus } from '@shared/domain/coverage';
 import { COVERAGE_PRODUCTS } from '@shared/domain/coverage';
 import type { ConnectionLifecycle } from '../workspace/connection-lifecycle';
 import { WorkbenchError } from '../errors';
+import { AnswerSlots } from './answer-slots';
 import type { BatchItem } from './batch-reader';
 import { callSignal, rawBody } from './finch-read';
 import type { Operation } from '../operations/operations';
@@ -58,6 +59,8 @@ export interface PullOptions {
   operation?: Operation;
   /** Ask for SSNs (`options.include: ['ssn']`) — coverage does, snapshots do not keep them. */
   includeSsn?: boolean;
+  /** The slots big answers take (default: BIG_ANSWERS_IN_FLIGHT of this pull's own). */
+  bigAnswers?: AnswerSlots;
 }
 
 export interface PullOutcome {
@@ -77,6 +80,16 @@ export const PERSON_CHUNK = DIRECTORY_PAGE;
  * the company (a 5,000-person employments answer is ~13 MB of JSON).
  */
 const PAGES_IN_FLIGHT = 2;
+/**
+ * Big answers main waits for at once, whatever they are: a page's individuals or employments
+ * (10–25 MB of JSON each) and pay-statement calls (up to 10,000 statements, ~25 MB). Each costs
+ * main its bytes, its text and its parsed records until handled, so how many arrive together is
+ * what sets the pull's peak memory: unbounded, two pages' batches and a statement call came in
+ * at once (a 100,000-person pull grew main by 336 MB). Two keep the server busy with one while
+ * main handles the other (30,000 people: 5 at once grew main by 347 MB, 2 by 272 MB); main's
+ * own handling, not the server, is what a third would have to overlap.
+ */
+export const BIG_ANSWERS_IN_FLIGHT = 2;
 export const MAX_PEOPLE = 100_000;
 
 type Read = Parameters<ConnectionLifecycle['read']>[2];
@@ -91,6 +104,7 @@ export async function streamConnection(
 ): Promise<PullOutcome> {
   const { operation } = options;
   const { products } = outcome;
+  const bigAnswers = options.bigAnswers ?? new AnswerSlots(BIG_ANSWERS_IN_FLIGHT);
   const granted = (p: CatalogProduct) => products[p].status !== 'not_granted';
   /** One call for a product: counts it, keeps its request id, and turns a 202 into the product's status. */
   const call = async <T>(
@@ -150,25 +164,27 @@ export async function streamConnection(
 
   /** Individuals or employments of one page's people; a failed batch marks its product and the rest skip it. */
   const personBatch = (kind: 'individual' | 'employment', ids: string[]) =>
-    guarded(kind, [], async () => {
-      if (products[kind].status !== 'ok') return;
-      const result = await call<unknown>(kind, (c, s) => {
-        const requests = ids.map((individual_id) => ({ individual_id }));
-        return (
-          kind === 'employment'
-            ? c.hris.employments.retrieveMany({ requests }, s)
-            : c.hris.individuals.retrieveMany({ requests, ...(options.includeSsn ? { options: { include: ['ssn'] } } : {}) }, s)
-        ) as never;
-      });
-      const items: BatchItem[] =
-        result.status === 202
-          ? // The whole call was accepted, not answered: each id gets that 202 and Finch's reason.
-            ids.map((id) => ({ id, code: 202, body: rawBody(result.data) }))
-          : ((rawBody(result.data) as { responses?: unknown[] } | null)?.responses ?? []).map(toItem);
-      if (kind === 'individual') sink.individuals(items);
-      else sink.employments(items);
-      operation?.advance({ records: items.length, pages: 1 });
-    });
+    guarded(kind, [], () =>
+      bigAnswers.run(async () => {
+        if (products[kind].status !== 'ok') return;
+        const result = await call<unknown>(kind, (c, s) => {
+          const requests = ids.map((individual_id) => ({ individual_id }));
+          return (
+            kind === 'employment'
+              ? c.hris.employments.retrieveMany({ requests }, s)
+              : c.hris.individuals.retrieveMany({ requests, ...(options.includeSsn ? { options: { include: ['ssn'] } } : {}) }, s)
+          ) as never;
+        });
+        const items: BatchItem[] =
+          result.status === 202
+            ? // The whole call was accepted, not answered: each id gets that 202 and Finch's reason.
+              ids.map((id) => ({ id, code: 202, body: rawBody(result.data) }))
+            : ((rawBody(result.data) as { responses?: unknown[] } | null)?.responses ?? []).map(toItem);
+        if (kind === 'individual') sink.individuals(items);
+        else sink.employments(items);
+        operation?.advance({ records: items.length, pages: 1 });
+      }),
+    );
 
   const people = guarded('directory', ['individual', 'employment'], async () => {
     const readPage = (offset: number) =>
@@ -231,39 +247,41 @@ export async function streamConnection(
     while (calls.length > 0) {
       const more: StatementPage[] = [];
       for (const pages of calls) {
-        const result = await call<unknown>(
-          'pay_statement',
-          (c, s) =>
-            c.hris.payStatements.retrieveMany(
-              { requests: pages.map((p) => ({ payment_id: p.paymentId, offset: p.offset, limit: p.limit })) },
-              s,
-            ) as never,
-        );
-        const responses = result.status === 202 ? [] : ((rawBody(result.data) as { responses?: unknown[] } | null)?.responses ?? []);
-        if (result.status === 202) {
-          for (const page of pages)
-            sink.payStatements({ paymentId: page.paymentId, code: 202, statements: [], error: rawBody(result.data) });
-        }
-        let records = 0;
-        for (const response of responses) {
-          const r = (response ?? {}) as { payment_id?: string; code?: number; body?: unknown };
-          const paymentId = r.payment_id ?? '';
-          const code = typeof r.code === 'number' ? r.code : null;
-          if (code !== 200) {
-            sink.payStatements({ paymentId, code, statements: [], error: r.body ?? null });
-            continue;
+        await bigAnswers.run(async () => {
+          const result = await call<unknown>(
+            'pay_statement',
+            (c, s) =>
+              c.hris.payStatements.retrieveMany(
+                { requests: pages.map((p) => ({ payment_id: p.paymentId, offset: p.offset, limit: p.limit })) },
+                s,
+              ) as never,
+          );
+          const responses = result.status === 202 ? [] : ((rawBody(result.data) as { responses?: unknown[] } | null)?.responses ?? []);
+          if (result.status === 202) {
+            for (const page of pages)
+              sink.payStatements({ paymentId: page.paymentId, code: 202, statements: [], error: rawBody(result.data) });
           }
-          const page = (r.body ?? {}) as { pay_statements?: JsonRecord[]; paging?: { count?: number; offset?: number } };
-          const statements = page.pay_statements ?? [];
-          sink.payStatements({ paymentId, code, statements, error: null });
-          records += statements.length;
-          const reached = (page.paging?.offset ?? 0) + statements.length;
-          const asked = pages.find((p) => p.paymentId === paymentId && p.offset === (page.paging?.offset ?? 0));
-          // More than the plan expected (the payment's head count was not the whole story): read on.
-          if ((asked?.last ?? true) && statements.length > 0 && reached < (page.paging?.count ?? 0))
-            more.push({ paymentId, offset: reached, limit: STATEMENT_PAGE, last: true });
-        }
-        operation?.advance({ records, pages: 1, detail: `pay statements: ${fmt(records)} more` });
+          let records = 0;
+          for (const response of responses) {
+            const r = (response ?? {}) as { payment_id?: string; code?: number; body?: unknown };
+            const paymentId = r.payment_id ?? '';
+            const code = typeof r.code === 'number' ? r.code : null;
+            if (code !== 200) {
+              sink.payStatements({ paymentId, code, statements: [], error: r.body ?? null });
+              continue;
+            }
+            const page = (r.body ?? {}) as { pay_statements?: JsonRecord[]; paging?: { count?: number; offset?: number } };
+            const statements = page.pay_statements ?? [];
+            sink.payStatements({ paymentId, code, statements, error: null });
+            records += statements.length;
+            const reached = (page.paging?.offset ?? 0) + statements.length;
+            const asked = pages.find((p) => p.paymentId === paymentId && p.offset === (page.paging?.offset ?? 0));
+            // More than the plan expected (the payment's head count was not the whole story): read on.
+            if ((asked?.last ?? true) && statements.length > 0 && reached < (page.paging?.count ?? 0))
+              more.push({ paymentId, offset: reached, limit: STATEMENT_PAGE, last: true });
+          }
+          operation?.advance({ records, pages: 1, detail: `pay statements: ${fmt(records)} more` });
+        });
       }
       calls = planStatementCalls([], more);
     }

@@ -1,0 +1,33 @@
+/**
+ * A fixed number of slots for big answers in flight: `run` waits for a free slot, holds it
+ * while the work (the call and the handling of its answer) runs, and frees it however the work
+ * ends. Waiters are served in the order they asked.
+ */
+export class AnswerSlots {
+  private busy = 0;
+  private peak = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(readonly size: number) {
+    if (!Number.isInteger(size) || size < 1) throw new RangeError(`AnswerSlots needs a positive whole size, not ${size}`);
+  }
+
+  /** The most slots that were ever taken at once (for tests and benches). */
+  get maxInUse(): number {
+    return this.peak;
+  }
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.busy >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.busy += 1;
+    this.peak = Math.max(this.peak, this.busy);
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      // The slot passes straight to the next waiter, so `busy` counts it without a gap.
+      if (next) next();
+      else this.busy -= 1;
+    }
+  }
+}

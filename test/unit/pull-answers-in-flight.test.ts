@@ -1,0 +1,127 @@
+/**
+ * A big pull holds at most BIG_ANSWERS_IN_FLIGHT big answers (a page's individuals or
+ * employments, a pay-statement call) at once: each is tens of MB in main until handled, and
+ * before the cap two pages' batches and a statement call were all outstanding together (main
+ * grew by 336 MB over a 100,000-person pull). The fake Finch here answers on demand, so the
+ * count is exact and does not depend on timing.
+ */
+import { describe, expect, it } from 'vitest';
+import { AnswerSlots } from '@main/platform/reads/answer-slots';
+import type { PullSink } from '@main/platform/reads/connection-stream';
+import { BIG_ANSWERS_IN_FLIGHT, streamConnection } from '@main/platform/reads/connection-stream';
+import type { ConnectionLifecycle } from '@main/platform/workspace/connection-lifecycle';
+
+const PEOPLE = 25_000;
+const PAYMENTS = 6;
+const PER_PAYMENT = 8_000;
+
+type Call = { path: string; body: unknown };
+
+/** A Finch that answers every call after a few turns of the event loop, counting big calls outstanding. */
+function fakeFinch() {
+  let outstanding = 0;
+  let most = 0;
+  const answer = (call: Call): unknown => {
+    if (call.path === 'company') return { id: 'c' };
+    if (call.path === 'directory') {
+      const { offset, limit } = call.body as { offset: number; limit: number };
+      const n = Math.max(0, Math.min(limit, PEOPLE - offset));
+      return { paging: { count: PEOPLE, offset }, individuals: Array.from({ length: n }, (_, i) => ({ id: `p${offset + i}` })) };
+    }
+    if (call.path === 'individual' || call.path === 'employment') {
+      const { requests } = call.body as { requests: { individual_id: string }[] };
+      return { responses: requests.map((r) => ({ individual_id: r.individual_id, code: 200, body: { id: r.individual_id } })) };
+    }
+    if (call.path === 'payment') {
+      return Array.from({ length: PAYMENTS }, (_, p) => ({
+        id: `pay${p}`,
+        individual_ids: Array.from({ length: PER_PAYMENT }, (_, i) => `p${i}`),
+      }));
+    }
+    const { requests } = call.body as { requests: { payment_id: string; offset: number; limit: number }[] };
+    return {
+      responses: requests.map((r) => {
+        const n = Math.max(0, Math.min(r.limit, PER_PAYMENT - r.offset));
+        return {
+          payment_id: r.payment_id,
+          code: 200,
+          body: { paging: { count: PER_PAYMENT, offset: r.offset }, pay_statements: Array.from({ length: n }, () => ({})) },
+        };
+      }),
+    };
+  };
+  const big = (path: string) => path === 'individual' || path === 'employment' || path === 'pay-statement';
+  const reply = (path: string) => (body?: unknown) => ({
+    withResponse: async () => {
+      if (big(path)) most = Math.max(most, ++outstanding);
+      for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+      const data = answer({ path, body });
+      return { data, response: new Response(null, { status: 200 }), done: () => big(path) && outstanding-- };
+    },
+  });
+  const client = {
+    hris: {
+      company: { retrieve: reply('company') },
+      directory: { list: reply('directory') },
+      individuals: { retrieveMany: reply('individual') },
+      employments: { retrieveMany: reply('employment') },
+      payments: { list: reply('payment') },
+      payStatements: { retrieveMany: reply('pay-statement') },
+    },
+  };
+  const lifecycle = {
+    read: async (_e: string, _c: string, fn: (c: unknown) => { withResponse(): Promise<{ data: unknown; done: () => void }> }) => {
+      const { data, done } = await fn(client).withResponse();
+      // The answer counts as outstanding until main has it in hand and has handed it on.
+      queueMicrotask(done);
+      return { data, status: 200, requestId: null };
+    },
+  } as unknown as ConnectionLifecycle;
+  return { lifecycle, most: () => most };
+}
+
+const countingSink = () => {
+  const counts = { people: 0, individuals: 0, employments: 0, statements: 0 };
+  const sink: PullSink = {
+    company: () => {},
+    directory: (people) => (counts.people += people.length),
+    individuals: (items) => (counts.individuals += items.length),
+    employments: (items) => (counts.employments += items.length),
+    payments: () => {},
+    payStatements: (page) => (counts.statements += page.statements.length),
+  };
+  return { sink, counts };
+};
+
+describe('big answers in flight during a pull', () => {
+  it('never has more than BIG_ANSWERS_IN_FLIGHT person batches and statement calls outstanding, and still reads everything', async () => {
+    const finch = fakeFinch();
+    const { sink, counts } = countingSink();
+    const slots = new AnswerSlots(BIG_ANSWERS_IN_FLIGHT);
+    const granted = ['company', 'directory', 'individual', 'employment', 'payment', 'pay_statement'];
+    await streamConnection(
+      finch.lifecycle,
+      'local',
+      'conn',
+      { startDate: '2026-01-01', endDate: '2026-12-31', granted, bigAnswers: slots },
+      sink,
+    );
+    expect(counts).toEqual({ people: PEOPLE, individuals: PEOPLE, employments: PEOPLE, statements: PAYMENTS * PER_PAYMENT });
+    expect(finch.most()).toBeLessThanOrEqual(BIG_ANSWERS_IN_FLIGHT);
+    expect(slots.maxInUse).toBe(BIG_ANSWERS_IN_FLIGHT);
+  });
+
+  it('frees a slot when the work fails, and serves waiters in order', async () => {
+    const slots = new AnswerSlots(1);
+    const order: number[] = [];
+    const failed = slots.run(async () => {
+      throw new Error('boom');
+    });
+    const second = slots.run(async () => void order.push(2));
+    const third = slots.run(async () => void order.push(3));
+    await expect(failed).rejects.toThrow('boom');
+    await Promise.all([second, third]);
+    expect(order).toEqual([2, 3]);
+    expect(slots.maxInUse).toBe(1);
+  });
+});
