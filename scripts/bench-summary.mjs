@@ -217,14 +217,23 @@ const FIGURES = {
             note: `${Math.round(j.saturationProxiedRps)} / ${Math.round(j.saturationDirectRps)} req/s; a bare Node proxy ${Math.round((j.saturationBareRps / j.saturationDirectRps) * 100)} %: load, simulator and proxy share ${j.cores} cores`,
           },
         ]),
-    {
-      figure: `Integration lab proxy: RSS growth, ${j.bodies.toLocaleString('en-US')} bodies of ${Math.round(j.bodyBytes / 1024)} KB`,
-      value: round(j.rssGrowthMb, 1),
-      unit: 'MB',
-      goal: 'flat (≤ 50 MB)',
-      ratio: round(j.rssGrowthMb / 50),
-      note: `peak ${Math.round(j.rssPeakMb)} MB`,
-    },
+    j.rssGrowthFullMb === undefined || j.rssGrowthFullMb === null
+      ? {
+          figure: `Integration lab proxy: RSS growth, ${j.bodies.toLocaleString('en-US')} bodies of ${Math.round(j.bodyBytes / 1024)} KB`,
+          value: round(j.rssGrowthMb, 1),
+          unit: 'MB',
+          goal: 'flat (≤ 50 MB)',
+          ratio: round(j.rssGrowthMb / 50),
+          note: `peak ${Math.round(j.rssPeakMb)} MB`,
+        }
+      : {
+          figure: `Integration lab proxy: RSS growth once its list of calls is full, ${j.bodies.toLocaleString('en-US')} bodies of ${Math.round(j.bodyBytes / 1024)} KB`,
+          value: round(j.rssGrowthFullMb, 1),
+          unit: 'MB',
+          goal: 'flat (≤ 50 MB)',
+          ratio: round(j.rssGrowthFullMb / 50),
+          note: `over the last ~${j.callsAfterFull.toLocaleString('en-US')} bodies; ${round(j.rssGrowthMb, 1)} MB from warm-up while the list filled; peak ${Math.round(j.rssPeakMb)} MB`,
+        },
   ],
   'support-bundle': (j) => [
     {
