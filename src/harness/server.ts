@@ -26,6 +26,7 @@ import { createJsonFileStore } from '../main/platform/json-store/settings-store'
 import packageJson from '../../package.json';
 import { matchRedirect } from '../main/features/connect/redirect-interceptor';
 import { finishRedirect } from '../main/features/connect/redirect-handler';
+import { firstReadsBlock, readFirstScreen } from '../main/platform/startup/first-reads-page';
 
 export interface HarnessOptions {
   rendererDir?: string;
@@ -50,6 +51,8 @@ const BRIDGE_PATH = '/__workbench/bridge.js';
 const IPC_PATH = '/__workbench/ipc';
 /** Connect's redirect flow comes back here (the harness cannot intercept a pop-up's navigation). */
 const CALLBACK_PATH = '/__workbench/connect/callback';
+/** The guard's sender id for the app's own document request (see isAppDocument). */
+const DOCUMENT_SENDER_ID = 'document';
 export const DEFAULT_RENDERER_DIR = resolve(__dirname, '../../out/renderer');
 
 let bridgeBundle: Promise<string> | undefined;
@@ -121,7 +124,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const guard = createIpcGuard({
     contract,
     handlers: core.handlers,
-    isTrustedSender: (sender) => sender.origin !== null && ownOrigins.has(sender.origin) && trustedSockets.has(sender.id),
+    isTrustedSender: (sender) =>
+      sender.origin !== null && ownOrigins.has(sender.origin) && (trustedSockets.has(sender.id) || sender.id === DOCUMENT_SENDER_ID),
     onInternalError: (reference, channel, error) => logError(`[ipc ${reference}] ${channel}: ${(error as Error)?.stack ?? String(error)}`),
   });
 
@@ -182,7 +186,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       const page = body.toString('utf8');
       const entry = /<script type="module"[^>]*\ssrc="([^"]+)"/.exec(page)?.[1];
       const preload = entry ? `\n    <link rel="modulepreload" crossorigin href="${entry}">` : '';
-      const html = page.replace('<head>', `<head>${preload}\n    <script src="${BRIDGE_PATH}"></script>`);
+      let html = page.replace('<head>', `<head>${preload}\n    <script src="${BRIDGE_PATH}"></script>`);
+      // The first screen's answers ride in with the page (src/shared/ipc/first-reads.ts), asked
+      // of the guard on behalf of this document, only when it is the app's own top-level page.
+      if (isAppDocument(request)) {
+        const sender = { origin: `http://${request.headers.host ?? ''}`, isMainFrame: true, id: DOCUMENT_SENDER_ID };
+        const block = firstReadsBlock(await readFirstScreen(guard, sender));
+        html = html.replace('</head>', () => `  ${block}\n  </head>`);
+      }
       response.writeHead(200, headers).end(html);
       return;
     }
@@ -237,6 +248,21 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       await core.close();
     },
   };
+}
+
+/**
+ * The app's own page, opened at the top level by the user or by the app itself: a browser says
+ * so in its fetch metadata, which a page cannot forge. A frame or a fetch from another site (which
+ * could not read the answer anyway, being cross-origin) gets the page without the first reads;
+ * so does a client that sends no metadata, such as curl.
+ */
+function isAppDocument(request: IncomingMessage): boolean {
+  const site = request.headers['sec-fetch-site'];
+  return (
+    request.headers['sec-fetch-dest'] === 'document' &&
+    request.headers['sec-fetch-mode'] === 'navigate' &&
+    (site === 'none' || site === 'same-origin')
+  );
 }
 
 /** What the pop-up shows once Connect has sent the employer back: no script, just the outcome. */

@@ -39,3 +39,32 @@ test('the first screen asks main for its data before the shell renders, and show
   expect(calls.filter((call) => call.channel === 'environments:getState')).toHaveLength(1);
   expect(calls.filter((call) => call.channel === 'settings:get')).toHaveLength(1);
 });
+
+/** Runs before the page's scripts: the first screen's reads never reach main over the socket. */
+const HOLD_FIRST_READS = `
+(() => {
+  const held = new Set(['environments:getState', 'settings:get', 'app:getInfo', 'app:listNotices']);
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (data) {
+    try {
+      if (held.has(JSON.parse(data).channel)) return;
+    } catch {}
+    return send.call(this, data);
+  };
+})();
+`;
+
+test('the first screen is complete from the page itself, without waiting for the socket', async ({ page, workbench }) => {
+  // The page carries main's answers in (src/shared/ipc/first-reads.ts): with the socket's
+  // answers held back, the switcher, the version and the notices still show.
+  await page.addInitScript({ content: HOLD_FIRST_READS });
+  await page.goto(`${workbench.harness.url}/#/environments`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Environments' })).toBeVisible();
+  const switcher = page.getByRole('combobox', { name: /Active environment/ });
+  await expect(switcher).toBeEnabled();
+  await expect(switcher.locator('option')).toHaveText(['Local simulator']);
+  await expect(page.getByRole('banner')).toContainText(/v\d+\.\d+\.\d+/);
+  await expect(page.getByRole('alert').filter({ hasText: 'OS secret storage is unavailable' })).toBeVisible();
+  // The data block was read once and removed: nothing of it stays in the document.
+  await expect(page.locator('#workbench-first-reads')).toHaveCount(0);
+});

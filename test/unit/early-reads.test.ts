@@ -30,7 +30,7 @@ function fakeBridge() {
 }
 
 // The fake has only what the first screen reads.
-const start = (bridge: unknown) => startEarlyReads(bridge as WorkbenchApi | undefined);
+const start = (bridge: unknown) => startEarlyReads(bridge as WorkbenchApi | undefined).firstRead;
 
 describe('early reads', () => {
   it('are sent when the module loads and taken once; a second read asks main again', async () => {
@@ -66,5 +66,35 @@ describe('early reads', () => {
   it('without a bridge, leave every read to the hooks', async () => {
     const firstRead = start(undefined);
     await expect(firstRead('notices', () => Promise.resolve({ ok: true, value: [] }))).resolves.toEqual({ ok: true, value: [] });
+  });
+
+  it('hand the page’s answers to the first render, and the same object back when main confirms them', async () => {
+    const fake = fakeBridge();
+    const page = { settings: { theme: 'dark' }, info: { version: '1.0.0' } };
+    const { firstRead, carried } = startEarlyReads(fake.bridge as unknown as WorkbenchApi, page as never);
+    // The reads still go: main confirms what the page carried.
+    expect(fake.calls).toEqual(['environments', 'settings', 'info', 'notices']);
+    const shown = carried('settings');
+    expect(shown).toEqual({ theme: 'dark' });
+    expect(carried('environments')).toBeNull(); // not carried: the hook waits for firstRead
+    fake.replies.get('settings')!({ theme: 'dark' });
+    const confirmed = await firstRead('settings', () => Promise.reject(new Error('not asked again')));
+    expect(confirmed.ok && confirmed.value).toBe(shown); // same object: a setState changes nothing
+    // Main changed meanwhile (the page was served before the change): the newer answer wins.
+    carried('info');
+    fake.replies.get('info')!({ version: '1.0.1' });
+    await expect(firstRead('info', () => Promise.reject(new Error('not asked again')))).resolves.toEqual({
+      ok: true,
+      value: { version: '1.0.1' },
+    });
+    // Once taken, later renders keep their own state.
+    expect(carried('settings')).toBeNull();
+  });
+
+  it('prefer a change event that arrived before the first render to the page’s answer', () => {
+    const fake = fakeBridge();
+    const { carried } = startEarlyReads(fake.bridge as unknown as WorkbenchApi, { settings: { theme: 'dark' } });
+    fake.listeners.get('settings')!({ theme: 'light' });
+    expect(carried('settings')).toEqual({ theme: 'light' });
   });
 });

@@ -2,7 +2,7 @@
  * The browser harness speaks the same contract as ipcMain and guards itself like the app:
  * loopback only, its own origin only, its own Host only.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,11 @@ import { DEFAULT_LOG_RETENTION } from '@shared/domain/log-retention';
 
 let harness: Harness;
 const rendererDir = mkdtempSync(join(tmpdir(), 'renderer-'));
+// The shape of the built index.html: the harness adds the bridge and the first screen's answers.
+writeFileSync(
+  join(rendererDir, 'index.html'),
+  '<!doctype html>\n<html>\n  <head>\n    <title>Finch Workbench</title>\n  </head>\n  <body><div id="root"></div><script type="module" src="/assets/index.js"></script></body>\n</html>\n',
+);
 
 beforeAll(async () => {
   harness = await startHarness({ dataFolder: mkdtempSync(join(tmpdir(), 'harness-')), rendererDir, logError: () => {} });
@@ -54,6 +59,26 @@ function httpGet(path: string, host: string): Promise<number> {
       .on('error', reject)
       .end();
   });
+}
+
+function httpGetText(path: string, headers: Record<string, string>): Promise<string> {
+  const { port, host } = new URL(harness.url);
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path, headers: { host, ...headers } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve(body));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+/** The page's first-reads data block, parsed the way the renderer does (null: none). */
+function firstReadsOf(html: string): unknown {
+  const block = /<script type="application\/json" id="workbench-first-reads">([^<]*)<\/script>/.exec(html);
+  return block ? (JSON.parse(block[1]!) as unknown) : null;
 }
 
 describe('browser harness', () => {
@@ -103,6 +128,31 @@ describe('browser harness', () => {
   it('refuses a WebSocket from a foreign origin (a web page in the user’s browser)', async () => {
     await expect(connect('https://evil.example')).rejects.toThrow(/403/);
     await expect(connect('null')).rejects.toThrow(/403/);
+  });
+
+  it('carries the first screen’s answers in the app’s own page, and only there', async () => {
+    const page = (headers: Record<string, string>) => httpGetText('/', headers);
+    const navigation = { 'sec-fetch-dest': 'document', 'sec-fetch-mode': 'navigate', 'sec-fetch-site': 'none' };
+    const carried = firstReadsOf(await page(navigation));
+    expect(carried).toMatchObject({
+      environments: { activeId: 'local', environments: [{ name: 'Local simulator' }] },
+      settings: { theme: expect.any(String) as string },
+      info: { runtime: 'browser-harness' },
+      notices: [{ id: 'vault-session-only' }],
+    });
+    // A frame or a fetch from another site, or a client without fetch metadata: the page alone.
+    expect(firstReadsOf(await page({ ...navigation, 'sec-fetch-site': 'cross-site' }))).toBeNull();
+    expect(firstReadsOf(await page({ ...navigation, 'sec-fetch-dest': 'iframe' }))).toBeNull();
+    expect(firstReadsOf(await page({}))).toBeNull();
+  });
+
+  it('keeps a carried value that looks like HTML inside its data block', async () => {
+    const name = '</script><script>alert(1)</script><!--';
+    harness.core.environments.create({ name, kind: 'sandbox', clientId: 'client-for-escaping' });
+    const html = await httpGetText('/', { 'sec-fetch-dest': 'document', 'sec-fetch-mode': 'navigate', 'sec-fetch-site': 'none' });
+    expect(html.match(/<script/g)).toHaveLength(3); // the bridge, the data block and the app: nothing injected
+    const carried = firstReadsOf(html) as { environments: { environments: { name: string }[] } };
+    expect(carried.environments.environments.map((e) => e.name)).toContain(name);
   });
 
   it('refuses requests for another Host name (DNS rebinding)', async () => {

@@ -23,6 +23,30 @@ const finchFailure = () =>
 afterEach(() => vi.useRealTimers());
 
 describe('useRead (ReadController)', () => {
+  it('shows data known at the start at once, and only confirms it with the first read', async () => {
+    const known = { activeId: 'local' };
+    const read = new ReadController<{ activeId: string }>({}, known);
+    expect(read.getState()).toEqual({ data: known, error: null, loading: false });
+    const published = vi.fn();
+    read.subscribe(published);
+    const answer = deferred<{ activeId: string }>();
+    read.open('environments', () => answer.promise);
+    expect(read.getState().loading).toBe(false); // nothing on screen changes while confirming
+    answer.resolve(known);
+    await settled();
+    expect(published).not.toHaveBeenCalled(); // the same answer: no render
+    // A different answer replaces it, and later reads behave as always.
+    read.reload();
+    expect(read.getState()).toEqual({ data: known, error: null, loading: true });
+  });
+
+  it('replaces data known at the start when the first read answers something else', async () => {
+    const read = new ReadController<string>({}, 'served with the page');
+    read.open('settings', () => Promise.resolve('changed since'));
+    await settled();
+    expect(read.getState()).toEqual({ data: 'changed since', error: null, loading: false });
+  });
+
   it('drops the answer for a key the user has left, even when it arrives last', async () => {
     const read = new ReadController<string>();
     const a = deferred<string>();

@@ -11,12 +11,12 @@ import { useEnvironments } from './features/environments/useEnvironments';
 import { ProductionBand } from './shell/ProductionBand';
 import { CommandPalette } from './shell/CommandPalette';
 import { unwrap, workbench } from './workbench';
-import { firstRead } from './components/startup/first-reads';
+import { carriedRead, firstRead } from './components/startup/first-reads';
 
 export function App(): JSX.Element {
   const [route, navigate] = useRoute();
   const { settings, error: settingsError } = useSettings();
-  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [info, setInfo] = useState<AppInfo | null>(() => carriedRead('info'));
   const [infoError, setInfoError] = useState<string | null>(null);
   const environments = useEnvironments();
   useAppliedTheme(settings?.theme);

@@ -69,18 +69,21 @@ export function CommandPalette({
     if (!open && element?.open) element.close();
   }, [open]);
 
+  // Built only while open: the shell renders the closed palette on every start and change.
   const commands = useMemo(
     () =>
-      buildCommands({
-        environments,
-        navigate,
-        focusControl: (name, screenTitle) => requestAnimationFrame(() => focusControl(name, screenTitle)),
-        setActiveEnvironment: async (id) => void (await unwrap(workbench().environments.setActive({ id }))),
-        setTheme: async (theme) => void (await unwrap(workbench().settings.update({ theme }))),
-      }),
-    [environments, navigate],
+      open
+        ? buildCommands({
+            environments,
+            navigate,
+            focusControl: (name, screenTitle) => requestAnimationFrame(() => focusControl(name, screenTitle)),
+            setActiveEnvironment: async (id) => void (await unwrap(workbench().environments.setActive({ id }))),
+            setTheme: async (theme) => void (await unwrap(workbench().settings.update({ theme }))),
+          })
+        : [],
+    [open, environments, navigate],
   );
-  const results = filterCommands(commands, query).slice(0, 50);
+  const results = open ? filterCommands(commands, query).slice(0, 50) : [];
   const selected = results[Math.min(index, results.length - 1)];
 
   const run = (command = selected): void => {

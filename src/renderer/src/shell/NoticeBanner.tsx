@@ -3,10 +3,10 @@ import type { JSX } from 'react';
 import { useEffect, useState } from 'react';
 import type { Notice } from '@shared/contract';
 import { unwrap, workbench } from '../workbench';
-import { firstRead } from '@renderer/components/startup/first-reads';
+import { carriedRead, firstRead } from '@renderer/components/startup/first-reads';
 
 export function NoticeBanner({ extra }: { extra: string[] }): JSX.Element | null {
-  const [notices, setNotices] = useState<Notice[]>([]);
+  const [notices, setNotices] = useState<Notice[]>(() => carriedRead('notices') ?? []);
   useEffect(() => {
     const off = workbench().app.onNoticesChanged(setNotices);
     unwrap(firstRead('notices', () => workbench().app.listNotices())).then(setNotices, () => {});

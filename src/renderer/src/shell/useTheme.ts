@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { Settings, Theme } from '@shared/contract';
 import { unwrap, workbench } from '../workbench';
-import { firstRead } from '@renderer/components/startup/first-reads';
+import { carriedRead, firstRead } from '@renderer/components/startup/first-reads';
 
 function resolveTheme(theme: Theme): 'light' | 'dark' {
   if (theme !== 'system') return theme;
@@ -14,7 +14,7 @@ function resolveTheme(theme: Theme): 'light' | 'dark' {
 }
 
 export function useSettings(): { settings: Settings | null; error: string | null } {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(() => carriedRead('settings'));
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const off = workbench().settings.onChanged(setSettings);

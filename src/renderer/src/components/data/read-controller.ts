@@ -43,9 +43,22 @@ export class ReadController<T> {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private key: string | null = null;
   private load: (() => Promise<T>) | null = null;
+  /** The first open confirms data given at construction (see the constructor). */
+  private confirming: boolean;
 
-  /** `options` may be a function: the newest options are read at each open (a delay that depends on the input). */
-  constructor(private readonly options: ReadOptions | (() => ReadOptions) = {}) {}
+  /**
+   * `options` may be a function: the newest options are read at each open (a delay that depends on the input).
+   * `initial`: data already known (the first screen's answers carried in by the page). The first
+   * read then confirms it: no `loading` meanwhile, and an answer that is the same object publishes
+   * nothing, so the screen is not rendered again for the same data.
+   */
+  constructor(
+    private readonly options: ReadOptions | (() => ReadOptions) = {},
+    initial: T | null = null,
+  ) {
+    this.confirming = initial !== null;
+    if (initial !== null) this.state = { data: initial, error: null, loading: false };
+  }
 
   private get settings(): ReadOptions {
     return typeof this.options === 'function' ? this.options() : this.options;
@@ -68,7 +81,9 @@ export class ReadController<T> {
       this.publish(IDLE);
       return;
     }
-    this.start(changed && this.settings.clearOnKeyChange === true, this.settings.delayMs ?? 0);
+    const confirm = this.confirming;
+    this.confirming = false;
+    this.start(changed && this.settings.clearOnKeyChange === true, this.settings.delayMs ?? 0, confirm);
   }
 
   /** Reads the current key again; the data stays until the answer replaces it. */
@@ -87,12 +102,15 @@ export class ReadController<T> {
     this.supersede();
   }
 
-  private start(clear: boolean, delayMs: number): void {
+  private start(clear: boolean, delayMs: number, confirm = false): void {
     const mine = this.supersede();
     const load = this.load!;
-    this.publish({ data: clear ? null : this.state.data, error: null, loading: true });
+    if (!confirm) this.publish({ data: clear ? null : this.state.data, error: null, loading: true });
     const settle = (next: (s: ReadState<T>) => ReadState<T>) => {
-      if (mine === this.generation) this.publish(next(this.state));
+      if (mine !== this.generation) return;
+      const state = next(this.state);
+      const same = state.data === this.state.data && state.error === this.state.error && state.loading === this.state.loading;
+      if (!(confirm && same)) this.publish(state);
     };
     const run = (): void => {
       this.timer = null;

@@ -17,11 +17,19 @@ export interface Read<T> extends ReadState<T> {
   setData: ReadController<T>['setData'];
 }
 
-export function useRead<T>(key: string | null, load: () => Promise<T>, options: ReadOptions = {}): Read<T> {
+export interface UseReadOptions<T> extends ReadOptions {
+  /**
+   * Data already known for the first render (the first screen's answers the page carried in).
+   * The first read then only confirms it: see ReadController.
+   */
+  initialData?: () => T | null;
+}
+
+export function useRead<T>(key: string | null, load: () => Promise<T>, options: UseReadOptions<T> = {}): Read<T> {
   // The newest options, read when a key opens (a delay may depend on the input).
   const settings = useRef(options);
   settings.current = options;
-  const [controller] = useState(() => new ReadController<T>(() => settings.current));
+  const [controller] = useState(() => new ReadController<T>(() => settings.current, options.initialData?.() ?? null));
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
   // The newest `load` (it closes over the render's values), without re-reading on every render.
   const loader = useRef(load);

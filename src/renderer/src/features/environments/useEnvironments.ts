@@ -2,12 +2,13 @@
 import { useEffect } from 'react';
 import type { EnvironmentsState, EnvironmentView } from '@shared/domain/environment';
 import { useRead } from '@renderer/components/data/use-read';
-import { firstRead } from '@renderer/components/startup/first-reads';
+import { carriedRead, firstRead } from '@renderer/components/startup/first-reads';
 import { unwrap, workbench } from '@renderer/workbench';
 
 export function useEnvironments(): { state: EnvironmentsState | null; active: EnvironmentView | null; error: string | null } {
   const read = useRead('environments', () => unwrap(firstRead('environments', () => workbench().environments.getState())), {
     keepDataOnError: true,
+    initialData: () => carriedRead('environments'),
   });
   // Each change event carries the whole new state.
   useEffect(() => workbench().environments.onChanged(read.setData), [read.setData]);
