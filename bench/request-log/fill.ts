@@ -105,7 +105,8 @@ export function checkBulkFill(row: (i: number) => NewRequestLogEntry, scrub: (te
         db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").raw().all(),
       ]);
     };
-    if (facts(appended) !== facts(bulk)) throw new Error('The bulk fill does not give the database append gives: fix bench/request-log/fill.ts');
+    if (facts(appended) !== facts(bulk))
+      throw new Error('The bulk fill does not give the database append gives: fix bench/request-log/fill.ts');
   } finally {
     appended.close();
     bulk.close();

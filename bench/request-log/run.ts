@@ -21,11 +21,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RequestLog } from '@main/platform/request-log/request-log';
 import { SecretScrubber } from '@main/platform/secrets/secret-scrubber';
-import type { NewRequestLogEntry, RequestLogQuery } from '@main/platform/request-log/types';
+import type { RequestLogQuery } from '@main/platform/request-log/types';
 import { openWorkbenchDatabase } from '@main/platform/storage/database';
 import { runMain } from '../shared/run-main';
 import { benchPrune } from './prune';
 import { bulkFill, checkBulkFill } from './fill';
+import { ENVS, hex, row } from './rows';
 
 const quick = process.argv.includes('--quick');
 const rowsFlag = process.argv.indexOf('--rows');
@@ -52,49 +53,6 @@ const dbPath = join(dir, 'workbench.sqlite');
 const vault = { version: 1, allSecretsForRedaction: () => Array.from({ length: 64 }, (_, i) => `tok-${i}-${'x'.repeat(28)}`) };
 const scrubber = new SecretScrubber(vault);
 const scrub = (text: string | null) => scrubber.scrub(text);
-const PATHS = [
-  '/employer/company',
-  '/employer/directory?limit=100&offset=0',
-  '/employer/individual',
-  '/employer/employment',
-  '/employer/payment?start_date=2026-01-01&end_date=2026-06-30',
-  '/employer/pay-statement',
-  '/introspect',
-];
-const PRODUCTS = ['company', 'directory', 'individual', 'employment', 'payment', 'pay-statement', null];
-const ENVS = ['local', 'env-sandbox', 'env-prod'];
-
-function hex(n: number): string {
-  return (Math.imul(n, 2654435761) >>> 0).toString(16).padStart(8, '0');
-}
-
-function row(i: number): NewRequestLogEntry {
-  const p = i % PATHS.length;
-  const failed = i % 97 === 0;
-  const limited = i % 211 === 0;
-  return {
-    callId: `call-${i}`,
-    time: 1_763_000_000_000 + i * 250,
-    environmentId: ENVS[i % 3]!,
-    connectionId: `conn-${i % 60}`,
-    method: p === 2 || p === 3 || p === 5 ? 'POST' : 'GET',
-    path: PATHS[p]!,
-    product: PRODUCTS[p]!,
-    status: failed ? 500 : limited ? 429 : 200,
-    durationMs: 40 + (i % 300),
-    attempt: failed ? 1 : 1 + (i % 2),
-    requestId: `${hex(i)}-${hex(i + 7)}-${hex(i * 3)}`,
-    outcome: failed ? 'server_error' : limited ? 'rate_limited' : 'ok',
-    errorName: failed ? 'server_error' : null,
-    finchCode: limited ? 'finch_application_rl' : failed ? 'server_error' : null,
-    message: failed ? 'Internal server error' : null,
-    retryAfterMs: limited ? 3000 : null,
-    dataRetrieved: null,
-    lastUpdateDate: null,
-    lastUpdateResult: null,
-  };
-}
-
 /** Mean cost of `count` appends, one row per implicit transaction (as the gateway logs). */
 function timeAppends(log: RequestLog, first: number, count: number): number {
   const started = performance.now();
@@ -128,7 +86,9 @@ if (!keptPath) {
   fillSeconds = (performance.now() - fillStart) / 1000;
 }
 if (log.count() !== ROWS) {
-  console.error(`${keptPath} holds ${log.count().toLocaleString('en-US')} rows, not ${ROWS.toLocaleString('en-US')}: give the same --rows, or another --db`);
+  console.error(
+    `${keptPath} holds ${log.count().toLocaleString('en-US')} rows, not ${ROWS.toLocaleString('en-US')}: give the same --rows, or another --db`,
+  );
   process.exit(2);
 }
 const pages = (name: string) => db.pragma(name, { simple: true }) as number;

@@ -7,9 +7,11 @@ import type Database from 'better-sqlite3';
 import type { NewRequestLogEntry, RequestLogEntry, RequestLogQuery } from './types';
 import type { RequestLogStatements } from './statements';
 import { buildSearch, prepareStatements } from './statements';
+import { PrefixTerms } from './prefix-terms';
 
 export class RequestLog {
   private readonly statements: RequestLogStatements;
+  private readonly prefixTerms: PrefixTerms;
   private readonly searchCache = new Map<string, Database.Statement>();
   private readonly listeners = new Set<(entry: RequestLogEntry) => void>();
 
@@ -19,6 +21,7 @@ export class RequestLog {
     private readonly scrub: (text: string | null) => string | null = (text) => text,
   ) {
     this.statements = prepareStatements(db);
+    this.prefixTerms = new PrefixTerms(db);
   }
 
   append(input: NewRequestLogEntry): RequestLogEntry {
@@ -70,15 +73,22 @@ export class RequestLog {
     return (this.statements.count.get() as { n: number }).n;
   }
 
-  /** Newest first; page with `beforeId` = the last id of the previous page. */
-  search(query: RequestLogQuery = {}): RequestLogEntry[] {
-    const { sql, params } = buildSearch(query);
-    let statement = this.searchCache.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.searchCache.set(sql, statement);
-    }
-    return (statement.all(params) as StoredRow[]).map(fromRow);
+  /**
+   * Newest first; page with `beforeId` = the last id of the previous page. `prefixes: 'as typed'`
+   * leaves every word a prefix term (the plain plan, for comparison): the rows are the same.
+   */
+  search(query: RequestLogQuery = {}, options: { prefixes?: 'expanded' | 'as typed' } = {}): RequestLogEntry[] {
+    const expand = options.prefixes === 'as typed' ? undefined : (word: string) => this.prefixTerms.expand(word);
+    // One read transaction: the terms a prefix stands for are those of the index the query reads.
+    return this.db.transaction(() => {
+      const { sql, params } = buildSearch(query, expand);
+      let statement = this.searchCache.get(sql);
+      if (!statement) {
+        statement = this.db.prepare(sql);
+        this.searchCache.set(sql, statement);
+      }
+      return (statement.all(params) as StoredRow[]).map(fromRow);
+    })();
   }
 }
 

@@ -36,14 +36,23 @@ export type RequestLogStatements = ReturnType<typeof prepareStatements>;
  */
 const STOPWORDS = new Set(['employer', 'api']);
 
-/** Turns what a user types into a safe FTS5 query: each word a quoted prefix term, ANDed. */
-export function toFtsQuery(text: string): string | null {
+/**
+ * Turns what a user types into a safe FTS5 query: each word a quoted prefix term, ANDed.
+ * `expand` may give the exact index terms a word's prefix stands for (see PrefixTerms): the
+ * word is then their OR, which FTS5 walks lazily instead of merging up front; same rows.
+ */
+export function toFtsQuery(text: string, expand: (word: string) => string[] | null = () => null): string | null {
   const words = text.match(/[\p{L}\p{N}_\-./]+/gu) ?? [];
   const terms = words
     .flatMap((w) => w.split(/[./]+/))
     .filter((w) => w.replace(/[-_]/g, '').length > 0 && !STOPWORDS.has(w.toLowerCase()))
-    .map((w) => `"${w.replace(/"/g, '')}"*`);
-  return terms.length > 0 ? terms.join(' ') : null;
+    .map((w) => w.replace(/"/g, ''))
+    .map((w) => {
+      const exact = expand(w);
+      return exact ? `(${exact.map((t) => `"${t.replace(/"/g, '')}"`).join(' OR ')})` : `"${w}"*`;
+    });
+  // Explicit AND: FTS5 takes no implicit AND next to a parenthesised group.
+  return terms.length > 0 ? terms.join(' AND ') : null;
 }
 
 /** An FTS5 column filter for an exact value, e.g. `environment_id : "local"`. */
@@ -65,9 +74,12 @@ const STATUS_SQL: Record<NonNullable<RequestLogQuery['statusClass']>, string> = 
  * text and filters alike and yields rowids newest first, so SQLite stops after `limit`
  * matches. Otherwise the time indexes serve. Both page with `beforeId` (keyset).
  */
-export function buildSearch(query: RequestLogQuery): { sql: string; params: Record<string, unknown> } {
+export function buildSearch(
+  query: RequestLogQuery,
+  expand?: (word: string) => string[] | null,
+): { sql: string; params: Record<string, unknown> } {
   const params: Record<string, unknown> = { limit: Math.min(Math.max(query.limit ?? 200, 1), 5000) };
-  const text = query.text ? toFtsQuery(query.text) : null;
+  const text = query.text ? toFtsQuery(query.text, expand) : null;
   const hasRange = query.from !== undefined || query.to !== undefined;
   const where: string[] = [];
   if (query.from !== undefined) {
