@@ -38,6 +38,11 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   }
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 2000');
+  // A page cache of 64 MiB instead of SQLite's 2 MiB: at ten million logged attempts the log's
+  // indexes and search index run to gigabytes, and with 2 MiB every search and every append
+  // read its index pages again (a filtered search took 2–3 times as long). Memory is used only
+  // as pages are read.
+  db.pragma('cache_size = -65536');
   return db;
 }
 
