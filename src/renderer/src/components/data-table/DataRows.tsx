@@ -2,14 +2,17 @@
  * The rows of a data table, windowed: every row is ROW px tall, so the rows on screen follow
  * from scrollTop alone (no per-row measurement, no per-row objects for 100,000 rows). Only the
  * window's rows are rendered; a row that stays in the window is not rendered again.
+ * Rows live in a fixed set of slots (position modulo the slot count): a jump to a far part of
+ * the table refills the slots' text instead of building and dropping every row's elements, so
+ * the frame does no element creation, little style work, and stays within its budget.
  */
-import type { JSX, KeyboardEvent } from 'react';
+import type { FocusEvent, JSX, KeyboardEvent } from 'react';
 import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { cellText } from '@shared/export/table-export';
 import type { DataColumn } from './columns';
 import { shownValue } from './columns';
-import { Value } from './Value';
+import { isSensitive, Value } from './Value';
 
 export const ROW = 32;
 /** Rows rendered above and below the visible ones (keyboard moves, a fast wheel). */
@@ -54,13 +57,40 @@ export function DataRows<T>({ count, rowAt, shared, maxHeight }: Props<T>): JSX.
     element.addEventListener('scroll', onScroll, { passive: true });
     return () => element.removeEventListener('scroll', onScroll);
   }, []);
-  // Fewer rows (a filter) can clamp the scroll position without a scroll event.
+  // Fewer rows (a filter) can clamp the scroll position without a scroll event. Read only when
+  // they can have: reading scrollTop right after new rows went in forces a layout.
   useLayoutEffect(() => {
-    const first = Math.floor((scroller.current?.scrollTop ?? 0) / ROW);
+    const element = scroller.current;
+    if (!element || (topRef.current + 1) * ROW <= Math.max(0, count * ROW - height)) return;
+    const first = Math.floor(element.scrollTop / ROW);
     topRef.current = first;
     setTop(first);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [count]);
 
+  // Slots are reused, so focus would stay on a slot that now shows another row: it follows its
+  // row to that row's new slot (a sort), or is let go when the row left the window, as it was
+  // when rows were rebuilt.
+  const focusedKey = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const key = focusedKey.current;
+    const element = scroller.current;
+    const active = document.activeElement;
+    if (key === null || !element || !(active instanceof HTMLElement) || !element.contains(active)) return;
+    const row = active.closest<HTMLElement>('[role="row"]');
+    if (!row || row.dataset['rowKey'] === key) return;
+    const moved = [...element.querySelectorAll<HTMLElement>('[role="row"]')].find((r) => r.dataset['rowKey'] === key);
+    if (moved) moved.focus({ preventScroll: true });
+    else active.blur();
+  });
+  const onFocus = (event: FocusEvent): void => {
+    const row = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>('[role="row"]') : null;
+    focusedKey.current = row?.dataset['rowKey'] ?? null;
+  };
+
+  // One more than the widest window (visible rows and overscan both sides): positions in a window
+  // never share a slot.
+  const slots = Math.ceil(maxHeight / ROW) + 2 * OVERSCAN + 1;
   const first = Math.max(0, Math.min(top, count - 1) - OVERSCAN);
   const last = Math.min(count, top + Math.ceil(height / ROW) + OVERSCAN);
 
@@ -101,7 +131,7 @@ export function DataRows<T>({ count, rowAt, shared, maxHeight }: Props<T>): JSX.
     const key = shared.rowKey(at.row, at.index);
     items.push(
       <DataRow
-        key={key}
+        key={i % slots}
         rowKey={key}
         row={at.row}
         position={i}
@@ -114,7 +144,13 @@ export function DataRows<T>({ count, rowAt, shared, maxHeight }: Props<T>): JSX.
 
   return (
     // As tall as its rows, up to a screenful: a filtered list should not leave a void.
-    <div ref={scroller} className="log-scroller" style={{ height, minHeight: 0 }}>
+    <div
+      ref={scroller}
+      className="log-scroller"
+      style={{ height, minHeight: 0 }}
+      onFocus={onFocus}
+      onBlur={() => (focusedKey.current = null)}
+    >
       <div style={{ height: count * ROW, position: 'relative' }}>{items}</div>
     </div>
   );
@@ -138,6 +174,7 @@ const DataRow = memo(
         role="row"
         tabIndex={shared.onOpen || position === 0 ? 0 : -1}
         aria-rowindex={position + 2}
+        data-row-key={rowKey}
         className={`data-row${shared.onOpen ? ' clickable' : ''}${extra ? ` ${extra}` : ''}${selected ? ' selected' : ''}`}
         style={{ transform: `translateY(${position * ROW}px)`, height: ROW, gridTemplateColumns: shared.tracks }}
         onClick={() => shared.onOpen?.(row)}
@@ -158,11 +195,7 @@ const DataRow = memo(
               className="ellipsis"
               title={shown === null || shown === undefined ? undefined : cellText(shown)}
             >
-              {column.render ? (
-                column.render(row)
-              ) : (
-                <Value value={column.value(row)} path={column.path ?? column.id} revealed={shared.revealed} />
-              )}
+              {column.render ? column.render(row) : cellContent(column.value(row), column.path ?? column.id, shared.revealed)}
             </span>
           );
         })}
@@ -171,6 +204,16 @@ const DataRow = memo(
   },
   (a, b) => a.row === b.row && a.position === b.position && a.shared === b.shared && a.selected === b.selected && a.rowKey === b.rowKey,
 );
+
+/**
+ * A cell's content: a plain value as bare text (one element fewer per cell to build and lay out
+ * on every scroll frame), anything Value dresses up (null, —, "", masked, objects) through it.
+ */
+function cellContent(value: unknown, path: string, revealed: boolean): JSX.Element | string {
+  const plain = (typeof value === 'string' && value !== '') || typeof value === 'number' || typeof value === 'boolean';
+  if (plain && (revealed || !isSensitive(path))) return String(value);
+  return <Value value={value} path={path} revealed={revealed} />;
+}
 
 /** Row-to-row keys: where focus goes from row `i` of `n`. */
 const ROW_KEYS: Record<string, (i: number, n: number) => number> = {
