@@ -1,8 +1,7 @@
 /**
- * The data table's windowed rows reuse a fixed set of row elements as the table scrolls (a jump
- * refills them instead of building new ones). What a user sees must not change: the rows on
- * screen are the right ones, in order, and keyboard focus stays with the person it was on —
- * never silently moving to whoever a reused row now shows.
+ * The data table's windowed rows as the table jumps far and back (each frame builds only the
+ * window's rows, kept light for the scroll budget): the rows on screen are the right ones, in
+ * page order, each at its place, and keyboard focus never moves to another person.
  */
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';

@@ -2,11 +2,12 @@
  * The rows of a data table, windowed: every row is ROW px tall, so the rows on screen follow
  * from scrollTop alone (no per-row measurement, no per-row objects for 100,000 rows). Only the
  * window's rows are rendered; a row that stays in the window is not rendered again.
- * Rows live in a fixed set of slots (position modulo the slot count): a jump to a far part of
- * the table refills the slots' text instead of building and dropping every row's elements, so
- * the frame does no element creation, little style work, and stays within its budget.
+ * A row is keyed by its record, not its place: reusing row elements by place makes React move
+ * them to keep page order, and a moved element loses keyboard focus. What a scroll frame builds
+ * is kept small instead: plain values as bare text, cells that clip without being scroll
+ * containers (data-table.css), no forced layout after new rows go in.
  */
-import type { FocusEvent, JSX, KeyboardEvent } from 'react';
+import type { JSX, KeyboardEvent } from 'react';
 import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { cellText } from '@shared/export/table-export';
@@ -68,29 +69,6 @@ export function DataRows<T>({ count, rowAt, shared, maxHeight }: Props<T>): JSX.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [count]);
 
-  // Slots are reused, so focus would stay on a slot that now shows another row: it follows its
-  // row to that row's new slot (a sort), or is let go when the row left the window, as it was
-  // when rows were rebuilt.
-  const focusedKey = useRef<string | null>(null);
-  useLayoutEffect(() => {
-    const key = focusedKey.current;
-    const element = scroller.current;
-    const active = document.activeElement;
-    if (key === null || !element || !(active instanceof HTMLElement) || !element.contains(active)) return;
-    const row = active.closest<HTMLElement>('[role="row"]');
-    if (!row || row.dataset['rowKey'] === key) return;
-    const moved = [...element.querySelectorAll<HTMLElement>('[role="row"]')].find((r) => r.dataset['rowKey'] === key);
-    if (moved) moved.focus({ preventScroll: true });
-    else active.blur();
-  });
-  const onFocus = (event: FocusEvent): void => {
-    const row = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>('[role="row"]') : null;
-    focusedKey.current = row?.dataset['rowKey'] ?? null;
-  };
-
-  // One more than the widest window (visible rows and overscan both sides): positions in a window
-  // never share a slot.
-  const slots = Math.ceil(maxHeight / ROW) + 2 * OVERSCAN + 1;
   const first = Math.max(0, Math.min(top, count - 1) - OVERSCAN);
   const last = Math.min(count, top + Math.ceil(height / ROW) + OVERSCAN);
 
@@ -131,7 +109,7 @@ export function DataRows<T>({ count, rowAt, shared, maxHeight }: Props<T>): JSX.
     const key = shared.rowKey(at.row, at.index);
     items.push(
       <DataRow
-        key={i % slots}
+        key={key}
         rowKey={key}
         row={at.row}
         position={i}
@@ -144,13 +122,7 @@ export function DataRows<T>({ count, rowAt, shared, maxHeight }: Props<T>): JSX.
 
   return (
     // As tall as its rows, up to a screenful: a filtered list should not leave a void.
-    <div
-      ref={scroller}
-      className="log-scroller"
-      style={{ height, minHeight: 0 }}
-      onFocus={onFocus}
-      onBlur={() => (focusedKey.current = null)}
-    >
+    <div ref={scroller} className="log-scroller" style={{ height, minHeight: 0 }}>
       <div style={{ height: count * ROW, position: 'relative' }}>{items}</div>
     </div>
   );
@@ -174,7 +146,6 @@ const DataRow = memo(
         role="row"
         tabIndex={shared.onOpen || position === 0 ? 0 : -1}
         aria-rowindex={position + 2}
-        data-row-key={rowKey}
         className={`data-row${shared.onOpen ? ' clickable' : ''}${extra ? ` ${extra}` : ''}${selected ? ' selected' : ''}`}
         style={{ transform: `translateY(${position * ROW}px)`, height: ROW, gridTemplateColumns: shared.tracks }}
         onClick={() => shared.onOpen?.(row)}

@@ -1,38 +1,22 @@
 /**
  * One column's shown text, kept searchable for the table filter (row-order.ts): "which rows'
  * shown text contains the needle", lower-cased on both sides, exactly as `matchesFilter` in
- * columns.ts. Two shapes, so a 100,000-row filter is a few milliseconds rather than a scan of
- * every cell's text:
- *  - a dictionary while the column repeats itself (names, departments, true/false): each distinct
- *    text is searched once, then rows are marked by their code;
- *  - joined runs of text for columns of mostly distinct values (ids), searched with one native
- *    indexOf per run; a run that lacks one of the needle's characters (hex ids have no "n") is
- *    skipped without being read.
+ * columns.ts. The text is kept joined in runs (one per arriving batch) and searched with one
+ * native indexOf per run; a run that lacks one of the needle's characters (hex ids have no "n")
+ * is skipped without being read, which spares most of a 100,000-row directory's text (its two
+ * id columns) for most needles.
  */
 
 /** Lower-cased shown text of a run of rows, cells separated by \u0000, and where each cell ends. */
 interface TextRun {
   start: number;
+  /** Lower-cased shown text of the run's rows, cells separated by \u0000, and where each cell ends. */
   lowered: string;
   ends: Uint32Array;
   /** Which ASCII characters occur in `lowered` (a 128-bit set), and whether any other does. */
   ascii: Uint32Array;
   wide: boolean;
 }
-
-interface Dictionary {
-  /** Shown text → code; code 0 is "no text" (rows before the column first appeared). */
-  index: Map<string, number>;
-  /** Lower-cased text of each code. */
-  lowered: string[];
-  /** Per row: its code. */
-  codes: Uint16Array;
-}
-
-/** Past this many distinct texts a dictionary stops paying off (and codes must fit 16 bits). */
-const MAX_DISTINCT = 65_535;
-/** From this many rows on, a column whose texts are mostly distinct is searched as runs instead. */
-const JUDGE_AFTER = 4_096;
 
 /** Joins texts with \u0000 between cells; `ends[i]` is the offset just past cell i. */
 export function joinTexts(texts: readonly string[]): { text: string; ends: Uint32Array } {
@@ -90,57 +74,15 @@ function mayHold(run: TextRun, needle: Needle): boolean {
 
 export class ColumnText {
   private readonly runs: TextRun[] = [];
-  private dictionary: Dictionary | null = { index: new Map(), lowered: [''], codes: new Uint16Array(1024) };
 
   /** Rows `start`…: their shown text joined (`shown`, with `ends`), as encoded. */
   append(start: number, shown: string, ends: Uint32Array): void {
     const lowered = lowerRun(shown, ends);
     this.runs.push({ start, lowered: lowered.lowered, ends: lowered.ends, ...charactersOf(lowered.lowered) });
-    const dictionary = this.dictionary;
-    if (!dictionary) return;
-    const total = start + ends.length;
-    if (dictionary.codes.length < total) {
-      let capacity = dictionary.codes.length;
-      while (capacity < total) capacity *= 2;
-      const codes = new Uint16Array(capacity);
-      codes.set(dictionary.codes);
-      dictionary.codes = codes;
-    }
-    let from = 0;
-    for (let i = 0; i < ends.length; i++) {
-      const cell = shown.slice(from, ends[i]);
-      from = ends[i]! + 1;
-      let code = dictionary.index.get(cell);
-      if (code === undefined) {
-        code = dictionary.lowered.length;
-        // Each cell lower-cased on its own, as matchesFilter does.
-        dictionary.lowered.push(cell.toLowerCase());
-        dictionary.index.set(cell, code);
-      }
-      dictionary.codes[start + i] = code;
-    }
-    const distinct = dictionary.index.size;
-    if (distinct > MAX_DISTINCT || (total >= JUDGE_AFTER && distinct > total / 2)) this.dictionary = null;
   }
 
-  /** Sets `matched[row]` for each of the first `rows` rows whose shown text contains the needle. */
-  mark(needle: Needle, rows: number, matched: Uint8Array): void {
-    const dictionary = this.dictionary;
-    if (dictionary) {
-      const { lowered, codes } = dictionary;
-      const hits = new Uint8Array(lowered.length);
-      let any = false;
-      for (let code = 1; code < lowered.length; code++)
-        if (lowered[code]!.includes(needle.text)) {
-          hits[code] = 1;
-          any = true;
-        }
-      if (!any) return;
-      // Rows past the codes (batches without this column) have no text here.
-      const end = Math.min(rows, codes.length);
-      for (let i = 0; i < end; i++) if (hits[codes[i]!] === 1) matched[i] = 1;
-      return;
-    }
+  /** Sets `matched[row]` for each row whose shown text contains the needle. */
+  mark(needle: Needle, matched: Uint8Array): void {
     for (const run of this.runs) {
       if (!mayHold(run, needle)) continue;
       let from = 0;

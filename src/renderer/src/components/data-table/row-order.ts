@@ -158,7 +158,7 @@ export class RowStore {
   private matches(needle: string, shown: readonly string[]): Uint8Array {
     const matched = new Uint8Array(this.length);
     const search = needleOf(needle);
-    for (const id of shown) this.columns.get(id)?.shown.mark(search, this.length, matched);
+    for (const id of shown) this.columns.get(id)?.shown.mark(search, matched);
     return matched;
   }
 
