@@ -39,7 +39,7 @@ function explorerDirectory(j) {
       unit: 'ms',
       goal: '< 16.7 ms',
       ratio: round(j.scrollFrameP95Ms / 16.7),
-      note: `median ${round(j.scrollFrameMedianMs, 1)} ms`,
+      note: `median ${round(j.scrollFrameMedianMs, 1)} ms${j.idleFrameP95Ms ? `; idle page p95 ${round(j.idleFrameP95Ms, 1)} ms` : ''}`,
     },
     {
       figure: 'explorer sort (header click → drawn)',

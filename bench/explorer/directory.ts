@@ -20,7 +20,7 @@ import { startHarness } from '@harness/server';
 import type { Harness } from '@harness/server';
 import { cellText } from '@shared/export/table-export';
 import playwrightConfig from '../../test/e2e/playwright.config';
-import { FILTER, INSTRUMENT, NAIVE_TABLE, REPAINT, SCROLL_FRAMES, SORT, statusReads } from './page-measures';
+import { FILTER, IDLE_FRAMES, INSTRUMENT, NAIVE_TABLE, REPAINT, SCROLL_FRAMES, SORT, statusReads } from './page-measures';
 
 type BenchState = { clicked: number | null; painted: number | null };
 
@@ -36,6 +36,8 @@ export interface DirectoryRun {
   naivePaintMs: number;
   /** Frame times (ms, sorted) while scrolling the full table to its end in 60 steps. */
   scrollFrames: number[];
+  /** Frame times (ms, sorted) of the same page doing nothing, just before: the machine's floor. */
+  idleFrames: number[];
   sortMs: number;
   filterMs: number;
   filterStatus: string;
@@ -99,6 +101,7 @@ async function oneRun(browser: Browser, people: number): Promise<DirectoryRun> {
     await page.getByRole('region', { name: 'Directory' }).getByRole('status').filter({ hasText: everyone }).waitFor();
     // The remounted table hands its rows to a new worker in small tasks: let that finish first.
     await page.waitForTimeout(1_500);
+    const idleFrames = (await page.evaluate(IDLE_FRAMES)) as number[];
     const scrollFrames = (await page.evaluate(SCROLL_FRAMES)) as number[];
     const sortMs = (await page.evaluate(SORT)) as number;
     const filter = (await page.evaluate(FILTER)) as { ms: number; status: string };
@@ -116,6 +119,7 @@ async function oneRun(browser: Browser, people: number): Promise<DirectoryRun> {
       tablePaintMs,
       naivePaintMs,
       scrollFrames,
+      idleFrames,
       sortMs,
       filterMs: filter.ms,
       filterStatus: filter.status,

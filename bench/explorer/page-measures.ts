@@ -71,6 +71,22 @@ export const FILTER = `(() => {
   ).then((ms) => ({ ms, status: ${STATUS}.textContent }));
 })()`;
 
+/**
+ * The machine's own floor for frame times: 60 animation frames of the same page doing nothing.
+ * On a loaded machine even these miss frames; the scroll p95 is read beside it.
+ */
+export const IDLE_FRAMES = `(async () => {
+  const times = [];
+  let last = performance.now();
+  for (let i = 1; i <= 60; i++) {
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    const now = performance.now();
+    times.push(now - last);
+    last = now;
+  }
+  return times.sort((a, b) => a - b);
+})()`;
+
 /** Scrolls the directory's rows to the end, one step per animation frame, timing each frame. */
 export const SCROLL_FRAMES = `(async () => {
   const scroller = document.querySelector('[aria-label="Directory"] .log-scroller');

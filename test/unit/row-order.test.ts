@@ -147,4 +147,33 @@ describe('row order (sort and filter off the UI thread)', () => {
     const fresh = new RowStore();
     expect(() => fresh.append(encodeRows(rows, 10, 20, COLUMNS, false))).toThrow(/expected row 0, got 10/);
   });
+
+  it('filters hex ids, accented and wide text alike while rows stream in (a batch lacking a needle character is skipped)', () => {
+    // Hex ids lack most letters; a column changes what it holds half-way (its later batches
+    // hold characters its earlier ones lack); accents and İ change under lower-casing.
+    const hex = (i: number) => ((i * 2654435761) >>> 0).toString(16).padStart(8, '0');
+    const wide: DataColumn<Row>[] = [
+      { id: 'id', header: 'Id', value: (r) => r['id'] },
+      { id: 'first_name', header: 'First name', value: (r) => r['first_name'] },
+      { id: 'late', header: 'Late', value: (r) => r['late'] },
+      { id: 'note', header: 'Note', value: (r) => r['note'] },
+    ];
+    const many = people(9_000).map((p, i) => ({
+      ...p,
+      id: `${hex(i)}-${hex(i + 7)}`,
+      late: i < 4_500 ? ['Ånn', 'bob', null][i % 3] : `Ånn-${hex(i)}`,
+      note: i % 5 === 0 ? `İlker ${i}` : i % 7 === 0 ? undefined : 'ok',
+    }));
+    const reference = (arrived: Row[], needle: string) =>
+      arrived.flatMap((r, i) => (wide.some((c) => matchesFilter(r, [c], needle, true)) ? [i] : []));
+    const streaming = new RowStore();
+    for (let start = 0; start < many.length; start += 1_500) {
+      streaming.append(encodeRows(many, start, start + 1_500, wide, true));
+      const arrived = many.slice(0, start + 1_500);
+      for (const needle of ['a', 'an', 'ånn', 'ånn-a', 'f0', '9-', 'n', 'i̇lker 1', 'ilker', 'null', 'bob', 'ok', 'xyz']) {
+        const query = { needle, shown: wide.map((c) => c.id), sort: null };
+        expect(answer(streaming, query), `${needle} at ${arrived.length} rows`).toEqual(reference(arrived, needle));
+      }
+    }
+  });
 });

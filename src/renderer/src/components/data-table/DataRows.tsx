@@ -2,6 +2,10 @@
  * The rows of a data table, windowed: every row is ROW px tall, so the rows on screen follow
  * from scrollTop alone (no per-row measurement, no per-row objects for 100,000 rows). Only the
  * window's rows are rendered; a row that stays in the window is not rendered again.
+ * A row is keyed by its record, not its place: reusing row elements by place makes React move
+ * them to keep page order, and a moved element loses keyboard focus. What a scroll frame builds
+ * is kept small instead: plain values as bare text, cells that clip without being scroll
+ * containers (data-table.css), no forced layout after new rows go in.
  */
 import type { JSX, KeyboardEvent } from 'react';
 import { memo, useLayoutEffect, useRef, useState } from 'react';
@@ -9,7 +13,7 @@ import { flushSync } from 'react-dom';
 import { cellText } from '@shared/export/table-export';
 import type { DataColumn } from './columns';
 import { shownValue } from './columns';
-import { Value } from './Value';
+import { isSensitive, Value } from './Value';
 
 export const ROW = 32;
 /** Rows rendered above and below the visible ones (keyboard moves, a fast wheel). */
@@ -54,11 +58,15 @@ export function DataRows<T>({ count, rowAt, shared, maxHeight }: Props<T>): JSX.
     element.addEventListener('scroll', onScroll, { passive: true });
     return () => element.removeEventListener('scroll', onScroll);
   }, []);
-  // Fewer rows (a filter) can clamp the scroll position without a scroll event.
+  // Fewer rows (a filter) can clamp the scroll position without a scroll event. Read only when
+  // they can have: reading scrollTop right after new rows went in forces a layout.
   useLayoutEffect(() => {
-    const first = Math.floor((scroller.current?.scrollTop ?? 0) / ROW);
+    const element = scroller.current;
+    if (!element || (topRef.current + 1) * ROW <= Math.max(0, count * ROW - height)) return;
+    const first = Math.floor(element.scrollTop / ROW);
     topRef.current = first;
     setTop(first);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [count]);
 
   const first = Math.max(0, Math.min(top, count - 1) - OVERSCAN);
@@ -158,11 +166,7 @@ const DataRow = memo(
               className="ellipsis"
               title={shown === null || shown === undefined ? undefined : cellText(shown)}
             >
-              {column.render ? (
-                column.render(row)
-              ) : (
-                <Value value={column.value(row)} path={column.path ?? column.id} revealed={shared.revealed} />
-              )}
+              {column.render ? column.render(row) : cellContent(column.value(row), column.path ?? column.id, shared.revealed)}
             </span>
           );
         })}
@@ -171,6 +175,16 @@ const DataRow = memo(
   },
   (a, b) => a.row === b.row && a.position === b.position && a.shared === b.shared && a.selected === b.selected && a.rowKey === b.rowKey,
 );
+
+/**
+ * A cell's content: a plain value as bare text (one element fewer per cell to build and lay out
+ * on every scroll frame), anything Value dresses up (null, —, "", masked, objects) through it.
+ */
+function cellContent(value: unknown, path: string, revealed: boolean): JSX.Element | string {
+  const plain = (typeof value === 'string' && value !== '') || typeof value === 'number' || typeof value === 'boolean';
+  if (plain && (revealed || !isSensitive(path))) return String(value);
+  return <Value value={value} path={path} revealed={revealed} />;
+}
 
 /** Row-to-row keys: where focus goes from row `i` of `n`. */
 const ROW_KEYS: Record<string, (i: number, n: number) => number> = {

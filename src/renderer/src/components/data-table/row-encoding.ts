@@ -7,7 +7,8 @@ import { cellText } from '@shared/export/table-export';
 import type { DataColumn } from './columns';
 import { shownValue } from './columns';
 import type { EncodedBatch, EncodedColumn } from './row-order';
-import { BOOLEAN, joinTexts, MISSING, NUMBER, TEXT } from './row-order';
+import { joinTexts } from './row-filter';
+import { BOOLEAN, MISSING, NUMBER, TEXT } from './row-order';
 
 export function encodeRows<T>(
   rows: readonly T[],

@@ -11,6 +11,8 @@
  * keeps rows where any shown column's shown text contains the needle, case-insensitively.
  */
 
+import { ColumnText, needleOf } from './row-filter';
+
 /** A cell's kind: decides how it sorts. */
 export const MISSING = 0;
 export const NUMBER = 1;
@@ -61,13 +63,9 @@ export interface RowOrder {
 
 export const isIdentity = (q: RowQuery) => q.needle === '' && q.sort === null;
 
-/** One column's text for a run of rows, kept joined: searching it is one native indexOf, not one per cell. */
+/** One column's raw text for a run of rows, kept joined (sliced only when a sort needs it). */
 interface TextRun {
   start: number;
-  /** Lower-cased shown text of the run, cells separated by \u0000, and where each cell ends. */
-  lowered: string;
-  ends: Uint32Array;
-  /** Raw text (for sorting): kept joined, sliced only when a sort needs it. */
   text: string;
   textEnds: Uint32Array;
 }
@@ -76,6 +74,8 @@ class ColumnStore {
   kinds = new Uint8Array(1024);
   nums = new Float64Array(1024);
   runs: TextRun[] = [];
+  /** The shown text, as the filter searches it. */
+  readonly shown = new ColumnText();
 
   ensure(size: number): void {
     if (size <= this.kinds.length) return;
@@ -88,32 +88,6 @@ class ColumnStore {
     this.kinds = kinds;
     this.nums = nums;
   }
-}
-
-/** Joins texts with \u0000 between cells; `ends[i]` is the offset just past cell i. */
-export function joinTexts(texts: readonly string[]): { text: string; ends: Uint32Array } {
-  const ends = new Uint32Array(texts.length);
-  let at = 0;
-  texts.forEach((t, i) => {
-    at += t.length;
-    ends[i] = at;
-    at += 1;
-  });
-  return { text: texts.join('\u0000'), ends };
-}
-
-/** Lower-cases a joined run; when a character changes length in lower case (İ), cell by cell. */
-function lowerRun(text: string, ends: Uint32Array): { lowered: string; ends: Uint32Array } {
-  const lowered = text.toLowerCase();
-  if (lowered.length === text.length) return { lowered, ends };
-  const cells: string[] = [];
-  let from = 0;
-  for (const end of ends) {
-    cells.push(text.slice(from, end).toLowerCase());
-    from = end + 1;
-  }
-  const joined = joinTexts(cells);
-  return { lowered: joined.text, ends: joined.ends };
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
@@ -140,8 +114,8 @@ export class RowStore {
       store.ensure(batch.start + batch.count);
       store.kinds.set(column.kinds, batch.start);
       store.nums.set(column.nums, batch.start);
-      const lowered = lowerRun(column.shown, column.shownEnds);
-      store.runs.push({ start: batch.start, lowered: lowered.lowered, ends: lowered.ends, text: column.text, textEnds: column.textEnds });
+      store.runs.push({ start: batch.start, text: column.text, textEnds: column.textEnds });
+      store.shown.append(batch.start, column.shown, column.shownEnds);
     }
     this.length += batch.count;
     // A column missing from this batch: its cells here stay MISSING (zeros), but must exist.
@@ -156,7 +130,7 @@ export class RowStore {
     const matched = this.matches(query.needle, query.shown);
     let firstMatch = -1;
     for (let i = 0; i < rows; i++)
-      if (matched[i]) {
+      if (matched[i] === 1) {
         firstMatch = i;
         break;
       }
@@ -168,9 +142,12 @@ export class RowStore {
     const out = new Uint32Array(source ? source.length : rows);
     let n = 0;
     if (source) {
-      for (const index of source) if (matched[index]) out[n++] = index;
+      for (let k = 0; k < source.length; k++) {
+        const index = source[k]!;
+        if (matched[index] === 1) out[n++] = index;
+      }
     } else {
-      for (let i = 0; i < rows; i++) if (matched[i]) out[n++] = i;
+      for (let i = 0; i < rows; i++) if (matched[i] === 1) out[n++] = i;
     }
     const order = out.slice(0, n);
     this.lastFilter = { key: filterKey, needle: query.needle, rows, order };
@@ -180,21 +157,8 @@ export class RowStore {
   /** Per row: whether any of the columns' shown text contains the needle (already lower-cased). */
   private matches(needle: string, shown: readonly string[]): Uint8Array {
     const matched = new Uint8Array(this.length);
-    for (const id of shown) {
-      const store = this.columns.get(id);
-      if (!store) continue;
-      for (const run of store.runs) {
-        let from = 0;
-        for (;;) {
-          const hit = run.lowered.indexOf(needle, from);
-          if (hit < 0) break;
-          const cell = cellAt(run.ends, hit);
-          matched[run.start + cell] = 1;
-          // One hit per cell is enough: go on from the next cell.
-          from = run.ends[cell]! + 1;
-        }
-      }
-    }
+    const search = needleOf(needle);
+    for (const id of shown) this.columns.get(id)?.shown.mark(search, matched);
     return matched;
   }
 
@@ -305,16 +269,4 @@ export class RowStore {
     }
     return texts;
   }
-}
-
-/** The cell a position in a joined run falls in (binary search over the cells' ends). */
-function cellAt(ends: Uint32Array, position: number): number {
-  let lo = 0;
-  let hi = ends.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ends[mid]! < position) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
