@@ -41,8 +41,9 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   // A page cache of 64 MiB instead of SQLite's 2 MiB: at ten million logged attempts the log's
   // indexes and search index run to gigabytes, and with 2 MiB every search and every append
   // read its index pages again (a filtered search took 2–3 times as long). Memory is used only
-  // as pages are read.
-  db.pragma('cache_size = -65536');
+  // as pages are read. Not on the read-only probe: setting it reads the file's header, and a
+  // damaged file must reach verifyDatabase's own message.
+  if (!options.readonly) db.pragma('cache_size = -65536');
   return db;
 }
 
