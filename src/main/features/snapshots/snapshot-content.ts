@@ -21,7 +21,7 @@ export interface SnapshotContent extends Pick<
   products: Record<string, { status: PullStatus; message: string | null }>;
 }
 
-const SSN_FIELDS = ['ssn', 'encrypted_ssn'];
+export const SSN_FIELDS = ['ssn', 'encrypted_ssn'];
 
 export function contentOf(pull: ConnectionPull): SnapshotContent {
   return {

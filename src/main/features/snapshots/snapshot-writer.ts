@@ -5,13 +5,16 @@
  * before the cancel. Part numbers are given in arrival order, before compression, so the parts
  * read back in the order the pages came.
  */
-import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { SnapshotSummary } from '@shared/domain/snapshots';
 import type { BatchItem } from '@main/platform/reads/batch-reader';
-import type { JsonRecord, PullOutcome, PullSink, StatementsPage } from '@main/platform/reads/connection-stream';
+import type { JsonRecord, PullOutcome, PullSink, RawLookup, StatementsPage } from '@main/platform/reads/connection-stream';
 import type { PartKind, SnapshotStore } from './snapshot-store';
+import { PartBuffer } from './part-buffer';
+import type { RawRecords } from '@main/platform/reads/raw-records';
+import type { RawEncoder } from './raw-encoders';
+import { rawItems, rawRecords, rawSize, rawStatementsPage } from './raw-encoders';
 import { withoutSsn } from './snapshot-content';
 
 const gzipAsync = promisify(gzip);
@@ -29,31 +32,41 @@ export class SnapshotWriter {
 
   readonly sink: PullSink = {
     company: (record: JsonRecord) => this.write('company', [record], 1),
-    directory: (people: JsonRecord[]) => {
+    directory: (people: JsonRecord[], _offset: number, raw?: RawLookup) => {
       this.counts.people += people.length;
-      this.write('directory', people, people.length);
+      this.write('directory', people, people.length, null, fromBytes(raw, rawRecords));
     },
-    individuals: (items: BatchItem[]) => {
+    individuals: (items: BatchItem[], raw?: RawLookup) => {
       this.countItems(items, 'individuals');
+      // Copied from the bytes, the SSN fields are left out there; stringified, from a copy without them.
       this.write(
         'individuals',
-        items.map((item) => ({ ...item, body: withoutSsn(item.body) })),
+        items,
         items.length,
+        null,
+        fromBytes(raw, (found) => rawItems(found, true)),
+        (item) => withoutSsnItem(item as BatchItem),
       );
     },
-    employments: (items: BatchItem[]) => {
+    employments: (items: BatchItem[], raw?: RawLookup) => {
       this.countItems(items, 'employments');
-      this.write('employments', items, items.length);
+      this.write(
+        'employments',
+        items,
+        items.length,
+        null,
+        fromBytes(raw, (found) => rawItems(found, false)),
+      );
     },
     payments: (records: JsonRecord[]) => {
       this.counts.payments += records.length;
       this.write('payments', records, records.length);
     },
-    payStatements: (page: StatementsPage) => {
+    payStatements: (page: StatementsPage, raw?: RawLookup) => {
       if (page.code !== 200) this.counts.itemErrors += 1;
       this.counts.payStatements += page.statements.length;
       const summary: StatementsSummary = { paymentId: page.paymentId, code: page.code, statements: page.statements.length };
-      this.write('pay_statements', [page], page.statements.length, JSON.stringify(summary));
+      this.write('pay_statements', [page], page.statements.length, JSON.stringify(summary), fromBytes(raw, rawStatementsPage));
     },
   };
 
@@ -77,24 +90,34 @@ export class SnapshotWriter {
   }
 
   /**
-   * Stringifies the page record by record (the same bytes as the whole array), so each person's
-   * record can be hashed on the way: the part's summary lists `[id, hash]` for a fast diff.
+   * Writes the page record by record into one buffer — copied from the answer's bytes where
+   * `raw` can, stringified otherwise (the same bytes either way) — so each person's record can
+   * be hashed on the way: the part's summary lists `[id, hash]` for a fast diff. `stored` is
+   * what a record is stringified as when it is not copied (individuals: without SSNs).
    */
-  private write(kind: PartKind, records: unknown[], count: number, summary: string | null = null): void {
+  private write(
+    kind: PartKind,
+    records: unknown[],
+    count: number,
+    summary: string | null = null,
+    raw: FromBytes | null = null,
+    stored: (record: unknown) => unknown = (record) => record,
+  ): void {
     const seq = this.seq++;
     const people = kind === 'directory' || kind === 'individuals' || kind === 'employments';
-    // The records' texts are joined and encoded once: a Buffer per record (5,000 a page) cost
-    // twice the time of the stringify itself. The page's bytes are what is held until compressed.
-    const texts: string[] = new Array<string>(records.length);
+    const out = new PartBuffer(raw ? raw.bytes : 256 * records.length);
     const hashes: PersonHash[] = [];
+    out.text('[');
     records.forEach((record, i) => {
-      const text = JSON.stringify(record);
-      if (people) hashes.push([personId(record), hashOf(text)]);
-      texts[i] = text;
+      if (i > 0) out.text(',');
+      const from = out.position;
+      if (!raw?.encoder(record, i, out)) out.text(JSON.stringify(stored(record)));
+      if (people) hashes.push([personId(record), out.hashSince(from)]);
     });
+    out.text(']');
     const index = people ? JSON.stringify(hashes) : summary;
-    const json = Buffer.from(`[${texts.join(',')}]`, 'utf8');
-    const written: Promise<void> = gzipAsync(json, { level: 6 })
+    const written: Promise<void> = gzipAsync(out.done(), { level: 6 })
+      .finally(() => out.release())
       .then((data) => this.store.addPart(this.snapshotId, seq, kind, count, data, index))
       .catch((error: unknown) => {
         this.failure ??= error instanceof Error ? error : new Error(String(error));
@@ -102,6 +125,20 @@ export class SnapshotWriter {
       .finally(() => this.pending.delete(written));
     this.pending.add(written);
   }
+}
+
+const withoutSsnItem = (item: BatchItem): BatchItem => ({ ...item, body: withoutSsn(item.body) });
+
+interface FromBytes {
+  encoder: RawEncoder;
+  /** About how big the part will be. */
+  bytes: number;
+}
+
+/** The page's records located in their answer (the scan runs here, for this sink), or null. */
+function fromBytes(raw: RawLookup | undefined, encoder: (found: RawRecords) => RawEncoder): FromBytes | null {
+  const found = raw?.();
+  return found ? { encoder: encoder(found), bytes: rawSize(found) } : null;
 }
 
 /** A person part's summary entry: the record's id and a hash of its JSON. */
@@ -117,5 +154,3 @@ function personId(record: unknown): string {
   const id = (record as { id?: unknown } | null)?.id;
   return typeof id === 'string' ? id : '';
 }
-
-const hashOf = (text: string): string => createHash('sha1').update(text).digest('base64').slice(0, 20);

@@ -12,6 +12,7 @@ import { asErrorBody, outcomeFor } from './classify';
 import { reportRateLimitQueued, reportRateLimitWait } from '../operations/operations';
 import { productForPath } from './products';
 import type { RateLimiter } from './rate-limiter';
+import { keepRawAnswer } from './raw-answer';
 
 /**
  * The gateway runs each call inside this context so that every attempt the SDK makes for it,
@@ -32,6 +33,8 @@ const BATCH_PATHS = new Map([
   ['/employer/employment', 'employments'],
   ['/employer/pay-statement', 'payments'],
 ]);
+/** The other big answer a pull reads page by page (5,000 people a page). */
+const DIRECTORY_PATH = '/employer/directory';
 
 export interface LoggingFetchContext {
   environmentId: string;
@@ -118,12 +121,14 @@ export function createLoggingFetch(deps: LoggingFetchDeps, context: LoggingFetch
       errorName = body?.name ?? (response.ok ? null : `HTTP ${response.status}`);
       finchCode = body?.finch_code ?? null;
       message = body?.message ?? null;
-    } else if (BATCH_PATHS.has(url.pathname)) {
+    } else if (BATCH_PATHS.has(url.pathname) || url.pathname === DIRECTORY_PATH) {
       // Read once, parsed once: the SDK is handed the parsed body (a clone parsed here would
-      // double the cost of every 10,000-item batch, in time and in memory).
+      // double the cost of every 10,000-item batch, in time and in memory), and the bytes are
+      // kept beside it for a snapshot to store as they came.
       const read = await readJsonOnce(response);
       response = read.response;
-      const summary = summarizeBatchFailures(read.body, BATCH_PATHS.get(url.pathname)!);
+      const noun = BATCH_PATHS.get(url.pathname);
+      const summary = noun ? summarizeBatchFailures(read.body, noun) : null;
       if (summary) {
         outcome = 'batch_partial_failure';
         message = summary;
@@ -182,17 +187,28 @@ function summarizeBatchFailures(parsed: unknown, noun: string): string | null {
   return `${parts.join(' and ')} of ${items.length} ${noun}`;
 }
 
-/** The body read as text and parsed once; the response handed on carries both. Not JSON: null, text kept. */
+/**
+ * The body read as bytes, decoded and parsed once; the response handed on answers `json()`
+ * with the parsed value, and the bytes are kept beside it (raw-answer.ts). Not JSON: null,
+ * text kept.
+ */
 async function readJsonOnce(response: Response): Promise<{ response: Response; body: unknown }> {
-  const text = await response.text();
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const text = utf8.decode(bytes);
+  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
   let body: unknown = null;
   try {
     body = JSON.parse(text);
   } catch {
-    return { response: new Response(text, response), body: null };
+    return { response: new Response(text, init), body: null };
   }
-  const parsed = new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
-  // `json()` answers the value parsed here (text() and the body stream still work).
+  keepRawAnswer(body, bytes);
+  // No body of its own: the SDK reads `json()`, which answers the value parsed here (a Response
+  // built on the text would measure it and hold it for nothing); `text()` decodes again.
+  const parsed = new Response(null, init);
   Object.defineProperty(parsed, 'json', { value: () => Promise.resolve(body) });
+  Object.defineProperty(parsed, 'text', { value: () => Promise.resolve(utf8.decode(bytes)) });
   return { response: parsed, body };
 }
+
+const utf8 = new TextDecoder();

@@ -22,6 +22,8 @@ import { callSignal, rawBody } from './finch-read';
 import type { Operation } from '../operations/operations';
 import { STATEMENT_PAGE, planStatementCalls } from './statement-plan';
 import type { StatementPage } from './statement-plan';
+import type { RawRecords } from './raw-records';
+import { batchBodies, directoryRecords, statementLists } from './raw-records';
 
 export type JsonRecord = Record<string, unknown>;
 
@@ -41,15 +43,23 @@ export interface StatementsPage {
   error: unknown;
 }
 
-/** Where a pull's pages go, as they arrive. Synchronous: a page is stored whole or not at all. */
+/**
+ * Where a pull's pages go, as they arrive. Synchronous: a page is stored whole or not at all.
+ * `raw`, when given, finds where each record sits in the bytes Finch sent (for a sink that
+ * stores them as they came); it costs a scan of the answer, so it is only run when asked.
+ */
 export interface PullSink {
   company(record: JsonRecord): void;
-  directory(people: JsonRecord[], offset: number): void;
-  individuals(items: BatchItem[]): void;
-  employments(items: BatchItem[]): void;
+  directory(people: JsonRecord[], offset: number, raw?: RawLookup): void;
+  /** `raw`: each item's body. */
+  individuals(items: BatchItem[], raw?: RawLookup): void;
+  employments(items: BatchItem[], raw?: RawLookup): void;
   payments(records: JsonRecord[]): void;
-  payStatements(page: StatementsPage): void;
+  /** `raw`: the page's statements array, as its only span. */
+  payStatements(page: StatementsPage, raw?: RawLookup): void;
 }
+
+export type RawLookup = () => RawRecords | null;
 
 export interface PullOptions {
   startDate: string;
@@ -180,8 +190,9 @@ export async function streamConnection(
             ? // The whole call was accepted, not answered: each id gets that 202 and Finch's reason.
               ids.map((id) => ({ id, code: 202, body: rawBody(result.data) }))
             : ((rawBody(result.data) as { responses?: unknown[] } | null)?.responses ?? []).map(toItem);
-        if (kind === 'individual') sink.individuals(items);
-        else sink.employments(items);
+        const raw = () => (result.status === 202 ? null : batchBodies(rawBody(result.data), items.length));
+        if (kind === 'individual') sink.individuals(items, raw);
+        else sink.employments(items, raw);
         operation?.advance({ records: items.length, pages: 1 });
       }),
     );
@@ -202,7 +213,7 @@ export async function streamConnection(
       }
       const body = rawBody(result.data) as { individuals?: JsonRecord[]; paging?: { count?: number } } | null;
       const batch = body?.individuals ?? [];
-      sink.directory(batch, offset);
+      sink.directory(batch, offset, () => directoryRecords(body, batch.length));
       seen += batch.length;
       const total = body?.paging?.count ?? seen;
       operation?.advance({ records: batch.length, pages: 1, detail: `directory: ${fmt(seen)} of ${fmt(total)} people` });
@@ -262,7 +273,9 @@ export async function streamConnection(
               sink.payStatements({ paymentId: page.paymentId, code: 202, statements: [], error: rawBody(result.data) });
           }
           let records = 0;
-          for (const response of responses) {
+          let lists: RawRecords | null | undefined;
+          const listsOf = () => (lists === undefined ? (lists = statementLists(rawBody(result.data), responses.length)) : lists);
+          for (const [index, response] of responses.entries()) {
             const r = (response ?? {}) as { payment_id?: string; code?: number; body?: unknown };
             const paymentId = r.payment_id ?? '';
             const code = typeof r.code === 'number' ? r.code : null;
@@ -272,7 +285,11 @@ export async function streamConnection(
             }
             const page = (r.body ?? {}) as { pay_statements?: JsonRecord[]; paging?: { count?: number; offset?: number } };
             const statements = page.pay_statements ?? [];
-            sink.payStatements({ paymentId, code, statements, error: null });
+            const span = () => {
+              const found = listsOf()?.spans[index];
+              return found && page.pay_statements ? { json: lists!.json, spans: [found] } : null;
+            };
+            sink.payStatements({ paymentId, code, statements, error: null }, span);
             records += statements.length;
             const reached = (page.paging?.offset ?? 0) + statements.length;
             const asked = pages.find((p) => p.paymentId === paymentId && p.offset === (page.paging?.offset ?? 0));

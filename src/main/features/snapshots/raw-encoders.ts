@@ -1,0 +1,85 @@
+/**
+ * A page's records written from the bytes Finch sent (raw-records.ts) instead of re-encoding
+ * the parsed records: the same bytes JSON.stringify would give, so a record's hash is the one
+ * an older snapshot holds for it and diffs across them match people by hash as before. A
+ * record whose bytes would not come out the same (raw-json.ts: `canonical`) is not written
+ * here: the writer stringifies it.
+ */
+import type { BatchItem } from '@main/platform/reads/batch-reader';
+import type { StatementsPage } from '@main/platform/reads/connection-stream';
+import type { RawRecords } from '@main/platform/reads/raw-records';
+import type { PartBuffer } from './part-buffer';
+import { SSN_FIELDS } from './snapshot-content';
+
+/** Writes record `index` from the answer's bytes; false (nothing written) when it cannot. */
+export type RawEncoder = (record: unknown, index: number, out: PartBuffer) => boolean;
+
+const bufferOf = (raw: RawRecords): Buffer => Buffer.from(raw.json.bytes.buffer, raw.json.bytes.byteOffset, raw.json.bytes.byteLength);
+
+/** About how many bytes a part written from `raw` takes (its records' bytes, plus room for the item wrappers). */
+export function rawSize(raw: RawRecords): number {
+  let bytes = 0;
+  for (const span of raw.spans) bytes += span ? span.end - span.start + 64 : 64;
+  return bytes + 2;
+}
+
+/** Records stored as Finch sent them (directory people). */
+export function rawRecords(raw: RawRecords): RawEncoder {
+  const bytes = bufferOf(raw);
+  return (_record, index, out) => {
+    const span = raw.spans[index];
+    if (!span?.canonical) return false;
+    out.bytes(bytes, span.start, span.end);
+    return true;
+  };
+}
+
+/** Batch items stored as `{id, code, body}`, the body without SSNs when `withoutSsn` (snapshot-content.ts). */
+export function rawItems(raw: RawRecords, withoutSsn: boolean): RawEncoder {
+  const bytes = bufferOf(raw);
+  return (record, index, out) => {
+    const item = record as BatchItem;
+    const span = raw.spans[index];
+    if (!span) return false;
+    const body = item.body;
+    const hasSsn =
+      withoutSsn &&
+      typeof body === 'object' &&
+      body !== null &&
+      !Array.isArray(body) &&
+      SSN_FIELDS.some((field) => Object.prototype.hasOwnProperty.call(body, field));
+    if (!hasSsn) {
+      if (!span.canonical) return false;
+      out.text(`{"id":${JSON.stringify(item.id)},"code":${JSON.stringify(item.code)},"body":`);
+      out.bytes(bytes, span.start, span.end);
+      out.text('}');
+      return true;
+    }
+    // The body's other members, key and value, in the order they came (as a copy without the SSN fields is).
+    const kept = raw.json.without(span.start, SSN_FIELDS);
+    // A repeated key (parsed once, present twice in the bytes) would not come out the same.
+    if (!kept?.canonical || kept.members !== Object.keys(body as object).length) return false;
+    out.text(`{"id":${JSON.stringify(item.id)},"code":${JSON.stringify(item.code)},"body":{`);
+    // Runs of kept members are copied whole (with the commas between them).
+    for (let r = 0; r < kept.runs.length; r += 2) {
+      if (r > 0) out.text(',');
+      out.bytes(bytes, kept.runs[r]!, kept.runs[r + 1]!);
+    }
+    out.text('}}');
+    return true;
+  };
+}
+
+/** A pay-statement page (`StatementsPage`) whose statements array is the raw one. */
+export function rawStatementsPage(raw: RawRecords): RawEncoder {
+  const bytes = bufferOf(raw);
+  return (record, _index, out) => {
+    const page = record as StatementsPage;
+    const span = raw.spans[0];
+    if (!span?.canonical) return false;
+    out.text(`{"paymentId":${JSON.stringify(page.paymentId)},"code":${JSON.stringify(page.code)},"statements":`);
+    out.bytes(bytes, span.start, span.end);
+    out.text(`,"error":${JSON.stringify(page.error)}}`);
+    return true;
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Where the records a pull hands on sit in the bytes of their answer (raw-json.ts), found as
+ * the page is handed to its sink: a directory page's people, a batch's item bodies, a
+ * pay-statement item's statements. Null whenever the bytes were not kept or do not line up
+ * with the parsed records (the sink then encodes the parsed records itself).
+ */
+import { rawAnswerOf } from '../finch/raw-answer';
+import type { RawSpan } from './raw-json';
+import { RawJson } from './raw-json';
+
+/** One span per record handed on, in order; null where the record has no bytes of its own. */
+export interface RawRecords {
+  json: RawJson;
+  spans: readonly (RawSpan | null)[];
+}
+
+function located<T>(body: unknown, find: (json: RawJson) => T | null): T | null {
+  const bytes = rawAnswerOf(body);
+  const json = bytes ? RawJson.of(bytes) : null;
+  if (!json) return null;
+  try {
+    return find(json);
+  } catch {
+    // Bytes that do not scan as expected are only a lost shortcut.
+    return null;
+  }
+}
+
+/** A directory page's people (`individuals[i]`). */
+export function directoryRecords(body: unknown, people: number): RawRecords | null {
+  return located(body, (json) => {
+    const list = json.find(0, 'individuals');
+    const spans = list >= 0 ? json.elements(list) : null;
+    return spans && spans.length === people ? { json, spans } : null;
+  });
+}
+
+/** Each batch item's `body` (`responses[i].body`), or null where an item has none. */
+export function batchBodies(body: unknown, items: number): RawRecords | null {
+  return located(body, (json) => {
+    const elements = responseElements(json, items, null);
+    return elements ? { json, spans: elements.map((members) => RawJson.member(members, 'body')) } : null;
+  });
+}
+
+/** Each pay-statement item's statements (`responses[i].body.pay_statements`), or null where it has none. */
+export function statementLists(body: unknown, items: number): RawRecords | null {
+  return located(body, (json) => {
+    const elements = responseElements(json, items, 'body');
+    if (!elements) return null;
+    return { json, spans: elements.map((members) => RawJson.member(RawJson.member(members, 'body')?.members ?? null, 'pay_statements')) };
+  });
+}
+
+/** The members of each `responses[i]` (and of its `descend` member), if there are `items` of them. */
+function responseElements(json: RawJson, items: number, descend: string | null): ReturnType<RawJson['objectElements']> {
+  const responses = json.find(0, 'responses');
+  const elements = responses >= 0 ? json.objectElements(responses, descend) : null;
+  return elements && elements.length === items ? elements : null;
+}
