@@ -93,11 +93,17 @@ export function measureFields(records: readonly unknown[], catalog: readonly Cat
  * Paths present in the data that the catalog does not declare (a provider sending more than
  * the spec says, or a spec that moved on), gathered batch by batch. Fields the catalog lists
  * without members (free-form objects such as `metadata`) are not searched below.
+ *
+ * Every key of every record is looked up, so the walk goes through a tree of path nodes built
+ * as keys are met, not by joining a path string per key (at 100,000 people that was millions of
+ * new strings, and most of field coverage's time). Nodes exist only for keys seen; unknown ones
+ * stop the search once `limit` are found, so the tree stays the catalog's size plus the limit.
  */
 export class UnknownFieldFinder {
   private readonly known: Set<string>;
   private readonly hasChildren: Set<string>;
   private readonly found = new Set<string>();
+  private readonly root: PathNode;
 
   constructor(
     catalog: readonly CatalogField[],
@@ -105,12 +111,13 @@ export class UnknownFieldFinder {
   ) {
     this.known = new Set(catalog.map((f) => f.path));
     this.hasChildren = new Set(catalog.flatMap((f) => parents(f.path)));
+    this.root = new PathNode('', true, true);
   }
 
   add(records: readonly unknown[]): void {
     for (const record of records) {
       if (this.found.size >= this.limit) return;
-      this.visit(record, '', 0);
+      this.visit(record, this.root, 0);
     }
   }
 
@@ -118,18 +125,49 @@ export class UnknownFieldFinder {
     return [...this.found].sort();
   }
 
-  private visit(value: unknown, prefix: string, depth: number): void {
+  private visit(value: unknown, node: PathNode, depth: number): void {
     if (!isPlainObject(value) || depth > 6 || this.found.size >= this.limit) return;
-    for (const [key, child] of Object.entries(value)) {
-      const path = prefix ? `${prefix}.${key}` : key;
-      if (!this.known.has(path)) {
-        this.found.add(path);
+    for (const key of Object.keys(value)) {
+      const child = node.child(key, this.known, this.hasChildren);
+      if (!child.known) {
+        this.found.add(child.path);
         continue;
       }
-      if (!this.hasChildren.has(path) && !this.hasChildren.has(`${path}[]`)) continue;
-      if (Array.isArray(child)) for (const item of child.slice(0, 20)) this.visit(item, `${path}[]`, depth + 1);
-      else this.visit(child, path, depth + 1);
+      if (!child.searched) continue;
+      const member = value[key];
+      if (Array.isArray(member)) {
+        const items = child.items();
+        for (let i = 0; i < member.length && i < 20; i++) this.visit(member[i], items, depth + 1);
+      } else this.visit(member, child, depth + 1);
     }
+  }
+}
+
+/** A path in the data (`earnings[].amount`): whether the catalog knows it and has members below it. */
+class PathNode {
+  private readonly children = new Map<string, PathNode>();
+  private itemNode: PathNode | null = null;
+
+  constructor(
+    readonly path: string,
+    readonly known: boolean,
+    readonly searched: boolean,
+  ) {}
+
+  child(key: string, known: ReadonlySet<string>, hasChildren: ReadonlySet<string>): PathNode {
+    let node = this.children.get(key);
+    if (!node) {
+      const path = this.path ? `${this.path}.${key}` : key;
+      node = new PathNode(path, known.has(path), hasChildren.has(path) || hasChildren.has(`${path}[]`));
+      this.children.set(key, node);
+    }
+    return node;
+  }
+
+  /** The node for this array's items (`path[]`): only its children are looked up. */
+  items(): PathNode {
+    this.itemNode ??= new PathNode(`${this.path}[]`, true, true);
+    return this.itemNode;
   }
 }
 
