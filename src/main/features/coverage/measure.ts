@@ -10,7 +10,6 @@
 import type { CatalogField, FieldCoverage } from '@shared/domain/coverage';
 
 export type Presence = 'value' | 'empty' | 'null' | 'absent';
-const RANK: Record<Presence, number> = { value: 3, empty: 2, null: 1, absent: 0 };
 
 interface Step {
   key: string;
@@ -26,57 +25,78 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function leafPresence(value: unknown): Presence {
-  if (value === null) return 'null';
-  if (value === '' || (Array.isArray(value) && value.length === 0) || (isPlainObject(value) && Object.keys(value).length === 0))
-    return 'empty';
-  return 'value';
+/** Presence as a small number (its rank: value beats empty beats null beats absent), so the hot loop counts into an array. */
+const VALUE = 3;
+const EMPTY = 2;
+const NULL = 1;
+const ABSENT = 0;
+const PRESENCE_OF: readonly Presence[] = ['absent', 'null', 'empty', 'value'];
+const hasOwn = Object.prototype.hasOwnProperty;
+
+function leafRank(value: unknown): number {
+  if (value === null) return NULL;
+  if (value === '') return EMPTY;
+  if (typeof value === 'object') {
+    if (Array.isArray(value)) return value.length === 0 ? EMPTY : VALUE;
+    for (const key in value) if (hasOwn.call(value, key)) return VALUE;
+    return EMPTY;
+  }
+  return VALUE;
+}
+
+function rankAt(record: unknown, steps: readonly Step[], index: number): number {
+  if (!isPlainObject(record)) return ABSENT;
+  const step = steps[index]!;
+  if (!hasOwn.call(record, step.key)) return ABSENT;
+  const value = record[step.key];
+  if (index === steps.length - 1) return leafRank(value);
+  if (value === null) return NULL;
+  if (!step.array) return rankAt(value, steps, index + 1);
+  // An empty array has no item to hold the member: absent, not empty (the array itself is the empty one).
+  if (!Array.isArray(value) || value.length === 0) return ABSENT;
+  let best = ABSENT;
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
+    const rank = item === null ? NULL : rankAt(item, steps, index + 1);
+    if (rank > best) best = rank;
+    if (best === VALUE) break;
+  }
+  return best;
 }
 
 /** What a record holds at a catalog path. */
 export function presenceAt(record: unknown, steps: readonly Step[], index = 0): Presence {
-  if (!isPlainObject(record)) return 'absent';
-  const step = steps[index]!;
-  if (!Object.prototype.hasOwnProperty.call(record, step.key)) return 'absent';
-  const value = record[step.key];
-  if (index === steps.length - 1) return leafPresence(value);
-  if (value === null) return 'null';
-  if (!step.array) return presenceAt(value, steps, index + 1);
-  // An empty array has no item to hold the member: absent, not empty (the array itself is the empty one).
-  if (!Array.isArray(value) || value.length === 0) return 'absent';
-  let best: Presence = 'absent';
-  for (const item of value) {
-    const p = item === null ? 'null' : presenceAt(item, steps, index + 1);
-    if (RANK[p] > RANK[best]) best = p;
-    if (best === 'value') break;
-  }
-  return best;
+  return PRESENCE_OF[rankAt(record, steps, index)]!;
 }
 
 export type SupportLookup = (path: string) => boolean | null;
 
 /** Per-field counts over records handed in batches (a pull's pages), so no page needs keeping. */
 export class FieldTally {
-  private readonly fields: { field: CatalogField; steps: Step[]; counts: Record<Presence, number> }[];
+  /** Counts by rank: [absent, null, empty, value]. */
+  private readonly fields: { field: CatalogField; steps: Step[]; counts: number[] }[];
   records = 0;
 
   constructor(catalog: readonly CatalogField[]) {
-    this.fields = catalog.map((field) => ({ field, steps: parsePath(field.path), counts: { value: 0, empty: 0, null: 0, absent: 0 } }));
+    this.fields = catalog.map((field) => ({ field, steps: parsePath(field.path), counts: [0, 0, 0, 0] }));
   }
 
   add(records: readonly unknown[]): void {
     this.records += records.length;
-    for (const { steps, counts } of this.fields) for (const record of records) counts[presenceAt(record, steps)] += 1;
+    for (let f = 0; f < this.fields.length; f++) {
+      const { steps, counts } = this.fields[f]!;
+      for (let r = 0; r < records.length; r++) counts[rankAt(records[r], steps, 0)]! += 1;
+    }
   }
 
   result(supported: SupportLookup): FieldCoverage[] {
     return this.fields.map(({ field, counts }) => ({
       path: field.path,
-      values: counts.value,
-      empty: counts.empty,
-      nulls: counts.null,
-      absent: counts.absent,
-      share: this.records === 0 ? null : (counts.value + counts.empty) / this.records,
+      values: counts[VALUE]!,
+      empty: counts[EMPTY]!,
+      nulls: counts[NULL]!,
+      absent: counts[ABSENT]!,
+      share: this.records === 0 ? null : (counts[VALUE]! + counts[EMPTY]!) / this.records,
       supported: supported(field.path),
       specNullable: field.nullable,
     }));
