@@ -71,14 +71,13 @@ export const FILTER = `(() => {
   ).then((ms) => ({ ms, status: ${STATUS}.textContent }));
 })()`;
 
-/**
- * The machine's own floor for frame times: 60 animation frames of the same page doing nothing.
- * On a loaded machine even these miss frames; the scroll p95 is read beside it.
- */
-export const IDLE_FRAMES = `(async () => {
+/** 60 animation frames, timed one by one (sorted ms); `step` runs before each frame. */
+const frameTimes = (setup: string, step: string) => `(async () => {
+  ${setup}
   const times = [];
   let last = performance.now();
   for (let i = 1; i <= 60; i++) {
+    ${step}
     await new Promise((r) => requestAnimationFrame(() => r(null)));
     const now = performance.now();
     times.push(now - last);
@@ -87,20 +86,17 @@ export const IDLE_FRAMES = `(async () => {
   return times.sort((a, b) => a - b);
 })()`;
 
+/**
+ * The machine's own floor for frame times: 60 animation frames of the same page doing nothing.
+ * On a loaded machine even these miss frames; the scroll p95 is read beside it.
+ */
+export const IDLE_FRAMES = frameTimes('', '');
+
 /** Scrolls the directory's rows to the end, one step per animation frame, timing each frame. */
-export const SCROLL_FRAMES = `(async () => {
-  const scroller = document.querySelector('[aria-label="Directory"] .log-scroller');
-  const times = [];
-  let last = performance.now();
-  for (let i = 1; i <= 60; i++) {
-    scroller.scrollTop = (scroller.scrollHeight * i) / 60;
-    await new Promise((r) => requestAnimationFrame(() => r(null)));
-    const now = performance.now();
-    times.push(now - last);
-    last = now;
-  }
-  return times.sort((a, b) => a - b);
-})()`;
+export const SCROLL_FRAMES = frameTimes(
+  `const scroller = document.querySelector('[aria-label="Directory"] .log-scroller');`,
+  'scroller.scrollTop = (scroller.scrollHeight * i) / 60;',
+);
 
 /**
  * The naive reference: a plain <table> with every row (the same cells as text, left in

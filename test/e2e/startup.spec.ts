@@ -4,7 +4,20 @@
  * is rendered, so the environment switcher is usable as soon as the shell is (bench/startup
  * times it). Checked by order, not by clock: at each call the bridge sends, is the shell there yet?
  */
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+
+/** The first screen's reads (src/shared/ipc/first-reads.ts). */
+const FIRST_READS = ['environments:getState', 'settings:get', 'app:getInfo', 'app:listNotices'];
+
+/** The first screen as a user sees it ready: the heading, a usable switcher with its environment, the version. */
+async function expectFirstScreen(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: 'Environments' })).toBeVisible();
+  const switcher = page.getByRole('combobox', { name: /Active environment/ });
+  await expect(switcher).toBeEnabled();
+  await expect(switcher.locator('option')).toHaveText(['Local simulator']);
+  await expect(page.getByRole('banner')).toContainText(/v\d+\.\d+\.\d+/);
+}
 
 /** Runs before the page's scripts: notes, for each IPC call the harness bridge sends, whether #root had rendered. */
 const RECORD_CALLS = `
@@ -24,15 +37,11 @@ const RECORD_CALLS = `
 test('the first screen asks main for its data before the shell renders, and shows it', async ({ page, workbench }) => {
   await page.addInitScript({ content: RECORD_CALLS });
   await page.goto(`${workbench.harness.url}/#/environments`);
-  await expect(page.getByRole('heading', { level: 1, name: 'Environments' })).toBeVisible();
-  const switcher = page.getByRole('combobox', { name: /Active environment/ });
-  await expect(switcher).toBeEnabled();
-  await expect(switcher.locator('option')).toHaveText(['Local simulator']);
-  await expect(page.getByRole('banner')).toContainText(/v\d+\.\d+\.\d+/);
+  await expectFirstScreen(page);
 
   const calls = (await page.evaluate('window.__calls')) as { channel: string; shellRendered: boolean }[];
   const first = (channel: string) => calls.find((call) => call.channel === channel);
-  for (const channel of ['environments:getState', 'settings:get', 'app:getInfo', 'app:listNotices']) {
+  for (const channel of FIRST_READS) {
     expect(first(channel), channel).toEqual({ channel, shellRendered: false });
   }
   // Each was asked once: the hooks took the early answers instead of asking again.
@@ -43,7 +52,7 @@ test('the first screen asks main for its data before the shell renders, and show
 /** Runs before the page's scripts: the first screen's reads never reach main over the socket. */
 const HOLD_FIRST_READS = `
 (() => {
-  const held = new Set(['environments:getState', 'settings:get', 'app:getInfo', 'app:listNotices']);
+  const held = new Set(${JSON.stringify(FIRST_READS)});
   const send = WebSocket.prototype.send;
   WebSocket.prototype.send = function (data) {
     try {
@@ -59,11 +68,7 @@ test('the first screen is complete from the page itself, without waiting for the
   // answers held back, the switcher, the version and the notices still show.
   await page.addInitScript({ content: HOLD_FIRST_READS });
   await page.goto(`${workbench.harness.url}/#/environments`);
-  await expect(page.getByRole('heading', { level: 1, name: 'Environments' })).toBeVisible();
-  const switcher = page.getByRole('combobox', { name: /Active environment/ });
-  await expect(switcher).toBeEnabled();
-  await expect(switcher.locator('option')).toHaveText(['Local simulator']);
-  await expect(page.getByRole('banner')).toContainText(/v\d+\.\d+\.\d+/);
+  await expectFirstScreen(page);
   await expect(page.getByRole('alert').filter({ hasText: 'OS secret storage is unavailable' })).toBeVisible();
   // The data block was read once and removed: nothing of it stays in the document.
   await expect(page.locator('#workbench-first-reads')).toHaveCount(0);

@@ -69,7 +69,6 @@ function useLocalOrder<T>(
   const key = keyOf(query);
   return useMemo(() => {
     if (!enabled) return null;
-    if (!enabled) return null;
     if (isIdentity(query)) return { order: null, applied: query, firstMatch: rows.length > 0 ? 0 : -1, pending: false };
     const store = new RowStore();
     store.append(encodeRows(rows, 0, rows.length, columns, revealed));
