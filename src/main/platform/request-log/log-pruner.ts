@@ -12,6 +12,7 @@
 import type Database from 'better-sqlite3';
 import type { LogRetention } from '@shared/domain/log-retention';
 import { DAY_MS } from '@shared/domain/log-retention';
+import type { SearchIndex } from './search-index';
 
 export interface PruneReport {
   deleted: number;
@@ -21,7 +22,9 @@ export interface PruneReport {
   /** The longest single transaction: what a writer on this thread could have waited. */
   longestBatchMs: number;
   /** Which kind of step that was. */
-  longestStep: 'delete' | 'checkpoint' | 'release' | null;
+  longestStep: 'delete' | 'checkpoint' | 'release' | 'drop' | null;
+  /** Search partitions dropped because every row of theirs was pruned. */
+  droppedPartitions: number;
   /** Pages handed back to the disk afterwards (incremental auto_vacuum only). */
   releasedPages: number;
   durationMs: number;
@@ -39,6 +42,10 @@ export interface LogPrunerOptions {
   /** A prune pass starts after this many appends (noteAppend). */
   everyAppends?: number;
   onError?: (error: Error) => void;
+  /** The log's search index: a partition whose rows are all pruned is dropped, one per step. */
+  searchIndex?: Pick<SearchIndex, 'prunedPartitions' | 'drop'>;
+  /** Told each dropped partition's name (the log forgets its vocabulary). */
+  onPartitionDropped?: (name: string) => void;
 }
 
 const MIN_BATCH_ROWS = 100;
@@ -190,7 +197,23 @@ export class LogPruner {
         return { deleted, done: take === excess || deleted < take };
       });
     }
+    if (total.deleted > 0) await this.dropPrunedPartitions(total);
     if (total.deleted > 0) total.releasedPages += await this.releaseFreePages(total);
+  }
+
+  /** Partitions of the search index left without rows: each dropped in a step of its own. */
+  private async dropPrunedPartitions(total: PruneReport): Promise<void> {
+    const index = this.options.searchIndex;
+    if (!index) return;
+    for (const partition of index.prunedPartitions()) {
+      if (this.closed) return;
+      this.timed(total, 'drop', () => index.drop(partition));
+      total.droppedPartitions += 1;
+      this.options.onPartitionDropped?.(partition.name);
+      await this.pause();
+      this.timed(total, 'checkpoint', () => this.statements.checkpoint.run());
+      await this.pause();
+    }
   }
 
   /** Runs `batch` in its own write transaction until it says done, pausing between batches. */
@@ -252,7 +275,17 @@ export class LogPruner {
 }
 
 function emptyReport(): PruneReport {
-  return { deleted: 0, byAge: 0, byCount: 0, batches: 0, longestBatchMs: 0, longestStep: null, releasedPages: 0, durationMs: 0 };
+  return {
+    deleted: 0,
+    byAge: 0,
+    byCount: 0,
+    batches: 0,
+    longestBatchMs: 0,
+    longestStep: null,
+    droppedPartitions: 0,
+    releasedPages: 0,
+    durationMs: 0,
+  };
 }
 
 function note(total: PruneReport, kind: NonNullable<PruneReport['longestStep']>, ms: number): void {
