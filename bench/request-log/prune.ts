@@ -23,6 +23,8 @@ export interface PruneFigures {
   batches: number;
   longestBatchMs: number;
   longestStep: string | null;
+  /** Search partitions dropped once all their rows were pruned. */
+  droppedPartitions: number;
   releasedPages: number;
   /** Main-thread writer: longest gap between its turns, and the 99th percentile. */
   writerMaxWaitMs: number;
@@ -69,6 +71,8 @@ export async function benchPrune(
   const firstNewId = (db.prepare('SELECT max(id) FROM requests').pluck().get() as number) + 1;
   const pruner = new LogPruner(db, {
     retention: () => ({ maxAgeDays: null, maxRows: before - pruneRows }),
+    searchIndex: log.searchIndex,
+    onPartitionDropped: (name) => log.forgetPartition(name),
     ...(process.env['PAUSE_MS'] ? { pause: () => new Promise<void>((r) => setTimeout(r, Number(process.env['PAUSE_MS']))) } : {}),
   });
 
@@ -118,6 +122,7 @@ export async function benchPrune(
     longestBatchMs: report.longestBatchMs,
     longestStep: report.longestStep,
     releasedPages: report.releasedPages,
+    droppedPartitions: report.droppedPartitions,
     writerMaxWaitMs: gaps.at(-1) ?? 0,
     writerP99WaitMs: gaps[Math.floor(gaps.length * 0.99)] ?? 0,
     writerAppends: gaps.length,
