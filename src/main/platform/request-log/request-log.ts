@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import type { NewRequestLogEntry, RequestLogEntry, RequestLogQuery } from './types';
 import type { RequestLogStatements } from './statements';
-import { buildSearch, prepareStatements } from './statements';
+import { buildSearch, COLUMNS, columnTerm, prepareStatements } from './statements';
 import { PrefixTerms } from './prefix-terms';
 import type { SearchIndexOptions, SearchPartition } from './search-index';
 import { SearchIndex } from './search-index';
@@ -112,8 +112,18 @@ export class RequestLog {
     return (this.statements.byCall.all(callId) as StoredRow[]).map(fromRow);
   }
 
+  /**
+   * The attempts Finch answered with this Finch-Request-ID (oldest first), through the search
+   * index's request_id column; the exact value is checked, so a phrase of the same words never
+   * passes for it.
+   */
   findByRequestId(requestId: string): RequestLogEntry[] {
-    return (this.statements.byRequestId.all(requestId) as StoredRow[]).map(fromRow);
+    if (!/[\p{L}\p{N}]/u.test(requestId)) return [];
+    const rows = this.searchIndex.newestMatching(COLUMNS, columnTerm('request_id', requestId), 100) as StoredRow[];
+    return rows
+      .filter((row) => row.requestId === requestId)
+      .reverse()
+      .map(fromRow);
   }
 
   count(): number {

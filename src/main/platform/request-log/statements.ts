@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { RequestLogQuery } from './types';
 
-const COLUMNS = `r.id, r.call_id AS callId, r.time, r.environment_id AS environmentId, r.connection_id AS connectionId,
+export const COLUMNS = `r.id, r.call_id AS callId, r.time, r.environment_id AS environmentId, r.connection_id AS connectionId,
   r.method, r.path, r.product, r.status, r.duration_ms AS durationMs, r.attempt, r.request_id AS requestId, r.outcome,
   r.error_name AS errorName, r.finch_code AS finchCode, r.message, r.retry_after_ms AS retryAfterMs,
   r.data_retrieved AS dataRetrieved, r.last_update_date AS lastUpdateDate, r.last_update_result AS lastUpdateResult,
@@ -24,7 +24,6 @@ export function prepareStatements(db: Database.Database) {
     insert: db.prepare(INSERT_REQUEST_SQL),
     byId: db.prepare(`SELECT ${COLUMNS} FROM requests r WHERE r.id = ?`),
     byCall: db.prepare(`SELECT ${COLUMNS} FROM requests r WHERE r.call_id = ? ORDER BY r.attempt, r.id`),
-    byRequestId: db.prepare(`SELECT ${COLUMNS} FROM requests r WHERE r.request_id = ?`),
     count: db.prepare('SELECT count(*) AS n FROM requests'),
   };
 }
@@ -56,7 +55,7 @@ export function toFtsQuery(text: string, expand: (word: string) => string[] | nu
 }
 
 /** An FTS5 column filter for an exact value, e.g. `environment_id : "local"`. */
-function columnTerm(column: string, value: string): string {
+export function columnTerm(column: string, value: string): string {
   // Control characters end an FTS5 string early; the IPC schema refuses them, and this keeps
   // any other caller from breaking the query.
   return `${column} : "${value.replace(/[\u0000-\u001f\u007f]/g, '').replace(/"/g, '""')}"`;
