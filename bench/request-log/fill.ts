@@ -91,7 +91,11 @@ export function checkBulkFill(row: (i: number) => NewRequestLogEntry, scrub: (te
     log.catchUpIndex();
     bulkFill(bulk, new RequestLog(bulk, scrub, { partitionRows }), row, 0, rows);
     const facts = (db: Database.Database) => {
-      const partitions = db.prepare('SELECT first_id, last_id, name FROM request_fts_parts ORDER BY first_id').raw().all() as [number, number | null, string][];
+      const partitions = db.prepare('SELECT first_id, last_id, name FROM request_fts_parts ORDER BY first_id').raw().all() as [
+        number,
+        number | null,
+        string,
+      ][];
       const terms = partitions.map(([, , name]) => {
         db.exec(`CREATE VIRTUAL TABLE temp.${name}_instances USING fts5vocab(main, '${name}', 'instance')`);
         return db.prepare(`SELECT term, doc, col, offset FROM temp.${name}_instances ORDER BY term, doc, col, offset`).raw().all();

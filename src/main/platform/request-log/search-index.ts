@@ -73,22 +73,24 @@ export class SearchIndex {
    * read the same watermark.
    */
   catchUp(maxRows = Number.POSITIVE_INFINITY): number {
-    return this.db.transaction(() => {
-      const upto = this.s.watermark.get() as number;
-      const newest = (this.s.newestId.get() as number | null) ?? 0;
-      if (newest <= upto) return 0;
-      const to = Math.min(newest, upto + maxRows);
-      for (let from = upto + 1; from <= to; ) {
-        const part = this.openPartition(from);
-        const partEnd = part.firstId + this.partitionRows - 1;
-        const end = Math.min(to, partEnd);
-        this.filler(part.name).run(from, end);
-        if (end === partEnd) this.s.close.run(partEnd, part.firstId);
-        from = end + 1;
-      }
-      this.s.setWatermark.run(to);
-      return to - upto;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const upto = this.s.watermark.get() as number;
+        const newest = (this.s.newestId.get() as number | null) ?? 0;
+        if (newest <= upto) return 0;
+        const to = Math.min(newest, upto + maxRows);
+        for (let from = upto + 1; from <= to;) {
+          const part = this.openPartition(from);
+          const partEnd = part.firstId + this.partitionRows - 1;
+          const end = Math.min(to, partEnd);
+          this.filler(part.name).run(from, end);
+          if (end === partEnd) this.s.close.run(partEnd, part.firstId);
+          from = end + 1;
+        }
+        this.s.setWatermark.run(to);
+        return to - upto;
+      })
+      .immediate();
   }
 
   /** Every pending row, in transactions of at most `batchRows` (a reader that must see all). */
