@@ -144,6 +144,23 @@ describe('the search index in partitions', () => {
     expect(log.findByRequestId('req-133-x3').map((r) => r.callId)).toEqual(['call-133']);
   });
 
+  it('still searches what is indexed while another connection holds the write lock', () => {
+    for (let i = 0; i < 20; i++) log.append(attempt(i));
+    log.catchUpIndex();
+    log.append(attempt(21));
+    const other = new Database(join(dir, 'workbench.sqlite'));
+    other.exec('BEGIN IMMEDIATE');
+    db.pragma('busy_timeout = 20');
+    try {
+      expect(log.search({ text: 'marker' }).map((r) => r.id)).toEqual([15, 8, 1]);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    // Once the lock is free, the row that waited is found too.
+    expect(log.search({ text: 'marker' }).map((r) => r.id)).toEqual([21, 15, 8, 1]);
+  });
+
   it('finds a Finch-Request-ID exactly, not a row whose id merely shares its words', () => {
     log.append({ ...attempt(1), requestId: 'abc-123' });
     log.append({ ...attempt(2), requestId: 'abc-123-retry' });

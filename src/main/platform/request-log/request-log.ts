@@ -135,7 +135,13 @@ export class RequestLog {
    * leaves every word a prefix term (the plain plan, for comparison): the rows are the same.
    */
   search(query: RequestLogQuery = {}, options: { prefixes?: 'expanded' | 'as typed' } = {}): RequestLogEntry[] {
-    this.catchUpIndex();
+    try {
+      this.catchUpIndex();
+    } catch {
+      // Another connection held the write lock past the busy timeout: search what is indexed
+      // (the newest rows may be missing this once) rather than fail the search.
+      this.scheduleCatchUp();
+    }
     const limit = Math.min(Math.max(query.limit ?? 200, 1), 5000);
     // One read transaction: the partitions, and the terms a prefix stands for, are those the query reads.
     return this.db.transaction(() => {
