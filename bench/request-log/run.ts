@@ -163,7 +163,7 @@ function report(prune: Awaited<ReturnType<typeof benchPrune>>): void {
     `  prune ${prune.pruned.toLocaleString('en-US')} rows        ${prune.seconds.toFixed(1)} s, ${Math.round(prune.rowsPerSec).toLocaleString('en-US')} rows/s, ${prune.batches} batches (longest step ${prune.longestBatchMs.toFixed(1)} ms, a ${prune.longestStep}), ${prune.droppedPartitions} search partitions dropped, ${prune.releasedPages.toLocaleString('en-US')} pages handed back`,
   );
   console.log(
-    `  app writer wait, max ${wait.toFixed(1)} ms   goal ≤ ${goalWait} ms   ratio ${(wait / goalWait).toFixed(2)}   (main thread ${prune.writerMaxWaitMs.toFixed(1)} ms max, p99 ${prune.writerP99WaitMs.toFixed(1)} ms over ${prune.writerAppends.toLocaleString('en-US')} appends; second connection ${prune.lockMaxWaitMs.toFixed(1)} ms over ${prune.lockAppends.toLocaleString('en-US')}, ${prune.lockBaselineMs.toFixed(1)} ms before pruning)`,
+    `  app writer wait, max ${wait.toFixed(1)} ms   goal ≤ ${goalWait} ms   ratio ${(wait / goalWait).toFixed(2)}   (main thread ${prune.writerMaxWaitMs.toFixed(1)} ms max, p99 ${prune.writerP99WaitMs.toFixed(1)} ms over ${prune.writerAppends.toLocaleString('en-US')} turns, ${prune.writerRows.toLocaleString('en-US')} rows appended; second connection ${prune.lockMaxWaitMs.toFixed(1)} ms over ${prune.lockAppends.toLocaleString('en-US')}, ${prune.lockBaselineMs.toFixed(1)} ms before pruning)`,
   );
   console.log(
     `  writers' rows kept   ${prune.writerRowsKept >= 0 ? `all ${prune.writerRowsKept.toLocaleString('en-US')}` : `ONLY ${(-prune.writerRowsKept).toLocaleString('en-US')} — a kept row was pruned`}`,
