@@ -1,18 +1,17 @@
 /**
  * bench/request-log, setup: filling a log of ten million rows in minutes. Appending them one by
- * one (as the app does) keeps five indexes, the row counter and the FTS index up to date on every
- * row: 37 minutes at 10,000,000 rows. Here the same rows go in bare, then the database gets what
- * the app's append would have given it, in bulk:
+ * one (as the app does) keeps five indexes and the row counter up to date on every row and
+ * commits each: 37 minutes at 10,000,000 rows. Here the same rows go in bare, then the database
+ * gets what the app's append would have given it, in bulk:
  *  - every row is `RequestLog.entryOf` (defaults, secret scrub) as `rowOf` stores it, same ids;
- *  - the FTS entries come from the app's own insert trigger, its VALUES run as one INSERT … SELECT
- *    per chunk of rows (the trigger's SQL is read from the schema, so a migration that changes it
- *    changes this too);
+ *  - the search index is the app's own catch-up (`SearchIndex.catchUp`), in large steps: the
+ *    same partitions and entries the app's small steps give;
  *  - the indexes and triggers are created again from their stored SQL, the row counter is set.
- * `checkBulkFill` proves it on a few thousand rows each run: the rows, the FTS index's every term
- * instance (fts5vocab), the row counter and the schema equal those of a log filled by `append`.
- * What differs is only the page layout: indexes built from sorted keys fill their pages, where a
- * log grown row by row leaves its random-key index (request_id) about a third empty, so the
- * bytes per row of a bulk-filled file are a little lower than the app's.
+ * `checkBulkFill` proves it on a few thousand rows each run: the rows, the search partitions and
+ * every term instance in them (fts5vocab), the row counter and the schema equal those of a log
+ * filled by `append`. What differs is only the page layout: indexes built from sorted keys fill
+ * their pages, where a log grown row by row leaves its random-key index (request_id) about a
+ * third empty, so the bytes per row of a bulk-filled file are a little lower than the app's.
  */
 import type Database from 'better-sqlite3';
 import { openWorkbenchDatabase } from '@main/platform/storage/database';
@@ -26,14 +25,6 @@ interface SchemaObject {
   type: string;
   name: string;
   sql: string;
-}
-
-/** The insert trigger's VALUES as `INSERT INTO requests_fts(…) SELECT … FROM requests` over an id range. */
-function ftsBulkInsertSql(triggerSql: string): string {
-  const body = /\bBEGIN\b([\s\S]*?);?\s*END\s*$/i.exec(triggerSql)?.[1];
-  const insert = body && /^\s*(INSERT\s+INTO\s+requests_fts\s*\([^)]*\))\s*VALUES\s*\(([\s\S]*)\)\s*$/i.exec(body);
-  if (!insert) throw new Error(`The FTS insert trigger is not one INSERT … VALUES: ${triggerSql}`);
-  return `${insert[1]} SELECT ${insert[2]!.replace(/\bnew\./g, '')} FROM requests WHERE id >= @from AND id < @to`;
 }
 
 /**
@@ -53,8 +44,6 @@ export function bulkFill(
   const objects = db
     .prepare("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'requests' AND type IN ('index', 'trigger') AND sql IS NOT NULL")
     .all() as SchemaObject[];
-  const ftsTrigger = objects.find((o) => o.name === 'requests_fts_insert');
-  if (!ftsTrigger) throw new Error('No requests_fts_insert trigger in the schema');
   const dropped = objects.filter((o) => o.type === 'index' || /\bAFTER\s+INSERT\b/i.test(o.sql));
   db.transaction(() => {
     for (const o of dropped) db.exec(`DROP ${o.type.toUpperCase()} ${o.name}`);
@@ -73,8 +62,7 @@ export function bulkFill(
   if (lastId - firstId + 1 !== to - from) throw new Error('Rows went in with gaps in their ids');
 
   progress('search index');
-  const fts = db.prepare(ftsBulkInsertSql(ftsTrigger.sql));
-  for (let id = firstId; id <= lastId; id += CHUNK) db.transaction(() => fts.run({ from: id, to: id + CHUNK }))();
+  log.searchIndex.catchUpAll(CHUNK);
 
   db.transaction(() => {
     db.prepare('UPDATE request_log_size SET rows = rows + ? WHERE id = 1').run(to - from);
@@ -88,20 +76,35 @@ export function bulkFill(
 
 /** Fills two logs, one by `append` and one by `bulkFill`, and throws unless they are the same. */
 export function checkBulkFill(row: (i: number) => NewRequestLogEntry, scrub: (text: string | null) => string | null, rows = 3_000): void {
+  // Small partitions, so that the check crosses several partition boundaries.
+  const partitionRows = 700;
   const appended = openWorkbenchDatabase(':memory:');
   const bulk = openWorkbenchDatabase(':memory:');
   try {
-    const log = new RequestLog(appended, scrub);
-    appended.transaction(() => {
-      for (let i = 0; i < rows; i++) log.append(row(i));
-    })();
-    bulkFill(bulk, new RequestLog(bulk, scrub), row, 0, rows);
+    const log = new RequestLog(appended, scrub, { partitionRows });
+    // One row per transaction, as the gateway appends, each followed by a catch-up some of the
+    // time (as the app's timer would): the partitions must not depend on the steps' sizes.
+    for (let i = 0; i < rows; i++) {
+      log.append(row(i));
+      if (i % 7 === 0) log.searchIndex.catchUp();
+    }
+    log.catchUpIndex();
+    bulkFill(bulk, new RequestLog(bulk, scrub, { partitionRows }), row, 0, rows);
     const facts = (db: Database.Database) => {
-      db.exec("CREATE VIRTUAL TABLE temp.fts_terms USING fts5vocab(main, 'requests_fts', 'instance')");
+      const partitions = db.prepare('SELECT first_id, last_id, name FROM request_fts_parts ORDER BY first_id').raw().all() as [
+        number,
+        number | null,
+        string,
+      ][];
+      const terms = partitions.map(([, , name]) => {
+        db.exec(`CREATE VIRTUAL TABLE temp.${name}_instances USING fts5vocab(main, '${name}', 'instance')`);
+        return db.prepare(`SELECT term, doc, col, offset FROM temp.${name}_instances ORDER BY term, doc, col, offset`).raw().all();
+      });
       return JSON.stringify([
         db.prepare('SELECT * FROM requests ORDER BY id').raw().all(),
         db.prepare('SELECT * FROM request_log_size').raw().all(),
-        db.prepare('SELECT term, doc, col, offset FROM temp.fts_terms ORDER BY term, doc, col, offset').raw().all(),
+        partitions,
+        terms,
         db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").raw().all(),
       ]);
     };

@@ -20,12 +20,18 @@ export function hex(n: number): string {
   return (Math.imul(n, 2654435761) >>> 0).toString(16).padStart(8, '0');
 }
 
+/** As the app makes them (call-id.ts): the time first, so later calls sort later; the rest from i (repeatable). */
+function callId(i: number, time: number): string {
+  const t = time.toString(16).padStart(12, '0');
+  return `${t.slice(0, 8)}-${t.slice(8)}-7${hex(i).slice(0, 3)}-8${hex(i + 1).slice(0, 3)}-${hex(i * 5)}${hex(i + 3).slice(0, 4)}`;
+}
+
 export function row(i: number): NewRequestLogEntry {
   const p = i % PATHS.length;
   const failed = i % 97 === 0;
   const limited = i % 211 === 0;
   return {
-    callId: `call-${i}`,
+    callId: callId(i, 1_763_000_000_000 + i * 250),
     time: 1_763_000_000_000 + i * 250,
     environmentId: ENVS[i % 3]!,
     connectionId: `conn-${i % 60}`,

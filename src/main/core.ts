@@ -106,6 +106,8 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
   const logPruner = new LogPruner(db, {
     retention: () => settings.get().requestLogRetention,
     onError: (error) => log(`[request-log] pruning stopped: ${error.message}`),
+    searchIndex: requestLog.searchIndex,
+    onPartitionDropped: (name) => requestLog.forgetPartition(name),
   });
   requestLog.onAppend(() => logPruner.noteAppend());
   onSettingsChanged = () => void logPruner.request();

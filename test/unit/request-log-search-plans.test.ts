@@ -105,7 +105,8 @@ describe('searching words as exact terms', () => {
   });
 
   it('sends a common word beside a rare filter as its exact terms, not as a prefix FTS5 merges up front', () => {
-    const terms = new PrefixTerms(db);
+    log.catchUpIndex();
+    const terms = new PrefixTerms(db, log.searchIndex.partitions()[0]!.name);
     const { params } = buildSearch({ text: 'Directory', statusClass: '5xx', environmentId: 'local' }, (w) => terms.expand(w));
     expect(params['fts']).toBe(
       'status_class : "5xx" AND (("directory" OR "directory-sync" OR "directory_v2" OR "directoryless")) AND environment_id : "local"',

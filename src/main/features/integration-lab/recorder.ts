@@ -18,6 +18,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ObservedCall } from '@shared/domain/integration-lab';
+import { newCallId } from '@main/platform/request-log/call-id';
 import type { RequestLog } from '@main/platform/request-log/request-log';
 import { rowOf } from '@main/platform/request-log/request-log';
 import { BackgroundWriter } from '@main/platform/request-log/background-writer';
@@ -288,7 +289,7 @@ function logEntryOf(attempt: Attempt): NewRequestLogEntry {
       ? 'batch_partial_failure'
       : outcomeFor(attempt.status, attempt.finchCode ? { finch_code: attempt.finchCode } : null);
   return {
-    callId: randomUUID(),
+    callId: newCallId(attempt.at),
     time: attempt.at,
     environmentId: attempt.environmentId,
     connectionId: null,

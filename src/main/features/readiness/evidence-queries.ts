@@ -4,6 +4,7 @@
  * terms there), so the report stays quick on a log of a million rows.
  */
 import type Database from 'better-sqlite3';
+import { SearchIndex } from '@main/platform/request-log/search-index';
 
 export interface ConnectEventRow {
   time: number;
@@ -47,7 +48,10 @@ const ATTEMPT = `r.id, r.call_id AS callId, r.time, r.environment_id AS environm
 export class EvidenceQueries {
   private readonly s;
 
+  private readonly searchIndex: SearchIndex;
+
   constructor(private readonly db: Database.Database) {
+    this.searchIndex = new SearchIndex(db);
     this.s = {
       connectEvents:
         db.prepare(`SELECT time, environment_id AS environmentId, connection_id AS connectionId, customer_id AS customerId, type, detail,
@@ -59,10 +63,6 @@ export class EvidenceQueries {
       connections:
         db.prepare(`SELECT environment_id AS environmentId, id, customer_id AS customerId, company_id AS companyId, provider_id AS providerId,
         connection_type AS connectionType, status, created_at AS createdAt, disconnected_at AS disconnectedAt FROM connections ORDER BY created_at`),
-      ftsCount: db.prepare('SELECT count(*) AS n FROM requests_fts WHERE requests_fts MATCH ?'),
-      ftsNewest: db.prepare(
-        `SELECT ${ATTEMPT} FROM requests_fts f JOIN requests r ON r.id = f.rowid WHERE requests_fts MATCH @match ORDER BY f.rowid DESC LIMIT @limit`,
-      ),
       lastAttemptOf: db.prepare(`SELECT ${ATTEMPT} FROM requests r WHERE r.call_id = ? ORDER BY r.attempt DESC, r.id DESC LIMIT 1`),
       missingIds: db.prepare(
         `SELECT ${ATTEMPT} FROM requests r WHERE r.request_id IS NULL AND r.status IS NOT NULL ORDER BY r.id DESC LIMIT 3`,
@@ -89,11 +89,11 @@ export class EvidenceQueries {
 
   /** Attempts whose FTS columns match, e.g. `outcome : "rate_limited"`, newest first. */
   matching(match: string, limit: number): LoggedAttempt[] {
-    return this.s.ftsNewest.all({ match, limit }) as LoggedAttempt[];
+    return this.searchIndex.newestMatching(ATTEMPT, match, limit) as LoggedAttempt[];
   }
 
   countMatching(match: string): number {
-    return (this.s.ftsCount.get(match) as { n: number }).n;
+    return this.searchIndex.countMatching(match);
   }
 
   lastAttemptOf(callId: string): LoggedAttempt | undefined {

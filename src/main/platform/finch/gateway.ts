@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import Finch from '@tryfinch/finch-api';
 import type { Clock } from '../clock';
+import { newCallId } from '../request-log/call-id';
 import type { RequestLog } from '../request-log/request-log';
 import type { Outcome } from '../request-log/types';
 import { toWorkbenchError } from './classify';
@@ -55,7 +56,7 @@ export class FinchGateway {
 
   /** Runs one SDK call, e.g. `gateway.call(target, (client) => client.hris.company.retrieve())`. */
   async call<T>(target: GatewayTarget, fn: (client: Finch) => WithResponse<T>): Promise<CallResult<T>> {
-    const callId = crypto.randomUUID();
+    const callId = newCallId();
     const client = this.clientFor(target);
     const observed: CallObservation = { callId, attempts: [] };
     try {

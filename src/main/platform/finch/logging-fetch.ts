@@ -6,6 +6,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Clock } from '../clock';
+import { newCallId } from '../request-log/call-id';
 import type { RequestLog } from '../request-log/request-log';
 import type { Outcome } from '../request-log/types';
 import { asErrorBody, outcomeFor } from './classify';
@@ -59,7 +60,7 @@ export function createLoggingFetch(deps: LoggingFetchDeps, context: LoggingFetch
     const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const method = (init?.method ?? 'GET').toUpperCase();
     const headers = new Headers(init?.headers);
-    const callId = callContext.getStore()?.callId ?? crypto.randomUUID();
+    const callId = callContext.getStore()?.callId ?? newCallId();
     const attempt = Number(headers.get('x-stainless-retry-count') ?? '0') + 1;
     const url = new URL(href);
     const product = productForPath(url.pathname);

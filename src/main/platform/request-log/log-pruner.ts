@@ -12,6 +12,7 @@
 import type Database from 'better-sqlite3';
 import type { LogRetention } from '@shared/domain/log-retention';
 import { DAY_MS } from '@shared/domain/log-retention';
+import type { SearchIndex } from './search-index';
 
 export interface PruneReport {
   deleted: number;
@@ -21,7 +22,9 @@ export interface PruneReport {
   /** The longest single transaction: what a writer on this thread could have waited. */
   longestBatchMs: number;
   /** Which kind of step that was. */
-  longestStep: 'delete' | 'checkpoint' | 'release' | null;
+  longestStep: 'delete' | 'checkpoint' | 'release' | 'drop' | null;
+  /** Search partitions dropped because every row of theirs was pruned. */
+  droppedPartitions: number;
   /** Pages handed back to the disk afterwards (incremental auto_vacuum only). */
   releasedPages: number;
   durationMs: number;
@@ -34,11 +37,18 @@ export interface LogPrunerOptions {
   maxBatchRows?: number;
   /** A batch that took longer shrinks the next one; a much quicker one grows it. */
   targetBatchMs?: number;
-  /** Between batches: lets waiting writers run (setImmediate by default). */
-  pause?: () => Promise<void>;
+  /**
+   * Between steps: lets waiting writers run. `heldMs`: how long the step before held the write
+   * lock (0 for one that did not). By default the lock then stays free twice as long (see rest).
+   */
+  pause?: (heldMs: number) => Promise<void>;
   /** A prune pass starts after this many appends (noteAppend). */
   everyAppends?: number;
   onError?: (error: Error) => void;
+  /** The log's search index: a partition whose rows are all pruned is dropped, one per step. */
+  searchIndex?: Pick<SearchIndex, 'prunedPartitions' | 'drop'>;
+  /** Told each dropped partition's name (the log forgets its vocabulary). */
+  onPartitionDropped?: (name: string) => void;
 }
 
 const MIN_BATCH_ROWS = 100;
@@ -48,6 +58,21 @@ const RESERVE_PAGES = 4_096;
 const RELEASE_STEP_PAGES = 256;
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** The longest rest between steps (a step is ~10 ms, see targetBatchMs). */
+const MAX_REST_MS = 60;
+
+/**
+ * After a step that held the write lock for `heldMs`, the lock stays free twice as long. A writer
+ * on this thread runs in any pause, but one on another connection (the proxy's log writer, the
+ * headless proxy) waits in SQLite's busy handler, which retries 1, 3, 8, 18, 33… ms after it
+ * began: with back-to-back steps and only a turn of the event loop between them, its retries kept
+ * landing inside the next step (535 ms at ten million rows). With a free window twice a step's
+ * length, one of those retries always falls inside it: the wait stays under two steps.
+ */
+function rest(heldMs: number): Promise<void> {
+  if (heldMs < 0.5) return nextTick();
+  return new Promise<void>((resolve) => setTimeout(resolve, Math.min(MAX_REST_MS, 2 * heldMs)));
+}
 
 function prepareStatements(db: Database.Database) {
   return {
@@ -67,7 +92,7 @@ function prepareStatements(db: Database.Database) {
 export class LogPruner {
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly now: () => number;
-  private readonly pause: () => Promise<void>;
+  private readonly pause: (heldMs: number) => Promise<void>;
   private readonly maxBatchRows: number;
   private readonly targetBatchMs: number;
   private readonly everyAppends: number;
@@ -84,7 +109,7 @@ export class LogPruner {
     private readonly options: LogPrunerOptions,
   ) {
     this.now = options.now ?? Date.now;
-    this.pause = options.pause ?? nextTick;
+    this.pause = options.pause ?? rest;
     this.maxBatchRows = options.maxBatchRows ?? 5_000;
     // Another connection waiting for the write lock polls at 1, 2, 5, 10, 15, 20… ms (SQLite's
     // busy handler): a 10 ms batch costs it at most ~18 ms, a 20 ms one up to ~53 ms.
@@ -153,7 +178,7 @@ export class LogPruner {
     try {
       do {
         this.again = false;
-        await this.pause();
+        await this.pause(0);
         await this.pass(total);
       } while (this.again && !this.closed);
     } catch (error) {
@@ -190,7 +215,23 @@ export class LogPruner {
         return { deleted, done: take === excess || deleted < take };
       });
     }
+    if (total.deleted > 0) await this.dropPrunedPartitions(total);
     if (total.deleted > 0) total.releasedPages += await this.releaseFreePages(total);
+  }
+
+  /** Partitions of the search index left without rows: each dropped in a step of its own. */
+  private async dropPrunedPartitions(total: PruneReport): Promise<void> {
+    const index = this.options.searchIndex;
+    if (!index) return;
+    for (const partition of index.prunedPartitions()) {
+      if (this.closed) return;
+      const held = this.timed(total, 'drop', () => index.drop(partition));
+      total.droppedPartitions += 1;
+      this.options.onPartitionDropped?.(partition.name);
+      await this.pause(held);
+      this.timed(total, 'checkpoint', () => this.statements.checkpoint.run());
+      await this.pause(0);
+    }
   }
 
   /** Runs `batch` in its own write transaction until it says done, pausing between batches. */
@@ -208,19 +249,21 @@ export class LogPruner {
       total.deleted += result.deleted;
       deleted += result.deleted;
       this.resize(ms, result.deleted);
-      await this.pause();
+      await this.pause(ms);
       this.timed(total, 'checkpoint', () => this.statements.checkpoint.run());
       if (result.done) break;
-      await this.pause();
+      await this.pause(0);
     }
     return deleted;
   }
 
   /** A step between batches, counted like one: a writer on this thread waits for it too. */
-  private timed(total: PruneReport, kind: NonNullable<PruneReport['longestStep']>, step: () => unknown): void {
+  private timed(total: PruneReport, kind: NonNullable<PruneReport['longestStep']>, step: () => unknown): number {
     const started = performance.now();
     step();
-    note(total, kind, performance.now() - started);
+    const ms = performance.now() - started;
+    note(total, kind, ms);
+    return ms;
   }
 
   private resize(ms: number, deleted: number): void {
@@ -240,19 +283,29 @@ export class LogPruner {
     if (free <= RELEASE_ABOVE_PAGES) return 0;
     while (free > RESERVE_PAGES && !this.closed) {
       const step = Math.min(RELEASE_STEP_PAGES, free - RESERVE_PAGES);
-      this.timed(total, 'release', () => this.db.pragma(`incremental_vacuum(${step})`));
-      await this.pause();
+      const held = this.timed(total, 'release', () => this.db.pragma(`incremental_vacuum(${step})`));
+      await this.pause(held);
       this.timed(total, 'checkpoint', () => this.statements.checkpoint.run());
       released += step;
       free = this.statements.freePages.get() as number;
-      await this.pause();
+      await this.pause(0);
     }
     return released;
   }
 }
 
 function emptyReport(): PruneReport {
-  return { deleted: 0, byAge: 0, byCount: 0, batches: 0, longestBatchMs: 0, longestStep: null, releasedPages: 0, durationMs: 0 };
+  return {
+    deleted: 0,
+    byAge: 0,
+    byCount: 0,
+    batches: 0,
+    longestBatchMs: 0,
+    longestStep: null,
+    droppedPartitions: 0,
+    releasedPages: 0,
+    durationMs: 0,
+  };
 }
 
 function note(total: PruneReport, kind: NonNullable<PruneReport['longestStep']>, ms: number): void {

@@ -21,11 +21,23 @@ const ASCII_WORD = /^[a-z0-9_-]+$/;
 
 export class PrefixTerms {
   private readonly longer: Database.Statement;
+  private readonly vocabulary: string;
 
-  constructor(db: Database.Database) {
+  /** `table`: one search partition (SearchIndex); each has its own vocabulary. */
+  constructor(
+    private readonly db: Database.Database,
+    table: string,
+  ) {
+    if (!/^requests_fts(_\d+)?$/.test(table)) throw new Error(`Not a search partition: ${table}`);
     // A temp table: it belongs to this connection and changes nothing in the file.
-    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.requests_fts_terms USING fts5vocab(main, 'requests_fts', 'row')");
-    this.longer = db.prepare('SELECT term FROM temp.requests_fts_terms WHERE term >= @from AND term < @to LIMIT @limit').pluck();
+    this.vocabulary = `${table}_terms`;
+    db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.${this.vocabulary} USING fts5vocab(main, '${table}', 'row')`);
+    this.longer = db.prepare(`SELECT term FROM temp.${this.vocabulary} WHERE term >= @from AND term < @to LIMIT @limit`).pluck();
+  }
+
+  /** Drops the vocabulary table (its partition was dropped). */
+  dispose(): void {
+    if (this.db.open) this.db.exec(`DROP TABLE IF EXISTS temp.${this.vocabulary}`);
   }
 
   /** The index terms `"word"*` matches, or null when the word is better left a prefix term. */

@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { RequestLogQuery } from './types';
 
-const COLUMNS = `r.id, r.call_id AS callId, r.time, r.environment_id AS environmentId, r.connection_id AS connectionId,
+export const COLUMNS = `r.id, r.call_id AS callId, r.time, r.environment_id AS environmentId, r.connection_id AS connectionId,
   r.method, r.path, r.product, r.status, r.duration_ms AS durationMs, r.attempt, r.request_id AS requestId, r.outcome,
   r.error_name AS errorName, r.finch_code AS finchCode, r.message, r.retry_after_ms AS retryAfterMs,
   r.data_retrieved AS dataRetrieved, r.last_update_date AS lastUpdateDate, r.last_update_result AS lastUpdateResult,
@@ -24,7 +24,6 @@ export function prepareStatements(db: Database.Database) {
     insert: db.prepare(INSERT_REQUEST_SQL),
     byId: db.prepare(`SELECT ${COLUMNS} FROM requests r WHERE r.id = ?`),
     byCall: db.prepare(`SELECT ${COLUMNS} FROM requests r WHERE r.call_id = ? ORDER BY r.attempt, r.id`),
-    byRequestId: db.prepare(`SELECT ${COLUMNS} FROM requests r WHERE r.request_id = ?`),
     count: db.prepare('SELECT count(*) AS n FROM requests'),
   };
 }
@@ -56,7 +55,7 @@ export function toFtsQuery(text: string, expand: (word: string) => string[] | nu
 }
 
 /** An FTS5 column filter for an exact value, e.g. `environment_id : "local"`. */
-function columnTerm(column: string, value: string): string {
+export function columnTerm(column: string, value: string): string {
   // Control characters end an FTS5 string early; the IPC schema refuses them, and this keeps
   // any other caller from breaking the query.
   return `${column} : "${value.replace(/[\u0000-\u001f\u007f]/g, '').replace(/"/g, '""')}"`;
@@ -69,15 +68,25 @@ const STATUS_SQL: Record<NonNullable<RequestLogQuery['statusClass']>, string> = 
   network: 'r.status IS NULL',
 };
 
+/** One search partition's table and the ids of it a query may read (see SearchIndex). */
+export interface SearchSlice {
+  table: string;
+  lo: number;
+  hi: number;
+}
+const WHOLE_INDEX: SearchSlice = { table: 'requests_fts', lo: 0, hi: Number.MAX_SAFE_INTEGER };
+
 /**
  * Two plans. With free text, or equality filters and no time range, one FTS5 query holds
  * text and filters alike and yields rowids newest first, so SQLite stops after `limit`
- * matches. Otherwise the time indexes serve. Both page with `beforeId` (keyset).
+ * matches; it reads one search partition (`partition`), and the caller goes through them
+ * newest first (`fts: true`). Otherwise the time indexes serve. Both page with `beforeId` (keyset).
  */
 export function buildSearch(
   query: RequestLogQuery,
   expand?: (word: string) => string[] | null,
-): { sql: string; params: Record<string, unknown> } {
+  partition: SearchSlice = WHOLE_INDEX,
+): { sql: string; params: Record<string, unknown>; fts: boolean } {
   const params: Record<string, unknown> = { limit: Math.min(Math.max(query.limit ?? 200, 1), 5000) };
   const text = query.text ? toFtsQuery(query.text, expand) : null;
   const hasRange = query.from !== undefined || query.to !== undefined;
@@ -113,13 +122,14 @@ export function buildSearch(
 
   if (text || (terms.length > 0 && !hasRange)) {
     params['fts'] = terms.join(' AND ');
-    if (query.beforeId !== undefined) {
-      where.unshift('f.rowid < @beforeId');
-      params['beforeId'] = query.beforeId;
-    }
-    const sql = `SELECT ${COLUMNS} FROM requests_fts f JOIN requests r ON r.id = f.rowid
-      WHERE requests_fts MATCH @fts${where.length ? ` AND ${where.join(' AND ')}` : ''} ORDER BY f.rowid DESC LIMIT @limit`;
-    return { sql, params };
+    // The partition's ids that can still have rows, below the page's last id.
+    params['lo'] = partition.lo;
+    params['hi'] = query.beforeId === undefined ? partition.hi : Math.min(partition.hi, query.beforeId - 1);
+    const table = partition.table;
+    const sql = `SELECT ${COLUMNS} FROM ${table} f JOIN requests r ON r.id = f.rowid
+      WHERE ${table} MATCH @fts AND f.rowid BETWEEN @lo AND @hi${where.length ? ` AND ${where.join(' AND ')}` : ''}
+      ORDER BY f.rowid DESC LIMIT @limit`;
+    return { sql, params, fts: true };
   }
   if (query.environmentId) {
     where.push('r.environment_id = @environmentId');
@@ -146,5 +156,5 @@ export function buildSearch(
   }
   const sql = `SELECT ${COLUMNS} FROM requests r ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY r.time DESC, r.id DESC LIMIT @limit`;
-  return { sql, params };
+  return { sql, params, fts: false };
 }

@@ -15,6 +15,7 @@ import { m009DeductionJobs } from './009-deduction-jobs';
 import { m010RequestSource } from './010-request-source';
 import { m011RequestLogSize } from './011-request-log-size';
 import { m012SnapshotParts } from './012-snapshot-parts';
+import { m013SearchPartitions } from './013-search-partitions';
 
 export interface Migration {
   version: number;
@@ -35,4 +36,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m010RequestSource,
   m011RequestLogSize,
   m012SnapshotParts,
+  m013SearchPartitions,
 ];
