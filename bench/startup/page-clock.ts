@@ -39,20 +39,38 @@ export function pageClock(condition: 'first-screen' | 'text'): string {
       ? `() => (document.body && document.body.textContent.trim() !== '' ? true : false)`
       : `() => {
     const heading = document.querySelector('main h1');
-    if (clock.heading === null && heading && heading.textContent === 'Environments' && heading.getClientRects().length > 0)
-      clock.heading = performance.now();
+    if (clock.heading === null && heading && heading.textContent === 'Environments') clock.heading = performance.now();
     const select = document.querySelector('header select');
     if (clock.switcher === null && select && !select.disabled && select.querySelector('option')) clock.switcher = performance.now();
     return clock.heading !== null && clock.switcher !== null;
   }`
   };
+  // Laid out and visible, asked only in the frame itself: asking on every DOM change (as this clock
+  // once did) forced a layout of the half-built page each time, ~50 ms the app never spends.
+  const shown = ${
+    condition === 'text'
+      ? `() => true`
+      : `() => {
+    const heading = document.querySelector('main h1');
+    return Boolean(heading && heading.getClientRects().length > 0);
+  }`
+  };
+  const observe = () => observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   const observer = new MutationObserver(() => {
     if (clock.domReady !== null || !check()) return;
     clock.domReady = performance.now();
     observer.disconnect();
-    requestAnimationFrame(() => setTimeout(() => (clock.ready = performance.now()), 0));
+    requestAnimationFrame(() => {
+      if (shown()) setTimeout(() => (clock.ready = performance.now()), 0);
+      else {
+        // In the DOM but not laid out (a hidden subtree): wait for the next change.
+        clock.domReady = null;
+        clock.heading = null;
+        observe();
+      }
+    });
   });
-  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  observe();
 })();
 `;
 }
