@@ -13,6 +13,7 @@
  * is it certain that the index folds them as `toLowerCase` does.
  */
 import type Database from 'better-sqlite3';
+import { checkPartitionName } from './search-index';
 
 /** More longer terms than this and the word stays a prefix term (listing them costs as much). */
 export const MAX_PREFIX_TERMS = 32;
@@ -28,7 +29,7 @@ export class PrefixTerms {
     private readonly db: Database.Database,
     table: string,
   ) {
-    if (!/^requests_fts(_\d+)?$/.test(table)) throw new Error(`Not a search partition: ${table}`);
+    checkPartitionName(table);
     // A temp table: it belongs to this connection and changes nothing in the file.
     this.vocabulary = `${table}_terms`;
     db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.${this.vocabulary} USING fts5vocab(main, '${table}', 'row')`);

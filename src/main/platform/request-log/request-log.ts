@@ -10,7 +10,7 @@ import type { NewRequestLogEntry, RequestLogEntry, RequestLogQuery } from './typ
 import type { RequestLogStatements } from './statements';
 import { buildSearch, COLUMNS, columnTerm, prepareStatements } from './statements';
 import { PrefixTerms } from './prefix-terms';
-import type { SearchIndexOptions, SearchPartition } from './search-index';
+import type { SearchIndexOptions } from './search-index';
 import { SearchIndex } from './search-index';
 
 /** How long appended rows may wait for the search index (a search never waits: it catches up first). */
@@ -147,15 +147,11 @@ export class RequestLog {
     return this.db.transaction(() => {
       const plain = buildSearch(query);
       if (!plain.fts) return this.run(plain.sql, plain.params);
-      // Newest partition first; each holds a range of ids, so their rows come newest first overall.
-      const floor = this.searchIndex.oldestId() ?? Number.MAX_SAFE_INTEGER;
       const found: RequestLogEntry[] = [];
-      for (const partition of this.searchIndex.partitions()) {
-        const hi = Math.min(partition.lastId ?? Number.MAX_SAFE_INTEGER, (query.beforeId ?? Number.MAX_SAFE_INTEGER) - 1);
-        const lo = Math.max(partition.firstId, floor);
-        if (hi < lo) continue;
-        const expand = options.prefixes === 'as typed' ? undefined : (word: string) => this.terms(partition).expand(word);
-        const { sql, params } = buildSearch({ ...query, limit: limit - found.length }, expand, { table: partition.name, lo, hi });
+      for (const slice of this.searchIndex.liveSlices()) {
+        if (query.beforeId !== undefined && slice.lo >= query.beforeId) continue;
+        const expand = options.prefixes === 'as typed' ? undefined : (word: string) => this.terms(slice.table).expand(word);
+        const { sql, params } = buildSearch({ ...query, limit: limit - found.length }, expand, slice);
         found.push(...this.run(sql, params));
         if (found.length >= limit) break;
       }
@@ -172,11 +168,11 @@ export class RequestLog {
     return (statement.all(params) as StoredRow[]).map(fromRow);
   }
 
-  private terms(partition: SearchPartition): PrefixTerms {
-    let terms = this.prefixTerms.get(partition.name);
+  private terms(table: string): PrefixTerms {
+    let terms = this.prefixTerms.get(table);
     if (!terms) {
-      terms = new PrefixTerms(this.db, partition.name);
-      this.prefixTerms.set(partition.name, terms);
+      terms = new PrefixTerms(this.db, table);
+      this.prefixTerms.set(table, terms);
     }
     return terms;
   }

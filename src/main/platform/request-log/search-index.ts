@@ -15,6 +15,7 @@
  * its size fixed by `partitionRows`.
  */
 import type Database from 'better-sqlite3';
+import type { SearchSlice } from './statements';
 
 /** Rows per partition: dropping one of 250,000 rows takes ~20 ms; at 10 M rows a search visits ≤ 40. */
 export const PARTITION_ROWS = 250_000;
@@ -25,6 +26,11 @@ const FTS_VALUES = `id, path, request_id, error_name, finch_code, message, conne
   CASE WHEN status IS NULL THEN 'network' WHEN status < 300 THEN '2xx' WHEN status < 400 THEN '3xx'
        WHEN status < 500 THEN '4xx' ELSE '5xx' END`;
 const PARTITION_NAME = /^requests_fts(_\d+)?$/;
+
+/** Throws unless `name` is a search partition's table (names are put into SQL text). */
+export function checkPartitionName(name: string): void {
+  if (!PARTITION_NAME.test(name)) throw new Error(`Not a search partition: ${name}`);
+}
 
 export interface SearchPartition {
   name: string;
@@ -116,7 +122,7 @@ export class SearchIndex {
     this.catchUpAll();
     return this.db.transaction(() => {
       const found: unknown[] = [];
-      for (const { name, lo, hi } of this.liveSlices()) {
+      for (const { table: name, lo, hi } of this.liveSlices()) {
         const sql = `SELECT ${columns} FROM ${name} f JOIN requests r ON r.id = f.rowid
           WHERE ${name} MATCH ? AND f.rowid BETWEEN ? AND ? ORDER BY f.rowid DESC LIMIT ?`;
         found.push(...this.db.prepare(sql).all(match, lo, hi, limit - found.length));
@@ -131,7 +137,7 @@ export class SearchIndex {
     this.catchUpAll();
     return this.db.transaction(() => {
       let n = 0;
-      for (const { name, lo, hi } of this.liveSlices()) {
+      for (const { table: name, lo, hi } of this.liveSlices()) {
         const sql = `SELECT count(*) FROM ${name} f JOIN requests r ON r.id = f.rowid WHERE ${name} MATCH ? AND f.rowid BETWEEN ? AND ?`;
         n += this.db.prepare(sql).pluck().get(match, lo, hi) as number;
       }
@@ -139,12 +145,16 @@ export class SearchIndex {
     })();
   }
 
-  /** Each partition that can still hold rows, with the ids of it that can (newest first). */
-  private liveSlices(): { name: string; lo: number; hi: number }[] {
+  /**
+   * Each partition that can still hold rows, with the ids of it that can (newest first): entries
+   * below the oldest row are pruned rows'. Each partition holds a range of ids, so reading them in
+   * this order yields rows newest first overall.
+   */
+  liveSlices(): SearchSlice[] {
     const floor = this.oldestId();
     if (floor === null) return [];
     return this.partitions()
-      .map((p) => ({ name: p.name, lo: Math.max(p.firstId, floor), hi: p.lastId ?? Number.MAX_SAFE_INTEGER }))
+      .map((p) => ({ table: p.name, lo: Math.max(p.firstId, floor), hi: p.lastId ?? Number.MAX_SAFE_INTEGER }))
       .filter((slice) => slice.lo <= slice.hi);
   }
 
@@ -161,7 +171,7 @@ export class SearchIndex {
 
   /** Drops one partition (its registry row and its FTS5 table) in one transaction. */
   drop(partition: SearchPartition): void {
-    if (!PARTITION_NAME.test(partition.name)) throw new Error(`Not a search partition: ${partition.name}`);
+    checkPartitionName(partition.name);
     this.db.transaction(() => {
       this.s.forget.run(partition.firstId);
       this.db.exec(`DROP TABLE IF EXISTS main.${partition.name}`);
