@@ -47,6 +47,7 @@ function featureIsolation(base) {
  * the proof that platform/ has no folder cycle.
  */
 const PLATFORM_ORDER = [
+  'json',
   'notices',
   'events',
   'json-store',

@@ -11,7 +11,7 @@ import type Finch from '@tryfinch/finch-api';
 import { CoverageService } from '@main/features/coverage/coverage-service';
 import { SnapshotService } from '@main/features/snapshots/snapshot-service';
 import type { Clock } from '@main/platform/clock';
-import type { GatewayTarget, WithResponse } from '@main/platform/finch/gateway';
+import type { AsResponse, GatewayTarget, WithResponse } from '@main/platform/finch/gateway';
 import { FinchGateway } from '@main/platform/finch/gateway';
 import { RateLimiter } from '@main/platform/finch/rate-limiter';
 import { OperationRegistry } from '@main/platform/operations/operations';
@@ -61,6 +61,7 @@ export function createAppSide(baseURL: string, clientId: string, clock: Clock) {
   const lifecycle = {
     read: <T>(_environmentId: string, connectionId: string, fn: (client: Finch) => WithResponse<T>) =>
       gateway.call(target(connectionId), fn),
+    readRaw: (_environmentId: string, connectionId: string, fn: (client: Finch) => AsResponse) => gateway.callRaw(target(connectionId), fn),
   } as unknown as ConnectionLifecycle;
   const connections = {
     get: (_environmentId: string, connectionId: string): ConnectionView => ({

@@ -142,5 +142,17 @@ describe('batch answers', () => {
     });
     const clean = await gateway.call(withIndividual, (client) => client.hris.individuals.retrieveMany({ requests: ids }));
     expect(clean.outcome).toBe('ok');
+
+    // Read as bytes (a snapshot's batches): the same summary, counted from the bytes, nothing parsed for it.
+    const raw = await gateway.callRaw(withIndividual, (client) =>
+      client.hris.individuals.retrieveMany({ requests: [{ individual_id: 'no-such-person' }, ...ids] }),
+    );
+    expect(log.attemptsOf(raw.callId)[0]).toMatchObject({
+      status: 200,
+      outcome: 'batch_partial_failure',
+      message: '404 for 1 of 3 individuals',
+    });
+    expect(Buffer.from(raw.data.bytes).toString()).toMatch(/^\{"responses":\[\{"individual_id":"no-such-person","code":404/);
+    expect((raw.data.value() as { responses: unknown[] }).responses).toHaveLength(3);
   });
 });

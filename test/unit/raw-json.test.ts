@@ -5,7 +5,7 @@
  * seeded random values written both canonically and sloppily.
  */
 import { describe, expect, it } from 'vitest';
-import { RawJson } from '@main/platform/reads/raw-json';
+import { RawJson } from '@main/platform/json/raw-json';
 
 const bytesOf = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 const textOf = (b: Uint8Array, s: number, e: number) => Buffer.from(b.subarray(s, e)).toString('utf8');
@@ -79,7 +79,7 @@ describe('RawJson', () => {
   });
 
   it('says no to each form JSON.stringify would write differently', () => {
-    const cases = ['1.50', '1e3', '-0', '0.0000001', '12345678901234567', '{"2":1,"a":2}', '"a\\"b"', '{ "a":1}', '[1, 2]', '1.'];
+    const cases = ['1.50', '1e3', '-0', '0.0000001', '12345678901234567', '{"2":1,"a":2}', '"a\\"b"', '{ "a":1}', '[1, 2]'];
     for (const text of cases) {
       const bytes = bytesOf(`[${text}]`);
       const [span] = RawJson.of(bytes)!.elements(0) ?? [{ canonical: false }];
@@ -108,5 +108,47 @@ describe('RawJson', () => {
 
   it('refuses bytes that are not UTF-8 (a decoded answer would not match them)', () => {
     expect(RawJson.of(new Uint8Array([0x5b, 0x22, 0xff, 0x22, 0x5d]))).toBeNull();
+  });
+
+  it('throws on bytes that are not JSON, which JSON.parse would refuse too', () => {
+    const bad = [
+      '1.',
+      '01',
+      '-',
+      '1e',
+      '.5',
+      'tru',
+      'nul',
+      '"a\\x"',
+      '"\\u12G4"',
+      '"a\tb"',
+      '[1,]',
+      '[1 2]',
+      '{"a" 1}',
+      '{"a":1,}',
+      '{1:2}',
+      '"abc',
+    ];
+    for (const text of bad) {
+      expect(() => JSON.parse(`[${text}]`), text).toThrow();
+      const json = RawJson.of(bytesOf(`[${text}]`))!;
+      expect(() => json.elements(0), text).toThrow(/raw JSON/);
+    }
+    // Deeper than any answer: refused instead of exhausting the stack.
+    expect(() => RawJson.of(bytesOf(`[${'['.repeat(300)}${']'.repeat(300)}]`))!.elements(0)).toThrow(/too deep/);
+  });
+
+  it('reads a root object whole: the elements of its list in the same pass, nothing after it', () => {
+    const text =
+      '{"responses":[{"individual_id":"a","code":200,"body":{"x":[1,2,3]}},{"individual_id":"b","code":404,"body":null}],"paging":{"count":2}}';
+    const json = RawJson.of(bytesOf(text))!;
+    const root = json.root('responses', 'body')!;
+    expect(root.members.map((m) => m.key)).toEqual(['responses', 'paging']);
+    expect(root.elements.map((members) => json.stringAt(RawJson.member(members, 'individual_id')!))).toEqual(['a', 'b']);
+    const list = RawJson.member(RawJson.member(root.elements[0]!, 'body')!.members!, 'x')!;
+    expect([list.count, json.valueAt(list)]).toEqual([3, [1, 2, 3]]);
+    expect(RawJson.of(bytesOf(`${text} `))!.root('responses')).toBeNull();
+    expect(RawJson.of(bytesOf(text.replace('"paging"', '"other"')))!.root('nothing')).toBeNull();
+    expect(() => RawJson.of(bytesOf(text.replace('{"count":2}', '{"count":2,}')))!.root('responses')).toThrow(/raw JSON/);
   });
 });

@@ -60,7 +60,14 @@ export class SnapshotService {
     return this.options.operations.start(
       `Snapshot of ${connection.customerName ?? connection.id}`,
       async (operation) => {
-        const pullOptions = { startDate: input.startDate, endDate: input.endDate, granted: connection.products, operation };
+        // fromBytes: the writer stores records as Finch sent them, so batch answers need not be parsed.
+        const pullOptions = {
+          startDate: input.startDate,
+          endDate: input.endDate,
+          granted: connection.products,
+          operation,
+          fromBytes: true,
+        };
         const outcome = newOutcome(pullOptions);
         const header = (counts: NewSnapshot['counts']): NewSnapshot => ({
           connectionId: connection.id,

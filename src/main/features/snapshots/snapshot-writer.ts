@@ -63,10 +63,12 @@ export class SnapshotWriter {
       this.write('payments', records, records.length);
     },
     payStatements: (page: StatementsPage, raw?: RawLookup) => {
+      // `count`, when the pull gives it: the statements themselves are then parsed only if read.
+      const statements = page.count ?? page.statements.length;
       if (page.code !== 200) this.counts.itemErrors += 1;
-      this.counts.payStatements += page.statements.length;
-      const summary: StatementsSummary = { paymentId: page.paymentId, code: page.code, statements: page.statements.length };
-      this.write('pay_statements', [page], page.statements.length, JSON.stringify(summary), fromBytes(raw, rawStatementsPage));
+      this.counts.payStatements += statements;
+      const summary: StatementsSummary = { paymentId: page.paymentId, code: page.code, statements };
+      this.write('pay_statements', [page], statements, JSON.stringify(summary), fromBytes(raw, rawStatementsPage), storedPage);
     },
   };
 
@@ -128,6 +130,11 @@ export class SnapshotWriter {
 }
 
 const withoutSsnItem = (item: BatchItem): BatchItem => ({ ...item, body: withoutSsn(item.body) });
+/** A statements page as stored: these four fields, whatever else the pull's page carries. */
+const storedPage = (record: unknown): StatementsPage => {
+  const page = record as StatementsPage;
+  return { paymentId: page.paymentId, code: page.code, statements: page.statements, error: page.error };
+};
 
 interface FromBytes {
   encoder: RawEncoder;

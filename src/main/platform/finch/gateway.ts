@@ -13,6 +13,7 @@ import type { Outcome } from '../request-log/types';
 import { toWorkbenchError } from './classify';
 import type { CallObservation } from './logging-fetch';
 import { callContext, createLoggingFetch } from './logging-fetch';
+import { responseBytesOf } from './raw-answer';
 import type { RateLimiter } from './rate-limiter';
 
 export interface GatewayTarget {
@@ -48,6 +49,22 @@ export interface CallResult<T> {
 
 /** An SDK call whose raw response (headers: Finch-Request-ID…) can be read alongside its data. */
 export type WithResponse<T> = { withResponse(): Promise<{ data: T; response: Response }> };
+/** An SDK call whose response can be had unparsed. */
+export type AsResponse = { asResponse(): Promise<Response> };
+
+/** An answer as bytes; its value parsed only if asked for, and once. */
+export interface RawAnswer {
+  bytes: Uint8Array;
+  value(): unknown;
+}
+
+function rawAnswer(bytes: Uint8Array): RawAnswer {
+  let parsed: { value: unknown } | null = null;
+  return {
+    bytes,
+    value: () => (parsed ??= { value: bytes.length === 0 ? null : JSON.parse(new TextDecoder().decode(bytes)) }).value,
+  };
+}
 
 export class FinchGateway {
   private readonly clients = new Map<string, Finch>();
@@ -55,12 +72,33 @@ export class FinchGateway {
   constructor(private readonly options: GatewayOptions) {}
 
   /** Runs one SDK call, e.g. `gateway.call(target, (client) => client.hris.company.retrieve())`. */
-  async call<T>(target: GatewayTarget, fn: (client: Finch) => WithResponse<T>): Promise<CallResult<T>> {
+  call<T>(target: GatewayTarget, fn: (client: Finch) => WithResponse<T>): Promise<CallResult<T>> {
+    return this.run(target, false, (client) => fn(client).withResponse());
+  }
+
+  /**
+   * Runs one SDK call whose answer is read as bytes, not parsed (the SDK's `asResponse`): a
+   * snapshot stores batch answers as Finch sent them (json/raw-batch.ts). The SDK still
+   * retries, and throws for a failed call, as for `call`.
+   */
+  callRaw(target: GatewayTarget, fn: (client: Finch) => AsResponse): Promise<CallResult<RawAnswer>> {
+    return this.run(target, true, async (client) => {
+      const response = await fn(client).asResponse();
+      const bytes = responseBytesOf(response) ?? new Uint8Array(await response.arrayBuffer());
+      return { data: rawAnswer(bytes), response };
+    });
+  }
+
+  private async run<T>(
+    target: GatewayTarget,
+    raw: boolean,
+    send: (client: Finch) => Promise<{ data: T; response: Response }>,
+  ): Promise<CallResult<T>> {
     const callId = newCallId();
     const client = this.clientFor(target);
-    const observed: CallObservation = { callId, attempts: [] };
+    const observed: CallObservation = { callId, attempts: [], raw };
     try {
-      const { data, response } = await callContext.run(observed, () => fn(client).withResponse());
+      const { data, response } = await callContext.run(observed, () => send(client));
       const attempts = observed.attempts;
       const last = attempts.at(-1);
       return {

@@ -13,7 +13,8 @@ import { asErrorBody, outcomeFor } from './classify';
 import { reportRateLimitQueued, reportRateLimitWait } from '../operations/operations';
 import { productForPath } from './products';
 import type { RateLimiter } from './rate-limiter';
-import { keepRawAnswer } from './raw-answer';
+import { readRawBatch } from '../json/raw-batch';
+import { keepRawAnswer, keepResponseBytes } from './raw-answer';
 
 /**
  * The gateway runs each call inside this context so that every attempt the SDK makes for it,
@@ -26,6 +27,11 @@ import { keepRawAnswer } from './raw-answer';
 export interface CallObservation {
   callId: string;
   attempts: { outcome: Outcome; requestId: string | null }[];
+  /**
+   * The caller reads the answer's bytes itself (FinchGateway.callRaw): a batch answer is then
+   * not parsed here, its item errors are counted from its bytes (raw-batch.ts).
+   */
+  raw?: boolean;
 }
 export const callContext = new AsyncLocalStorage<CallObservation>();
 /** Batch endpoints and what their items are (for “404 for 1 of 3 individuals”). */
@@ -34,6 +40,7 @@ const BATCH_PATHS = new Map([
   ['/employer/employment', 'employments'],
   ['/employer/pay-statement', 'payments'],
 ]);
+const PAY_STATEMENT_PATH = '/employer/pay-statement';
 /** The other big answer a pull reads page by page (5,000 people a page). */
 const DIRECTORY_PATH = '/employer/directory';
 
@@ -122,6 +129,14 @@ export function createLoggingFetch(deps: LoggingFetchDeps, context: LoggingFetch
       errorName = body?.name ?? (response.ok ? null : `HTTP ${response.status}`);
       finchCode = body?.finch_code ?? null;
       message = body?.message ?? null;
+    } else if (BATCH_PATHS.has(url.pathname) && callContext.getStore()?.raw) {
+      const read = await readBytesOnce(response);
+      response = read.response;
+      const summary = summarizeRawBatch(read.bytes, BATCH_PATHS.get(url.pathname)!, url.pathname === PAY_STATEMENT_PATH);
+      if (summary) {
+        outcome = 'batch_partial_failure';
+        message = summary;
+      }
     } else if (BATCH_PATHS.has(url.pathname) || url.pathname === DIRECTORY_PATH) {
       // Read once, parsed once: the SDK is handed the parsed body (a clone parsed here would
       // double the cost of every 10,000-item batch, in time and in memory), and the bytes are
@@ -180,12 +195,45 @@ function parseRetryAfter(headers: Headers): number | null {
 function summarizeBatchFailures(parsed: unknown, noun: string): string | null {
   const body = parsed as { responses?: { code?: unknown }[] } | null;
   const items = Array.isArray(body?.responses) ? body.responses : [];
+  return summarizeCodes(
+    items.map((item) => item?.code),
+    noun,
+  );
+}
+
+/** The same summary from the answer's bytes (read the way the caller will read them again: the read is kept). */
+function summarizeRawBatch(bytes: Uint8Array, noun: string, bodies: boolean): string | null {
+  const batch = readRawBatch(bytes, bodies);
+  if (batch)
+    return summarizeCodes(
+      batch.items.map((item) => item.code),
+      noun,
+    );
+  try {
+    return summarizeBatchFailures(JSON.parse(utf8.decode(bytes)), noun);
+  } catch {
+    return null;
+  }
+}
+
+function summarizeCodes(codes: readonly unknown[], noun: string): string | null {
   const byCode = new Map<number, number>();
-  for (const item of items)
-    if (typeof item?.code === 'number' && item.code !== 200) byCode.set(item.code, (byCode.get(item.code) ?? 0) + 1);
+  for (const code of codes) if (typeof code === 'number' && code !== 200) byCode.set(code, (byCode.get(code) ?? 0) + 1);
   if (byCode.size === 0) return null;
   const parts = [...byCode].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([code, n]) => `${code} for ${n}`);
-  return `${parts.join(' and ')} of ${items.length} ${noun}`;
+  return `${parts.join(' and ')} of ${codes.length} ${noun}`;
+}
+
+/** The body read as bytes, not parsed; the response handed on carries them (raw-answer.ts: responseBytes). */
+async function readBytesOnce(response: Response): Promise<{ response: Response; bytes: Uint8Array }> {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+  const read = new Response(null, init);
+  keepResponseBytes(read, bytes);
+  // Whoever still asks for the text or the value gets it from the bytes.
+  Object.defineProperty(read, 'text', { value: () => Promise.resolve(utf8.decode(bytes)) });
+  Object.defineProperty(read, 'json', { value: () => Promise.resolve(JSON.parse(utf8.decode(bytes))) });
+  return { response: read, bytes };
 }
 
 /**

@@ -13,3 +13,14 @@ export function keepRawAnswer(body: unknown, bytes: Uint8Array): void {
 export function rawAnswerOf(body: unknown): Uint8Array | null {
   return typeof body === 'object' && body !== null ? (answers.get(body) ?? null) : null;
 }
+
+/** The bytes of a response the logging fetch read without parsing (a raw call's answer). */
+const responses = new WeakMap<Response, Uint8Array>();
+
+export function keepResponseBytes(response: Response, bytes: Uint8Array): void {
+  responses.set(response, bytes);
+}
+
+export function responseBytesOf(response: Response): Uint8Array | null {
+  return responses.get(response) ?? null;
+}

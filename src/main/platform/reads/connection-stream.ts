@@ -23,7 +23,10 @@ import type { Operation } from '../operations/operations';
 import { STATEMENT_PAGE, planStatementCalls } from './statement-plan';
 import type { StatementPage } from './statement-plan';
 import type { RawRecords } from './raw-records';
-import { batchBodies, directoryRecords, statementLists } from './raw-records';
+import { batchBodies, batchItemsFromBytes, directoryRecords, toBatchItem } from './raw-records';
+import type { StatementAnswer } from './statement-answers';
+import { parsedStatementAnswers, statementAnswersFromBytes } from './statement-answers';
+import type { AsResponse } from '../finch/gateway';
 
 export type JsonRecord = Record<string, unknown>;
 
@@ -41,6 +44,8 @@ export interface StatementsPage {
   statements: JsonRecord[];
   /** The per-item error body when code is not 200. */
   error: unknown;
+  /** How many statements: set when `statements` is parsed only if read (a pull for a snapshot). */
+  count?: number;
 }
 
 /**
@@ -71,6 +76,12 @@ export interface PullOptions {
   includeSsn?: boolean;
   /** The slots big answers take (default: BIG_ANSWERS_IN_FLIGHT of this pull's own). */
   bigAnswers?: AnswerSlots;
+  /**
+   * The sink stores records from the bytes they came in (a snapshot): batch answers are then
+   * read unparsed (json/raw-batch.ts), each record parsed only if the sink reads it. Parsing
+   * them whole was most of main's work in a big pull, and most of its memory.
+   */
+  fromBytes?: boolean;
 }
 
 export interface PullOutcome {
@@ -117,23 +128,28 @@ export async function streamConnection(
   const bigAnswers = options.bigAnswers ?? new AnswerSlots(BIG_ANSWERS_IN_FLIGHT);
   const granted = (p: CatalogProduct) => products[p].status !== 'not_granted';
   /** One call for a product: counts it, keeps its request id, and turns a 202 into the product's status. */
-  const call = async <T>(
+  const counted = async <R extends { status: number; requestId: string | null }>(
     product: CatalogProduct,
-    fn: (client: Parameters<Read>[0], signal?: { signal: AbortSignal }) => ReturnType<Read>,
-  ) => {
+    send: (signal: { signal: AbortSignal } | undefined) => Promise<R>,
+  ): Promise<R> => {
     operation?.checkCancelled();
     const scoped = callSignal(operation?.signal);
-    const result = (await lifecycle.read(environmentId, connectionId, (client) => fn(client, scoped.options)).finally(scoped.release)) as {
-      data: T;
-      status: number;
-      requestId: string | null;
-    };
+    const result = await send(scoped.options).finally(scoped.release);
     // A call that was already under way when the user cancelled: its answer is not used.
     operation?.checkCancelled();
     products[product].calls += 1;
     if (result.requestId) products[product].requestIds.push(result.requestId);
     return result;
   };
+  const call = <T>(product: CatalogProduct, fn: (client: Parameters<Read>[0], signal?: { signal: AbortSignal }) => ReturnType<Read>) =>
+    counted(product, (signal) => lifecycle.read(environmentId, connectionId, (client) => fn(client, signal))) as Promise<{
+      data: T;
+      status: number;
+      requestId: string | null;
+    }>;
+  /** The same, the answer read as bytes (`fromBytes`). */
+  const callRaw = (product: CatalogProduct, fn: (client: Parameters<Read>[0], signal?: { signal: AbortSignal }) => AsResponse) =>
+    counted(product, (signal) => lifecycle.readRaw(environmentId, connectionId, (client) => fn(client, signal)));
   const accepted = (product: CatalogProduct, data: unknown) => {
     const body = (rawBody(data) ?? {}) as { finch_code?: string; name?: string; message?: string };
     products[product].status = 'accepted';
@@ -177,20 +193,30 @@ export async function streamConnection(
     guarded(kind, [], () =>
       bigAnswers.run(async () => {
         if (products[kind].status !== 'ok') return;
-        const result = await call<unknown>(kind, (c, s) => {
+        const send = (c: Parameters<Read>[0], s?: { signal: AbortSignal }) => {
           const requests = ids.map((individual_id) => ({ individual_id }));
-          return (
-            kind === 'employment'
-              ? c.hris.employments.retrieveMany({ requests }, s)
-              : c.hris.individuals.retrieveMany({ requests, ...(options.includeSsn ? { options: { include: ['ssn'] } } : {}) }, s)
-          ) as never;
-        });
-        const items: BatchItem[] =
-          result.status === 202
-            ? // The whole call was accepted, not answered: each id gets that 202 and Finch's reason.
-              ids.map((id) => ({ id, code: 202, body: rawBody(result.data) }))
-            : ((rawBody(result.data) as { responses?: unknown[] } | null)?.responses ?? []).map(toItem);
-        const raw = () => (result.status === 202 ? null : batchBodies(rawBody(result.data), items.length));
+          return kind === 'employment'
+            ? c.hris.employments.retrieveMany({ requests }, s)
+            : c.hris.individuals.retrieveMany({ requests, ...(options.includeSsn ? { options: { include: ['ssn'] } } : {}) }, s);
+        };
+        let items: BatchItem[];
+        let raw: RawLookup;
+        if (options.fromBytes) {
+          const result = await callRaw(kind, send);
+          // The whole call was accepted, not answered: each id gets that 202 and Finch's reason.
+          if (result.status === 202) [items, raw] = [ids.map((id) => ({ id, code: 202, body: result.data.value() })), () => null];
+          else {
+            const read = batchItemsFromBytes(result.data);
+            [items, raw] = [read.items, () => read.raw];
+          }
+        } else {
+          const result = await call<unknown>(kind, (c, s) => send(c, s) as never);
+          items =
+            result.status === 202
+              ? ids.map((id) => ({ id, code: 202, body: rawBody(result.data) }))
+              : ((rawBody(result.data) as { responses?: unknown[] } | null)?.responses ?? []).map(toBatchItem);
+          raw = () => (result.status === 202 ? null : batchBodies(rawBody(result.data), items.length));
+        }
         if (kind === 'individual') sink.individuals(items, raw);
         else sink.employments(items, raw);
         operation?.advance({ records: items.length, pages: 1 });
@@ -259,43 +285,32 @@ export async function streamConnection(
       const more: StatementPage[] = [];
       for (const pages of calls) {
         await bigAnswers.run(async () => {
-          const result = await call<unknown>(
-            'pay_statement',
-            (c, s) =>
-              c.hris.payStatements.retrieveMany(
-                { requests: pages.map((p) => ({ payment_id: p.paymentId, offset: p.offset, limit: p.limit })) },
-                s,
-              ) as never,
-          );
-          const responses = result.status === 202 ? [] : ((rawBody(result.data) as { responses?: unknown[] } | null)?.responses ?? []);
-          if (result.status === 202) {
-            for (const page of pages)
-              sink.payStatements({ paymentId: page.paymentId, code: 202, statements: [], error: rawBody(result.data) });
+          const send = (c: Parameters<Read>[0], s?: { signal: AbortSignal }) =>
+            c.hris.payStatements.retrieveMany(
+              { requests: pages.map((p) => ({ payment_id: p.paymentId, offset: p.offset, limit: p.limit })) },
+              s,
+            );
+          let answers: StatementAnswer[];
+          if (options.fromBytes) {
+            const result = await callRaw('pay_statement', send);
+            answers = result.status === 202 ? accepted202(pages, result.data.value()) : statementAnswersFromBytes(result.data);
+          } else {
+            const result = await call<unknown>('pay_statement', (c, s) => send(c, s) as never);
+            answers = result.status === 202 ? accepted202(pages, rawBody(result.data)) : parsedStatementAnswers(rawBody(result.data));
           }
           let records = 0;
-          let lists: RawRecords | null | undefined;
-          const listsOf = () => (lists === undefined ? (lists = statementLists(rawBody(result.data), responses.length)) : lists);
-          for (const [index, response] of responses.entries()) {
-            const r = (response ?? {}) as { payment_id?: string; code?: number; body?: unknown };
-            const paymentId = r.payment_id ?? '';
-            const code = typeof r.code === 'number' ? r.code : null;
-            if (code !== 200) {
-              sink.payStatements({ paymentId, code, statements: [], error: r.body ?? null });
+          for (const { page, paging, list } of answers) {
+            if (page.code !== 200) {
+              sink.payStatements(page);
               continue;
             }
-            const page = (r.body ?? {}) as { pay_statements?: JsonRecord[]; paging?: { count?: number; offset?: number } };
-            const statements = page.pay_statements ?? [];
-            const span = () => {
-              const found = listsOf()?.spans[index];
-              return found && page.pay_statements ? { json: lists!.json, spans: [found] } : null;
-            };
-            sink.payStatements({ paymentId, code, statements, error: null }, span);
-            records += statements.length;
-            const reached = (page.paging?.offset ?? 0) + statements.length;
-            const asked = pages.find((p) => p.paymentId === paymentId && p.offset === (page.paging?.offset ?? 0));
+            sink.payStatements(page, list);
+            records += page.count;
+            const reached = (paging.offset ?? 0) + page.count;
+            const asked = pages.find((p) => p.paymentId === page.paymentId && p.offset === (paging.offset ?? 0));
             // More than the plan expected (the payment's head count was not the whole story): read on.
-            if ((asked?.last ?? true) && statements.length > 0 && reached < (page.paging?.count ?? 0))
-              more.push({ paymentId, offset: reached, limit: STATEMENT_PAGE, last: true });
+            if ((asked?.last ?? true) && page.count > 0 && reached < (paging.count ?? 0))
+              more.push({ paymentId: page.paymentId, offset: reached, limit: STATEMENT_PAGE, last: true });
           }
           operation?.advance({ records, pages: 1, detail: `pay statements: ${fmt(records)} more` });
         });
@@ -323,9 +338,13 @@ export function newOutcome(options: Pick<PullOptions, 'startDate' | 'endDate' | 
   return { startDate: options.startDate, endDate: options.endDate, products };
 }
 
-function toItem(response: unknown): BatchItem {
-  const r = (response ?? {}) as { individual_id?: string; payment_id?: string; code?: number | null; body?: unknown };
-  return { id: r.individual_id ?? r.payment_id ?? '', code: typeof r.code === 'number' ? r.code : null, body: r.body ?? null };
+/** A whole call answered 202: each of its payments gets that 202 and Finch's reason. */
+function accepted202(pages: readonly StatementPage[], reason: unknown): StatementAnswer[] {
+  return pages.map((p) => ({
+    page: { paymentId: p.paymentId, code: 202, statements: [], error: reason, count: 0 },
+    paging: {},
+    list: () => null,
+  }));
 }
 
 /** Every request id of a pull, in product order. */

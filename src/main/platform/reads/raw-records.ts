@@ -4,9 +4,12 @@
  * pay-statement item's statements. Null whenever the bytes were not kept or do not line up
  * with the parsed records (the sink then encodes the parsed records itself).
  */
+import type { RawAnswer } from '../finch/gateway';
 import { rawAnswerOf } from '../finch/raw-answer';
-import type { RawSpan } from './raw-json';
-import { RawJson } from './raw-json';
+import { readRawBatch } from '../json/raw-batch';
+import type { BatchItem } from './batch-reader';
+import type { RawSpan } from '../json/raw-json';
+import { RawJson } from '../json/raw-json';
 
 /** One span per record handed on, in order; null where the record has no bytes of its own. */
 export interface RawRecords {
@@ -57,4 +60,32 @@ function responseElements(json: RawJson, items: number, descend: string | null):
   const responses = json.find(0, 'responses');
   const elements = responses >= 0 ? json.objectElements(responses, descend) : null;
   return elements && elements.length === items ? elements : null;
+}
+
+/**
+ * A batch answer's items read from its bytes, unparsed (a pull for a snapshot): each item's id
+ * and code, its body parsed only if read, and where the bodies sit. The parsed reading (and no
+ * spans) when the bytes are not written the way raw-batch reads.
+ */
+export function batchItemsFromBytes(answer: RawAnswer): { items: BatchItem[]; raw: RawRecords | null } {
+  const batch = readRawBatch(answer.bytes, false);
+  if (!batch) {
+    const responses = (answer.value() as { responses?: unknown[] } | null)?.responses ?? [];
+    return { items: responses.map(toBatchItem), raw: null };
+  }
+  const { json } = batch;
+  const items = batch.items.map((item) => lazyItem(item.id, item.code, () => (item.body ? json.valueAt(item.body) : null)));
+  return { items, raw: { json, spans: batch.items.map((item) => item.body) } };
+}
+
+/** A batch answer's item as the pull hands it on. */
+export function toBatchItem(response: unknown): BatchItem {
+  const r = (response ?? {}) as { individual_id?: string; payment_id?: string; code?: number | null; body?: unknown };
+  return { id: r.individual_id ?? r.payment_id ?? '', code: typeof r.code === 'number' ? r.code : null, body: r.body ?? null };
+}
+
+/** `{id, code, body}` whose body is parsed when first read: an own, enumerable property, so copies and JSON.stringify see a plain item. */
+function lazyItem(id: string, code: number | null, read: () => unknown): BatchItem {
+  let body: { value: unknown } | null = null;
+  return Object.defineProperty({ id, code } as BatchItem, 'body', { enumerable: true, get: () => (body ??= { value: read() }).value });
 }

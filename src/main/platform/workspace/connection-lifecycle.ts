@@ -15,7 +15,7 @@ import type { SecretVault } from '../secrets/secret-vault';
 import { secretRefs } from '../secrets/secret-vault';
 import type { ConnectionService } from './connection-service';
 import { requireSandboxEnvironment } from './environment-rules';
-import type { WithResponse } from '../finch/gateway';
+import type { AsResponse, GatewayTarget, RawAnswer, WithResponse } from '../finch/gateway';
 import { requireCustomerNameTyped } from './typed-confirmation';
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -46,7 +46,20 @@ export class ConnectionLifecycle {
    * A read on behalf of a connection. A disconnected connection is refused without calling
    * Finch; a 401 reauthenticate_user flips the connection to "reauth" everywhere it shows.
    */
-  async read<T>(environmentId: string, connectionId: string, fn: (client: Finch) => WithResponse<T>): Promise<CallResult<T>> {
+  read<T>(environmentId: string, connectionId: string, fn: (client: Finch) => WithResponse<T>): Promise<CallResult<T>> {
+    return this.guard(environmentId, connectionId, (target) => this.options.gateway.call(target, fn));
+  }
+
+  /** A read whose answer comes as bytes, unparsed (FinchGateway.callRaw); the same guards as `read`. */
+  readRaw(environmentId: string, connectionId: string, fn: (client: Finch) => AsResponse): Promise<CallResult<RawAnswer>> {
+    return this.guard(environmentId, connectionId, (target) => this.options.gateway.callRaw(target, fn));
+  }
+
+  private async guard<T>(
+    environmentId: string,
+    connectionId: string,
+    send: (target: GatewayTarget) => Promise<CallResult<T>>,
+  ): Promise<CallResult<T>> {
     const connection = this.options.connections.get(environmentId, connectionId);
     if (connection.disconnectedAt !== null) {
       throw new WorkbenchError(
@@ -55,7 +68,7 @@ export class ConnectionLifecycle {
       );
     }
     try {
-      return await this.options.gateway.call(this.options.connections.target(environmentId, connectionId), fn);
+      return await send(this.options.connections.target(environmentId, connectionId));
     } catch (error) {
       if (error instanceof WorkbenchError && error.kind === 'reauth_required' && connection.status !== 'reauth') {
         this.options.connections.setStatus(environmentId, connectionId, 'reauth', 'reauth_required', [error.details.requestId ?? null]);

@@ -3,8 +3,9 @@
  * sent instead of re-encoding every parsed record (JSON.stringify of a 5,000-person page cost
  * main more than parsing it).
  *
- * The bytes have already been parsed (JSON.parse of the same bytes decoded), so they are valid
- * JSON; this only finds where values start and end. Each value is also judged `canonical`:
+ * It finds where values start and end, and checks the bytes it skips against JSON's grammar
+ * (bytes that are not JSON throw): a batch answer a snapshot stores is read this way without
+ * ever being parsed whole (root()), and still only JSON is stored. Each value is also judged `canonical`:
  * JSON.stringify of its parsed value would give back exactly these bytes. The judgement is
  * conservative (a "no" costs only a re-encoding): whitespace between tokens, any backslash
  * escape, a key that looks like an array index (V8 orders those first), a number with an
@@ -13,7 +14,6 @@
  * record stored with them still reads back to the same values.
  */
 import { isUtf8 } from 'node:buffer';
-
 export interface RawSpan {
   start: number;
   end: number;
@@ -27,29 +27,23 @@ export interface RawMember extends RawSpan {
   keyStart: number;
   /** The value's own members, when it is the object the read was asked to descend into. */
   members?: RawMember[];
+  /** How many elements the value has, when it is an array read by object(). */
+  count?: number;
 }
 
-const QUOTE = 34;
-const BACKSLASH = 92;
-const COMMA = 44;
-const COLON = 58;
-const LBRACE = 123;
-const RBRACE = 125;
-const LBRACKET = 91;
-const RBRACKET = 93;
-const MINUS = 45;
-const DOT = 46;
-const ZERO = 48;
-const NINE = 57;
+/** An answer's root object, read whole: its members, and the elements of its list member. */
+export interface RawRoot {
+  members: RawMember[];
+  /** The members of each element of the list (null for an element that is not an object). */
+  elements: (RawMember[] | null)[];
+}
 
-/** Significant digits a decimal can have and still come back the same through a double. */
-const SAFE_DIGITS = 15;
+import { COLON, COMMA, JsonScanner, LBRACE, LBRACKET, QUOTE, RBRACE, RBRACKET, isDigit, isIndexLike, keyIs, latin1 } from './json-scanner';
 
-export class RawJson {
-  /** Cleared by whatever makes the value being skipped non-canonical. */
-  private canonical = true;
-
-  private constructor(readonly bytes: Uint8Array) {}
+export class RawJson extends JsonScanner {
+  private constructor(bytes: Uint8Array) {
+    super(bytes);
+  }
 
   /** Null when the bytes are not valid UTF-8 (decoding would have replaced some: no slice is faithful). */
   static of(bytes: Uint8Array): RawJson | null {
@@ -83,35 +77,41 @@ export class RawJson {
 
   /**
    * The object at `at` without the members named in `drop`: the byte runs of the members kept
-   * (commas between neighbours included), whether they are all canonical, and how many members
-   * the object has in all. Keys are compared as bytes, not decoded. Null when the object is not
+   * (commas between neighbours included), whether they are all canonical (a key kept twice is
+   * not), how many members the object has in all, and how many were dropped. Keys are compared as bytes, not decoded. Null when the object is not
    * written without whitespace.
    */
-  without(at: number, drop: readonly string[]): { runs: number[]; canonical: boolean; members: number } | null {
+  without(at: number, drop: readonly string[]): { runs: number[]; canonical: boolean; members: number; dropped: number } | null {
     const b = this.bytes;
     if (b[at] !== LBRACE) return null;
     const runs: number[] = [];
     let canonical = true;
     let members = 0;
+    let dropped = 0;
     let run = -1;
     let runEnd = -1;
+    // A key kept twice: the parsed object has it once, so the kept bytes would not match it.
+    const kept = new Set<string>();
     let i = at + 1;
-    if (b[i] === RBRACE) return { runs, canonical, members };
+    if (b[i] === RBRACE) return { runs, canonical, members, dropped };
     for (;;) {
       if (b[i] !== QUOTE) return null;
       const keyStart = i;
       this.canonical = true;
       i = this.skipString(i);
       if (!this.canonical || b[i] !== COLON) return null;
-      const dropped = drop.some((key) => keyIs(b, keyStart + 1, i - 1, key));
+      const isDropped = drop.some((key) => keyIs(b, keyStart + 1, i - 1, key));
       this.canonical = !isDigit(b[keyStart + 1]);
       const end = this.skipValue(i + 1);
       members += 1;
-      if (dropped) {
+      if (isDropped) {
+        dropped += 1;
         if (run >= 0) runs.push(run, runEnd);
         run = -1;
       } else {
-        if (!this.canonical) canonical = false;
+        const key = latin1(b, keyStart + 1, i - 1);
+        if (!this.canonical || kept.has(key)) canonical = false;
+        kept.add(key);
         if (run < 0) run = keyStart;
         runEnd = end;
       }
@@ -121,7 +121,7 @@ export class RawJson {
       else return null;
     }
     if (run >= 0) runs.push(run, runEnd);
-    return { runs, canonical, members };
+    return { runs, canonical, members, dropped };
   }
 
   /**
@@ -130,11 +130,55 @@ export class RawJson {
    * The member named `descend`, when an object, has its own members read in the same pass.
    */
   objectElements(at: number, descend: string | null = null): (RawMember[] | null)[] | null {
+    return this.readElements(at, descend)?.elements ?? null;
+  }
+
+  /**
+   * The answer's root object, every byte of it checked (nothing may follow it), with the
+   * elements of its `list` member read in the same pass as objectElements reads them. Null
+   * when the root is not an object, is written with whitespace, or has no such list; throws
+   * when the bytes are not JSON.
+   */
+  root(list: string, descend: string | null = null): RawRoot | null {
+    const b = this.bytes;
+    if (b[0] !== LBRACE) return null;
+    const members: RawMember[] = [];
+    let elements: (RawMember[] | null)[] | null = null;
+    let i = 1;
+    if (b[i] !== RBRACE)
+      for (;;) {
+        if (b[i] !== QUOTE) return null;
+        const keyStart = i;
+        this.canonical = true;
+        i = this.skipString(i);
+        if (!this.canonical || b[i] !== COLON) return null;
+        const key = latin1(b, keyStart + 1, i - 1);
+        const start = i + 1;
+        let end: number;
+        if (key === list && elements === null) {
+          const read = this.readElements(start, descend);
+          if (!read) return null;
+          elements = read.elements;
+          end = read.end;
+        } else {
+          this.canonical = true;
+          end = this.skipValue(start);
+        }
+        members.push({ key, keyStart, start, end, canonical: this.canonical });
+        i = end;
+        if (b[i] === COMMA) i += 1;
+        else if (b[i] === RBRACE) break;
+        else return null;
+      }
+    return elements && i + 1 === b.length ? { members, elements } : null;
+  }
+
+  private readElements(at: number, descend: string | null): { elements: (RawMember[] | null)[]; end: number } | null {
     const b = this.bytes;
     if (b[at] !== LBRACKET) return null;
     const elements: (RawMember[] | null)[] = [];
     let i = at + 1;
-    if (b[i] === RBRACKET) return elements;
+    if (b[i] === RBRACKET) return { elements, end: i + 1 };
     for (;;) {
       if (b[i] === LBRACE) {
         const object = this.object(i, descend);
@@ -146,9 +190,24 @@ export class RawJson {
         elements.push(null);
       }
       if (b[i] === COMMA) i += 1;
-      else if (b[i] === RBRACKET) return elements;
+      else if (b[i] === RBRACKET) return { elements, end: i + 1 };
       else return null;
     }
+  }
+
+  /** The string value spanned (a key's or a member's), decoded; null when it is not a string. */
+  stringAt(span: RawSpan): string | null {
+    const b = this.bytes;
+    if (b[span.start] !== QUOTE) return null;
+    // Without an escape the text between the quotes is the string itself.
+    if (span.canonical) return Buffer.from(b.buffer, b.byteOffset + span.start + 1, span.end - span.start - 2).toString('utf8');
+    return this.valueAt(span) as string;
+  }
+
+  /** The value spanned, parsed (a small one: an id, a code, one record). */
+  valueAt(span: RawSpan): unknown {
+    const b = this.bytes;
+    return JSON.parse(Buffer.from(b.buffer, b.byteOffset + span.start, span.end - span.start).toString('utf8'));
   }
 
   private object(at: number, descend: string | null = null): { members: RawMember[]; end: number } | null {
@@ -173,8 +232,11 @@ export class RawJson {
         i = inner.end;
       } else {
         this.canonical = !isIndexLike(key);
+        this.count = -1;
         const end = this.skipValue(start);
-        members.push({ key, keyStart, start, end, canonical: this.canonical });
+        const member: RawMember = { key, keyStart, start, end, canonical: this.canonical };
+        if (b[start] === LBRACKET) member.count = this.count;
+        members.push(member);
         i = end;
       }
       if (b[i] === COMMA) i += 1;
@@ -207,138 +269,4 @@ export class RawJson {
     for (const m of members) if (m.key === key) return m;
     return null;
   }
-
-  /** Skips the value starting at `i`; returns the index just after it. */
-  private skipValue(i: number): number {
-    const b = this.bytes;
-    const c = b[i];
-    if (c === QUOTE) return this.skipString(i);
-    if (c === LBRACE || c === LBRACKET) return this.skipContainer(i);
-    if (c === MINUS || (c !== undefined && c >= ZERO && c <= NINE)) return this.skipNumber(i);
-    if (c === 116 /* t */ || c === 110 /* n */) return i + 4;
-    if (c === 102 /* f */) return i + 5;
-    // Whitespace before the value: not what JSON.stringify writes.
-    const next = skipSpace(b, i);
-    if (next === i) throw new Error(`raw JSON has no value at ${i}`);
-    this.canonical = false;
-    return this.skipValue(next);
-  }
-
-  private skipContainer(i: number): number {
-    const b = this.bytes;
-    let depth = 0;
-    for (;;) {
-      const c = b[i];
-      if (c === QUOTE) {
-        const open = i;
-        i = this.skipString(i);
-        // A key that looks like an array index: V8 puts it first, whatever order it came in.
-        if (b[i] === COLON && isDigit(b[open + 1])) this.canonical = false;
-      } else if (c === LBRACE || c === LBRACKET) {
-        depth += 1;
-        i += 1;
-      } else if (c === RBRACE || c === RBRACKET) {
-        depth -= 1;
-        i += 1;
-        if (depth === 0) return i;
-      } else if (c === COMMA || c === COLON) {
-        i += 1;
-      } else if (c === 32 || c === 9 || c === 10 || c === 13) {
-        this.canonical = false;
-        i += 1;
-      } else if (c === undefined) {
-        throw new Error('raw JSON ended inside a value');
-      } else {
-        i = this.skipValue(i);
-      }
-    }
-  }
-
-  /** From an opening quote to just after its closing quote. Any escape makes the value non-canonical. */
-  private skipString(i: number): number {
-    const b = this.bytes;
-    // A plain loop: most strings are a few bytes, shorter than a call to indexOf is worth.
-    let j = i + 1;
-    for (;;) {
-      const c = b[j];
-      if (c === QUOTE) return j + 1;
-      if (c === BACKSLASH) {
-        this.canonical = false;
-        j += 2;
-      } else if (c === undefined) {
-        throw new Error('raw JSON ended inside a string');
-      } else {
-        j += 1;
-      }
-    }
-  }
-
-  private skipNumber(i: number): number {
-    const b = this.bytes;
-    const start = i;
-    if (b[i] === MINUS) i += 1;
-    let digits = 0;
-    let leadingZeros = true;
-    let dot = -1;
-    for (;;) {
-      const c = b[i];
-      if (c !== undefined && c >= ZERO && c <= NINE) {
-        if (c !== ZERO || !leadingZeros) {
-          leadingZeros = false;
-          digits += 1;
-        } else if (dot >= 0) {
-          // Zeros right after "0." are not significant, but many of them JSON.stringify writes as 1e-7.
-          if (i - dot >= 6) this.canonical = false;
-        }
-        i += 1;
-      } else if (c === DOT) {
-        dot = i;
-        i += 1;
-      } else if (c === 101 || c === 69 || c === 43 /* e E + */) {
-        this.canonical = false;
-        i += 1;
-      } else if (c === MINUS && i > start) {
-        i += 1;
-      } else {
-        break;
-      }
-    }
-    if (digits > SAFE_DIGITS) this.canonical = false;
-    // "-0" and "-0.0" are 0 once parsed; "1.50" and "1." come back as 1.5 and 1.
-    if (digits === 0 && b[start] === MINUS) this.canonical = false;
-    if (dot >= 0 && (b[i - 1] === ZERO || b[i - 1] === DOT)) this.canonical = false;
-    return i;
-  }
-}
-
-/** The key bytes b[start, end) spell `key` (ASCII). */
-function keyIs(b: Uint8Array, start: number, end: number, key: string): boolean {
-  if (end - start !== key.length) return false;
-  for (let k = 0; k < key.length; k++) if (b[start + k] !== key.charCodeAt(k)) return false;
-  return true;
-}
-
-function isDigit(c: number | undefined): boolean {
-  return c !== undefined && c >= ZERO && c <= NINE;
-}
-
-function isIndexLike(key: string): boolean {
-  return key.length > 0 && isDigit(key.charCodeAt(0));
-}
-
-function skipSpace(b: Uint8Array, i: number): number {
-  while (b[i] === 32 || b[i] === 9 || b[i] === 10 || b[i] === 13) i += 1;
-  return i;
-}
-
-/** A key's text: keys are short and, written canonically, plain ASCII is the rule. */
-function latin1(b: Uint8Array, start: number, end: number): string {
-  if (end - start > 32) return Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('utf8');
-  let key = '';
-  for (let k = start; k < end; k++) {
-    const c = b[k]!;
-    if (c >= 0x80) return Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('utf8');
-    key += String.fromCharCode(c);
-  }
-  return key;
 }
