@@ -3,8 +3,10 @@
  * directory pages, one individuals and one employments batch per page, payments, the same
  * pay-statement calls), fetched by a bare SDK client with as much parallelism as the data's
  * dependencies allow — every directory page at once after the first, each page's batches the
- * moment it arrives, every pay-statement call at once — and the bodies thrown away. No client
- * can finish the pull faster against this server; what the app adds on top is its own cost.
+ * moment it arrives, every pay-statement call at once — and the bodies thrown away unparsed
+ * (read whole as bytes: only the directory pages and the payments list, which say what to ask
+ * for next, are parsed). No client can finish the pull faster against this server; what the
+ * app adds on top is its own cost.
  */
 import Finch from '@tryfinch/finch-api';
 import { DIRECTORY_PAGE } from '@main/platform/reads/connection-stream';
@@ -21,7 +23,10 @@ export async function referencePull(
   const people = async (): Promise<void> => {
     const batches = (page: { individuals: { id?: string }[] }) => {
       const requests = page.individuals.flatMap((p) => (p.id ? [{ individual_id: p.id }] : []));
-      return Promise.all([client.hris.individuals.retrieveMany({ requests }), client.hris.employments.retrieveMany({ requests })]);
+      return Promise.all([
+        drain(client.hris.individuals.retrieveMany({ requests }).asResponse()),
+        drain(client.hris.employments.retrieveMany({ requests }).asResponse()),
+      ]);
     };
     const first = await client.hris.directory.list({ limit: DIRECTORY_PAGE, offset: 0 });
     const total = first.paging.count ?? first.individuals.length;
@@ -35,12 +40,19 @@ export async function referencePull(
     const calls = planStatementCalls(payments.items as unknown as Record<string, unknown>[]);
     await Promise.all(
       calls.map((pages) =>
-        client.hris.payStatements.retrieveMany({
-          requests: pages.map((p) => ({ payment_id: p.paymentId, offset: p.offset, limit: p.limit })),
-        }),
+        drain(
+          client.hris.payStatements
+            .retrieveMany({ requests: pages.map((p) => ({ payment_id: p.paymentId, offset: p.offset, limit: p.limit })) })
+            .asResponse(),
+        ),
       ),
     );
   };
   await Promise.all([client.hris.company.retrieve(), people(), payroll()]);
   return performance.now() - started;
+}
+
+/** The whole body read, and dropped. */
+async function drain(response: Promise<Response>): Promise<void> {
+  await (await response).arrayBuffer();
 }

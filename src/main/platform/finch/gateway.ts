@@ -13,6 +13,7 @@ import type { Outcome } from '../request-log/types';
 import { toWorkbenchError } from './classify';
 import type { CallObservation } from './logging-fetch';
 import { callContext, createLoggingFetch } from './logging-fetch';
+import { bodyBytes } from './body-bytes';
 import { responseBytesOf } from './raw-answer';
 import type { RateLimiter } from './rate-limiter';
 
@@ -84,7 +85,7 @@ export class FinchGateway {
   callRaw(target: GatewayTarget, fn: (client: Finch) => AsResponse): Promise<CallResult<RawAnswer>> {
     return this.run(target, true, async (client) => {
       const response = await fn(client).asResponse();
-      const bytes = responseBytesOf(response) ?? new Uint8Array(await response.arrayBuffer());
+      const bytes = responseBytesOf(response) ?? await bodyBytes(response);
       return { data: rawAnswer(bytes), response };
     });
   }

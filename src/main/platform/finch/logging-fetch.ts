@@ -14,6 +14,7 @@ import { reportRateLimitQueued, reportRateLimitWait } from '../operations/operat
 import { productForPath } from './products';
 import type { RateLimiter } from './rate-limiter';
 import { readRawBatch } from '../json/raw-batch';
+import { bodyBytes } from './body-bytes';
 import { keepRawAnswer, keepResponseBytes } from './raw-answer';
 
 /**
@@ -226,7 +227,7 @@ function summarizeCodes(codes: readonly unknown[], noun: string): string | null 
 
 /** The body read as bytes, not parsed; the response handed on carries them (raw-answer.ts: responseBytes). */
 async function readBytesOnce(response: Response): Promise<{ response: Response; bytes: Uint8Array }> {
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  const bytes = await bodyBytes(response);
   const init = { status: response.status, statusText: response.statusText, headers: response.headers };
   const read = new Response(null, init);
   keepResponseBytes(read, bytes);
@@ -242,7 +243,7 @@ async function readBytesOnce(response: Response): Promise<{ response: Response; 
  * text kept.
  */
 async function readJsonOnce(response: Response): Promise<{ response: Response; body: unknown }> {
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  const bytes = await bodyBytes(response);
   const text = utf8.decode(bytes);
   const init = { status: response.status, statusText: response.statusText, headers: response.headers };
   let body: unknown = null;
