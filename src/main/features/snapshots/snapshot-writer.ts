@@ -24,6 +24,12 @@ const gzipAsync = promisify(gzip);
  * smaller (a 100,000-person snapshot: 36.6 MB at level 6, 43.9 MB at level 1).
  */
 const PART_LEVEL = 1;
+/**
+ * zlib hands its output back in chunks, each a trip from its thread to main's (16 KB by
+ * default: thousands of trips per big pull, half a second of main's time). A chunk about the
+ * size a part compresses to makes it one or two.
+ */
+const outputChunk = (bytes: number): number => Math.min(8 * 2 ** 20, Math.max(64 * 1024, Math.ceil(bytes / 4)));
 
 export class SnapshotWriter {
   readonly counts: SnapshotSummary['counts'] = { people: 0, individuals: 0, employments: 0, payments: 0, payStatements: 0, itemErrors: 0 };
@@ -124,7 +130,8 @@ export class SnapshotWriter {
     });
     out.text(']');
     const index = people ? JSON.stringify(hashes) : summary;
-    const written: Promise<void> = gzipAsync(out.done(), { level: PART_LEVEL })
+    const input = out.done();
+    const written: Promise<void> = gzipAsync(input, { level: PART_LEVEL, chunkSize: outputChunk(input.length) })
       .finally(() => out.release())
       .then((data) => this.store.addPart(this.snapshotId, seq, kind, count, data, index))
       .catch((error: unknown) => {
