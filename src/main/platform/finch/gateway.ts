@@ -85,7 +85,7 @@ export class FinchGateway {
   callRaw(target: GatewayTarget, fn: (client: Finch) => AsResponse): Promise<CallResult<RawAnswer>> {
     return this.run(target, true, async (client) => {
       const response = await fn(client).asResponse();
-      const bytes = responseBytesOf(response) ?? await bodyBytes(response);
+      const bytes = responseBytesOf(response) ?? (await bodyBytes(response));
       return { data: rawAnswer(bytes), response };
     });
   }

@@ -90,8 +90,7 @@ export class RawJson extends JsonScanner {
     let dropped = 0;
     let run = -1;
     let runEnd = -1;
-    // A key kept twice: the parsed object has it once, so the kept bytes would not match it.
-    const kept = new Set<string>();
+    let keptKeys = 0;
     let i = at + 1;
     if (b[i] === RBRACE) return { runs, canonical, members, dropped };
     for (;;) {
@@ -109,9 +108,9 @@ export class RawJson extends JsonScanner {
         if (run >= 0) runs.push(run, runEnd);
         run = -1;
       } else {
-        const key = latin1(b, keyStart + 1, i - 1);
-        if (!this.canonical || kept.has(key)) canonical = false;
-        kept.add(key);
+        // A key kept twice: the parsed object has it once, so the kept bytes would not match it.
+        if (!this.canonical || repeatsKey(b, keyStart, i, keptKeys)) canonical = false;
+        keptKeys = keepKey(keyStart, i, keptKeys);
         if (run < 0) run = keyStart;
         runEnd = end;
       }
@@ -269,4 +268,31 @@ export class RawJson extends JsonScanner {
     for (const m of members) if (m.key === key) return m;
     return null;
   }
+}
+
+/** Where the keys kept so far by `without` sit (start and end of each, quotes included): reused, so a body costs no allocation. */
+let keySpans = new Int32Array(64);
+
+function keepKey(start: number, end: number, count: number): number {
+  if (2 * count + 2 > keySpans.length) {
+    const grown = new Int32Array(keySpans.length * 2);
+    grown.set(keySpans);
+    keySpans = grown;
+  }
+  keySpans[2 * count] = start;
+  keySpans[2 * count + 1] = end;
+  return count + 1;
+}
+
+/** The key b[start, end) is byte for byte one of the first `count` kept keys. */
+function repeatsKey(b: Uint8Array, start: number, end: number, count: number): boolean {
+  const length = end - start;
+  for (let k = 0; k < count; k++) {
+    const other = keySpans[2 * k]!;
+    if (keySpans[2 * k + 1]! - other !== length) continue;
+    let same = true;
+    for (let j = 1; j < length - 1 && same; j++) same = b[start + j] === b[other + j];
+    if (same) return true;
+  }
+  return false;
 }
