@@ -104,13 +104,13 @@ const PAGES_IN_FLIGHT = 2;
 /**
  * Big answers main waits for at once, whatever they are: a page's individuals or employments
  * (10–25 MB of JSON each) and pay-statement calls (up to 10,000 statements, ~25 MB). Each costs
- * main its bytes, its text and its parsed records until handled, so how many arrive together is
+ * main its bytes (and, when parsed, its records) until handled, so how many arrive together is
  * what sets the pull's peak memory: unbounded, two pages' batches and a statement call came in
- * at once (a 100,000-person pull grew main by 336 MB). Two keep the server busy with one while
- * main handles the other (30,000 people: 5 at once grew main by 347 MB, 2 by 272 MB); main's
- * own handling, not the server, is what a third would have to overlap.
+ * at once (a 100,000-person pull grew main by 336 MB). A snapshot reads its batches unparsed
+ * (`fromBytes`), an answer then costs main little more than its bytes, and a third answer keeps
+ * the server busy while main handles two (100,000 people: growth 152–154 MB with three).
  */
-export const BIG_ANSWERS_IN_FLIGHT = 2;
+export const BIG_ANSWERS_IN_FLIGHT = 3;
 export const MAX_PEOPLE = 100_000;
 
 type Read = Parameters<ConnectionLifecycle['read']>[2];
