@@ -59,9 +59,10 @@ export function createAppSide(baseURL: string, clientId: string, clock: Clock) {
     connectionId,
   });
   const lifecycle = {
-    read: <T>(_environmentId: string, connectionId: string, fn: (client: Finch) => WithResponse<T>) =>
-      gateway.call(target(connectionId), fn),
-    readRaw: (_environmentId: string, connectionId: string, fn: (client: Finch) => AsResponse) => gateway.callRaw(target(connectionId), fn),
+    read: <T>(_environmentId: string, connectionId: string, fn: (client: Finch) => WithResponse<T>, onAnswering?: () => void) =>
+      gateway.call(target(connectionId), fn, onAnswering),
+    readRaw: (_environmentId: string, connectionId: string, fn: (client: Finch) => AsResponse, onAnswering?: () => void) =>
+      gateway.callRaw(target(connectionId), fn, onAnswering),
   } as unknown as ConnectionLifecycle;
   const connections = {
     get: (_environmentId: string, connectionId: string): ConnectionView => ({

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerSlots } from '@main/platform/reads/answer-slots';
 import type { PullSink } from '@main/platform/reads/connection-stream';
-import { BIG_ANSWERS_IN_FLIGHT, streamConnection } from '@main/platform/reads/connection-stream';
+import { BIG_ANSWERS_IN_FLIGHT, CALLS_AT_SERVER, streamConnection } from '@main/platform/reads/connection-stream';
 import type { ConnectionLifecycle } from '@main/platform/workspace/connection-lifecycle';
 
 const PEOPLE = 25_000;
@@ -52,6 +52,7 @@ function fakeFinch() {
   };
   const big = (path: string) => path === 'individual' || path === 'employment' || path === 'pay-statement';
   const reply = (path: string) => (body?: unknown) => ({
+    big: big(path),
     withResponse: async () => {
       if (big(path)) most = Math.max(most, ++outstanding);
       for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
@@ -69,15 +70,29 @@ function fakeFinch() {
       payStatements: { retrieveMany: reply('pay-statement') },
     },
   };
+  let atServer = 0;
+  let mostAtServer = 0;
   const lifecycle = {
-    read: async (_e: string, _c: string, fn: (c: unknown) => { withResponse(): Promise<{ data: unknown; done: () => void }> }) => {
-      const { data, done } = await fn(client).withResponse();
+    read: async (
+      _e: string,
+      _c: string,
+      fn: (c: unknown) => { big: boolean; withResponse(): Promise<{ data: unknown; done: () => void }> },
+      onAnswering?: () => void,
+    ) => {
+      const call = fn(client);
+      if (call.big) mostAtServer = Math.max(mostAtServer, ++atServer);
+      const answered = call.withResponse();
+      // The server has its answer (headers out) a few turns before main has the whole body.
+      for (let i = 0; i < 4; i++) await new Promise((r) => setImmediate(r));
+      if (call.big) atServer -= 1;
+      onAnswering?.();
+      const { data, done } = await answered;
       // The answer counts as outstanding until main has it in hand and has handed it on.
       queueMicrotask(done);
       return { data, status: 200, requestId: null };
     },
   } as unknown as ConnectionLifecycle;
-  return { lifecycle, most: () => most };
+  return { lifecycle, most: () => most, mostAtServer: () => mostAtServer };
 }
 
 const countingSink = () => {
@@ -108,6 +123,8 @@ describe('big answers in flight during a pull', () => {
     );
     expect(counts).toEqual({ people: PEOPLE, individuals: PEOPLE, employments: PEOPLE, statements: PAYMENTS * PER_PAYMENT });
     expect(finch.most()).toBeLessThanOrEqual(BIG_ANSWERS_IN_FLIGHT);
+    // The server gets the next call as soon as it starts answering one, never more than CALLS_AT_SERVER at once.
+    expect(finch.mostAtServer()).toBe(CALLS_AT_SERVER);
     expect(slots.maxInUse).toBe(BIG_ANSWERS_IN_FLIGHT);
   });
 
@@ -122,6 +139,25 @@ describe('big answers in flight during a pull', () => {
     await expect(failed).rejects.toThrow('boom');
     await Promise.all([second, third]);
     expect(order).toEqual([2, 3]);
+    expect(slots.maxInUse).toBe(1);
+  });
+
+  it('gives a slot back once however often its release is called', async () => {
+    const slots = new AnswerSlots(1);
+    const release = await slots.acquire();
+    let second = false;
+    const waiting = slots.acquire().then((r) => ((second = true), r));
+    release();
+    release();
+    const next = await waiting;
+    expect(second).toBe(true);
+    // Still taken by the second holder: a third waits until it lets go.
+    let third = false;
+    const thirdWait = slots.acquire().then(() => (third = true));
+    await new Promise((r) => setImmediate(r));
+    expect(third).toBe(false);
+    next();
+    await thirdWait;
     expect(slots.maxInUse).toBe(1);
   });
 });

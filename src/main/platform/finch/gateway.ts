@@ -73,8 +73,8 @@ export class FinchGateway {
   constructor(private readonly options: GatewayOptions) {}
 
   /** Runs one SDK call, e.g. `gateway.call(target, (client) => client.hris.company.retrieve())`. */
-  call<T>(target: GatewayTarget, fn: (client: Finch) => WithResponse<T>): Promise<CallResult<T>> {
-    return this.run(target, false, (client) => fn(client).withResponse());
+  call<T>(target: GatewayTarget, fn: (client: Finch) => WithResponse<T>, onAnswering?: () => void): Promise<CallResult<T>> {
+    return this.run(target, { raw: false, onAnswering }, (client) => fn(client).withResponse());
   }
 
   /**
@@ -82,22 +82,23 @@ export class FinchGateway {
    * snapshot stores batch answers as Finch sent them (json/raw-batch.ts). The SDK still
    * retries, and throws for a failed call, as for `call`.
    */
-  callRaw(target: GatewayTarget, fn: (client: Finch) => AsResponse): Promise<CallResult<RawAnswer>> {
-    return this.run(target, true, async (client) => {
+  callRaw(target: GatewayTarget, fn: (client: Finch) => AsResponse, onAnswering?: () => void): Promise<CallResult<RawAnswer>> {
+    return this.run(target, { raw: true, onAnswering }, async (client) => {
       const response = await fn(client).asResponse();
       const bytes = responseBytesOf(response) ?? (await bodyBytes(response));
       return { data: rawAnswer(bytes), response };
     });
   }
 
+  /** `onAnswering`: told when the server's answer starts coming (its headers), before its body is read. */
   private async run<T>(
     target: GatewayTarget,
-    raw: boolean,
+    how: Pick<CallObservation, 'raw' | 'onAnswering'>,
     send: (client: Finch) => Promise<{ data: T; response: Response }>,
   ): Promise<CallResult<T>> {
     const callId = newCallId();
     const client = this.clientFor(target);
-    const observed: CallObservation = { callId, attempts: [], raw };
+    const observed: CallObservation = { callId, attempts: [], ...how };
     try {
       const { data, response } = await callContext.run(observed, () => send(client));
       const attempts = observed.attempts;

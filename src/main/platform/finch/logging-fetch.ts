@@ -33,6 +33,8 @@ export interface CallObservation {
    * not parsed here, its item errors are counted from its bytes (raw-batch.ts).
    */
   raw?: boolean;
+  /** Told when an attempt's response headers are in: the server has its answer (the body may still be on its way). */
+  onAnswering?: () => void;
 }
 export const callContext = new AsyncLocalStorage<CallObservation>();
 /** Batch endpoints and what their items are (for “404 for 1 of 3 individuals”). */
@@ -93,6 +95,7 @@ export function createLoggingFetch(deps: LoggingFetchDeps, context: LoggingFetch
     let response: Response;
     try {
       response = await deps.fetch(url, init);
+      callContext.getStore()?.onAnswering?.();
     } catch (error) {
       release();
       callContext.getStore()?.attempts.push({ outcome: 'network', requestId: null });

@@ -18,16 +18,27 @@ export class AnswerSlots {
   }
 
   async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.busy >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.busy += 1;
-    this.peak = Math.max(this.peak, this.busy);
+    const release = await this.acquire();
     try {
       return await work();
     } finally {
+      release();
+    }
+  }
+
+  /** Waits for a free slot and takes it; the function returned frees it (once, however often it is called). */
+  async acquire(): Promise<() => void> {
+    if (this.busy >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.busy += 1;
+    this.peak = Math.max(this.peak, this.busy);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
       const next = this.waiting.shift();
       // The slot passes straight to the next waiter, so `busy` counts it without a gap.
       if (next) next();
       else this.busy -= 1;
-    }
+    };
   }
 }

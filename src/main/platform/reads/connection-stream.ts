@@ -12,8 +12,9 @@
  * `cancelled`; a page that arrives after the cancel is not handed on, so what the sink got is
  * exactly the pages that were complete before it.
  */
-import type { CatalogProduct, PullStatus } from '@shared/domain/coverage';
-import { COVERAGE_PRODUCTS } from '@shared/domain/coverage';
+import type { CatalogProduct } from '@shared/domain/coverage';
+import type { PullOutcome } from './pull-outcome';
+import { newOutcome } from './pull-outcome';
 import type { ConnectionLifecycle } from '../workspace/connection-lifecycle';
 import { WorkbenchError } from '../errors';
 import { AnswerSlots } from './answer-slots';
@@ -29,13 +30,8 @@ import { parsedStatementAnswers, statementAnswersFromBytes } from './statement-a
 import type { AsResponse } from '../finch/gateway';
 
 export type JsonRecord = Record<string, unknown>;
-
-export interface ProductPull {
-  status: PullStatus;
-  message: string | null;
-  requestIds: string[];
-  calls: number;
-}
+export type { ProductPull, PullOutcome } from './pull-outcome';
+export { newOutcome, outcomeCalls, outcomeRequestIds } from './pull-outcome';
 
 /** One page of one payment's statements, or that payment's per-item error. */
 export interface StatementsPage {
@@ -84,33 +80,35 @@ export interface PullOptions {
   fromBytes?: boolean;
 }
 
-export interface PullOutcome {
-  startDate: string;
-  endDate: string;
-  products: Record<CatalogProduct, ProductPull>;
-}
-
 /** Large pages: the limit counts calls, not records (Finch allows up to 10,000). */
 export const DIRECTORY_PAGE = 5_000;
 /** One batch per directory page. */
 export const PERSON_CHUNK = DIRECTORY_PAGE;
 /**
  * Directory pages whose individuals and employments may be in flight at once, while the next
- * directory page is read. Two keep the server busy while main handles an answer (one left it
- * idle that long, page after page); main holds about two pages of each whatever the size of
- * the company (a 5,000-person employments answer is ~13 MB of JSON).
+ * directory page is read. Three keep batches queued for the slots below (with two, the next
+ * page's batches were not yet asked for when the server finished the last ones); what main
+ * holds at once is bounded by BIG_ANSWERS_IN_FLIGHT, not by this.
  */
-const PAGES_IN_FLIGHT = 2;
+const PAGES_IN_FLIGHT = 3;
 /**
  * Big answers main waits for at once, whatever they are: a page's individuals or employments
  * (10–25 MB of JSON each) and pay-statement calls (up to 10,000 statements, ~25 MB). Each costs
  * main its bytes (and, when parsed, its records) until handled, so how many arrive together is
  * what sets the pull's peak memory: unbounded, two pages' batches and a statement call came in
  * at once (a 100,000-person pull grew main by 336 MB). A snapshot reads its batches unparsed
- * (`fromBytes`), an answer then costs main little more than its bytes, and a third answer keeps
- * the server busy while main handles two (100,000 people: growth 152–154 MB with three).
+ * (`fromBytes`): an answer then costs main little more than its bytes, so four may be in hand
+ * (100,000 people: growth 136–193 MB), two of them still at the server.
  */
-export const BIG_ANSWERS_IN_FLIGHT = 3;
+export const BIG_ANSWERS_IN_FLIGHT = 4;
+/**
+ * Of those, the calls the server may be working on at once; the others are answers main is
+ * reading or handling. A call's place at the server is freed when its answer starts coming, so
+ * the next call is already queued there while main reads and handles that answer: holding it
+ * until the answer was handled left the server idle between answers (about a second of a
+ * 100,000-person pull).
+ */
+export const CALLS_AT_SERVER = 2;
 export const MAX_PEOPLE = 100_000;
 
 type Read = Parameters<ConnectionLifecycle['read']>[2];
@@ -126,6 +124,7 @@ export async function streamConnection(
   const { operation } = options;
   const { products } = outcome;
   const bigAnswers = options.bigAnswers ?? new AnswerSlots(BIG_ANSWERS_IN_FLIGHT);
+  const atServer = new AnswerSlots(CALLS_AT_SERVER);
   const granted = (p: CatalogProduct) => products[p].status !== 'not_granted';
   /** One call for a product: counts it, keeps its request id, and turns a 202 into the product's status. */
   const counted = async <R extends { status: number; requestId: string | null }>(
@@ -141,15 +140,42 @@ export async function streamConnection(
     if (result.requestId) products[product].requestIds.push(result.requestId);
     return result;
   };
-  const call = <T>(product: CatalogProduct, fn: (client: Parameters<Read>[0], signal?: { signal: AbortSignal }) => ReturnType<Read>) =>
-    counted(product, (signal) => lifecycle.read(environmentId, connectionId, (client) => fn(client, signal))) as Promise<{
+  const call = <T>(
+    product: CatalogProduct,
+    fn: (client: Parameters<Read>[0], signal?: { signal: AbortSignal }) => ReturnType<Read>,
+    onAnswering?: () => void,
+  ) =>
+    counted(product, (signal) => lifecycle.read(environmentId, connectionId, (client) => fn(client, signal), onAnswering)) as Promise<{
       data: T;
       status: number;
       requestId: string | null;
     }>;
   /** The same, the answer read as bytes (`fromBytes`). */
-  const callRaw = (product: CatalogProduct, fn: (client: Parameters<Read>[0], signal?: { signal: AbortSignal }) => AsResponse) =>
-    counted(product, (signal) => lifecycle.readRaw(environmentId, connectionId, (client) => fn(client, signal)));
+  const callRaw = (
+    product: CatalogProduct,
+    fn: (client: Parameters<Read>[0], signal?: { signal: AbortSignal }) => AsResponse,
+    onAnswering?: () => void,
+  ) => counted(product, (signal) => lifecycle.readRaw(environmentId, connectionId, (client) => fn(client, signal), onAnswering));
+  /**
+   * A big answer's call: it takes one of the pull's answers in hand (`bigAnswers`, given back by
+   * the caller once the answer is handled) and, while the server works on it, one of the calls at
+   * the server (freed as the server starts answering, so the next call is already queued there
+   * while this answer's bytes come in and main handles them).
+   */
+  const bigCall = async <T>(send: (answering: () => void) => Promise<T>): Promise<[T, () => void]> => {
+    const inHand = await bigAnswers.acquire();
+    try {
+      const answering = await atServer.acquire();
+      try {
+        return [await send(answering), inHand];
+      } finally {
+        answering();
+      }
+    } catch (error) {
+      inHand();
+      throw error;
+    }
+  };
   const accepted = (product: CatalogProduct, data: unknown) => {
     const body = (rawBody(data) ?? {}) as { finch_code?: string; name?: string; message?: string };
     products[product].status = 'accepted';
@@ -190,38 +216,39 @@ export async function streamConnection(
 
   /** Individuals or employments of one page's people; a failed batch marks its product and the rest skip it. */
   const personBatch = (kind: 'individual' | 'employment', ids: string[]) =>
-    guarded(kind, [], () =>
-      bigAnswers.run(async () => {
-        if (products[kind].status !== 'ok') return;
-        const send = (c: Parameters<Read>[0], s?: { signal: AbortSignal }) => {
-          const requests = ids.map((individual_id) => ({ individual_id }));
-          return kind === 'employment'
-            ? c.hris.employments.retrieveMany({ requests }, s)
-            : c.hris.individuals.retrieveMany({ requests, ...(options.includeSsn ? { options: { include: ['ssn'] } } : {}) }, s);
-        };
-        let items: BatchItem[];
-        let raw: RawLookup;
+    guarded(kind, [], async () => {
+      const send = (c: Parameters<Read>[0], s?: { signal: AbortSignal }) => {
+        const requests = ids.map((individual_id) => ({ individual_id }));
+        return kind === 'employment'
+          ? c.hris.employments.retrieveMany({ requests }, s)
+          : c.hris.individuals.retrieveMany({ requests, ...(options.includeSsn ? { options: { include: ['ssn'] } } : {}) }, s);
+      };
+      const [answer, done] = await bigCall(async (answering): Promise<[BatchItem[], RawLookup] | null> => {
+        // Checked once the slots are ours: the product may have failed while this call waited.
+        if (products[kind].status !== 'ok') return null;
         if (options.fromBytes) {
-          const result = await callRaw(kind, send);
+          const result = await callRaw(kind, send, answering);
           // The whole call was accepted, not answered: each id gets that 202 and Finch's reason.
-          if (result.status === 202) [items, raw] = [ids.map((id) => ({ id, code: 202, body: result.data.value() })), () => null];
-          else {
-            const read = batchItemsFromBytes(result.data);
-            [items, raw] = [read.items, () => read.raw];
-          }
-        } else {
-          const result = await call<unknown>(kind, (c, s) => send(c, s) as never);
-          items =
-            result.status === 202
-              ? ids.map((id) => ({ id, code: 202, body: rawBody(result.data) }))
-              : ((rawBody(result.data) as { responses?: unknown[] } | null)?.responses ?? []).map(toBatchItem);
-          raw = () => (result.status === 202 ? null : batchBodies(rawBody(result.data), items.length));
+          if (result.status === 202) return [ids.map((id) => ({ id, code: 202, body: result.data.value() })), () => null];
+          const read = batchItemsFromBytes(result.data);
+          return [read.items, () => read.raw];
         }
+        const result = await call<unknown>(kind, (c, s) => send(c, s) as never, answering);
+        if (result.status === 202) return [ids.map((id) => ({ id, code: 202, body: rawBody(result.data) })), () => null];
+        const parsed = ((rawBody(result.data) as { responses?: unknown[] } | null)?.responses ?? []).map(toBatchItem);
+        return [parsed, () => batchBodies(rawBody(result.data), parsed.length)];
+      });
+      try {
+        if (!answer) return;
+        const [items, raw] = answer;
+        await handOn();
         if (kind === 'individual') sink.individuals(items, raw);
         else sink.employments(items, raw);
         operation?.advance({ records: items.length, pages: 1 });
-      }),
-    );
+      } finally {
+        done();
+      }
+    });
 
   const people = guarded('directory', ['individual', 'employment'], async () => {
     const readPage = (offset: number) =>
@@ -283,37 +310,58 @@ export async function streamConnection(
     let calls = planStatementCalls(payments);
     while (calls.length > 0) {
       const more: StatementPage[] = [];
-      for (const pages of calls) {
-        await bigAnswers.run(async () => {
+      const fetchCall = (pages: StatementPage[]) =>
+        bigCall(async (answering): Promise<StatementAnswer[]> => {
           const send = (c: Parameters<Read>[0], s?: { signal: AbortSignal }) =>
             c.hris.payStatements.retrieveMany(
               { requests: pages.map((p) => ({ payment_id: p.paymentId, offset: p.offset, limit: p.limit })) },
               s,
             );
-          let answers: StatementAnswer[];
           if (options.fromBytes) {
-            const result = await callRaw('pay_statement', send);
-            answers = result.status === 202 ? accepted202(pages, result.data.value()) : statementAnswersFromBytes(result.data);
-          } else {
-            const result = await call<unknown>('pay_statement', (c, s) => send(c, s) as never);
-            answers = result.status === 202 ? accepted202(pages, rawBody(result.data)) : parsedStatementAnswers(rawBody(result.data));
+            const result = await callRaw('pay_statement', send, answering);
+            return result.status === 202 ? accepted202(pages, result.data.value()) : statementAnswersFromBytes(result.data);
           }
-          let records = 0;
-          for (const { page, paging, list } of answers) {
-            if (page.code !== 200) {
-              sink.payStatements(page);
-              continue;
-            }
-            sink.payStatements(page, list);
-            records += page.count;
-            const reached = (paging.offset ?? 0) + page.count;
-            const asked = pages.find((p) => p.paymentId === page.paymentId && p.offset === (paging.offset ?? 0));
-            // More than the plan expected (the payment's head count was not the whole story): read on.
-            if ((asked?.last ?? true) && page.count > 0 && reached < (paging.count ?? 0))
-              more.push({ paymentId: page.paymentId, offset: reached, limit: STATEMENT_PAGE, last: true });
-          }
-          operation?.advance({ records, pages: 1, detail: `pay statements: ${fmt(records)} more` });
+          const result = await call<unknown>('pay_statement', (c, s) => send(c, s) as never, answering);
+          return result.status === 202 ? accepted202(pages, rawBody(result.data)) : parsedStatementAnswers(rawBody(result.data));
         });
+      // All asked for at once (the slots decide when each goes out), handled in call order so
+      // a payment's pages stay in order.
+      const fetched = calls.map(fetchCall);
+      // Each is awaited in turn below; the no-op handler keeps a rejection from counting as unhandled meanwhile.
+      for (const f of fetched) f.catch(() => {});
+      let handled = 0;
+      try {
+        for (const [index, pages] of calls.entries()) {
+          const [answers, done] = await fetched[index]!;
+          handled = index + 1;
+          try {
+            await handOn();
+            let records = 0;
+            for (const { page, paging, list } of answers) {
+              if (page.code !== 200) {
+                sink.payStatements(page);
+                continue;
+              }
+              sink.payStatements(page, list);
+              records += page.count;
+              const reached = (paging.offset ?? 0) + page.count;
+              const asked = pages.find((p) => p.paymentId === page.paymentId && p.offset === (paging.offset ?? 0));
+              // More than the plan expected (the payment's head count was not the whole story): read on.
+              if ((asked?.last ?? true) && page.count > 0 && reached < (paging.count ?? 0))
+                more.push({ paymentId: page.paymentId, offset: reached, limit: STATEMENT_PAGE, last: true });
+            }
+            operation?.advance({ records, pages: 1, detail: `pay statements: ${fmt(records)} more` });
+          } finally {
+            done();
+          }
+        }
+      } finally {
+        // Calls the loop will not handle (it stopped on an error) give their slots back as they end.
+        for (const f of fetched.slice(handled))
+          void f.then(
+            ([, done]) => done(),
+            () => {},
+          );
       }
       calls = planStatementCalls([], more);
     }
@@ -322,20 +370,17 @@ export async function streamConnection(
   await Promise.all([company, people, payroll]);
   operation?.checkCancelled();
   return outcome;
-}
 
-/**
- * The statuses, request ids and calls of a pull, before it starts. Pass your own to
- * `streamConnection` to know how far a pull got when it is cancelled.
- */
-export function newOutcome(options: Pick<PullOptions, 'startDate' | 'endDate' | 'granted'>): PullOutcome {
-  const products = {} as Record<CatalogProduct, ProductPull>;
-  for (const p of COVERAGE_PRODUCTS) {
-    products[p] = options.granted.includes(p)
-      ? { status: 'ok', message: null, requestIds: [], calls: 0 }
-      : { status: 'not_granted', message: 'Not granted to this connection.', requestIds: [], calls: 0 };
+  /**
+   * Lets the calls that were waiting for the slot an answer just freed go out before main
+   * spends its time on that answer (their sending needs a few turns of the event loop), and
+   * stops there if the pull was cancelled meanwhile: a page that came in after the cancel is
+   * not handed on.
+   */
+  async function handOn(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    operation?.checkCancelled();
   }
-  return { startDate: options.startDate, endDate: options.endDate, products };
 }
 
 /** A whole call answered 202: each of its payments gets that 202 and Finch's reason. */
@@ -345,15 +390,6 @@ function accepted202(pages: readonly StatementPage[], reason: unknown): Statemen
     paging: {},
     list: () => null,
   }));
-}
-
-/** Every request id of a pull, in product order. */
-export function outcomeRequestIds(outcome: Pick<PullOutcome, 'products'>): string[] {
-  return Object.values(outcome.products).flatMap((p) => p.requestIds);
-}
-
-export function outcomeCalls(outcome: Pick<PullOutcome, 'products'>): number {
-  return Object.values(outcome.products).reduce((sum, p) => sum + p.calls, 0);
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');

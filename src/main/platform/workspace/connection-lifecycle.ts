@@ -46,13 +46,23 @@ export class ConnectionLifecycle {
    * A read on behalf of a connection. A disconnected connection is refused without calling
    * Finch; a 401 reauthenticate_user flips the connection to "reauth" everywhere it shows.
    */
-  read<T>(environmentId: string, connectionId: string, fn: (client: Finch) => WithResponse<T>): Promise<CallResult<T>> {
-    return this.guard(environmentId, connectionId, (target) => this.options.gateway.call(target, fn));
+  read<T>(
+    environmentId: string,
+    connectionId: string,
+    fn: (client: Finch) => WithResponse<T>,
+    onAnswering?: () => void,
+  ): Promise<CallResult<T>> {
+    return this.guard(environmentId, connectionId, (target) => this.options.gateway.call(target, fn, onAnswering));
   }
 
   /** A read whose answer comes as bytes, unparsed (FinchGateway.callRaw); the same guards as `read`. */
-  readRaw(environmentId: string, connectionId: string, fn: (client: Finch) => AsResponse): Promise<CallResult<RawAnswer>> {
-    return this.guard(environmentId, connectionId, (target) => this.options.gateway.callRaw(target, fn));
+  readRaw(
+    environmentId: string,
+    connectionId: string,
+    fn: (client: Finch) => AsResponse,
+    onAnswering?: () => void,
+  ): Promise<CallResult<RawAnswer>> {
+    return this.guard(environmentId, connectionId, (target) => this.options.gateway.callRaw(target, fn, onAnswering));
   }
 
   private async guard<T>(
