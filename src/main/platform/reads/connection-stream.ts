@@ -101,6 +101,8 @@ const PAGES_IN_FLIGHT = 3;
  * (100,000 people: growth 136–193 MB), two of them still at the server.
  */
 export const BIG_ANSWERS_IN_FLIGHT = 4;
+/** In hand when answers are parsed (coverage, the explorer): each then also costs its parsed records. */
+export const PARSED_ANSWERS_IN_FLIGHT = 2;
 /**
  * Of those, the calls the server may be working on at once; the others are answers main is
  * reading or handling. A call's place at the server is freed when its answer starts coming, so
@@ -123,7 +125,7 @@ export async function streamConnection(
 ): Promise<PullOutcome> {
   const { operation } = options;
   const { products } = outcome;
-  const bigAnswers = options.bigAnswers ?? new AnswerSlots(BIG_ANSWERS_IN_FLIGHT);
+  const bigAnswers = options.bigAnswers ?? new AnswerSlots(options.fromBytes ? BIG_ANSWERS_IN_FLIGHT : PARSED_ANSWERS_IN_FLIGHT);
   const atServer = new AnswerSlots(CALLS_AT_SERVER);
   const granted = (p: CatalogProduct) => products[p].status !== 'not_granted';
   /** One call for a product: counts it, keeps its request id, and turns a 202 into the product's status. */
