@@ -72,6 +72,8 @@ function fakeFinch() {
   };
   let atServer = 0;
   let mostAtServer = 0;
+  let inCall = 0;
+  let mostInCall = 0;
   const lifecycle = {
     read: async (
       _e: string,
@@ -81,18 +83,22 @@ function fakeFinch() {
     ) => {
       const call = fn(client);
       if (call.big) mostAtServer = Math.max(mostAtServer, ++atServer);
+      if (call.big) mostInCall = Math.max(mostInCall, ++inCall);
       const answered = call.withResponse();
       // The server has its answer (headers out) a few turns before main has the whole body.
       for (let i = 0; i < 4; i++) await new Promise((r) => setImmediate(r));
       if (call.big) atServer -= 1;
       onAnswering?.();
       const { data, done } = await answered;
+      // The body's last bytes: a few more turns.
+      for (let i = 0; i < 4; i++) await new Promise((r) => setImmediate(r));
+      if (call.big) inCall -= 1;
       // The answer counts as outstanding until main has it in hand and has handed it on.
       queueMicrotask(done);
       return { data, status: 200, requestId: null };
     },
   } as unknown as ConnectionLifecycle;
-  return { lifecycle, most: () => most, mostAtServer: () => mostAtServer };
+  return { lifecycle, most: () => most, mostAtServer: () => mostAtServer, mostInCall: () => mostInCall };
 }
 
 const countingSink = () => {
@@ -123,8 +129,10 @@ describe('big answers in flight during a pull', () => {
     );
     expect(counts).toEqual({ people: PEOPLE, individuals: PEOPLE, employments: PEOPLE, statements: PAYMENTS * PER_PAYMENT });
     expect(finch.most()).toBeLessThanOrEqual(BIG_ANSWERS_IN_FLIGHT);
-    // The server gets the next call as soon as it starts answering one, never more than CALLS_AT_SERVER at once.
+    // The server gets the next call as soon as it starts answering one, never more than CALLS_AT_SERVER at once;
+    // so while answers' bodies come in, more calls than that are under way.
     expect(finch.mostAtServer()).toBe(CALLS_AT_SERVER);
+    expect(finch.mostInCall()).toBeGreaterThan(CALLS_AT_SERVER);
     expect(slots.maxInUse).toBe(BIG_ANSWERS_IN_FLIGHT);
   });
 
