@@ -29,6 +29,8 @@ export interface RawMember extends RawSpan {
   members?: RawMember[];
   /** How many elements the value has, when it is an array read by object(). */
   count?: number;
+  /** The members of each element, when it is the list root() was asked to read. */
+  elements?: (RawMember[] | null)[];
 }
 
 /** An answer's root object, read whole: its members, and the elements of its list member. */
@@ -139,37 +141,9 @@ export class RawJson extends JsonScanner {
    * when the bytes are not JSON.
    */
   root(list: string, descend: string | null = null): RawRoot | null {
-    const b = this.bytes;
-    if (b[0] !== LBRACE) return null;
-    const members: RawMember[] = [];
-    let elements: (RawMember[] | null)[] | null = null;
-    let i = 1;
-    if (b[i] !== RBRACE)
-      for (;;) {
-        if (b[i] !== QUOTE) return null;
-        const keyStart = i;
-        this.canonical = true;
-        i = this.skipString(i);
-        if (!this.canonical || b[i] !== COLON) return null;
-        const key = latin1(b, keyStart + 1, i - 1);
-        const start = i + 1;
-        let end: number;
-        if (key === list && elements === null) {
-          const read = this.readElements(start, descend);
-          if (!read) return null;
-          elements = read.elements;
-          end = read.end;
-        } else {
-          this.canonical = true;
-          end = this.skipValue(start);
-        }
-        members.push({ key, keyStart, start, end, canonical: this.canonical });
-        i = end;
-        if (b[i] === COMMA) i += 1;
-        else if (b[i] === RBRACE) break;
-        else return null;
-      }
-    return elements && i + 1 === b.length ? { members, elements } : null;
+    const root = this.object(0, null, { key: list, descend });
+    const listed = root && root.end === this.bytes.length ? root.members.find((m) => m.elements) : undefined;
+    return listed ? { members: root!.members, elements: listed.elements! } : null;
   }
 
   private readElements(at: number, descend: string | null): { elements: (RawMember[] | null)[]; end: number } | null {
@@ -209,7 +183,12 @@ export class RawJson extends JsonScanner {
     return JSON.parse(Buffer.from(b.buffer, b.byteOffset + span.start, span.end - span.start).toString('utf8'));
   }
 
-  private object(at: number, descend: string | null = null): { members: RawMember[]; end: number } | null {
+  /** `list`: the member whose elements are read as objectElements reads them (its first occurrence), into `elements`. */
+  private object(
+    at: number,
+    descend: string | null = null,
+    list: { key: string; descend: string | null } | null = null,
+  ): { members: RawMember[]; end: number } | null {
     const b = this.bytes;
     if (b[at] !== LBRACE) return null;
     const members: RawMember[] = [];
@@ -229,6 +208,11 @@ export class RawJson extends JsonScanner {
         const canonical = !isIndexLike(key) && inner.members.every((m) => m.canonical);
         members.push({ key, keyStart, start, end: inner.end, canonical, members: inner.members });
         i = inner.end;
+      } else if (list && key === list.key && !members.some((m) => m.elements)) {
+        const read = this.readElements(start, list.descend);
+        if (!read) return null;
+        members.push({ key, keyStart, start, end: read.end, canonical: false, elements: read.elements });
+        i = read.end;
       } else {
         this.canonical = !isIndexLike(key);
         this.count = -1;
