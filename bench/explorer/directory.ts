@@ -24,6 +24,12 @@ import { FILTER, IDLE_FRAMES, INSTRUMENT, NAIVE_TABLE, REPAINT, SCROLL_FRAMES, S
 
 type BenchState = { clicked: number | null; painted: number | null };
 
+/** Per frame, sorted ms: its time on the page's main thread, and the time since the frame before. */
+export interface Frames {
+  work: number[];
+  intervals: number[];
+}
+
 export interface DirectoryRun {
   people: number;
   /** Click on Explorer → first directory row drawn. */
@@ -34,10 +40,10 @@ export interface DirectoryRun {
   tablePaintMs: number;
   /** A plain table of every row, built and drawn (the naive reference). */
   naivePaintMs: number;
-  /** Frame times (ms, sorted) while scrolling the full table to its end in 60 steps. */
-  scrollFrames: number[];
-  /** Frame times (ms, sorted) of the same page doing nothing, just before: the machine's floor. */
-  idleFrames: number[];
+  /** Frames (page-measures.ts frameTimes) while scrolling the full table to its end in 60 steps. */
+  scrollFrames: Frames;
+  /** The same page doing nothing, just before: the machine's floor. */
+  idleFrames: Frames;
   sortMs: number;
   filterMs: number;
   filterStatus: string;
@@ -101,8 +107,8 @@ async function oneRun(browser: Browser, people: number): Promise<DirectoryRun> {
     await page.getByRole('region', { name: 'Directory' }).getByRole('status').filter({ hasText: everyone }).waitFor();
     // The remounted table hands its rows to a new worker in small tasks: let that finish first.
     await page.waitForTimeout(1_500);
-    const idleFrames = (await page.evaluate(IDLE_FRAMES)) as number[];
-    const scrollFrames = (await page.evaluate(SCROLL_FRAMES)) as number[];
+    const idleFrames = (await page.evaluate(IDLE_FRAMES)) as Frames;
+    const scrollFrames = (await page.evaluate(SCROLL_FRAMES)) as Frames;
     const sortMs = (await page.evaluate(SORT)) as number;
     const filter = (await page.evaluate(FILTER)) as { ms: number; status: string };
     const heap = await heapOf(page.context().newCDPSession(page), browser);

@@ -7,7 +7,8 @@
  *        all rows ≤ 1.10 × the floor Finch's directory rate limit sets (floor.ts);
  *        table paint over rows already there < 300 ms, beside a plain table of every row
  *          (the naive reference) in the same page: their ratio;
- *        scrolling the whole table to its end, one step per frame: p95 frame < 16.7 ms;
+ *        scrolling the whole table to its end, one step per frame: p95 frame < 16.7 ms (the
+ *          frame's time on the main thread; frames that missed their vsync beside it);
  *        sort (click on a header) and filter (typing) to the rows drawn < 150 ms each;
  *        the renderer's JS heap (page + table worker) < 250 MB.
  *  (b) a full snapshot of a 2,000-person company (company, directory, individuals,
@@ -24,7 +25,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runMain } from '../shared/run-main';
-import type { DirectoryRun } from './directory';
+import type { DirectoryRun, Frames } from './directory';
 import { measureDirectory } from './directory';
 import { directoryFloor } from './floor';
 import { measureSnapshots } from './snapshot';
@@ -55,6 +56,22 @@ function numberArg(name: string): number | null {
   return value;
 }
 
+/** One vsync at 60 Hz; an interval past 1.5 of them is a frame shown a vsync late. */
+const VSYNC_MS = 1000 / 60;
+
+/** Every run's frames together: the main thread's p95 and median, and the frames shown late. */
+function framesOf(all: Frames[]): { workP95: number; workMedian: number; intervalP95: number; missed: number; count: number } {
+  const work = all.flatMap((f) => f.work).sort((a, b) => a - b);
+  const intervals = all.flatMap((f) => f.intervals).sort((a, b) => a - b);
+  return {
+    workP95: work[Math.floor(work.length * 0.95)] ?? 0,
+    workMedian: median(work),
+    intervalP95: intervals[Math.floor(intervals.length * 0.95)] ?? 0,
+    missed: intervals.filter((ms) => ms > 1.5 * VSYNC_MS).length,
+    count: intervals.length,
+  };
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 const n = (v: number) => v.toLocaleString('en-US');
 const line = (figure: string, value: string, goal: string, ratio: number | null, note = '') =>
@@ -80,11 +97,8 @@ async function main(): Promise<void> {
   const naivePaintMs = pick((r) => r.naivePaintMs);
   const sortMs = pick((r) => r.sortMs);
   const filterMs = pick((r) => r.filterMs);
-  const frames = runs.flatMap((r) => r.scrollFrames).sort((a, b) => a - b);
-  const frameMedian = median(frames);
-  const frameP95 = frames[Math.floor(frames.length * 0.95)] ?? 0;
-  const idle = runs.flatMap((r) => r.idleFrames).sort((a, b) => a - b);
-  const idleP95 = idle[Math.floor(idle.length * 0.95)] ?? 0;
+  const scroll = framesOf(runs.map((r) => r.scrollFrames));
+  const idle = framesOf(runs.map((r) => r.idleFrames));
   const heapMb = Math.max(...runs.map((r) => r.heap.pageMb + (r.heap.workerMb ?? 0)));
   const worker = runs.map((r) => r.heap.workerMb);
   // Below one window the floor is 0 s: no goal can be a multiple of it.
@@ -115,11 +129,12 @@ async function main(): Promise<void> {
     `naive plain table of every row: ${naivePaintMs.toFixed(0)} ms (ours / naive ${(tablePaintMs / naivePaintMs).toFixed(3)})`,
   );
   line(
-    'scroll to the end, p95 frame',
-    `${frameP95.toFixed(1)} ms`,
+    'scroll to the end, p95 frame (main thread)',
+    `${scroll.workP95.toFixed(1)} ms`,
     `< ${GOALS.frameP95Ms} ms`,
-    frameP95 / GOALS.frameP95Ms,
-    `median ${frameMedian.toFixed(1)} ms; the idle page's p95 ${idleP95.toFixed(1)} ms (this machine's floor), scroll / idle ${(frameP95 / idleP95).toFixed(2)}`,
+    scroll.workP95 / GOALS.frameP95Ms,
+    `median ${scroll.workMedian.toFixed(1)} ms; ${scroll.missed} of ${scroll.count} frames missed their vsync (interval p95 ${scroll.intervalP95.toFixed(1)} ms); ` +
+      `the idle page: p95 ${idle.workP95.toFixed(1)} ms, ${idle.missed} of ${idle.count} missed`,
   );
   line('sort (click on Last name → drawn)', `${sortMs.toFixed(0)} ms`, `< ${GOALS.sortMs} ms`, sortMs / GOALS.sortMs);
   line(
@@ -171,9 +186,12 @@ async function main(): Promise<void> {
       tablePaintMs,
       naivePaintMs,
       paintVsNaive: tablePaintMs / naivePaintMs,
-      scrollFrameMedianMs: frameMedian,
-      scrollFrameP95Ms: frameP95,
-      idleFrameP95Ms: idleP95,
+      scrollFrameMedianMs: scroll.workMedian,
+      scrollFrameP95Ms: scroll.workP95,
+      scrollFramesMissed: scroll.missed,
+      scrollFrameIntervalP95Ms: scroll.intervalP95,
+      idleFrameP95Ms: idle.workP95,
+      idleFramesMissed: idle.missed,
       sortMs,
       filterMs,
       heapMb,
