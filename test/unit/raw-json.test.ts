@@ -151,4 +151,26 @@ describe('RawJson', () => {
     expect(RawJson.of(bytesOf(text.replace('"paging"', '"other"')))!.root('nothing')).toBeNull();
     expect(() => RawJson.of(bytesOf(text.replace('{"count":2}', '{"count":2,}')))!.root('responses')).toThrow(/raw JSON/);
   });
+
+  it('reads every key as written, however many different keys come and in whatever order', () => {
+    // Keys are reused from a small table by a hash of their bytes: a wrong reuse would rename a member.
+    const r = rng(7);
+    const keys = Array.from({ length: 3000 }, (_v, i) => `k${i.toString(36)}_${Math.floor(r() * 1e6).toString(36)}`);
+    for (const round of [0, 1]) {
+      const order = round === 0 ? keys : [...keys].reverse();
+      const text = `{${order.map((k, i) => `${JSON.stringify(k)}:${i}`).join(',')}}`;
+      const json = RawJson.of(bytesOf(text))!;
+      expect(json.members(0)!.map((m) => m.key)).toEqual(order);
+      // Keys that differ only in a byte of the same length, and non-ASCII keys, stay apart.
+      const near = RawJson.of(bytesOf('{"ab":1,"ba":2,"ab ":3,"é":4,"e":5}'))!;
+      expect(near.members(0)!.map((m) => m.key)).toEqual(['ab', 'ba', 'ab ', 'é', 'e']);
+    }
+  });
+
+  it('reads a code as the number JSON.parse gives', () => {
+    const text = '{"a":200,"b":0,"c":-1,"d":2e2,"e":1234567890123,"f":12.5,"g":null}';
+    const json = RawJson.of(bytesOf(text))!;
+    const values = json.members(0)!.map((m) => json.integerAt(m));
+    expect(values).toEqual([200, 0, -1, 200, 1234567890123, 12.5, null]);
+  });
 });

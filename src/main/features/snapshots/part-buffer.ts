@@ -9,6 +9,10 @@
  */
 import { hash } from 'node:crypto';
 
+/** Printable ASCII but `"` and `\\`: written between quotes, it is its own JSON literal. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+const QUOTE = 0x22;
+
 /** Spare buffers, kept for the next parts (a pull has about two pages in hand at once). */
 const spares: Buffer[] = [];
 const MAX_SPARES = 3;
@@ -46,6 +50,15 @@ export class PartBuffer {
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
     this.reserve(text.length * 3);
     this.length += this.buffer.write(text, this.length, 'utf8');
+  }
+
+  /** `value` as JSON writes it (a string literal), without building the literal first when it needs no escape. */
+  jsonString(value: string): void {
+    if (!PLAIN.test(value)) return this.text(JSON.stringify(value));
+    this.reserve(value.length + 2);
+    this.buffer[this.length++] = QUOTE;
+    this.length += this.buffer.write(value, this.length, 'latin1');
+    this.buffer[this.length++] = QUOTE;
   }
 
   /** Copies `source[start, end)`; `source` a Buffer (its `copy` needs no view per call). */

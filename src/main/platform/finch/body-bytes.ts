@@ -12,19 +12,22 @@ export async function bodyBytes(response: Response): Promise<Uint8Array> {
   const announced = Number(response.headers.get('content-length'));
   // A compressed body is decoded as it is read: the announced length is not the length read.
   const usable = !response.headers.get('content-encoding') && Number.isSafeInteger(announced) && announced > 0 && announced <= MAX_PRESIZE;
-  let out = new Uint8Array(usable ? announced : 64 * 1024);
+  let out: Uint8Array = Buffer.allocUnsafeSlow(usable ? announced : 64 * 1024);
   let length = 0;
   const reader = response.body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     if (length + value.length > out.length) {
-      const grown = new Uint8Array(Math.max(out.length * 2, length + value.length));
+      const grown = Buffer.allocUnsafeSlow(Math.max(out.length * 2, length + value.length));
       grown.set(out.subarray(0, length));
       out = grown;
     }
     out.set(value, length);
     length += value.length;
   }
-  return length === out.length ? out : out.subarray(0, length);
+  if (length === out.length) return out;
+  // Not every byte was written: the rest of the array must not carry old memory.
+  out.fill(0, length);
+  return out.subarray(0, length);
 }

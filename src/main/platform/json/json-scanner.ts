@@ -198,14 +198,32 @@ export function skipSpace(b: Uint8Array, i: number): number {
   return i;
 }
 
+/**
+ * Keys met before, by a hash of their bytes. A pull meets the same few dozen keys in every one
+ * of 100,000 records, and decoding each afresh was a good part of the garbage a pull made.
+ * A slot holds the last key hashed to it; a key is only reused once its bytes are compared.
+ */
+const KEY_SLOTS = 1024;
+const knownKeys: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
+
 /** A key's text: keys are short and, written canonically, plain ASCII is the rule. */
 export function latin1(b: Uint8Array, start: number, end: number): string {
-  if (end - start > 32) return Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('utf8');
-  let key = '';
+  if (end - start > 32) return utf8(b, start, end);
+  let hash = end - start;
   for (let k = start; k < end; k++) {
     const c = b[k]!;
-    if (c >= 0x80) return Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('utf8');
-    key += String.fromCharCode(c);
+    if (c >= 0x80) return utf8(b, start, end);
+    hash = (Math.imul(hash, 31) + c) | 0;
   }
+  const slot = hash & (KEY_SLOTS - 1);
+  const known = knownKeys[slot];
+  if (known !== undefined && keyIs(b, start, end, known)) return known;
+  let key = '';
+  for (let k = start; k < end; k++) key += String.fromCharCode(b[k]!);
+  knownKeys[slot] = key;
   return key;
+}
+
+function utf8(b: Uint8Array, start: number, end: number): string {
+  return Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('utf8');
 }

@@ -47,7 +47,7 @@ function scan(bytes: Uint8Array, bodies: boolean): RawBatch | null {
       const idMember = RawJson.member(members, 'individual_id') ?? RawJson.member(members, 'payment_id');
       const codeMember = RawJson.member(members, 'code');
       const id = idMember ? json.stringAt(idMember) : null;
-      const code = codeMember ? json.valueAt(codeMember) : null;
+      const code = codeMember ? json.integerAt(codeMember) : null;
       items.push({ id: id ?? '', code: typeof code === 'number' ? code : null, body: RawJson.member(members, 'body') });
     }
     return { json, items };

@@ -14,6 +14,9 @@
  * record stored with them still reads back to the same values.
  */
 import { isUtf8 } from 'node:buffer';
+
+/** '0' */
+const ZERO_BYTE = 0x30;
 export interface RawSpan {
   start: number;
   end: number;
@@ -69,7 +72,7 @@ export class RawJson extends JsonScanner {
       const keyStart = i;
       i = this.skipString(i);
       if (b[i] !== COLON) return -1;
-      if (latin1(b, keyStart + 1, i - 1) === key) return i + 1;
+      if (keyIs(b, keyStart + 1, i - 1, key)) return i + 1;
       i = this.skipValue(i + 1);
       if (b[i] !== COMMA) return -1;
       i += 1;
@@ -101,7 +104,9 @@ export class RawJson extends JsonScanner {
       this.canonical = true;
       i = this.skipString(i);
       if (!this.canonical || b[i] !== COLON) return null;
-      const isDropped = drop.some((key) => keyIs(b, keyStart + 1, i - 1, key));
+      // A loop, not drop.some(): a closure per member of every record was garbage.
+      let isDropped = false;
+      for (let d = 0; d < drop.length && !isDropped; d++) isDropped = keyIs(b, keyStart + 1, i - 1, drop[d]!);
       this.canonical = !isDigit(b[keyStart + 1]);
       const end = this.skipValue(i + 1);
       members += 1;
@@ -175,6 +180,20 @@ export class RawJson extends JsonScanner {
     // Without an escape the text between the quotes is the string itself.
     if (span.canonical) return Buffer.from(b.buffer, b.byteOffset + span.start + 1, span.end - span.start - 2).toString('utf8');
     return this.valueAt(span) as string;
+  }
+
+  /** The value spanned when it is a whole number written with up to 9 digits (a code); otherwise parsed. */
+  integerAt(span: RawSpan): unknown {
+    const b = this.bytes;
+    const length = span.end - span.start;
+    if (length < 1 || length > 9 || (b[span.start] === ZERO_BYTE && length > 1)) return this.valueAt(span);
+    let value = 0;
+    for (let k = span.start; k < span.end; k++) {
+      const c = b[k]!;
+      if (!isDigit(c)) return this.valueAt(span);
+      value = value * 10 + (c - ZERO_BYTE);
+    }
+    return value;
   }
 
   /** The value spanned, parsed (a small one: an id, a code, one record). */

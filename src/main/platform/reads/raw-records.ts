@@ -74,7 +74,7 @@ export function batchItemsFromBytes(answer: RawAnswer): { items: BatchItem[]; ra
     return { items: responses.map(toBatchItem), raw: null };
   }
   const { json } = batch;
-  const items = batch.items.map((item) => lazyItem(item.id, item.code, () => (item.body ? json.valueAt(item.body) : null)));
+  const items = batch.items.map((item) => lazyItem(item.id, item.code, json, item.body));
   return { items, raw: { json, spans: batch.items.map((item) => item.body) } };
 }
 
@@ -84,8 +84,18 @@ export function toBatchItem(response: unknown): BatchItem {
   return { id: r.individual_id ?? r.payment_id ?? '', code: typeof r.code === 'number' ? r.code : null, body: r.body ?? null };
 }
 
-/** `{id, code, body}` whose body is parsed when first read: an own, enumerable property, so copies and JSON.stringify see a plain item. */
-function lazyItem(id: string, code: number | null, read: () => unknown): BatchItem {
-  let body: { value: unknown } | null = null;
-  return Object.defineProperty({ id, code } as BatchItem, 'body', { enumerable: true, get: () => (body ??= { value: read() }).value });
+/**
+ * `{id, code, body}` whose body is parsed when first read: an own, enumerable getter (an object
+ * literal's), so copies and JSON.stringify see a plain item. A literal, not defineProperty on a
+ * new object: one shape for every item, and no descriptor or second closure per item.
+ */
+function lazyItem(id: string, code: number | null, json: RawJson, span: RawSpan | null): BatchItem {
+  let parsed: { value: unknown } | null = null;
+  return {
+    id,
+    code,
+    get body(): unknown {
+      return (parsed ??= { value: span ? json.valueAt(span) : null }).value;
+    },
+  };
 }
