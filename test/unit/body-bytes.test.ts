@@ -33,6 +33,13 @@ describe('bodyBytes', () => {
   it('gives what came when fewer bytes come than announced, and nothing for no body', async () => {
     const bytes = await bodyBytes(responseOf(['{"a":1}'], { 'content-length': '100' }));
     expect(Buffer.from(bytes).toString()).toBe('{"a":1}');
+    // The array was not zeroed when made: what was not written must not carry old memory.
+    expect(new Uint8Array(bytes.buffer, bytes.byteOffset + bytes.length, 93).every((b) => b === 0)).toBe(true);
     expect((await bodyBytes(new Response(null))).length).toBe(0);
+  });
+
+  it('hands back a plain Uint8Array (the JSON scanner sees one kind of array)', async () => {
+    const bytes = await bodyBytes(responseOf(chunks, { 'content-length': length }));
+    expect(Object.getPrototypeOf(bytes)).toBe(Uint8Array.prototype);
   });
 });

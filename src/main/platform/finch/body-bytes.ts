@@ -12,14 +12,14 @@ export async function bodyBytes(response: Response): Promise<Uint8Array> {
   const announced = Number(response.headers.get('content-length'));
   // A compressed body is decoded as it is read: the announced length is not the length read.
   const usable = !response.headers.get('content-encoding') && Number.isSafeInteger(announced) && announced > 0 && announced <= MAX_PRESIZE;
-  let out: Uint8Array = Buffer.allocUnsafeSlow(usable ? announced : 64 * 1024);
+  let out = unzeroed(usable ? announced : 64 * 1024);
   let length = 0;
   const reader = response.body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     if (length + value.length > out.length) {
-      const grown = Buffer.allocUnsafeSlow(Math.max(out.length * 2, length + value.length));
+      const grown = unzeroed(Math.max(out.length * 2, length + value.length));
       grown.set(out.subarray(0, length));
       out = grown;
     }
@@ -30,4 +30,14 @@ export async function bodyBytes(response: Response): Promise<Uint8Array> {
   // Not every byte was written: the rest of the array must not carry old memory.
   out.fill(0, length);
   return out.subarray(0, length);
+}
+
+/**
+ * An array that is not zeroed first (every byte returned is written from the answer), and a
+ * plain Uint8Array, not a Buffer: the JSON scanner reads answers of one kind only, so its byte
+ * reads stay monomorphic.
+ */
+function unzeroed(bytes: number): Uint8Array {
+  const buffer = Buffer.allocUnsafeSlow(bytes);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, bytes);
 }
