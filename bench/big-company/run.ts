@@ -110,6 +110,11 @@ function sampleRss(): () => { baselineMb: number; peakMb: number } {
   };
 }
 
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now();
   const result = await work();
@@ -159,9 +164,13 @@ async function main(): Promise<void> {
     // 1. The pull, as a snapshot.
     global.gc?.();
     const stopRss = sampleRss();
+    // CPU of this whole process (all its threads: zlib's, the GC's): what main's pull costs the
+    // machine it shares with the simulator here.
+    const pullCpu = process.cpuUsage();
     const [first, pullMs] = await timed(() =>
       app.snapshots.take(ENVIRONMENT, { connectionId: a.connectionId, operationId: 'pull-1', ...range }),
     );
+    const pullCpuMs = cpuMsSince(pullCpu);
     const rss = stopRss();
     const calls = emptyTally();
     const ofPull = app.db.prepare('SELECT product, count(*) AS n FROM requests WHERE attempt = 1 AND connection_id = ? GROUP BY product');
@@ -175,7 +184,9 @@ async function main(): Promise<void> {
     const rateFloor = physicalFloor(calls);
 
     // 2. The server's share of the floor.
+    const referenceCpu = process.cpuUsage();
     const referenceMs = await referencePull(baseUrl, b, range);
+    const referenceCpuMs = cpuMsSince(referenceCpu);
     const floorMs = Math.max(rateFloor.floorMs, referenceMs);
 
     // 3–5. A second snapshot, field coverage, and the diff of the two snapshots.
@@ -219,6 +230,8 @@ async function main(): Promise<void> {
     );
     row('  pull ÷ floor', pullRatio.toFixed(3), `≤ ${GOALS.pullRatio}`, null);
     row('  429s met by the app', String(rateLimited), '0', null);
+    // Not a goal: on two cores the simulator's time grows with what the client takes from it.
+    row('  CPU of main / of the reference client', `${(pullCpuMs / 1000).toFixed(2)} / ${(referenceCpuMs / 1000).toFixed(2)} s`, '', null);
     row('main RSS growth over the pull', `${growthMb.toFixed(0)} MB`, `≤ ${GOALS.rssGrowthMb} MB`, growthMb / GOALS.rssGrowthMb);
     // Beside it: the peak over main's RSS before the warm-up too (what a first pull after launch meets).
     row('  peak over RSS before the warm-up', `${(rss.peakMb - coldRssMb).toFixed(0)} MB`, '', null);
@@ -236,6 +249,8 @@ async function main(): Promise<void> {
         rateFloorMs: rateFloor.floorMs,
         referenceMs,
         pullRatio,
+        pullCpuMs,
+        referenceCpuMs,
         calls,
         rateLimited,
         rssBaselineMb: rss.baselineMb,
