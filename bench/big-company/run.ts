@@ -7,7 +7,8 @@
  * The simulator runs as its own process (`src/simulator/cli.ts`, Finch's rate limits on, real
  * clock), so this process is main alone: its memory is what the app's pull costs, not the
  * simulator's generated company. It runs at a higher priority than this process (serverFirst):
- * on two shared cores, the CPU main spends on its side would otherwise slow the server itself. Steps, all on connection A unless said:
+ * on two shared cores, the CPU main spends on its side would otherwise slow the server itself.
+ * Steps, all on connection A unless said:
  *   1. pull: SnapshotService.take (the streamed pull, written to SQLite page by page) through
  *      FinchGateway + RateLimiter + RequestLog. Measured: wall time, 429s (from the request
  *      log), main's RSS sampled every 20 ms (peak growth over the value before the pull). This

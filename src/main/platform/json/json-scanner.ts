@@ -13,7 +13,7 @@ export const LBRACKET = 91;
 export const RBRACKET = 93;
 const MINUS = 45;
 const DOT = 46;
-const ZERO = 48;
+export const ZERO = 48;
 const NINE = 57;
 
 /** Significant digits a decimal can have and still come back the same through a double. */

@@ -14,9 +14,6 @@
  * record stored with them still reads back to the same values.
  */
 import { isUtf8 } from 'node:buffer';
-
-/** '0' */
-const ZERO_BYTE = 0x30;
 export interface RawSpan {
   start: number;
   end: number;
@@ -43,7 +40,21 @@ export interface RawRoot {
   elements: (RawMember[] | null)[];
 }
 
-import { COLON, COMMA, JsonScanner, LBRACE, LBRACKET, QUOTE, RBRACE, RBRACKET, isDigit, isIndexLike, keyIs, latin1 } from './json-scanner';
+import {
+  COLON,
+  COMMA,
+  JsonScanner,
+  LBRACE,
+  LBRACKET,
+  QUOTE,
+  RBRACE,
+  RBRACKET,
+  ZERO,
+  isDigit,
+  isIndexLike,
+  keyIs,
+  latin1,
+} from './json-scanner';
 
 export class RawJson extends JsonScanner {
   private constructor(bytes: Uint8Array) {
@@ -186,12 +197,12 @@ export class RawJson extends JsonScanner {
   integerAt(span: RawSpan): unknown {
     const b = this.bytes;
     const length = span.end - span.start;
-    if (length < 1 || length > 9 || (b[span.start] === ZERO_BYTE && length > 1)) return this.valueAt(span);
+    if (length < 1 || length > 9 || (b[span.start] === ZERO && length > 1)) return this.valueAt(span);
     let value = 0;
     for (let k = span.start; k < span.end; k++) {
       const c = b[k]!;
       if (!isDigit(c)) return this.valueAt(span);
-      value = value * 10 + (c - ZERO_BYTE);
+      value = value * 10 + (c - ZERO);
     }
     return value;
   }
