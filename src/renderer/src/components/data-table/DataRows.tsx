@@ -1,13 +1,17 @@
 /**
  * The rows of a data table, windowed: every row is ROW px tall, so the rows on screen follow
  * from scrollTop alone (no per-row measurement, no per-row objects for 100,000 rows). Only the
- * window's rows are rendered; a row that stays in the window is not rendered again.
- * A row is keyed by its record, not its place: reusing row elements by place makes React move
- * them to keep page order, and a moved element loses keyboard focus. What a scroll frame builds
- * is kept small instead: plain values as bare text, cells that clip without being scroll
- * containers (data-table.css), no forced layout after new rows go in.
+ * window's rows are rendered.
+ * The window's row elements are reused in place: the element at the window's j-th place shows
+ * whichever row is j-th in the window now. A scroll frame then rewrites text in elements that
+ * stay, instead of building a screenful of new ones (half the main thread's time per frame on a
+ * jump, bench/explorer), and the elements never move, so the page keeps the rows in screen order
+ * (screen readers read it) without React moving an element, which would drop its keyboard focus.
+ * Focus belongs to a row, not an element: when the focused element starts showing another row,
+ * focus goes to the element now showing its row, or to the scroller while that row is out of
+ * the window, and comes back to the row when it is scrolled in again.
  */
-import type { JSX, KeyboardEvent } from 'react';
+import type { FocusEvent, JSX, KeyboardEvent } from 'react';
 import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { cellText } from '@shared/export/table-export';
@@ -16,8 +20,12 @@ import { shownValue } from './columns';
 import { isSensitive, Value } from './Value';
 
 export const ROW = 32;
-/** Rows rendered above and below the visible ones (keyboard moves, a fast wheel). */
-const OVERSCAN = 3;
+/**
+ * Rows rendered above and below the visible ones. Every scroll frame rewrites all of the
+ * window's rows, so each extra row costs every frame; the window is rendered in the scroll
+ * event's own frame, and keyboard moves scroll before they focus, so one row is enough.
+ */
+const OVERSCAN = 1;
 
 /** What every row shares (one object per table render, so unchanged rows can skip rendering). */
 export interface RowsShared<T> {
@@ -44,6 +52,8 @@ export function DataRows<T>({ count, rowAt, shared, maxHeight }: Props<T>): JSX.
   const scroller = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState(0);
   const topRef = useRef(0);
+  /** The row (its key) keyboard focus belongs to, whichever element shows it. */
+  const focusKey = useRef<string | null>(null);
   const height = Math.min(Math.max(count, 1) * ROW, maxHeight);
 
   useLayoutEffect(() => {
@@ -68,6 +78,28 @@ export function DataRows<T>({ count, rowAt, shared, maxHeight }: Props<T>): JSX.
     setTop(first);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [count]);
+
+  // After every render: keep focus on its row while the elements' rows change under it.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    const wanted = focusKey.current;
+    const active = document.activeElement;
+    if (!element || wanted === null || !(active instanceof HTMLElement) || !element.contains(active)) return;
+    const shownRow = active === element ? null : active.closest<HTMLElement>('[role="row"]');
+    if (shownRow?.dataset['key'] === wanted) return;
+    const target = [...element.querySelectorAll<HTMLElement>('[role="row"]')].find((row) => row.dataset['key'] === wanted);
+    if (target) target.focus({ preventScroll: true });
+    else if (active !== element) element.focus({ preventScroll: true });
+  });
+  const onFocusRow = (event: FocusEvent): void => {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[role="row"]');
+    if (row?.dataset['key'] !== undefined) focusKey.current = row.dataset['key'];
+  };
+  // Focus leaving the table for good (not to the scroller, which holds it for a row out of view).
+  const onBlurRows = (event: FocusEvent): void => {
+    const next = event.relatedTarget;
+    if (!(next instanceof Node) || !scroller.current?.contains(next)) focusKey.current = null;
+  };
 
   const first = Math.max(0, Math.min(top, count - 1) - OVERSCAN);
   const last = Math.min(count, top + Math.ceil(height / ROW) + OVERSCAN);
@@ -109,7 +141,7 @@ export function DataRows<T>({ count, rowAt, shared, maxHeight }: Props<T>): JSX.
     const key = shared.rowKey(at.row, at.index);
     items.push(
       <DataRow
-        key={key}
+        key={i - first}
         rowKey={key}
         row={at.row}
         position={i}
@@ -122,7 +154,8 @@ export function DataRows<T>({ count, rowAt, shared, maxHeight }: Props<T>): JSX.
 
   return (
     // As tall as its rows, up to a screenful: a filtered list should not leave a void.
-    <div ref={scroller} className="log-scroller" style={{ height, minHeight: 0 }}>
+    // tabIndex -1: it holds focus for a focused row scrolled out of the window.
+    <div ref={scroller} className="log-scroller" style={{ height, minHeight: 0 }} tabIndex={-1} onFocus={onFocusRow} onBlur={onBlurRows}>
       <div style={{ height: count * ROW, position: 'relative' }}>{items}</div>
     </div>
   );
@@ -146,6 +179,7 @@ const DataRow = memo(
         role="row"
         tabIndex={shared.onOpen || position === 0 ? 0 : -1}
         aria-rowindex={position + 2}
+        data-key={rowKey}
         className={`data-row${shared.onOpen ? ' clickable' : ''}${extra ? ` ${extra}` : ''}${selected ? ' selected' : ''}`}
         style={{ transform: `translateY(${position * ROW}px)`, height: ROW, gridTemplateColumns: shared.tracks }}
         onClick={() => shared.onOpen?.(row)}
