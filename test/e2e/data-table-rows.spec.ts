@@ -38,6 +38,22 @@ test('scrolling far and back: rows in order, and focus never moves to another pe
   await expect(directory.getByRole('status')).toHaveText('2,000 of 2,000 people', { timeout: 60_000 });
   const scroller = table.locator('.log-scroller');
 
+  // Each column's header sits right above its cells (the rows scroll beside a scrollbar the
+  // header does not have, and still line up with it).
+  const edges = (row: string) =>
+    table
+      .locator(row)
+      .first()
+      .evaluate((r) =>
+        [...r.children].map((c) => {
+          const box = c.getBoundingClientRect();
+          return [Math.round(box.left), Math.round(box.width)];
+        }),
+      );
+  const header = await edges('[role="row"]:not(.log-scroller [role="row"])');
+  expect(header).toHaveLength(6);
+  expect(await edges('.log-scroller [role="row"]')).toEqual(header);
+
   // Focus the fourth person, as a keyboard user would land there.
   await table.locator('[aria-rowindex="5"]').focus();
   const person = await focusedRow(table);

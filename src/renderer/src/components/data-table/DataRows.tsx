@@ -30,7 +30,8 @@ const OVERSCAN = 1;
 /** What every row shares (one object per table render, so unchanged rows can skip rendering). */
 export interface RowsShared<T> {
   columns: readonly DataColumn<T>[];
-  tracks: string;
+  /** Each cell's width in px (the selection column first, when there is one): column-widths.ts. */
+  widths: readonly number[];
   revealed: boolean;
   rowKey: (row: T, index: number) => string;
   onOpen?: ((row: T) => void) | undefined;
@@ -46,10 +47,13 @@ interface Props<T> {
   rowAt: (i: number) => { row: T; index: number } | null;
   shared: RowsShared<T>;
   maxHeight: number;
+  /** The rows' content width, now and whenever it changes (the table's columns are fitted to it). */
+  onWidth: (width: number) => void;
 }
 
-export function DataRows<T>({ count, rowAt, shared, maxHeight }: Props<T>): JSX.Element {
+export function DataRows<T>({ count, rowAt, shared, maxHeight, onWidth }: Props<T>): JSX.Element {
   const scroller = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState(0);
   const topRef = useRef(0);
   /** The row (its key) keyboard focus belongs to, whichever element shows it. */
@@ -68,6 +72,19 @@ export function DataRows<T>({ count, rowAt, shared, maxHeight }: Props<T>): JSX.
     element.addEventListener('scroll', onScroll, { passive: true });
     return () => element.removeEventListener('scroll', onScroll);
   }, []);
+  // The rows' width: read before the first paint, then followed (a window resized, the scrollbar
+  // coming or going with the row count).
+  useLayoutEffect(() => {
+    const element = content.current!;
+    const row = (): number => {
+      const padding = parseFloat(getComputedStyle(element.firstElementChild ?? element).paddingLeft) || 0;
+      return element.clientWidth - 2 * padding;
+    };
+    onWidth(row());
+    const observer = new ResizeObserver(() => onWidth(row()));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [onWidth]);
   // Fewer rows (a filter) can clamp the scroll position without a scroll event. Read only when
   // they can have: reading scrollTop right after new rows went in forces a layout.
   useLayoutEffect(() => {
@@ -156,7 +173,9 @@ export function DataRows<T>({ count, rowAt, shared, maxHeight }: Props<T>): JSX.
     // As tall as its rows, up to a screenful: a filtered list should not leave a void.
     // tabIndex -1: it holds focus for a focused row scrolled out of the window.
     <div ref={scroller} className="log-scroller" style={{ height, minHeight: 0 }} tabIndex={-1} onFocus={onFocusRow} onBlur={onBlurRows}>
-      <div style={{ height: count * ROW, position: 'relative' }}>{items}</div>
+      <div ref={content} style={{ height: count * ROW, position: 'relative' }}>
+        {items}
+      </div>
     </div>
   );
 }
@@ -181,16 +200,16 @@ const DataRow = memo(
         aria-rowindex={position + 2}
         data-key={rowKey}
         className={`data-row${shared.onOpen ? ' clickable' : ''}${extra ? ` ${extra}` : ''}${selected ? ' selected' : ''}`}
-        style={{ transform: `translateY(${position * ROW}px)`, height: ROW, gridTemplateColumns: shared.tracks }}
+        style={{ transform: `translateY(${position * ROW}px)`, height: ROW }}
         onClick={() => shared.onOpen?.(row)}
         onKeyDown={(e) => onKey(e, position, row)}
       >
         {shared.selected && (
-          <span role="cell" onClick={(e) => e.stopPropagation()}>
+          <span role="cell" style={{ width: shared.widths[0] }} onClick={(e) => e.stopPropagation()}>
             <input type="checkbox" aria-label={`Choose ${rowKey}`} checked={selected} onChange={() => shared.toggle(rowKey)} />
           </span>
         )}
-        {shared.columns.map((column) => {
+        {shared.columns.map((column, k) => {
           const shown = shownValue(column, row, shared.revealed);
           return (
             // The full value on hover: cells are cut at the column's width.
@@ -198,6 +217,7 @@ const DataRow = memo(
               key={column.id}
               role="cell"
               className="ellipsis"
+              style={{ width: shared.widths[k + (shared.selected ? 1 : 0)] }}
               title={shown === null || shown === undefined ? undefined : cellText(shown)}
             >
               {column.render ? column.render(row) : cellContent(column.value(row), column.path ?? column.id, shared.revealed)}

@@ -9,6 +9,7 @@
 import type { JSX, ReactNode } from 'react';
 import { useMemo, useState } from 'react';
 import type { DataColumn } from './columns';
+import { resolveTracks, trackMinimum } from './column-widths';
 import { ColumnChooser } from './ColumnChooser';
 import type { RowsShared } from './DataRows';
 import { DataRows } from './DataRows';
@@ -61,11 +62,6 @@ export interface DataTableProps<T> {
 const CELL_GAP = 8;
 const ROW_PADDING = 24;
 
-/** The narrowest a grid track may be: its px minimum (`120px`, `minmax(140px, 1fr)`), else 0. */
-function trackMinimum(track: string): number {
-  return Number(/(\d+(?:\.\d+)?)px/.exec(track)?.[1] ?? 0);
-}
-
 type Sort = { id: string; desc: boolean } | null;
 
 export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
@@ -95,7 +91,12 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
     (t): t is string => t !== null,
   );
   const minWidth = trackList.reduce((sum, t) => sum + trackMinimum(t), 0) + CELL_GAP * Math.max(trackList.length - 1, 0) + ROW_PADDING;
-  const tracks = trackList.join(' ');
+  // One string, so the widths below are worked out again only when the columns change.
+  const tracks = trackList.join('|');
+  // The rows' content width (DataRows measures it: inside the scroller, past its scrollbar), so
+  // the header's columns line up with the rows'.
+  const [rowWidth, setRowWidth] = useState(0);
+  const widths = useMemo(() => resolveTracks(tracks.split('|'), rowWidth, CELL_GAP), [tracks, rowWidth]);
 
   const toggle = (key: string) => {
     if (!selected || !onSelectedChange) return;
@@ -105,10 +106,10 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
     onSelectedChange(next);
   };
   const shared = useMemo<RowsShared<T>>(
-    () => ({ columns: shownColumns, tracks, revealed, rowKey, onOpen: props.onOpen, rowClass: props.rowClass, selected, toggle }),
+    () => ({ columns: shownColumns, widths, revealed, rowKey, onOpen: props.onOpen, rowClass: props.rowClass, selected, toggle }),
     // `toggle` reads `selected`, which is a dependency.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [shownColumns, tracks, revealed, rowKey, props.onOpen, props.rowClass, selected],
+    [shownColumns, widths, revealed, rowKey, props.onOpen, props.rowClass, selected],
   );
 
   if (rows.length === 0) return <div className="card-empty">{props.empty ?? <p className="muted">Finch returned no {plural}.</p>}</div>;
@@ -193,17 +194,22 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
           aria-busy={view.pending || undefined}
           style={{ minWidth }}
         >
-          <div className="data-row log-head" role="row" style={{ gridTemplateColumns: tracks }}>
+          <div className="data-row log-head" role="row">
             {selected && (
-              <span role="columnheader">
+              <span role="columnheader" style={{ width: widths[0] }}>
                 <input type="checkbox" aria-label={`Choose all ${count} shown`} checked={allVisibleSelected} onChange={toggleAll} />
               </span>
             )}
-            {shownColumns.map((c) => {
+            {shownColumns.map((c, k) => {
               // The arrow shows once the rows are in that order.
               const sorted = applied?.id === c.id ? (applied.desc ? 'desc' : 'asc') : false;
               return (
-                <span key={c.id} role="columnheader" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
+                <span
+                  key={c.id}
+                  role="columnheader"
+                  style={{ width: widths[k + (selected ? 1 : 0)] }}
+                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                >
                   <button type="button" className="sort-button" onClick={() => clickSort(c)} title="Sort">
                     <span className="ellipsis">{c.header}</span>
                     <span aria-hidden="true" className="sort-mark">
@@ -222,7 +228,7 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
               </button>
             </p>
           ) : (
-            <DataRows count={count} rowAt={rowAt} shared={shared} maxHeight={props.maxHeight ?? 480} />
+            <DataRows count={count} rowAt={rowAt} shared={shared} maxHeight={props.maxHeight ?? 480} onWidth={setRowWidth} />
           )}
         </div>
       </div>
