@@ -16,7 +16,7 @@ export interface DataColumn<T> {
   value: (row: T) => unknown;
   /** Dotted path used to decide masking (defaults to id). */
   path?: string;
-  /** CSS grid track, e.g. '120px' or 'minmax(140px, 1fr)'. */
+  /** Written as a CSS grid track, '120px' or 'minmax(140px, 1fr)' (the two forms column-widths.ts lays out). */
   width?: string;
   /** Start hidden (still offered by the column chooser). */
   hidden?: boolean;
