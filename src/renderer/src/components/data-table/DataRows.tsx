@@ -172,8 +172,18 @@ export function DataRows<T>({ count, rowAt, shared, maxHeight, onWidth }: Props<
 
   return (
     // As tall as its rows, up to a screenful: a filtered list should not leave a void.
-    // tabIndex -1: it holds focus for a focused row scrolled out of the window.
-    <div ref={scroller} className="log-scroller" style={{ height, minHeight: 0 }} tabIndex={-1} onFocus={onFocusRow} onBlur={onBlurRows}>
+    // tabIndex -1: it holds focus for a focused row scrolled out of the window. A focusable part
+    // of a table must have a table's role: it is the group of the table's rows (the header row
+    // stands beside it).
+    <div
+      ref={scroller}
+      className="log-scroller"
+      role="rowgroup"
+      style={{ height, minHeight: 0 }}
+      tabIndex={-1}
+      onFocus={onFocusRow}
+      onBlur={onBlurRows}
+    >
       <div ref={content} style={{ height: count * ROW, position: 'relative' }}>
         {items}
       </div>
