@@ -48,7 +48,7 @@ interface Props<T> {
   rowAt: (i: number) => { row: T; index: number } | null;
   shared: RowsShared<T>;
   maxHeight: number;
-  /** The rows' content width, now and whenever it changes (the table's columns are fitted to it). */
+  /** The rows' width, now and whenever it changes (the table fits its columns inside their padding). */
   onWidth: (width: number) => void;
 }
 
@@ -77,12 +77,8 @@ export function DataRows<T>({ count, rowAt, shared, maxHeight, onWidth }: Props<
   // coming or going with the row count).
   useLayoutEffect(() => {
     const element = content.current!;
-    const row = (): number => {
-      const padding = parseFloat(getComputedStyle(element.firstElementChild ?? element).paddingLeft) || 0;
-      return element.clientWidth - 2 * padding;
-    };
-    onWidth(row());
-    const observer = new ResizeObserver(() => onWidth(row()));
+    onWidth(element.clientWidth);
+    const observer = new ResizeObserver(() => onWidth(element.clientWidth));
     observer.observe(element);
     return () => observer.disconnect();
   }, [onWidth]);

@@ -93,10 +93,10 @@ export function DataTable<T>(props: DataTableProps<T>): JSX.Element {
   const minWidth = trackList.reduce((sum, t) => sum + trackMinimum(t), 0) + CELL_GAP * Math.max(trackList.length - 1, 0) + ROW_PADDING;
   // One string, so the widths below are worked out again only when the columns change.
   const tracks = trackList.join('|');
-  // The rows' content width (DataRows measures it: inside the scroller, past its scrollbar), so
-  // the header's columns line up with the rows'.
+  // The rows' width (DataRows measures it: inside the scroller, past its scrollbar), so the
+  // header's columns line up with the rows'.
   const [rowWidth, setRowWidth] = useState(0);
-  const widths = useMemo(() => resolveTracks(tracks.split('|'), rowWidth, CELL_GAP), [tracks, rowWidth]);
+  const widths = useMemo(() => resolveTracks(tracks.split('|'), rowWidth - ROW_PADDING, CELL_GAP), [tracks, rowWidth]);
 
   const toggle = (key: string) => {
     if (!selected || !onSelectedChange) return;
