@@ -94,3 +94,29 @@ test('force a status and a failing sync job, watched to its end', async ({ page,
   await expect(page.getByRole('combobox', { name: 'Working on', exact: true }).locator('option:checked')).toContainText('reauth');
   await screenshot(page, 'sandbox-status-jobs');
 });
+
+test('a sync-job outcome picked while Finch’s setting is still being read is the one saved', async ({ page, workbench }) => {
+  const { core } = workbench.harness;
+  const c = await core.connections.createSandbox('local', { providerId: 'gusto', employeeSize: 5, customerName: 'Slow Read Co' });
+  await core.mockData.setJobConfiguration('local', c.id, 'reauth_error');
+  // Finch's answer to the panel's first read waits until the user has picked.
+  let answer!: () => void;
+  const held = new Promise<void>((resolve) => (answer = resolve));
+  const read = core.mockData.jobConfiguration.bind(core.mockData);
+  core.mockData.jobConfiguration = async (...args) => {
+    await held;
+    return read(...args);
+  };
+  await page.goto(`${workbench.harness.url}/#/sandbox`);
+  const panel = page.getByRole('region', { name: 'Status and sync jobs' });
+  await expect(panel.getByText('Reading how Finch will end the next job…')).toBeVisible();
+  const outcome = panel.getByRole('combobox', { name: 'Next sync job ends', exact: true });
+  await outcome.selectOption('error');
+  answer();
+  // The answer is in (reauth_error); the pick stays, and the panel says Finch still has the other.
+  await expect(panel.getByText('Finch has “reauth_error” until you save.')).toBeVisible();
+  await expect(outcome).toHaveValue('error');
+  await panel.getByRole('button', { name: 'Save job outcome' }).click();
+  await expect(panel.getByRole('status')).toContainText('will end “error”');
+  await expect(panel.getByText(/until you save/)).toHaveCount(0);
+});

@@ -30,20 +30,25 @@ export function StatusJobsPanel({ connectionId }: { connectionId: string }): JSX
   const [job, setJob] = useState<SyncJobView | null>(null);
   const operation = useOperation();
 
-  // How the next sync job ends, as Finch has it for this connection; a choice made here holds
-  // until the next answer arrives (a late answer for a connection left is dropped).
+  // How the next sync job ends, as Finch has it for this connection. A choice made here is the
+  // user's until they leave the connection: an answer that arrives after it (the first read
+  // still on its way when they picked) must not put Finch's value back under their Save.
   const configuration = useRead(connectionId || null, () => unwrap(workbench().sandbox.jobConfiguration({ connectionId })), {
     keepDataOnError: true,
   });
   useEffect(() => {
     if (configuration.error) setMessage({ ok: false, text: `Could not read the job configuration: ${configuration.error.message}` });
   }, [configuration.error]);
-  const [choice, setChoice] = useState<{ from: unknown; completion: Completion } | null>(null);
-  const completion: Completion =
-    choice && choice.from === configuration.data
-      ? choice.completion
-      : (configuration.data?.completionStatus ?? choice?.completion ?? 'complete');
-  const setCompletion = (next: Completion): void => setChoice({ from: configuration.data, completion: next });
+  const [choice, setChoice] = useState<{ connectionId: string; completion: Completion } | null>(null);
+  const chosen = choice?.connectionId === connectionId ? choice.completion : null;
+  const finchHas = configuration.data?.completionStatus ?? null;
+  const completion: Completion = chosen ?? finchHas ?? 'complete';
+  const setCompletion = (next: Completion): void => setChoice({ connectionId, completion: next });
+  const completionNote = configuration.loading
+    ? 'Reading how Finch will end the next job…'
+    : finchHas !== null && chosen !== null && chosen !== finchHas
+      ? `Finch has “${finchHas}” until you save.`
+      : null;
 
   // One act at a time; its outcome is the panel's message line.
   const action = useAction((fn: () => Promise<string>) => fn(), {
@@ -95,6 +100,8 @@ export function StatusJobsPanel({ connectionId }: { connectionId: string }): JSX
           onClick={() =>
             act(async () => {
               const saved = await unwrap(workbench().sandbox.setJobConfiguration({ connectionId, completionStatus: completion }));
+              // What Finch has now: the note about an unsaved choice goes.
+              configuration.setData(saved);
               return `The next data_sync_all will end “${saved.completionStatus}”. Finch-Request-ID: ${saved.requestId ?? '—'}`;
             })
           }
@@ -117,6 +124,7 @@ export function StatusJobsPanel({ connectionId }: { connectionId: string }): JSX
           Run sync job
         </button>
       </div>
+      {completionNote && <p className="muted hint">{completionNote}</p>}
       <OperationProgressBar operation={operation} />
       <ResultMessage result={message} />
       {job && (
