@@ -60,7 +60,8 @@ export function SandboxScreen({ environment }: { environment: EnvironmentView | 
               />
             </div>
             <MockDataPanel connectionId={connectionId} />
-            <StatusJobsPanel connectionId={connectionId} />
+            {/* One panel per connection: its unsaved choice, message and last job belong to that connection. */}
+            <StatusJobsPanel key={connectionId} connectionId={connectionId} />
             <DrillsPanel connectionId={connectionId} />
           </>
         ))}

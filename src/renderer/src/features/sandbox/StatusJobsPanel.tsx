@@ -31,19 +31,17 @@ export function StatusJobsPanel({ connectionId }: { connectionId: string }): JSX
   const operation = useOperation();
 
   // How the next sync job ends, as Finch has it for this connection. A choice made here is the
-  // user's until they leave the connection: an answer that arrives after it (the first read
-  // still on its way when they picked) must not put Finch's value back under their Save.
+  // user's for as long as the panel shows this connection (SandboxScreen keys it by connection):
+  // an answer that arrives after it must not put Finch's value back under their Save.
   const configuration = useRead(connectionId || null, () => unwrap(workbench().sandbox.jobConfiguration({ connectionId })), {
     keepDataOnError: true,
   });
   useEffect(() => {
     if (configuration.error) setMessage({ ok: false, text: `Could not read the job configuration: ${configuration.error.message}` });
   }, [configuration.error]);
-  const [choice, setChoice] = useState<{ connectionId: string; completion: Completion } | null>(null);
-  const chosen = choice?.connectionId === connectionId ? choice.completion : null;
+  const [chosen, setCompletion] = useState<Completion | null>(null);
   const finchHas = configuration.data?.completionStatus ?? null;
   const completion: Completion = chosen ?? finchHas ?? 'complete';
-  const setCompletion = (next: Completion): void => setChoice({ connectionId, completion: next });
   const completionNote = configuration.loading
     ? 'Reading how Finch will end the next job…'
     : finchHas !== null && chosen !== null && chosen !== finchHas
