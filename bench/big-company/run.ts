@@ -3,6 +3,7 @@
  *   npx tsx bench/big-company/run.ts                   100,000 people
  *   npx tsx bench/big-company/run.ts --quick           2,000 people (CI)
  *   npx tsx bench/big-company/run.ts --people N        any size up to 100,000
+ *   npx tsx bench/big-company/run.ts --repeat N        N pull and reference pairs (default 3; quick: 1)
  *
  * The simulator runs as its own process (`src/simulator/cli.ts`, Finch's rate limits on, real
  * clock), so this process is main alone: its memory is what the app's pull costs, not the
@@ -14,6 +15,10 @@
  *      log), main's RSS sampled every 20 ms (peak growth over the value before the pull). This
  *      is also the "snapshot of N people" figure.
  *   2. reference (connection B, same size, its own application): the floor's server share.
+ *   6. steps 1–2 again, until there are `--repeat` pairs (3 in full mode, 1 in quick mode),
+ *      each on two new companies on a reset simulator. The pull ratio is the median pair's,
+ *      RSS growth the largest, the snapshot time the slowest pull: one pair is too noisy to
+ *      judge a 10 % goal by (the same code read 1.04–1.27 from one pair to the next).
  *   3. a second snapshot of A, then 4. field coverage of A, then 5. the diff of 1 and 3.
  * Between steps both clocks move on a minute, so each starts with empty rate-limit windows.
  * Before step 1, a small company (WARMUP people) is pulled once by the app and once by the
@@ -56,6 +61,8 @@ const QUICK = process.argv.includes('--quick');
 const PEOPLE = numberArg('--people') ?? (QUICK ? 2_000 : 100_000);
 /** The warm-up company: big enough to run every path of a pull (several pages and batches). */
 const WARMUP = 6_000;
+/** Pull and reference pairs (full mode; see step 1). */
+const REPEAT = numberArg('--repeat') ?? (QUICK ? 1 : 3);
 const SERVER_NICE = -10;
 const GOALS = { pullRatio: 1.1, rssGrowthMb: 300, snapshotMs: 20_000, diffMs: 3_000, coverageMs: 10_000 };
 const DEADLINE_MS = QUICK ? 60_000 : 15 * 60_000;
@@ -145,6 +152,69 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 const row = (name: string, value: string, goal: string, ratio: number | null) =>
   console.log(`${name.padEnd(44)}${value.padStart(14)}${goal.padStart(12)}${(ratio === null ? '—' : ratio.toFixed(3)).padStart(8)}`);
 
+interface Pair {
+  first: Awaited<ReturnType<ReturnType<typeof createAppSide>['snapshots']['take']>>;
+  pullMs: number;
+  pullCpuMs: number;
+  rss: { baselineMb: number; peakMb: number };
+  growthMb: number;
+  calls: ReturnType<typeof emptyTally>;
+  rateFloor: ReturnType<typeof physicalFloor>;
+  referenceMs: number;
+  referenceCpuMs: number;
+  floorMs: number;
+  ratio: number;
+}
+
+/** 1. The app's pull of `a`, as a snapshot; 2. the reference client's pull of `b` (the floor's server share). */
+async function measurePair(
+  app: ReturnType<typeof createAppSide>,
+  baseUrl: string,
+  a: BenchConnection,
+  b: BenchConnection,
+  range: { startDate: string; endDate: string },
+  operationId: string,
+): Promise<Pair> {
+  // After a simulator reset, a new company can get an earlier one's connection id: the pull's
+  // calls are the rows logged after this one.
+  const before = (app.db.prepare('SELECT coalesce(max(id), 0) AS id FROM requests').get() as { id: number }).id;
+  global.gc?.();
+  const stopRss = sampleRss();
+  // CPU of this whole process (all its threads: zlib's, the GC's): what main's pull costs the
+  // machine it shares with the simulator here.
+  const pullCpu = process.cpuUsage();
+  const [first, pullMs] = await timed(() => app.snapshots.take(ENVIRONMENT, { connectionId: a.connectionId, operationId, ...range }));
+  const pullCpuMs = cpuMsSince(pullCpu);
+  const rss = stopRss();
+  const calls = emptyTally();
+  const ofPull = app.db.prepare(
+    'SELECT product, count(*) AS n FROM requests WHERE attempt = 1 AND connection_id = ? AND id > ? GROUP BY product',
+  );
+  for (const r of ofPull.all(a.connectionId, before) as { product: string; n: number }[]) {
+    const product = PRODUCT_OF[r.product];
+    if (product) calls[product] += r.n;
+  }
+  const rateFloor = physicalFloor(calls);
+  const referenceCpu = process.cpuUsage();
+  const referenceMs = await referencePull(baseUrl, b, range);
+  const referenceCpuMs = cpuMsSince(referenceCpu);
+  const floorMs = Math.max(rateFloor.floorMs, referenceMs);
+  const growthMb = rss.peakMb - rss.baselineMb;
+  return { first, pullMs, pullCpuMs, rss, growthMb, calls, rateFloor, referenceMs, referenceCpuMs, floorMs, ratio: pullMs / floorMs };
+}
+
+function pullComplete(first: Pair['first']): boolean {
+  return (
+    first.state === 'complete' &&
+    first.counts.people === PEOPLE &&
+    first.counts.individuals === PEOPLE &&
+    first.counts.employments === PEOPLE &&
+    first.counts.payStatements > 0 &&
+    first.counts.itemErrors === 0 &&
+    Object.values(first.products).every((s) => s === 'ok' || s === 'not_granted')
+  );
+}
+
 async function main(): Promise<void> {
   const watchdog = setTimeout(() => {
     console.error(`bench/big-company: still running after ${DEADLINE_MS / 1000} s; stopping.`);
@@ -183,57 +253,55 @@ async function main(): Promise<void> {
     if (warm.state !== 'complete' || warm.counts.people !== WARMUP) throw new Error(`the warm-up pull did not complete (${warm.state})`);
     await nextMinute();
 
-    // 1. The pull, as a snapshot.
-    global.gc?.();
-    const stopRss = sampleRss();
-    // CPU of this whole process (all its threads: zlib's, the GC's): what main's pull costs the
-    // machine it shares with the simulator here.
-    const pullCpu = process.cpuUsage();
-    const [first, pullMs] = await timed(() =>
-      app.snapshots.take(ENVIRONMENT, { connectionId: a.connectionId, operationId: 'pull-1', ...range }),
-    );
-    const pullCpuMs = cpuMsSince(pullCpu);
-    const rss = stopRss();
-    const calls = emptyTally();
-    const ofPull = app.db.prepare('SELECT product, count(*) AS n FROM requests WHERE attempt = 1 AND connection_id = ? GROUP BY product');
-    for (const r of ofPull.all(a.connectionId) as {
-      product: string;
-      n: number;
-    }[]) {
-      const product = PRODUCT_OF[r.product];
-      if (product) calls[product] += r.n;
-    }
-    const rateFloor = physicalFloor(calls);
-
-    // 2. The server's share of the floor.
-    const referenceCpu = process.cpuUsage();
-    const referenceMs = await referencePull(baseUrl, b, range);
-    const referenceCpuMs = cpuMsSince(referenceCpu);
-    const floorMs = Math.max(rateFloor.floorMs, referenceMs);
+    // 1–2. The pull (as a snapshot) and the reference, one right after the other, so the pair's
+    // ratio compares the two under the same conditions. The server's own time for the same
+    // calls varies by 10–20 % from minute to minute on this shared machine, so the figure is
+    // the median of several such pairs (step 6), and every pair is printed.
+    const pairs: Pair[] = [];
+    const measure = async (pairA: BenchConnection, pairB: BenchConnection) => {
+      const pair = await measurePair(app, baseUrl, pairA, pairB, range, `pull-1.${pairs.length}`);
+      pairs.push(pair);
+      console.log(
+        `  pair ${pairs.length} of ${REPEAT}: pull ${(pair.pullMs / 1000).toFixed(2)} s, reference ${(pair.referenceMs / 1000).toFixed(2)} s, ` +
+          `ratio ${pair.ratio.toFixed(3)}, RSS growth ${pair.growthMb.toFixed(0)} MB`,
+      );
+      await nextMinute();
+    };
+    await measure(a, b);
+    // The diff compares the first pair's snapshot with a second one of the same company.
+    const { first } = pairs[0]!;
 
     // 3–5. A second snapshot, field coverage, and the diff of the two snapshots.
-    await nextMinute();
     const second = await app.snapshots.take(ENVIRONMENT, { connectionId: a.connectionId, operationId: 'pull-2', ...range });
     await nextMinute();
     const [coverage, coverageMs] = await timed(() =>
       app.coverage.run(ENVIRONMENT, { connectionId: a.connectionId, operationId: 'coverage', ...range }),
     );
     const [diff, diffMs] = await timed(() => app.snapshots.diff(ENVIRONMENT, first.id, second.id));
-    const rateLimited = app.rateLimited();
+    const rateLimited = () => app.rateLimited();
+
+    // The further pairs, each on a simulator that has forgotten the companies before it (its
+    // memory, and so its own GC time, would otherwise grow from pair to pair).
+    while (pairs.length < REPEAT) {
+      await admin(baseUrl, 'POST', 'reset');
+      await nextMinute();
+      const pairA = await createConnection(baseUrl, APP);
+      app.add(pairA);
+      await measure(pairA, await createConnection(baseUrl, REFERENCE_APP));
+    }
+    const median = [...pairs].sort((x, y) => x.ratio - y.ratio)[Math.floor((pairs.length - 1) / 2)]!;
+    // Calls, floor, CPU and RSS printed below are the median pair's.
+    const { pullMs, pullCpuMs, rss, calls, rateFloor, referenceMs, referenceCpuMs, floorMs } = median;
+    const slowestPullMs = Math.max(...pairs.map((p) => p.pullMs));
+    const growthMb = Math.max(...pairs.map((p) => p.growthMb));
+    const rssPeakMb = Math.max(...pairs.map((p) => p.rss.peakMb));
 
     const complete =
-      first.state === 'complete' &&
-      first.counts.people === PEOPLE &&
-      first.counts.individuals === PEOPLE &&
-      first.counts.employments === PEOPLE &&
-      first.counts.payStatements > 0 &&
-      first.counts.itemErrors === 0 &&
-      Object.values(first.products).every((s) => s === 'ok' || s === 'not_granted') &&
+      pairs.every((pair) => pullComplete(pair.first)) &&
       second.counts.people === PEOPLE &&
       coverage.products.find((p) => p.product === 'directory')?.records === PEOPLE &&
       diff.peopleUnchanged === PEOPLE;
-    const growthMb = rss.peakMb - rss.baselineMb;
-    const pullRatio = pullMs / floorMs;
+    const pullRatio = median.ratio;
 
     console.log(
       `calls per product ${JSON.stringify(calls)}; rate-limit floor ${(rateFloor.floorMs / 1000).toFixed(0)} s (${rateFloor.bindingProduct}); ` +
@@ -250,14 +318,20 @@ async function main(): Promise<void> {
       `≤ ${GOALS.pullRatio} ×`,
       pullRatio / GOALS.pullRatio,
     );
-    row('  pull ÷ floor', pullRatio.toFixed(3), `≤ ${GOALS.pullRatio}`, null);
-    row('  429s met by the app', String(rateLimited), '0', null);
+    row(`  pull ÷ floor (median of ${pairs.length} pairs)`, pullRatio.toFixed(3), `≤ ${GOALS.pullRatio}`, null);
+    row('  each pair', pairs.map((p) => p.ratio.toFixed(3)).join(' '), '', null);
+    row('  429s met by the app', String(rateLimited()), '0', null);
     // Not a goal: on two cores the simulator's time grows with what the client takes from it.
     row('  CPU of main / of the reference client', `${(pullCpuMs / 1000).toFixed(2)} / ${(referenceCpuMs / 1000).toFixed(2)} s`, '', null);
     row('main RSS growth over the pull', `${growthMb.toFixed(0)} MB`, `≤ ${GOALS.rssGrowthMb} MB`, growthMb / GOALS.rssGrowthMb);
     // Beside it: the peak over main's RSS before the warm-up too (what a first pull after launch meets).
-    row('  peak over RSS before the warm-up', `${(rss.peakMb - coldRssMb).toFixed(0)} MB`, '', null);
-    row('snapshot (the pull, stored)', `${(pullMs / 1000).toFixed(2)} s`, `≤ ${GOALS.snapshotMs / 1000} s`, pullMs / GOALS.snapshotMs);
+    row('  peak over RSS before the warm-up', `${(rssPeakMb - coldRssMb).toFixed(0)} MB`, '', null);
+    row(
+      'snapshot (the pull, stored; slowest pair)',
+      `${(slowestPullMs / 1000).toFixed(2)} s`,
+      `≤ ${GOALS.snapshotMs / 1000} s`,
+      slowestPullMs / GOALS.snapshotMs,
+    );
     row('diff of two snapshots', `${(diffMs / 1000).toFixed(2)} s`, `≤ ${GOALS.diffMs / 1000} s`, diffMs / GOALS.diffMs);
     row('field coverage', `${(coverageMs / 1000).toFixed(2)} s`, `≤ ${GOALS.coverageMs / 1000} s`, coverageMs / GOALS.coverageMs);
     emitJsonLine(
@@ -271,15 +345,16 @@ async function main(): Promise<void> {
         rateFloorMs: rateFloor.floorMs,
         referenceMs,
         pullRatio,
+        pairs: pairs.map((p) => ({ pullMs: p.pullMs, referenceMs: p.referenceMs, ratio: p.ratio, rssGrowthMb: p.growthMb })),
         pullCpuMs,
         referenceCpuMs,
         calls,
-        rateLimited,
+        rateLimited: rateLimited(),
         rssBaselineMb: rss.baselineMb,
-        rssPeakMb: rss.peakMb,
+        rssPeakMb,
         rssGrowthMb: growthMb,
-        rssPeakOverColdMb: rss.peakMb - coldRssMb,
-        snapshotMs: pullMs,
+        rssPeakOverColdMb: rssPeakMb - coldRssMb,
+        snapshotMs: slowestPullMs,
         diffMs,
         coverageMs,
         complete,
@@ -290,11 +365,11 @@ async function main(): Promise<void> {
     const missed =
       pullRatio > GOALS.pullRatio ||
       growthMb > GOALS.rssGrowthMb ||
-      pullMs > GOALS.snapshotMs ||
+      slowestPullMs > GOALS.snapshotMs ||
       diffMs > GOALS.diffMs ||
       coverageMs > GOALS.coverageMs;
     // Quick mode (CI) proves the run is complete and 429-free; the time goals are judged in full mode only.
-    if (!complete || rateLimited > 0 || (!QUICK && missed)) process.exitCode = 1;
+    if (!complete || rateLimited() > 0 || (!QUICK && missed)) process.exitCode = 1;
   } finally {
     app.close();
     child.kill();
