@@ -8,7 +8,13 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerSlots } from '@main/platform/reads/answer-slots';
 import type { PullSink } from '@main/platform/reads/connection-stream';
-import { BIG_ANSWERS_IN_FLIGHT, CALLS_AT_SERVER, streamConnection } from '@main/platform/reads/connection-stream';
+import {
+  BIG_ANSWERS_IN_FLIGHT,
+  CALLS_AT_SERVER,
+  DIRECTORY_PAGE,
+  DIRECTORY_PAGES_AHEAD,
+  streamConnection,
+} from '@main/platform/reads/connection-stream';
 import type { ConnectionLifecycle } from '@main/platform/workspace/connection-lifecycle';
 
 const PEOPLE = 25_000;
@@ -51,8 +57,10 @@ function fakeFinch() {
     };
   };
   const big = (path: string) => path === 'individual' || path === 'employment' || path === 'pay-statement';
+  const directoryOffsets: number[] = [];
   const reply = (path: string) => (body?: unknown) => ({
     big: big(path),
+    asked: path === 'directory' && directoryOffsets.push((body as { offset: number }).offset),
     withResponse: async () => {
       if (big(path)) most = Math.max(most, ++outstanding);
       for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
@@ -98,7 +106,7 @@ function fakeFinch() {
       return { data, status: 200, requestId: null };
     },
   } as unknown as ConnectionLifecycle;
-  return { lifecycle, most: () => most, mostAtServer: () => mostAtServer, mostInCall: () => mostInCall };
+  return { lifecycle, most: () => most, mostAtServer: () => mostAtServer, mostInCall: () => mostInCall, directoryOffsets };
 }
 
 const countingSink = () => {
@@ -134,6 +142,34 @@ describe('big answers in flight during a pull', () => {
     expect(finch.mostAtServer()).toBe(CALLS_AT_SERVER);
     expect(finch.mostInCall()).toBeGreaterThan(CALLS_AT_SERVER);
     expect(slots.maxInUse).toBe(BIG_ANSWERS_IN_FLIGHT);
+  });
+
+  it('asks for the next directory pages as soon as the first says how many people there are, each page once', async () => {
+    const finch = fakeFinch();
+    const { sink, counts } = countingSink();
+    // How many directory pages had been asked for when each page was handed on.
+    const askedWhenHanded: number[] = [];
+    const offsets: number[] = [];
+    const directory = sink.directory;
+    sink.directory = (people, offset, raw) => {
+      askedWhenHanded.push(finch.directoryOffsets.length);
+      offsets.push(offset);
+      directory(people, offset, raw);
+    };
+    await streamConnection(
+      finch.lifecycle,
+      'local',
+      'conn',
+      { startDate: '2026-01-01', endDate: '2026-12-31', granted: ['directory'] },
+      sink,
+    );
+    const pages = PEOPLE / DIRECTORY_PAGE;
+    expect(counts.people).toBe(PEOPLE);
+    expect(offsets).toEqual(Array.from({ length: pages }, (_, i) => i * DIRECTORY_PAGE));
+    // Asked for one at a time, each after the one before came back, there were only 2 by then.
+    expect(askedWhenHanded[1]).toBe(Math.min(pages, 1 + DIRECTORY_PAGES_AHEAD));
+    // Every page once, none past the end.
+    expect([...finch.directoryOffsets].sort((a, b) => a - b)).toEqual(offsets);
   });
 
   it('frees a slot when the work fails, and serves waiters in order', async () => {

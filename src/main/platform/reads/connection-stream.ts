@@ -18,6 +18,7 @@ import { newOutcome } from './pull-outcome';
 import type { ConnectionLifecycle } from '../workspace/connection-lifecycle';
 import { WorkbenchError } from '../errors';
 import { AnswerSlots } from './answer-slots';
+import { PagesAhead } from './pages-ahead';
 import type { BatchItem } from './batch-reader';
 import { callSignal, rawBody } from './finch-read';
 import type { Operation } from '../operations/operations';
@@ -91,6 +92,11 @@ export const PERSON_CHUNK = DIRECTORY_PAGE;
  * holds at once is bounded by BIG_ANSWERS_IN_FLIGHT, not by this.
  */
 const PAGES_IN_FLIGHT = 3;
+/**
+ * Directory pages asked for while one is handled (the next one included), once the first has
+ * said how many people there are (pages-ahead.ts). A page is about 1 MB: a few cost little.
+ */
+export const DIRECTORY_PAGES_AHEAD = 4;
 /**
  * Big answers main waits for at once, whatever they are: a page's individuals or employments
  * (10–25 MB of JSON each) and pay-statement calls (up to 10,000 statements, ~25 MB). Each costs
@@ -257,10 +263,13 @@ export async function streamConnection(
       call<unknown>('directory', (c, s) => c.hris.directory.list({ limit: DIRECTORY_PAGE, offset }, s) as never);
     let offset = 0;
     let seen = 0;
+    const pages = new PagesAhead(readPage, DIRECTORY_PAGE, DIRECTORY_PAGES_AHEAD);
     let page = readPage(0);
     const inFlight: Promise<unknown>[] = [];
     for (;;) {
       const result = await page;
+      // A page asked for ahead may have come back before the user cancelled: it is not handed on after.
+      operation?.checkCancelled();
       if (result.status === 202) {
         accepted('directory', result.data);
         for (const d of ['individual', 'employment'] as const) if (granted(d)) skip(d, 'Not read: the directory is not ready (202).');
@@ -282,9 +291,8 @@ export async function streamConnection(
       offset += batch.length;
       if (batch.length === 0 || offset >= total) break;
       if (seen >= MAX_PEOPLE) throw new WorkbenchError('validation', `More than ${fmt(MAX_PEOPLE)} people: too many for one pull.`);
-      // The next page is asked for before this one's batches are awaited: the two overlap.
-      page = readPage(offset);
-      page.catch(() => {});
+      // The next pages are asked for before this one's batches are awaited: they overlap.
+      page = pages.next(offset, Math.min(total, MAX_PEOPLE));
       while (inFlight.length >= PAGES_IN_FLIGHT) await inFlight.shift();
     }
     await Promise.all(inFlight);
