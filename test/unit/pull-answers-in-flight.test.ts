@@ -1,8 +1,9 @@
 /**
  * A big pull holds at most BIG_ANSWERS_IN_FLIGHT big answers (a page's individuals or
- * employments, a pay-statement call) at once: each is tens of MB in main until handled, and
- * before the cap two pages' batches and a statement call were all outstanding together (main
- * grew by 336 MB over a 100,000-person pull). The fake Finch here answers on demand, so the
+ * employments, a pay-statement call) at once, at most STATEMENT_CALLS_IN_HAND of them
+ * statement calls: each is tens of MB in main until handled, and before the cap two pages'
+ * batches and a statement call were all outstanding together (main grew by 336 MB over a
+ * 100,000-person pull). The fake Finch here answers on demand, so the
  * count is exact and does not depend on timing.
  */
 import { describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import {
   CALLS_AT_SERVER,
   DIRECTORY_PAGE,
   DIRECTORY_PAGES_AHEAD,
+  STATEMENT_CALLS_IN_HAND,
   streamConnection,
 } from '@main/platform/reads/connection-stream';
 import type { ConnectionLifecycle } from '@main/platform/workspace/connection-lifecycle';
@@ -127,14 +129,17 @@ describe('big answers in flight during a pull', () => {
     const finch = fakeFinch();
     const { sink, counts } = countingSink();
     const slots = new AnswerSlots(BIG_ANSWERS_IN_FLIGHT);
+    const statementTurns = new AnswerSlots(STATEMENT_CALLS_IN_HAND);
     const granted = ['company', 'directory', 'individual', 'employment', 'payment', 'pay_statement'];
     await streamConnection(
       finch.lifecycle,
       'local',
       'conn',
-      { startDate: '2026-01-01', endDate: '2026-12-31', granted, bigAnswers: slots },
+      { startDate: '2026-01-01', endDate: '2026-12-31', granted, bigAnswers: slots, statementTurns },
       sink,
     );
+    // Pay-statement calls take at most STATEMENT_CALLS_IN_HAND of those slots, so people's batches keep going meanwhile.
+    expect(statementTurns.maxInUse).toBe(STATEMENT_CALLS_IN_HAND);
     expect(counts).toEqual({ people: PEOPLE, individuals: PEOPLE, employments: PEOPLE, statements: PAYMENTS * PER_PAYMENT });
     expect(finch.most()).toBeLessThanOrEqual(BIG_ANSWERS_IN_FLIGHT);
     // The server gets the next call as soon as it starts answering one, never more than CALLS_AT_SERVER at once;

@@ -41,4 +41,25 @@ export class AnswerSlots {
       else this.busy -= 1;
     };
   }
+
+  /**
+   * Holds one of these slots for work that hands back its own release (`bigCall`'s answer and
+   * its slot in hand): the slot is freed with it.
+   */
+  async hold<T>(work: () => Promise<[T, () => void]>): Promise<[T, () => void]> {
+    const release = await this.acquire();
+    try {
+      const [value, done] = await work();
+      return [
+        value,
+        () => {
+          done();
+          release();
+        },
+      ];
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
 }

@@ -19,6 +19,27 @@ import type { ConnectionLifecycle } from '../workspace/connection-lifecycle';
 import { WorkbenchError } from '../errors';
 import { AnswerSlots } from './answer-slots';
 import { PagesAhead } from './pages-ahead';
+import {
+  DIRECTORY_PAGE,
+  PAGES_IN_FLIGHT,
+  DIRECTORY_PAGES_AHEAD,
+  BIG_ANSWERS_IN_FLIGHT,
+  PARSED_ANSWERS_IN_FLIGHT,
+  CALLS_AT_SERVER,
+  STATEMENT_CALLS_IN_HAND,
+  MAX_PEOPLE,
+} from './pull-limits';
+export {
+  DIRECTORY_PAGE,
+  PERSON_CHUNK,
+  DIRECTORY_PAGES_AHEAD,
+  BIG_ANSWERS_IN_FLIGHT,
+  PARSED_ANSWERS_IN_FLIGHT,
+  CALLS_AT_SERVER,
+  STATEMENT_CALLS_IN_HAND,
+  MAX_PEOPLE,
+} from './pull-limits';
+
 import type { BatchItem } from './batch-reader';
 import { callSignal, rawBody } from './finch-read';
 import type { Operation } from '../operations/operations';
@@ -73,6 +94,8 @@ export interface PullOptions {
   includeSsn?: boolean;
   /** The slots big answers take (default: BIG_ANSWERS_IN_FLIGHT of this pull's own). */
   bigAnswers?: AnswerSlots;
+  /** The turns pay-statement calls take (default: STATEMENT_CALLS_IN_HAND of this pull's own). */
+  statementTurns?: AnswerSlots;
   /**
    * The sink stores records from the bytes they came in (a snapshot): batch answers are then
    * read unparsed (json/raw-batch.ts), each record parsed only if the sink reads it. Parsing
@@ -80,44 +103,6 @@ export interface PullOptions {
    */
   fromBytes?: boolean;
 }
-
-/** Large pages: the limit counts calls, not records (Finch allows up to 10,000). */
-export const DIRECTORY_PAGE = 5_000;
-/** One batch per directory page. */
-export const PERSON_CHUNK = DIRECTORY_PAGE;
-/**
- * Directory pages whose individuals and employments may be in flight at once, while the next
- * directory page is read. Three keep batches queued for the slots below (with two, the next
- * page's batches were not yet asked for when the server finished the last ones); what main
- * holds at once is bounded by BIG_ANSWERS_IN_FLIGHT, not by this.
- */
-const PAGES_IN_FLIGHT = 3;
-/**
- * Directory pages asked for while one is handled (the next one included), once the first has
- * said how many people there are (pages-ahead.ts). A page is about 1 MB: a few cost little.
- */
-export const DIRECTORY_PAGES_AHEAD = 4;
-/**
- * Big answers main waits for at once, whatever they are: a page's individuals or employments
- * (10–25 MB of JSON each) and pay-statement calls (up to 10,000 statements, ~25 MB). Each costs
- * main its bytes (and, when parsed, its records) until handled, so how many arrive together is
- * what sets the pull's peak memory: unbounded, two pages' batches and a statement call came in
- * at once (a 100,000-person pull grew main by 336 MB). A snapshot reads its batches unparsed
- * (`fromBytes`): an answer then costs main little more than its bytes, so four may be in hand
- * (100,000 people: growth 136–193 MB), two of them still at the server.
- */
-export const BIG_ANSWERS_IN_FLIGHT = 4;
-/** In hand when answers are parsed (coverage, the explorer): each then also costs its parsed records. */
-export const PARSED_ANSWERS_IN_FLIGHT = 2;
-/**
- * Of those, the calls the server may be working on at once; the others are answers main is
- * reading or handling. A call's place at the server is freed when its answer starts coming, so
- * the next call is already queued there while main reads and handles that answer: holding it
- * until the answer was handled left the server idle between answers (about a second of a
- * 100,000-person pull).
- */
-export const CALLS_AT_SERVER = 2;
-export const MAX_PEOPLE = 100_000;
 
 type Read = Parameters<ConnectionLifecycle['read']>[2];
 
@@ -133,6 +118,7 @@ export async function streamConnection(
   const { products } = outcome;
   const bigAnswers = options.bigAnswers ?? new AnswerSlots(options.fromBytes ? BIG_ANSWERS_IN_FLIGHT : PARSED_ANSWERS_IN_FLIGHT);
   const atServer = new AnswerSlots(CALLS_AT_SERVER);
+  const statementTurns = options.statementTurns ?? new AnswerSlots(STATEMENT_CALLS_IN_HAND);
   const granted = (p: CatalogProduct) => products[p].status !== 'not_granted';
   /** One call for a product: counts it, keeps its request id, and turns a 202 into the product's status. */
   const counted = async <R extends { status: number; requestId: string | null }>(
@@ -321,19 +307,21 @@ export async function streamConnection(
     while (calls.length > 0) {
       const more: StatementPage[] = [];
       const fetchCall = (pages: StatementPage[]) =>
-        bigCall(async (answering): Promise<StatementAnswer[]> => {
-          const send = (c: Parameters<Read>[0], s?: { signal: AbortSignal }) =>
-            c.hris.payStatements.retrieveMany(
-              { requests: pages.map((p) => ({ payment_id: p.paymentId, offset: p.offset, limit: p.limit })) },
-              s,
-            );
-          if (options.fromBytes) {
-            const result = await callRaw('pay_statement', send, answering);
-            return result.status === 202 ? accepted202(pages, result.data.value()) : statementAnswersFromBytes(result.data);
-          }
-          const result = await call<unknown>('pay_statement', (c, s) => send(c, s) as never, answering);
-          return result.status === 202 ? accepted202(pages, rawBody(result.data)) : parsedStatementAnswers(rawBody(result.data));
-        });
+        statementTurns.hold(() =>
+          bigCall(async (answering): Promise<StatementAnswer[]> => {
+            const send = (c: Parameters<Read>[0], s?: { signal: AbortSignal }) =>
+              c.hris.payStatements.retrieveMany(
+                { requests: pages.map((p) => ({ payment_id: p.paymentId, offset: p.offset, limit: p.limit })) },
+                s,
+              );
+            if (options.fromBytes) {
+              const result = await callRaw('pay_statement', send, answering);
+              return result.status === 202 ? accepted202(pages, result.data.value()) : statementAnswersFromBytes(result.data);
+            }
+            const result = await call<unknown>('pay_statement', (c, s) => send(c, s) as never, answering);
+            return result.status === 202 ? accepted202(pages, rawBody(result.data)) : parsedStatementAnswers(rawBody(result.data));
+          }),
+        );
       // All asked for at once (the slots decide when each goes out), handled in call order so
       // a payment's pages stay in order.
       const fetched = calls.map(fetchCall);
