@@ -26,14 +26,14 @@ const PER_PAYMENT = 8_000;
 type Call = { path: string; body: unknown };
 
 /** A Finch that answers every call after a few turns of the event loop, counting big calls outstanding. */
-function fakeFinch() {
+function fakeFinch(pageCap = Number.POSITIVE_INFINITY) {
   let outstanding = 0;
   let most = 0;
   const answer = (call: Call): unknown => {
     if (call.path === 'company') return { id: 'c' };
     if (call.path === 'directory') {
       const { offset, limit } = call.body as { offset: number; limit: number };
-      const n = Math.max(0, Math.min(limit, PEOPLE - offset));
+      const n = Math.max(0, Math.min(limit, pageCap, PEOPLE - offset));
       return { paging: { count: PEOPLE, offset }, individuals: Array.from({ length: n }, (_, i) => ({ id: `p${offset + i}` })) };
     }
     if (call.path === 'individual' || call.path === 'employment') {
@@ -175,6 +175,21 @@ describe('big answers in flight during a pull', () => {
     expect(askedWhenHanded[1]).toBe(Math.min(pages, 1 + DIRECTORY_PAGES_AHEAD));
     // Every page once, none past the end.
     expect([...finch.directoryOffsets].sort((a, b) => a - b)).toEqual(offsets);
+  });
+
+  it('plans the pages ahead from the pages the provider sends, when it sends fewer than asked for', async () => {
+    const finch = fakeFinch(1_000);
+    const { sink, counts } = countingSink();
+    await streamConnection(
+      finch.lifecycle,
+      'local',
+      'conn',
+      { startDate: '2026-01-01', endDate: '2026-12-31', granted: ['directory'] },
+      sink,
+    );
+    expect(counts.people).toBe(PEOPLE);
+    // 25 pages of 1,000, each asked for once: no call spent on an offset planned from the 5,000 asked for.
+    expect([...finch.directoryOffsets].sort((a, b) => a - b)).toEqual(Array.from({ length: PEOPLE / 1_000 }, (_, i) => i * 1_000));
   });
 
   it('frees a slot when the work fails, and serves waiters in order', async () => {

@@ -39,7 +39,6 @@ export {
   STATEMENT_CALLS_IN_HAND,
   MAX_PEOPLE,
 } from './pull-limits';
-
 import type { BatchItem } from './batch-reader';
 import { callSignal, rawBody } from './finch-read';
 import type { Operation } from '../operations/operations';
@@ -249,7 +248,7 @@ export async function streamConnection(
       call<unknown>('directory', (c, s) => c.hris.directory.list({ limit: DIRECTORY_PAGE, offset }, s) as never);
     let offset = 0;
     let seen = 0;
-    const pages = new PagesAhead(readPage, DIRECTORY_PAGE, DIRECTORY_PAGES_AHEAD);
+    const pages = new PagesAhead(readPage, DIRECTORY_PAGES_AHEAD);
     let page = readPage(0);
     const inFlight: Promise<unknown>[] = [];
     for (;;) {
@@ -278,7 +277,7 @@ export async function streamConnection(
       if (batch.length === 0 || offset >= total) break;
       if (seen >= MAX_PEOPLE) throw new WorkbenchError('validation', `More than ${fmt(MAX_PEOPLE)} people: too many for one pull.`);
       // The next pages are asked for before this one's batches are awaited: they overlap.
-      page = pages.next(offset, Math.min(total, MAX_PEOPLE));
+      page = pages.next(offset, Math.min(total, MAX_PEOPLE), batch.length);
       while (inFlight.length >= PAGES_IN_FLIGHT) await inFlight.shift();
     }
     await Promise.all(inFlight);
