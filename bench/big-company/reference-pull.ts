@@ -9,7 +9,7 @@
  * app adds on top is its own cost.
  */
 import Finch from '@tryfinch/finch-api';
-import { DIRECTORY_PAGE } from '@main/platform/reads/connection-stream';
+import { DIRECTORY_PAGE } from '@main/platform/reads/pull-limits';
 import { planStatementCalls } from '@main/platform/reads/statement-plan';
 import type { BenchConnection } from './app-pull';
 

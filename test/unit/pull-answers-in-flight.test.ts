@@ -9,14 +9,14 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerSlots } from '@main/platform/reads/answer-slots';
 import type { PullSink } from '@main/platform/reads/connection-stream';
+import { streamConnection } from '@main/platform/reads/connection-stream';
 import {
   BIG_ANSWERS_IN_FLIGHT,
   CALLS_AT_SERVER,
   DIRECTORY_PAGE,
   DIRECTORY_PAGES_AHEAD,
   STATEMENT_CALLS_IN_HAND,
-  streamConnection,
-} from '@main/platform/reads/connection-stream';
+} from '@main/platform/reads/pull-limits';
 import type { ConnectionLifecycle } from '@main/platform/workspace/connection-lifecycle';
 
 const PEOPLE = 25_000;
@@ -111,6 +111,10 @@ function fakeFinch(pageCap = Number.POSITIVE_INFINITY) {
   return { lifecycle, most: () => most, mostAtServer: () => mostAtServer, mostInCall: () => mostInCall, directoryOffsets };
 }
 
+/** A pull granted the directory alone. */
+const readDirectory = (finch: ReturnType<typeof fakeFinch>, sink: PullSink) =>
+  streamConnection(finch.lifecycle, 'local', 'conn', { startDate: '2026-01-01', endDate: '2026-12-31', granted: ['directory'] }, sink);
+
 const countingSink = () => {
   const counts = { people: 0, individuals: 0, employments: 0, statements: 0 };
   const sink: PullSink = {
@@ -161,13 +165,7 @@ describe('big answers in flight during a pull', () => {
       offsets.push(offset);
       directory(people, offset, raw);
     };
-    await streamConnection(
-      finch.lifecycle,
-      'local',
-      'conn',
-      { startDate: '2026-01-01', endDate: '2026-12-31', granted: ['directory'] },
-      sink,
-    );
+    await readDirectory(finch, sink);
     const pages = PEOPLE / DIRECTORY_PAGE;
     expect(counts.people).toBe(PEOPLE);
     expect(offsets).toEqual(Array.from({ length: pages }, (_, i) => i * DIRECTORY_PAGE));
@@ -180,13 +178,7 @@ describe('big answers in flight during a pull', () => {
   it('plans the pages ahead from the pages the provider sends, when it sends fewer than asked for', async () => {
     const finch = fakeFinch(1_000);
     const { sink, counts } = countingSink();
-    await streamConnection(
-      finch.lifecycle,
-      'local',
-      'conn',
-      { startDate: '2026-01-01', endDate: '2026-12-31', granted: ['directory'] },
-      sink,
-    );
+    await readDirectory(finch, sink);
     expect(counts.people).toBe(PEOPLE);
     // 25 pages of 1,000, each asked for once: no call spent on an offset planned from the 5,000 asked for.
     expect([...finch.directoryOffsets].sort((a, b) => a - b)).toEqual(Array.from({ length: PEOPLE / 1_000 }, (_, i) => i * 1_000));

@@ -29,16 +29,6 @@ import {
   STATEMENT_CALLS_IN_HAND,
   MAX_PEOPLE,
 } from './pull-limits';
-export {
-  DIRECTORY_PAGE,
-  PERSON_CHUNK,
-  DIRECTORY_PAGES_AHEAD,
-  BIG_ANSWERS_IN_FLIGHT,
-  PARSED_ANSWERS_IN_FLIGHT,
-  CALLS_AT_SERVER,
-  STATEMENT_CALLS_IN_HAND,
-  MAX_PEOPLE,
-} from './pull-limits';
 import type { BatchItem } from './batch-reader';
 import { callSignal, rawBody } from './finch-read';
 import type { Operation } from '../operations/operations';

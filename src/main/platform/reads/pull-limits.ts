@@ -6,8 +6,6 @@
 
 /** Large pages: the limit counts calls, not records (Finch allows up to 10,000). */
 export const DIRECTORY_PAGE = 5_000;
-/** One batch per directory page. */
-export const PERSON_CHUNK = DIRECTORY_PAGE;
 /**
  * Directory pages whose individuals and employments may be in flight at once, while the next
  * directory page is read. Three keep batches queued for the slots below (with two, the next
