@@ -61,7 +61,7 @@ for (let n = 0; n < maxRows && Date.now() < deadline; n++) {
     };
     // A snapshot as a pull writes it: begun, one part per page, then finished.
     const id = snapshots.begin('kill9', header);
-    snapshots.addPart(id, 0, 'directory', 1, data);
+    snapshots.addPart(id, 0, 'directory', 1, data, null, 'gzip');
     snapshots.finish(id, 'complete', header);
     const stored = { id };
     process.stdout.write(`S ${stored.id} ${createHash('sha256').update(data).digest('hex')}\n`);

@@ -7,13 +7,14 @@
  * The cancel comes from the operation's own progress report (synchronous here), not from a
  * timer, so where the pull stops does not depend on how fast the machine is.
  */
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchCore } from '@main/core';
 import { SnapshotService } from '@main/features/snapshots/snapshot-service';
 import { OperationRegistry } from '@main/platform/operations/operations';
 import type { OperationProgress } from '@main/platform/operations/operations';
 import { startTestCore } from '../support/test-core';
+import type { PartEncoding } from '@main/features/snapshots/part-codec';
+import { decodePart } from '@main/features/snapshots/part-codec';
 
 let core: WorkbenchCore;
 beforeAll(async () => {
@@ -52,13 +53,11 @@ describe('a cancelled 100,000-person snapshot', () => {
     expect(summary.counts.people).toBe(10_000);
 
     // Every part decodes; the counts are what the parts hold.
-    const parts = core.db.prepare('SELECT kind, records, data FROM snapshot_parts WHERE snapshot_id = ? ORDER BY seq').all(summary.id) as {
-      kind: string;
-      records: number;
-      data: Buffer;
-    }[];
+    const parts = core.db
+      .prepare('SELECT kind, records, data, encoding FROM snapshot_parts WHERE snapshot_id = ? ORDER BY seq')
+      .all(summary.id) as { kind: string; records: number; data: Buffer; encoding: PartEncoding }[];
     const read = (kind: string) =>
-      parts.filter((p) => p.kind === kind).flatMap((p) => JSON.parse(gunzipSync(p.data).toString('utf8')) as Record<string, unknown>[]);
+      parts.filter((p) => p.kind === kind).flatMap((p) => JSON.parse(decodePart(p).toString('utf8')) as Record<string, unknown>[]);
     const directory = read('directory');
     expect(directory).toHaveLength(10_000);
     const ids = new Set(directory.map((p) => p['id']));

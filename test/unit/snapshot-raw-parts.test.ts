@@ -6,7 +6,6 @@
  * re-encoding would change (spaces, escapes, 1.50, an SSN among repeated keys) are stored as
  * re-encoded, record by record.
  */
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WorkbenchCore } from '@main/core';
 import { startTestCore } from '../support/test-core';
@@ -16,6 +15,8 @@ import type { PullSink } from '@main/platform/reads/connection-stream';
 import { streamConnection } from '@main/platform/reads/connection-stream';
 import { keepRawAnswer } from '@main/platform/finch/raw-answer';
 import { batchBodies, directoryRecords } from '@main/platform/reads/raw-records';
+import type { PartEncoding } from '@main/features/snapshots/part-codec';
+import { decodePart } from '@main/features/snapshots/part-codec';
 
 let core: WorkbenchCore;
 beforeAll(async () => {
@@ -34,8 +35,8 @@ interface StoredPart {
 function recordingWriter(): { writer: SnapshotWriter; parts: StoredPart[] } {
   const parts: StoredPart[] = [];
   const store = {
-    addPart: (_id: number, seq: number, kind: string, _records: number, data: Buffer, summary: string | null) =>
-      parts.push({ seq, kind, text: gunzipSync(data).toString('utf8'), summary }),
+    addPart: (_id: number, seq: number, kind: string, _records: number, data: Buffer, summary: string | null, encoding: PartEncoding) =>
+      parts.push({ seq, kind, text: decodePart({ encoding, data }).toString('utf8'), summary }),
   } as unknown as SnapshotStore;
   return { writer: new SnapshotWriter(store, 1), parts };
 }

@@ -3,11 +3,13 @@
  * sandbox endpoints (called through the app's lifecycle/gateway) reports exactly those
  * changes; a cancelled snapshot keeps what it had read; deleting one or all of a connection.
  */
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchCore } from '@main/core';
 import { startTestCore } from '../support/test-core';
 import { WorkbenchError } from '@main/platform/errors';
+import type { PartEncoding } from '@main/features/snapshots/part-codec';
+import { decodePart } from '@main/features/snapshots/part-codec';
+import { gzipSync } from 'node:zlib';
 
 let core: WorkbenchCore;
 beforeAll(async () => {
@@ -83,7 +85,7 @@ describe('snapshots', () => {
     expect(diff.paymentsChanged).toEqual([]);
   }, 30_000);
 
-  it('keeps the content gzip-compressed, without SSNs, and lists newest first', async () => {
+  it('keeps the content compressed, without SSNs, and lists newest first', async () => {
     // Finch Sandbox's default products include `ssn`: the simulator sends SSNs.
     const c = await core.connections.createSandbox('local', { providerId: 'finch', employeeSize: 8 });
     expect(c.products).toContain('ssn');
@@ -94,16 +96,20 @@ describe('snapshots', () => {
     expect((one.data.responses[0]!.body as { ssn?: unknown }).ssn).toEqual(expect.any(String));
     const snap = await core.snapshots.take('local', { connectionId: c.id, operationId: 'snap-ssn', ...range() });
     expect(snap.products).toMatchObject({ individual: 'ok', payment: 'ok' });
-    // Stored page by page: every part gzip-compressed; no individual keeps an SSN.
-    const parts = core.db.prepare('SELECT kind, data FROM snapshot_parts WHERE snapshot_id = ? ORDER BY seq').all(snap.id) as {
+    // Stored page by page: every part brotli-compressed (smaller than the JSON); no individual keeps an SSN.
+    const parts = core.db.prepare('SELECT kind, data, encoding FROM snapshot_parts WHERE snapshot_id = ? ORDER BY seq').all(snap.id) as {
       kind: string;
       data: Buffer;
+      encoding: PartEncoding;
     }[];
     expect(parts.length).toBeGreaterThan(0);
-    for (const part of parts) expect(part.data.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+    for (const part of parts) {
+      expect(part.encoding).toBe('br');
+      expect(part.data.length).toBeLessThan(decodePart(part).length);
+    }
     const individuals = parts
       .filter((p) => p.kind === 'individuals')
-      .flatMap((p) => JSON.parse(gunzipSync(p.data).toString('utf8')) as { body: Record<string, unknown> }[]);
+      .flatMap((p) => JSON.parse(decodePart(p).toString('utf8')) as { body: Record<string, unknown> }[]);
     expect(individuals).toHaveLength(8);
     for (const item of individuals) {
       expect(item.body).not.toHaveProperty('ssn');
@@ -112,6 +118,27 @@ describe('snapshots', () => {
     expect(snap.state).toBe('complete');
     expect(core.snapshots.list('local')[0]!.id).toBe(snap.id);
   });
+
+  it('still reads parts stored gzip-compressed (before migration 014) and refuses an encoding it does not know', async () => {
+    const c = await core.connections.createSandbox('local', { providerId: 'finch', employeeSize: 12, customerName: 'Old Parts Co' });
+    const window = range();
+    const old = await core.snapshots.take('local', { connectionId: c.id, operationId: 'snap-old', ...window });
+    const fresh = await core.snapshots.take('local', { connectionId: c.id, operationId: 'snap-new', ...window });
+    // The older snapshot's parts rewritten the way the app stored them before: gzip.
+    const parts = core.db.prepare('SELECT seq, data, encoding FROM snapshot_parts WHERE snapshot_id = ?').all(old.id) as {
+      seq: number;
+      data: Buffer;
+      encoding: PartEncoding;
+    }[];
+    const rewrite = core.db.prepare('UPDATE snapshot_parts SET data = ?, encoding = ? WHERE snapshot_id = ? AND seq = ?');
+    for (const part of parts) rewrite.run(gzipSync(decodePart(part)), 'gzip', old.id, part.seq);
+    const diff = await core.snapshots.diff('local', old.id, fresh.id);
+    expect(diff.peopleUnchanged).toBe(12);
+    expect([diff.peopleAdded, diff.peopleRemoved, diff.peopleChanged, diff.paymentsChanged]).toEqual([[], [], [], []]);
+
+    core.db.prepare("UPDATE snapshot_parts SET encoding = 'zstd' WHERE snapshot_id = ?").run(old.id);
+    await expect(core.snapshots.diff('local', old.id, fresh.id)).rejects.toThrow(/stored as "zstd", which this version cannot read/);
+  }, 30_000);
 
   it('a cancelled snapshot keeps what it had read, marked cancelled, and can be compared', async () => {
     const c = await core.connections.createSandbox('local', { providerId: 'finch', employeeSize: 10 });

@@ -1,16 +1,18 @@
 /**
  * What a snapshot keeps: the pull's records as Finch sent them, minus SSNs (a snapshot is
- * personal data at rest; an SSN is the one value not worth that risk), gzip-compressed — one
- * document per snapshot before migration 012, one part per page since.
+ * personal data at rest; an SSN is the one value not worth that risk), compressed — one gzip
+ * document per snapshot before migration 012, one part per page since (gzip, then brotli since
+ * migration 014: part-codec.ts).
  */
 import { promisify } from 'node:util';
-import { gunzip, gunzipSync, gzip } from 'node:zlib';
+import { gunzip, gzip } from 'node:zlib';
 import type { PullStatus } from '@shared/domain/coverage';
 import type { ConnectionPull, JsonRecord } from '@main/platform/reads/connection-pull';
 import { PullCollector } from '@main/platform/reads/connection-pull';
 import type { BatchItem } from '@main/platform/reads/batch-reader';
 import type { StatementsPage } from '@main/platform/reads/connection-stream';
-import type { PartKind } from './snapshot-store';
+import type { StoredPart } from './snapshot-store';
+import { decodePart } from './part-codec';
 
 /** The pull's records (individuals without SSNs) and, per product, only its status and message. */
 export interface SnapshotContent extends Pick<
@@ -57,11 +59,11 @@ export async function decompress(data: Buffer): Promise<SnapshotContent> {
 }
 
 /** A snapshot stored in parts, read back into one content (pages in the order they came). */
-export function assembleContent(parts: Iterable<{ kind: PartKind; data: Buffer }>): SnapshotContent {
+export function assembleContent(parts: Iterable<Omit<StoredPart, 'seq'>>): SnapshotContent {
   const collector = new PullCollector();
   let products: SnapshotContent['products'] = {};
   for (const part of parts) {
-    const records = JSON.parse(gunzipSync(part.data).toString('utf8')) as unknown[];
+    const records = JSON.parse(decodePart(part).toString('utf8')) as unknown[];
     switch (part.kind) {
       case 'company':
         collector.sink.company(records[0] as JsonRecord);

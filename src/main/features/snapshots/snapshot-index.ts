@@ -5,11 +5,11 @@
  * full; pay statements are known by their counts. A 100,000-person diff where little changed
  * then opens a handful of parts instead of decompressing and parsing the whole company twice.
  */
-import { gunzipSync } from 'node:zlib';
 import type { JsonRecord } from '@main/platform/reads/connection-pull';
 import type { BatchItem } from '@main/platform/reads/batch-reader';
 import type { SnapshotContent } from './snapshot-content';
-import type { PartKind, SnapshotStore } from './snapshot-store';
+import type { PartKind, SnapshotStore, StoredPart } from './snapshot-store';
+import { decodePart } from './part-codec';
 import type { PersonHash, StatementsSummary } from './snapshot-writer';
 
 type PersonPart = 'directory' | 'individuals' | 'employments';
@@ -28,11 +28,11 @@ export interface SnapshotIndex {
   products: SnapshotContent['products'];
 }
 
-const decode = (data: Buffer): unknown[] => JSON.parse(gunzipSync(data).toString('utf8')) as unknown[];
+const decode = (part: StoredPart | null): unknown[] => (part ? (JSON.parse(decodePart(part).toString('utf8')) as unknown[]) : []);
 
 export function readIndex(store: SnapshotStore, snapshotId: number): SnapshotIndex {
   const index: SnapshotIndex = { people: new Map(), company: null, payments: [], statements: new Map(), products: {} };
-  const small = (seq: number) => decode(store.part(snapshotId, seq)?.data ?? Buffer.from(''));
+  const small = (seq: number) => decode(store.part(snapshotId, seq));
   for (const { seq, kind, summary } of store.summaries(snapshotId)) {
     if (kind === 'directory' || kind === 'individuals' || kind === 'employments') {
       for (const [id, hash] of JSON.parse(summary ?? '[]') as PersonHash[]) {
@@ -80,7 +80,7 @@ export function contentFor(store: SnapshotStore, snapshotId: number, index: Snap
     const part = store.part(snapshotId, seq);
     if (!part) continue;
     const kind: PartKind = part.kind;
-    const wanted = (decode(part.data) as { id?: unknown }[]).filter((r) => typeof r.id === 'string' && ids.has(r.id));
+    const wanted = (decode(part) as { id?: unknown }[]).filter((r) => typeof r.id === 'string' && ids.has(r.id));
     if (kind === 'directory') content.directory.push(...(wanted as JsonRecord[]));
     else if (kind === 'individuals') content.individuals.push(...(wanted as BatchItem[]));
     else if (kind === 'employments') content.employments.push(...(wanted as BatchItem[]));

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { SnapshotState, SnapshotSummary } from '@shared/domain/snapshots';
+import type { PartEncoding } from './part-codec';
 
 interface Row {
   id: number;
@@ -18,6 +19,14 @@ interface Row {
 }
 
 export type NewSnapshot = Omit<SnapshotSummary, 'id' | 'bytes' | 'state'>;
+/** A part as stored: still compressed (part-codec.ts reads it). */
+export interface StoredPart {
+  seq: number;
+  kind: PartKind;
+  data: Buffer;
+  encoding: PartEncoding;
+}
+
 export type PartKind = 'company' | 'directory' | 'individuals' | 'employments' | 'payments' | 'pay_statements' | 'products';
 
 export class SnapshotStore {
@@ -32,10 +41,12 @@ export class SnapshotStore {
         'INSERT INTO snapshots (environment_id, connection_id, taken_at, label, request_ids, data, summary, state) VALUES (@environmentId, @connectionId, @takenAt, @label, @requestIds, @data, @summary, @state)',
       ),
       finish: db.prepare('UPDATE snapshots SET state = @state, summary = @summary, request_ids = @requestIds WHERE id = @id'),
-      part: db.prepare('INSERT INTO snapshot_parts (snapshot_id, seq, kind, records, summary, data) VALUES (?, ?, ?, ?, ?, ?)'),
+      part: db.prepare(
+        'INSERT INTO snapshot_parts (snapshot_id, seq, kind, records, summary, data, encoding) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
       summaries: db.prepare('SELECT seq, kind, summary FROM snapshot_parts WHERE snapshot_id = ? ORDER BY seq'),
-      partsAt: db.prepare('SELECT seq, kind, data FROM snapshot_parts WHERE snapshot_id = ? AND seq = ?'),
-      parts: db.prepare('SELECT kind, data FROM snapshot_parts WHERE snapshot_id = ? ORDER BY seq'),
+      partsAt: db.prepare('SELECT seq, kind, data, encoding FROM snapshot_parts WHERE snapshot_id = ? AND seq = ?'),
+      parts: db.prepare('SELECT kind, data, encoding FROM snapshot_parts WHERE snapshot_id = ? ORDER BY seq'),
       list: db.prepare(`SELECT ${columns} FROM snapshots WHERE environment_id = ? ORDER BY taken_at DESC, id DESC`),
       get: db.prepare(`SELECT ${columns} FROM snapshots WHERE environment_id = ? AND id = ?`),
       data: db.prepare('SELECT data FROM snapshots WHERE environment_id = ? AND id = ?'),
@@ -62,8 +73,8 @@ export class SnapshotStore {
   }
 
   /** One page, compressed: a single-row insert, so it is stored whole or not at all. */
-  addPart(id: number, seq: number, kind: PartKind, records: number, data: Buffer, summary: string | null = null): void {
-    this.statements.part.run(id, seq, kind, records, summary, data);
+  addPart(id: number, seq: number, kind: PartKind, records: number, data: Buffer, summary: string | null, encoding: PartEncoding): void {
+    this.statements.part.run(id, seq, kind, records, summary, data, encoding);
   }
 
   /** Every part's kind and summary, without its content. */
@@ -72,8 +83,8 @@ export class SnapshotStore {
   }
 
   /** One part's content. */
-  part(id: number, seq: number): { seq: number; kind: PartKind; data: Buffer } | null {
-    return (this.statements.partsAt.get(id, seq) as { seq: number; kind: PartKind; data: Buffer } | undefined) ?? null;
+  part(id: number, seq: number): StoredPart | null {
+    return (this.statements.partsAt.get(id, seq) as StoredPart | undefined) ?? null;
   }
 
   finish(id: number, state: Exclude<SnapshotState, 'pulling'>, snapshot: NewSnapshot): void {
@@ -82,8 +93,8 @@ export class SnapshotStore {
   }
 
   /** The parts of a snapshot in the order they were written. */
-  parts(id: number): IterableIterator<{ kind: PartKind; data: Buffer }> {
-    return this.statements.parts.iterate(id) as IterableIterator<{ kind: PartKind; data: Buffer }>;
+  parts(id: number): IterableIterator<Omit<StoredPart, 'seq'>> {
+    return this.statements.parts.iterate(id) as IterableIterator<Omit<StoredPart, 'seq'>>;
   }
 
   /** Snapshots left `pulling` by an app that stopped mid-pull: they keep what they had, marked so. */

@@ -1,12 +1,10 @@
 /**
  * The sink of a snapshot's pull: each page is counted, stripped of SSNs, compressed (zlib's
- * thread pool, off main's thread) and written as one part the moment it arrives, so main never
+ * thread pool, off main's thread: part-codec.ts) and written as one part the moment it arrives, so main never
  * holds more than the pages in flight, and a cancelled pull keeps every page that came in
  * before the cancel. Part numbers are given in arrival order, before compression, so the parts
  * read back in the order the pages came.
  */
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import type { SnapshotSummary } from '@shared/domain/snapshots';
 import type { BatchItem } from '@main/platform/reads/batch-reader';
 import type { JsonRecord, PullOutcome, PullSink, RawLookup, StatementsPage } from '@main/platform/reads/connection-stream';
@@ -16,20 +14,7 @@ import type { RawRecords } from '@main/platform/reads/raw-records';
 import type { RawEncoder } from './raw-encoders';
 import { rawItems, rawRecords, rawSize, rawStatementsPage } from './raw-encoders';
 import { withoutSsn } from './snapshot-content';
-
-const gzipAsync = promisify(gzip);
-/**
- * zlib's fastest level. A pull is CPU-bound on two cores (the server's side and main's share
- * them), and compressing at level 6 took about three times as long for parts about a sixth
- * smaller (a 100,000-person snapshot: 36.6 MB at level 6, 43.9 MB at level 1).
- */
-const PART_LEVEL = 1;
-/**
- * zlib hands its output back in chunks, each a trip from its thread to main's (16 KB by
- * default: thousands of trips per big pull, half a second of main's time). A chunk about the
- * size a part compresses to makes it one or two.
- */
-const outputChunk = (bytes: number): number => Math.min(8 * 2 ** 20, Math.max(64 * 1024, Math.ceil(bytes / 4)));
+import { PART_ENCODING, encodePart } from './part-codec';
 
 export class SnapshotWriter {
   readonly counts: SnapshotSummary['counts'] = { people: 0, individuals: 0, employments: 0, payments: 0, payStatements: 0, itemErrors: 0 };
@@ -131,9 +116,9 @@ export class SnapshotWriter {
     out.text(']');
     const index = people ? JSON.stringify(hashes) : summary;
     const input = out.done();
-    const written: Promise<void> = gzipAsync(input, { level: PART_LEVEL, chunkSize: outputChunk(input.length) })
+    const written: Promise<void> = encodePart(input)
       .finally(() => out.release())
-      .then((data) => this.store.addPart(this.snapshotId, seq, kind, count, data, index))
+      .then((data) => this.store.addPart(this.snapshotId, seq, kind, count, data, index, PART_ENCODING))
       .catch((error: unknown) => {
         this.failure ??= error instanceof Error ? error : new Error(String(error));
       })

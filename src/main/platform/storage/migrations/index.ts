@@ -16,6 +16,7 @@ import { m010RequestSource } from './010-request-source';
 import { m011RequestLogSize } from './011-request-log-size';
 import { m012SnapshotParts } from './012-snapshot-parts';
 import { m013SearchPartitions } from './013-search-partitions';
+import { m014PartEncoding } from './014-part-encoding';
 
 export interface Migration {
   version: number;
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m011RequestLogSize,
   m012SnapshotParts,
   m013SearchPartitions,
+  m014PartEncoding,
 ];
