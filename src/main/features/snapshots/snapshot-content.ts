@@ -13,6 +13,7 @@ import type { BatchItem } from '@main/platform/reads/batch-reader';
 import type { StatementsPage } from '@main/platform/reads/connection-stream';
 import type { StoredPart } from './snapshot-store';
 import { decodePart } from './part-codec';
+import { textOf } from '@main/platform/json/text-of';
 
 /** The pull's records (individuals without SSNs) and, per product, only its status and message. */
 export interface SnapshotContent extends Pick<
@@ -63,7 +64,7 @@ export function assembleContent(parts: Iterable<Omit<StoredPart, 'seq'>>): Snaps
   const collector = new PullCollector();
   let products: SnapshotContent['products'] = {};
   for (const part of parts) {
-    const records = JSON.parse(decodePart(part).toString('utf8')) as unknown[];
+    const records = JSON.parse(textOf(decodePart(part))) as unknown[];
     switch (part.kind) {
       case 'company':
         collector.sink.company(records[0] as JsonRecord);

@@ -10,6 +10,7 @@ import type { BatchItem } from '@main/platform/reads/batch-reader';
 import type { SnapshotContent } from './snapshot-content';
 import type { PartKind, SnapshotStore, StoredPart } from './snapshot-store';
 import { decodePart } from './part-codec';
+import { textOf } from '@main/platform/json/text-of';
 import type { PersonHash, StatementsSummary } from './snapshot-writer';
 
 type PersonPart = 'directory' | 'individuals' | 'employments';
@@ -28,7 +29,7 @@ export interface SnapshotIndex {
   products: SnapshotContent['products'];
 }
 
-const decode = (part: StoredPart | null): unknown[] => (part ? (JSON.parse(decodePart(part).toString('utf8')) as unknown[]) : []);
+const decode = (part: StoredPart | null): unknown[] => (part ? (JSON.parse(textOf(decodePart(part))) as unknown[]) : []);
 
 export function readIndex(store: SnapshotStore, snapshotId: number): SnapshotIndex {
   const index: SnapshotIndex = { people: new Map(), company: null, payments: [], statements: new Map(), products: {} };

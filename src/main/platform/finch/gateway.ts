@@ -16,6 +16,7 @@ import { callContext, createLoggingFetch } from './logging-fetch';
 import { bodyBytes } from './body-bytes';
 import { responseBytesOf } from './raw-answer';
 import type { RateLimiter } from './rate-limiter';
+import { textOf } from '../json/text-of';
 
 export interface GatewayTarget {
   environmentId: string;
@@ -63,7 +64,7 @@ function rawAnswer(bytes: Uint8Array): RawAnswer {
   let parsed: { value: unknown } | null = null;
   return {
     bytes,
-    value: () => (parsed ??= { value: bytes.length === 0 ? null : JSON.parse(new TextDecoder().decode(bytes)) }).value,
+    value: () => (parsed ??= { value: bytes.length === 0 ? null : JSON.parse(textOf(bytes)) }).value,
   };
 }
 

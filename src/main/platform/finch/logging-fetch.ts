@@ -16,6 +16,7 @@ import type { RateLimiter } from './rate-limiter';
 import { readRawBatch } from '../json/raw-batch';
 import { bodyBytes } from './body-bytes';
 import { keepRawAnswer, keepResponseBytes } from './raw-answer';
+import { textOf } from '../json/text-of';
 
 /**
  * The gateway runs each call inside this context so that every attempt the SDK makes for it,
@@ -214,7 +215,7 @@ function summarizeRawBatch(bytes: Uint8Array, noun: string, bodies: boolean): st
       noun,
     );
   try {
-    return summarizeBatchFailures(JSON.parse(utf8.decode(bytes)), noun);
+    return summarizeBatchFailures(JSON.parse(textOf(bytes)), noun);
   } catch {
     return null;
   }
@@ -235,8 +236,8 @@ async function readBytesOnce(response: Response): Promise<{ response: Response; 
   const read = new Response(null, init);
   keepResponseBytes(read, bytes);
   // Whoever still asks for the text or the value gets it from the bytes.
-  Object.defineProperty(read, 'text', { value: () => Promise.resolve(utf8.decode(bytes)) });
-  Object.defineProperty(read, 'json', { value: () => Promise.resolve(JSON.parse(utf8.decode(bytes))) });
+  Object.defineProperty(read, 'text', { value: () => Promise.resolve(textOf(bytes)) });
+  Object.defineProperty(read, 'json', { value: () => Promise.resolve(JSON.parse(textOf(bytes))) });
   return { response: read, bytes };
 }
 
@@ -247,7 +248,7 @@ async function readBytesOnce(response: Response): Promise<{ response: Response; 
  */
 async function readJsonOnce(response: Response): Promise<{ response: Response; body: unknown }> {
   const bytes = await bodyBytes(response);
-  const text = utf8.decode(bytes);
+  const text = textOf(bytes);
   const init = { status: response.status, statusText: response.statusText, headers: response.headers };
   let body: unknown = null;
   try {
@@ -260,8 +261,6 @@ async function readJsonOnce(response: Response): Promise<{ response: Response; b
   // built on the text would measure it and hold it for nothing); `text()` decodes again.
   const parsed = new Response(null, init);
   Object.defineProperty(parsed, 'json', { value: () => Promise.resolve(body) });
-  Object.defineProperty(parsed, 'text', { value: () => Promise.resolve(utf8.decode(bytes)) });
+  Object.defineProperty(parsed, 'text', { value: () => Promise.resolve(textOf(bytes)) });
   return { response: parsed, body };
 }
-
-const utf8 = new TextDecoder();
