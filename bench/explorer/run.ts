@@ -166,7 +166,7 @@ async function main(): Promise<void> {
     const records = s.counts.people + s.counts.individuals + s.counts.employments + s.counts.payments + s.counts.payStatements + 1;
     console.log(
       `  run ${i + 1}${i === 0 ? ' (cold: the simulator generates the data)' : ''}: wall ${run.wallMs.toFixed(0)} ms, ${s.calls} calls, ${records.toLocaleString('en-US')} records ` +
-        `(${JSON.stringify(s.counts)}), ${(s.bytes / 1024).toFixed(0)} KB gzip${complete ? '' : ' INCOMPLETE'}`,
+        `(${JSON.stringify(s.counts)}), ${(s.bytes / 1024).toFixed(0)} KB compressed${complete ? '' : ' INCOMPLETE'}`,
     );
   }
   const snapMs = median(snapshots.map((r) => r.wallMs));

@@ -1,6 +1,6 @@
 /**
  * A full snapshot of a 2,000-person company through the app's services (gateway, limiter,
- * lifecycle, operation, gzip, SQLite) on the embedded simulator: wall time, calls, records.
+ * lifecycle, operation, compression, SQLite) on the embedded simulator: wall time, calls, records.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
