@@ -1,9 +1,9 @@
 /**
- * The sink of a snapshot's pull: each page is counted, stripped of SSNs, compressed (zlib's
- * thread pool, off main's thread: part-codec.ts) and written as one part the moment it arrives, so main never
- * holds more than the pages in flight, and a cancelled pull keeps every page that came in
- * before the cancel. Part numbers are given in arrival order, before compression, so the parts
- * read back in the order the pages came.
+ * The sink of a snapshot's pull: each page is counted, stripped of SSNs, compressed (in zlib's
+ * thread pool, off main's thread: part-codec.ts) and written as one part the moment it arrives,
+ * so main never holds more than the pages in flight, and a cancelled pull keeps every page
+ * that came in before the cancel. Part numbers are given in arrival order, before compression,
+ * so the parts read back in the order the pages came.
  */
 import type { SnapshotSummary } from '@shared/domain/snapshots';
 import type { BatchItem } from '@main/platform/reads/batch-reader';
