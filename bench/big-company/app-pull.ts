@@ -16,7 +16,7 @@ import { FinchGateway } from '@main/platform/finch/gateway';
 import { RateLimiter } from '@main/platform/finch/rate-limiter';
 import { OperationRegistry } from '@main/platform/operations/operations';
 import { RequestLog } from '@main/platform/request-log/request-log';
-import { openWorkbenchDatabase } from '@main/platform/storage/database';
+import { openBulkWriter, openWorkbenchDatabase } from '@main/platform/storage/database';
 import type { ConnectionLifecycle } from '@main/platform/workspace/connection-lifecycle';
 import type { ConnectionService } from '@main/platform/workspace/connection-service';
 import type { ConnectionView } from '@shared/domain/connection';
@@ -47,6 +47,7 @@ export class ShiftedClock implements Clock {
 export function createAppSide(baseURL: string, clientId: string, clock: Clock) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-big-company-'));
   const db = openWorkbenchDatabase(join(dir, 'workbench.sqlite'));
+  const partsDb = openBulkWriter(db);
   const log = new RequestLog(db);
   const limiter = new RateLimiter({ clock });
   const gateway = new FinchGateway({ log, limiter, clock });
@@ -82,7 +83,7 @@ export function createAppSide(baseURL: string, clientId: string, clock: Clock) {
     }),
   } as unknown as ConnectionService;
   const operations = new OperationRegistry(() => {});
-  const services = { db, lifecycle, connections, operations, now: () => clock.now() };
+  const services = { db, partsDb, lifecycle, connections, operations, now: () => clock.now() };
   return {
     db,
     snapshots: new SnapshotService(services),
@@ -92,6 +93,7 @@ export function createAppSide(baseURL: string, clientId: string, clock: Clock) {
     },
     rateLimited: () => log.search({ outcome: 'rate_limited', limit: 5000 }).length,
     close(): void {
+      partsDb?.close();
       db.close();
       rmSync(dir, { recursive: true, force: true });
     },

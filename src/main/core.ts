@@ -48,7 +48,7 @@ import { LOCAL_CLIENT_SECRET } from './platform/workspace/targets';
 import { SettingsService } from './features/settings/settings-service';
 import type { RunningSimulator } from '../simulator';
 import { startSimulator } from '../simulator';
-import { DatabaseOpenError, openWorkbenchDatabase } from './platform/storage/database';
+import { DatabaseOpenError, openBulkWriter, openWorkbenchDatabase } from './platform/storage/database';
 import { prepareDataFolder } from './platform/startup/data-folder';
 import { SupportService } from './features/support/support-service';
 import { ReadinessService } from './features/readiness/readiness-service';
@@ -79,6 +79,7 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     onChanged: (value) => (events.emit('settings', 'changed', value), onSettingsChanged()),
   });
   const db = openDatabaseOrTemporary(join(folder, 'workbench.sqlite'), adapters.sqliteNativeBinding, notices);
+  const partsDb = openBulkWriter(db, adapters.sqliteNativeBinding);
   const vault = new SecretVault({
     path: join(folder, 'secrets.json'),
     openStore: adapters.openSettingsStore,
@@ -306,7 +307,7 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
     deductions,
     integrationLab,
     exportGate,
-    snapshots: new SnapshotService({ db, lifecycle, connections, operations }),
+    snapshots: new SnapshotService({ db, partsDb, lifecycle, connections, operations }),
   };
   return {
     ...services,
@@ -317,6 +318,7 @@ export async function startWorkbenchCore(adapters: CoreAdapters): Promise<Workbe
       await integrationLab.close();
       await webhooks.close();
       await simulator?.close();
+      partsDb?.close();
       db.close();
     },
   };

@@ -23,6 +23,8 @@ const EMPTY_COUNTS = { people: 0, individuals: 0, employments: 0, payments: 0, p
 
 export interface SnapshotServiceOptions {
   db: Database.Database;
+  /** A connection with a small page cache for the parts' inserts (database.ts: openBulkWriter). */
+  partsDb?: Database.Database | null;
   lifecycle: ConnectionLifecycle;
   connections: ConnectionService;
   operations: OperationRegistry;
@@ -42,7 +44,7 @@ export class SnapshotService {
   private readonly now: () => number;
 
   constructor(private readonly options: SnapshotServiceOptions) {
-    this.store = new SnapshotStore(options.db);
+    this.store = new SnapshotStore(options.db, options.partsDb ?? options.db);
     this.now = options.now ?? Date.now;
     // A snapshot still `pulling` when the app starts was cut off by the app stopping.
     this.store.markInterrupted();

@@ -32,7 +32,11 @@ export type PartKind = 'company' | 'directory' | 'individuals' | 'employments' |
 export class SnapshotStore {
   private readonly statements;
 
-  constructor(private readonly db: Database.Database) {
+  /** `partsDb`: the connection parts are inserted through (database.ts: openBulkWriter); the main one by default. */
+  constructor(
+    private readonly db: Database.Database,
+    partsDb: Database.Database = db,
+  ) {
     const columns =
       'id, connection_id AS connectionId, taken_at AS takenAt, label, request_ids AS requestIds, summary, state, ' +
       'length(data) + coalesce((SELECT sum(length(p.data)) FROM snapshot_parts p WHERE p.snapshot_id = snapshots.id), 0) AS bytes';
@@ -41,7 +45,7 @@ export class SnapshotStore {
         'INSERT INTO snapshots (environment_id, connection_id, taken_at, label, request_ids, data, summary, state) VALUES (@environmentId, @connectionId, @takenAt, @label, @requestIds, @data, @summary, @state)',
       ),
       finish: db.prepare('UPDATE snapshots SET state = @state, summary = @summary, request_ids = @requestIds WHERE id = @id'),
-      part: db.prepare(
+      part: partsDb.prepare(
         'INSERT INTO snapshot_parts (snapshot_id, seq, kind, records, summary, data, encoding) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       summaries: db.prepare('SELECT seq, kind, summary FROM snapshot_parts WHERE snapshot_id = ? ORDER BY seq'),
