@@ -53,21 +53,23 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
  * they filled its 64 MiB page cache (kept for the request log's indexes: see openDatabase),
  * which grew main by about 45 MB on the first big pull and pushed the log's index pages out.
  * This one keeps 2 MiB: a part is written once and read back only by a diff or an export. Null
- * for a database in memory, where a second connection would open another, empty database.
+ * for a database in memory (a second connection would open another, empty database) and when
+ * it cannot be opened: the parts then go through the main connection, as before.
  */
 export function openBulkWriter(db: Database.Database, nativeBinding?: string): Database.Database | null {
   if (db.memory) return null;
-  const bulk = new Database(db.name, nativeBinding ? { nativeBinding } : {});
+  let bulk: Database.Database | null = null;
   try {
+    bulk = new Database(db.name, nativeBinding ? { nativeBinding } : {});
     // The file is in WAL already (the mode is kept in the file); these are per connection.
     bulk.pragma('synchronous = NORMAL');
     bulk.pragma('foreign_keys = ON');
     bulk.pragma('busy_timeout = 2000');
     bulk.pragma('cache_size = -2048');
     return bulk;
-  } catch (error) {
-    bulk.close();
-    throw error;
+  } catch {
+    bulk?.close();
+    return null;
   }
 }
 
