@@ -60,11 +60,8 @@ export function openBulkWriter(db: Database.Database, nativeBinding?: string): D
   if (db.memory) return null;
   let bulk: Database.Database | null = null;
   try {
-    bulk = new Database(db.name, nativeBinding ? { nativeBinding } : {});
-    // The file is in WAL already (the mode is kept in the file); these are per connection.
-    bulk.pragma('synchronous = NORMAL');
-    bulk.pragma('foreign_keys = ON');
-    bulk.pragma('busy_timeout = 2000');
+    // The main connection's settings (WAL, synchronous, foreign keys, busy timeout), then a small cache.
+    bulk = openDatabase(db.name, nativeBinding ? { nativeBinding } : {});
     bulk.pragma('cache_size = -2048');
     return bulk;
   } catch {
